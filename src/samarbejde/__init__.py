@@ -1,0 +1,118 @@
+"""samarbejde: the typed domain model of long-term strategic partnerships.
+
+Partnerships between municipalities, social housing organisations, civil society,
+business and residents in Danish housing areas: their organisations and entry points,
+areas, mandates, commitments, goals, agreements, funding and lifecycles.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from samarbejde.agreements import Agreement, Signature
+from samarbejde.areas import Area, Classification
+from samarbejde.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
+from samarbejde.commitments import Commitment, Fulfilment
+from samarbejde.enums import (
+    AgreementKind,
+    AreaCategory,
+    CommitmentStatus,
+    FundingKind,
+    GovernanceKind,
+    MandateLevel,
+    Power,
+    ProjectPhase,
+    ReviewOutcome,
+    Sector,
+    StrategicPhase,
+    Unit,
+)
+from samarbejde.errors import LoadError, ModelError, Problem, SamarbejdeError, TransitionError
+from samarbejde.funding import Funding
+from samarbejde.goals import Challenge, Goal, Vision
+from samarbejde.governance import GovernanceBody
+from samarbejde.history import PhaseChange, StatusChange
+from samarbejde.labels import Lang, label
+from samarbejde.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
+from samarbejde.mandates import Mandate
+from samarbejde.memberships import Membership
+from samarbejde.money import Money, Quantity
+from samarbejde.municipalities import Municipality, municipalities
+from samarbejde.organisations import EntryPoint, Identifiers, Organisation
+from samarbejde.partnerships import Partnership
+from samarbejde.portfolio import Portfolio
+from samarbejde.redaction import personal_fields, redact
+from samarbejde.terms import Term, add_duration
+from samarbejde.transitions import (
+    COMMITMENT_STATUS,
+    PROJECT_PHASES,
+    STRATEGIC_PHASES,
+    TransitionTable,
+)
+
+try:
+    __version__ = version("samarbejde")
+except PackageNotFoundError:  # pragma: no cover - only when run from a bare source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "COMMITMENT_STATUS",
+    "KNOWN_COMMITMENT_KINDS",
+    "KNOWN_ENTRY_POINT_KINDS",
+    "KNOWN_ROLES",
+    "PROJECT_PHASES",
+    "STRATEGIC_PHASES",
+    "Agreement",
+    "AgreementKind",
+    "Area",
+    "AreaCategory",
+    "Challenge",
+    "Classification",
+    "Commitment",
+    "CommitmentStatus",
+    "EntryPoint",
+    "Fulfilment",
+    "Funding",
+    "FundingKind",
+    "Goal",
+    "GovernanceBody",
+    "GovernanceKind",
+    "Identifiers",
+    "Lang",
+    "Lifecycle",
+    "LoadError",
+    "Mandate",
+    "MandateLevel",
+    "Membership",
+    "ModelError",
+    "Money",
+    "Municipality",
+    "Organisation",
+    "Partnership",
+    "PhaseChange",
+    "Portfolio",
+    "Power",
+    "Problem",
+    "ProjectLifecycle",
+    "ProjectPhase",
+    "Quantity",
+    "Review",
+    "ReviewOutcome",
+    "SamarbejdeError",
+    "Sector",
+    "Signature",
+    "StatusChange",
+    "StrategicLifecycle",
+    "StrategicPhase",
+    "Term",
+    "TransitionError",
+    "TransitionTable",
+    "Unit",
+    "Vision",
+    "__version__",
+    "add_duration",
+    "label",
+    "municipalities",
+    "personal_fields",
+    "redact",
+]

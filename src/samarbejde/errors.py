@@ -1,0 +1,129 @@
+"""The exceptions samarbejde raises on purpose.
+
+Everything the library raises deliberately derives from :class:`SamarbejdeError`.
+Errors about bad values also derive from :class:`ValueError`, so code that already
+catches ``ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "LoadError",
+    "ModelError",
+    "Problem",
+    "SamarbejdeError",
+    "TransitionError",
+]
+
+
+class SamarbejdeError(Exception):
+    """Root of every exception that samarbejde raises on purpose."""
+
+
+class ModelError(SamarbejdeError, ValueError):
+    """A local invariant of the model was broken when a record was built or changed.
+
+    Attributes:
+        record: Name of the record class, e.g. ``"Term"``.
+        field: Name of the offending field, e.g. ``"end"``.
+        value: The offending value.
+        reason: What is wrong, in English.
+    """
+
+    record: str
+    field: str
+    value: object
+    reason: str
+
+    def __init__(self, record: str, field: str, value: object, reason: str) -> None:
+        self.record = record
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{record}.{field}: {reason} (got {value!r})")
+
+
+class TransitionError(ModelError):
+    """A change that the lifecycle's transition table does not allow.
+
+    Attributes:
+        current: The state the history is in (``None`` for an empty history).
+        requested: The state that was asked for.
+        allowed: The states the table allows from ``current``, sorted.
+    """
+
+    current: str | None
+    requested: str
+    allowed: tuple[str, ...]
+
+    def __init__(
+        self,
+        record: str,
+        field: str,
+        current: str | None,
+        requested: str,
+        allowed: Iterable[str],
+    ) -> None:
+        self.current = current
+        self.requested = requested
+        self.allowed = tuple(sorted(allowed))
+        shown = ", ".join(self.allowed) if self.allowed else "none (final state)"
+        where = "start" if current is None else f"from {current!r}"
+        super().__init__(
+            record,
+            field,
+            requested,
+            f"cannot go to {requested!r} {where}; allowed: {shown}",
+        )
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a document.
+
+    Attributes:
+        path: Where in the document, e.g. ``partnerships[0].commitments[2].term.end``.
+            Empty for problems with the document as a whole.
+        message: What is wrong, in English.
+        line: 1-based line in the source text, when known.
+        column: 1-based column in the source text, when known.
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.line is not None:
+            where = f"{self.line}:{self.column or 1}: "
+        at = f" @ {self.path}" if self.path else ""
+        return f"{where}{self.message}{at}"
+
+
+class LoadError(SamarbejdeError, ValueError):
+    """A document could not be loaded.
+
+    The error lists *every* problem found, each with its document path and, where
+    the format allows, its line and column.
+
+    Attributes:
+        problems: The problems, in document order.
+        source: Name of the file (or ``"<string>"``) the document came from.
+    """
+
+    problems: tuple[Problem, ...]
+    source: str
+
+    def __init__(self, problems: Sequence[Problem], source: str = "<string>") -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        head = f"{source}: {count} problem{'s' if count != 1 else ''}"
+        lines = [head] + [f"  {source}:{p}" if p.line else f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
