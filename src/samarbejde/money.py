@@ -10,6 +10,7 @@ import attrs
 
 from samarbejde._checks import fail, instance_of, is_decimal
 from samarbejde.enums import Unit
+from samarbejde.errors import ModelError
 
 __all__ = ["Money", "Quantity"]
 
@@ -47,11 +48,17 @@ class Money:
     currency: str = attrs.field(default="DKK", validator=_currency)
 
     def __add__(self, other: Money) -> Money:
-        """Add two amounts in the same currency."""
+        """Add two amounts in the same currency.
+
+        Raises:
+            ModelError: The currencies differ.
+        """
         if not isinstance(other, Money):
             return NotImplemented
         if other.currency != self.currency:
-            raise ValueError(f"cannot add {other.currency} to {self.currency}")
+            raise ModelError(
+                "Money", "currency", other.currency, f"cannot add it to {self.currency}"
+            )
         return Money(self.amount + other.amount, self.currency)
 
 
