@@ -28,6 +28,8 @@ from samarbejde import (
 )
 
 D = pendulum.Date
+START = D(2020, 1, 1)
+MADE_ON = D(2020, 6, 1)
 
 
 def day(text: str) -> pendulum.Date:
@@ -48,7 +50,7 @@ def mandate(id: str = "m-1", **changes: Any) -> Mandate:  # noqa: A002
     return Mandate(**fields)
 
 
-def member(organisation: str, joined: pendulum.Date = D(2020, 1, 1), **changes: Any) -> Membership:
+def member(organisation: str, joined: pendulum.Date = START, **changes: Any) -> Membership:
     fields: dict[str, Any] = {"organisation": organisation, "role": "partner", "joined": joined}
     fields.update(changes)
     return Membership(**fields)
@@ -57,13 +59,12 @@ def member(organisation: str, joined: pendulum.Date = D(2020, 1, 1), **changes: 
 def commitment(
     id: str = "c-1",  # noqa: A002
     by: str = "kommune",
-    made_on: pendulum.Date = D(2020, 6, 1),
+    made_on: pendulum.Date = MADE_ON,
     *statuses: tuple[CommitmentStatus, pendulum.Date],
     **changes: Any,
 ) -> Commitment:
-    history = (StatusChange(CommitmentStatus.PROPOSED, made_on),) + tuple(
-        StatusChange(status, on) for status, on in statuses
-    )
+    later = (StatusChange(status, on) for status, on in statuses)
+    history = (StatusChange(CommitmentStatus.PROPOSED, made_on), *later)
     fields: dict[str, Any] = {
         "id": id,
         "by": by,
@@ -90,7 +91,7 @@ def project_lifecycle(*phases: tuple[ProjectPhase, pendulum.Date]) -> ProjectLif
 
 
 def strategic_lifecycle(
-    *phases: tuple[StrategicPhase, pendulum.Date], since: pendulum.Date = D(2020, 1, 1)
+    *phases: tuple[StrategicPhase, pendulum.Date], since: pendulum.Date = START
 ) -> StrategicLifecycle:
     if not phases:
         phases = (

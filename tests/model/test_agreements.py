@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pendulum
 import pytest
+from tests.model.build import D, assert_model_error
 
 from samarbejde import (
     Agreement,
@@ -19,7 +20,6 @@ from samarbejde import (
     Signature,
     Term,
 )
-from tests.model.build import D, assert_model_error
 
 SIGNED = (Signature("kommune", D(2020, 6, 1)), Signature("ngo", D(2020, 6, 15)))
 

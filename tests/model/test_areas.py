@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.model.build import D, assert_model_error
 
 from samarbejde import Area, AreaCategory, Classification, ModelError
-from tests.model.build import D, assert_model_error
 
 LISTED = (
     Classification(AreaCategory.UDSAT, D(2018, 12, 1)),

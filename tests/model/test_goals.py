@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from tests.model.build import D, assert_model_error
 
 from samarbejde import Challenge, Goal, ModelError, Vision
-from tests.model.build import D, assert_model_error
 
 
 def test_a_goal_has_an_indicator_a_baseline_and_a_target() -> None:

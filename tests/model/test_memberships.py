@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.model.build import D, assert_model_error, mandate, member
 
 from samarbejde import Membership, ModelError
-from tests.model.build import D, assert_model_error, mandate, member
 
 
 def test_a_membership_names_organisation_role_and_joining_date() -> None:

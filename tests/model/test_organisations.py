@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.model.build import D, assert_model_error
 
 from samarbejde import (
     EntryPoint,
@@ -12,7 +13,6 @@ from samarbejde import (
     Sector,
     municipalities,
 )
-from tests.model.build import D, assert_model_error
 
 # From /work/shared/data/cvr-examples.md (python-stdnum's own examples), compact form.
 VALID_CVR = [

@@ -6,9 +6,9 @@ import datetime
 
 import pendulum
 import pytest
+from tests.model.build import D, assert_model_error
 
 from samarbejde import ModelError, Term, add_duration
-from tests.model.build import D, assert_model_error
 
 
 def test_a_term_may_end_on_the_day_it_starts() -> None:
