@@ -1,0 +1,79 @@
+"""Questions, tables, pictures and maturity for analysts in notebooks.
+
+Every question takes a portfolio and the day it is asked about (``as_of``) and returns
+typed, frozen records in a fixed order. Tables (:func:`to_frames`) need the ``frames``
+extra (pandas, pyarrow) and pictures the ``plot`` extra (matplotlib, networkx); both
+are imported only when used, and a missing one raises :class:`MissingExtraError`
+naming the extra to install.
+"""
+
+from __future__ import annotations
+
+from samarbejde.analysis._optional import MissingExtraError
+from samarbejde.analysis.commitments import (
+    OverdueCommitment,
+    StatusSnapshot,
+    overdue_commitments,
+    status_over_time,
+)
+from samarbejde.analysis.funding import (
+    Continuation,
+    FundingEnd,
+    FundingPeriod,
+    funding_cliffs,
+    funding_ends,
+    funding_timeline,
+    lifecycle_until,
+)
+from samarbejde.analysis.lifecycles import LifecycleMix, lifecycle_mix
+from samarbejde.analysis.members import (
+    KIND_POWERS,
+    GapReason,
+    MandateCoverage,
+    MandateGap,
+    MemberLoad,
+    mandate_coverage,
+    member_load,
+)
+from samarbejde.analysis.sectors import (
+    CORE_SECTORS,
+    AreaCoverage,
+    SectorCoverage,
+    Silo,
+    area_coverage,
+    root_organisation,
+    sector_coverage,
+    silos,
+)
+
+__all__ = [
+    "CORE_SECTORS",
+    "KIND_POWERS",
+    "AreaCoverage",
+    "Continuation",
+    "FundingEnd",
+    "FundingPeriod",
+    "GapReason",
+    "LifecycleMix",
+    "MandateCoverage",
+    "MandateGap",
+    "MemberLoad",
+    "MissingExtraError",
+    "OverdueCommitment",
+    "SectorCoverage",
+    "Silo",
+    "StatusSnapshot",
+    "area_coverage",
+    "funding_cliffs",
+    "funding_ends",
+    "funding_timeline",
+    "lifecycle_mix",
+    "lifecycle_until",
+    "mandate_coverage",
+    "member_load",
+    "overdue_commitments",
+    "root_organisation",
+    "sector_coverage",
+    "silos",
+    "status_over_time",
+]

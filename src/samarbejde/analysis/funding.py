@@ -1,0 +1,216 @@
+"""Questions about money: the funding timeline, where funding ends and what follows."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import attrs
+import pendulum
+
+from samarbejde.enums import FundingKind
+from samarbejde.lifecycles import ProjectLifecycle, StrategicLifecycle
+from samarbejde.money import Money
+from samarbejde.partnerships import Partnership
+from samarbejde.portfolio import Portfolio
+
+__all__ = [
+    "Continuation",
+    "FundingEnd",
+    "FundingPeriod",
+    "funding_cliffs",
+    "funding_ends",
+    "funding_timeline",
+    "lifecycle_until",
+]
+
+
+@attrs.frozen
+class FundingPeriod:
+    """One grant or budget line of a partnership, for the timeline.
+
+    Attributes:
+        partnership: The id of the partnership funded.
+        funding: The funding's id.
+        funder: The id of the paying organisation.
+        kind: E.g. ``foundation_grant`` or ``municipal_budget``.
+        amount: How much.
+        start: The first day the money covers.
+        end: The last day it covers; ``None`` when open-ended.
+    """
+
+    partnership: str
+    funding: str
+    funder: str
+    kind: FundingKind
+    amount: Money
+    start: pendulum.Date
+    end: pendulum.Date | None
+
+
+def funding_timeline(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[FundingPeriod, ...]:
+    """Every funding of the partnerships that had begun by ``as_of``.
+
+    Returns:
+        The periods ordered by start, end (open-ended last), partnership and id.
+    """
+    periods = [
+        FundingPeriod(p.id, f.id, f.funder, f.kind, f.amount, f.term.start, f.term.end)
+        for p in portfolio.as_of(as_of).partnerships
+        for f in p.funding
+    ]
+    periods.sort(key=lambda f: (f.start, _latest(f.end), f.partnership, f.funding))
+    return tuple(periods)
+
+
+class Continuation(str, Enum):
+    """What follows when a partnership's funding ends."""
+
+    FUNDING = "funding"
+    """Other funding of the same partnership starts later (possibly after a gap)."""
+    STRATEGIC_FORM = "strategic_form"
+    """The partnership went on in the strategic form after its project ended."""
+    PARENT = "parent"
+    """The project runs under a strategic partnership that lasts beyond the date."""
+    NOTHING = "nothing"
+    """Nothing recorded follows: a funding cliff."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+@attrs.frozen
+class FundingEnd:
+    """A day on which a partnership's funded time runs out, and what follows it.
+
+    Attributes:
+        partnership: The partnership's id.
+        on: The last funded day (funding terms that overlap or touch are merged).
+        kinds: The kinds of the funding that ends that day, in enum order.
+        follows: What follows the end.
+        next_start: When the next funding of the partnership starts, if any.
+        gap_days: Unfunded days between ``on`` and ``next_start`` (zero without one).
+        lifecycle_until: When the partnership's current lifecycle is planned to end:
+            a project's term end or a strategic horizon's end; ``None`` if open-ended.
+        days_away: Days from the date asked about to ``on``; negative when past.
+    """
+
+    partnership: str
+    on: pendulum.Date
+    kinds: tuple[FundingKind, ...]
+    follows: Continuation
+    next_start: pendulum.Date | None
+    gap_days: int
+    lifecycle_until: pendulum.Date | None
+    days_away: int
+
+    @property
+    def cliff(self) -> bool:
+        """Whether nothing follows the end."""
+        return self.follows is Continuation.NOTHING
+
+
+def lifecycle_until(partnership: Partnership) -> pendulum.Date | None:
+    """When the current lifecycle is planned to end (``None`` when open-ended).
+
+    A project ends with its term; a strategic partnership with its horizon, or on the
+    day it was dissolved.
+    """
+    lifecycle = partnership.lifecycle
+    if lifecycle.ended is not None:
+        return lifecycle.ended
+    if isinstance(lifecycle, ProjectLifecycle):
+        return lifecycle.term.end
+    return lifecycle.horizon_end
+
+
+def funding_ends(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[FundingEnd, ...]:
+    """Every day a partnership's funded time runs out, and what follows each.
+
+    Funding terms of one partnership that overlap or follow each other without a gap
+    are merged; each merged stretch with an end gives one :class:`FundingEnd`.
+
+    Returns:
+        The ends ordered by date, then partnership.
+    """
+    seen = portfolio.as_of(as_of)
+    ends: list[FundingEnd] = []
+    for partnership in seen.partnerships:
+        ends.extend(_ends_of(seen, partnership, as_of))
+    ends.sort(key=lambda e: (e.on, e.partnership))
+    return tuple(ends)
+
+
+def funding_cliffs(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[FundingEnd, ...]:
+    """The funding ends that nothing follows (see :func:`funding_ends`)."""
+    return tuple(e for e in funding_ends(portfolio, as_of=as_of) if e.cliff)
+
+
+#: Stands in for the end of an open-ended term when sorting and merging.
+_OPEN_END = pendulum.Date(9999, 12, 31)
+
+
+def _latest(day: pendulum.Date | None) -> pendulum.Date:
+    return _OPEN_END if day is None else day
+
+
+def _ends_of(
+    portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date
+) -> list[FundingEnd]:
+    stretches: list[list[pendulum.Date]] = []  # [start, end]; _OPEN_END for open ends
+    for funding in sorted(partnership.funding, key=lambda f: f.term.start):
+        start, end = funding.term.start, _latest(funding.term.end)
+        if stretches and start.toordinal() <= stretches[-1][1].toordinal() + 1:
+            stretches[-1][1] = max(stretches[-1][1], end)
+        else:
+            stretches.append([start, end])
+    until = lifecycle_until(partnership)
+    ends = []
+    for index, (_, end) in enumerate(stretches):
+        if end == _OPEN_END:
+            continue
+        kinds = {f.kind for f in partnership.funding if f.term.end == end}
+        following = stretches[index + 1][0] if index + 1 < len(stretches) else None
+        follows = _continuation(portfolio, partnership, end, following)
+        ends.append(
+            FundingEnd(
+                partnership=partnership.id,
+                on=end,
+                kinds=tuple(k for k in FundingKind if k in kinds),
+                follows=follows,
+                next_start=following,
+                gap_days=0 if following is None else following.toordinal() - end.toordinal() - 1,
+                lifecycle_until=until,
+                days_away=end.toordinal() - as_of.toordinal(),
+            )
+        )
+    return ends
+
+
+def _continuation(
+    portfolio: Portfolio,
+    partnership: Partnership,
+    end: pendulum.Date,
+    following: pendulum.Date | None,
+) -> Continuation:
+    if following is not None:
+        return Continuation.FUNDING
+    current = partnership.lifecycle
+    if (
+        isinstance(current, StrategicLifecycle)
+        and (current.ended is None or current.ended > end)
+        and any(
+            isinstance(earlier, ProjectLifecycle)
+            and (end < current.since or earlier.term.contains(end))
+            for earlier in partnership.earlier
+        )
+    ):
+        return Continuation.STRATEGIC_FORM
+    if partnership.parent is not None:
+        try:
+            parent = portfolio.partnership(partnership.parent)
+        except KeyError:
+            return Continuation.NOTHING
+        ended = parent.lifecycle.ended
+        if isinstance(parent.lifecycle, StrategicLifecycle) and (ended is None or ended > end):
+            return Continuation.PARENT
+    return Continuation.NOTHING
