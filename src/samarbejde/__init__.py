@@ -42,6 +42,7 @@ from samarbejde.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.partnerships import Partnership
 from samarbejde.portfolio import Portfolio
 from samarbejde.redaction import personal_fields, redact
+from samarbejde.rules import Finding, Report, Rule, Severity, builtin_rules, rule, validate
 from samarbejde.terms import Term, add_duration
 from samarbejde.transitions import (
     COMMITMENT_STATUS,
@@ -71,6 +72,7 @@ __all__ = [
     "Commitment",
     "CommitmentStatus",
     "EntryPoint",
+    "Finding",
     "Fulfilment",
     "Funding",
     "FundingKind",
@@ -96,10 +98,13 @@ __all__ = [
     "ProjectLifecycle",
     "ProjectPhase",
     "Quantity",
+    "Report",
     "Review",
     "ReviewOutcome",
+    "Rule",
     "SamarbejdeError",
     "Sector",
+    "Severity",
     "Signature",
     "StatusChange",
     "StrategicLifecycle",
@@ -111,8 +116,11 @@ __all__ = [
     "Vision",
     "__version__",
     "add_duration",
+    "builtin_rules",
     "label",
     "municipalities",
     "personal_fields",
     "redact",
+    "rule",
+    "validate",
 ]

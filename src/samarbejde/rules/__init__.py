@@ -1,0 +1,60 @@
+"""Rules: the library's judgement of a portfolio, as findings in Danish or English.
+
+:func:`validate` runs the built-in catalogue (S structure, M mandates, P projects,
+L long-term strategic, C collaboration practice, T time) and any rules you add, and
+returns a :class:`Report`. Write your own rule with the :func:`rule` decorator.
+"""
+
+from __future__ import annotations
+
+from samarbejde.rules._catalogue import catalogue_markdown
+from samarbejde.rules._engine import (
+    ENTRY_POINT_GROUP,
+    Locator,
+    builtin_rules,
+    plugin_rules,
+    select,
+    validate,
+)
+from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
+from samarbejde.rules._model import (
+    PROFILES,
+    Finding,
+    Hit,
+    Rule,
+    RuleContext,
+    RuleError,
+    Severity,
+    hit,
+    rule,
+)
+from samarbejde.rules._report import Report
+from samarbejde.rules._text import Words
+from samarbejde.rules.mandates import COMMITMENT_POWERS, CORE_ROLES
+from samarbejde.rules.strategic import SHORT_TERM_FUNDING
+
+__all__ = [
+    "COMMITMENT_POWERS",
+    "CORE_ROLES",
+    "ENTRY_POINT_GROUP",
+    "PROFILES",
+    "SHORT_TERM_FUNDING",
+    "Finding",
+    "Hit",
+    "Locator",
+    "PartnershipIndex",
+    "PortfolioIndex",
+    "Report",
+    "Rule",
+    "RuleContext",
+    "RuleError",
+    "Severity",
+    "Words",
+    "builtin_rules",
+    "catalogue_markdown",
+    "hit",
+    "plugin_rules",
+    "rule",
+    "select",
+    "validate",
+]

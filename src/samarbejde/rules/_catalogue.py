@@ -1,0 +1,78 @@
+"""The catalogue as documentation: a Markdown reference of every rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import Enum
+
+from samarbejde.labels import Lang
+from samarbejde.rules._model import Rule
+from samarbejde.rules._text import render
+
+__all__ = ["catalogue_markdown"]
+
+_FAMILIES: Mapping[str, tuple[str, str]] = {
+    "S": ("S - struktur", "S - structure"),
+    "M": ("M - mandater", "M - mandates"),
+    "P": ("P - projekter", "P - projects"),
+    "L": ("L - langsigtede strategiske samarbejder", "L - long-term strategic partnerships"),
+    "C": ("C - samarbejdspraksis", "C - collaboration practice"),
+    "T": ("T - tid", "T - time"),
+}
+
+_WORDS: Mapping[str, tuple[str, str]] = {
+    "title": ("Regelkatalog", "Rule catalogue"),
+    "severity": ("Alvor", "Severity"),
+    "profiles": ("Profiler", "Profiles"),
+    "message": ("Besked", "Message"),
+    "params": ("Parametre", "Parameters"),
+    "as_of": ("Kræver `as_of`", "Needs `as_of`"),
+    "other": ("Andre regler", "Other rules"),
+}
+
+
+def _word(key: str, lang: Lang) -> str:
+    return _WORDS[key][0 if lang == "da" else 1]
+
+
+def _param(value: object, lang: Lang) -> str:
+    if isinstance(value, Mapping):
+        pairs = (f"{k} → {render(v, lang)}" for k, v in value.items())
+        return "; ".join(pairs)
+    if isinstance(value, (tuple, list)) and all(isinstance(v, Enum) for v in value):
+        return ", ".join(str(v) for v in value)
+    return render(value, lang)
+
+
+def catalogue_markdown(rules: Iterable[Rule] | None = None, lang: Lang = "en") -> str:
+    """Render rules (the built-in catalogue by default) as a Markdown reference.
+
+    Each rule gets a heading with its code and name, its severity, profiles,
+    parameters with their defaults, the message template and the rationale.
+
+    >>> text = catalogue_markdown(lang="da")
+    >>> "## S - struktur" in text and "### S001 unknown-organisation" in text
+    True
+    """
+    from samarbejde.rules._engine import builtin_rules  # noqa: PLC0415 - avoids a cycle
+
+    chosen = sorted(builtin_rules() if rules is None else rules, key=lambda r: r.code)
+    lines = [f"# {_word('title', lang)}", ""]
+    family = None
+    for r in chosen:
+        head = r.code[0] if r.code[0] in _FAMILIES and r.code[1].isdigit() else ""
+        if head != family:
+            family = head
+            title = _FAMILIES[head][0 if lang == "da" else 1] if head else _word("other", lang)
+            lines += [f"## {title}", ""]
+        lines += [f"### {r.code} {r.name}", ""]
+        lines.append(f"- {_word('severity', lang)}: {r.severity.label(lang)}")
+        lines.append(f"- {_word('profiles', lang)}: {', '.join(sorted(r.profiles))}")
+        if r.needs_as_of:
+            lines.append(f"- {_word('as_of', lang)}")
+        if r.params:
+            shown = ", ".join(f"`{k}` = {_param(v, lang)}" for k, v in r.params.items())
+            lines.append(f"- {_word('params', lang)}: {shown}")
+        lines.append(f"- {_word('message', lang)}: {r.message(lang)}")
+        lines += ["", r.rationale, ""] if r.rationale else [""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,210 @@
+"""Running rules: the built-in catalogue, plugins, selection and :func:`validate`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from importlib.metadata import entry_points
+from typing import Protocol
+
+import pendulum
+
+from samarbejde.labels import Lang
+from samarbejde.portfolio import Portfolio
+from samarbejde.rules._index import PortfolioIndex
+from samarbejde.rules._model import PROFILES, Finding, Rule, RuleContext, RuleError
+from samarbejde.rules._report import Report
+from samarbejde.rules._text import fill
+from samarbejde.rules.collaboration import COLLABORATION_RULES
+from samarbejde.rules.mandates import MANDATE_RULES
+from samarbejde.rules.projects import PROJECT_RULES
+from samarbejde.rules.strategic import STRATEGIC_RULES
+from samarbejde.rules.structure import STRUCTURE_RULES
+from samarbejde.rules.time import TIME_RULES
+
+__all__ = ["ENTRY_POINT_GROUP", "Locator", "builtin_rules", "plugin_rules", "select", "validate"]
+
+#: The entry point group under which packages publish rules.
+ENTRY_POINT_GROUP = "samarbejde.rules"
+
+_BUILTIN: tuple[Rule, ...] = (
+    *STRUCTURE_RULES,
+    *MANDATE_RULES,
+    *PROJECT_RULES,
+    *STRATEGIC_RULES,
+    *COLLABORATION_RULES,
+    *TIME_RULES,
+)
+_BUILTIN_CHECKS = {r.code: r.check for r in _BUILTIN}
+
+
+class Locator(Protocol):
+    """Anything that maps a document path to a source position (a ``SourceMap``)."""
+
+    def locate(self, path: str) -> tuple[int, int] | None:
+        """The 1-based ``(line, column)`` of ``path``, or ``None`` when unknown."""
+
+
+def builtin_rules() -> tuple[Rule, ...]:
+    """The built-in catalogue (DESIGN.md section 6), in code order.
+
+    >>> [r.code for r in builtin_rules()][:3]
+    ['S001', 'S002', 'S003']
+    """
+    return _BUILTIN
+
+
+def plugin_rules() -> tuple[Rule, ...]:
+    """Rules published by installed packages under the entry point group ``samarbejde.rules``.
+
+    An entry point may name a :class:`Rule` or an iterable of rules. They are loaded
+    afresh on every call; nothing is registered globally.
+
+    Raises:
+        RuleError: An entry point does not load or does not name rules.
+    """
+    found: list[Rule] = []
+    for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
+        try:
+            loaded = point.load()
+        except Exception as error:
+            raise RuleError(f"entry point {point.name!r} ({point.value}): {error}") from error
+        items = [loaded] if isinstance(loaded, Rule) else loaded
+        try:
+            rules = list(items)
+        except TypeError:
+            rules = [None]
+        if not all(isinstance(r, Rule) for r in rules):
+            raise RuleError(f"entry point {point.name!r} ({point.value}) does not name rules")
+        found.extend(rules)
+    return tuple(found)
+
+
+def _check_codes(rules: Sequence[Rule]) -> None:
+    seen: set[str] = set()
+    for r in rules:
+        builtin = _BUILTIN_CHECKS.get(r.code)
+        if builtin is not None and r.check is not builtin:
+            raise RuleError(f"rule code {r.code} is built in; choose another code for {r.name!r}")
+        if r.code in seen:
+            raise RuleError(f"rule code {r.code} is used by more than one rule")
+        seen.add(r.code)
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(p) for p in patterns)
+
+
+def select(
+    rules: Iterable[Rule],
+    *,
+    profiles: Iterable[str] = ("all",),
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> tuple[Rule, ...]:
+    """The rules that a run with these options uses, in code order.
+
+    A rule is used when it belongs to one of ``profiles``, its code starts with one of
+    ``select`` (when given) and with none of ``ignore`` - codes or prefixes, as in ruff.
+
+    Raises:
+        RuleError: An unknown profile, or codes that shadow or repeat each other.
+
+    >>> [r.code for r in select(builtin_rules(), select=["P"], ignore=["P003"])]
+    ['P001', 'P002']
+    """
+    wanted = tuple(profiles)
+    unknown = sorted(set(wanted) - set(PROFILES))
+    if unknown:
+        raise RuleError(f"unknown profile(s) {unknown}; known: {', '.join(PROFILES)}")
+    chosen = tuple(select)
+    dropped = tuple(ignore)
+    candidates = list(rules)
+    _check_codes(candidates)
+    kept = [
+        r
+        for r in candidates
+        if not r.profiles.isdisjoint(wanted)
+        and (not chosen or _matches(r.code, chosen))
+        and not _matches(r.code, dropped)
+    ]
+    return tuple(sorted(kept, key=lambda r: r.code))
+
+
+def _locate(sources: Locator, path: str) -> tuple[int, int] | None:
+    while path:
+        found = sources.locate(path)
+        if found is not None:
+            return found
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
+
+
+def validate(
+    portfolio: Portfolio,
+    *,
+    as_of: pendulum.Date | None = None,
+    profiles: Iterable[str] = ("all",),
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    lang: Lang = "en",
+    rules: Iterable[Rule] | None = None,
+    sources: Locator | None = None,
+) -> Report:
+    """Check a portfolio against rules and return every finding.
+
+    Args:
+        portfolio: What to check.
+        as_of: The day that counts as today. Rules that need it (``needs_as_of``) are
+            skipped without it and listed in :attr:`Report.skipped`. Never read from a clock.
+        profiles: Rule profiles to run: ``structure`` (S), ``project`` (S, M, P, T),
+            ``strategic`` (S, M, L, C, T) or ``all`` (the default).
+        select: Codes or code prefixes to keep (all when empty).
+        ignore: Codes or code prefixes to leave out.
+        lang: ``"en"`` (default) or ``"da"`` for the messages.
+        rules: The rule set; default :func:`builtin_rules` plus :func:`plugin_rules`.
+            To add your own, pass ``[*builtin_rules(), my_rule]``.
+        sources: A source map (from :func:`samarbejde.loads_located`) that puts line and
+            column on each finding.
+
+    Returns:
+        The report.
+
+    Raises:
+        RuleError: An unknown profile, or a rule code that shadows a built-in one.
+        ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
+
+    >>> from samarbejde import Portfolio
+    >>> validate(Portfolio()).ok
+    True
+    """
+    if lang not in ("da", "en"):
+        raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
+    pool = (*builtin_rules(), *plugin_rules()) if rules is None else tuple(rules)
+    chosen = _select(pool, profiles=profiles, select=select, ignore=ignore)
+    index = PortfolioIndex(portfolio)
+    findings: list[Finding] = []
+    skipped: list[str] = []
+    for r in chosen:
+        if r.needs_as_of and as_of is None:
+            skipped.append(r.code)
+            continue
+        template = r.message(lang)
+        context = RuleContext(index, as_of, r.params)
+        for found in r.check(context):
+            where = None if sources is None else _locate(sources, found.path)
+            findings.append(
+                Finding(
+                    code=r.code,
+                    severity=r.severity,
+                    message=fill(template, found.values, lang),
+                    path=found.path,
+                    subject=found.subject,
+                    line=None if where is None else where[0],
+                    column=None if where is None else where[1],
+                )
+            )
+    return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
+
+
+_select = select

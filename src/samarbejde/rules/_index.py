@@ -1,0 +1,153 @@
+"""Indexes over a portfolio, built once per validation run and shared by every rule.
+
+Every index is built in one pass, so each rule stays linear in the size of the
+portfolio: a rule looks things up, it never scans pairs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from typing import TypeVar
+
+import pendulum
+
+from samarbejde.agreements import Agreement
+from samarbejde.areas import Area
+from samarbejde.enums import CommitmentStatus, Sector
+from samarbejde.goals import Goal
+from samarbejde.mandates import Mandate
+from samarbejde.memberships import Membership
+from samarbejde.organisations import Organisation
+from samarbejde.partnerships import Partnership
+from samarbejde.portfolio import Portfolio
+
+__all__ = ["PartnershipIndex", "PortfolioIndex"]
+
+T = TypeVar("T", Organisation, Area, Partnership)
+
+
+def _first_by_id(items: tuple[T, ...]) -> dict[str, T]:
+    table: dict[str, T] = {}
+    for item in items:
+        table.setdefault(item.id, item)
+    return table
+
+
+class PartnershipIndex:
+    """Lookups inside one partnership.
+
+    Attributes:
+        partnership: The partnership.
+        path: Its path, ``partnerships[<id>]``.
+    """
+
+    def __init__(self, partnership: Partnership) -> None:
+        self.partnership = partnership
+        self.path = f"partnerships[{partnership.id}]"
+
+    @cached_property
+    def members(self) -> Mapping[str, Membership]:
+        """Memberships by organisation id."""
+        return {m.organisation: m for m in self.partnership.members}
+
+    @cached_property
+    def mandates(self) -> Mapping[str, tuple[Membership, Mandate]]:
+        """Every mandate by id, with the membership that holds it."""
+        return {m.id: (member, m) for member, m in self.partnership.mandates()}
+
+    @cached_property
+    def goals(self) -> Mapping[str, Goal]:
+        """Goals by id."""
+        return {g.id: g for g in self.partnership.goals}
+
+    @cached_property
+    def challenges(self) -> frozenset[str]:
+        """The ids of the partnership's challenges."""
+        return frozenset(c.id for c in self.partnership.challenges)
+
+    @cached_property
+    def agreements(self) -> Mapping[str, Agreement]:
+        """Agreements by id."""
+        return {a.id: a for a in self.partnership.agreements}
+
+    @cached_property
+    def commitments_by_member(self) -> Counter[str]:
+        """How many commitments (not withdrawn) each member has made."""
+        return Counter(
+            c.by
+            for c in self.partnership.commitments
+            if c.current is not CommitmentStatus.WITHDRAWN
+        )
+
+    @cached_property
+    def goal_owners(self) -> frozenset[str]:
+        """Every organisation that owns at least one goal."""
+        return frozenset(o for g in self.partnership.goals for o in g.owners)
+
+    @property
+    def started(self) -> pendulum.Date:
+        """The day the partnership's first lifecycle began."""
+        return self.partnership.lifecycles[0].started
+
+    @property
+    def ended(self) -> pendulum.Date | None:
+        """The day the current lifecycle ended, or ``None`` while it lasts."""
+        return self.partnership.lifecycle.ended
+
+    def member_path(self, organisation: str) -> str:
+        """The path of a membership."""
+        return f"{self.path}.members[{organisation}]"
+
+    def commitment_path(self, commitment: str) -> str:
+        """The path of a commitment."""
+        return f"{self.path}.commitments[{commitment}]"
+
+
+class PortfolioIndex:
+    """Lookups across a portfolio.
+
+    Attributes:
+        portfolio: The portfolio.
+    """
+
+    def __init__(self, portfolio: Portfolio) -> None:
+        self.portfolio = portfolio
+
+    @cached_property
+    def organisations(self) -> Mapping[str, Organisation]:
+        """Organisations by id (the first, when an id is used twice)."""
+        return _first_by_id(self.portfolio.organisations)
+
+    @cached_property
+    def areas(self) -> Mapping[str, Area]:
+        """Areas by id (the first, when an id is used twice)."""
+        return _first_by_id(self.portfolio.areas)
+
+    @cached_property
+    def partnerships(self) -> Mapping[str, Partnership]:
+        """Partnerships by id (the first, when an id is used twice)."""
+        return _first_by_id(self.portfolio.partnerships)
+
+    @cached_property
+    def parts(self) -> tuple[PartnershipIndex, ...]:
+        """One :class:`PartnershipIndex` per partnership, in portfolio order."""
+        return tuple(PartnershipIndex(p) for p in self.portfolio.partnerships)
+
+    def sector(self, organisation: str) -> Sector | None:
+        """The sector of an organisation, or ``None`` when it is unknown."""
+        found = self.organisations.get(organisation)
+        return None if found is None else found.sector
+
+    def of_form(self, form: str | None = None) -> Iterator[PartnershipIndex]:
+        """The partnership indexes whose current lifecycle has ``form`` (all if ``None``)."""
+        for part in self.parts:
+            if form is None or part.partnership.form == form:
+                yield part
+
+    def live(self, form: str) -> Iterator[PartnershipIndex]:
+        """Partnerships of ``form`` whose current lifecycle has not ended."""
+        for part in self.of_form(form):
+            if part.ended is None:
+                yield part

@@ -1,0 +1,131 @@
+"""The outcome of a validation run: :class:`Report`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from html import escape
+
+import attrs
+import pendulum
+
+from samarbejde.labels import Lang
+from samarbejde.rules._model import Finding, Severity
+
+__all__ = ["Report"]
+
+
+def _order(finding: Finding) -> tuple[object, ...]:
+    located = finding.line is not None
+    return (
+        not located,
+        finding.line or 0,
+        finding.column or 0,
+        finding.path,
+        finding.code,
+        finding.subject,
+        finding.message,
+    )
+
+
+def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=_order))
+
+
+def _codes(codes: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(codes))
+
+
+@attrs.frozen
+class Report:
+    """The findings of one validation run, in a stable order.
+
+    Findings located in a source file come first, by line and column; the others
+    follow by path and code.
+
+    Attributes:
+        findings: Every finding.
+        skipped: Codes of selected rules that were not run because they need ``as_of``.
+        as_of: The date the run took as today, if any.
+        lang: The language of the messages.
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
+    skipped: tuple[str, ...] = attrs.field(default=(), converter=_codes)
+    as_of: pendulum.Date | None = None
+    lang: Lang = "en"
+
+    @property
+    def ok(self) -> bool:
+        """Whether there are no error findings (warnings and info are allowed)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """The number of findings per severity, ``{"error": …, "warning": …, "info": …}``."""
+        counts = {s.value: 0 for s in Severity}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        return counts
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The distinct codes found, sorted."""
+        return tuple(sorted({f.code for f in self.findings}))
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def filter(
+        self,
+        *,
+        severity: Severity | str | None = None,
+        code: str | None = None,
+    ) -> Report:
+        """A report with only the findings of ``severity`` and whose code starts with ``code``.
+
+        >>> Report().filter(severity="error", code="M").ok
+        True
+        """
+        wanted = None if severity is None else Severity(severity)
+        kept = tuple(
+            f
+            for f in self.findings
+            if (wanted is None or f.severity is wanted)
+            and (code is None or f.code.startswith(code))
+        )
+        return attrs.evolve(self, findings=kept)
+
+    def to_dict(self) -> dict[str, object]:
+        """The report as plain JSON-ready values."""
+        return {
+            "ok": self.ok,
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "lang": self.lang,
+            "counts": self.counts,
+            "skipped": list(self.skipped),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def _repr_html_(self) -> str:
+        da = self.lang == "da"
+        head = ("Kode", "Alvor", "Sti", "Besked") if da else ("Code", "Severity", "Path", "Message")
+        rows = "".join(
+            "<tr>"
+            f"<td><code>{escape(f.code)}</code></td>"
+            f"<td>{escape(f.severity.label(self.lang))}</td>"
+            f"<td><code>{escape(f.path)}</code></td>"
+            f"<td>{escape(f.message)}</td>"
+            "</tr>"
+            for f in self.findings
+        )
+        counts = ", ".join(
+            f"{n} {escape(Severity(s).label(self.lang))}" for s, n in self.counts.items()
+        )
+        header = "".join(f"<th>{h}</th>" for h in head)
+        return (
+            f"<table><caption>{counts}</caption>"
+            f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+        )

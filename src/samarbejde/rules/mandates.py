@@ -1,0 +1,227 @@
+"""M rules: mandates. Commitments are made by someone entitled to make them.
+
+Which power a kind of commitment needs is policy; it is the table
+:data:`COMMITMENT_POWERS`, the ``kind_powers`` parameter of rule M002.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+
+import pendulum
+
+from samarbejde.commitments import Commitment
+from samarbejde.enums import CommitmentStatus, MandateLevel, Power, Unit
+from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
+from samarbejde.rules._text import Words, code_words
+
+__all__ = ["COMMITMENT_POWERS", "CORE_ROLES", "MANDATE_RULES"]
+
+_PROFILES = ("project", "strategic", "all")
+
+#: The power a mandate must grant for each known kind of commitment. Kinds that are
+#: not listed need no particular power.
+COMMITMENT_POWERS: Mapping[str, Power] = MappingProxyType(
+    {
+        "staff_hours": Power.COMMIT_STAFF,
+        "funding": Power.COMMIT_FUNDS,
+        "facilities": Power.COMMIT_FACILITIES,
+        "volunteers": Power.COMMIT_VOLUNTEERS,
+        "leisure_jobs": Power.OFFER_JOBS,
+        "internships": Power.OFFER_JOBS,
+        "apprenticeships": Power.OFFER_JOBS,
+        "knowledge": Power.COMMIT_STAFF,
+        "data": Power.SHARE_DATA,
+        "local_presence": Power.COMMIT_STAFF,
+        "access": Power.COMMIT_FACILITIES,
+    }
+)
+
+#: Roles that make a member part of a strategic partnership's core (rule M005).
+CORE_ROLES: tuple[str, ...] = ("lead", "backbone", "partner", "bridge_builder", "funder")
+
+_OPEN = Words("åben", "open")
+_NOT = Words("nej", "no")
+_NOT_COUNTED = frozenset({CommitmentStatus.WITHDRAWN, CommitmentStatus.SUPERSEDED})
+_GIVEN = frozenset({CommitmentStatus.PLEDGED, CommitmentStatus.AGREED})
+
+
+def _given_on(c: Commitment) -> pendulum.Date:
+    """The day a commitment was given: its first pledged or agreed entry, else when made."""
+    for change in c.status:
+        if change.status in _GIVEN:
+            return change.on
+    return c.made_on
+
+
+@rule(
+    "M001",
+    "commitment-without-mandate",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    en="Commitment {commitment} by {by} names no mandate.",
+    da="Forpligtelsen {commitment} fra {by} henviser ikke til noget mandat.",
+    rationale="A commitment is only as strong as the authority behind it. Naming the mandate "
+    "it was made under shows that the representative could commit the organisation.",
+)
+def without_mandate(ctx: RuleContext) -> Iterator[Hit]:
+    """Commitments given (beyond proposed) that name no mandate."""
+    for part in ctx.index.parts:
+        for c in part.partnership.commitments:
+            if c.mandate is None and c.current not in (
+                CommitmentStatus.PROPOSED,
+                CommitmentStatus.WITHDRAWN,
+            ):
+                yield hit(part.commitment_path(c.id), c.id, commitment=c.id, by=c.by)
+
+
+@rule(
+    "M002",
+    "kind-outside-powers",
+    severity=Severity.ERROR,
+    profiles=_PROFILES,
+    params={"kind_powers": COMMITMENT_POWERS},
+    en="Commitment {commitment} ({kind}) needs the power '{power}', which mandate {mandate} "
+    "does not grant.",
+    da="Forpligtelsen {commitment} ({kind}) kræver beføjelsen '{power}', som mandatet "
+    "{mandate} ikke giver.",
+    rationale="A mandate lists what its holder may commit the organisation to. A commitment "
+    "of a kind the mandate does not cover was made without authority. The parameter "
+    "`kind_powers` maps each kind of commitment to the power it needs.",
+)
+def kind_outside_powers(ctx: RuleContext) -> Iterator[Hit]:
+    """Commitments of a kind that their mandate's powers do not cover."""
+    table: Mapping[str, Power] = ctx.params["kind_powers"]
+    for part in ctx.index.parts:
+        for c in part.partnership.commitments:
+            held = None if c.mandate is None else part.mandates.get(c.mandate)
+            power = table.get(c.kind)
+            if held is None or power is None or held[0].organisation != c.by:
+                continue
+            if power not in held[1].powers:
+                yield hit(
+                    f"{part.commitment_path(c.id)}.kind",
+                    c.id,
+                    commitment=c.id,
+                    kind=code_words(c.kind),
+                    power=power,
+                    mandate=c.mandate,
+                )
+
+
+@rule(
+    "M003",
+    "above-ceiling",
+    severity=Severity.ERROR,
+    profiles=_PROFILES,
+    en="{holder} has committed {total} DKK under mandate {mandate}, above its ceiling of "
+    "{ceiling} DKK.",
+    da="{holder} har forpligtet {total} kr. under mandatet {mandate}, over loftet på {ceiling} kr.",
+    rationale="A mandate's ceiling caps the money its holder may commit. The sum of the "
+    "member's commitments in DKK under the mandate (not withdrawn or superseded) must stay "
+    "within it. Ceilings in other currencies are not compared.",
+)
+def above_ceiling(ctx: RuleContext) -> Iterator[Hit]:
+    """Mandates whose DKK commitments add up to more than their ceiling."""
+    for part in ctx.index.parts:
+        totals: dict[str, Decimal] = {}
+        for c in part.partnership.commitments:
+            if (
+                c.mandate is not None
+                and c.quantity.unit is Unit.DKK
+                and c.current not in (_NOT_COUNTED)
+            ):
+                totals[c.mandate] = totals.get(c.mandate, Decimal(0)) + c.quantity.amount
+        for mandate_id, total in totals.items():
+            held = part.mandates.get(mandate_id)
+            if held is None:
+                continue
+            member, mandate = held
+            ceiling = mandate.ceiling
+            if ceiling is not None and ceiling.currency == "DKK" and total > ceiling.amount:
+                yield hit(
+                    f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling",
+                    mandate_id,
+                    holder=member.organisation,
+                    total=total,
+                    mandate=mandate_id,
+                    ceiling=ceiling.amount,
+                )
+
+
+@rule(
+    "M004",
+    "outside-mandate-term",
+    severity=Severity.ERROR,
+    profiles=_PROFILES,
+    en="Commitment {commitment} was given on {given_on}, when mandate {mandate} was not in "
+    "force (term {start} to {end}, revoked {revoked}).",
+    da="Forpligtelsen {commitment} blev givet den {given_on}, hvor mandatet {mandate} ikke "
+    "var gældende (periode {start} til {end}, tilbagekaldt {revoked}).",
+    rationale="A mandate authorises commitments only while it is in force: inside its term "
+    "and before it is revoked. The day a commitment is given is its first pledged or agreed "
+    "status (or the day it was proposed).",
+)
+def outside_mandate_term(ctx: RuleContext) -> Iterator[Hit]:
+    """Commitments given when their mandate was not in force."""
+    for part in ctx.index.parts:
+        for c in part.partnership.commitments:
+            held = None if c.mandate is None else part.mandates.get(c.mandate)
+            if held is None or held[0].organisation != c.by:
+                continue
+            mandate = held[1]
+            given_on = _given_on(c)
+            if not mandate.in_force(given_on):
+                yield hit(
+                    f"{part.commitment_path(c.id)}.mandate",
+                    c.id,
+                    commitment=c.id,
+                    given_on=given_on,
+                    mandate=mandate.id,
+                    start=mandate.term.start,
+                    end=_OPEN if mandate.term.end is None else mandate.term.end,
+                    revoked=_NOT if mandate.revoked is None else mandate.revoked,
+                )
+
+
+@rule(
+    "M005",
+    "core-member-without-strategic-mandate",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    params={"core_roles": CORE_ROLES},
+    en="{organisation} is a core member ({role}) of strategic partnership {partnership} but "
+    "holds no strategic-level mandate.",
+    da="{organisation} er kernemedlem ({role}) af det strategiske samarbejde {partnership}, "
+    "men har intet mandat på strategisk niveau.",
+    rationale="In a strategic partnership the core members set direction together. Their "
+    "representatives need a strategic-level mandate, or every decision waits for the "
+    "organisation behind them. The parameter `core_roles` lists the core roles.",
+)
+def core_without_strategic_mandate(ctx: RuleContext) -> Iterator[Hit]:
+    """Core members of live strategic partnerships without a strategic-level mandate."""
+    core = frozenset(ctx.params["core_roles"])
+    for part in ctx.index.live("strategic"):
+        for m in part.partnership.members:
+            if m.left is not None or m.role not in core:
+                continue
+            if not any(x.level is MandateLevel.STRATEGIC for x in m.mandates):
+                yield hit(
+                    part.member_path(m.organisation),
+                    m.organisation,
+                    organisation=m.organisation,
+                    role=code_words(m.role),
+                    partnership=part.partnership.id,
+                )
+
+
+#: The mandate rules, in code order.
+MANDATE_RULES = (
+    without_mandate,
+    kind_outside_powers,
+    above_ceiling,
+    outside_mandate_term,
+    core_without_strategic_mandate,
+)

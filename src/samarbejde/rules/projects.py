@@ -1,0 +1,123 @@
+"""P rules: projects. Fixed-term projects and the cliffs at their ends.
+
+These rules look at partnerships whose current lifecycle is a project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pendulum
+
+from samarbejde.enums import ProjectPhase
+from samarbejde.lifecycles import ProjectLifecycle
+from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
+from samarbejde.terms import add_duration
+
+__all__ = ["PROJECT_RULES"]
+
+_PROFILES = ("project", "all")
+_ENDING = frozenset({ProjectPhase.CLOSING, ProjectPhase.CLOSED})
+
+
+@rule(
+    "P001",
+    "long-project",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    params={"years": 4},
+    en="Project {partnership} runs from {start} to {end}, longer than {years} years: consider "
+    "the strategic form.",
+    da="Projektet {partnership} løber fra {start} til {end}, længere end {years} år: overvej "
+    "den strategiske samarbejdsform.",
+    rationale="A project that lasts longer than a few years is long-term work organised as "
+    "a project: one grant, one owner, a fixed end. The strategic form, with a binding "
+    "agreement, a horizon and periodic reviews, fits such work better. The parameter "
+    "`years` (default 4) sets the limit.",
+)
+def long_project(ctx: RuleContext) -> Iterator[Hit]:
+    """Projects whose term is longer than ``years``."""
+    years = pendulum.duration(years=int(ctx.params["years"]))
+    for part in ctx.index.of_form("project"):
+        lifecycle = part.partnership.lifecycle
+        assert isinstance(lifecycle, ProjectLifecycle)
+        term = lifecycle.term
+        assert term.end is not None
+        if term.end >= add_duration(term.start, years):
+            yield hit(
+                f"{part.path}.lifecycle.term",
+                part.partnership.id,
+                partnership=part.partnership.id,
+                start=term.start,
+                end=term.end,
+                years=ctx.params["years"],
+            )
+
+
+@rule(
+    "P002",
+    "funding-cliff",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    en="Project {partnership} is {phase} (term ends {end}) with no successor and no parent "
+    "strategic partnership: a funding cliff. Consider the strategic form.",
+    da="Projektet {partnership} er {phase} (perioden slutter {end}) uden en efterfølger og "
+    "uden et strategisk samarbejde over sig: en finansieringskløft. Overvej den strategiske "
+    "samarbejdsform.",
+    rationale="When a project ends and nothing carries its work on, residents lose what was "
+    "built and partners lose the relations: the funding cliff. A project that is closing or "
+    "closed should run under a strategic partnership or be made strategic itself.",
+)
+def funding_cliff(ctx: RuleContext) -> Iterator[Hit]:
+    """Projects closing or closed with no parent and no strategic successor."""
+    for part in ctx.index.of_form("project"):
+        p = part.partnership
+        lifecycle = p.lifecycle
+        assert isinstance(lifecycle, ProjectLifecycle)
+        if lifecycle.phase in _ENDING and p.parent is None:
+            yield hit(
+                f"{part.path}.lifecycle.phases[{len(lifecycle.phases) - 1}]",
+                p.id,
+                partnership=p.id,
+                phase=lifecycle.phase,
+                end=lifecycle.term.end,
+            )
+
+
+@rule(
+    "P003",
+    "funding-ends-early",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    en="The funding of project {partnership} ends on {funded_until} ({funding}), before the "
+    "project ends on {end}.",
+    da="Finansieringen af projektet {partnership} slutter den {funded_until} ({funding}), før "
+    "projektet slutter den {end}.",
+    rationale="A project whose money runs out before its term ends will stop early or cut "
+    "what it promised. The last funding should cover the whole term.",
+)
+def funding_ends_early(ctx: RuleContext) -> Iterator[Hit]:
+    """Projects whose latest funding ends before the project's term does."""
+    for part in ctx.index.of_form("project"):
+        p = part.partnership
+        lifecycle = p.lifecycle
+        assert isinstance(lifecycle, ProjectLifecycle)
+        if not p.funding or any(f.term.end is None for f in p.funding):
+            continue
+        last = max(p.funding, key=lambda f: (f.term.end, f.id))
+        end = lifecycle.term.end
+        assert last.term.end is not None
+        assert end is not None
+        if last.term.end < end:
+            yield hit(
+                f"{part.path}.funding[{last.id}].term",
+                last.id,
+                partnership=p.id,
+                funded_until=last.term.end,
+                funding=last.id,
+                end=end,
+            )
+
+
+#: The project rules, in code order.
+PROJECT_RULES = (long_project, funding_cliff, funding_ends_early)

@@ -1,0 +1,287 @@
+"""L rules: long-term strategic partnerships. Place-specific, binding, long-lasting.
+
+These rules look at partnerships whose current lifecycle is strategic and not dissolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pendulum
+
+from samarbejde.enums import FundingKind, StrategicPhase
+from samarbejde.lifecycles import StrategicLifecycle
+from samarbejde.rules._index import PartnershipIndex
+from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
+from samarbejde.rules._text import Words
+from samarbejde.terms import add_duration
+
+__all__ = ["SHORT_TERM_FUNDING", "STRATEGIC_RULES"]
+
+_PROFILES = ("strategic", "all")
+_SETTLED = frozenset({StrategicPhase.OPERATING, StrategicPhase.REVIEWING})
+
+#: Kinds of funding that count as short-term grants (rule L008).
+SHORT_TERM_FUNDING: tuple[FundingKind, ...] = (
+    FundingKind.FOUNDATION_GRANT,
+    FundingKind.NATIONAL_POOL,
+)
+
+
+def _strategic(ctx: RuleContext) -> Iterator[tuple[PartnershipIndex, StrategicLifecycle]]:
+    for part in ctx.index.live("strategic"):
+        lifecycle = part.partnership.lifecycle
+        assert isinstance(lifecycle, StrategicLifecycle)
+        yield part, lifecycle
+
+
+@rule(
+    "L001",
+    "not-place-specific",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    en="Strategic partnership {partnership} names no area: it is not place-specific.",
+    da="Det strategiske samarbejde {partnership} nævner intet område: det er ikke stedsspecifikt.",
+    rationale="Strategic partnerships in vulnerable housing areas are place-specific "
+    "(*stedsspecifikke*): they serve named areas, so that partners can be held to what they "
+    "do there.",
+)
+def not_place_specific(ctx: RuleContext) -> Iterator[Hit]:
+    """Strategic partnerships with no area."""
+    for part, _ in _strategic(ctx):
+        if not part.partnership.areas:
+            yield hit(f"{part.path}.areas", part.partnership.id, partnership=part.partnership.id)
+
+
+@rule(
+    "L002",
+    "no-binding-agreement",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    en="Strategic partnership {partnership} is {phase} but has no binding agreement signed by "
+    "all its parties.",
+    da="Det strategiske samarbejde {partnership} er i {phase}, men har ingen forpligtende "
+    "aftale underskrevet af alle parter.",
+    rationale="A strategic partnership is binding (*forpligtende*): once it operates, a "
+    "signed, binding agreement says what the partners owe each other.",
+)
+def no_binding_agreement(ctx: RuleContext) -> Iterator[Hit]:
+    """Operating strategic partnerships without a signed binding agreement."""
+    for part, lifecycle in _strategic(ctx):
+        if lifecycle.phase not in _SETTLED:
+            continue
+        if not any(a.binding and a.signed for a in part.partnership.agreements):
+            yield hit(
+                f"{part.path}.agreements",
+                part.partnership.id,
+                partnership=part.partnership.id,
+                phase=lifecycle.phase,
+            )
+
+
+@rule(
+    "L003",
+    "short-horizon",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    params={"years": 5},
+    en="Strategic partnership {partnership} has a horizon of {horizon}, under {years} years.",
+    da="Det strategiske samarbejde {partnership} har en tidshorisont på {horizon}, under "
+    "{years} år.",
+    rationale="A strategic partnership is long-lasting (*langvarigt*). A horizon shorter than "
+    "a few years makes it a project by another name. The parameter `years` (default 5) sets "
+    "the least horizon; an open-ended horizon passes.",
+)
+def short_horizon(ctx: RuleContext) -> Iterator[Hit]:
+    """Strategic partnerships whose horizon is shorter than ``years``."""
+    years = pendulum.duration(years=int(ctx.params["years"]))
+    for part, lifecycle in _strategic(ctx):
+        end = lifecycle.horizon_end
+        if end is not None and end < add_duration(lifecycle.since, years):
+            yield hit(
+                f"{part.path}.lifecycle.horizon",
+                part.partnership.id,
+                partnership=part.partnership.id,
+                horizon=lifecycle.horizon,
+                years=ctx.params["years"],
+            )
+
+
+@rule(
+    "L004",
+    "no-review-cadence",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    en="Strategic partnership {partnership} sets no review cadence (review_every).",
+    da="Det strategiske samarbejde {partnership} har ingen fast evalueringskadence (review_every).",
+    rationale="Long partnerships stay alive through periodic reviews where partners decide "
+    "to continue, adjust, renew or dissolve. Without a cadence, reviews do not happen.",
+)
+def no_review_cadence(ctx: RuleContext) -> Iterator[Hit]:
+    """Strategic partnerships with no ``review_every``."""
+    for part, lifecycle in _strategic(ctx):
+        if lifecycle.review_every is None:
+            yield hit(
+                f"{part.path}.lifecycle",
+                part.partnership.id,
+                partnership=part.partnership.id,
+            )
+
+
+@rule(
+    "L005",
+    "review-overdue",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    needs_as_of=True,
+    en="The review of strategic partnership {partnership} was due on {due} (every {every}); "
+    "none is recorded by {as_of}.",
+    da="Evalueringen af det strategiske samarbejde {partnership} skulle have været holdt den "
+    "{due} (hver {every}); ingen er registreret pr. {as_of}.",
+    rationale="A review cadence is only a promise until the reviews happen. A review is "
+    "overdue when the last review (or the start) plus the cadence lies before `as_of`.",
+)
+def review_overdue(ctx: RuleContext) -> Iterator[Hit]:
+    """Strategic partnerships whose next review lies before ``as_of``."""
+    for part, lifecycle in _strategic(ctx):
+        due = lifecycle.next_review()
+        if due is not None and due < ctx.today:
+            yield hit(
+                f"{part.path}.lifecycle.reviews",
+                part.partnership.id,
+                partnership=part.partnership.id,
+                due=due,
+                every=lifecycle.review_every,
+                as_of=ctx.today,
+            )
+
+
+@rule(
+    "L006",
+    "no-shared-vision",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    en="Strategic partnership {partnership} is {phase} but has no shared vision.",
+    da="Det strategiske samarbejde {partnership} er i {phase}, men har ingen fælles vision.",
+    rationale="The partners agree a shared vision while forming the partnership; once it "
+    "operates, the vision is what goals, commitments and reviews refer back to.",
+)
+def no_shared_vision(ctx: RuleContext) -> Iterator[Hit]:
+    """Operating strategic partnerships with no vision."""
+    for part, lifecycle in _strategic(ctx):
+        if lifecycle.phase in _SETTLED and part.partnership.vision is None:
+            yield hit(
+                f"{part.path}.vision",
+                part.partnership.id,
+                partnership=part.partnership.id,
+                phase=lifecycle.phase,
+            )
+
+
+_INDICATOR = Words("indikator", "indicator")
+_TARGET = Words("målværdi", "target")
+
+
+@rule(
+    "L007",
+    "goal-not-measurable",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    en="Goal {goal} of strategic partnership {partnership} has no {missing}.",
+    da="Målet {goal} i det strategiske samarbejde {partnership} mangler {missing}.",
+    rationale="Goals that can be followed over years need an indicator and a target; "
+    "without them, reviews cannot tell whether the partnership works.",
+)
+def goal_not_measurable(ctx: RuleContext) -> Iterator[Hit]:
+    """Goals of strategic partnerships without indicator or target."""
+    for part, _ in _strategic(ctx):
+        for goal in part.partnership.goals:
+            missing = tuple(
+                word
+                for word, value in ((_INDICATOR, goal.indicator), (_TARGET, goal.target))
+                if value is None
+            )
+            if missing:
+                yield hit(
+                    f"{part.path}.goals[{goal.id}]",
+                    goal.id,
+                    goal=goal.id,
+                    partnership=part.partnership.id,
+                    missing=missing,
+                )
+
+
+@rule(
+    "L008",
+    "short-term-funding-only",
+    severity=Severity.WARNING,
+    profiles=_PROFILES,
+    params={"grant_kinds": SHORT_TERM_FUNDING},
+    en="All funding of strategic partnership {partnership} is short-term grants, the last "
+    "ending on {funded_until}, inside its horizon (until {horizon_end}).",
+    da="Al finansiering af det strategiske samarbejde {partnership} er kortsigtede "
+    "bevillinger; den sidste slutter den {funded_until}, inden for tidshorisonten (til "
+    "{horizon_end}).",
+    rationale="A long-term partnership financed only by grants that end inside its horizon "
+    "meets the same funding cliff as a project. Partners' own budgets should carry part of "
+    "it. The parameter `grant_kinds` lists the kinds counted as short-term grants.",
+)
+def short_term_funding_only(ctx: RuleContext) -> Iterator[Hit]:
+    """Strategic partnerships funded only by grants that end inside the horizon."""
+    grants = frozenset(ctx.params["grant_kinds"])
+    for part, lifecycle in _strategic(ctx):
+        funding = part.partnership.funding
+        if not funding or any(f.kind not in grants or f.term.end is None for f in funding):
+            continue
+        funded_until = max(f.term.end for f in funding if f.term.end is not None)
+        horizon_end = lifecycle.horizon_end
+        if horizon_end is None or funded_until < horizon_end:
+            yield hit(
+                f"{part.path}.funding",
+                part.partnership.id,
+                partnership=part.partnership.id,
+                funded_until=funded_until,
+                horizon_end=Words("åben", "open-ended") if horizon_end is None else horizon_end,
+            )
+
+
+@rule(
+    "L009",
+    "passive-member",
+    severity=Severity.INFO,
+    profiles=_PROFILES,
+    en="{organisation} is a member of strategic partnership {partnership} but has made no "
+    "commitment and owns no goal.",
+    da="{organisation} er medlem af det strategiske samarbejde {partnership}, men har hverken "
+    "givet forpligtelser eller ejerskab til mål.",
+    rationale="In a strategic partnership every member contributes: it commits something or "
+    "owns a goal. A member that does neither is a spectator, and the partnership should "
+    "know.",
+)
+def passive_member(ctx: RuleContext) -> Iterator[Hit]:
+    """Current members of strategic partnerships with no commitment and no goal."""
+    for part, _ in _strategic(ctx):
+        committed = part.commitments_by_member
+        owners = part.goal_owners
+        for m in part.partnership.members:
+            if m.left is None and m.organisation not in committed and m.organisation not in owners:
+                yield hit(
+                    part.member_path(m.organisation),
+                    m.organisation,
+                    organisation=m.organisation,
+                    partnership=part.partnership.id,
+                )
+
+
+#: The strategic rules, in code order.
+STRATEGIC_RULES = (
+    not_place_specific,
+    no_binding_agreement,
+    short_horizon,
+    no_review_cadence,
+    review_overdue,
+    no_shared_vision,
+    goal_not_measurable,
+    short_term_funding_only,
+    passive_member,
+)
