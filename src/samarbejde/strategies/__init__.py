@@ -1,0 +1,99 @@
+"""Hypothesis strategies for every public samarbejde type (needs ``samarbejde[hypothesis]``).
+
+Use them in your own property-based tests::
+
+    from hypothesis import given
+    from samarbejde import strategies as sst
+
+    @given(sst.portfolios(lifecycle="strategic"))
+    def test_my_dashboard_accepts_any_portfolio(portfolio): ...
+
+Every drawn object satisfies every construction invariant. :func:`portfolios` and
+:func:`partnerships` draw referentially consistent data; :func:`invalid_portfolios`
+draws portfolios (or documents) with exactly one known defect.
+
+Installing samarbejde also registers these strategies with Hypothesis through its
+plugin entry point, so ``st.from_type(samarbejde.Partnership)`` works without
+importing this module.
+"""
+
+from __future__ import annotations
+
+from samarbejde.strategies._lifecycles import project_lifecycles, strategic_lifecycles
+from samarbejde.strategies._portfolios import Size, partnerships, portfolios
+from samarbejde.strategies._records import (
+    agreements,
+    areas,
+    challenges,
+    classifications,
+    codes,
+    commitments,
+    entry_points,
+    fulfilments,
+    fundings,
+    goals,
+    governance_bodies,
+    identifiers,
+    mandates,
+    memberships,
+    organisations,
+    reviews,
+    signatures,
+    visions,
+)
+from samarbejde.strategies._values import (
+    DEFAULT_END,
+    DEFAULT_START,
+    amounts,
+    cvr_numbers,
+    dates,
+    durations,
+    ids,
+    kommunekoder,
+    money,
+    phase_changes,
+    quantities,
+    status_changes,
+    terms,
+    texts,
+)
+
+__all__ = [
+    "DEFAULT_END",
+    "DEFAULT_START",
+    "Size",
+    "agreements",
+    "amounts",
+    "areas",
+    "challenges",
+    "classifications",
+    "codes",
+    "commitments",
+    "cvr_numbers",
+    "dates",
+    "durations",
+    "entry_points",
+    "fulfilments",
+    "fundings",
+    "goals",
+    "governance_bodies",
+    "identifiers",
+    "ids",
+    "kommunekoder",
+    "mandates",
+    "memberships",
+    "money",
+    "organisations",
+    "partnerships",
+    "phase_changes",
+    "portfolios",
+    "project_lifecycles",
+    "quantities",
+    "reviews",
+    "signatures",
+    "status_changes",
+    "strategic_lifecycles",
+    "terms",
+    "texts",
+    "visions",
+]

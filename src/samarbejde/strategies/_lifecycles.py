@@ -1,0 +1,149 @@
+"""Strategies for the two lifecycles, drawn as valid walks through their tables."""
+
+from __future__ import annotations
+
+import itertools
+
+import pendulum
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from samarbejde.enums import ReviewOutcome, StrategicPhase
+from samarbejde.history import PhaseChange
+from samarbejde.lifecycles import ProjectLifecycle, Review, StrategicLifecycle
+from samarbejde.strategies._values import (
+    DEFAULT_END,
+    DEFAULT_START,
+    add_days,
+    dates,
+    durations,
+    sorted_dates,
+    walk,
+)
+from samarbejde.terms import Term, add_duration
+from samarbejde.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+
+__all__ = ["project_lifecycles", "strategic_lifecycles"]
+
+#: The longest project term drawn, in days (a little over four years).
+MAX_PROJECT_DAYS = 4 * 365
+
+
+def _check_window(start: pendulum.Date, end: pendulum.Date) -> None:
+    if (end - start).days < 2:
+        raise InvalidArgument(f"the date window {start}..{end} must span at least three days")
+
+
+def _latest_start(end: pendulum.Date, begin_by: pendulum.Date | None) -> pendulum.Date:
+    latest = add_days(end, -1)
+    return latest if begin_by is None else min(latest, begin_by)
+
+
+def draw_project(
+    draw: st.DrawFn,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    *,
+    final: bool | None,
+    begin_by: pendulum.Date | None = None,
+) -> ProjectLifecycle:
+    """A project whose term lies in ``start``..``end`` and whose phases lie in its term.
+
+    Every phase after the first is dated at least a day after the first, so members
+    can join a project that has ended.
+    """
+    first = draw(dates(start, _latest_start(end, begin_by)))
+    last = draw(dates(add_days(first, 1), min(end, add_days(first, MAX_PROJECT_DAYS))))
+    path = walk(draw, PROJECT_PHASES, final=final)
+    days = [first, *sorted_dates(draw, len(path) - 1, add_days(first, 1), last)]
+    return ProjectLifecycle(
+        Term(first, last),
+        tuple(PhaseChange(p, d) for p, d in zip(path, days, strict=True)),
+    )
+
+
+def draw_strategic(
+    draw: st.DrawFn,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    *,
+    final: bool | None,
+    begin_by: pendulum.Date | None = None,
+) -> StrategicLifecycle:
+    """A strategic lifecycle beginning in ``start``..``end`` (before ``end`` at the latest).
+
+    Reviews are recorded where a ``reviewing`` phase ends: ``dissolved`` when the
+    partnership is dissolved, otherwise continued, adjusted or renewed.
+    """
+    since = draw(dates(start, _latest_start(end, begin_by)))
+    horizon = draw(st.none() | durations(min_months=5 * 12, max_months=15 * 12))
+    review_every = draw(st.none() | durations(min_months=6, max_months=24))
+    limit = end if horizon is None else min(end, add_duration(since, horizon))
+    path = walk(draw, STRATEGIC_PHASES, final=final)
+    days = [since, *sorted_dates(draw, len(path) - 1, add_days(since, 1), limit)]
+    phases = tuple(PhaseChange(p, d) for p, d in zip(path, days, strict=True))
+    reviews = []
+    for before, after in itertools.pairwise(phases):
+        if before.phase is StrategicPhase.REVIEWING:
+            outcome = (
+                ReviewOutcome.DISSOLVED
+                if after.phase is StrategicPhase.DISSOLVED
+                else draw(
+                    st.sampled_from(
+                        (ReviewOutcome.CONTINUED, ReviewOutcome.ADJUSTED, ReviewOutcome.RENEWED)
+                    )
+                )
+            )
+            reviews.append(Review(after.on, outcome))
+    return StrategicLifecycle(
+        since,
+        phases,
+        horizon=horizon,
+        review_every=review_every,
+        reviews=tuple(reviews),
+    )
+
+
+def project_lifecycles(
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+    *,
+    final_states: bool | None = None,
+) -> st.SearchStrategy[ProjectLifecycle]:
+    """Project lifecycles inside the date window ``start``..``end``.
+
+    Args:
+        start: The earliest day.
+        end: The latest day.
+        final_states: ``True``: ends closed or cancelled; ``False``: still going;
+            ``None``: either.
+    """
+    _check_window(start, end)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ProjectLifecycle:
+        return draw_project(draw, start, end, final=final_states)
+
+    return build()
+
+
+def strategic_lifecycles(
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+    *,
+    final_states: bool | None = None,
+) -> st.SearchStrategy[StrategicLifecycle]:
+    """Strategic lifecycles inside the date window ``start``..``end``.
+
+    Args:
+        start: The earliest day.
+        end: The latest day.
+        final_states: ``True``: ends dissolved; ``False``: still going; ``None``: either.
+    """
+    _check_window(start, end)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> StrategicLifecycle:
+        return draw_strategic(draw, start, end, final=final_states)
+
+    return build()

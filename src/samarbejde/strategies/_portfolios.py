@@ -1,0 +1,278 @@
+"""Whole portfolios whose references resolve, and partnerships drawn from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pendulum
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from samarbejde.areas import Area, Classification
+from samarbejde.codes import KNOWN_ENTRY_POINT_KINDS
+from samarbejde.enums import AreaCategory, Sector
+from samarbejde.municipalities import municipalities
+from samarbejde.organisations import EntryPoint, Identifiers, Organisation
+from samarbejde.partnerships import Partnership
+from samarbejde.portfolio import Portfolio
+from samarbejde.strategies._partnerships import Form, PartnershipPlan, draw_partnership
+from samarbejde.strategies._records import POSTS
+from samarbejde.strategies._values import (
+    DEFAULT_END,
+    DEFAULT_START,
+    cvr_numbers,
+    dates,
+    kommunekoder,
+    sorted_dates,
+)
+
+__all__ = ["Size", "partnerships", "portfolios"]
+
+#: A size: an exact number, or the smallest and largest number as a pair.
+Size = int | tuple[int, int]
+
+_SLUGS = {
+    Sector.MUNICIPALITY: ("kommune", "Kommune"),
+    Sector.HOUSING: ("bolig", "Boligforening"),
+    Sector.CIVIL_SOCIETY: ("forening", "Frivillig forening"),
+    Sector.BUSINESS: ("virksomhed", "Erhvervsnetværk"),
+    Sector.RESIDENTS: ("beboere", "Beboerrådet"),
+    Sector.REGION: ("region", "Region"),
+    Sector.STATE: ("stat", "Styrelsen"),
+    Sector.EDUCATION: ("skole", "Erhvervsskole"),
+    Sector.FOUNDATION: ("fond", "Fonden"),
+    Sector.KNOWLEDGE: ("viden", "Videnscenter"),
+    Sector.OTHER: ("aktoer", "Aktør"),
+}
+_CVR_SECTORS = frozenset(
+    {Sector.HOUSING, Sector.CIVIL_SOCIETY, Sector.BUSINESS, Sector.FOUNDATION, Sector.EDUCATION}
+)
+_AREA_NAMES = ("Østerbyen", "Gellerupparken", "Vollsmose", "Tingbjerg", "Skovparken", "Solbakken")
+_REMITS = ("Beskæftigelse", "Fritid", "Tryghed", "Sundhed", "Uddannelse")
+
+
+def _size(name: str, value: Size) -> tuple[int, int]:
+    low, high = (value, value) if isinstance(value, int) else value
+    if not 0 <= low <= high:
+        raise InvalidArgument(f"{name}={value!r}: need 0 <= smallest <= largest")
+    return low, high
+
+
+@st.composite
+def _organisations(
+    draw: st.DrawFn,
+    count: int,
+    *,
+    sectors: tuple[Sector, ...],
+    area_ids: tuple[str, ...],
+    start: pendulum.Date,
+    end: pendulum.Date,
+) -> tuple[Organisation, ...]:
+    pool = st.sampled_from(sectors or tuple(Sector))
+    chosen = [*sectors[:count], *(draw(pool) for _ in range(count - len(sectors[:count])))]
+    codes: set[str] = set()
+    cvrs: set[str] = set()
+    result: list[Organisation] = []
+    for index, sector in enumerate(chosen):
+        slug, noun = _SLUGS[sector]
+        parent = None
+        if result and draw(st.integers(0, 3)) == 0:
+            parent = draw(st.sampled_from(result)).id
+        kommunekode = None
+        if sector is Sector.MUNICIPALITY and parent is None:
+            code = draw(kommunekoder())
+            kommunekode = None if code in codes else code
+            codes.add(code)
+        cvr = None
+        if sector in _CVR_SECTORS and draw(st.booleans()):
+            drawn = draw(cvr_numbers())
+            cvr = None if drawn in cvrs else drawn
+            cvrs.add(drawn)
+        name = (
+            f"{municipalities()[kommunekode].name} Kommune"
+            if kommunekode is not None
+            else f"{noun} {index + 1}"
+        )
+        entry_points = tuple(
+            EntryPoint(
+                f"ep-{i + 1}",
+                draw(st.sampled_from(KNOWN_ENTRY_POINT_KINDS)),
+                draw(st.sampled_from(POSTS)),
+                covers=tuple(
+                    draw(st.lists(st.sampled_from(area_ids), unique=True, max_size=2))
+                    if area_ids
+                    else ()
+                ),
+                verified_on=draw(st.none() | dates(start, end)),
+            )
+            for i in range(draw(st.integers(0, 2)))
+        )
+        result.append(
+            Organisation(
+                f"{slug}-{index + 1}",
+                name,
+                sector,
+                parent=parent,
+                identifiers=Identifiers(cvr=cvr, kommunekode=kommunekode),
+                remit=tuple(draw(st.lists(st.sampled_from(_REMITS), unique=True, max_size=2))),
+                entry_points=entry_points,
+            )
+        )
+    return tuple(result)
+
+
+@st.composite
+def _areas(
+    draw: st.DrawFn, count: int, start: pendulum.Date, end: pendulum.Date
+) -> tuple[Area, ...]:
+    result = []
+    for index in range(count):
+        listed = draw(st.integers(0, 2))
+        result.append(
+            Area(
+                f"omraade-{index + 1}",
+                draw(st.sampled_from(_AREA_NAMES)),
+                draw(kommunekoder()),
+                residents=draw(st.none() | st.integers(0, 20_000)),
+                classifications=tuple(
+                    Classification(draw(st.sampled_from(AreaCategory)), day)
+                    for day in sorted_dates(draw, listed, start, end)
+                ),
+            )
+        )
+    return tuple(result)
+
+
+def portfolios(
+    *,
+    organisations: Size = (2, 6),
+    areas: Size = (1, 3),
+    partnerships: Size = (1, 3),
+    members: Size = (1, 4),
+    commitments: Size = (0, 4),
+    lifecycle: Form = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+    sectors: Iterable[Sector] | None = None,
+    final_states: bool | None = None,
+    as_of: pendulum.Date | None = None,
+) -> st.SearchStrategy[Portfolio]:
+    """Valid, referentially consistent portfolios.
+
+    Every record satisfies its construction invariants and every reference resolves:
+    members are organisations of the portfolio, commitments are made by active
+    members under mandates they hold, in force, with the powers for the commitment's
+    kind and a ceiling above the money committed; agreements are signed by members;
+    areas, goals, challenges and agreement parents exist.
+
+    Args:
+        organisations: How many organisations (an int, or smallest and largest).
+        areas: How many areas.
+        partnerships: How many partnerships.
+        members: How many members per partnership (never more than the organisations).
+        commitments: How many commitments per partnership.
+        lifecycle: ``"project"`` or ``"strategic"`` for the form of every current
+            lifecycle (a strategic one may have an earlier project), ``None`` for both.
+        start: The first day of the date window; every date lies inside it.
+        end: The last day of the date window (at least three days after ``start``).
+        sectors: The sectors organisations are drawn from; each of them is present.
+            ``None`` draws from every sector.
+        final_states: ``True``: every lifecycle and commitment history ends in a final
+            state; ``False``: none does (earlier lifecycles always have ended);
+            ``None``: either.
+        as_of: Return the portfolio as recorded on this day (see
+            :meth:`samarbejde.Portfolio.as_of`); every partnership has begun by then.
+
+    Raises:
+        InvalidArgument: A size is negative or reversed, the window is too short,
+            ``as_of`` lies outside it, or there are fewer organisations than sectors.
+
+    >>> from hypothesis import find
+    >>> portfolio = find(portfolios(partnerships=2), lambda p: True)
+    >>> len(portfolio.partnerships)
+    2
+    """
+    org_size = _size("organisations", organisations)
+    area_size = _size("areas", areas)
+    partnership_size = _size("partnerships", partnerships)
+    member_size = _size("members", members)
+    commitment_size = _size("commitments", commitments)
+    required = tuple(dict.fromkeys(sectors)) if sectors is not None else ()
+    if (end - start).days < 3:
+        raise InvalidArgument(f"the date window {start}..{end} must span at least four days")
+    if as_of is not None and not start <= as_of <= end:
+        raise InvalidArgument(f"as_of={as_of} lies outside the date window {start}..{end}")
+    if sectors is not None and not required:
+        raise InvalidArgument("sectors must name at least one sector")
+    if len(required) > org_size[0]:
+        raise InvalidArgument(
+            f"{len(required)} sectors need at least as many organisations, not {org_size[0]}"
+        )
+    if partnership_size[1] and not org_size[0]:
+        raise InvalidArgument("partnerships need at least one organisation")
+    if lifecycle not in ("project", "strategic", None):
+        raise InvalidArgument(f"lifecycle={lifecycle!r}: use 'project', 'strategic' or None")
+    begin_by = end if as_of is None else as_of
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Portfolio:
+        drawn_areas = draw(_areas(draw(st.integers(*area_size)), start, end))
+        area_ids = tuple(a.id for a in drawn_areas)
+        orgs = draw(
+            _organisations(
+                draw(st.integers(*org_size)),
+                sectors=required,
+                area_ids=area_ids,
+                start=start,
+                end=end,
+            )
+        )
+        drawn: list[Partnership] = []
+        for index in range(draw(st.integers(*partnership_size))):
+            plan = PartnershipPlan(
+                index=index + 1,
+                organisation_ids=tuple(o.id for o in orgs),
+                area_ids=area_ids,
+                strategic_ids=tuple(p.id for p in drawn if p.form == "strategic"),
+                start=start,
+                end=end,
+                begin_by=begin_by,
+                form=lifecycle,
+                final=final_states,
+                members=member_size,
+                commitments=commitment_size,
+            )
+            drawn.append(draw_partnership(draw, plan))
+        portfolio = Portfolio(orgs, drawn_areas, tuple(drawn))
+        return portfolio if as_of is None else portfolio.as_of(as_of)
+
+    return build()
+
+
+def partnerships(
+    *,
+    organisations: Size = (2, 6),
+    members: Size = (1, 4),
+    commitments: Size = (0, 4),
+    lifecycle: Form = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+    final_states: bool | None = None,
+    as_of: pendulum.Date | None = None,
+) -> st.SearchStrategy[Partnership]:
+    """Valid partnerships, each the only partnership of a drawn portfolio.
+
+    The arguments mean what they mean for :func:`portfolios`. The organisations and
+    areas it refers to are not returned; use :func:`portfolios` when you need them.
+    """
+    return portfolios(
+        organisations=organisations,
+        partnerships=1,
+        members=members,
+        commitments=commitments,
+        lifecycle=lifecycle,
+        start=start,
+        end=end,
+        final_states=final_states,
+        as_of=as_of,
+    ).map(lambda p: p.partnerships[0])

@@ -1,0 +1,444 @@
+"""Strategies for single records, each valid on its own (construction invariants hold).
+
+References to other records (organisation ids, mandate ids …) are drawn as plain ids
+here; :func:`samarbejde.strategies.portfolios` draws records whose references resolve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import pendulum
+from hypothesis import strategies as st
+
+from samarbejde.agreements import Agreement, Signature
+from samarbejde.areas import Area, Classification
+from samarbejde.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
+from samarbejde.commitments import Commitment, Fulfilment
+from samarbejde.enums import (
+    AgreementKind,
+    AreaCategory,
+    CommitmentStatus,
+    FundingKind,
+    GovernanceKind,
+    MandateLevel,
+    Power,
+    ReviewOutcome,
+    Sector,
+    Unit,
+)
+from samarbejde.funding import Funding
+from samarbejde.goals import Challenge, Goal, Vision
+from samarbejde.governance import GovernanceBody
+from samarbejde.history import StatusChange
+from samarbejde.lifecycles import Review
+from samarbejde.mandates import Mandate
+from samarbejde.memberships import Membership
+from samarbejde.money import Money, Quantity
+from samarbejde.organisations import EntryPoint, Identifiers, Organisation
+from samarbejde.strategies._values import (
+    DEFAULT_END,
+    DEFAULT_START,
+    amounts,
+    cvr_numbers,
+    dates,
+    durations,
+    ids,
+    kommunekoder,
+    money,
+    quantities,
+    sorted_dates,
+    terms,
+    texts,
+    walk,
+)
+from samarbejde.terms import Term
+from samarbejde.transitions import COMMITMENT_STATUS
+
+__all__ = [
+    "agreements",
+    "areas",
+    "challenges",
+    "classifications",
+    "codes",
+    "commitments",
+    "entry_points",
+    "fulfilments",
+    "fundings",
+    "goals",
+    "governance_bodies",
+    "identifiers",
+    "mandates",
+    "memberships",
+    "organisations",
+    "reviews",
+    "signatures",
+    "visions",
+]
+
+#: Posts (never persons) that represent members and staff entry points.
+POSTS = (
+    "Boligsocial koordinator",
+    "Direktør",
+    "Afdelingsformand",
+    "Regional konsulent",
+    "Frivilligkoordinator",
+    "Centerchef",
+    "Projektleder",
+    "Formand for beboerrådet",
+)
+
+#: The units that suit each known commitment kind.
+KIND_UNITS: dict[str, tuple[Unit, ...]] = {
+    "staff_hours": (Unit.HOURS, Unit.HOURS_PER_WEEK, Unit.FTE),
+    "funding": (Unit.DKK,),
+    "facilities": (Unit.HOURS, Unit.PLACES, Unit.ITEMS),
+    "volunteers": (Unit.PERSONS, Unit.HOURS),
+    "leisure_jobs": (Unit.PLACES, Unit.PERSONS),
+    "internships": (Unit.PLACES, Unit.PERSONS),
+    "apprenticeships": (Unit.PLACES, Unit.PERSONS),
+    "knowledge": (Unit.SESSIONS, Unit.HOURS),
+    "data": (Unit.ITEMS,),
+    "local_presence": (Unit.HOURS_PER_WEEK, Unit.HOURS),
+    "access": (Unit.PLACES, Unit.ITEMS, Unit.HOURS),
+}
+
+
+def codes(known: Sequence[str]) -> st.SearchStrategy[str]:
+    """Codes from an open list: mostly the ``known`` ones, sometimes any valid code."""
+    other = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
+    return st.one_of(st.sampled_from(tuple(known)), other)
+
+
+def identifiers() -> st.SearchStrategy[Identifiers]:
+    """Identifiers with or without a CVR number and a kommunekode."""
+    return st.builds(Identifiers, st.none() | cvr_numbers(), st.none() | kommunekoder())
+
+
+def entry_points(
+    area_ids: Sequence[str] = (),
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[EntryPoint]:
+    """Entry points covering some of ``area_ids`` (drawn ids when none are given)."""
+    covers = (
+        st.lists(st.sampled_from(tuple(area_ids)), unique=True, max_size=2).map(tuple)
+        if area_ids
+        else st.lists(ids(), unique=True, max_size=2).map(tuple)
+    )
+    return st.builds(
+        EntryPoint,
+        ids(),
+        codes(KNOWN_ENTRY_POINT_KINDS),
+        st.sampled_from(POSTS),
+        channel=st.none() | st.just("Fælles postkasse"),
+        covers=covers,
+        verified_on=st.none() | dates(start, end),
+    )
+
+
+def organisations(sector: Sector | None = None) -> st.SearchStrategy[Organisation]:
+    """Organisations (in ``sector`` when given), with unique entry point ids."""
+    return st.builds(
+        Organisation,
+        ids(),
+        texts(),
+        st.sampled_from(Sector) if sector is None else st.just(sector),
+        parent=st.none(),
+        identifiers=identifiers(),
+        remit=st.lists(texts(), max_size=2).map(tuple),
+        entry_points=st.lists(entry_points(), max_size=2, unique_by=lambda e: e.id).map(tuple),
+    )
+
+
+def classifications(
+    start: pendulum.Date = DEFAULT_START, end: pendulum.Date = DEFAULT_END
+) -> st.SearchStrategy[Classification]:
+    """Single dated area classifications."""
+    return st.builds(Classification, st.sampled_from(AreaCategory), dates(start, end))
+
+
+def areas(
+    start: pendulum.Date = DEFAULT_START, end: pendulum.Date = DEFAULT_END
+) -> st.SearchStrategy[Area]:
+    """Areas in a Danish municipality, with classifications in date order."""
+    history = st.lists(classifications(start, end), max_size=3).map(
+        lambda cs: tuple(sorted(cs, key=lambda c: c.list_date))
+    )
+    return st.builds(
+        Area,
+        ids(),
+        texts(),
+        kommunekoder(),
+        residents=st.none() | st.integers(0, 20_000),
+        classifications=history,
+    )
+
+
+@st.composite
+def mandates(
+    draw: st.DrawFn,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> Mandate:
+    """Mandates whose term lies in ``start``..``end``, perhaps capped and revoked."""
+    term = draw(terms(start, end))
+    revoked = draw(st.none() | dates(term.start, term.end or end))
+    return Mandate(
+        draw(ids()),
+        draw(st.sampled_from(MandateLevel)),
+        frozenset(draw(st.sets(st.sampled_from(Power), min_size=1, max_size=3))),
+        term,
+        draw(st.sampled_from(("Byrådet", "Organisationsbestyrelsen", "Bestyrelsen"))),
+        ceiling=draw(st.none() | money()),
+        revoked=revoked,
+    )
+
+
+@st.composite
+def memberships(
+    draw: st.DrawFn,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> Membership:
+    """Memberships with unique mandate ids, joined inside ``start``..``end``."""
+    joined = draw(dates(start, end))
+    left = draw(st.none() | dates(joined, end))
+    held = draw(st.lists(mandates(joined, end), max_size=2, unique_by=lambda m: m.id))
+    return Membership(
+        draw(ids()),
+        draw(codes(KNOWN_ROLES)),
+        joined,
+        left,
+        representative=draw(st.none() | st.sampled_from(POSTS)),
+        mandates=tuple(held),
+    )
+
+
+def _parts(draw: st.DrawFn, total: Decimal) -> list[Decimal]:
+    """Split ``total`` into one to three positive parts that add up to it exactly."""
+    tenths = draw(st.lists(st.integers(1, 4), max_size=2))
+    parts = [total * t / 10 for t in tenths]
+    return [*parts, total - sum(parts, Decimal(0))]
+
+
+def commitment_history(
+    draw: st.DrawFn,
+    made_on: pendulum.Date,
+    last: pendulum.Date,
+    quantity: Quantity,
+    *,
+    final: bool | None,
+) -> tuple[tuple[StatusChange, ...], tuple[Fulfilment, ...]]:
+    """Draw a status history from ``made_on`` and the fulfilments that agree with it.
+
+    Status dates lie in ``made_on``..``last``. Fulfilments come only after the
+    commitment was pledged or agreed and never after a final state; ``fulfilled``
+    means the fulfilments add up to the quantity, ``partly_fulfilled`` to less.
+    """
+    path = walk(draw, COMMITMENT_STATUS, final=final)
+    days = [made_on, *sorted_dates(draw, len(path) - 1, made_on, last)]
+    status = tuple(StatusChange(s, d) for s, d in zip(path, days, strict=True))
+    binding = [
+        c.on for c in status if c.status in (CommitmentStatus.PLEDGED, CommitmentStatus.AGREED)
+    ]
+    current = path[-1]
+    if not binding or current in (
+        CommitmentStatus.WITHDRAWN,
+        CommitmentStatus.BREACHED,
+        CommitmentStatus.SUPERSEDED,
+    ):
+        return status, ()
+    until = status[-1].on if COMMITMENT_STATUS.is_final(current) else last
+    if current is CommitmentStatus.FULFILLED:
+        delivered = _parts(draw, quantity.amount)
+    elif current is CommitmentStatus.PARTLY_FULFILLED or draw(st.booleans()):
+        share = draw(st.integers(1, 9))
+        delivered = _parts(draw, quantity.amount * share / 10)
+    else:
+        return status, ()
+    on = sorted_dates(draw, len(delivered), binding[0], until)
+    fulfilled = tuple(
+        Fulfilment(d, Quantity(amount, quantity.unit))
+        for d, amount in zip(on, delivered, strict=True)
+    )
+    return status, fulfilled
+
+
+def draw_quantity(draw: st.DrawFn, kind: str) -> Quantity:
+    """A quantity in a unit that suits commitment ``kind``."""
+    unit = draw(st.sampled_from(KIND_UNITS.get(kind, tuple(Unit))))
+    top = 500_000 if unit is Unit.DKK else 200
+    return Quantity(draw(amounts(max_value=top, places=0 if unit is Unit.DKK else 1)), unit)
+
+
+@st.composite
+def commitments(
+    draw: st.DrawFn,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+    *,
+    final_states: bool | None = None,
+) -> Commitment:
+    """Commitments made inside ``start``..``end`` with a consistent history.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        start: The earliest day a commitment is made.
+        end: The latest day of any date in it.
+        final_states: ``True``: the status history ends in a final state; ``False``:
+            it does not; ``None``: either.
+    """
+    made_on = draw(dates(start, end))
+    kind = draw(codes(KNOWN_COMMITMENT_KINDS))
+    quantity = draw_quantity(draw, kind)
+    term_end = draw(st.none() | dates(made_on, end))
+    status, fulfilled = commitment_history(
+        draw, made_on, term_end or end, quantity, final=final_states
+    )
+    by, to = draw(st.lists(ids(), min_size=2, max_size=2, unique=True))
+    return Commitment(
+        draw(ids()),
+        by,
+        kind,
+        quantity,
+        Term(made_on, term_end),
+        status,
+        to=draw(st.none() | st.just(to)),
+        mandate=draw(st.none() | ids()),
+        agreement=draw(st.none() | ids()),
+        goals=tuple(draw(st.lists(ids(), unique=True, max_size=2))),
+        fulfilments=fulfilled,
+    )
+
+
+def fulfilments(
+    unit: Unit | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[Fulfilment]:
+    """Single deliveries, in ``unit`` when given."""
+    return st.builds(Fulfilment, dates(start, end), quantities(unit), st.none() | texts())
+
+
+def reviews(
+    start: pendulum.Date = DEFAULT_START, end: pendulum.Date = DEFAULT_END
+) -> st.SearchStrategy[Review]:
+    """Single reviews of a strategic partnership."""
+    return st.builds(Review, dates(start, end), st.sampled_from(ReviewOutcome), st.none() | texts())
+
+
+def _id_tuples(
+    choices: Sequence[str] | None, *, min_size: int = 0
+) -> st.SearchStrategy[tuple[str, ...]]:
+    pool = ids() if choices is None else st.sampled_from(tuple(choices))
+    top = 3 if choices is None else min(3, len(choices))
+    return st.lists(pool, unique=True, min_size=min(min_size, top), max_size=top).map(tuple)
+
+
+def challenges(
+    organisation_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[Challenge]:
+    """Challenges identified by some of ``organisation_ids`` (drawn ids when ``None``)."""
+    return st.builds(
+        Challenge, ids(), texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1)
+    )
+
+
+def visions(
+    organisation_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[Vision]:
+    """Shared visions agreed by some of ``organisation_ids``."""
+    return st.builds(Vision, texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1))
+
+
+def goals(
+    organisation_ids: Sequence[str] | None = None,
+    challenge_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[Goal]:
+    """Goals, mostly with indicator, baseline and target, owned by some organisations."""
+    values = amounts(min_value=0, max_value=100, places=1)
+    return st.builds(
+        Goal,
+        ids(),
+        texts(),
+        indicator=st.sampled_from(("Andel i job eller uddannelse (%)", "Antal fritidsjob"))
+        | st.none(),
+        baseline=values | st.none(),
+        target=values | st.none(),
+        due=dates(start, end) | st.none(),
+        owners=_id_tuples(organisation_ids, min_size=1),
+        challenges=_id_tuples(challenge_ids),
+    )
+
+
+def signatures(
+    organisation_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[Signature]:
+    """Signatures, mostly dated, by one of ``organisation_ids``."""
+    who = ids() if organisation_ids is None else st.sampled_from(tuple(organisation_ids))
+    return st.builds(Signature, who, dates(start, end) | st.none())
+
+
+@st.composite
+def agreements(
+    draw: st.DrawFn,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> Agreement:
+    """Agreements with distinct parties, perhaps with a parent, term and notice."""
+    agreement_id = draw(ids())
+    parent = draw(st.none() | ids().filter(lambda i: i != agreement_id))
+    parties = draw(
+        st.lists(signatures(None, start, end), max_size=3, unique_by=lambda s: s.organisation)
+    )
+    return Agreement(
+        agreement_id,
+        draw(st.sampled_from(AgreementKind)),
+        tuple(parties),
+        term=draw(st.none() | terms(start, end)),
+        binding=draw(st.booleans()),
+        parent=parent,
+        theme=draw(st.none() | texts()),
+        notice=draw(st.none() | durations(max_months=12)),
+    )
+
+
+def governance_bodies(
+    organisation_ids: Sequence[str] | None = None,
+) -> st.SearchStrategy[GovernanceBody]:
+    """Governance bodies whose members are some of ``organisation_ids``."""
+    return st.builds(
+        GovernanceBody,
+        ids(),
+        st.sampled_from(GovernanceKind),
+        _id_tuples(organisation_ids, min_size=1),
+        meets_every=st.none() | durations(max_months=12),
+        name=st.none() | texts(),
+    )
+
+
+def fundings(
+    funder_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[Funding]:
+    """Funding from one of ``funder_ids`` for a term inside ``start``..``end``."""
+    who = ids() if funder_ids is None else st.sampled_from(tuple(funder_ids))
+    return st.builds(
+        Funding,
+        ids(),
+        who,
+        st.builds(Money, amounts(min_value=10_000, max_value=5_000_000, places=0)),
+        terms(start, end, open_ended=False),
+        st.sampled_from(FundingKind),
+    )

@@ -1,0 +1,276 @@
+"""Strategies for the building blocks: ids, dates, durations, terms, amounts, histories."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from enum import Enum
+from typing import TypeVar
+
+import pendulum
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from samarbejde.enums import CommitmentStatus, ProjectPhase, StrategicPhase, Unit
+from samarbejde.history import PhaseChange, StatusChange
+from samarbejde.money import Money, Quantity
+from samarbejde.municipalities import municipalities
+from samarbejde.terms import Term
+from samarbejde.transitions import TransitionTable
+
+__all__ = [
+    "DEFAULT_END",
+    "DEFAULT_START",
+    "amounts",
+    "cvr_numbers",
+    "dates",
+    "durations",
+    "ids",
+    "kommunekoder",
+    "money",
+    "phase_changes",
+    "quantities",
+    "status_changes",
+    "terms",
+    "texts",
+]
+
+S = TypeVar("S", bound=Enum)
+
+#: The first day of the default date window.
+DEFAULT_START = pendulum.Date(2015, 1, 1)
+#: The last day of the default date window.
+DEFAULT_END = pendulum.Date(2030, 12, 31)
+
+_ID_HEAD = "abcdefghijklmnopqrstuvwxyz0123456789"
+_ID_TAIL = _ID_HEAD + "._-"
+_CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2)
+_WORDS = (
+    "Østerbyen",
+    "Gellerup",
+    "Vollsmose",
+    "Mjølnerparken",
+    "Tingbjerg",
+    "Skovparken",
+    "Fælleshuset",
+    "Boligsocial indsats",
+    "Fritidsjob",
+    "Lektiecafé",
+    "Beboerrådgivning",
+    "Sundhed",
+    "Uddannelse",
+    "Tryghed",
+    "Byrådet",
+    "Bestyrelsen",
+)
+
+
+def _to_date(day: object) -> pendulum.Date:
+    assert hasattr(day, "year")
+    return pendulum.Date(day.year, day.month, day.day)  # type: ignore[attr-defined]
+
+
+def add_days(day: pendulum.Date, days: int) -> pendulum.Date:
+    """``day`` plus ``days`` calendar days, as a plain :class:`pendulum.Date`."""
+    moved: pendulum.Date = day.add(days=days)
+    return moved
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Ids as the model accepts them: ``[a-z0-9][a-z0-9._-]{0,63}``.
+
+    >>> import re
+    >>> from hypothesis import find
+    >>> bool(re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,63}", find(ids(), lambda s: len(s) > 3)))
+    True
+    """
+    return st.builds(
+        str.__add__,
+        st.sampled_from(_ID_HEAD),
+        st.text(alphabet=_ID_TAIL, max_size=63),
+    )
+
+
+def texts() -> st.SearchStrategy[str]:
+    """Non-blank names and titles, mostly Danish words, sometimes arbitrary text."""
+    arbitrary = st.builds(
+        str.__add__,
+        st.characters(categories=("L", "N")),
+        st.text(max_size=30),
+    )
+    return st.one_of(st.sampled_from(_WORDS), arbitrary)
+
+
+def dates(
+    start: pendulum.Date = DEFAULT_START, end: pendulum.Date = DEFAULT_END
+) -> st.SearchStrategy[pendulum.Date]:
+    """Calendar dates (``pendulum.Date``) from ``start`` to ``end`` inclusive.
+
+    Raises:
+        InvalidArgument: ``end`` is before ``start``.
+    """
+    if end < start:
+        raise InvalidArgument(f"end={end} is before start={start}")
+    span = (end - start).days
+    return st.integers(0, span).map(lambda n: add_days(start, n))
+
+
+def durations(
+    *, min_months: int = 1, max_months: int = 15 * 12
+) -> st.SearchStrategy[pendulum.Duration]:
+    """Positive calendar durations in whole years or months, e.g. ``P1Y`` or ``P3M``."""
+    if min_months < 1 or max_months < min_months:
+        raise InvalidArgument(f"need 1 <= min_months <= max_months, got {min_months, max_months}")
+
+    def as_duration(months: int) -> pendulum.Duration:
+        years, rest = divmod(months, 12)
+        return pendulum.duration(years=years, months=rest)
+
+    return st.integers(min_months, max_months).map(as_duration)
+
+
+def terms(
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+    *,
+    open_ended: bool | None = None,
+) -> st.SearchStrategy[Term]:
+    """Terms lying inside ``start``..``end``.
+
+    Args:
+        start: The earliest first day.
+        end: The latest last day.
+        open_ended: ``True`` for terms without an end, ``False`` for terms with one,
+            ``None`` for either.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Term:
+        first = draw(dates(start, end))
+        if open_ended is True or (open_ended is None and draw(st.booleans())):
+            return Term(first)
+        return Term(first, draw(dates(first, end)))
+
+    return build()
+
+
+def amounts(
+    *, min_value: int = 1, max_value: int = 1_000_000, places: int = 2
+) -> st.SearchStrategy[Decimal]:
+    """Finite ``Decimal`` amounts from ``min_value`` to ``max_value`` with ``places`` decimals."""
+    scale = 10**places
+    return st.integers(min_value * scale, max_value * scale).map(
+        lambda n: Decimal(n).scaleb(-places)
+    )
+
+
+def money(*, currency: str = "DKK", max_value: int = 10_000_000) -> st.SearchStrategy[Money]:
+    """Non-negative amounts of money in ``currency``."""
+    return st.builds(Money, amounts(min_value=0, max_value=max_value), st.just(currency))
+
+
+def quantities(unit: Unit | None = None) -> st.SearchStrategy[Quantity]:
+    """Positive quantities, in ``unit`` or in any unit."""
+    units = st.sampled_from(Unit) if unit is None else st.just(unit)
+    return st.builds(Quantity, amounts(max_value=10_000), units)
+
+
+def cvr_numbers() -> st.SearchStrategy[str]:
+    """Valid CVR numbers: eight digits, not starting with 0, mod-11 checksum.
+
+    >>> from stdnum.dk import cvr
+    >>> from hypothesis import find
+    >>> cvr.is_valid(find(cvr_numbers(), lambda s: True))
+    True
+    """
+
+    def finish(head: int) -> str:
+        digits = [int(c) for c in str(head)]
+        check = -sum(w * d for w, d in zip(_CVR_WEIGHTS, digits, strict=True)) % 11
+        if check == 10:
+            # A check digit of 10 is impossible; changing the last head digit moves it.
+            digits[-1] = (digits[-1] + 1) % 10
+            check = -sum(w * d for w, d in zip(_CVR_WEIGHTS, digits, strict=True)) % 11
+        return "".join(map(str, digits)) + str(check)
+
+    return st.integers(1_000_000, 9_999_999).map(finish)
+
+
+def kommunekoder() -> st.SearchStrategy[str]:
+    """Kommunekoder of Denmark's 98 municipalities, from :func:`samarbejde.municipalities`."""
+    return st.sampled_from(sorted(municipalities()))
+
+
+def sorted_dates(
+    draw: st.DrawFn, count: int, start: pendulum.Date, end: pendulum.Date
+) -> list[pendulum.Date]:
+    """Draw ``count`` dates in ``start``..``end``, oldest first."""
+    return sorted(draw(st.lists(dates(start, end), min_size=count, max_size=count)))
+
+
+def walk(
+    draw: st.DrawFn,
+    table: TransitionTable[S],
+    *,
+    final: bool | None,
+    start: S | None = None,
+    max_steps: int = 5,
+    avoid: Sequence[S] = (),
+) -> list[S]:
+    """Draw a path of states through ``table``.
+
+    Args:
+        draw: The draw function of a composite strategy.
+        table: The transition table to follow.
+        final: ``True`` to end in a final state, ``False`` to never reach one,
+            ``None`` for either.
+        start: A fixed first state (default: drawn from the table's start states).
+        max_steps: Moves after which the walk heads for a final state (or stops).
+        avoid: States never to enter.
+    """
+
+    def ordered(states: frozenset[S]) -> list[S]:
+        return sorted(
+            (s for s in states if s not in avoid), key=lambda s: list(table.moves).index(s)
+        )
+
+    path = [start if start is not None else draw(st.sampled_from(ordered(table.starts)))]
+    while not table.is_final(path[-1]):
+        options = ordered(table.moves[path[-1]])
+        if final is False:
+            options = [s for s in options if not table.is_final(s)]
+        finals = [s for s in options if table.is_final(s)]
+        if len(path) > max_steps:
+            if final is not True:
+                break
+            if finals:
+                options = finals
+        if not options or (final is not True and not draw(st.booleans())):
+            break
+        path.append(draw(st.sampled_from(options)))
+    return path
+
+
+def phase_changes(
+    phase: type[ProjectPhase] | type[StrategicPhase] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[PhaseChange[ProjectPhase] | PhaseChange[StrategicPhase]]:
+    """Single phase changes, project or strategic (or the kind given by ``phase``)."""
+    kinds: list[type[ProjectPhase] | type[StrategicPhase]] = (
+        [ProjectPhase, StrategicPhase] if phase is None else [phase]
+    )
+    phases = st.one_of(*(st.sampled_from(k) for k in kinds))
+    return st.builds(PhaseChange, phases, dates(start, end))
+
+
+def status_changes(
+    start: pendulum.Date = DEFAULT_START, end: pendulum.Date = DEFAULT_END
+) -> st.SearchStrategy[StatusChange]:
+    """Single commitment status changes, sometimes with a note."""
+    return st.builds(
+        StatusChange,
+        st.sampled_from(CommitmentStatus),
+        dates(start, end),
+        st.none() | texts(),
+    )
