@@ -46,6 +46,10 @@ class ModelError(SamarbejdeError, ValueError):
         self.reason = reason
         super().__init__(f"{record}.{field}: {reason} (got {value!r})")
 
+    def __reduce__(self) -> tuple[type[ModelError], tuple[object, ...]]:
+        # Exceptions pickle through their ``args``; ours take other arguments.
+        return (type(self), (self.record, self.field, self.value, self.reason))
+
 
 class TransitionError(ModelError):
     """A change that the lifecycle's transition table does not allow.
@@ -72,12 +76,17 @@ class TransitionError(ModelError):
         self.requested = requested
         self.allowed = tuple(sorted(allowed))
         shown = ", ".join(self.allowed) if self.allowed else "none (final state)"
-        where = "start" if current is None else f"from {current!r}"
-        super().__init__(
-            record,
-            field,
-            requested,
-            f"cannot go to {requested!r} {where}; allowed: {shown}",
+        move = (
+            f"cannot start in {requested!r}"
+            if current is None
+            else f"cannot go to {requested!r} from {current!r}"
+        )
+        super().__init__(record, field, requested, f"{move}; allowed: {shown}")
+
+    def __reduce__(self) -> tuple[type[ModelError], tuple[object, ...]]:
+        return (
+            type(self),
+            (self.record, self.field, self.current, self.requested, self.allowed),
         )
 
 
@@ -127,3 +136,6 @@ class LoadError(SamarbejdeError, ValueError):
         head = f"{source}: {count} problem{'s' if count != 1 else ''}"
         lines = [head] + [f"  {source}:{p}" if p.line else f"  {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[type[LoadError], tuple[object, ...]]:
+        return (type(self), (self.problems, self.source))

@@ -67,6 +67,19 @@ class Membership:
         """Whether the organisation is a member on ``day``."""
         return self.joined <= day and (self.left is None or day < self.left)
 
+    def as_of(self, day: pendulum.Date) -> Membership:
+        """The membership as recorded on ``day``.
+
+        A departure dated after ``day`` is not yet known, nor is a later revocation
+        of one of its mandates.
+        """
+        left = self.left if self.left is not None and self.left <= day else None
+        mandates = tuple(m.as_of(day) for m in self.mandates)
+        unchanged = all(new is old for new, old in zip(mandates, self.mandates, strict=True))
+        if left == self.left and unchanged:
+            return self
+        return attrs.evolve(self, left=left, mandates=mandates)
+
     def mandate(self, id: str) -> Mandate:  # noqa: A002 - the domain's word
         """Return the mandate with ``id``.
 

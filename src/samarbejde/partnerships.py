@@ -262,14 +262,15 @@ class Partnership:
         """Add ``commitment``, made on ``on`` (its first status entry's date).
 
         Raises:
-            ModelError: Its maker (or receiver) is not a member on ``on``, the mandate
-                it names is held by another organisation, its id is taken, or its first
-                status is not dated ``on``.
+            ModelError: The lifecycle had ended by ``on``, its maker (or receiver) is
+                not a member on ``on``, the mandate it names is held by another
+                organisation, its id is taken, or its first status is not dated ``on``.
         """
         if commitment.made_on != on:
             raise ModelError(
                 "Commitment", "status", commitment.made_on, f"first status must be dated {on}"
             )
+        self._open_on("commitments", on)
         self._active_member(commitment.by, on)
         if commitment.to is not None:
             self._active_member(commitment.to, on)
@@ -440,7 +441,8 @@ class Partnership:
 
         Keeps the members who had joined and not left, and only the history entries
         (phases, statuses, fulfilments, reviews, signatures, challenges, vision) dated
-        on or before ``day``. A lifecycle that began later is left out.
+        on or before ``day``. Departures and revocations dated later are not yet
+        known. A lifecycle that began later is left out.
 
         Raises:
             ModelError: No lifecycle of the partnership had begun on ``day``.
@@ -450,11 +452,7 @@ class Partnership:
             raise ModelError(
                 "Partnership", "lifecycle", day, f"{self.id} had not begun on that day"
             )
-        members = tuple(
-            attrs.evolve(m, mandates=tuple(x.as_of(day) for x in m.mandates))
-            for m in self.members
-            if m.active(day)
-        )
+        members = tuple(m.as_of(day) for m in self.members if m.active(day))
         commitments = tuple(c for c in (x.as_of(day) for x in self.commitments) if c is not None)
         vision = self.vision if self.vision is None or self.vision.agreed_on <= day else None
         return attrs.evolve(

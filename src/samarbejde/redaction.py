@@ -22,8 +22,10 @@ def personal_fields(cls: type[Any]) -> tuple[str, ...]:
 
 
 def _redact(value: Any) -> Any:
+    """``value`` without personal data; ``value`` itself when nothing had to change."""
     if isinstance(value, tuple):
-        return tuple(_redact(v) for v in value)
+        items = tuple(_redact(v) for v in value)
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items
     if not attrs.has(type(value)):
         return value
     changes: dict[str, Any] = {}
