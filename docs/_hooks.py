@@ -1,0 +1,190 @@
+"""MkDocs hooks: pages generated from the library itself, so they cannot drift.
+
+A page asks for generated content with a marker comment on a line of its own:
+
+- ``<!-- samarbejde:glossary -->``: the Danish-English glossary of every enum value
+  and known code, from :func:`samarbejde.label`;
+- ``<!-- samarbejde:json-schema -->``: the JSON Schema of the document format, from
+  ``samarbejde.json_schema()``;
+- ``<!-- samarbejde:rule-catalogue -->``: the rule catalogue, from the rule registry.
+
+After the build, the hook checks that every name in ``__all__`` of each documented
+module has an entry in the API reference; a missing one is logged as a warning, which
+``mkdocs build --strict`` turns into a failed build.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable
+from enum import Enum
+from typing import Any
+
+import samarbejde
+
+log = logging.getLogger("mkdocs.plugins.samarbejde")
+
+MARKER = re.compile(r"^<!-- samarbejde:([a-z-]+) -->$", re.MULTILINE)
+SPHINX_ROLE = re.compile(r":(?:class|func|data|meth|attr|exc|mod|obj):(<code>)")
+ANCHOR = re.compile(r'\bid="([A-Za-z_][\w.]*)"')
+
+#: Modules whose public names must all appear in the API reference, when they exist.
+DOCUMENTED_MODULES = (
+    "samarbejde",
+    "samarbejde.rules",
+    "samarbejde.serialization",
+    "samarbejde.strategies",
+    "samarbejde.analysis",
+)
+
+_anchors: set[str] = set()
+
+
+# -- generated content ----------------------------------------------------------------
+
+
+def _enum_vocabularies() -> list[tuple[str, str, type[Enum]]]:
+    return [
+        ("Sector", "sektor", samarbejde.Sector),
+        ("ProjectPhase", "projektfase", samarbejde.ProjectPhase),
+        ("StrategicPhase", "strategisk fase", samarbejde.StrategicPhase),
+        ("CommitmentStatus", "status for en forpligtelse", samarbejde.CommitmentStatus),
+        ("MandateLevel", "mandatniveau", samarbejde.MandateLevel),
+        ("Power", "beføjelse", samarbejde.Power),
+        ("ReviewOutcome", "udfald af evaluering", samarbejde.ReviewOutcome),
+        ("AgreementKind", "aftaletype", samarbejde.AgreementKind),
+        ("GovernanceKind", "styringsorgan", samarbejde.GovernanceKind),
+        ("FundingKind", "finansieringstype", samarbejde.FundingKind),
+        ("AreaCategory", "områdekategori", samarbejde.AreaCategory),
+        ("Unit", "enhed", samarbejde.Unit),
+    ]
+
+
+def _code_vocabularies() -> list[tuple[str, str, tuple[str, ...]]]:
+    return [
+        ("KNOWN_ROLES", "roller", samarbejde.KNOWN_ROLES),
+        ("KNOWN_COMMITMENT_KINDS", "typer af forpligtelse", samarbejde.KNOWN_COMMITMENT_KINDS),
+        ("KNOWN_ENTRY_POINT_KINDS", "typer af indgang", samarbejde.KNOWN_ENTRY_POINT_KINDS),
+    ]
+
+
+def _table(rows: Iterable[tuple[str, str, str]]) -> list[str]:
+    lines = ["| Code | Dansk | English |", "|---|---|---|"]
+    lines += [f"| `{code}` | {da} | {en} |" for code, da, en in rows]
+    return lines
+
+
+def glossary() -> str:
+    """The glossary of every enum value and known code, in Danish and English."""
+    lines: list[str] = []
+    for name, danish, enum in _enum_vocabularies():
+        lines += [f"### {name} ({danish}) {{ #{name.lower()} }}", ""]
+        lines += [f"Closed list: [`{name}`][samarbejde.{name}].", ""]
+        lines += _table(
+            (str(m.value), samarbejde.label(m, "da"), samarbejde.label(m, "en")) for m in enum
+        )
+        lines.append("")
+    for name, danish, codes in _code_vocabularies():
+        lines += [f"### {name} ({danish}) {{ #{name.lower().replace('_', '-')} }}", ""]
+        lines += [
+            f"Open list: [`{name}`][samarbejde.{name}]; documents may use other codes too.",
+            "",
+        ]
+        lines += _table(
+            (code, samarbejde.label(code, "da"), samarbejde.label(code, "en")) for code in codes
+        )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def json_schema() -> str:
+    """The JSON Schema of the document format, as a fenced JSON block."""
+    schema = samarbejde.json_schema()  # type: ignore[attr-defined]
+    text = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False)
+    return f"```json\n{text}\n```\n"
+
+
+def rule_catalogue() -> str:
+    """The rule catalogue, rendered by the rules package."""
+    rules = importlib.import_module("samarbejde.rules")
+    render: Callable[[], str] | None = getattr(rules, "catalogue_markdown", None)
+    if render is None:
+        raise RuntimeError("samarbejde.rules has no catalogue_markdown() to render the catalogue")
+    return render()
+
+
+GENERATORS: dict[str, Callable[[], str]] = {
+    "glossary": glossary,
+    "json-schema": json_schema,
+    "rule-catalogue": rule_catalogue,
+}
+
+
+# -- MkDocs events ----------------------------------------------------------------------
+
+
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    """Replace each marker with the content it asks for."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        generator = GENERATORS.get(name)
+        if generator is None:
+            log.warning("%s: unknown marker samarbejde:%s", page.file.src_uri, name)
+            return match.group(0)
+        return generator()
+
+    return MARKER.sub(fill, markdown)
+
+
+def on_page_content(content: str, page: Any, **_: Any) -> str:
+    """Tidy Sphinx roles in docstrings and remember the anchors of the API pages."""
+    content = SPHINX_ROLE.sub(r"\1", content)
+    _anchors.update(html.unescape(a) for a in ANCHOR.findall(content))
+    return content
+
+
+def on_pre_build(**_: Any) -> None:
+    """Forget the anchors of an earlier build (``mkdocs serve`` rebuilds in-process)."""
+    _anchors.clear()
+
+
+def _paths_of(obj: object, modules: dict[str, Any]) -> set[str]:
+    """Every documented dotted path under which ``obj`` can be reached."""
+    paths = {
+        f"{name}.{attr}"
+        for name, module in modules.items()
+        for attr in getattr(module, "__all__", ())
+        if getattr(module, attr, None) is obj
+    }
+    qualname = getattr(obj, "__qualname__", None)
+    defined_in = getattr(obj, "__module__", None)
+    if isinstance(qualname, str) and isinstance(defined_in, str):
+        paths.add(f"{defined_in}.{qualname}")
+    return paths
+
+
+def on_post_build(**_: Any) -> None:
+    """Warn about every public name that has no entry in the API reference."""
+    modules: dict[str, Any] = {}
+    for module_name in DOCUMENTED_MODULES:
+        try:
+            modules[module_name] = importlib.import_module(module_name)
+        except ImportError:
+            continue
+    for module_name, module in modules.items():
+        for name in getattr(module, "__all__", ()):
+            if name.startswith("__"):
+                continue
+            paths = {f"{module_name}.{name}"} | _paths_of(getattr(module, name), modules)
+            if not paths & _anchors:
+                log.warning(
+                    "API reference: %s.%s is public but has no entry "
+                    "(does it lack a docstring, or its module a page?)",
+                    module_name,
+                    name,
+                )
