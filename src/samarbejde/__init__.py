@@ -43,6 +43,22 @@ from samarbejde.partnerships import Partnership
 from samarbejde.portfolio import Portfolio
 from samarbejde.redaction import personal_fields, redact
 from samarbejde.rules import Finding, Report, Rule, Severity, builtin_rules, rule, validate
+from samarbejde.serialization import (
+    DEFAULT_MAX_BYTES,
+    FORMAT_VERSION,
+    READABLE_FORMATS,
+    SourceMap,
+    dump,
+    dumps,
+    json_schema,
+    load,
+    load_located,
+    loads,
+    loads_located,
+    make_converter,
+    structure,
+    unstructure,
+)
 from samarbejde.terms import Term, add_duration
 from samarbejde.transitions import (
     COMMITMENT_STATUS,
@@ -58,10 +74,13 @@ except PackageNotFoundError:  # pragma: no cover - only when run from a bare sou
 
 __all__ = [
     "COMMITMENT_STATUS",
+    "DEFAULT_MAX_BYTES",
+    "FORMAT_VERSION",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
     "KNOWN_ROLES",
     "PROJECT_PHASES",
+    "READABLE_FORMATS",
     "STRATEGIC_PHASES",
     "Agreement",
     "AgreementKind",
@@ -106,6 +125,7 @@ __all__ = [
     "Sector",
     "Severity",
     "Signature",
+    "SourceMap",
     "StatusChange",
     "StrategicLifecycle",
     "StrategicPhase",
@@ -117,10 +137,20 @@ __all__ = [
     "__version__",
     "add_duration",
     "builtin_rules",
+    "dump",
+    "dumps",
+    "json_schema",
     "label",
+    "load",
+    "load_located",
+    "loads",
+    "loads_located",
+    "make_converter",
     "municipalities",
     "personal_fields",
     "redact",
     "rule",
+    "structure",
+    "unstructure",
     "validate",
 ]

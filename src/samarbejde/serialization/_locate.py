@@ -1,0 +1,159 @@
+"""Document paths and :class:`SourceMap`: from a path to a line and column."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+
+__all__ = ["Path", "SourceMap", "parse_path", "render_path"]
+
+#: A path inside a raw document: mapping keys and list indexes.
+Path = tuple[str | int, ...]
+
+_KEY = re.compile(r"[^.\[\]]+")
+_SELECTORS = ("id", "organisation")
+
+
+def render_path(path: Path) -> str:
+    """Write a path as ``partnerships[0].commitments[2].term.end``.
+
+    >>> render_path(("partnerships", 0, "term", "end"))
+    'partnerships[0].term.end'
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def parse_path(text: str) -> tuple[str | int | tuple[str], ...] | None:
+    """Split a path into keys, ``int`` indexes and ``(id,)`` selectors.
+
+    ``None`` when the text is not a path.
+
+    >>> parse_path("partnerships[medvind].members[0].joined")
+    ('partnerships', ('medvind',), 'members', 0, 'joined')
+    """
+    parts: list[str | int | tuple[str]] = []
+    position = 0
+    while position < len(text):
+        if text[position] == "[":
+            end = text.find("]", position)
+            if end == -1:
+                return None
+            selector = text[position + 1 : end]
+            is_index = selector.isascii() and selector.isdigit()
+            parts.append(int(selector) if is_index else (selector,))
+            position = end + 1
+            continue
+        if text[position] == ".":
+            if not parts:
+                return None
+            position += 1
+        match = _KEY.match(text, position)
+        if match is None:
+            return None
+        parts.append(match.group())
+        position = match.end()
+    return tuple(parts)
+
+
+class SourceMap:
+    r"""Where each value of a loaded document stands in its source text.
+
+    Made by :func:`samarbejde.loads_located` and :func:`samarbejde.load_located`.
+    Documents in TOML have no positions: :meth:`locate` then returns ``None``.
+
+    >>> from samarbejde import loads_located
+    >>> text = '{"format": "samarbejde/1",\n "areas": [{"id": "a", "name": "A",'
+    >>> text += ' "municipality": "561"}]}'
+    >>> _, where = loads_located(text, "json")
+    >>> where.locate("areas[a].name")
+    (2, 32)
+    """
+
+    __slots__ = ("_data", "_keys", "_lines", "_values")
+
+    def __init__(
+        self,
+        data: object,
+        values: Mapping[Path, int | tuple[int, int]],
+        keys: Mapping[Path, int | tuple[int, int]],
+        lines: Sequence[int] | None = None,
+    ) -> None:
+        """Keep positions as offsets into the text (``lines`` given) or (line, column)."""
+        self._data = data
+        self._values = values
+        self._keys = keys
+        self._lines = lines
+
+    def locate(self, path: str) -> tuple[int, int] | None:
+        """The 1-based line and column of the value at ``path``.
+
+        ``[x]`` selects a list element by index or, when ``x`` is not a number, the
+        element whose ``id`` (or ``organisation``) is ``x``. When the exact value has
+        no recorded position, the nearest enclosing one is returned; ``None`` when
+        nothing is known.
+        """
+        parts = parse_path(path)
+        if parts is None:
+            return None
+        return self.position(self._resolve(parts))
+
+    def position(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
+        """The position of a raw path (of its key, with ``key``), or the nearest parent's."""
+        if key and path in self._keys:
+            return self._convert(self._keys[path])
+        for end in range(len(path), -1, -1):
+            found = self._values.get(path[:end])
+            if found is not None:
+                return self._convert(found)
+        return None
+
+    def _convert(self, point: int | tuple[int, int]) -> tuple[int, int]:
+        if isinstance(point, tuple):
+            return point
+        assert self._lines is not None
+        line = bisect.bisect_right(self._lines, point)
+        return line, point - self._lines[line - 1] + 1
+
+    def _resolve(self, parts: Sequence[str | int | tuple[str]]) -> Path:
+        resolved: list[str | int] = []
+        node = self._data
+        for part in parts:
+            if isinstance(part, tuple):
+                index = _select(node, part[0])
+                if index is None:
+                    break
+                resolved.append(index)
+                node = node[index]  # type: ignore[index]
+            else:
+                resolved.append(part)
+                try:
+                    node = node[part]  # type: ignore[index]
+                except (LookupError, TypeError):
+                    node = None
+        return tuple(resolved)
+
+
+def _select(node: object, wanted: str) -> int | None:
+    if not isinstance(node, list):
+        return None
+    for index, item in enumerate(node):
+        if isinstance(item, dict) and any(item.get(k) == wanted for k in _SELECTORS):
+            return index
+    return None
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of ``text`` begins."""
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
