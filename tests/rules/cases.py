@@ -296,7 +296,7 @@ CASES: dict[str, tuple[Build, Build]] = {
         ),
         lambda: _project_term(D(2022, 12, 31), (D(2020, 1, 1), D(2022, 6, 30))),
     ),
-    "L001": (lambda: base(), lambda: with_alliance(areas=())),
+    "L001": (lambda: with_alliance(areas=("omraadet",)), lambda: with_alliance(areas=())),
     "L002": (
         lambda: base(alliance_=_phases((S.EXPLORING, D(2019, 1, 1)), (S.FORMING, D(2019, 6, 1)))),
         lambda: with_alliance(
