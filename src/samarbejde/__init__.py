@@ -7,7 +7,7 @@ areas, mandates, commitments, goals, agreements, funding and lifecycles.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import metadata as _metadata
 
 from samarbejde.agreements import Agreement, Signature
 from samarbejde.areas import Area, Classification
@@ -68,8 +68,8 @@ from samarbejde.transitions import (
 )
 
 try:
-    __version__ = version("samarbejde")
-except PackageNotFoundError:  # pragma: no cover - only when run from a bare source tree
+    __version__ = _metadata.version("samarbejde")
+except _metadata.PackageNotFoundError:  # pragma: no cover - only from a bare source tree
     __version__ = "0+unknown"
 
 __all__ = [

@@ -1,0 +1,114 @@
+"""Labels: Danish and English names for every enum value and every known code."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import pytest
+
+from samarbejde import (
+    KNOWN_COMMITMENT_KINDS,
+    KNOWN_ENTRY_POINT_KINDS,
+    KNOWN_ROLES,
+    AgreementKind,
+    AreaCategory,
+    CommitmentStatus,
+    FundingKind,
+    GovernanceKind,
+    MandateLevel,
+    Power,
+    ProjectPhase,
+    ReviewOutcome,
+    Sector,
+    StrategicPhase,
+    Unit,
+    enums,
+    label,
+)
+from samarbejde._checks import CODE_PATTERN
+from samarbejde.labels import CODE_LABELS, ENUM_LABELS
+
+ENUMS: list[type[Enum]] = [
+    AgreementKind,
+    AreaCategory,
+    CommitmentStatus,
+    FundingKind,
+    GovernanceKind,
+    MandateLevel,
+    Power,
+    ProjectPhase,
+    ReviewOutcome,
+    Sector,
+    StrategicPhase,
+    Unit,
+]
+MEMBERS = [pytest.param(m, id=f"{type(m).__name__}.{m.name}") for e in ENUMS for m in e]
+CODES = [*KNOWN_ROLES, *KNOWN_COMMITMENT_KINDS, *KNOWN_ENTRY_POINT_KINDS]
+
+
+@pytest.mark.parametrize("member", MEMBERS)
+def test_every_enum_value_has_a_danish_and_an_english_label(member: Enum) -> None:
+    danish, english = label(member, "da"), label(member, "en")
+    assert danish.strip()
+    assert english.strip()
+    assert label(member) == danish
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_known_code_has_a_danish_and_an_english_label(code: str) -> None:
+    assert label(code, "da").strip()
+    assert label(code, "en").strip()
+    assert code in CODE_LABELS
+
+
+def test_the_label_tables_hold_exactly_the_enum_values_and_known_codes() -> None:
+    assert set(ENUM_LABELS) == {m for e in ENUMS for m in e}
+    assert set(CODE_LABELS) == set(CODES)
+    assert {e.__name__ for e in ENUMS} == set(enums.__all__)
+
+
+def test_labels_read_as_the_domain_says_them() -> None:
+    assert label(Sector.BUSINESS) == "erhvervsliv"
+    assert label(Sector.CIVIL_SOCIETY, lang="en") == "civil society"
+    assert label(CommitmentStatus.PLEDGED) == "tilkendegivet"
+    assert label(CommitmentStatus.AGREED, "en") == "agreed"
+    assert label("bridge_builder") == "brobygger"
+    assert label("leisure_jobs") == "fritidsjob"
+    assert label("regional_consultant", lang="en") == "regional consultant"
+
+
+def test_an_unknown_code_is_its_own_label() -> None:
+    assert label("local_champion") == "local_champion"
+    assert label("local_champion", "en") == "local_champion"
+
+
+@pytest.mark.parametrize("lang", ["de", "DA", "", "dansk", None])
+def test_label_refuses_other_languages(lang: object) -> None:
+    with pytest.raises(ValueError, match="lang must be 'da' or 'en'"):
+        label(Sector.BUSINESS, lang)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="lang must be 'da' or 'en'"):
+        label("lead", lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("enum", ENUMS)
+def test_enum_values_are_lower_case_codes_and_print_as_codes(enum: type[Enum]) -> None:
+    for member in enum:
+        assert CODE_PATTERN.fullmatch(member.value)
+        assert str(member) == member.value
+        assert f"{member}" == member.value
+        assert enum(member.value) is member
+
+
+def test_the_known_codes_are_valid_codes_listed_once() -> None:
+    for codes in (KNOWN_ROLES, KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS):
+        assert len(set(codes)) == len(codes)
+        assert all(CODE_PATTERN.fullmatch(code) for code in codes)
+    assert "bridge_builder" in KNOWN_ROLES
+    assert "leisure_jobs" in KNOWN_COMMITMENT_KINDS
+    assert "regional_consultant" in KNOWN_ENTRY_POINT_KINDS
+
+
+def test_the_danish_labels_are_distinct_within_each_enum() -> None:
+    for enum in ENUMS:
+        danish = [label(m) for m in enum]
+        assert len(set(danish)) == len(danish), enum.__name__

@@ -1,0 +1,59 @@
+"""Portfolios: organisations, areas and partnerships loaded together, looked up by id."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from tests.model.build import assert_model_error, project
+
+from samarbejde import Area, ModelError, Organisation, Portfolio, Sector
+
+
+def test_a_portfolio_looks_records_up_by_id() -> None:
+    kommune = Organisation("kommune", "Kommune", Sector.MUNICIPALITY)
+    area = Area("osterbyen", "Østerbyen", "561")
+    partnership = project()
+    portfolio = Portfolio((kommune,), (area,), (partnership,))
+    assert portfolio.organisation("kommune") is kommune
+    assert portfolio.area("osterbyen") is area
+    assert portfolio.partnership("p-1") is partnership
+    for lookup in (portfolio.organisation, portfolio.area, portfolio.partnership):
+        with pytest.raises(KeyError):
+            lookup("ukendt")
+
+
+def test_an_empty_portfolio_is_valid() -> None:
+    assert Portfolio() == Portfolio((), (), ())
+
+
+def test_duplicate_ids_are_left_to_the_rules_and_the_first_one_is_found() -> None:
+    first = Organisation("kommune", "Første", Sector.MUNICIPALITY)
+    second = Organisation("kommune", "Anden", Sector.MUNICIPALITY)
+    portfolio = Portfolio(organisations=(first, second))
+    assert portfolio.organisation("kommune") is first
+    assert portfolio.organisations == (first, second)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "offending"),
+    [
+        ("organisations", [Organisation("o", "O", Sector.OTHER)], None),
+        ("areas", ("osterbyen",), "osterbyen"),
+        ("partnerships", (project().lifecycle,), project().lifecycle),
+    ],
+)
+def test_a_portfolio_holds_tuples_of_its_records(
+    field: str, value: object, offending: object
+) -> None:
+    with pytest.raises(ModelError) as caught:
+        Portfolio(**{field: value})  # type: ignore[arg-type]
+    assert_model_error(caught.value, "Portfolio", field, value if offending is None else offending)
+
+
+def test_portfolios_compare_by_content_and_evolve_with_fresh_lookups() -> None:
+    one = Portfolio(partnerships=(project(),))
+    assert one == Portfolio(partnerships=(project(),))
+    renamed = attrs.evolve(one, partnerships=(project(id="p-2"),))
+    assert renamed.partnership("p-2").id == "p-2"
+    with pytest.raises(KeyError):
+        renamed.partnership("p-1")
