@@ -466,6 +466,12 @@ class Partnership:
             agreements=tuple(a.as_of(day) for a in self.agreements),
         )
 
+    def _repr_html_(self) -> str:
+        """A compact view for notebooks (see :mod:`samarbejde.analysis.display`)."""
+        from samarbejde.analysis.display import partnership_html  # noqa: PLC0415 - lazy
+
+        return partnership_html(self)
+
     # -- helpers ---------------------------------------------------------------
 
     def _holds(self, mandate: str) -> bool:

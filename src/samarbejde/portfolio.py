@@ -83,6 +83,12 @@ class Portfolio:
         """
         return self._partnerships[id]
 
+    def _repr_html_(self) -> str:
+        """A compact table for notebooks (see :mod:`samarbejde.analysis.display`)."""
+        from samarbejde.analysis.display import portfolio_html  # noqa: PLC0415 - lazy
+
+        return portfolio_html(self)
+
     def as_of(self, day: pendulum.Date) -> Portfolio:
         """The portfolio as recorded on ``day``.
 

@@ -12,7 +12,8 @@ from samarbejde import (
     StatusChange,
     Unit,
 )
-from samarbejde.analysis import KIND_POWERS, GapReason, mandate_coverage, member_load
+from samarbejde.analysis import GapReason, mandate_coverage, member_load
+from samarbejde.rules import COMMITMENT_POWERS
 
 
 def test_member_load_counts_partnerships_commitments_and_mandates() -> None:
@@ -87,7 +88,7 @@ def _gaps(portfolio: Portfolio) -> dict[str, GapReason]:
 
 def test_a_kind_outside_the_mandates_powers_is_a_gap() -> None:
     jobs = commitment("x-jobs", "kommune-social", kind="leisure_jobs", mandate="m-kommune")
-    assert KIND_POWERS["leisure_jobs"] is Power.OFFER_JOBS
+    assert COMMITMENT_POWERS["leisure_jobs"] is Power.OFFER_JOBS
     assert _gaps(_alliance_with(jobs)) == {"x-jobs": GapReason.LACKS_POWER}
 
 

@@ -26,8 +26,16 @@ from samarbejde.analysis.funding import (
     lifecycle_until,
 )
 from samarbejde.analysis.lifecycles import LifecycleMix, lifecycle_mix
+from samarbejde.analysis.maturity import (
+    DIMENSION_CODES,
+    Dimension,
+    DimensionScore,
+    Level,
+    Maturity,
+    assess,
+    level_for,
+)
 from samarbejde.analysis.members import (
-    KIND_POWERS,
     GapReason,
     MandateCoverage,
     MandateGap,
@@ -48,15 +56,19 @@ from samarbejde.analysis.sectors import (
 
 __all__ = [
     "CORE_SECTORS",
-    "KIND_POWERS",
+    "DIMENSION_CODES",
     "AreaCoverage",
     "Continuation",
+    "Dimension",
+    "DimensionScore",
     "FundingEnd",
     "FundingPeriod",
     "GapReason",
+    "Level",
     "LifecycleMix",
     "MandateCoverage",
     "MandateGap",
+    "Maturity",
     "MemberLoad",
     "MissingExtraError",
     "OverdueCommitment",
@@ -64,9 +76,11 @@ __all__ = [
     "Silo",
     "StatusSnapshot",
     "area_coverage",
+    "assess",
     "funding_cliffs",
     "funding_ends",
     "funding_timeline",
+    "level_for",
     "lifecycle_mix",
     "lifecycle_until",
     "mandate_coverage",

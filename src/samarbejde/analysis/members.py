@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from types import MappingProxyType
 
 import attrs
 import pendulum
@@ -13,9 +12,9 @@ from samarbejde.commitments import Commitment
 from samarbejde.enums import CommitmentStatus, Power, Sector, Unit
 from samarbejde.memberships import Membership
 from samarbejde.portfolio import Portfolio
+from samarbejde.rules import COMMITMENT_POWERS
 
 __all__ = [
-    "KIND_POWERS",
     "GapReason",
     "MandateCoverage",
     "MandateGap",
@@ -23,23 +22,6 @@ __all__ = [
     "mandate_coverage",
     "member_load",
 ]
-
-#: The power a mandate needs for each known commitment kind. Kinds not listed
-#: (``knowledge`` and codes outside the known list) need no particular power.
-KIND_POWERS = MappingProxyType(
-    {
-        "staff_hours": Power.COMMIT_STAFF,
-        "local_presence": Power.COMMIT_STAFF,
-        "funding": Power.COMMIT_FUNDS,
-        "facilities": Power.COMMIT_FACILITIES,
-        "access": Power.COMMIT_FACILITIES,
-        "volunteers": Power.COMMIT_VOLUNTEERS,
-        "leisure_jobs": Power.OFFER_JOBS,
-        "internships": Power.OFFER_JOBS,
-        "apprenticeships": Power.OFFER_JOBS,
-        "data": Power.SHARE_DATA,
-    }
-)
 
 _LAPSED = frozenset({CommitmentStatus.WITHDRAWN, CommitmentStatus.SUPERSEDED})
 
@@ -174,8 +156,9 @@ def mandate_coverage(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Man
 
     A commitment is covered when it names a mandate its maker holds, the mandate was
     in force on the day the commitment was made, includes the power its kind needs
-    (:data:`KIND_POWERS`), and, for amounts in DKK, the commitments made under it
-    (withdrawn and superseded ones left out) stay within its ceiling.
+    (:data:`samarbejde.rules.COMMITMENT_POWERS`, the policy of rule M002), and, for
+    amounts in DKK, the commitments made under it (withdrawn and superseded ones left
+    out) stay within its ceiling.
 
     Returns:
         Members that made commitments, incomplete ones first, then by partnership
@@ -216,7 +199,7 @@ def mandate_coverage(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Man
 def _gap(
     member: Membership, commitment: Commitment, spent: dict[str, Decimal]
 ) -> MandateGap | None:
-    needs = KIND_POWERS.get(commitment.kind)
+    needs = COMMITMENT_POWERS.get(commitment.kind)
 
     def gap(reason: GapReason) -> MandateGap:
         return MandateGap(commitment.id, commitment.kind, reason, commitment.mandate, needs)

@@ -1,0 +1,391 @@
+"""The nine maturity dimensions, each scored 0-3 from facts of the model.
+
+Every function takes the portfolio and a partnership as recorded on ``as_of`` and
+returns its score with the facts it read. ``docs/explanation/maturity.md`` states the
+same rules in prose; keep the two together.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
+from typing import Any
+
+import attrs
+import pendulum
+
+from samarbejde.analysis.funding import lifecycle_until
+from samarbejde.enums import FundingKind, Sector, StrategicPhase
+from samarbejde.labels import Lang, label
+from samarbejde.lifecycles import StrategicLifecycle
+from samarbejde.partnerships import Partnership
+from samarbejde.portfolio import Portfolio
+from samarbejde.terms import add_duration
+
+#: Funding that does not run out with a grant: budgets and contributions in kind.
+BASE_FUNDING = frozenset(
+    {FundingKind.MUNICIPAL_BUDGET, FundingKind.HOUSING_BUDGET, FundingKind.IN_KIND}
+)
+#: How far ahead funding should reach (capped by the lifecycle's planned end).
+FUNDING_OUTLOOK = pendulum.duration(years=3)
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    "no_area": ("nævner intet område", "names no area"),
+    "areas": ("tjener {areas}", "serves {areas}"),
+    "unknown_areas": (
+        "områder uden for porteføljen: {areas}",
+        "areas not in the portfolio: {areas}",
+    ),
+    "municipalities": ("områder i {n} kommuner", "areas in {n} municipalities"),
+    "anchors": ("lokal forankring: {anchors}", "local anchor: {anchors}"),
+    "no_anchor": (
+        "ingen lokal forankring (indgang i området, lokal tilstedeværelse eller fælles udfordring)",
+        "no local anchor (entry point in the area, local presence or a joint challenge)",
+    ),
+    "binding_agreements": (
+        "underskrevet forpligtende aftale: {ids}",
+        "signed binding agreement: {ids}",
+    ),
+    "no_binding_agreement": (
+        "ingen underskrevet forpligtende aftale",
+        "no signed binding agreement",
+    ),
+    "other_agreements": ("andre aftaler: {ids}", "other agreements: {ids}"),
+    "agreed": (
+        "{agreed} af {total} forpligtelser aftalt (bindende)",
+        "{agreed} of {total} commitments agreed (binding)",
+    ),
+    "span": ("planlagt varighed {years} år", "planned span {years} years"),
+    "open_ended": ("uden slutdato", "open-ended"),
+    "running": ("i gang i {years} år", "running for {years} years"),
+    "ended": ("afsluttet {on}", "ended on {on}"),
+    "sectors": ("sektorer ({n}): {sectors}", "sectors ({n}): {sectors}"),
+    "cutoff": ("tidligt betyder senest {on}", "early means by {on}"),
+    "early": ("{sector} med fra start: {ids}", "{sector} involved early: {ids}"),
+    "late": ("{sector} kom først senere: {ids}", "{sector} joined later: {ids}"),
+    "absent": ("{sector} er ikke med", "{sector} not at the table"),
+    "vision": (
+        "fælles vision aftalt {on} af {n} organisationer",
+        "shared vision agreed on {on} by {n} organisations",
+    ),
+    "no_vision": ("ingen fælles vision", "no shared vision"),
+    "goals": (
+        "{measurable} af {total} mål har indikator og mål, {full} også baseline",
+        "{measurable} of {total} goals have indicator and target, {full} also a baseline",
+    ),
+    "members": ("medlemmer: {n}", "members: {n}"),
+    "contributors": (
+        "{n} af {total} medlemmer forpligter sig eller ejer et mål",
+        "{n} of {total} members commit or own a goal",
+    ),
+    "top_share": (
+        "{organisation} står for {share} % af forpligtelserne",
+        "{organisation} holds {share}% of the commitments",
+    ),
+    "no_funding": ("ingen finansiering", "no funding"),
+    "funders": ("finansieringskilder ({n}): {ids}", "funders ({n}): {ids}"),
+    "base": ("basisfinansiering: {kinds}", "base funding: {kinds}"),
+    "grants_only": ("kun tidsbegrænsede bevillinger", "time-limited grants only"),
+    "funded_open": ("finansiering uden slutdato", "open-ended funding"),
+    "funded_until": (
+        "finansieret til {on}, behov til {need}",
+        "funded until {on}, needed until {need}",
+    ),
+    "cadence": ("evaluering hver {every}", "reviewed every {every}"),
+    "no_cadence": ("ingen evalueringsrytme", "no review cadence"),
+    "reviews": ("{n} evalueringer, senest {on}", "{n} reviews held, the last on {on}"),
+    "next_review": ("næste evaluering {on}", "next review due {on}"),
+    "review_overdue": ("evalueringen forfaldt {on}", "review overdue since {on}"),
+    "project_form": ("et projekt evalueres ikke løbende", "a project has no periodic reviews"),
+    "meets": ("{body} mødes hver {every}", "{body} meets every {every}"),
+    "capped": ("højst {cap} med åbne fund", "at most {cap} while findings are open"),
+}
+
+
+@attrs.frozen
+class Fact:
+    """One fact behind a score: a template key and its values.
+
+    Attributes:
+        key: The template's key.
+        values: The values the template refers to.
+    """
+
+    key: str
+    values: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        """The fact as a sentence in ``lang``."""
+        template = _TEXTS[self.key][0 if lang == "da" else 1]
+        return template.format(**{k: _render(v, lang) for k, v in self.values.items()})
+
+
+def fact(key: str, **values: Any) -> Fact:
+    """Make a :class:`Fact` from a template key and its values."""
+    return Fact(key, values)
+
+
+def _render(value: object, lang: Lang) -> str:
+    if isinstance(value, Enum):
+        return label(value, lang)
+    if isinstance(value, pendulum.Duration):
+        parts = [
+            (value.years, "Y"),
+            (value.months, "M"),
+            (value.weeks * 7 + value.remaining_days, "D"),
+        ]
+        return "P" + ("".join(f"{n}{u}" for n, u in parts if n) or "0D")
+    if isinstance(value, tuple | list):
+        return ", ".join(_render(v, lang) for v in value)
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
+    return str(value)
+
+
+Score = tuple[int, list[Fact]]
+
+
+def _years(start: pendulum.Date, end: pendulum.Date) -> float:
+    return round((end.toordinal() - start.toordinal()) / 365.25, 1)
+
+
+def place_specific(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
+    """Named areas, one municipality, and a local anchor."""
+    if not p.areas:
+        return 0, [fact("no_area")]
+    facts = [fact("areas", areas=p.areas)]
+    known = [a for a in portfolio.areas if a.id in p.areas]
+    unknown = tuple(a for a in p.areas if a not in {k.id for k in known})
+    municipalities = {a.municipality for a in known}
+    if unknown:
+        return 1, [*facts, fact("unknown_areas", areas=unknown)]
+    if len(municipalities) > 1:
+        return 1, [*facts, fact("municipalities", n=len(municipalities))]
+    anchors = _anchors(portfolio, p)
+    if anchors:
+        return 3, [*facts, fact("anchors", anchors=anchors)]
+    return 2, [*facts, fact("no_anchor")]
+
+
+def _anchors(portfolio: Portfolio, p: Partnership) -> tuple[str, ...]:
+    anchors: list[str] = []
+    for member in p.members:
+        try:
+            organisation = portfolio.organisation(member.organisation)
+        except KeyError:
+            continue
+        anchors.extend(
+            f"{organisation.id}/{entry.id}"
+            for entry in organisation.entry_points
+            if set(entry.covers) & set(p.areas)
+        )
+    anchors.extend(c.id for c in p.commitments if c.kind == "local_presence")
+    anchors.extend(c.id for c in p.challenges if len(c.identified_by) >= 2)
+    return tuple(anchors)
+
+
+def binding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
+    """A signed binding agreement, and commitments that were agreed, not only pledged."""
+    signed = tuple(a.id for a in p.agreements if a.binding and a.signed)
+    others = tuple(a.id for a in p.agreements if a.id not in signed)
+    agreed = sum(1 for c in p.commitments if c.is_binding)
+    total = len(p.commitments)
+    facts = [
+        fact("binding_agreements", ids=signed) if signed else fact("no_binding_agreement"),
+        fact("agreed", agreed=agreed, total=total),
+    ]
+    if others:
+        facts.append(fact("other_agreements", ids=others))
+    if signed and total and agreed * 2 >= total:
+        return 3, facts
+    if signed or agreed:
+        return 2, facts
+    if others or total:
+        return 1, facts
+    return 0, facts
+
+
+def long_lasting(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
+    """The planned span from the first lifecycle's start, and how long it has run."""
+    first = p.lifecycles[0].started
+    until = lifecycle_until(p)
+    running = _years(first, as_of)
+    facts = [
+        fact("open_ended") if until is None else fact("span", years=_years(first, until)),
+        fact("running", years=running),
+    ]
+    span = None if until is None else _years(first, until)
+    if span is not None and span < 2:
+        score = 0
+    elif span is not None and span < 5:
+        score = 1
+    elif running < 3:
+        score = 2
+    else:
+        score = 3
+    ended = p.lifecycle.ended
+    if ended is not None:
+        facts.append(fact("ended", on=ended))
+        score = min(score, 1)
+    return score, facts
+
+
+def _sectors(portfolio: Portfolio, p: Partnership) -> dict[str, Sector]:
+    sectors: dict[str, Sector] = {}
+    for member in p.members:
+        try:
+            sectors[member.organisation] = portfolio.organisation(member.organisation).sector
+        except KeyError:
+            continue
+    return sectors
+
+
+def sectors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
+    """The number of sectors among the active members."""
+    present = set(_sectors(portfolio, p).values())
+    ordered = tuple(s for s in Sector if s in present)
+    count = len(ordered)
+    score = 0 if count <= 1 else 1 if count == 2 else 2 if count == 3 else 3
+    return score, [fact("sectors", n=count, sectors=ordered)]
+
+
+def early_cutoff(p: Partnership, as_of: pendulum.Date) -> pendulum.Date:
+    """The last day that counts as *early*: the end of exploring, or a project's start."""
+    first = p.lifecycles[0]
+    if isinstance(first, StrategicLifecycle):
+        later = [c.on for c in first.phases if c.phase is not StrategicPhase.EXPLORING]
+        return later[0] if later else as_of
+    return first.started
+
+
+def early_involvement(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
+    """Whether civil society and business were at the table from the start."""
+    cutoff = early_cutoff(p, as_of)
+    sectors_of = _sectors(portfolio, p)
+    facts = [fact("cutoff", on=cutoff)]
+    present = early = 0
+    for sector in (Sector.CIVIL_SOCIETY, Sector.BUSINESS):
+        members = [m for m in p.members if sectors_of.get(m.organisation) is sector]
+        if not members:
+            facts.append(fact("absent", sector=sector))
+            continue
+        present += 1
+        first = tuple(m.organisation for m in members if m.joined <= cutoff)
+        if first:
+            early += 1
+            facts.append(fact("early", sector=sector, ids=first))
+        else:
+            facts.append(fact("late", sector=sector, ids=tuple(m.organisation for m in members)))
+    score = 0 if not present else 1 + early
+    return score, facts
+
+
+def shared_vision(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
+    """A vision agreed together, and goals that can be measured."""
+    vision, goals = p.vision, p.goals
+    measurable = [g for g in goals if g.indicator is not None and g.target is not None]
+    full = [g for g in measurable if g.baseline is not None]
+    facts = [
+        fact("no_vision")
+        if vision is None
+        else fact("vision", on=vision.agreed_on, n=len(vision.agreed_by)),
+        fact("goals", measurable=len(measurable), full=len(full), total=len(goals)),
+    ]
+    if vision is None and not goals:
+        return 0, facts
+    if vision is not None and len(vision.agreed_by) >= 2 and goals and len(full) == len(goals):
+        return 3, facts
+    if vision is not None and measurable:
+        return 2, facts
+    return 1, facts
+
+
+def ownership(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
+    """How widely commitments and goal ownership are spread over the members."""
+    members = {m.organisation for m in p.members}
+    facts = [fact("members", n=len(members))]
+    makers = Counter(c.by for c in p.commitments if c.by in members)
+    owners = {o for g in p.goals for o in g.owners if o in members}
+    contributors = set(makers) | owners
+    facts.append(fact("contributors", n=len(contributors), total=len(members)))
+    total = sum(makers.values())
+    top_share = 0.0
+    if total:
+        organisation, most = sorted(makers.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        top_share = most / total
+        facts.append(fact("top_share", organisation=organisation, share=round(100 * top_share)))
+    if len(members) < 2 or not contributors:
+        return 0, facts
+    if top_share > 0.5 or len(contributors) * 2 < len(members):
+        return 1, facts
+    return (3 if contributors == members else 2), facts
+
+
+def funding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
+    """Several funders, base funding beside grants, and money that reaches far enough."""
+    if not p.funding:
+        return 0, [fact("no_funding")]
+    funders = tuple(sorted({f.funder for f in p.funding}))
+    base = tuple(k for k in FundingKind if k in {f.kind for f in p.funding} & BASE_FUNDING)
+    facts = [
+        fact("funders", n=len(funders), ids=funders),
+        fact("base", kinds=base) if base else fact("grants_only"),
+    ]
+    ends = [f.term.end for f in p.funding]
+    outlook = add_duration(as_of, FUNDING_OUTLOOK)
+    until = lifecycle_until(p)
+    need = outlook if until is None else min(until, outlook)
+    if any(end is None for end in ends):
+        facts.append(fact("funded_open"))
+        covered = True
+    else:
+        last = max(e for e in ends if e is not None)
+        facts.append(fact("funded_until", on=last, need=need))
+        covered = last >= need
+    if not base or len(funders) < 2:
+        return 1, facts
+    return (3 if covered else 2), facts
+
+
+def review_rhythm(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
+    """A review cadence that is kept, and governance that meets regularly."""
+    bodies = [g for g in p.governance if g.meets_every is not None]
+    meets = [fact("meets", body=g.name or g.id, every=g.meets_every) for g in bodies]
+    lifecycle = p.lifecycle
+    if not isinstance(lifecycle, StrategicLifecycle):
+        return (1 if bodies else 0), [fact("project_form"), *meets]
+    facts: list[Fact] = []
+    cadence = lifecycle.review_every
+    facts.append(fact("no_cadence") if cadence is None else fact("cadence", every=cadence))
+    if lifecycle.reviews:
+        facts.append(fact("reviews", n=len(lifecycle.reviews), on=lifecycle.reviews[-1].on))
+    due = lifecycle.next_review()
+    overdue = due is not None and due < as_of and lifecycle.ended is None
+    if due is not None:
+        facts.append(fact("review_overdue" if overdue else "next_review", on=due))
+    facts.extend(meets)
+    if cadence is None and not lifecycle.reviews:
+        return (1 if bodies else 0), facts
+    if cadence is None or overdue:
+        return 1, facts
+    return (3 if lifecycle.reviews and bodies else 2), facts
+
+
+#: The scoring function of each dimension, in the order of ``Dimension``.
+SCORERS: tuple[Callable[[Portfolio, Partnership, pendulum.Date], Score], ...] = (
+    place_specific,
+    binding,
+    long_lasting,
+    sectors,
+    early_involvement,
+    shared_vision,
+    ownership,
+    funding,
+    review_rhythm,
+)
+
+
+def score_all(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Iterable[Score]:
+    """Every dimension's score and facts, in the order of ``Dimension``."""
+    return (score(portfolio, p, as_of) for score in SCORERS)

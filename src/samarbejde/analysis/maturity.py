@@ -1,0 +1,272 @@
+"""Maturity: an explainable score of how far a partnership has come.
+
+Nine dimensions, each scored 0-3 from facts of the model by the rules written out in
+``docs/explanation/maturity.md``; each score carries its evidence (the facts and the
+rule findings that bear on it). The total gives a level on the scale networking →
+coordinating → cooperating → collaborating.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum
+
+import attrs
+import pendulum
+
+from samarbejde.analysis import _scoring
+from samarbejde.analysis._scoring import fact
+from samarbejde.labels import Lang
+from samarbejde.partnerships import Partnership
+from samarbejde.portfolio import Portfolio
+from samarbejde.rules import Finding, Severity
+
+__all__ = [
+    "DIMENSION_CODES",
+    "Dimension",
+    "DimensionScore",
+    "Level",
+    "Maturity",
+    "assess",
+    "level_for",
+]
+
+
+class Dimension(str, Enum):
+    """A dimension of maturity, in the field's own terms."""
+
+    PLACE_SPECIFIC = "place_specific"
+    BINDING = "binding"
+    LONG_LASTING = "long_lasting"
+    SECTORS = "sectors"
+    EARLY_INVOLVEMENT = "early_involvement"
+    SHARED_VISION = "shared_vision"
+    OWNERSHIP = "ownership"
+    FUNDING = "funding"
+    REVIEW_RHYTHM = "review_rhythm"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def label(self, lang: Lang = "en") -> str:
+        """The dimension's name in Danish (``"da"``) or English (``"en"``).
+
+        >>> Dimension.BINDING.label("da")
+        'forpligtende'
+        """
+        return _DIMENSION_LABELS[self][0 if lang == "da" else 1]
+
+
+_DIMENSION_LABELS = {
+    Dimension.PLACE_SPECIFIC: ("stedsspecifik", "place-specific"),
+    Dimension.BINDING: ("forpligtende", "binding"),
+    Dimension.LONG_LASTING: ("langvarig", "long-lasting"),
+    Dimension.SECTORS: ("bredde i sektorer", "breadth of sectors"),
+    Dimension.EARLY_INVOLVEMENT: (
+        "civilsamfund og erhverv med fra start",
+        "civil society and business involved early",
+    ),
+    Dimension.SHARED_VISION: ("fælles vision og måling", "shared vision and measurement"),
+    Dimension.OWNERSHIP: ("spredt ejerskab", "ownership spread"),
+    Dimension.FUNDING: ("robust finansiering", "funding robustness"),
+    Dimension.REVIEW_RHYTHM: ("evalueringsrytme", "review rhythm"),
+}
+
+#: The rule codes whose findings bear on each dimension.
+DIMENSION_CODES: dict[Dimension, tuple[str, ...]] = {
+    Dimension.PLACE_SPECIFIC: ("L001", "C004"),
+    Dimension.BINDING: ("L002", "M001", "M002", "M003", "M004", "T001"),
+    Dimension.LONG_LASTING: ("L003", "P001"),
+    Dimension.SECTORS: ("C001", "C003"),
+    Dimension.EARLY_INVOLVEMENT: ("C002", "C006"),
+    Dimension.SHARED_VISION: ("L006", "L007"),
+    Dimension.OWNERSHIP: ("C005", "L009", "M005"),
+    Dimension.FUNDING: ("P002", "P003", "L008"),
+    Dimension.REVIEW_RHYTHM: ("L004", "L005"),
+}
+
+
+class Level(str, Enum):
+    """How far a partnership has come, from loose contact to real collaboration."""
+
+    NETWORKING = "networking"
+    COORDINATING = "coordinating"
+    COOPERATING = "cooperating"
+    COLLABORATING = "collaborating"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def rank(self) -> int:
+        """0 for networking up to 3 for collaborating."""
+        return list(Level).index(self)
+
+    def label(self, lang: Lang = "en") -> str:
+        """The level's name in Danish (``"da"``) or English (``"en"``).
+
+        >>> Level.COLLABORATING.label("da")
+        'samskabelse'
+        """
+        return _LEVEL_LABELS[self][0 if lang == "da" else 1]
+
+
+_LEVEL_LABELS = {
+    Level.NETWORKING: ("netværk", "networking"),
+    Level.COORDINATING: ("koordinering", "coordinating"),
+    Level.COOPERATING: ("samarbejde", "cooperating"),
+    Level.COLLABORATING: ("samskabelse", "collaborating"),
+}
+
+
+@attrs.frozen
+class DimensionScore:
+    """A partnership's score on one dimension, with the evidence behind it.
+
+    Attributes:
+        dimension: The dimension scored.
+        score: 0 (absent) to 3 (strong).
+        facts: The facts of the model the score was read from, in the chosen language.
+        findings: The rule findings that bear on the dimension.
+    """
+
+    dimension: Dimension
+    score: int
+    facts: tuple[str, ...]
+    findings: tuple[Finding, ...]
+
+
+@attrs.frozen
+class Maturity:
+    """The maturity of one partnership on a day.
+
+    Attributes:
+        partnership: The partnership's id.
+        name: The partnership's name.
+        form: ``"project"`` or ``"strategic"`` on that day.
+        level: The overall level.
+        total: The sum of the dimension scores (0-27).
+        scores: One score per dimension, in the order of :class:`Dimension`.
+    """
+
+    partnership: str
+    name: str
+    form: str
+    level: Level
+    total: int
+    scores: tuple[DimensionScore, ...]
+
+    def score(self, dimension: Dimension) -> DimensionScore:
+        """The score on ``dimension``."""
+        return next(s for s in self.scores if s.dimension is dimension)
+
+    def _repr_html_(self) -> str:
+        from samarbejde.analysis.display import maturity_html  # noqa: PLC0415 - lazy
+
+        return maturity_html((self,))
+
+
+#: A warning or error on a dimension caps its score here: a top score has no open issue.
+CAP_WITH_FINDINGS = 2
+
+
+def level_for(scores: Iterable[int]) -> Level:
+    """The overall level for the nine dimension scores (in :class:`Dimension` order).
+
+    * collaborating: total 20 or more, no dimension at 0, and binding, long-lasting and
+      shared vision each at least 2;
+    * cooperating: total 14 or more and binding at least 1;
+    * coordinating: total 7 or more;
+    * networking: anything less.
+
+    >>> level_for([3] * 9)
+    <Level.COLLABORATING: 'collaborating'>
+    >>> level_for([1] * 9)
+    <Level.COORDINATING: 'coordinating'>
+    """
+    by = dict(zip(Dimension, scores, strict=True))
+    total = sum(by.values())
+    core = (Dimension.BINDING, Dimension.LONG_LASTING, Dimension.SHARED_VISION)
+    if total >= 20 and min(by.values()) >= 1 and all(by[d] >= 2 for d in core):
+        return Level.COLLABORATING
+    if total >= 14 and by[Dimension.BINDING] >= 1:
+        return Level.COOPERATING
+    if total >= 7:
+        return Level.COORDINATING
+    return Level.NETWORKING
+
+
+def assess(
+    portfolio: Portfolio,
+    *,
+    as_of: pendulum.Date,
+    findings: Iterable[Finding] | None = None,
+    lang: Lang = "en",
+) -> tuple[Maturity, ...]:
+    """Score the maturity of every partnership that had begun by ``as_of``.
+
+    Args:
+        portfolio: The portfolio.
+        as_of: The day asked about; the portfolio is read as recorded then.
+        findings: Rule findings to attach as evidence; by default
+            :func:`samarbejde.validate` is run with every profile on ``as_of``.
+        lang: The language of the facts (and of the findings when validated here).
+
+    Returns:
+        One :class:`Maturity` per partnership, most mature first, then by id.
+    """
+    if findings is None:
+        from samarbejde.rules import validate  # noqa: PLC0415 - rules import the analysis' peers
+
+        findings = validate(portfolio, as_of=as_of, profiles=("all",), lang=lang).findings
+    by_partnership = _by_partnership(findings)
+    seen = portfolio.as_of(as_of)
+    found = [
+        _assess(seen, partnership, as_of, by_partnership.get(partnership.id, ()), lang)
+        for partnership in seen.partnerships
+    ]
+    found.sort(key=lambda m: (-m.level.rank, -m.total, m.partnership))
+    return tuple(found)
+
+
+_PARTNERSHIP_PATH = re.compile(r"partnerships\[([^\]]+)\]")
+
+
+def _by_partnership(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        match = _PARTNERSHIP_PATH.match(finding.path)
+        if match is not None:
+            grouped.setdefault(match.group(1), []).append(finding)
+    return grouped
+
+
+def _assess(
+    portfolio: Portfolio,
+    partnership: Partnership,
+    as_of: pendulum.Date,
+    findings: Iterable[Finding],
+    lang: Lang,
+) -> Maturity:
+    own = list(findings)
+    scores = []
+    for dimension, (raw, facts) in zip(
+        Dimension, _scoring.score_all(portfolio, partnership, as_of), strict=True
+    ):
+        bearing = tuple(f for f in own if f.code in DIMENSION_CODES[dimension])
+        texts = [item.text(lang) for item in facts]
+        score = raw
+        if raw > CAP_WITH_FINDINGS and any(f.severity is not Severity.INFO for f in bearing):
+            score = CAP_WITH_FINDINGS
+            texts.append(fact("capped", cap=CAP_WITH_FINDINGS).text(lang))
+        scores.append(DimensionScore(dimension, score, tuple(texts), bearing))
+    values = [s.score for s in scores]
+    return Maturity(
+        partnership=partnership.id,
+        name=partnership.name,
+        form=partnership.form,
+        level=level_for(values),
+        total=sum(values),
+        scores=tuple(scores),
+    )
