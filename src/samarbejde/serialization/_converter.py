@@ -259,17 +259,6 @@ def _enum_hook(enum: type[Enum]) -> _Hook:
 # -- containers ----------------------------------------------------------------------------
 
 
-def _exactly(kind: type[Any]) -> Callable[[Any], bool]:
-    def predicate(cl: Any) -> bool:
-        return cl is kind
-
-    return predicate
-
-
-def _is_enum(cl: Any) -> bool:
-    return isinstance(cl, type) and issubclass(cl, Enum)
-
-
 def _is_homogeneous_tuple(cl: Any) -> bool:
     args = typing.get_args(cl)
     return typing.get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -449,9 +438,10 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         pendulum.Duration: _structure_duration,
     }
     for kind, hook in structure_scalars.items():
-        # Exact types only: enums are str subclasses, bool an int, DateTime a Date.
-        converter.register_structure_hook_func(_exactly(kind), hook)
-    converter.register_structure_hook_factory(_is_enum, _enum_hook)
+        converter.register_structure_hook(kind, hook)
+    for name in enums.__all__:  # each enum by name: their str base would win otherwise
+        enum = getattr(enums, name)
+        converter.register_structure_hook(enum, _enum_hook(enum))
     converter.register_structure_hook_factory(_is_optional, _optional_factory(converter))
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, _tuple_factory(converter, detailed_validation)

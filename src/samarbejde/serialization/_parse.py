@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Literal
 
@@ -38,6 +39,7 @@ MAX_DEPTH = 48
 READABLE_FORMATS: tuple[str, ...] = ("samarbejde/1",)
 
 _EMPTY = SourceMap(None, {}, {})
+_TOML_WHERE = re.compile(r" \(at line ([0-9]+), column ([0-9]+)\)")
 
 
 def decode(data: str | bytes, max_bytes: int) -> str:
@@ -48,7 +50,7 @@ def decode(data: str | bytes, max_bytes: int) -> str:
     """
     if isinstance(data, str):
         if len(data) > max_bytes:
-            raise ParseFailure([Issue((), _too_large(len(data), max_bytes))])
+            raise ParseFailure([Issue((), _too_large(len(data), max_bytes, "at least "))])
         try:
             size = len(data.encode("utf-8"))
         except UnicodeEncodeError as error:
@@ -72,8 +74,8 @@ def decode(data: str | bytes, max_bytes: int) -> str:
     return text
 
 
-def _too_large(size: int, limit: int) -> str:
-    return f"the document is {size} bytes, over the limit of {limit} bytes (max_bytes)"
+def _too_large(size: int, limit: int, at_least: str = "") -> str:
+    return f"the document is {at_least}{size} bytes, over the limit of {limit} bytes (max_bytes)"
 
 
 def _not_utf8(text: str, index: int) -> Issue:
@@ -87,7 +89,10 @@ def parse_fast(text: str, format: Format) -> object:  # noqa: A002 - the public 
     """Parse without positions where a faster reader exists; raises on any trouble."""
     if format == "json":
         return loads_fast(text)
-    return parse(text, format)[0]
+    data, _, issues = parse(text, format)
+    if issues:
+        raise ParseFailure(issues)
+    return data
 
 
 def parse(text: str, format: Format) -> tuple[object, SourceMap, list[Issue]]:  # noqa: A002
@@ -103,9 +108,9 @@ def parse(text: str, format: Format) -> tuple[object, SourceMap, list[Issue]]:  
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
-        where = (line, column) if line is not None and column is not None else None
-        message = getattr(error, "msg", str(error)).lower()
+        found = _TOML_WHERE.search(str(error))
+        where = (int(found.group(1)), int(found.group(2))) if found else None
+        message = _TOML_WHERE.sub("", str(error)).lower()
         raise ParseFailure([Issue((), f"not valid TOML: {message}", where=where)]) from None
     except RecursionError:
         raise ParseFailure([Issue((), f"nested more than {MAX_DEPTH} levels deep")]) from None
