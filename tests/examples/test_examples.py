@@ -1,0 +1,82 @@
+"""The bundled examples load, say where they come from, and give the documented findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from samarbejde import Portfolio, dumps, loads, validate
+from samarbejde.examples import AS_OF, load, load_located, names, text
+
+#: What the docs and the files' own headers promise, as of AS_OF.
+DOCUMENTED = {
+    "medvind": ("C006", "T001"),
+    "gladsaxe": (),
+    "ungejob": ("P001", "P002", "P003"),
+}
+
+
+def test_the_examples_are_the_three_documented_ones() -> None:
+    assert names() == tuple(sorted(DOCUMENTED))
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTED))
+def test_each_example_gives_its_documented_findings(name: str) -> None:
+    report = validate(load(name), as_of=AS_OF)
+    assert report.codes == DOCUMENTED[name]
+    assert report.ok
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTED))
+def test_each_example_names_its_documented_codes_in_its_header(name: str) -> None:
+    header = "".join(line for line in text(name).splitlines() if line.startswith("#"))
+    assert "Real organisations, invented details." in header
+    for code in DOCUMENTED[name]:
+        assert code in header
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTED))
+def test_each_example_survives_a_round_trip_through_json(name: str) -> None:
+    portfolio = load(name)
+    assert loads(dumps(portfolio, "json"), "json") == portfolio
+
+
+def test_findings_of_an_example_point_at_lines_in_its_text() -> None:
+    portfolio, sources = load_located("medvind")
+    report = validate(portfolio, as_of=AS_OF, sources=sources)
+    lines = text("medvind").splitlines()
+    overdue = next(f for f in report if f.code == "T001")
+    assert overdue.line is not None
+    assert "status:" in lines[overdue.line - 1]
+    assert "c-praktik" in "\n".join(lines[overdue.line - 10 : overdue.line])
+
+
+def test_medvind_is_the_strategic_alliance_in_esbjerg() -> None:
+    portfolio = load("medvind")
+    assert isinstance(portfolio, Portfolio)
+    esbjerg = portfolio.organisation("esbjerg-kommune")
+    assert esbjerg.identifiers.kommunekode == "561"
+    medvind = portfolio.partnership("medvind")
+    assert medvind.form == "strategic"
+    assert medvind.member("business-esbjerg").role == "bridge_builder"
+    kinds = {c.kind for c in medvind.commitments if c.by == "business-esbjerg"}
+    assert {"leisure_jobs", "internships"} <= kinds
+    entry_kinds = {e.kind for e in portfolio.organisation("roede-kors").entry_points}
+    assert entry_kinds == {"regional_consultant", "local_branch"}
+    assert any(
+        portfolio.organisation(m.organisation).sector == "residents" for m in medvind.members
+    )
+
+
+def test_gladsaxe_is_a_binding_place_specific_partnership_of_municipality_and_housing() -> None:
+    portfolio = load("gladsaxe")
+    assert portfolio.organisation("gladsaxe-kommune").identifiers.kommunekode == "159"
+    partnership = portfolio.partnerships[0]
+    assert partnership.areas
+    assert any(a.binding and a.signed for a in partnership.agreements)
+    sectors = {portfolio.organisation(m.organisation).sector for m in partnership.members}
+    assert {"municipality", "housing"} <= sectors
+
+
+def test_an_unknown_example_name_lists_the_known_ones() -> None:
+    with pytest.raises(KeyError, match="medvind"):
+        text("nowhere")
