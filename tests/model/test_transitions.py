@@ -11,6 +11,7 @@ from collections import deque
 from enum import Enum
 from typing import Any
 
+import attrs
 import pytest
 from tests.model.build import START, commitment, project
 
@@ -32,6 +33,7 @@ from samarbejde import (
     TransitionError,
     TransitionTable,
 )
+from samarbejde.history import check_history
 
 P, S, C = ProjectPhase, StrategicPhase, CommitmentStatus
 
@@ -270,3 +272,16 @@ def test_a_table_is_read_only() -> None:
     with pytest.raises(TypeError):
         PROJECT_PHASES.moves[P.CLOSED] = frozenset({P.RUNNING})  # type: ignore[index]
     assert PROJECT_PHASES.name == "project phase"
+
+
+def test_a_history_checked_against_another_table_names_the_stranger() -> None:
+    lifecycle = build("project", [P.RUNNING])
+    phases = attrs.fields(ProjectLifecycle).phases
+    with pytest.raises(ModelError) as caught:
+        check_history(lifecycle, phases, [(P.RUNNING, START)], STRATEGIC_PHASES)
+    assert (caught.value.record, caught.value.field, caught.value.value) == (
+        "ProjectLifecycle",
+        "phases",
+        P.RUNNING,
+    )
+    assert "not a strategic phase" in str(caught.value)
