@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from enum import Enum
+from typing import TypeVar
 
 import pendulum
 from hypothesis import strategies as st
@@ -23,6 +25,8 @@ from samarbejde.strategies._values import (
 from samarbejde.terms import Term, add_duration
 from samarbejde.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 
+S = TypeVar("S", bound=Enum)
+
 __all__ = ["project_lifecycles", "strategic_lifecycles"]
 
 #: The longest project term drawn, in days (a little over four years).
@@ -39,6 +43,17 @@ def _latest_start(end: pendulum.Date, begin_by: pendulum.Date | None) -> pendulu
     return latest if begin_by is None else min(latest, begin_by)
 
 
+def _until(last: pendulum.Date, today: pendulum.Date | None) -> pendulum.Date:
+    return last if today is None else min(last, today)
+
+
+def _room(
+    path: list[S], first: pendulum.Date, last: pendulum.Date, today: pendulum.Date | None
+) -> list[S]:
+    """The path, cut to its first state when no day is left after ``first``."""
+    return path if _until(last, today) > first else path[:1]
+
+
 def draw_project(
     draw: st.DrawFn,
     start: pendulum.Date,
@@ -46,16 +61,18 @@ def draw_project(
     *,
     final: bool | None,
     begin_by: pendulum.Date | None = None,
+    today: pendulum.Date | None = None,
 ) -> ProjectLifecycle:
     """A project whose term lies in ``start``..``end`` and whose phases lie in its term.
 
     Every phase after the first is dated at least a day after the first, so members
-    can join a project that has ended.
+    can join a project that has ended. No phase is dated after ``today``; when that
+    leaves no room, the history keeps only its first phase.
     """
     first = draw(dates(start, _latest_start(end, begin_by)))
     last = draw(dates(add_days(first, 1), min(end, add_days(first, MAX_PROJECT_DAYS))))
-    path = walk(draw, PROJECT_PHASES, final=final)
-    days = [first, *sorted_dates(draw, len(path) - 1, add_days(first, 1), last)]
+    path = _room(walk(draw, PROJECT_PHASES, final=final), first, last, today)
+    days = [first, *sorted_dates(draw, len(path) - 1, add_days(first, 1), _until(last, today))]
     return ProjectLifecycle(
         Term(first, last),
         tuple(PhaseChange(p, d) for p, d in zip(path, days, strict=True)),
@@ -69,6 +86,7 @@ def draw_strategic(
     *,
     final: bool | None,
     begin_by: pendulum.Date | None = None,
+    today: pendulum.Date | None = None,
 ) -> StrategicLifecycle:
     """A strategic lifecycle beginning in ``start``..``end`` (before ``end`` at the latest).
 
@@ -79,8 +97,8 @@ def draw_strategic(
     horizon = draw(st.none() | durations(min_months=5 * 12, max_months=15 * 12))
     review_every = draw(st.none() | durations(min_months=6, max_months=24))
     limit = end if horizon is None else min(end, add_duration(since, horizon))
-    path = walk(draw, STRATEGIC_PHASES, final=final)
-    days = [since, *sorted_dates(draw, len(path) - 1, add_days(since, 1), limit)]
+    path = _room(walk(draw, STRATEGIC_PHASES, final=final), since, limit, today)
+    days = [since, *sorted_dates(draw, len(path) - 1, add_days(since, 1), _until(limit, today))]
     phases = tuple(PhaseChange(p, d) for p, d in zip(path, days, strict=True))
     reviews = []
     for before, after in itertools.pairwise(phases):

@@ -8,7 +8,7 @@ agreements are signed by members, goals are owned by members.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -21,6 +21,7 @@ from samarbejde.codes import KNOWN_ROLES
 from samarbejde.commitments import Commitment
 from samarbejde.enums import (
     AgreementKind,
+    CommitmentStatus,
     FundingKind,
     GovernanceKind,
     MandateLevel,
@@ -30,11 +31,13 @@ from samarbejde.enums import (
 from samarbejde.funding import Funding
 from samarbejde.goals import Challenge, Goal, Vision
 from samarbejde.governance import GovernanceBody
+from samarbejde.history import StatusChange
 from samarbejde.lifecycles import Lifecycle, ProjectLifecycle
 from samarbejde.mandates import Mandate
 from samarbejde.memberships import Membership
 from samarbejde.money import Money
 from samarbejde.partnerships import Partnership
+from samarbejde.rules.mandates import COMMITMENT_POWERS
 from samarbejde.strategies._lifecycles import draw_project, draw_strategic
 from samarbejde.strategies._records import POSTS, commitment_history, draw_quantity
 from samarbejde.strategies._values import add_days, amounts, dates, durations
@@ -45,20 +48,8 @@ __all__ = ["KIND_POWERS", "Form", "PartnershipPlan", "draw_partnership"]
 #: ``"project"``, ``"strategic"`` or ``None`` for either.
 Form = Literal["project", "strategic"] | None
 
-#: The power a mandate needs for each known commitment kind.
-KIND_POWERS: dict[str, Power] = {
-    "staff_hours": Power.COMMIT_STAFF,
-    "funding": Power.COMMIT_FUNDS,
-    "facilities": Power.COMMIT_FACILITIES,
-    "volunteers": Power.COMMIT_VOLUNTEERS,
-    "leisure_jobs": Power.OFFER_JOBS,
-    "internships": Power.OFFER_JOBS,
-    "apprenticeships": Power.OFFER_JOBS,
-    "data": Power.SHARE_DATA,
-    "knowledge": Power.COMMIT_STAFF,
-    "local_presence": Power.COMMIT_STAFF,
-    "access": Power.COMMIT_FACILITIES,
-}
+#: The power a mandate needs for each known commitment kind (rule M002's table).
+KIND_POWERS: Mapping[str, Power] = COMMITMENT_POWERS
 
 _NAMES = (
     "Medvind",
@@ -83,6 +74,7 @@ class PartnershipPlan:
         start: First day of the date window.
         end: Last day of the date window.
         begin_by: The latest day its first lifecycle may begin.
+        today: No dated entry of a history lies after this day (``None``: the window's end).
         form: The form of its current lifecycle, or ``None`` for either.
         final: Whether histories end in a final state (``None``: either).
         members: Smallest and largest number of members.
@@ -96,6 +88,7 @@ class PartnershipPlan:
     start: pendulum.Date
     end: pendulum.Date
     begin_by: pendulum.Date
+    today: pendulum.Date | None
     form: Form
     final: bool | None
     members: tuple[int, int]
@@ -110,32 +103,49 @@ class _Draft:
     id: str
     level: MandateLevel
     powers: set[Power]
-    term: Term
+    start: pendulum.Date
+    last: pendulum.Date
     granted_by: str
-    made: list[pendulum.Date] = attrs.field(factory=list)
+    given: list[pendulum.Date] = attrs.field(factory=list)
     money: Decimal = Decimal(0)
-
-    def last_day(self, member_last: pendulum.Date) -> pendulum.Date:
-        return member_last if self.term.end is None else min(member_last, self.term.end)
 
 
 def _lifecycles(draw: st.DrawFn, plan: PartnershipPlan) -> tuple[Lifecycle, ...]:
-    begin_end = plan.begin_by
+    today = plan.today
     choices: list[str] = {
         "project": ["project"],
         "strategic": ["strategic", "converted"],
         None: ["project", "strategic", "converted"],
     }[plan.form]
-    if (plan.end - plan.start).days < 4:
+    room = (plan.end - plan.start).days >= 4 and (plan.begin_by - plan.start).days >= 2
+    if not room:
         choices = [c for c in choices if c != "converted"] or ["strategic"]
     form = draw(st.sampled_from(choices))
     if form == "project":
-        return (draw_project(draw, plan.start, plan.end, final=plan.final, begin_by=begin_end),)
+        return (
+            draw_project(
+                draw, plan.start, plan.end, final=plan.final, begin_by=plan.begin_by, today=today
+            ),
+        )
     if form == "strategic":
-        return (draw_strategic(draw, plan.start, plan.end, final=plan.final, begin_by=begin_end),)
-    project = draw_project(draw, plan.start, add_days(plan.end, -2), final=True, begin_by=begin_end)
+        return (
+            draw_strategic(
+                draw, plan.start, plan.end, final=plan.final, begin_by=plan.begin_by, today=today
+            ),
+        )
+    # a project that ended (by ``today``) and was made strategic
+    project = draw_project(
+        draw,
+        plan.start,
+        add_days(plan.end, -2),
+        final=True,
+        begin_by=add_days(plan.begin_by, -1),
+        today=today,
+    )
     assert project.ended is not None
-    strategic = draw_strategic(draw, project.ended, plan.end, final=plan.final)
+    strategic = draw_strategic(
+        draw, project.ended, plan.end, final=plan.final, begin_by=plan.begin_by, today=today
+    )
     return project, strategic
 
 
@@ -173,8 +183,14 @@ class _Scope:
     members: tuple[Membership, ...] = ()
 
     @property
+    def now(self) -> pendulum.Date:
+        """The last day of any history entry: ``last`` or, when earlier, ``today``."""
+        today = self.plan.today
+        return self.last if today is None else min(self.last, today)
+
+    @property
     def last_join(self) -> pendulum.Date:
-        return add_days(self.last, -1)
+        return min(add_days(self.last, -1), self.now)
 
     @property
     def organisation_ids(self) -> tuple[str, ...]:
@@ -207,11 +223,18 @@ def _members(draw: st.DrawFn, scope: _Scope) -> tuple[Membership, ...]:
                 organisation,
                 draw(st.sampled_from(KNOWN_ROLES)),
                 joined,
-                draw(st.none() | dates(add_days(joined, 1), scope.last)),
+                _left(draw, joined, scope.now),
                 representative=draw(st.none() | st.sampled_from(POSTS)),
             )
         )
     return tuple(members)
+
+
+def _left(draw: st.DrawFn, joined: pendulum.Date, now: pendulum.Date) -> pendulum.Date | None:
+    if add_days(joined, 1) > now:
+        return None
+    left: pendulum.Date | None = draw(st.none() | dates(add_days(joined, 1), now))
+    return left
 
 
 def _purpose(
@@ -222,7 +245,7 @@ def _purpose(
         Challenge(
             f"{scope.prefix}-u{i + 1}",
             draw(st.sampled_from(("Ledighed blandt unge", "Ensomhed", "Utryghed", "Skolefravær"))),
-            draw(dates(scope.first, scope.last)),
+            draw(dates(scope.first, scope.now)),
             _subset(draw, ids, min_size=1),
         )
         for i in range(draw(st.integers(0, 2)) if ids else 0)
@@ -244,7 +267,7 @@ def _purpose(
     if bool(ids) and draw(st.booleans()):
         vision = Vision(
             "Et trygt og aktivt boligområde, hvor alle unge er i job eller uddannelse",
-            draw(dates(scope.first, scope.last)),
+            draw(dates(scope.first, scope.now)),
             _subset(draw, ids, min_size=1),
         )
     return challenges, goals, vision
@@ -292,20 +315,20 @@ def _commitment(
 ) -> Commitment:
     """One commitment under ``draft``; widens its powers and counts its money."""
     member = draft.member
-    made_on = draw(dates(draft.term.start, draft.last_day(scope.member_last(member))))
+    made_on = draw(dates(draft.start, draft.last))
     kind = draw(st.sampled_from(tuple(KIND_POWERS)))
     draft.powers.add(KIND_POWERS[kind])
     quantity = draw_quantity(draw, kind)
     ends = dates(made_on, scope.last)
     term_end = draw(st.none() | ends) if open_ended else draw(ends)
     status, fulfilled = commitment_history(
-        draw, made_on, term_end or scope.last, quantity, final=scope.plan.final
+        draw, made_on, min(term_end or scope.last, scope.now), quantity, final=scope.plan.final
     )
     receivers = [m.organisation for m in scope.members if m is not member and m.active(made_on)]
     signed = [
         a.id for a in agreements if any(p.organisation == member.organisation for p in a.parties)
     ]
-    draft.made.append(made_on)
+    draft.given.append(_given_on(status))
     if quantity.unit is Unit.DKK:
         draft.money += quantity.amount
     return Commitment(
@@ -350,11 +373,11 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
     for member in scope.members:
         for _ in range(draw(st.integers(0, 2))):
             mandate_id = f"{scope.prefix}-m{len(drafts) + 1}"
-            drafts.append(_draft(draw, member, mandate_id, scope.member_last(member), plan.end))
+            drafts.append(_draft(draw, member, mandate_id, scope.member_last(member)))
     how_many = draw(st.integers(*plan.commitments)) if scope.members else 0
     if how_many and not drafts:
         first = scope.members[0]
-        drafts.append(_draft(draw, first, f"{scope.prefix}-m1", scope.member_last(first), plan.end))
+        drafts.append(_draft(draw, first, f"{scope.prefix}-m1", scope.member_last(first)))
 
     challenges, goals, vision = _purpose(draw, scope)
     agreements = _agreements(draw, scope)
@@ -373,7 +396,7 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
     )
     held: dict[str, list[Mandate]] = {m.organisation: [] for m in scope.members}
     for draft in drafts:
-        held[draft.member.organisation].append(_finish(draw, draft, plan.end))
+        held[draft.member.organisation].append(_finish(draw, draft, scope))
     members = tuple(attrs.evolve(m, mandates=tuple(held[m.organisation])) for m in scope.members)
     governance = tuple(
         GovernanceBody(
@@ -408,41 +431,54 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
     )
 
 
+def _given_on(status: tuple[StatusChange, ...]) -> pendulum.Date:
+    """The day a commitment was given (rule M004): first pledged or agreed, else made."""
+    for change in status:
+        if change.status in (CommitmentStatus.PLEDGED, CommitmentStatus.AGREED):
+            return change.on
+    return status[0].on
+
+
 def _draft(
     draw: st.DrawFn,
     member: Membership,
     mandate_id: str,
     member_last: pendulum.Date,
-    end: pendulum.Date,
 ) -> _Draft:
     start = draw(dates(member.joined, member_last))
-    term_end = draw(st.none() | dates(member_last, end))
     powers = set(draw(st.sets(st.sampled_from(Power), max_size=2)))
     return _Draft(
         member,
         mandate_id,
         draw(st.sampled_from(MandateLevel)),
         powers or {Power.SET_PRIORITIES},
-        Term(start, term_end),
+        start,
+        member_last,
         draw(st.sampled_from(_BODIES)),
     )
 
 
-def _finish(draw: st.DrawFn, draft: _Draft, end: pendulum.Date) -> Mandate:
-    """The mandate: a ceiling above the money committed under it, revoked after its use."""
+def _finish(draw: st.DrawFn, draft: _Draft, scope: _Scope) -> Mandate:
+    """The mandate: in force whenever a commitment under it was given.
+
+    Its ceiling lies above the money committed under it, and it is revoked (if at all)
+    after its last use.
+    """
+    used = max([draft.last, *draft.given])
+    term = Term(draft.start, draw(st.none() | dates(used, max(used, scope.plan.end))))
     ceiling = None
     if draw(st.booleans()):
         ceiling = Money(draft.money + draw(amounts(min_value=0, max_value=1_000_000, places=0)))
     revoked = None
-    earliest = add_days(max(draft.made), 1) if draft.made else draft.term.start
-    latest = draft.term.end or end
+    earliest = add_days(max(draft.given), 1) if draft.given else draft.start
+    latest = min(term.end or scope.plan.end, scope.now)
     if earliest <= latest and draw(st.booleans()):
         revoked = draw(dates(earliest, latest))
     return Mandate(
         draft.id,
         draft.level,
         frozenset(draft.powers),
-        draft.term,
+        term,
         draft.granted_by,
         ceiling=ceiling,
         revoked=revoked,

@@ -180,8 +180,11 @@ def portfolios(
         final_states: ``True``: every lifecycle and commitment history ends in a final
             state; ``False``: none does (earlier lifecycles always have ended);
             ``None``: either.
-        as_of: Return the portfolio as recorded on this day (see
-            :meth:`samarbejde.Portfolio.as_of`); every partnership has begun by then.
+        as_of: Draw the portfolio as it could be recorded on this day: every
+            partnership has begun by then and no dated entry (phase, review, status,
+            fulfilment, signature, membership, revocation, listing) lies after it, so
+            ``validate(portfolio, as_of=as_of)`` finds nothing dated in the future.
+            Terms may reach beyond it.
 
     Raises:
         InvalidArgument: A size is negative or reversed, the window is too short,
@@ -216,7 +219,7 @@ def portfolios(
 
     @st.composite
     def build(draw: st.DrawFn) -> Portfolio:
-        drawn_areas = draw(_areas(draw(st.integers(*area_size)), start, end))
+        drawn_areas = draw(_areas(draw(st.integers(*area_size)), start, begin_by))
         area_ids = tuple(a.id for a in drawn_areas)
         orgs = draw(
             _organisations(
@@ -224,7 +227,7 @@ def portfolios(
                 sectors=required,
                 area_ids=area_ids,
                 start=start,
-                end=end,
+                end=begin_by,
             )
         )
         drawn: list[Partnership] = []
@@ -237,14 +240,14 @@ def portfolios(
                 start=start,
                 end=end,
                 begin_by=begin_by,
+                today=as_of,
                 form=lifecycle,
                 final=final_states,
                 members=member_size,
                 commitments=commitment_size,
             )
             drawn.append(draw_partnership(draw, plan))
-        portfolio = Portfolio(orgs, drawn_areas, tuple(drawn))
-        return portfolio if as_of is None else portfolio.as_of(as_of)
+        return Portfolio(orgs, drawn_areas, tuple(drawn))
 
     return build()
 

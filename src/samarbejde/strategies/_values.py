@@ -205,6 +205,8 @@ def sorted_dates(
     draw: st.DrawFn, count: int, start: pendulum.Date, end: pendulum.Date
 ) -> list[pendulum.Date]:
     """Draw ``count`` dates in ``start``..``end``, oldest first."""
+    if not count:
+        return []
     return sorted(draw(st.lists(dates(start, end), min_size=count, max_size=count)))
 
 
