@@ -89,12 +89,23 @@ def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: o
 
 
 def is_duration(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A positive ``pendulum.Duration``."""
+    """A positive ``pendulum.Duration`` with no negative part.
+
+    A mixed duration such as one month minus five days has no ISO 8601 form.
+    """
     if not isinstance(value, pendulum.Duration):
         fail(instance, attribute, value, "must be a pendulum.Duration")
     assert isinstance(value, pendulum.Duration)
-    if value.years < 0 or value.months < 0 or value.total_seconds() < 0:
-        fail(instance, attribute, value, "must not be negative")
+    parts = (
+        value.years,
+        value.months,
+        value.total_seconds(),
+        value.remaining_days,
+        value.seconds,
+        value.microseconds,
+    )
+    if any(part < 0 for part in parts):
+        fail(instance, attribute, value, "must not be negative, in whole or in part")
     if value.years == 0 and value.months == 0 and value.total_seconds() == 0:
         fail(instance, attribute, value, "must be longer than zero")
 

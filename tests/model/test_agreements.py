@@ -164,3 +164,37 @@ def test_funding_refuses_bad_fields(field: str, value: object) -> None:
     with pytest.raises(ModelError) as caught:
         Funding(**fields)  # type: ignore[arg-type]
     assert_model_error(caught.value, "Funding", field, value)
+
+
+@pytest.mark.parametrize(
+    "duration",
+    [
+        pendulum.duration(months=1, days=-5),
+        pendulum.duration(years=1, days=-5),
+        pendulum.duration(years=1, months=-1),
+        pendulum.duration(months=1, seconds=-1),
+        pendulum.duration(months=1, microseconds=-1),
+    ],
+    ids=str,
+)
+def test_a_duration_with_a_negative_part_is_refused(duration: pendulum.Duration) -> None:
+    with pytest.raises(ModelError) as caught:
+        GovernanceBody("g", GovernanceKind.BOARD, meets_every=duration)
+    assert_model_error(caught.value, "GovernanceBody", "meets_every", duration)
+    assert "in whole or in part" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    "duration",
+    [
+        pendulum.duration(hours=1),
+        pendulum.duration(days=1, hours=-1),  # normalised to 23 hours
+        pendulum.duration(weeks=2, days=-1),  # normalised to 13 days
+        pendulum.duration(years=1, months=6),
+    ],
+    ids=str,
+)
+def test_a_duration_that_normalises_to_positive_parts_is_accepted(
+    duration: pendulum.Duration,
+) -> None:
+    assert GovernanceBody("g", GovernanceKind.BOARD, meets_every=duration).meets_every == duration
