@@ -47,6 +47,8 @@ def _param(value: object, lang: Lang) -> str:
 def catalogue_markdown(rules: Iterable[Rule] | None = None, lang: Lang = "en") -> str:
     """Render rules (the built-in catalogue by default) as a Markdown reference.
 
+    Rules keep their order; a heading starts each family (S, M, P, L, C, T).
+
     Each rule gets a heading with its code and name, its severity, profiles,
     parameters with their defaults, the message template and the rationale.
 
@@ -56,7 +58,7 @@ def catalogue_markdown(rules: Iterable[Rule] | None = None, lang: Lang = "en") -
     """
     from samarbejde.rules._engine import builtin_rules  # noqa: PLC0415 - avoids a cycle
 
-    chosen = sorted(builtin_rules() if rules is None else rules, key=lambda r: r.code)
+    chosen = builtin_rules() if rules is None else tuple(rules)
     lines = [f"# {_word('title', lang)}", ""]
     family = None
     for r in chosen:

@@ -101,7 +101,7 @@ def select(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> tuple[Rule, ...]:
-    """The rules that a run with these options uses, in code order.
+    """The rules that a run with these options uses, in the order given.
 
     A rule is used when it belongs to one of ``profiles``, its code starts with one of
     ``select`` (when given) and with none of ``ignore`` - codes or prefixes, as in ruff.
@@ -127,7 +127,7 @@ def select(
         and (not chosen or _matches(r.code, chosen))
         and not _matches(r.code, dropped)
     ]
-    return tuple(sorted(kept, key=lambda r: r.code))
+    return tuple(kept)
 
 
 def _locate(sources: Locator, path: str) -> tuple[int, int] | None:

@@ -1,0 +1,10 @@
+"""``python -m samarbejde``: the same command as ``samarbejde``."""
+
+from __future__ import annotations
+
+import sys
+
+from samarbejde.cli import main
+
+if __name__ == "__main__":  # pragma: no cover - exercised through a subprocess
+    sys.exit(main())

@@ -1,0 +1,284 @@
+"""The ``samarbejde`` command: validate, schema, convert, rules, example.
+
+This is the only place that reads the clock: ``validate --as-of`` defaults to today
+in Europe/Copenhagen. Output is in linter form, ``FILE:LINE:COL: CODE severity: message``.
+Exit codes: 0 no error findings, 1 error findings, 2 a file could not be loaded or the
+arguments are wrong. The command never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+import pendulum
+
+from samarbejde.errors import LoadError, Problem, SamarbejdeError
+from samarbejde.examples import names as example_names
+from samarbejde.examples import text as example_text
+from samarbejde.labels import Lang
+from samarbejde.portfolio import Portfolio
+from samarbejde.rules import (
+    PROFILES,
+    Finding,
+    Report,
+    builtin_rules,
+    catalogue_markdown,
+    plugin_rules,
+    select,
+    validate,
+)
+from samarbejde.serialization import SourceMap, dump, json_schema, load_located
+
+__all__ = ["main"]
+
+OK, FINDINGS, FAILURE = 0, 1, 2
+ZONE = "Europe/Copenhagen"
+
+_SUMMARY = {
+    "en": "{files} file(s): {error} error(s), {warning} warning(s), {info} info.",
+    "da": "{files} fil(er): {error} fejl, {warning} advarsel(er), {info} bemærkning(er).",
+}
+_LOAD = {"en": "error", "da": "fejl"}
+_UNREADABLE = {"en": "cannot read the file: {reason}", "da": "kan ikke læse filen: {reason}"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that raises instead of exiting, so ``main`` returns a code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(self.format_usage() + f"{self.prog}: error: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _date(text: str) -> pendulum.Date:
+    try:
+        parsed = pendulum.parse(text, exact=True)
+    except (ValueError, TypeError) as error:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
+    if not isinstance(parsed, pendulum.Date) or isinstance(parsed, pendulum.DateTime):
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}")
+    return parsed
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="samarbejde",
+        description="Check and convert descriptions of partnerships in Danish housing areas.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    check = commands.add_parser("validate", help="check documents against the rules")
+    check.add_argument("files", nargs="+", metavar="FILE", help="JSON, YAML or TOML documents")
+    check.add_argument(
+        "--as-of", type=_date, default=None, help=f"the day to judge by (default: today, {ZONE})"
+    )
+    check.add_argument(
+        "--profile",
+        action="append",
+        choices=PROFILES,
+        help="rule profile; repeat for several (default: all)",
+    )
+    check.add_argument(
+        "--select", type=_codes, action="append", default=[], help="codes or prefixes to keep"
+    )
+    check.add_argument(
+        "--ignore", type=_codes, action="append", default=[], help="codes or prefixes to drop"
+    )
+    check.add_argument("--lang", choices=("da", "en"), default="en", help="message language")
+    check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+
+    commands.add_parser("schema", help="print the JSON Schema of the document format")
+
+    convert = commands.add_parser("convert", help="convert a document between formats")
+    convert.add_argument("source", metavar="IN", help="the document to read")
+    convert.add_argument("target", metavar="OUT", help="the file to write (format from suffix)")
+
+    catalogue = commands.add_parser("rules", help="list the rule catalogue")
+    catalogue.add_argument("--lang", choices=("da", "en"), default="en")
+    catalogue.add_argument("--profile", action="append", choices=PROFILES)
+    catalogue.add_argument("--format", choices=("text", "markdown"), default="text", dest="output")
+
+    example = commands.add_parser("example", help="print a bundled example document")
+    example.add_argument("name", nargs="?", help="the example (omit to list them)")
+    return parser
+
+
+def _where(file: str, line: int | None, column: int | None) -> str:
+    return f"{file}:{line}:{column or 1}:" if line is not None else f"{file}:"
+
+
+def _finding_line(file: str, finding: Finding, lang: Lang) -> str:
+    where = _where(file, finding.line, finding.column)
+    tail = "" if finding.line is not None else f" [{finding.path}]"
+    return f"{where} {finding.code} {finding.severity.label(lang)}: {finding.message}{tail}"
+
+
+def _problem_line(file: str, problem: Problem, lang: Lang) -> str:
+    where = _where(file, problem.line, problem.column)
+    at = f" [{problem.path}]" if problem.path else ""
+    return f"{where} LOAD {_LOAD[lang]}: {problem.message}{at}"
+
+
+def _load(file: str, lang: Lang) -> tuple[tuple[Portfolio, SourceMap] | None, list[Problem]]:
+    try:
+        return load_located(file), []
+    except LoadError as error:
+        return None, list(error.problems)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return None, [Problem("", _UNREADABLE[lang].format(reason=reason))]
+
+
+def _validate(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO) -> int:
+    lang: Lang = args.lang
+    as_of = args.as_of or today or pendulum.today(ZONE).date()
+    profiles = args.profile or ["all"]
+    chosen = [code for group in args.select for code in group]
+    dropped = [code for group in args.ignore for code in group]
+    rules = select(
+        (*builtin_rules(), *plugin_rules()), profiles=profiles, select=chosen, ignore=dropped
+    )
+    results: list[dict[str, object]] = []
+    lines: list[str] = []
+    totals = {"error": 0, "warning": 0, "info": 0}
+    status = OK
+    for file in args.files:
+        loaded, problems = _load(file, lang)
+        if loaded is None:
+            status = FAILURE
+            lines += [_problem_line(file, p, lang) for p in problems]
+            shown = [_as_dict(p) for p in problems]
+            results.append({"file": file, "loaded": False, "problems": shown})
+            continue
+        portfolio, sources = loaded
+        report: Report = validate(portfolio, as_of=as_of, lang=lang, rules=rules, sources=sources)
+        lines += [_finding_line(file, f, lang) for f in report]
+        for severity, count in report.counts.items():
+            totals[severity] += count
+        if not report.ok and status == OK:
+            status = FINDINGS
+        results.append({"file": file, "loaded": True, **report.to_dict()})
+    if args.output == "json":
+        document = {"ok": status == OK, "as_of": as_of.isoformat(), "files": results}
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for line in lines:
+            out.write(line + "\n")
+        out.write(_SUMMARY[lang].format(files=len(args.files), **totals) + "\n")
+    return status
+
+
+def _as_dict(problem: Problem) -> dict[str, object]:
+    return {
+        "path": problem.path,
+        "message": problem.message,
+        "line": problem.line,
+        "column": problem.column,
+    }
+
+
+def _convert(args: argparse.Namespace, out: TextIO) -> int:
+    lang: Lang = "en"
+    loaded, problems = _load(args.source, lang)
+    if loaded is None:
+        for problem in problems:
+            out.write(_problem_line(args.source, problem, lang) + "\n")
+        return FAILURE
+    try:
+        dump(loaded[0], args.target)
+    except LoadError as error:
+        for problem in error.problems:
+            out.write(_problem_line(args.target, problem, lang) + "\n")
+        return FAILURE
+    except OSError as error:
+        problem = Problem("", f"cannot write the file: {error.strerror or error}")
+        out.write(_problem_line(args.target, problem, lang) + "\n")
+        return FAILURE
+    return OK
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    lang: Lang = args.lang
+    chosen = select((*builtin_rules(), *plugin_rules()), profiles=args.profile or ["all"])
+    if args.output == "markdown":
+        out.write(catalogue_markdown(chosen, lang))
+        return OK
+    for r in chosen:
+        profiles = ",".join(p for p in PROFILES if p in r.profiles)
+        out.write(f"{r.code}  {r.severity.label(lang):<10} {profiles:<34} {r.name}\n")
+    return OK
+
+
+def _example(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.name is None:
+        for name in example_names():
+            out.write(name + "\n")
+        return OK
+    try:
+        out.write(example_text(args.name))
+    except KeyError as error:
+        err.write(f"samarbejde: {error.args[0]}\n")
+        return FAILURE
+    return OK
+
+
+def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = None) -> int:
+    """Run the command line and return its exit code.
+
+    Args:
+        argv: The arguments, without the program name (default: ``sys.argv[1:]``).
+        today: The day ``validate`` judges by when ``--as-of`` is not given (default:
+            today in Europe/Copenhagen). For tests.
+
+    Returns:
+        0 without error findings, 1 with error findings, 2 when a file cannot be
+        loaded or the arguments are wrong.
+    """
+    out, err = sys.stdout, sys.stderr
+    try:
+        args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    except _UsageError as error:
+        err.write(f"{error}\n")
+        return FAILURE
+    except SystemExit as exit_:  # --help and --version print and exit
+        return int(exit_.code or 0)
+    try:
+        status = _run(args, today, out, err)
+        out.flush()
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        return OK
+    except SamarbejdeError as error:
+        err.write(f"samarbejde: {error}\n")
+        return FAILURE
+    except Exception as error:  # the command line never shows a traceback
+        err.write(f"samarbejde: internal error ({type(error).__name__}): {error}\n")
+        return FAILURE
+    return status
+
+
+def _run(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, err: TextIO) -> int:
+    if args.command == "validate":
+        return _validate(args, today, out)
+    if args.command == "schema":
+        out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+        return OK
+    if args.command == "convert":
+        return _convert(args, out)
+    if args.command == "rules":
+        return _rules(args, out)
+    return _example(args, out, err)
