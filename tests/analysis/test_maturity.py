@@ -36,6 +36,7 @@ from samarbejde import (
     StrategicPhase,
     Term,
     Vision,
+    examples,
 )
 from samarbejde.analysis import DIMENSION_CODES, Dimension, Level, assess, level_for
 from samarbejde.analysis import _scoring as scoring
@@ -315,3 +316,29 @@ def test_review_rhythm_scores_cadence_kept_reviews_and_meetings() -> None:
     reviews = alliance().lifecycle.reviews  # type: ignore[union-attr]
     ad_hoc = _strategic(D(2018, 1, 1), reviews=reviews)
     assert score(scoring.review_rhythm, ad_hoc) == 1
+
+
+# -- the bundled examples ------------------------------------------------------
+
+
+def test_the_esbjerg_alliance_collaborates() -> None:
+    (medvind,) = assess(examples.load("medvind"), as_of=examples.AS_OF)
+    assert medvind.partnership == "medvind"
+    assert medvind.level is Level.COLLABORATING
+    assert all(s.score >= 2 for s in medvind.scores)
+
+
+def test_the_fund_financed_project_with_no_successor_does_not_collaborate() -> None:
+    (ungejob,) = assess(examples.load("ungejob"), as_of=examples.AS_OF)
+    assert ungejob.form == "project"
+    assert ungejob.level.rank < Level.COOPERATING.rank
+    funding = ungejob.score(Dimension.FUNDING)
+    assert funding.score == 1
+    assert {"P002", "P003"} <= {f.code for f in funding.findings}
+    assert ungejob.score(Dimension.LONG_LASTING).score <= 1
+
+
+def test_gladsaxe_without_civil_society_or_business_cooperates_but_does_not_collaborate() -> None:
+    (gladsaxe,) = assess(examples.load("gladsaxe"), as_of=examples.AS_OF)
+    assert gladsaxe.score(Dimension.EARLY_INVOLVEMENT).score == 0
+    assert gladsaxe.level is Level.COOPERATING
