@@ -6,7 +6,8 @@ A page asks for generated content with a marker comment on a line of its own:
   and known code, from :func:`samarbejde.label`;
 - ``<!-- samarbejde:json-schema -->``: the JSON Schema of the document format, from
   ``samarbejde.json_schema()``;
-- ``<!-- samarbejde:rule-catalogue -->``: the rule catalogue, from the rule registry.
+- ``<!-- samarbejde:rule-catalogue -->``: the rule catalogue, from the rule registry;
+- ``<!-- samarbejde:cli -->``: the ``--help`` of the command line and its subcommands.
 
 After the build, the hook checks that every name in ``__all__`` of each documented
 module has an entry in the API reference; a missing one is logged as a warning, which
@@ -15,10 +16,13 @@ module has an entry in the API reference; a missing one is logged as a warning, 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import importlib
+import io
 import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable
 from enum import Enum
@@ -39,6 +43,8 @@ DOCUMENTED_MODULES = (
     "samarbejde.serialization",
     "samarbejde.strategies",
     "samarbejde.analysis",
+    "samarbejde.examples",
+    "samarbejde.cli",
 )
 
 _anchors: set[str] = set()
@@ -117,7 +123,37 @@ def rule_catalogue() -> str:
     return render()
 
 
+def _help(args: list[str]) -> str:
+    from samarbejde.cli import main  # noqa: PLC0415 - the CLI is only needed here
+
+    buffer = io.StringIO()
+    columns = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "88"  # stable wrapping, whatever the terminal
+    try:
+        with contextlib.redirect_stdout(buffer):
+            main(args)
+    finally:
+        if columns is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = columns
+    return buffer.getvalue().rstrip()
+
+
+def cli_help() -> str:
+    """The ``--help`` text of the command and of each of its subcommands."""
+    top = _help(["--help"])
+    commands = re.findall(r"^ {4}([a-z][a-z-]*) {2,}", top, re.MULTILINE)
+    lines = ["```text", "$ samarbejde --help", top, "```", ""]
+    for command in commands:
+        lines += [f"## `samarbejde {command}`", ""]
+        lines += ["```text", f"$ samarbejde {command} --help", _help([command, "--help"])]
+        lines += ["```", ""]
+    return "\n".join(lines)
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
+    "cli": cli_help,
     "glossary": glossary,
     "json-schema": json_schema,
     "rule-catalogue": rule_catalogue,
