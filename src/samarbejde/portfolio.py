@@ -59,6 +59,10 @@ class Portfolio:
         object.__setattr__(self, "_areas", _index(self.areas))
         object.__setattr__(self, "_partnerships", _index(self.partnerships))
 
+    def __reduce__(self) -> tuple[type[Portfolio], tuple[object, ...]]:
+        # Pickle and copy through the constructor, which rebuilds the lookup indexes.
+        return (type(self), (self.organisations, self.areas, self.partnerships))
+
     def organisation(self, id: str) -> Organisation:  # noqa: A002 - the domain's word
         """Return the organisation with ``id``.
 

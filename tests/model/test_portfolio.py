@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import attrs
 import pytest
+from tests.medvind import portfolio as medvind
 from tests.model.build import assert_model_error, project
 
 from samarbejde import Area, ModelError, Organisation, Portfolio, Sector
@@ -57,3 +61,20 @@ def test_portfolios_compare_by_content_and_evolve_with_fresh_lookups() -> None:
     assert renamed.partnership("p-2").id == "p-2"
     with pytest.raises(KeyError):
         renamed.partnership("p-1")
+
+
+def test_a_portfolio_survives_pickling_and_copying_with_working_lookups() -> None:
+    example = medvind()
+    for clone in (
+        pickle.loads(pickle.dumps(example)),
+        copy.deepcopy(example),
+        copy.copy(example),
+    ):
+        assert clone == example
+        assert clone.partnership("medvind") == example.partnership("medvind")
+        assert clone.organisation("roede-kors").name == "Røde Kors"
+        assert clone.area("osterbyen") == example.area("osterbyen")
+
+
+def test_portfolios_with_the_same_content_hash_alike() -> None:
+    assert hash(medvind()) == hash(pickle.loads(pickle.dumps(medvind())))
