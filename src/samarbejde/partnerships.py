@@ -232,8 +232,10 @@ class Partnership:
         """Give ``organisation``'s representative ``mandate``, granted on ``on``.
 
         Raises:
-            ModelError: It is not a member on that day, or the mandate id is taken.
+            ModelError: The lifecycle had ended by ``on``, it is not a member on that
+                day, or the mandate id is taken.
         """
+        self._open_on("mandates", on)
         member = self._active_member(organisation, on)
         if any(held.id == mandate.id for _, held in self.mandates()):
             raise ModelError("Partnership", "mandates", mandate.id, "mandate id already in use")

@@ -177,6 +177,14 @@ def test_grant_refuses_a_mandate_id_already_in_use(taken: str) -> None:
     assert_model_error(caught.value, "Partnership", "mandates", taken)
 
 
+def test_grant_refuses_once_the_lifecycle_has_ended() -> None:
+    ended = project(lifecycle=ENDED)
+    assert ended.grant("kommune", mandate("m-new"), on=D(2022, 12, 30)).holder("m-new")
+    with pytest.raises(ModelError) as caught:
+        ended.grant("kommune", mandate("m-new"), on=D(2022, 12, 31))
+    assert_model_error(caught.value, "Partnership", "mandates", D(2022, 12, 31))
+
+
 def test_revoke_dates_the_end_of_a_mandate() -> None:
     before = project()
     after = before.revoke("m-2", on=D(2021, 6, 1))
