@@ -1,0 +1,26 @@
+"""Valid generated portfolios give no error findings."""
+
+from __future__ import annotations
+
+import pendulum
+from hypothesis import given
+
+from samarbejde import Portfolio, Severity, validate
+from samarbejde.strategies import portfolios
+
+AS_OF = pendulum.Date(2030, 12, 31)
+
+
+@given(portfolios())
+def test_a_generated_valid_portfolio_gives_no_error_finding(portfolio: Portfolio) -> None:
+    report = validate(portfolio)
+    assert report.filter(severity=Severity.ERROR).findings == ()
+
+
+@given(portfolios(as_of=AS_OF))
+def test_a_generated_portfolio_recorded_by_a_day_gives_no_error_on_that_day(
+    portfolio: Portfolio,
+) -> None:
+    report = validate(portfolio, as_of=AS_OF, lang="da")
+    assert report.filter(severity=Severity.ERROR).findings == ()
+    assert report.skipped == ()
