@@ -1,4 +1,4 @@
-"""Every code example in docs/ runs, so the documentation cannot rot.
+"""Every code example in docs/ and README.md runs, so the documentation cannot rot.
 
 Each page's fenced ``python`` blocks run in order in one namespace (a later block may
 use what an earlier one defined), in a fresh temporary working directory so examples
@@ -16,7 +16,8 @@ from pathlib import Path
 import attrs
 import pytest
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)$")
 SKIP = re.compile(r"^\s*<!--\s*skip(?::\s*(?P<reason>.*?))?\s*-->\s*$")
@@ -82,11 +83,10 @@ def runnable(blocks: list[Block]) -> list[Block]:
 
 
 def pages() -> list[Path]:
-    """Every Markdown page of the documentation that has a block to run."""
+    """Every Markdown page of the documentation, and the README, that has a block to run."""
+    candidates = [*DOCS.rglob("*.md"), ROOT / "README.md"]
     return sorted(
-        path
-        for path in DOCS.rglob("*.md")
-        if not path.name.startswith("_") and runnable(extract(path.read_text("utf-8")))
+        path for path in candidates if path.is_file() and runnable(extract(path.read_text("utf-8")))
     )
 
 
@@ -118,24 +118,25 @@ def run_page(path: Path, name: str) -> int:
     return len(blocks)
 
 
-@pytest.mark.parametrize("path", pages(), ids=lambda p: str(p.relative_to(DOCS)))
+@pytest.mark.parametrize("path", pages(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_example_on_the_page_runs(
     path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run_page(path, str(path.relative_to(DOCS.parent))) > 0
+    assert run_page(path, path.relative_to(ROOT).as_posix()) > 0
 
 
 def test_the_tutorial_is_among_the_pages_whose_examples_run() -> None:
-    ran = {p.relative_to(DOCS).as_posix() for p in pages()}
-    assert "tutorial/index.md" in ran
+    ran = {p.relative_to(ROOT).as_posix() for p in pages()}
+    assert {"docs/tutorial/index.md", "docs/_readme_draft.md"} <= ran
     assert len(runnable(extract((DOCS / "tutorial/index.md").read_text("utf-8")))) >= 10
 
 
 def test_every_skipped_block_says_why() -> None:
     unexplained = [
-        f"{path.relative_to(DOCS)}:{block.line}"
-        for path in DOCS.rglob("*.md")
+        f"{path.relative_to(ROOT)}:{block.line}"
+        for path in [*DOCS.rglob("*.md"), ROOT / "README.md"]
+        if path.is_file()
         for block in extract(path.read_text("utf-8"))
         if block.skip is not None and not block.skip.strip()
     ]
