@@ -17,8 +17,9 @@ from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
     add_days,
-    dates,
-    durations,
+    day,
+    maybe_months,
+    pick,
     sorted_dates,
     walk,
 )
@@ -69,8 +70,8 @@ def draw_project(
     can join a project that has ended. No phase is dated after ``today``; when that
     leaves no room, the history keeps only its first phase.
     """
-    first = draw(dates(start, _latest_start(end, begin_by)))
-    last = draw(dates(add_days(first, 1), min(end, add_days(first, MAX_PROJECT_DAYS))))
+    first = day(draw, start, _latest_start(end, begin_by))
+    last = day(draw, add_days(first, 1), min(end, add_days(first, MAX_PROJECT_DAYS)))
     path = _room(walk(draw, PROJECT_PHASES, final=final), first, last, today)
     days = [first, *sorted_dates(draw, len(path) - 1, add_days(first, 1), _until(last, today))]
     return ProjectLifecycle(
@@ -93,9 +94,9 @@ def draw_strategic(
     Reviews are recorded where a ``reviewing`` phase ends: ``dissolved`` when the
     partnership is dissolved, otherwise continued, adjusted or renewed.
     """
-    since = draw(dates(start, _latest_start(end, begin_by)))
-    horizon = draw(st.none() | durations(min_months=5 * 12, max_months=15 * 12))
-    review_every = draw(st.none() | durations(min_months=6, max_months=24))
+    since = day(draw, start, _latest_start(end, begin_by))
+    horizon = maybe_months(draw, 5 * 12, 15 * 12)
+    review_every = maybe_months(draw, 6, 24)
     limit = end if horizon is None else min(end, add_duration(since, horizon))
     path = _room(walk(draw, STRATEGIC_PHASES, final=final), since, limit, today)
     days = [since, *sorted_dates(draw, len(path) - 1, add_days(since, 1), _until(limit, today))]
@@ -106,10 +107,8 @@ def draw_strategic(
             outcome = (
                 ReviewOutcome.DISSOLVED
                 if after.phase is StrategicPhase.DISSOLVED
-                else draw(
-                    st.sampled_from(
-                        (ReviewOutcome.CONTINUED, ReviewOutcome.ADJUSTED, ReviewOutcome.RENEWED)
-                    )
+                else pick(
+                    draw, (ReviewOutcome.CONTINUED, ReviewOutcome.ADJUSTED, ReviewOutcome.RENEWED)
                 )
             )
             reviews.append(Review(after.on, outcome))

@@ -40,7 +40,17 @@ from samarbejde.partnerships import Partnership
 from samarbejde.rules.mandates import COMMITMENT_POWERS
 from samarbejde.strategies._lifecycles import draw_project, draw_strategic
 from samarbejde.strategies._records import POSTS, commitment_history, draw_quantity
-from samarbejde.strategies._values import add_days, amounts, dates, durations
+from samarbejde.strategies._values import (
+    add_days,
+    choose,
+    day,
+    decimal,
+    maybe,
+    maybe_day,
+    maybe_months,
+    maybe_pick,
+    pick,
+)
 from samarbejde.terms import Term
 
 __all__ = ["KIND_POWERS", "Form", "PartnershipPlan", "draw_partnership"]
@@ -120,7 +130,7 @@ def _lifecycles(draw: st.DrawFn, plan: PartnershipPlan) -> tuple[Lifecycle, ...]
     room = (plan.end - plan.start).days >= 4 and (plan.begin_by - plan.start).days >= 2
     if not room:
         choices = [c for c in choices if c != "converted"] or ["strategic"]
-    form = draw(st.sampled_from(choices))
+    form = pick(draw, choices)
     if form == "project":
         return (
             draw_project(
@@ -161,15 +171,7 @@ def _last_day(lifecycle: Lifecycle, end: pendulum.Date) -> pendulum.Date:
 
 
 def _subset(draw: st.DrawFn, items: Sequence[str], *, min_size: int = 0) -> tuple[str, ...]:
-    if not items:
-        return ()
-    top = min(3, len(items))
-    chosen = draw(
-        st.lists(
-            st.sampled_from(tuple(items)), unique=True, min_size=min(min_size, top), max_size=top
-        )
-    )
-    return tuple(chosen)
+    return choose(draw, items, min_size, 3)
 
 
 @attrs.frozen
@@ -206,25 +208,17 @@ class _Scope:
 def _members(draw: st.DrawFn, scope: _Scope) -> tuple[Membership, ...]:
     low, high = scope.plan.members
     high = min(high, len(scope.plan.organisation_ids))
-    count = draw(st.integers(min(low, high), high))
-    chosen = draw(
-        st.lists(
-            st.sampled_from(scope.plan.organisation_ids),
-            unique=True,
-            min_size=count,
-            max_size=count,
-        )
-    )
+    chosen = choose(draw, scope.plan.organisation_ids, min(low, high), high)
     members = []
     for organisation in chosen:
-        joined = draw(dates(scope.first, scope.last_join))
+        joined = day(draw, scope.first, scope.last_join)
         members.append(
             Membership(
                 organisation,
-                draw(st.sampled_from(KNOWN_ROLES)),
+                pick(draw, KNOWN_ROLES),
                 joined,
                 _left(draw, joined, scope.now),
-                representative=draw(st.none() | st.sampled_from(POSTS)),
+                representative=maybe_pick(draw, POSTS),
             )
         )
     return tuple(members)
@@ -233,7 +227,7 @@ def _members(draw: st.DrawFn, scope: _Scope) -> tuple[Membership, ...]:
 def _left(draw: st.DrawFn, joined: pendulum.Date, now: pendulum.Date) -> pendulum.Date | None:
     if add_days(joined, 1) > now:
         return None
-    left: pendulum.Date | None = draw(st.none() | dates(add_days(joined, 1), now))
+    left: pendulum.Date | None = maybe_day(draw, add_days(joined, 1), now)
     return left
 
 
@@ -244,8 +238,8 @@ def _purpose(
     challenges = tuple(
         Challenge(
             f"{scope.prefix}-u{i + 1}",
-            draw(st.sampled_from(("Ledighed blandt unge", "Ensomhed", "Utryghed", "Skolefravær"))),
-            draw(dates(scope.first, scope.now)),
+            pick(draw, ("Ledighed blandt unge", "Ensomhed", "Utryghed", "Skolefravær")),
+            day(draw, scope.first, scope.now),
             _subset(draw, ids, min_size=1),
         )
         for i in range(draw(st.integers(0, 2)) if ids else 0)
@@ -253,21 +247,21 @@ def _purpose(
     goals = tuple(
         Goal(
             f"{scope.prefix}-g{i + 1}",
-            draw(st.sampled_from(("Flere unge i job", "Større tryghed", "Bedre trivsel"))),
-            indicator=draw(st.sampled_from(("Andel i job eller uddannelse (%)", "Tryghedsindeks"))),
-            baseline=draw(amounts(min_value=0, max_value=100, places=1)),
-            target=draw(amounts(min_value=0, max_value=100, places=1)),
-            due=draw(st.none() | dates(scope.first, scope.plan.end)),
+            pick(draw, ("Flere unge i job", "Større tryghed", "Bedre trivsel")),
+            indicator=pick(draw, ("Andel i job eller uddannelse (%)", "Tryghedsindeks")),
+            baseline=decimal(draw, 0, 100, 1),
+            target=decimal(draw, 0, 100, 1),
+            due=maybe_day(draw, scope.first, scope.plan.end),
             owners=_subset(draw, ids, min_size=1),
             challenges=_subset(draw, [c.id for c in challenges]),
         )
         for i in range(draw(st.integers(0, 2)) if ids else 0)
     )
     vision = None
-    if bool(ids) and draw(st.booleans()):
+    if bool(ids) and maybe(draw):
         vision = Vision(
             "Et trygt og aktivt boligområde, hvor alle unge er i job eller uddannelse",
-            draw(dates(scope.first, scope.now)),
+            day(draw, scope.first, scope.now),
             _subset(draw, ids, min_size=1),
         )
     return challenges, goals, vision
@@ -276,28 +270,21 @@ def _purpose(
 def _agreements(draw: st.DrawFn, scope: _Scope) -> tuple[Agreement, ...]:
     agreements: list[Agreement] = []
     for i in range(draw(st.integers(0, 2)) if scope.members else 0):
-        parties: list[Membership] = draw(
-            st.lists(
-                st.sampled_from(scope.members),
-                unique_by=lambda m: m.organisation,
-                min_size=1,
-                max_size=3,
-            )
-        )
-        term_start = draw(dates(scope.first, scope.last))
+        parties = choose(draw, scope.members, 1, 3)
+        term_start = day(draw, scope.first, scope.last)
         agreements.append(
             Agreement(
                 f"{scope.prefix}-a{i + 1}",
-                draw(st.sampled_from(AgreementKind)),
+                pick(draw, AgreementKind),
                 tuple(
-                    Signature(m.organisation, draw(dates(m.joined, scope.member_last(m))))
+                    Signature(m.organisation, day(draw, m.joined, scope.member_last(m)))
                     for m in parties
                 ),
-                term=Term(term_start, draw(st.none() | dates(term_start, scope.last))),
-                binding=draw(st.booleans()),
-                parent=agreements[0].id if bool(agreements) and draw(st.booleans()) else None,
-                theme=draw(st.none() | st.sampled_from(("Fritidsjob", "Tryghed", "Lektiehjælp"))),
-                notice=draw(st.none() | durations(max_months=12)),
+                term=Term(term_start, maybe_day(draw, term_start, scope.last)),
+                binding=maybe(draw),
+                parent=agreements[0].id if bool(agreements) and maybe(draw) else None,
+                theme=maybe_pick(draw, ("Fritidsjob", "Tryghed", "Lektiehjælp")),
+                notice=maybe_months(draw, 1, 12),
             )
         )
     return tuple(agreements)
@@ -315,12 +302,13 @@ def _commitment(
 ) -> Commitment:
     """One commitment under ``draft``; widens its powers and counts its money."""
     member = draft.member
-    made_on = draw(dates(draft.start, draft.last))
-    kind = draw(st.sampled_from(tuple(KIND_POWERS)))
+    made_on = day(draw, draft.start, draft.last)
+    kind = pick(draw, tuple(KIND_POWERS))
     draft.powers.add(KIND_POWERS[kind])
     quantity = draw_quantity(draw, kind)
-    ends = dates(made_on, scope.last)
-    term_end = draw(st.none() | ends) if open_ended else draw(ends)
+    term_end = (
+        maybe_day(draw, made_on, scope.last) if open_ended else day(draw, made_on, scope.last)
+    )
     status, fulfilled = commitment_history(
         draw, made_on, min(term_end or scope.last, scope.now), quantity, final=scope.plan.final
     )
@@ -338,9 +326,9 @@ def _commitment(
         quantity,
         Term(made_on, term_end),
         status,
-        to=draw(st.none() | st.sampled_from(receivers)) if receivers else None,
+        to=maybe_pick(draw, receivers) if receivers else None,
         mandate=draft.id,
-        agreement=draw(st.none() | st.sampled_from(signed)) if signed else None,
+        agreement=maybe_pick(draw, signed) if signed else None,
         goals=_subset(draw, [g.id for g in goals]),
         fulfilments=fulfilled,
     )
@@ -349,14 +337,14 @@ def _commitment(
 def _funding(draw: st.DrawFn, scope: _Scope) -> tuple[Funding, ...]:
     funding = []
     for i in range(draw(st.integers(0, 2))):
-        funded_from = draw(dates(scope.first, scope.last))
+        funded_from = day(draw, scope.first, scope.last)
         funding.append(
             Funding(
                 f"{scope.prefix}-f{i + 1}",
-                draw(st.sampled_from(scope.plan.organisation_ids)),
-                Money(draw(amounts(min_value=10_000, max_value=5_000_000, places=0))),
-                Term(funded_from, draw(dates(funded_from, scope.last))),
-                draw(st.sampled_from(FundingKind)),
+                pick(draw, scope.plan.organisation_ids),
+                Money(decimal(draw, 10_000, 5_000_000, 0)),
+                Term(funded_from, day(draw, funded_from, scope.last)),
+                pick(draw, FundingKind),
             )
         )
     return tuple(funding)
@@ -387,7 +375,7 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
             draw,
             scope,
             i + 1,
-            draw(st.sampled_from(drafts)),
+            pick(draw, drafts),
             open_ended=not is_project,
             agreements=agreements,
             goals=goals,
@@ -401,21 +389,21 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
     governance = tuple(
         GovernanceBody(
             f"{scope.prefix}-s{i + 1}",
-            draw(st.sampled_from(GovernanceKind)),
+            pick(draw, GovernanceKind),
             _subset(draw, scope.organisation_ids, min_size=1),
-            meets_every=draw(st.none() | durations(max_months=6)),
+            meets_every=maybe_months(draw, 1, 6),
         )
         for i in range(draw(st.integers(0, 1)) if members else 0)
     )
     parent = None
     if isinstance(current, ProjectLifecycle):
-        if bool(members) and draw(st.booleans()):
-            current = attrs.evolve(current, owner=draw(st.sampled_from(scope.organisation_ids)))
-        if bool(plan.strategic_ids) and draw(st.booleans()):
-            parent = draw(st.sampled_from(plan.strategic_ids))
+        if bool(members) and maybe(draw):
+            current = attrs.evolve(current, owner=pick(draw, scope.organisation_ids))
+        if bool(plan.strategic_ids) and maybe(draw):
+            parent = pick(draw, plan.strategic_ids)
     return Partnership(
-        f"{draw(st.sampled_from(('medvind', 'sammen', 'fremtid', 'tryg')))}-{plan.index}",
-        draw(st.sampled_from(_NAMES)),
+        f"{pick(draw, ('medvind', 'sammen', 'fremtid', 'tryg'))}-{plan.index}",
+        pick(draw, _NAMES),
         current,
         areas=_subset(draw, plan.area_ids, min_size=1),
         earlier=lifecycles[:-1],
@@ -445,16 +433,16 @@ def _draft(
     mandate_id: str,
     member_last: pendulum.Date,
 ) -> _Draft:
-    start = draw(dates(member.joined, member_last))
-    powers = set(draw(st.sets(st.sampled_from(Power), max_size=2)))
+    start = day(draw, member.joined, member_last)
+    powers = set(choose(draw, Power, 0, 2))
     return _Draft(
         member,
         mandate_id,
-        draw(st.sampled_from(MandateLevel)),
+        pick(draw, MandateLevel),
         powers or {Power.SET_PRIORITIES},
         start,
         member_last,
-        draw(st.sampled_from(_BODIES)),
+        pick(draw, _BODIES),
     )
 
 
@@ -465,15 +453,15 @@ def _finish(draw: st.DrawFn, draft: _Draft, scope: _Scope) -> Mandate:
     after its last use.
     """
     used = max([draft.last, *draft.given])
-    term = Term(draft.start, draw(st.none() | dates(used, max(used, scope.plan.end))))
+    term = Term(draft.start, maybe_day(draw, used, max(used, scope.plan.end)))
     ceiling = None
-    if draw(st.booleans()):
-        ceiling = Money(draft.money + draw(amounts(min_value=0, max_value=1_000_000, places=0)))
+    if maybe(draw):
+        ceiling = Money(draft.money + decimal(draw, 0, 1_000_000, 0))
     revoked = None
     earliest = add_days(max(draft.given), 1) if draft.given else draft.start
     latest = min(term.end or scope.plan.end, scope.now)
-    if earliest <= latest and draw(st.booleans()):
-        revoked = draw(dates(earliest, latest))
+    if earliest <= latest and maybe(draw):
+        revoked = day(draw, earliest, latest)
     return Mandate(
         draft.id,
         draft.level,

@@ -20,9 +20,12 @@ from samarbejde.strategies._records import POSTS
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
-    cvr_numbers,
-    dates,
-    kommunekoder,
+    choose,
+    codes_of_municipalities,
+    complete_cvr,
+    maybe,
+    maybe_day,
+    pick,
     sorted_dates,
 )
 
@@ -68,8 +71,8 @@ def _organisations(
     start: pendulum.Date,
     end: pendulum.Date,
 ) -> tuple[Organisation, ...]:
-    pool = st.sampled_from(sectors or tuple(Sector))
-    chosen = [*sectors[:count], *(draw(pool) for _ in range(count - len(sectors[:count])))]
+    pool = sectors or tuple(Sector)
+    chosen = [*sectors[:count], *(pick(draw, pool) for _ in range(count - len(sectors[:count])))]
     codes: set[str] = set()
     cvrs: set[str] = set()
     result: list[Organisation] = []
@@ -77,15 +80,15 @@ def _organisations(
         slug, noun = _SLUGS[sector]
         parent = None
         if result and draw(st.integers(0, 3)) == 0:
-            parent = draw(st.sampled_from(result)).id
+            parent = pick(draw, result).id
         kommunekode = None
         if sector is Sector.MUNICIPALITY and parent is None:
-            code = draw(kommunekoder())
+            code = pick(draw, codes_of_municipalities())
             kommunekode = None if code in codes else code
             codes.add(code)
         cvr = None
-        if sector in _CVR_SECTORS and draw(st.booleans()):
-            drawn = draw(cvr_numbers())
+        if sector in _CVR_SECTORS and maybe(draw):
+            drawn = complete_cvr(draw(st.integers(1_000_000, 9_999_999)))
             cvr = None if drawn in cvrs else drawn
             cvrs.add(drawn)
         name = (
@@ -96,14 +99,10 @@ def _organisations(
         entry_points = tuple(
             EntryPoint(
                 f"ep-{i + 1}",
-                draw(st.sampled_from(KNOWN_ENTRY_POINT_KINDS)),
-                draw(st.sampled_from(POSTS)),
-                covers=tuple(
-                    draw(st.lists(st.sampled_from(area_ids), unique=True, max_size=2))
-                    if area_ids
-                    else ()
-                ),
-                verified_on=draw(st.none() | dates(start, end)),
+                pick(draw, KNOWN_ENTRY_POINT_KINDS),
+                pick(draw, POSTS),
+                covers=tuple(choose(draw, area_ids, 0, 2) if area_ids else ()),
+                verified_on=maybe_day(draw, start, end),
             )
             for i in range(draw(st.integers(0, 2)))
         )
@@ -114,7 +113,7 @@ def _organisations(
                 sector,
                 parent=parent,
                 identifiers=Identifiers(cvr=cvr, kommunekode=kommunekode),
-                remit=tuple(draw(st.lists(st.sampled_from(_REMITS), unique=True, max_size=2))),
+                remit=choose(draw, _REMITS, 0, 2),
                 entry_points=entry_points,
             )
         )
@@ -131,12 +130,12 @@ def _areas(
         result.append(
             Area(
                 f"omraade-{index + 1}",
-                draw(st.sampled_from(_AREA_NAMES)),
-                draw(kommunekoder()),
-                residents=draw(st.none() | st.integers(0, 20_000)),
+                pick(draw, _AREA_NAMES),
+                pick(draw, codes_of_municipalities()),
+                residents=draw(st.integers(0, 20_000)) if maybe(draw) else None,
                 classifications=tuple(
-                    Classification(draw(st.sampled_from(AreaCategory)), day)
-                    for day in sorted_dates(draw, listed, start, end)
+                    Classification(pick(draw, AreaCategory), listed_on)
+                    for listed_on in sorted_dates(draw, listed, start, end)
                 ),
             )
         )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
@@ -183,22 +184,35 @@ def cvr_numbers() -> st.SearchStrategy[str]:
     >>> cvr.is_valid(find(cvr_numbers(), lambda s: True))
     True
     """
+    return st.integers(1_000_000, 9_999_999).map(complete_cvr)
 
-    def finish(head: int) -> str:
-        digits = [int(c) for c in str(head)]
+
+def complete_cvr(head: int) -> str:
+    """Append the mod-11 check digit to seven digits ``head`` (1000000..9999999).
+
+    When the check digit would be 10 (impossible), the last head digit moves up by one
+    (9 wraps to 0), which makes the check digit 8 or 6.
+
+    >>> complete_cvr(1000001)
+    '10000017'
+    """
+    digits = [int(c) for c in str(head)]
+    check = -sum(w * d for w, d in zip(_CVR_WEIGHTS, digits, strict=True)) % 11
+    if check == 10:
+        digits[-1] = (digits[-1] + 1) % 10
         check = -sum(w * d for w, d in zip(_CVR_WEIGHTS, digits, strict=True)) % 11
-        if check == 10:
-            # A check digit of 10 is impossible; changing the last head digit moves it.
-            digits[-1] = (digits[-1] + 1) % 10
-            check = -sum(w * d for w, d in zip(_CVR_WEIGHTS, digits, strict=True)) % 11
-        return "".join(map(str, digits)) + str(check)
+    return "".join(map(str, digits)) + str(check)
 
-    return st.integers(1_000_000, 9_999_999).map(finish)
+
+@functools.cache
+def codes_of_municipalities() -> tuple[str, ...]:
+    """The 98 kommunekoder, sorted (read on first use, not at import)."""
+    return tuple(sorted(municipalities()))
 
 
 def kommunekoder() -> st.SearchStrategy[str]:
     """Kommunekoder of Denmark's 98 municipalities, from :func:`samarbejde.municipalities`."""
-    return st.sampled_from(sorted(municipalities()))
+    return st.sampled_from(codes_of_municipalities())
 
 
 def sorted_dates(
@@ -207,7 +221,7 @@ def sorted_dates(
     """Draw ``count`` dates in ``start``..``end``, oldest first."""
     if not count:
         return []
-    return sorted(draw(st.lists(dates(start, end), min_size=count, max_size=count)))
+    return sorted(day(draw, start, end) for _ in range(count))
 
 
 def walk(
@@ -236,7 +250,7 @@ def walk(
             (s for s in states if s not in avoid), key=lambda s: list(table.moves).index(s)
         )
 
-    path = [start if start is not None else draw(st.sampled_from(ordered(table.starts)))]
+    path = [start if start is not None else pick(draw, ordered(table.starts))]
     while not table.is_final(path[-1]):
         options = ordered(table.moves[path[-1]])
         if final is False:
@@ -247,9 +261,9 @@ def walk(
                 break
             if finals:
                 options = finals
-        if not options or (final is not True and not draw(st.booleans())):
+        if not options or (final is not True and not maybe(draw)):
             break
-        path.append(draw(st.sampled_from(options)))
+        path.append(pick(draw, options))
     return path
 
 
@@ -276,3 +290,60 @@ def status_changes(
         dates(start, end),
         st.none() | texts(),
     )
+
+
+# -- drawing inside composite strategies ---------------------------------------------
+# Building a fresh strategy for every draw is what makes composite strategies slow;
+# these helpers draw plain integers and booleans instead, which also shrink well
+# (towards the first item, the earliest day, ``False`` and ``None``).
+
+T = TypeVar("T")
+
+
+def maybe(draw: st.DrawFn) -> bool:
+    """Draw a boolean (shrinks to ``False``)."""
+    return draw(st.booleans())
+
+
+def pick(draw: st.DrawFn, items: Iterable[T]) -> T:
+    """Draw one of ``items`` (shrinks to the first)."""
+    pool = tuple(items)
+    return pool[draw(st.integers(0, len(pool) - 1))]
+
+
+def maybe_pick(draw: st.DrawFn, items: Iterable[T]) -> T | None:
+    """Draw ``None`` or one of ``items``."""
+    return pick(draw, items) if maybe(draw) else None
+
+
+def choose(
+    draw: st.DrawFn, items: Iterable[T], min_size: int = 0, max_size: int = 3
+) -> tuple[T, ...]:
+    """Draw distinct items of ``items`` in their drawn order (as many as there are, at most)."""
+    pool = list(items)
+    count = draw(st.integers(min(min_size, len(pool)), min(max_size, len(pool))))
+    return tuple(pool.pop(draw(st.integers(0, len(pool) - 1))) for _ in range(count))
+
+
+def day(draw: st.DrawFn, first: pendulum.Date, last: pendulum.Date) -> pendulum.Date:
+    """Draw a day from ``first`` to ``last`` inclusive (shrinks to ``first``)."""
+    return add_days(first, draw(st.integers(0, (last - first).days)))
+
+
+def maybe_day(draw: st.DrawFn, first: pendulum.Date, last: pendulum.Date) -> pendulum.Date | None:
+    """Draw ``None`` or a day from ``first`` to ``last``."""
+    return day(draw, first, last) if maybe(draw) else None
+
+
+def decimal(draw: st.DrawFn, low: int, high: int, places: int = 0) -> Decimal:
+    """Draw a ``Decimal`` from ``low`` to ``high`` with ``places`` decimals."""
+    scale = 10**places
+    return Decimal(draw(st.integers(low * scale, high * scale))).scaleb(-places)
+
+
+def maybe_months(draw: st.DrawFn, low: int, high: int) -> pendulum.Duration | None:
+    """Draw ``None`` or a duration of ``low`` to ``high`` months, in years and months."""
+    if not maybe(draw):
+        return None
+    years, months = divmod(draw(st.integers(low, high)), 12)
+    return pendulum.duration(years=years, months=months)

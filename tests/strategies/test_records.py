@@ -1,0 +1,177 @@
+"""Every record strategy draws objects of its type that pass construction again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import samarbejde as s
+from samarbejde import strategies as sst
+
+CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
+    (s.Term, sst.terms()),
+    (s.Money, sst.money()),
+    (s.Quantity, sst.quantities()),
+    (s.PhaseChange, sst.phase_changes()),
+    (s.StatusChange, sst.status_changes()),
+    (s.Fulfilment, sst.fulfilments()),
+    (s.Review, sst.reviews()),
+    (s.Mandate, sst.mandates()),
+    (s.Membership, sst.memberships()),
+    (s.Commitment, sst.commitments()),
+    (s.Goal, sst.goals()),
+    (s.Challenge, sst.challenges()),
+    (s.Vision, sst.visions()),
+    (s.Signature, sst.signatures()),
+    (s.Agreement, sst.agreements()),
+    (s.GovernanceBody, sst.governance_bodies()),
+    (s.Funding, sst.fundings()),
+    (s.EntryPoint, sst.entry_points()),
+    (s.Identifiers, sst.identifiers()),
+    (s.Organisation, sst.organisations()),
+    (s.Area, sst.areas()),
+    (s.Classification, sst.classifications()),
+    (s.ProjectLifecycle, sst.project_lifecycles()),
+    (s.StrategicLifecycle, sst.strategic_lifecycles()),
+    (s.Partnership, sst.partnerships()),
+    (s.Portfolio, sst.portfolios()),
+]
+
+
+#: The modules of the domain model (rules, documents and analysis have types of their own).
+MODEL_MODULES = {
+    "agreements",
+    "areas",
+    "commitments",
+    "funding",
+    "goals",
+    "governance",
+    "history",
+    "lifecycles",
+    "mandates",
+    "memberships",
+    "money",
+    "organisations",
+    "partnerships",
+    "portfolio",
+    "terms",
+}
+
+
+def rebuilt(record: Any) -> Any:
+    """Build ``record`` again from its init fields, which runs every validator again."""
+    fields = {a.name: getattr(record, a.name) for a in attrs.fields(type(record)) if a.init}
+    return type(record)(**{name.lstrip("_"): value for name, value in fields.items()})
+
+
+@pytest.mark.parametrize(("kind", "strategy"), CASES, ids=[k.__name__ for k, _ in CASES])
+@given(data=st.data())
+def test_every_record_strategy_draws_valid_objects_of_its_type(
+    kind: type[Any], strategy: st.SearchStrategy[Any], data: st.DataObject
+) -> None:
+    drawn = data.draw(strategy)
+    assert isinstance(drawn, kind)
+    assert rebuilt(drawn) == drawn
+
+
+def test_every_public_record_type_has_a_strategy() -> None:
+    records = {
+        getattr(s, name)
+        for name in s.__all__
+        if isinstance(getattr(s, name), type)
+        and attrs.has(getattr(s, name))
+        and getattr(s, name).__module__.split(".")[1] in MODEL_MODULES
+    }
+    covered = {kind for kind, _ in CASES}
+    assert records - covered == set()
+
+
+@given(sst.commitments(final_states=True))
+def test_commitments_asked_to_be_final_are_final(commitment: s.Commitment) -> None:
+    assert commitment.is_final
+
+
+@given(sst.commitments(final_states=False))
+def test_commitments_asked_to_stay_open_are_open(commitment: s.Commitment) -> None:
+    assert not commitment.is_final
+
+
+@given(sst.commitments())
+def test_commitment_fulfilments_agree_with_the_status(commitment: s.Commitment) -> None:
+    delivered = commitment.delivered()
+    if commitment.current is s.CommitmentStatus.FULFILLED:
+        assert delivered is not None
+        assert delivered.amount == commitment.quantity.amount
+    if commitment.current is s.CommitmentStatus.PARTLY_FULFILLED:
+        assert delivered is not None
+        assert delivered.amount < commitment.quantity.amount
+    if commitment.fulfilments:
+        binding = [
+            c.on
+            for c in commitment.status
+            if c.status in {s.CommitmentStatus.PLEDGED, s.CommitmentStatus.AGREED}
+        ]
+        assert binding
+        assert commitment.fulfilments[0].on >= binding[0]
+        if commitment.is_final:
+            assert commitment.fulfilments[-1].on <= commitment.status[-1].on
+
+
+@pytest.mark.parametrize("final", [True, False])
+@given(data=st.data())
+def test_lifecycles_honour_final_states(final: bool, data: st.DataObject) -> None:
+    project = data.draw(sst.project_lifecycles(final_states=final))
+    strategic = data.draw(sst.strategic_lifecycles(final_states=final))
+    assert (project.ended is not None) is final
+    assert (strategic.ended is not None) is final
+
+
+@given(sst.strategic_lifecycles())
+def test_strategic_reviews_close_each_reviewing_phase(lifecycle: s.StrategicLifecycle) -> None:
+    left_reviewing = [
+        after
+        for before, after in zip(lifecycle.phases, lifecycle.phases[1:], strict=False)
+        if before.phase is s.StrategicPhase.REVIEWING
+    ]
+    assert [r.on for r in lifecycle.reviews] == [p.on for p in left_reviewing]
+    for review, phase in zip(lifecycle.reviews, left_reviewing, strict=True):
+        dissolved = phase.phase is s.StrategicPhase.DISSOLVED
+        assert (review.outcome is s.ReviewOutcome.DISSOLVED) is dissolved
+
+
+@given(sst.organisations(s.Sector.HOUSING))
+def test_organisations_can_be_asked_for_one_sector(organisation: s.Organisation) -> None:
+    assert organisation.sector is s.Sector.HOUSING
+
+
+@given(sst.entry_points(["omraade-1", "omraade-2"]))
+def test_entry_points_cover_only_the_areas_given(entry: s.EntryPoint) -> None:
+    assert set(entry.covers) <= {"omraade-1", "omraade-2"}
+
+
+@given(sst.goals(["a", "b"], ["u"]))
+def test_goals_refer_only_to_the_ids_given(goal: s.Goal) -> None:
+    assert goal.owners
+    assert set(goal.owners) <= {"a", "b"}
+    assert set(goal.challenges) <= {"u"}
+
+
+@given(sst.fundings(["fond-1"]), sst.signatures(["kommune-1"]), sst.governance_bodies(["x"]))
+def test_references_drawn_from_given_ids(
+    funding: s.Funding, signature: s.Signature, body: s.GovernanceBody
+) -> None:
+    assert funding.funder == "fond-1"
+    assert signature.organisation == "kommune-1"
+    assert body.members == ("x",)
+
+
+@given(sst.challenges(["a"]), sst.visions(["a"]))
+def test_challenges_and_visions_name_the_given_organisations(
+    challenge: s.Challenge, vision: s.Vision
+) -> None:
+    assert challenge.identified_by == ("a",)
+    assert vision.agreed_by == ("a",)
