@@ -1,0 +1,331 @@
+"""Pictures of a portfolio: a timeline, a network and commitment statuses over time.
+
+Needs the ``plot`` extra (``pip install 'samarbejde[plot]'``). Every function returns a
+``matplotlib.figure.Figure`` built without pyplot (no global state, nothing shown);
+show it in a notebook by leaving it as a cell's value, or save it with ``savefig``.
+Artists carry a ``gid`` (``"phase"``, ``"funding"``, ``"review"``, ``"as_of"``,
+``"organisations"``, ``"partnerships"``, ``"memberships"``) so they can be found again.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pendulum
+
+from samarbejde.analysis._optional import require
+from samarbejde.analysis.commitments import status_over_time
+from samarbejde.enums import CommitmentStatus, ProjectPhase, Sector, StrategicPhase
+from samarbejde.history import PhaseChange
+from samarbejde.labels import Lang, label
+from samarbejde.partnerships import Partnership
+from samarbejde.portfolio import Portfolio
+from samarbejde.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+
+__all__ = ["commitment_status", "network", "timeline"]
+
+_FINALS: frozenset[object] = frozenset((*PROJECT_PHASES.finals, *STRATEGIC_PHASES.finals))
+_PHASE_COLOURS: dict[ProjectPhase | StrategicPhase, str] = {
+    ProjectPhase.PLANNED: "#c6dbef",
+    ProjectPhase.RUNNING: "#6baed6",
+    ProjectPhase.SUSPENDED: "#bdbdbd",
+    ProjectPhase.CLOSING: "#2171b5",
+    StrategicPhase.EXPLORING: "#fdd0a2",
+    StrategicPhase.FORMING: "#fd8d3c",
+    StrategicPhase.OPERATING: "#31a354",
+    StrategicPhase.REVIEWING: "#a1d99b",
+}
+_SECTOR_COLOURS: dict[Sector, str] = {
+    Sector.MUNICIPALITY: "#1f77b4",
+    Sector.HOUSING: "#ff7f0e",
+    Sector.CIVIL_SOCIETY: "#2ca02c",
+    Sector.BUSINESS: "#d62728",
+    Sector.RESIDENTS: "#9467bd",
+    Sector.REGION: "#8c564b",
+    Sector.STATE: "#e377c2",
+    Sector.EDUCATION: "#bcbd22",
+    Sector.FOUNDATION: "#17becf",
+    Sector.KNOWLEDGE: "#7f7f7f",
+    Sector.OTHER: "#c7c7c7",
+}
+_STATUS_COLOURS: dict[CommitmentStatus, str] = {
+    CommitmentStatus.PROPOSED: "#deebf7",
+    CommitmentStatus.PLEDGED: "#9ecae1",
+    CommitmentStatus.AGREED: "#3182bd",
+    CommitmentStatus.FULFILLED: "#31a354",
+    CommitmentStatus.PARTLY_FULFILLED: "#a1d99b",
+    CommitmentStatus.BREACHED: "#de2d26",
+    CommitmentStatus.WITHDRAWN: "#bdbdbd",
+    CommitmentStatus.SUPERSEDED: "#636363",
+}
+
+
+def _words(lang: Lang, da: str, en: str) -> str:
+    if lang not in ("da", "en"):
+        raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
+    return da if lang == "da" else en
+
+
+def _num(day: datetime.date) -> float:
+    dates = require("matplotlib.dates")
+    return float(dates.date2num(datetime.date(day.year, day.month, day.day)))
+
+
+def _figure(width: float, height: float) -> Any:
+    figure_module = require("matplotlib.figure")
+    return figure_module.Figure(figsize=(width, height), layout="constrained")
+
+
+def _tag(artists: Iterable[Any], gid: str) -> None:
+    for artist in artists:
+        artist.set_gid(gid)
+
+
+def _rows(partnerships: Iterable[Partnership]) -> list[tuple[Partnership, bool]]:
+    """Partnerships in display order: each strategic parent followed by its projects."""
+    ordered = sorted(partnerships, key=lambda p: (p.lifecycles[0].started, p.id))
+    ids = {p.id for p in ordered}
+    children: dict[str, list[Partnership]] = {}
+    for p in ordered:
+        if p.parent is not None and p.parent in ids:
+            children.setdefault(p.parent, []).append(p)
+    rows: list[tuple[Partnership, bool]] = []
+    for p in ordered:
+        if p.parent is not None and p.parent in ids:
+            continue
+        rows.append((p, False))
+        rows.extend((child, True) for child in children.get(p.id, ()))
+    return rows
+
+
+def timeline(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -> Any:
+    """A bar per lifecycle phase of each partnership, with funding, reviews and ``as_of``.
+
+    Projects that run under a strategic partnership are drawn right below it, indented.
+    Each partnership's row holds its phases (coloured by phase) with its funding periods
+    as thin hatched bars underneath; triangles mark reviews; a dashed line marks
+    ``as_of``. Phases up to ``as_of`` are shown; a phase still running ends at ``as_of``.
+
+    Raises:
+        MissingExtraError: matplotlib is not installed.
+    """
+    patches = require("matplotlib.patches")
+    seen = portfolio.as_of(as_of)
+    rows = _rows(seen.partnerships)
+    figure = _figure(11, 1.2 + 0.55 * max(len(rows), 1))
+    ax = figure.add_subplot()
+    end = _num(as_of)
+    ends = [f.term.end for p, _ in rows for f in p.funding if f.term.end is not None]
+    right = max([end, *(_num(e) for e in ends)]) + 90  # open-ended funding runs to here
+    used: set[ProjectPhase | StrategicPhase] = set()
+    for y, (p, _) in enumerate(rows):
+        for lifecycle in p.lifecycles:
+            changes: Sequence[PhaseChange[Any]] = lifecycle.phases
+            for index, change in enumerate(changes):
+                if change.phase in _FINALS:
+                    continue
+                stop = _num(changes[index + 1].on) if index + 1 < len(changes) else end
+                start = _num(change.on)
+                bars = ax.barh(
+                    y,
+                    max(stop - start, 1.0),
+                    left=start,
+                    height=0.5,
+                    color=_PHASE_COLOURS[change.phase],
+                    edgecolor="white",
+                )
+                _tag(bars, "phase")
+                used.add(change.phase)
+        for funding in p.funding:
+            start = _num(funding.term.start)
+            stop = right if funding.term.end is None else _num(funding.term.end)
+            bars = ax.barh(
+                y + 0.36,
+                max(stop - start, 1.0),
+                left=start,
+                height=0.14,
+                color="none",
+                edgecolor="#555555",
+                hatch="////",
+                linewidth=0.6,
+            )
+            _tag(bars, "funding")
+        lifecycle = p.lifecycle
+        reviews = getattr(lifecycle, "reviews", ())
+        if reviews:
+            marks = ax.scatter(
+                [_num(r.on) for r in reviews],
+                [y - 0.36] * len(reviews),
+                marker="v",
+                color="black",
+                s=28,
+                zorder=3,
+            )
+            marks.set_gid("review")
+    line = ax.axvline(end, color="#d62728", linestyle="--", linewidth=1.2)
+    line.set_gid("as_of")
+    ax.set_yticks(
+        range(len(rows)),
+        [("   \N{RIGHTWARDS ARROW WITH HOOK} " if nested else "") + p.name for p, nested in rows],
+    )
+    ax.set_ylim(len(rows) - 0.4, -0.7)
+    ax.set_xlim(min([end, *(_num(p.lifecycles[0].started) for p, _ in rows)]) - 60, right)
+    ax.xaxis_date()
+    ax.grid(axis="x", color="#eeeeee")
+    ax.set_axisbelow(True)
+    title = _words(lang, "Samarbejder over tid", "Partnerships over time")
+    ax.set_title(f"{title} ({as_of.isoformat()})")
+    order = [*ProjectPhase, *StrategicPhase]
+    handles = [
+        patches.Patch(color=_PHASE_COLOURS[phase], label=label(phase, lang))
+        for phase in order
+        if phase in used
+    ]
+    handles.append(
+        patches.Patch(
+            facecolor="none",
+            edgecolor="#555555",
+            hatch="////",
+            label=_words(lang, "finansiering", "funding"),
+        )
+    )
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
+    return figure
+
+
+def _name(portfolio: Portfolio, organisation: str) -> str:
+    try:
+        return portfolio.organisation(organisation).name
+    except KeyError:
+        return organisation
+
+
+def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", seed: int = 0) -> Any:
+    """Organisations (circles coloured by sector) linked to their partnerships (squares).
+
+    Only organisations that are active members on ``as_of`` are drawn. The layout is
+    networkx's spring layout with a fixed ``seed``, so the same portfolio gives the
+    same picture.
+
+    Raises:
+        MissingExtraError: matplotlib or networkx is not installed.
+    """
+    nx = require("networkx")
+    collections = require("matplotlib.collections")
+    _words(lang, "", "")
+    seen = portfolio.as_of(as_of)
+    graph = nx.Graph()
+    for p in sorted(seen.partnerships, key=lambda x: x.id):
+        graph.add_node(("partnership", p.id))
+        for member in sorted(p.members, key=lambda m: m.organisation):
+            graph.add_edge(("partnership", p.id), ("organisation", member.organisation))
+    positions = nx.spring_layout(graph, seed=seed) if graph else {}
+    figure = _figure(9, 7)
+    ax = figure.add_subplot()
+    ax.set_axis_off()
+    edges = [(positions[a], positions[b]) for a, b in sorted(graph.edges)]
+    lines = collections.LineCollection(edges, colors="#aaaaaa", linewidths=1.0, zorder=1)
+    lines.set_gid("memberships")
+    ax.add_collection(lines)
+    sectors: dict[Sector | None, list[str]] = {}
+    for kind, node in sorted(graph.nodes):
+        if kind == "organisation":
+            try:
+                sector: Sector | None = portfolio.organisation(node).sector
+            except KeyError:
+                sector = None
+            sectors.setdefault(sector, []).append(node)
+    for sector in [*Sector, None]:
+        nodes = sectors.get(sector, [])
+        if not nodes:
+            continue
+        points = ax.scatter(
+            [positions[("organisation", n)][0] for n in nodes],
+            [positions[("organisation", n)][1] for n in nodes],
+            s=140,
+            zorder=2,
+            edgecolors="white",
+            color=_SECTOR_COLOURS.get(sector, "#000000") if sector else "#000000",
+            label=label(sector, lang) if sector else _words(lang, "ukendt", "unknown"),
+        )
+        points.set_gid("organisations")
+        for n in nodes:
+            x, y = positions[("organisation", n)]
+            ax.annotate(
+                _name(portfolio, n),
+                (x, y),
+                xytext=(0, -13),
+                textcoords="offset points",
+                ha="center",
+                fontsize="x-small",
+            )
+    parts = sorted(node for kind, node in graph.nodes if kind == "partnership")
+    if parts:
+        squares = ax.scatter(
+            [positions[("partnership", n)][0] for n in parts],
+            [positions[("partnership", n)][1] for n in parts],
+            marker="s",
+            s=260,
+            color="#333333",
+            zorder=2,
+            label=_words(lang, "samarbejde", "partnership"),
+        )
+        squares.set_gid("partnerships")
+        for n in parts:
+            x, y = positions[("partnership", n)]
+            ax.annotate(
+                seen.partnership(n).name,
+                (x, y),
+                xytext=(0, 12),
+                textcoords="offset points",
+                ha="center",
+                fontsize="small",
+                fontweight="bold",
+            )
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
+    ax.autoscale_view()
+    ax.margins(0.15)
+    title = _words(lang, "Organisationer og samarbejder", "Organisations and partnerships")
+    ax.set_title(f"{title} ({as_of.isoformat()})")
+    return figure
+
+
+def commitment_status(
+    portfolio: Portfolio,
+    *,
+    as_of: pendulum.Date,
+    lang: Lang = "en",
+    every: pendulum.Duration | None = None,
+) -> Any:
+    """The number of commitments in each status over time, as stacked areas.
+
+    The counts are those of :func:`samarbejde.analysis.status_over_time`, one
+    ``every`` apart (three months by default) up to ``as_of``.
+
+    Raises:
+        MissingExtraError: matplotlib is not installed.
+    """
+    snapshots = status_over_time(portfolio, as_of=as_of, every=every)
+    figure = _figure(10, 4.5)
+    ax = figure.add_subplot()
+    title = _words(lang, "Forpligtelser efter status", "Commitments by status")
+    ax.set_title(f"{title} ({as_of.isoformat()})")
+    ax.set_ylabel(_words(lang, "antal", "number"))
+    if not snapshots:
+        return figure
+    xs = [_num(s.on) for s in snapshots]
+    statuses = list(CommitmentStatus)
+    areas = ax.stackplot(
+        xs,
+        [[s.count(status) for s in snapshots] for status in statuses],
+        labels=[label(status, lang) for status in statuses],
+        colors=[_STATUS_COLOURS[status] for status in statuses],
+    )
+    for area in areas:
+        area.set_gid("status")
+    ax.xaxis_date()
+    ax.set_xlim(xs[0], xs[-1])
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
+    return figure
