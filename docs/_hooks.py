@@ -94,6 +94,10 @@ def glossary() -> str:
             (str(m.value), samarbejde.label(m, "da"), samarbejde.label(m, "en")) for m in enum
         )
         lines.append("")
+    lines += ["### Severity (alvor) { #severity }", ""]
+    lines += ["How serious a finding is: [`Severity`][samarbejde.rules.Severity].", ""]
+    lines += _table((str(s.value), s.label("da"), s.label("en")) for s in samarbejde.Severity)
+    lines.append("")
     for name, danish, codes in _code_vocabularies():
         lines += [f"### {name} ({danish}) {{ #{name.lower().replace('_', '-')} }}", ""]
         lines += [
