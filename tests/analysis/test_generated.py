@@ -1,0 +1,142 @@
+"""Properties of every analysis over portfolios drawn by samarbejde.strategies."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from tests.analysis.generated import days
+
+from samarbejde import CommitmentStatus, Portfolio
+from samarbejde import strategies as sst
+from samarbejde.analysis import (
+    CORE_SECTORS,
+    Continuation,
+    assess,
+    funding_ends,
+    level_for,
+    mandate_coverage,
+    member_load,
+    overdue_commitments,
+    sector_coverage,
+    silos,
+    status_over_time,
+)
+from samarbejde.transitions import COMMITMENT_STATUS
+
+SLOW = settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SLOW
+@given(sst.portfolios(), days())
+def test_every_overdue_commitment_has_an_ended_term_and_no_final_status(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    for item in overdue_commitments(portfolio, as_of=day):
+        original = portfolio.partnership(item.partnership).commitment(item.commitment)
+        assert original.term.end is not None
+        assert original.term.end < day
+        status = original.status_on(day)
+        assert status is not None
+        assert not COMMITMENT_STATUS.is_final(status)
+
+
+@SLOW
+@given(sst.portfolios(), days())
+def test_sector_coverage_splits_the_core_sectors_into_present_and_missing(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    seen = portfolio.as_of(day)
+    coverage = sector_coverage(portfolio, as_of=day)
+    assert sorted(c.partnership for c in coverage) == sorted(p.id for p in seen.partnerships)
+    for item in coverage:
+        assert set(item.missing) == set(CORE_SECTORS) - set(item.sectors)
+        members = seen.partnership(item.partnership).members
+        assert sum(n for _, n in item.members) + len(item.unknown) == len(members)
+
+
+@SLOW
+@given(sst.portfolios(), days())
+def test_member_load_adds_up_to_the_commitments_and_mandates_of_active_members(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    seen = portfolio.as_of(day)
+    load = member_load(portfolio, as_of=day)
+    active = {(p.id, m.organisation) for p in seen.partnerships for m in p.members}
+    made = sum(1 for p in seen.partnerships for c in p.commitments if (p.id, c.by) in active)
+    assert sum(m.commitments for m in load) == made
+    assert sum(m.mandates for m in load) == sum(
+        len(m.mandates) for p in seen.partnerships for m in p.members
+    )
+    assert sum(len(m.partnerships) for m in load) == len(active)
+    assert all(m.open_commitments <= m.commitments for m in load)
+
+
+@SLOW
+@given(sst.portfolios(), days())
+def test_commitments_drawn_under_fitting_mandates_are_all_covered(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    # The strategies promise: made under a mandate the maker holds, in force, with the
+    # power its kind needs and a ceiling above the money committed.
+    for coverage in mandate_coverage(portfolio, as_of=day):
+        assert coverage.complete, coverage.gaps
+
+
+@SLOW
+@given(sst.portfolios(), days())
+def test_status_counts_add_up_to_the_commitments_made_by_each_day(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    commitments = [c for p in portfolio.partnerships for c in p.commitments]
+    for snapshot in status_over_time(portfolio, as_of=day):
+        assert snapshot.total == sum(1 for c in commitments if c.made_on <= snapshot.on)
+        assert snapshot.count(CommitmentStatus.AGREED) == sum(
+            1 for c in commitments if c.status_on(snapshot.on) is CommitmentStatus.AGREED
+        )
+
+
+@SLOW
+@given(sst.portfolios(), days())
+def test_funding_ends_are_ordered_and_gaps_only_come_with_later_funding(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    ends = funding_ends(portfolio, as_of=day)
+    assert [(e.on, e.partnership) for e in ends] == sorted((e.on, e.partnership) for e in ends)
+    for end in ends:
+        assert (end.next_start is not None) == (end.follows is Continuation.FUNDING)
+        assert end.gap_days >= 0
+        if end.next_start is not None:
+            assert end.next_start > end.on
+
+
+@SLOW
+@given(sst.portfolios(), days())
+def test_silos_are_organisations_with_two_or_more_units_taking_part(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    for silo in silos(portfolio, as_of=day):
+        assert len(silo.units) >= 2
+        assert set(silo.side_by_side) <= set(silo.partnerships)
+
+
+@SLOW
+@given(sst.portfolios(), days())
+def test_maturity_scores_stay_in_range_and_the_level_follows_them(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    maturities = assess(portfolio, as_of=day)
+    assert len(maturities) == len(portfolio.as_of(day).partnerships)
+    for maturity in maturities:
+        values = [s.score for s in maturity.scores]
+        assert all(0 <= v <= 3 for v in values)
+        assert maturity.total == sum(values)
+        assert maturity.level is level_for(values)
+        assert all(s.facts for s in maturity.scores)
+    assert assess(portfolio, as_of=day) == maturities
