@@ -21,11 +21,17 @@ from typing import Any, Union
 import attrs
 import cattrs
 import pendulum
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from samarbejde import enums
 from samarbejde.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
+from samarbejde.serialization._invariants import constructor_failed, every_invariant
 
 __all__ = [
     "InvalidValueError",
@@ -140,9 +146,10 @@ def format_decimal(value: Decimal) -> str:
     >>> format_decimal(Decimal("25.500")), format_decimal(Decimal("1E+2"))
     ('25.5', '100')
     """
-    if value == 0:
-        return "0"
-    return format(value.normalize(), "f")
+    text = format(value, "f")  # exact: no rounding to the context's precision
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "0") else text
 
 
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
@@ -354,11 +361,25 @@ def _record_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[An
         if not detailed:
             return generated
         name = getattr(cl, "__name__", str(cl))
+        allowed = {a.name for a in attrs.fields(typing.get_origin(cl) or cl) if a.init}
 
         def structure(value: Any, _: Any) -> Any:
             if type(value) is not dict:
                 raise InvalidValueError(f"expected a mapping ({name}), got {describe(value)}")
-            return generated(value, cl)
+            try:
+                return generated(value, cl)
+            except ClassValidationError as error:
+                if constructor_failed(error):
+                    raise every_invariant(converter, cl, value, error) from None
+                if all(isinstance(e, ForbiddenExtraKeysError) for e in error.exceptions):
+                    # Only unknown keys: check the rest too, so one load reports both.
+                    known = {k: v for k, v in value.items() if k in allowed}
+                    try:
+                        structure(known, cl)
+                    except ClassValidationError as more:
+                        both = [*error.exceptions, *more.exceptions]
+                        raise ClassValidationError(error.message, both, cl) from None
+                raise
 
         return structure
 

@@ -28,7 +28,7 @@ from samarbejde.serialization._parse import (
     parse_fast,
 )
 from samarbejde.serialization._problems import Issue, ParseFailure, issues_from, to_load_error
-from samarbejde.serialization._yaml import dumps_yaml
+from samarbejde.serialization._yaml_text import dumps_yaml
 
 __all__ = [
     "FORMAT_VERSION",

@@ -6,10 +6,10 @@ import re
 import sys
 from typing import Literal
 
-from samarbejde.serialization._json import loads_fast, scan_json
+from samarbejde.serialization._json_text import loads_fast, scan_json
 from samarbejde.serialization._locate import SourceMap
 from samarbejde.serialization._problems import Issue, ParseFailure
-from samarbejde.serialization._yaml import scan_yaml
+from samarbejde.serialization._yaml_text import scan_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib

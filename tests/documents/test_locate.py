@@ -1,0 +1,84 @@
+"""SourceMap: from a document path, with indexes or ids, to a line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.documents.texts import MEDVIND_YAML, column_of, line_of
+from tests.medvind import portfolio
+
+from samarbejde import SourceMap, dumps, load_located, loads_located
+from samarbejde.serialization._locate import parse_path, render_path
+
+
+@pytest.fixture(scope="module")
+def where() -> SourceMap:
+    loaded, source_map = loads_located(MEDVIND_YAML, "yaml")
+    assert loaded == portfolio()
+    return source_map
+
+
+def test_a_path_with_indexes_gives_the_line_and_column_of_the_value(where: SourceMap) -> None:
+    found = where.locate("partnerships[0].commitments[0].term.end")
+    assert found == (line_of(MEDVIND_YAML, "2021-12-31"), column_of(MEDVIND_YAML, "2021-12-31"))
+
+
+def test_a_path_with_ids_selects_list_elements_by_id(where: SourceMap) -> None:
+    by_id = where.locate("partnerships[medvind].commitments[c-fritidsjob].term")
+    assert by_id == where.locate("partnerships[0].commitments[0].term")
+    assert by_id == (line_of(MEDVIND_YAML, "{start: 2021-01-01"), 15)
+
+
+def test_members_and_parties_are_selected_by_organisation(where: SourceMap) -> None:
+    found = where.locate("partnerships[medvind].members[business-esbjerg].joined")
+    assert found == (line_of(MEDVIND_YAML, "joined: 2019"), 17)
+
+
+def test_a_path_without_a_position_gives_the_nearest_located_parent(where: SourceMap) -> None:
+    assert where.locate("partnerships[medvind].vision.text") == where.locate(
+        "partnerships[medvind]"
+    )
+    assert where.locate("partnerships[nowhere].name") == where.locate("partnerships")
+    assert where.locate("organisations[0].sector[3]") == where.locate("organisations[0].sector")
+
+
+def test_the_root_is_located_and_a_malformed_path_is_not(where: SourceMap) -> None:
+    assert where.locate("") == (1, 1)
+    assert where.locate("areas[0") is None
+    assert where.locate(".areas") is None
+    assert where.locate("areas..name") is None
+
+
+def test_json_positions_are_exact() -> None:
+    text = dumps(portfolio(), "json")
+    _, where = loads_located(text, "json")
+    fragment = '"municipality": "561"'
+    assert where.locate("areas[osterbyen].municipality") == (
+        line_of(text, fragment),
+        column_of(text, fragment) + len('"municipality": '),
+    )
+
+
+def test_toml_has_no_positions() -> None:
+    _, where = loads_located(dumps(portfolio(), "toml"), "toml")
+    assert where.locate("partnerships[medvind]") is None
+
+
+def test_load_located_reads_a_file(tmp_path: Path) -> None:
+    file = tmp_path / "medvind.yml"
+    file.write_text(MEDVIND_YAML, encoding="utf-8")
+    loaded, where = load_located(file)
+    assert loaded == portfolio()
+    assert where.locate("areas[osterbyen]") == (line_of(MEDVIND_YAML, "{id: osterbyen"), 5)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["partnerships[0].commitments[2].term.end", "areas", "a.b[3][4].c", "partnerships[medvind]"],
+)
+def test_paths_are_parsed_and_written_back(path: str) -> None:
+    parts = parse_path(path)
+    assert parts is not None
+    if not any(isinstance(p, tuple) for p in parts):
+        assert render_path(parts) == path  # type: ignore[arg-type]
