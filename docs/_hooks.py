@@ -6,7 +6,8 @@ A page asks for generated content with a marker comment on a line of its own:
   and known code, from :func:`samarbejde.label`;
 - ``<!-- samarbejde:json-schema -->``: the JSON Schema of the document format, from
   ``samarbejde.json_schema()``;
-- ``<!-- samarbejde:rule-catalogue -->``: the rule catalogue, from the rule registry;
+- ``<!-- samarbejde:rule-catalogue -->`` (and ``rule-catalogue-da``): the rule catalogue
+  in English (Danish), from ``samarbejde.rules.catalogue_markdown`` without its title;
 - ``<!-- samarbejde:cli -->``: the ``--help`` of the command line and its subcommands.
 
 After the build, the hook checks that every name in ``__all__`` of each documented
@@ -118,13 +119,24 @@ def json_schema() -> str:
     return f"```json\n{text}\n```\n"
 
 
-def rule_catalogue() -> str:
-    """The rule catalogue, rendered by the rules package."""
+def _catalogue(lang: str) -> str:
     rules = importlib.import_module("samarbejde.rules")
-    render: Callable[[], str] | None = getattr(rules, "catalogue_markdown", None)
+    render: Callable[..., str] | None = getattr(rules, "catalogue_markdown", None)
     if render is None:
         raise RuntimeError("samarbejde.rules has no catalogue_markdown() to render the catalogue")
-    return render()
+    text = render(lang=lang)
+    # The page has its own title: drop the renderer's, keep its family and rule headings.
+    return re.sub(r"\A# [^\n]*\n+", "", text)
+
+
+def rule_catalogue() -> str:
+    """The rule catalogue in English, rendered by the rules package."""
+    return _catalogue("en")
+
+
+def rule_catalogue_da() -> str:
+    """The rule catalogue in Danish, rendered by the rules package."""
+    return _catalogue("da")
 
 
 def _help(args: list[str]) -> str:
@@ -161,6 +173,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "glossary": glossary,
     "json-schema": json_schema,
     "rule-catalogue": rule_catalogue,
+    "rule-catalogue-da": rule_catalogue_da,
 }
 
 
