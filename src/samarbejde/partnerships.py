@@ -28,7 +28,7 @@ from samarbejde._checks import (
 from samarbejde.agreements import Agreement
 from samarbejde.commitments import Commitment, Fulfilment
 from samarbejde.enums import CommitmentStatus, ProjectPhase, ReviewOutcome, StrategicPhase
-from samarbejde.errors import ModelError, TransitionError
+from samarbejde.errors import ModelError
 from samarbejde.funding import Funding
 from samarbejde.goals import Challenge, Goal, Vision
 from samarbejde.governance import GovernanceBody
@@ -374,9 +374,8 @@ class Partnership:
         outcome of a partnership in ``reviewing`` moves it back to ``operating``.
 
         Raises:
-            ModelError: The partnership is not in the strategic form, or ``on`` is
-                before the last review.
-            TransitionError: The partnership has already been dissolved.
+            ModelError: The partnership is not in the strategic form, has already
+                been dissolved, or ``on`` is before the last review.
         """
         lifecycle = self.lifecycle
         if not isinstance(lifecycle, StrategicLifecycle):
@@ -384,8 +383,11 @@ class Partnership:
                 "Partnership", "lifecycle", self.form, "reviews need the strategic form"
             )
         if lifecycle.ended is not None:
-            raise TransitionError(
-                "StrategicLifecycle", "reviews", str(lifecycle.phase), "review", ()
+            raise ModelError(
+                "StrategicLifecycle",
+                "reviews",
+                on,
+                f"the partnership was dissolved on {lifecycle.ended}",
             )
         review = Review(on, outcome, note)
         reviewed = attrs.evolve(

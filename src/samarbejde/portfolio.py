@@ -11,7 +11,6 @@ import pendulum
 
 from samarbejde._checks import tuple_of
 from samarbejde.areas import Area
-from samarbejde.errors import ModelError
 from samarbejde.organisations import Organisation
 from samarbejde.partnerships import Partnership
 
@@ -99,14 +98,10 @@ class Portfolio:
         Partnerships that had not begun are left out; the others are taken
         :meth:`Partnership.as_of` that day; areas keep the classifications listed by then.
         """
-        partnerships = []
-        for partnership in self.partnerships:
-            try:
-                partnerships.append(partnership.as_of(day))
-            except ModelError:
-                continue
         return Portfolio(
             organisations=self.organisations,
             areas=tuple(a.as_of(day) for a in self.areas),
-            partnerships=tuple(partnerships),
+            partnerships=tuple(
+                p.as_of(day) for p in self.partnerships if p.lifecycles[0].started <= day
+            ),
         )
