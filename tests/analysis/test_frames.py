@@ -10,7 +10,7 @@ from tests.analysis.portfolios import AS_OF, D, neighbourhood
 
 from samarbejde import Portfolio, examples
 from samarbejde import strategies as sst
-from samarbejde.analysis import MissingExtraError
+from samarbejde.analysis import MissingExtraError, overdue_commitments, records_frame
 from samarbejde.analysis.frames import TABLES, to_frames, to_parquet
 
 
@@ -114,3 +114,12 @@ def test_without_pyarrow_parquet_export_names_the_frames_extra(
     with pytest.raises(MissingExtraError, match="frames"):
         to_parquet(frames, tmp_path)
     assert not list(tmp_path.iterdir())
+
+
+def test_question_results_become_a_frame_with_a_row_per_record() -> None:
+    overdue = overdue_commitments(neighbourhood(), as_of=AS_OF)
+    frame = records_frame(overdue)
+    assert len(frame) == len(overdue)
+    assert list(frame.columns[:3]) == ["partnership", "commitment", "by"]
+    assert list(frame["status"]) == [o.status.value for o in overdue]
+    assert records_frame([]).empty

@@ -16,6 +16,7 @@ from samarbejde.analysis.commitments import (
     overdue_commitments,
     status_over_time,
 )
+from samarbejde.analysis.frames import Frames, records_frame, to_frames, to_parquet
 from samarbejde.analysis.funding import (
     Continuation,
     FundingEnd,
@@ -61,6 +62,7 @@ __all__ = [
     "Continuation",
     "Dimension",
     "DimensionScore",
+    "Frames",
     "FundingEnd",
     "FundingPeriod",
     "GapReason",
@@ -86,8 +88,11 @@ __all__ = [
     "mandate_coverage",
     "member_load",
     "overdue_commitments",
+    "records_frame",
     "root_organisation",
     "sector_coverage",
     "silos",
     "status_over_time",
+    "to_frames",
+    "to_parquet",
 ]

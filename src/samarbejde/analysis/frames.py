@@ -29,7 +29,7 @@ from samarbejde.enums import (
 from samarbejde.history import PhaseChange
 from samarbejde.portfolio import Portfolio
 
-__all__ = ["TABLES", "Frames", "to_frames", "to_parquet"]
+__all__ = ["TABLES", "Frames", "records_frame", "to_frames", "to_parquet"]
 
 #: The names of the tables, in the order :class:`Frames` holds them.
 TABLES: tuple[str, ...] = (
@@ -376,6 +376,22 @@ def _phases(pd: Any, p: Portfolio) -> Any:
         _columns(names, rows),
         {"lifecycle": "int", "form": _FORMS, "phase": _PHASES, "on": "date", "until": "date"},
     )
+
+
+def records_frame(records: Iterable[Any]) -> Any:
+    """A DataFrame with one row per attrs record, e.g. the result of an analysis question.
+
+    Fields become columns in their declared order; enum values become their codes,
+    tuples are kept as they are. An empty input gives an empty DataFrame.
+
+    Raises:
+        MissingExtraError: pandas is not installed (``pip install 'samarbejde[frames]'``).
+    """
+    pd = require("pandas")
+    rows = [
+        {k: _value(v) for k, v in attrs.asdict(record, recurse=False).items()} for record in records
+    ]
+    return pd.DataFrame(rows)
 
 
 def to_parquet(frames: Frames, directory: str | Path) -> dict[str, Path]:

@@ -10,6 +10,7 @@ Artists carry a ``gid`` (``"phase"``, ``"funding"``, ``"review"``, ``"as_of"``,
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -195,6 +196,24 @@ def timeline(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -
     return figure
 
 
+def _layout(nx: Any, graph: Any, seed: int) -> dict[Any, tuple[float, float]]:
+    """Spring layout per connected component, the components side by side in a grid."""
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c)
+    )
+    columns = max(1, math.ceil(math.sqrt(len(components))))
+    positions: dict[Any, tuple[float, float]] = {}
+    for index, nodes in enumerate(components):
+        row, column = divmod(index, columns)
+        centre = (3.0 * column, -3.0 * row)
+        if len(nodes) == 1:
+            positions[nodes[0]] = centre
+            continue
+        placed = nx.spring_layout(graph.subgraph(nodes), seed=seed, center=centre)
+        positions.update({node: (float(x), float(y)) for node, (x, y) in placed.items()})
+    return positions
+
+
 def _name(portfolio: Portfolio, organisation: str) -> str:
     try:
         return portfolio.organisation(organisation).name
@@ -221,7 +240,7 @@ def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", se
         graph.add_node(("partnership", p.id))
         for member in sorted(p.members, key=lambda m: m.organisation):
             graph.add_edge(("partnership", p.id), ("organisation", member.organisation))
-    positions = nx.spring_layout(graph, seed=seed) if graph else {}
+    positions = _layout(nx, graph, seed)
     figure = _figure(9, 7)
     ax = figure.add_subplot()
     ax.set_axis_off()
@@ -322,6 +341,7 @@ def commitment_status(
         [[s.count(status) for s in snapshots] for status in statuses],
         labels=[label(status, lang) for status in statuses],
         colors=[_STATUS_COLOURS[status] for status in statuses],
+        step="pre",
     )
     for area in areas:
         area.set_gid("status")
