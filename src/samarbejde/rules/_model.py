@@ -56,17 +56,11 @@ class Severity(str, Enum):
     def __str__(self) -> str:
         return str(self.value)
 
-    @property
-    def rank(self) -> int:
-        """0 for errors, 1 for warnings, 2 for info: the sort order of findings."""
-        return _RANKS[self]
-
     def label(self, lang: Lang = "en") -> str:
         """The severity's name in Danish (``"da"``) or English (``"en"``)."""
         return _SEVERITY_LABELS[self][0 if lang == "da" else 1]
 
 
-_RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _SEVERITY_LABELS = {
     Severity.ERROR: ("fejl", "error"),
     Severity.WARNING: ("advarsel", "warning"),

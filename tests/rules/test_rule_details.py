@@ -1,0 +1,100 @@
+"""Rules in the corners: the second reference of a kind, open horizons, unknown sectors."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pendulum
+from tests.rules._fragments import (
+    AS_OF,
+    D,
+    alliance,
+    alliance_commitment,
+    base,
+    org,
+    organisation,
+    organisations,
+    strategic_lifecycle,
+    with_alliance,
+)
+
+from samarbejde import (
+    Agreement,
+    AgreementKind,
+    EntryPoint,
+    Funding,
+    FundingKind,
+    Membership,
+    Money,
+    Quantity,
+    Sector,
+    Term,
+    Unit,
+    validate,
+)
+
+
+def test_an_entry_point_covering_an_unknown_area_is_s002() -> None:
+    entry = EntryPoint("filial", "local_branch", "Lokalafdeling", covers=("andet-sted",))
+    report = validate(base(organisations=organisation("ngo", entry_points=(entry,))), as_of=AS_OF)
+    assert report.codes == ("S002",)
+    assert report.findings[0].path == "organisations[ngo].entry_points[filial]"
+
+
+def test_a_sub_agreement_under_an_unknown_agreement_is_s007() -> None:
+    sub = Agreement("a-del", AgreementKind.SUB_AGREEMENT, parent="a-ukendt")
+    report = validate(with_alliance(agreements=(*alliance().agreements, sub)), as_of=AS_OF)
+    assert report.codes == ("S007",)
+    assert report.findings[0].path == "partnerships[alliance].agreements[a-del].parent"
+
+
+def test_money_under_a_mandate_nobody_holds_is_only_a_structure_error() -> None:
+    commitments = alliance_commitment(
+        "c-midler", mandate="m-ukendt", quantity=Quantity(Decimal("900000"), Unit.DKK)
+    )
+    assert validate(with_alliance(commitments=commitments), as_of=AS_OF).codes == ("S004",)
+
+
+def test_joined_after_exploring_looks_at_each_sector_s_first_member_only() -> None:
+    late_business = org("firma-2", Sector.BUSINESS)
+    members = (
+        *alliance().members,
+        Membership("firma-2", "partner", D(2020, 6, 1)),
+        Membership("ukendt", "observer", D(2020, 6, 1)),
+    )
+    portfolio = base(
+        organisations=(*organisations(), late_business),
+        alliance_=attrs.evolve(alliance(), members=members),
+    )
+    report = validate(portfolio, as_of=AS_OF, select=["C002"])
+    assert report.findings == ()
+
+
+def test_grants_only_under_an_open_horizon_are_l008() -> None:
+    grant = Funding(
+        "f-grant",
+        "fond",
+        Money(Decimal("3000000")),
+        Term(D(2020, 1, 1), D(2023, 12, 31)),
+        FundingKind.FOUNDATION_GRANT,
+    )
+    portfolio = with_alliance(lifecycle=strategic_lifecycle(horizon=None), funding=(grant,))
+    report = validate(portfolio, as_of=AS_OF)
+    assert report.codes == ("L008",)
+    assert "open-ended" in report.findings[0].message
+    danish = validate(portfolio, as_of=AS_OF, lang="da")
+    assert "til åben" in danish.findings[0].message
+
+
+def test_grants_that_outlast_the_horizon_are_not_l008() -> None:
+    grant = Funding(
+        "f-grant",
+        "fond",
+        Money(Decimal("3000000")),
+        Term(D(2020, 1, 1), D(2024, 1, 1)),
+        FundingKind.FOUNDATION_GRANT,
+    )
+    five_years = strategic_lifecycle(horizon=pendulum.duration(years=5))
+    portfolio = with_alliance(lifecycle=five_years, funding=(grant,))
+    assert validate(portfolio, as_of=AS_OF).findings == ()
