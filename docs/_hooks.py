@@ -44,6 +44,8 @@ DOCUMENTED_MODULES = (
     "samarbejde.serialization",
     "samarbejde.strategies",
     "samarbejde.analysis",
+    "samarbejde.analysis.plots",
+    "samarbejde.analysis.display",
     "samarbejde.examples",
     "samarbejde.cli",
 )
