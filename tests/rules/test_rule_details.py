@@ -15,6 +15,7 @@ from tests.rules._fragments import (
     org,
     organisation,
     organisations,
+    project,
     strategic_lifecycle,
     with_alliance,
 )
@@ -22,13 +23,19 @@ from tests.rules._fragments import (
 from samarbejde import (
     Agreement,
     AgreementKind,
+    CommitmentStatus,
     EntryPoint,
+    Fulfilment,
     Funding,
     FundingKind,
     Membership,
     Money,
     Quantity,
+    Review,
+    ReviewOutcome,
     Sector,
+    Signature,
+    StatusChange,
     Term,
     Unit,
     validate,
@@ -98,3 +105,49 @@ def test_grants_that_outlast_the_horizon_are_not_l008() -> None:
     five_years = strategic_lifecycle(horizon=pendulum.duration(years=5))
     portfolio = with_alliance(lifecycle=five_years, funding=(grant,))
     assert validate(portfolio, as_of=AS_OF).findings == ()
+
+
+def test_every_kind_of_history_entry_after_as_of_is_t002() -> None:
+    late = D(2021, 7, 1)
+    lifecycle = strategic_lifecycle(
+        reviews=(*strategic_lifecycle().reviews, Review(late, ReviewOutcome.CONTINUED))
+    )
+    commitments = alliance_commitment(
+        "c-timer",
+        status=(
+            StatusChange(CommitmentStatus.AGREED, D(2020, 3, 1)),
+            StatusChange(CommitmentStatus.FULFILLED, D(2021, 5, 1)),
+        ),
+        fulfilments=(
+            Fulfilment(D(2021, 4, 1), Quantity(Decimal("5"), Unit.HOURS_PER_WEEK)),
+            Fulfilment(late, Quantity(Decimal("5"), Unit.HOURS_PER_WEEK)),
+        ),
+    )
+    agreement = Agreement(
+        "a-sen",
+        AgreementKind.CONTRACT,
+        parties=(Signature("kommune", D(2020, 1, 1)), Signature("firma", late)),
+    )
+    portfolio = with_alliance(
+        lifecycle=lifecycle,
+        commitments=commitments,
+        agreements=(*alliance().agreements, agreement),
+    )
+    report = validate(portfolio, as_of=AS_OF, select=["T002"])
+    assert [f.path for f in report] == [
+        "partnerships[alliance].agreements[a-sen].parties[firma]",
+        "partnerships[alliance].commitments[c-timer].fulfilments[1]",
+        "partnerships[alliance].lifecycle.reviews[1]",
+    ]
+    assert report.findings[1].message == (
+        "A fulfilment of c-timer is dated 2021-07-01, after 2021-06-01."
+    )
+
+
+def test_a_phase_of_an_earlier_lifecycle_after_as_of_is_t002() -> None:
+    moved = project().make_strategic(on=D(2021, 9, 1))
+    report = validate(base(project_=moved), as_of=AS_OF, select=["T002"])
+    assert [f.path for f in report] == [
+        "partnerships[projekt].earlier[0].phases[1]",
+        "partnerships[projekt].lifecycle.phases[0]",
+    ]

@@ -58,14 +58,16 @@ def render(value: object, lang: Lang) -> str:  # noqa: PLR0911 - one return per 
     >>> render(Sector.BUSINESS, "da"), render(Decimal("1500000.00"), "en")
     ('erhvervsliv', '1500000.00')
     """
+    if type(value) is str:
+        return value
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
     if isinstance(value, Words):
         return value.da if lang == "da" else value.en
     if isinstance(value, Enum):
         return label(value, lang)
     if isinstance(value, pendulum.Duration):
         return iso_duration(value)
-    if isinstance(value, pendulum.Date):
-        return value.isoformat()
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, (tuple, list, frozenset, set)):

@@ -7,13 +7,12 @@ Both rules need ``as_of``; without it they are skipped and listed in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pendulum
 
-from samarbejde.history import PhaseChange
-from samarbejde.lifecycles import Review, StrategicLifecycle
+from samarbejde.lifecycles import StrategicLifecycle
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
 from samarbejde.rules._text import Words
@@ -60,38 +59,57 @@ _REVIEW = Words("evaluering", "review")
 _SIGNATURE = Words("underskrift", "signature")
 
 
-def _first_after(
-    entries: Iterable[tuple[str, pendulum.Date | None]], day: pendulum.Date
-) -> tuple[str, pendulum.Date] | None:
-    for where, on in entries:
+def _first_after(dates: Sequence[pendulum.Date | None], day: pendulum.Date) -> int | None:
+    """The index of the first date after ``day``, or ``None``."""
+    for index, on in enumerate(dates):
         if on is not None and on > day:
-            return where, on
+            return index
     return None
 
 
-def _histories(
-    part: PartnershipIndex,
-) -> Iterator[tuple[Words, str, Iterable[tuple[str, pendulum.Date | None]]]]:
+def _late(
+    records: Sequence[Any], field: str, day: pendulum.Date
+) -> Iterator[tuple[Any, int, pendulum.Date]]:
+    """Records whose dated history (in date order) has an entry after ``day``.
+
+    Histories are in date order (a construction invariant), so only the last entry
+    needs a look unless it is late.
+    """
+    for record in records:
+        history = getattr(record, field)
+        if history and history[-1].on > day:
+            index = _first_after([entry.on for entry in history], day)
+            assert index is not None
+            yield record, index, history[index].on
+
+
+def _histories(part: PartnershipIndex, day: pendulum.Date) -> Iterator[Hit]:
     p, path = part.partnership, part.path
     for number, lifecycle in enumerate(p.lifecycles):
         where = f"{path}.lifecycle" if lifecycle is p.lifecycle else f"{path}.earlier[{number}]"
-        phases: tuple[PhaseChange[Any], ...] = lifecycle.phases
-        yield _PHASE, p.id, ((f"{where}.phases[{i}]", c.on) for i, c in enumerate(phases))
-        reviews: tuple[Review, ...] = (
-            lifecycle.reviews if isinstance(lifecycle, StrategicLifecycle) else ()
-        )
-        yield _REVIEW, p.id, ((f"{where}.reviews[{i}]", r.on) for i, r in enumerate(reviews))
-    for c in p.commitments:
-        at = part.commitment_path(c.id)
-        yield _STATUS, c.id, ((f"{at}.status[{i}]", s.on) for i, s in enumerate(c.status))
-        yield (
-            _FULFILMENT,
-            c.id,
-            ((f"{at}.fulfilments[{i}]", f.on) for i, f in enumerate(c.fulfilments)),
-        )
+        for _, index, on in _late((lifecycle,), "phases", day):
+            yield _found(f"{where}.phases[{index}]", _PHASE, p.id, on, day)
+        if isinstance(lifecycle, StrategicLifecycle):
+            for _, index, on in _late((lifecycle,), "reviews", day):
+                yield _found(f"{where}.reviews[{index}]", _REVIEW, p.id, on, day)
+    for c, index, on in _late(p.commitments, "status", day):
+        yield _found(f"{part.commitment_path(c.id)}.status[{index}]", _STATUS, c.id, on, day)
+    for c, index, on in _late(p.commitments, "fulfilments", day):
+        at = f"{part.commitment_path(c.id)}.fulfilments[{index}]"
+        yield _found(at, _FULFILMENT, c.id, on, day)
     for a in p.agreements:
-        at = f"{path}.agreements[{a.id}].parties"
-        yield _SIGNATURE, a.id, ((f"{at}[{s.organisation}]", s.signed_on) for s in a.parties)
+        signed = [s.signed_on for s in a.parties]
+        found = _first_after(signed, day)
+        if found is not None:
+            party = a.parties[found]
+            at = f"{path}.agreements[{a.id}].parties[{party.organisation}]"
+            yield _found(at, _SIGNATURE, a.id, signed[found], day)
+
+
+def _found(
+    path: str, entry: Words, subject: str, on: pendulum.Date | None, day: pendulum.Date
+) -> Hit:
+    return hit(path, subject, entry=entry, subject=subject, on=on, as_of=day)
 
 
 @rule(
@@ -110,10 +128,7 @@ def dated_in_future(ctx: RuleContext) -> Iterator[Hit]:
     """History entries dated after ``as_of`` (the first such entry of each history)."""
     today = ctx.today
     for part in ctx.index.parts:
-        for entry, subject, entries in _histories(part):
-            found = _first_after(entries, today)
-            if found is not None:
-                yield hit(found[0], subject, entry=entry, subject=subject, on=found[1], as_of=today)
+        yield from _histories(part, today)
 
 
 #: The time rules, in code order.
