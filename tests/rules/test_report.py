@@ -14,7 +14,7 @@ def finding(code: str, severity: Severity, path: str, line: int | None = None) -
     return F(code, severity, f"message of {code}", path, "x", line, None if line is None else 3)
 
 
-def test_findings_are_ordered_by_location_then_path_and_code() -> None:
+def test_located_findings_come_first_by_line_the_others_keep_their_order() -> None:
     report = Report(
         findings=(
             finding("C001", Severity.WARNING, "b"),
@@ -24,8 +24,14 @@ def test_findings_are_ordered_by_location_then_path_and_code() -> None:
             finding("T001", Severity.WARNING, "z", line=2),
         )
     )
-    assert [f.code for f in report] == ["T001", "M001", "S001", "A001", "C001"]
+    assert [f.code for f in report] == ["T001", "M001", "C001", "S001", "A001"]
+    assert [f.code for f in report.filter(severity="warning")] == ["T001", "M001", "C001"]
     assert len(report) == 5
+
+
+def test_findings_follow_the_portfolio_then_the_catalogue() -> None:
+    report = validate(load("ungejob"), as_of=AS_OF)
+    assert [f.code for f in report] == ["P001", "P002", "P003"]
 
 
 def test_ok_means_no_error_and_counts_every_severity() -> None:

@@ -184,27 +184,40 @@ def validate(
     chosen = _select(pool, profiles=profiles, select=select, ignore=ignore)
     index = PortfolioIndex(portfolio)
     findings: list[Finding] = []
-    skipped: list[str] = []
-    for r in chosen:
-        if r.needs_as_of and as_of is None:
-            skipped.append(r.code)
-            continue
-        template = r.message(lang)
-        context = RuleContext(index, as_of, r.params)
-        for found in r.check(context):
-            where = None if sources is None else _locate(sources, found.path)
-            findings.append(
-                Finding(
-                    code=r.code,
-                    severity=r.severity,
-                    message=fill(template, found.values, lang),
-                    path=found.path,
-                    subject=found.subject,
-                    line=None if where is None else where[0],
-                    column=None if where is None else where[1],
-                )
-            )
+    skipped = [r.code for r in chosen if r.needs_as_of and as_of is None]
+    runnable = [r for r in chosen if not (r.needs_as_of and as_of is None)]
+    whole = [r for r in runnable if not r.per_partnership]
+    each = [r for r in runnable if r.per_partnership]
+    for r in whole:
+        _run(r, RuleContext(index, as_of, r.params), lang, sources, findings)
+    for part in index.parts if each else ():
+        view = index.focus(part)
+        for r in each:
+            _run(r, RuleContext(view, as_of, r.params), lang, sources, findings)
     return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
+
+
+def _run(
+    r: Rule,
+    context: RuleContext,
+    lang: Lang,
+    sources: Locator | None,
+    findings: list[Finding],
+) -> None:
+    template = r.message(lang)
+    for found in r.check(context):
+        where = None if sources is None else _locate(sources, found.path)
+        findings.append(
+            Finding(
+                code=r.code,
+                severity=r.severity,
+                message=fill(template, found.values, lang),
+                path=found.path,
+                subject=found.subject,
+                line=None if where is None else where[0],
+                column=None if where is None else where[1],
+            )
+        )
 
 
 _select = select

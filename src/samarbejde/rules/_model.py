@@ -193,6 +193,10 @@ class Rule:
         rationale: Why the rule exists, a paragraph for the documentation.
         params: Policy parameters and their values (defaults unless configured).
         needs_as_of: Whether the rule needs ``as_of``; it is skipped without it.
+        per_partnership: Whether the check looks only at ``ctx.index.parts`` (and the
+            portfolio-wide lookups). The engine then runs it one partnership at a time,
+            with every other such rule, so that a partnership's records are read while
+            they are still in the processor's cache.
     """
 
     code: str = attrs.field(validator=_code)
@@ -206,6 +210,7 @@ class Rule:
     rationale: str = ""
     params: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_map)
     needs_as_of: bool = False
+    per_partnership: bool = False
 
     def configure(self, **params: Any) -> Rule:
         """The same rule with some parameters changed.
@@ -241,6 +246,7 @@ def rule(
     rationale: str = "",
     params: Mapping[str, Any] | None = None,
     needs_as_of: bool = False,
+    per_partnership: bool = False,
 ) -> Callable[[Check], Rule]:
     """Turn a check function into a :class:`Rule`.
 
@@ -267,6 +273,7 @@ def rule(
             rationale=rationale,
             params=dict(params or {}),
             needs_as_of=needs_as_of,
+            per_partnership=per_partnership,
         )
 
     return wrap

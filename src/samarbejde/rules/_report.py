@@ -14,17 +14,10 @@ from samarbejde.rules._model import Finding, Severity
 __all__ = ["Report"]
 
 
-def _order(finding: Finding) -> tuple[object, ...]:
-    located = finding.line is not None
-    return (
-        not located,
-        finding.line or 0,
-        finding.column or 0,
-        finding.path,
-        finding.code,
-        finding.subject,
-        finding.message,
-    )
+def _order(finding: Finding) -> tuple[bool, int, int]:
+    if finding.line is None:
+        return (True, 0, 0)
+    return (False, finding.line, finding.column or 0)
 
 
 def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -40,7 +33,8 @@ class Report:
     """The findings of one validation run, in a stable order.
 
     Findings located in a source file come first, by line and column; the others
-    follow by path and code.
+    follow in the order the run made them: portfolio-wide rules first, then each
+    partnership in portfolio order with its rules in catalogue order.
 
     Attributes:
         findings: Every finding.

@@ -31,6 +31,7 @@ def _sectors(ctx: RuleContext, organisations: Iterator[str]) -> frozenset[Sector
     "few-sectors",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     params={"min_sectors": 3},
     en="Strategic partnership {partnership} spans {count} sector(s) ({sectors}); at least "
     "{min_sectors} are expected.",
@@ -63,6 +64,7 @@ def few_sectors(ctx: RuleContext) -> Iterator[Hit]:
     "joined-after-exploring",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     params={"sectors": (Sector.CIVIL_SOCIETY, Sector.BUSINESS)},
     en="The first {sector} member of strategic partnership {partnership}, {organisation}, "
     "joined on {joined}, after the exploring phase ended on {exploring_end}.",
@@ -110,6 +112,7 @@ def joined_after_exploring(ctx: RuleContext) -> Iterator[Hit]:
     "residents-not-represented",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     en="Strategic partnership {partnership} has no residents' organisation or resident "
     "representative among its members.",
     da="Det strategiske samarbejde {partnership} har ingen beboerorganisation eller "
@@ -138,6 +141,7 @@ def residents_not_represented(ctx: RuleContext) -> Iterator[Hit]:
     "no-entry-point",
     severity=Severity.INFO,
     profiles=_PROFILES,
+    per_partnership=True,
     en="{organisation}, a member of strategic partnership {partnership}, has no entry point.",
     da="{organisation}, som er medlem af det strategiske samarbejde {partnership}, har ingen "
     "indgang.",
@@ -164,6 +168,7 @@ def no_entry_point(ctx: RuleContext) -> Iterator[Hit]:
     "dominant-member",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     params={"share": Decimal("0.5"), "min_commitments": 4},
     en="{organisation} holds {count} of the {total} commitments in strategic partnership "
     "{partnership}, more than {percent} %.",
@@ -201,6 +206,7 @@ def dominant_member(ctx: RuleContext) -> Iterator[Hit]:
     "challenge-from-one-sector",
     severity=Severity.INFO,
     profiles=_PROFILES,
+    per_partnership=True,
     params={"min_sectors": 2},
     en="Challenge {challenge} of strategic partnership {partnership} was identified by "
     "{sectors} only.",

@@ -61,6 +61,7 @@ def _given_on(c: Commitment) -> pendulum.Date:
     "commitment-without-mandate",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     en="Commitment {commitment} by {by} names no mandate.",
     da="Forpligtelsen {commitment} fra {by} henviser ikke til noget mandat.",
     rationale="A commitment is only as strong as the authority behind it. Naming the mandate "
@@ -82,6 +83,7 @@ def without_mandate(ctx: RuleContext) -> Iterator[Hit]:
     "kind-outside-powers",
     severity=Severity.ERROR,
     profiles=_PROFILES,
+    per_partnership=True,
     params={"kind_powers": COMMITMENT_POWERS},
     en="Commitment {commitment} ({kind}) needs the power '{power}', which mandate {mandate} "
     "does not grant.",
@@ -116,6 +118,7 @@ def kind_outside_powers(ctx: RuleContext) -> Iterator[Hit]:
     "above-ceiling",
     severity=Severity.ERROR,
     profiles=_PROFILES,
+    per_partnership=True,
     en="{holder} has committed {total} DKK under mandate {mandate}, above its ceiling of "
     "{ceiling} DKK.",
     da="{holder} har forpligtet {total} kr. under mandatet {mandate}, over loftet på {ceiling} kr.",
@@ -156,6 +159,7 @@ def above_ceiling(ctx: RuleContext) -> Iterator[Hit]:
     "outside-mandate-term",
     severity=Severity.ERROR,
     profiles=_PROFILES,
+    per_partnership=True,
     en="Commitment {commitment} was given on {given_on}, when mandate {mandate} was not in "
     "force (term {start} to {end}, revoked {revoked}).",
     da="Forpligtelsen {commitment} blev givet den {given_on}, hvor mandatet {mandate} ikke "
@@ -191,6 +195,7 @@ def outside_mandate_term(ctx: RuleContext) -> Iterator[Hit]:
     "core-member-without-strategic-mandate",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     params={"core_roles": CORE_ROLES},
     en="{organisation} is a core member ({role}) of strategic partnership {partnership} but "
     "holds no strategic-level mandate.",

@@ -25,6 +25,7 @@ _ENDING = frozenset({ProjectPhase.CLOSING, ProjectPhase.CLOSED})
     "long-project",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     params={"years": 4},
     en="Project {partnership} runs from {start} to {end}, longer than {years} years: consider "
     "the strategic form.",
@@ -59,6 +60,7 @@ def long_project(ctx: RuleContext) -> Iterator[Hit]:
     "funding-cliff",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     en="Project {partnership} is {phase} (term ends {end}) with no successor and no parent "
     "strategic partnership: a funding cliff. Consider the strategic form.",
     da="Projektet {partnership} er {phase} (perioden slutter {end}) uden en efterfølger og "
@@ -89,6 +91,7 @@ def funding_cliff(ctx: RuleContext) -> Iterator[Hit]:
     "funding-ends-early",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     en="The funding of project {partnership} ends on {funded_until} ({funding}), before the "
     "project ends on {end}.",
     da="Finansieringen af projektet {partnership} slutter den {funded_until} ({funding}), før "

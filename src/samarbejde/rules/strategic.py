@@ -40,6 +40,7 @@ def _strategic(ctx: RuleContext) -> Iterator[tuple[PartnershipIndex, StrategicLi
     "not-place-specific",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     en="Strategic partnership {partnership} names no area: it is not place-specific.",
     da="Det strategiske samarbejde {partnership} nævner intet område: det er ikke stedsspecifikt.",
     rationale="Strategic partnerships in vulnerable housing areas are place-specific "
@@ -58,6 +59,7 @@ def not_place_specific(ctx: RuleContext) -> Iterator[Hit]:
     "no-binding-agreement",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     en="Strategic partnership {partnership} is {phase} but has no binding agreement signed by "
     "all its parties.",
     da="Det strategiske samarbejde {partnership} er i {phase}, men har ingen forpligtende "
@@ -84,6 +86,7 @@ def no_binding_agreement(ctx: RuleContext) -> Iterator[Hit]:
     "short-horizon",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     params={"years": 5},
     en="Strategic partnership {partnership} has a horizon of {horizon}, under {years} years.",
     da="Det strategiske samarbejde {partnership} har en tidshorisont på {horizon}, under "
@@ -112,6 +115,7 @@ def short_horizon(ctx: RuleContext) -> Iterator[Hit]:
     "no-review-cadence",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     en="Strategic partnership {partnership} sets no review cadence (review_every).",
     da="Det strategiske samarbejde {partnership} har ingen fast evalueringskadence (review_every).",
     rationale="Long partnerships stay alive through periodic reviews where partners decide "
@@ -133,6 +137,7 @@ def no_review_cadence(ctx: RuleContext) -> Iterator[Hit]:
     "review-overdue",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     needs_as_of=True,
     en="The review of strategic partnership {partnership} was due on {due} (every {every}); "
     "none is recorded by {as_of}.",
@@ -161,6 +166,7 @@ def review_overdue(ctx: RuleContext) -> Iterator[Hit]:
     "no-shared-vision",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     en="Strategic partnership {partnership} is {phase} but has no shared vision.",
     da="Det strategiske samarbejde {partnership} er i {phase}, men har ingen fælles vision.",
     rationale="The partners agree a shared vision while forming the partnership; once it "
@@ -187,6 +193,7 @@ _TARGET = Words("målværdi", "target")
     "goal-not-measurable",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     en="Goal {goal} of strategic partnership {partnership} has no {missing}.",
     da="Målet {goal} i det strategiske samarbejde {partnership} mangler {missing}.",
     rationale="Goals that can be followed over years need an indicator and a target; "
@@ -216,6 +223,7 @@ def goal_not_measurable(ctx: RuleContext) -> Iterator[Hit]:
     "short-term-funding-only",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     params={"grant_kinds": SHORT_TERM_FUNDING},
     en="All funding of strategic partnership {partnership} is short-term grants, the last "
     "ending on {funded_until}, inside its horizon (until {horizon_end}).",
@@ -250,6 +258,7 @@ def short_term_funding_only(ctx: RuleContext) -> Iterator[Hit]:
     "passive-member",
     severity=Severity.INFO,
     profiles=_PROFILES,
+    per_partnership=True,
     en="{organisation} is a member of strategic partnership {partnership} but has made no "
     "commitment and owns no goal.",
     da="{organisation} er medlem af det strategiske samarbejde {partnership}, men har hverken "

@@ -101,6 +101,7 @@ def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
     "unknown-member",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Commitment {commitment} names {organisation} ({field}), which is not a member of "
     "partnership {partnership}.",
     da="Forpligtelsen {commitment} nævner {organisation} ({field}), som ikke er medlem af "
@@ -129,6 +130,7 @@ def unknown_member(ctx: RuleContext) -> Iterator[Hit]:
     "unknown-mandate",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Commitment {commitment} names mandate {mandate}, which {by} does not hold.",
     da="Forpligtelsen {commitment} henviser til mandatet {mandate}, som {by} ikke har.",
     rationale="A commitment made under a mandate must name a mandate that the committing "
@@ -156,6 +158,7 @@ def unknown_mandate(ctx: RuleContext) -> Iterator[Hit]:
     "unknown-goal",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Commitment {commitment} serves goal {goal}, which partnership {partnership} does not have.",
     da="Forpligtelsen {commitment} tjener målet {goal}, som samarbejdet {partnership} ikke har.",
     rationale="Commitments are followed against the partnership's goals; a goal that is not "
@@ -181,6 +184,7 @@ def unknown_goal(ctx: RuleContext) -> Iterator[Hit]:
     "unknown-challenge",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Goal {goal} answers challenge {challenge}, which partnership {partnership} does not have.",
     da="Målet {goal} svarer på udfordringen {challenge}, som samarbejdet {partnership} ikke har.",
     rationale="Goals answer challenges identified jointly; the challenge must be described.",
@@ -205,6 +209,7 @@ def unknown_challenge(ctx: RuleContext) -> Iterator[Hit]:
     "unknown-agreement",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="{subject} refers to agreement {agreement}, which partnership {partnership} does not have.",
     da="{subject} henviser til aftalen {agreement}, som samarbejdet {partnership} ikke har.",
     rationale="Commitments belong to agreements and sub-agreements to their main agreement; "
@@ -239,6 +244,7 @@ def unknown_agreement(ctx: RuleContext) -> Iterator[Hit]:
     "unknown-parent-partnership",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Partnership {partnership} runs under {parent}, which is not in the portfolio.",
     da="Samarbejdet {partnership} hører under {parent}, som ikke findes i porteføljen.",
     rationale="A project that runs under a strategic partnership must name one that is "
@@ -323,6 +329,7 @@ def parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
     "membership-outside-lifetime",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="{organisation} joined partnership {partnership} on {joined}, outside its lifetime "
     "({start} to {end}).",
     da="{organisation} trådte ind i samarbejdet {partnership} den {joined}, uden for dets "
@@ -351,6 +358,7 @@ def membership_outside_lifetime(ctx: RuleContext) -> Iterator[Hit]:
     "commitment-outside-lifetime",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Commitment {commitment} was made on {made_on}, outside the lifetime of partnership "
     "{partnership} ({start} to {end}).",
     da="Forpligtelsen {commitment} blev givet den {made_on}, uden for samarbejdet "
@@ -379,6 +387,7 @@ def commitment_outside_lifetime(ctx: RuleContext) -> Iterator[Hit]:
     "commitment-by-inactive-member",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Commitment {commitment} was made on {made_on}, when {by} was not a member "
     "(joined {joined}, left {left}).",
     da="Forpligtelsen {commitment} blev givet den {made_on}, hvor {by} ikke var medlem "
@@ -407,6 +416,7 @@ def commitment_by_inactive_member(ctx: RuleContext) -> Iterator[Hit]:
     "parent-not-strategic",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Partnership {partnership} runs under {parent}, which is not a strategic partnership.",
     da="Samarbejdet {partnership} hører under {parent}, som ikke er et strategisk samarbejde.",
     rationale="Projects run under a long-term strategic partnership; a project cannot be the "
@@ -434,6 +444,7 @@ _DELIVERED = frozenset({CommitmentStatus.FULFILLED, CommitmentStatus.PARTLY_FULF
     "fulfilled-without-fulfilment",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Commitment {commitment} is {status} since {on}, but no fulfilment is recorded.",
     da="Forpligtelsen {commitment} er {status} siden {on}, men ingen indfrielse er registreret.",
     rationale="A commitment marked (partly) fulfilled must show what was delivered and when; "
@@ -458,6 +469,7 @@ def fulfilled_without_fulfilment(ctx: RuleContext) -> Iterator[Hit]:
     "fulfilment-outside-status",
     severity=_ERROR,
     profiles=PROFILES,
+    per_partnership=True,
     en="Commitment {commitment} has a fulfilment dated {fulfilled_on}, outside its status "
     "history ({made_on} to {final_on}).",
     da="Forpligtelsen {commitment} har en indfrielse dateret {fulfilled_on}, uden for dens "

@@ -27,6 +27,7 @@ _PROFILES = ("project", "strategic", "all")
     "commitment-overdue",
     severity=Severity.WARNING,
     profiles=_PROFILES,
+    per_partnership=True,
     needs_as_of=True,
     en="Commitment {commitment} by {by} ended on {end} but is still {status} as of {as_of}.",
     da="Forpligtelsen {commitment} fra {by} sluttede den {end}, men er stadig {status} pr. "
@@ -117,6 +118,7 @@ def _found(
     "dated-in-future",
     severity=Severity.ERROR,
     profiles=_PROFILES,
+    per_partnership=True,
     needs_as_of=True,
     en="A {entry} of {subject} is dated {on}, after {as_of}.",
     da="En {entry} for {subject} er dateret {on}, efter {as_of}.",
