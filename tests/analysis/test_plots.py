@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import sys
 
+import attrs
 import matplotlib as mpl
 import pytest
 
@@ -11,7 +12,7 @@ mpl.use("Agg")
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
-from tests.analysis.portfolios import AS_OF, neighbourhood
+from tests.analysis.portfolios import AS_OF, D, later, neighbourhood
 
 from samarbejde import Portfolio, examples
 from samarbejde.analysis import MissingExtraError, plots
@@ -145,3 +146,11 @@ def test_without_the_plot_extra_the_error_says_what_to_install(
     monkeypatch.setitem(sys.modules, missing, None)
     with pytest.raises(MissingExtraError, match=r"pip install 'samarbejde\[plot\]'"):
         draw(neighbourhood(), as_of=AS_OF)
+
+
+def test_a_partnership_without_members_is_a_lone_square_in_its_own_place() -> None:
+    emptied = Portfolio(partnerships=(attrs.evolve(later(), members=()),))
+    figure = plots.network(emptied, as_of=D(2025, 6, 1))
+    (squares,) = tagged(figure, "partnerships")
+    assert squares.get_offsets().tolist() == [[0.0, 0.0]]
+    assert not tagged(figure, "organisations")
