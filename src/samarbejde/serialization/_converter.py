@@ -27,11 +27,17 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn
 
 from samarbejde import enums
+from samarbejde.areas import Classification
+from samarbejde.history import PhaseChange, StatusChange
 from samarbejde.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
+from samarbejde.money import Money, Quantity
+from samarbejde.portfolio import Portfolio
 from samarbejde.serialization._invariants import constructor_failed, every_invariant
+from samarbejde.serialization._unstructure import unstructure_functions
+from samarbejde.terms import Term
 
 __all__ = [
     "InvalidValueError",
@@ -55,6 +61,10 @@ _DURATION = re.compile(
     r"(?:(?P<seconds>[0-9]+)(?:\.(?P<fraction>[0-9]{1,6}))?S)?)?"
 )
 _Hook = Callable[[Any, Any], Any]
+#: Value records that documents repeat (terms, amounts, dated entries). Frozen, so the
+#: fast path shares one instance per distinct raw mapping.
+_SHARED: tuple[type[Any], ...] = (Term, Quantity, Money, StatusChange, PhaseChange, Classification)
+_MEMO_LIMIT = 65_536
 
 
 class InvalidValueError(ValueError):
@@ -150,6 +160,22 @@ def format_decimal(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "0") else text
+
+
+def _memo_dates(memo: dict[Any, pendulum.Date]) -> _Hook:
+    """Dates repeat all over a document: parse each text once, share the (immutable) Date."""
+
+    def structure(value: Any, _: Any) -> pendulum.Date:
+        found = memo.get(value) if type(value) is str else None
+        if found is None:
+            found = _structure_date(value, _)
+            if type(value) is str:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                memo[value] = found
+        return found
+
+    return structure
 
 
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
@@ -359,6 +385,8 @@ def _record_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[An
             _cattrs_detailed_validation=detailed,
         )
         if not detailed:
+            if (typing.get_origin(cl) or cl) in _SHARED:
+                return _shared(generated, cl)
             return generated
         name = getattr(cl, "__name__", str(cl))
         allowed = {a.name for a in attrs.fields(typing.get_origin(cl) or cl) if a.init}
@@ -384,6 +412,22 @@ def _record_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[An
         return structure
 
     return factory
+
+
+def _shared(generated: _Hook, cl: Any) -> _Hook:
+    memo: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def structure(value: Any, _: Any) -> Any:
+        key = tuple(value.items())  # any trouble (not a mapping) fails the fast path
+        found = memo.get(key)
+        if found is None:
+            found = generated(value, cl)
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = found
+        return found
+
+    return structure
 
 
 def _lifecycle_hook(converter: cattrs.Converter) -> _Hook:
@@ -413,15 +457,6 @@ def _lifecycle_hook(converter: cattrs.Converter) -> _Hook:
 
 def _enum_value(value: Enum) -> Any:
     return value.value
-
-
-def _unstructure_lifecycle(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any]:
-    inner = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
-
-    def unstructure(value: Any) -> dict[str, Any]:
-        return {"form": value.form, **inner(value)}
-
-    return unstructure
 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
@@ -454,7 +489,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         int: _structure_int,
         bool: _structure_bool,
         Decimal: _structure_decimal,
-        pendulum.Date: _structure_date,
+        pendulum.Date: _memo_dates({}),
         pendulum.DateTime: _structure_datetime,
         pendulum.Duration: _structure_duration,
     }
@@ -482,7 +517,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     converter.register_unstructure_hook_func(
         _is_frozenset, lambda v: sorted(e.value if isinstance(e, Enum) else e for e in v)
     )
-    for cls in (ProjectLifecycle, StrategicLifecycle):
-        converter.register_unstructure_hook(cls, _unstructure_lifecycle(converter, cls))
+    for cls, function in unstructure_functions(Portfolio, format_decimal, format_duration).items():
+        converter.register_unstructure_hook(cls, function)
     converter.register_unstructure_hook(Lifecycle, converter.unstructure)
     return converter

@@ -1,0 +1,267 @@
+"""A synthetic portfolio of any size, the same for the same arguments.
+
+``build_portfolio(n)`` makes a portfolio with exactly ``n`` commitments, spread over
+partnerships of fifty commitments and eight members each, with organisations, areas,
+mandates, goals, agreements, funding and dated histories, so that documents look like
+real ones at scale. Every record satisfies the model's local invariants; references
+resolve, so the rules have something to check too.
+
+    python benchmarks/synthetic.py 1000 yaml > portfolio.yaml
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from decimal import Decimal
+
+import pendulum
+
+from samarbejde import (
+    Agreement,
+    AgreementKind,
+    Area,
+    Challenge,
+    Commitment,
+    CommitmentStatus,
+    EntryPoint,
+    Fulfilment,
+    Funding,
+    FundingKind,
+    Goal,
+    GovernanceBody,
+    GovernanceKind,
+    Identifiers,
+    Mandate,
+    MandateLevel,
+    Membership,
+    Money,
+    Organisation,
+    Partnership,
+    PhaseChange,
+    Portfolio,
+    Power,
+    ProjectLifecycle,
+    ProjectPhase,
+    Quantity,
+    Sector,
+    Signature,
+    StatusChange,
+    StrategicLifecycle,
+    StrategicPhase,
+    Term,
+    Unit,
+    Vision,
+    dumps,
+)
+from samarbejde.serialization import Format
+
+__all__ = ["build_document", "build_portfolio"]
+
+COMMITMENTS_PER_PARTNERSHIP = 50
+MEMBERS_PER_PARTNERSHIP = 8
+KOMMUNEKODER = ("101", "147", "561", "751", "851", "461", "169", "173")
+KINDS = (
+    ("staff_hours", Unit.HOURS, Power.COMMIT_STAFF),
+    ("funding", Unit.DKK, Power.COMMIT_FUNDS),
+    ("facilities", Unit.ITEMS, Power.COMMIT_FACILITIES),
+    ("volunteers", Unit.PERSONS, Power.COMMIT_VOLUNTEERS),
+    ("leisure_jobs", Unit.PLACES, Power.OFFER_JOBS),
+    ("internships", Unit.PLACES, Power.OFFER_JOBS),
+    ("knowledge", Unit.SESSIONS, Power.SHARE_DATA),
+)
+SECTORS = tuple(Sector)
+D = pendulum.Date
+
+
+def _organisations(count: int, rng: random.Random) -> tuple[Organisation, ...]:
+    result = []
+    for index in range(count):
+        sector = SECTORS[index % len(SECTORS)]
+        kommunekode = KOMMUNEKODER[index % len(KOMMUNEKODER)]
+        result.append(
+            Organisation(
+                id=f"org-{index}",
+                name=f"Organisation {index}",
+                sector=sector,
+                identifiers=Identifiers(
+                    kommunekode=kommunekode if sector is Sector.MUNICIPALITY else None
+                ),
+                remit=("beskæftigelse", "fritid") if rng.random() < 0.5 else (),
+                entry_points=(
+                    EntryPoint(f"ep-{index}", "liaison", "Koordinator", covers=()),
+                ),
+            )
+        )
+    return tuple(result)
+
+
+def _areas(count: int) -> tuple[Area, ...]:
+    return tuple(
+        Area(f"area-{i}", f"Område {i}", KOMMUNEKODER[i % len(KOMMUNEKODER)], residents=1000 + i)
+        for i in range(count)
+    )
+
+
+def _commitment(
+    index: int, members: tuple[Membership, ...], start: pendulum.Date, rng: random.Random
+) -> Commitment:
+    member = members[index % len(members)]
+    kind, unit, _ = KINDS[index % len(KINDS)]
+    made = start.add(days=rng.randrange(0, 300))
+    begins = made.add(days=30)
+    amount = Decimal(rng.randrange(1, 400)) / (4 if unit is Unit.HOURS else 1)
+    status = [StatusChange(CommitmentStatus.PROPOSED, made)]
+    fulfilments: tuple[Fulfilment, ...] = ()
+    if index % 3:
+        status.append(StatusChange(CommitmentStatus.AGREED, made.add(days=14)))
+    if index % 3 == 2:
+        delivered = begins.add(days=200)
+        fulfilments = (Fulfilment(delivered, Quantity(amount, unit)),)
+        status.append(StatusChange(CommitmentStatus.FULFILLED, delivered))
+    return Commitment(
+        id=f"c-{index}",
+        by=member.organisation,
+        kind=kind,
+        quantity=Quantity(amount, unit),
+        term=Term(begins, begins.add(years=1)),
+        status=tuple(status),
+        to=members[(index + 1) % len(members)].organisation if index % 5 == 0 else None,
+        mandate=member.mandates[0].id,
+        agreement="a-main",
+        goals=("g-1",) if index % 2 else (),
+        fulfilments=fulfilments,
+    )
+
+
+def _partnership(
+    index: int,
+    commitments: int,
+    organisations: tuple[Organisation, ...],
+    areas: tuple[Area, ...],
+    rng: random.Random,
+) -> Partnership:
+    start = D(2015, 1, 1).add(days=rng.randrange(0, 2000))
+    picked = rng.sample(organisations, min(MEMBERS_PER_PARTNERSHIP, len(organisations)))
+    members = tuple(
+        Membership(
+            organisation=org.id,
+            role="partner" if m else "lead",
+            joined=start,
+            representative="Direktør",
+            mandates=(
+                Mandate(
+                    id=f"m-{m}",
+                    level=MandateLevel.STRATEGIC,
+                    powers=frozenset(p for _, _, p in KINDS),
+                    term=Term(start),
+                    granted_by="Bestyrelsen",
+                    ceiling=Money(Decimal(10_000_000)),
+                ),
+            ),
+        )
+        for m, org in enumerate(picked)
+    )
+    ids = tuple(m.organisation for m in members)
+    lifecycle: ProjectLifecycle | StrategicLifecycle
+    if index % 2:
+        lifecycle = StrategicLifecycle(
+            since=start,
+            phases=(
+                PhaseChange(StrategicPhase.EXPLORING, start),
+                PhaseChange(StrategicPhase.FORMING, start.add(months=6)),
+                PhaseChange(StrategicPhase.OPERATING, start.add(years=1)),
+            ),
+            horizon=pendulum.duration(years=10),
+            review_every=pendulum.duration(years=1),
+        )
+    else:
+        lifecycle = ProjectLifecycle(
+            term=Term(start, start.add(years=3)),
+            phases=(
+                PhaseChange(ProjectPhase.PLANNED, start),
+                PhaseChange(ProjectPhase.RUNNING, start.add(months=2)),
+            ),
+            owner=ids[0],
+        )
+    return Partnership(
+        id=f"p-{index}",
+        name=f"Partnerskab {index}",
+        lifecycle=lifecycle,
+        areas=(areas[index % len(areas)].id,),
+        vision=Vision("Et godt sted at bo", start.add(months=6), agreed_by=ids[:3]),
+        challenges=(Challenge("ch-1", "Ledighed blandt unge", start, identified_by=ids[:2]),),
+        goals=(
+            Goal(
+                "g-1",
+                "Flere unge i fritidsjob",
+                indicator="Andel 15-17-årige med fritidsjob (%)",
+                baseline=Decimal("12.5"),
+                target=Decimal("25"),
+                due=start.add(years=5),
+                owners=ids[:2],
+                challenges=("ch-1",),
+            ),
+        ),
+        members=members,
+        commitments=tuple(_commitment(i, members, start, rng) for i in range(commitments)),
+        agreements=(
+            Agreement(
+                "a-main",
+                AgreementKind.STRATEGIC,
+                parties=tuple(Signature(o, start.add(months=6)) for o in ids),
+                term=Term(start.add(months=6)),
+                binding=True,
+                notice=pendulum.duration(months=6),
+            ),
+        ),
+        governance=(
+            GovernanceBody(
+                "styregruppe",
+                GovernanceKind.STEERING_GROUP,
+                members=ids[:4],
+                meets_every=pendulum.duration(months=3),
+            ),
+        ),
+        funding=(
+            Funding(
+                "f-1",
+                ids[0],
+                Money(Decimal("2500000")),
+                Term(start, start.add(years=3)),
+                FundingKind.FOUNDATION_GRANT,
+            ),
+        ),
+    )
+
+
+def build_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
+    """A valid portfolio with exactly ``n_commitments`` commitments.
+
+    Partnerships hold fifty commitments each (the last one the rest), eight members,
+    one agreement, goal, challenge, governance body and funding. There is one
+    organisation per two partnerships (at least ``MEMBERS_PER_PARTNERSHIP``) and one
+    area per ten. The same arguments always give an equal portfolio.
+    """
+    rng = random.Random(seed)
+    partnerships = max(1, -(-n_commitments // COMMITMENTS_PER_PARTNERSHIP))
+    organisations = _organisations(max(MEMBERS_PER_PARTNERSHIP, partnerships // 2), rng)
+    areas = _areas(max(1, partnerships // 10))
+    built = []
+    left = n_commitments
+    for index in range(partnerships):
+        count = min(COMMITMENTS_PER_PARTNERSHIP, left)
+        left -= count
+        built.append(_partnership(index, count, organisations, areas, rng))
+    return Portfolio(organisations, areas, tuple(built))
+
+
+def build_document(n_commitments: int, format: Format, *, seed: int = 0) -> str:  # noqa: A002
+    """The document of :func:`build_portfolio` in ``format`` (json, yaml or toml)."""
+    return dumps(build_portfolio(n_commitments, seed=seed), format)
+
+
+if __name__ == "__main__":
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    chosen = sys.argv[2] if len(sys.argv) > 2 else "yaml"
+    sys.stdout.write(build_document(size, chosen))  # type: ignore[arg-type]
