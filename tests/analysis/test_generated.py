@@ -22,7 +22,8 @@ from samarbejde.analysis import (
 )
 from samarbejde.transitions import COMMITMENT_STATUS
 
-SLOW = settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+# Each example validates and scores whole portfolios: fewer examples, no deadline.
+SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SLOW
