@@ -53,10 +53,10 @@ def test_the_root_is_located_and_a_malformed_path_is_not(where: SourceMap) -> No
 def test_json_positions_are_exact() -> None:
     text = dumps(portfolio(), "json")
     _, where = loads_located(text, "json")
-    fragment = '"municipality": "561"'
+    fragment = '"municipality":"561"'
     assert where.locate("areas[osterbyen].municipality") == (
         line_of(text, fragment),
-        column_of(text, fragment) + len('"municipality": '),
+        column_of(text, fragment) + len('"municipality":'),
     )
 
 

@@ -39,9 +39,16 @@ def test_dumping_is_deterministic_and_stable(drawn: Portfolio, fmt: Format) -> N
 
 
 def test_the_document_starts_with_the_format_version() -> None:
-    assert dumps(portfolio(), "json").startswith('{\n  "format": "samarbejde/1",')
+    assert dumps(portfolio(), "json").startswith('{"format":"samarbejde/1",')
     assert dumps(portfolio(), "yaml").startswith("format: samarbejde/1\n")
     assert dumps(portfolio(), "toml").startswith('format = "samarbejde/1"\n')
+
+
+def test_json_is_written_compact_on_one_line() -> None:
+    text = dumps(portfolio(), "json")
+    assert text.count("\n") == 1
+    assert text.endswith("}\n")
+    assert "Østerbyen" in text
 
 
 def test_fields_equal_to_their_default_are_left_out() -> None:

@@ -79,8 +79,44 @@ class _Writer:
         if kind is pendulum.Duration:
             return f"_format_duration({value})"
         if attrs.has(origin or kind):
-            return f"{self.function_name(origin or kind)}({value})"
+            return self.inline(origin or kind, value, depth) or (
+                f"{self.function_name(origin or kind)}({value})"
+            )
         raise TypeError(f"no way to write {kind!r}")  # pragma: no cover - model types only
+
+    def inline(self, cls: type[Any], value: str, depth: int) -> str | None:
+        """A dict display for a small record (at most one defaulted field), saving a call."""
+        fields = [f for f in attrs.fields(cls) if f.init]
+        optional = [f for f in fields if f.default is not attrs.NOTHING]
+        if len(optional) > 1 or isinstance(getattr(cls, "form", None), str):
+            return None
+        hints = typing.get_type_hints(cls)
+        bound = f"_r{depth}"
+        items = [
+            f"{f.name!r}: {self.expression(hints[f.name], f'{bound}.{f.name}', depth + 1)}"
+            for f in fields
+            if f.default is attrs.NOTHING
+        ]
+        plain = "{" + ", ".join(items) + "}"
+        if not optional:
+            return f"({plain} if ({bound} := {value}) is not None else None)"
+        field = optional[0]
+        kind, default = hints[field.name], field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        here = f"({bound} := {value}).{field.name}"
+        if default is None:
+            omit = f"{here} is None"
+            kind = next(a for a in typing.get_args(kind) if a is not type(None))
+        elif default == ():
+            omit = f"not {here}"
+        else:
+            default_name = f"_default_{cls.__name__}_{field.name}"
+            self.names[default_name] = default
+            omit = f"{here} == {default_name}"
+        written = self.expression(kind, f"{bound}.{field.name}", depth + 1)
+        full = "{" + ", ".join([*items, f"{field.name!r}: {written}"]) + "}"
+        return f"({plain} if {omit} else {full})"
 
     def source(self, cls: type[Any]) -> str:
         hints = typing.get_type_hints(cls)
