@@ -45,11 +45,13 @@ from samarbejde.strategies._values import (
     choose,
     day,
     decimal,
+    in_span,
     maybe,
     maybe_day,
     maybe_months,
     maybe_pick,
     pick,
+    repeat,
 )
 from samarbejde.terms import Term
 
@@ -205,23 +207,25 @@ class _Scope:
         return min(self.last_join, add_days(member.left, -1))
 
 
+def _membership(draw: st.DrawFn, scope: _Scope, organisation: str) -> Membership:
+    joined = day(draw, scope.first, scope.last_join)
+    return Membership(
+        organisation,
+        pick(draw, KNOWN_ROLES),
+        joined,
+        _left(draw, joined, scope.now),
+        representative=maybe_pick(draw, POSTS),
+    )
+
+
 def _members(draw: st.DrawFn, scope: _Scope) -> tuple[Membership, ...]:
     low, high = scope.plan.members
-    high = min(high, len(scope.plan.organisation_ids))
-    chosen = choose(draw, scope.plan.organisation_ids, min(low, high), high)
-    members = []
-    for organisation in chosen:
-        joined = day(draw, scope.first, scope.last_join)
-        members.append(
-            Membership(
-                organisation,
-                pick(draw, KNOWN_ROLES),
-                joined,
-                _left(draw, joined, scope.now),
-                representative=maybe_pick(draw, POSTS),
-            )
-        )
-    return tuple(members)
+    pool = list(scope.plan.organisation_ids)
+    high = min(high, len(pool))
+    return tuple(
+        in_span(draw, _membership, scope, pool.pop(draw(st.integers(0, len(pool) - 1))))
+        for _ in repeat(draw, min(low, high), high)
+    )
 
 
 def _left(draw: st.DrawFn, joined: pendulum.Date, now: pendulum.Date) -> pendulum.Date | None:
@@ -242,7 +246,7 @@ def _purpose(
             day(draw, scope.first, scope.now),
             _subset(draw, ids, min_size=1),
         )
-        for i in range(draw(st.integers(0, 2)) if ids else 0)
+        for i in (repeat(draw, 0, 2) if ids else ())
     )
     goals = tuple(
         Goal(
@@ -255,7 +259,7 @@ def _purpose(
             owners=_subset(draw, ids, min_size=1),
             challenges=_subset(draw, [c.id for c in challenges]),
         )
-        for i in range(draw(st.integers(0, 2)) if ids else 0)
+        for i in (repeat(draw, 0, 2) if ids else ())
     )
     vision = None
     if bool(ids) and maybe(draw):
@@ -269,7 +273,7 @@ def _purpose(
 
 def _agreements(draw: st.DrawFn, scope: _Scope) -> tuple[Agreement, ...]:
     agreements: list[Agreement] = []
-    for i in range(draw(st.integers(0, 2)) if scope.members else 0):
+    for i in repeat(draw, 0, 2) if scope.members else ():
         parties = choose(draw, scope.members, 1, 3)
         term_start = day(draw, scope.first, scope.last)
         agreements.append(
@@ -282,7 +286,7 @@ def _agreements(draw: st.DrawFn, scope: _Scope) -> tuple[Agreement, ...]:
                 ),
                 term=Term(term_start, maybe_day(draw, term_start, scope.last)),
                 binding=maybe(draw),
-                parent=agreements[0].id if bool(agreements) and maybe(draw) else None,
+                parent=maybe_pick(draw, [a.id for a in agreements]),
                 theme=maybe_pick(draw, ("Fritidsjob", "Tryghed", "Lektiehjælp")),
                 notice=maybe_months(draw, 1, 12),
             )
@@ -326,9 +330,9 @@ def _commitment(
         quantity,
         Term(made_on, term_end),
         status,
-        to=maybe_pick(draw, receivers) if receivers else None,
+        to=maybe_pick(draw, receivers),
         mandate=draft.id,
-        agreement=maybe_pick(draw, signed) if signed else None,
+        agreement=maybe_pick(draw, signed),
         goals=_subset(draw, [g.id for g in goals]),
         fulfilments=fulfilled,
     )
@@ -336,7 +340,7 @@ def _commitment(
 
 def _funding(draw: st.DrawFn, scope: _Scope) -> tuple[Funding, ...]:
     funding = []
-    for i in range(draw(st.integers(0, 2))):
+    for i in repeat(draw, 0, 2):
         funded_from = day(draw, scope.first, scope.last)
         funding.append(
             Funding(
@@ -359,29 +363,30 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
 
     drafts: list[_Draft] = []
     for member in scope.members:
-        for _ in range(draw(st.integers(0, 2))):
+        for _ in repeat(draw, 0, 2):
             mandate_id = f"{scope.prefix}-m{len(drafts) + 1}"
             drafts.append(_draft(draw, member, mandate_id, scope.member_last(member)))
-    how_many = draw(st.integers(*plan.commitments)) if scope.members else 0
-    if how_many and not drafts:
-        first = scope.members[0]
-        drafts.append(_draft(draw, first, f"{scope.prefix}-m1", scope.member_last(first)))
 
     challenges, goals, vision = _purpose(draw, scope)
     agreements = _agreements(draw, scope)
     is_project = isinstance(current, ProjectLifecycle)
-    commitments = tuple(
-        _commitment(
-            draw,
-            scope,
-            i + 1,
-            pick(draw, drafts),
-            open_ended=not is_project,
-            agreements=agreements,
-            goals=goals,
+    commitments = []
+    for i in repeat(draw, *plan.commitments) if scope.members else ():
+        if not drafts:  # commitments are made under mandates: give the first member one
+            first = scope.members[0]
+            drafts.append(_draft(draw, first, f"{scope.prefix}-m1", scope.member_last(first)))
+        commitments.append(
+            in_span(
+                draw,
+                _commitment,
+                scope,
+                i + 1,
+                pick(draw, drafts),
+                open_ended=not is_project,
+                agreements=agreements,
+                goals=goals,
+            )
         )
-        for i in range(how_many)
-    )
     held: dict[str, list[Mandate]] = {m.organisation: [] for m in scope.members}
     for draft in drafts:
         held[draft.member.organisation].append(_finish(draw, draft, scope))
@@ -393,14 +398,15 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
             _subset(draw, scope.organisation_ids, min_size=1),
             meets_every=maybe_months(draw, 1, 6),
         )
-        for i in range(draw(st.integers(0, 1)) if members else 0)
+        for i in (repeat(draw, 0, 1) if members else ())
     )
-    parent = None
+    # One draw each whatever the context, so that shrinking elsewhere keeps them aligned.
+    owner = maybe_pick(draw, scope.organisation_ids)
+    parent = maybe_pick(draw, plan.strategic_ids)
     if isinstance(current, ProjectLifecycle):
-        if bool(members) and maybe(draw):
-            current = attrs.evolve(current, owner=pick(draw, scope.organisation_ids))
-        if bool(plan.strategic_ids) and maybe(draw):
-            parent = pick(draw, plan.strategic_ids)
+        current = attrs.evolve(current, owner=owner)
+    else:
+        parent = None
     return Partnership(
         f"{pick(draw, ('medvind', 'sammen', 'fremtid', 'tryg'))}-{plan.index}",
         pick(draw, _NAMES),
@@ -412,7 +418,7 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
         challenges=challenges,
         goals=goals,
         members=members,
-        commitments=commitments,
+        commitments=tuple(commitments),
         agreements=agreements,
         governance=governance,
         funding=_funding(draw, scope),

@@ -23,9 +23,11 @@ from samarbejde.strategies._values import (
     choose,
     codes_of_municipalities,
     complete_cvr,
+    in_span,
     maybe,
     maybe_day,
     pick,
+    repeat,
     sorted_dates,
 )
 
@@ -61,22 +63,20 @@ def _size(name: str, value: Size) -> tuple[int, int]:
     return low, high
 
 
-@st.composite
 def _organisations(
     draw: st.DrawFn,
-    count: int,
+    size: tuple[int, int],
     *,
     sectors: tuple[Sector, ...],
     area_ids: tuple[str, ...],
     start: pendulum.Date,
     end: pendulum.Date,
 ) -> tuple[Organisation, ...]:
-    pool = sectors or tuple(Sector)
-    chosen = [*sectors[:count], *(pick(draw, pool) for _ in range(count - len(sectors[:count])))]
     codes: set[str] = set()
     cvrs: set[str] = set()
     result: list[Organisation] = []
-    for index, sector in enumerate(chosen):
+    for index in repeat(draw, *size):
+        sector = sectors[index] if index < len(sectors) else pick(draw, sectors or Sector)
         slug, noun = _SLUGS[sector]
         parent = None
         if result and draw(st.integers(0, 3)) == 0:
@@ -104,7 +104,7 @@ def _organisations(
                 covers=tuple(choose(draw, area_ids, 0, 2) if area_ids else ()),
                 verified_on=maybe_day(draw, start, end),
             )
-            for i in range(draw(st.integers(0, 2)))
+            for i in repeat(draw, 0, 2)
         )
         result.append(
             Organisation(
@@ -120,13 +120,12 @@ def _organisations(
     return tuple(result)
 
 
-@st.composite
 def _areas(
-    draw: st.DrawFn, count: int, start: pendulum.Date, end: pendulum.Date
+    draw: st.DrawFn, size: tuple[int, int], start: pendulum.Date, end: pendulum.Date
 ) -> tuple[Area, ...]:
     result = []
-    for index in range(count):
-        listed = draw(st.integers(0, 2))
+    for index in repeat(draw, *size):
+        listed = len(list(repeat(draw, 0, 2)))
         result.append(
             Area(
                 f"omraade-{index + 1}",
@@ -218,19 +217,13 @@ def portfolios(
 
     @st.composite
     def build(draw: st.DrawFn) -> Portfolio:
-        drawn_areas = draw(_areas(draw(st.integers(*area_size)), start, begin_by))
+        drawn_areas = _areas(draw, area_size, start, begin_by)
         area_ids = tuple(a.id for a in drawn_areas)
-        orgs = draw(
-            _organisations(
-                draw(st.integers(*org_size)),
-                sectors=required,
-                area_ids=area_ids,
-                start=start,
-                end=begin_by,
-            )
+        orgs = _organisations(
+            draw, org_size, sectors=required, area_ids=area_ids, start=start, end=begin_by
         )
         drawn: list[Partnership] = []
-        for index in range(draw(st.integers(*partnership_size))):
+        for index in repeat(draw, *partnership_size):
             plan = PartnershipPlan(
                 index=index + 1,
                 organisation_ids=tuple(o.id for o in orgs),
@@ -245,7 +238,7 @@ def portfolios(
                 members=member_size,
                 commitments=commitment_size,
             )
-            drawn.append(draw_partnership(draw, plan))
+            drawn.append(in_span(draw, draw_partnership, plan))
         return Portfolio(orgs, drawn_areas, tuple(drawn))
 
     return build()

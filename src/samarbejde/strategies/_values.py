@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pendulum
 from hypothesis import strategies as st
@@ -312,8 +312,39 @@ def pick(draw: st.DrawFn, items: Iterable[T]) -> T:
 
 
 def maybe_pick(draw: st.DrawFn, items: Iterable[T]) -> T | None:
-    """Draw ``None`` or one of ``items``."""
-    return pick(draw, items) if maybe(draw) else None
+    """Draw ``None`` or one of ``items`` (``None`` when there are none).
+
+    Always one integer draw, whether or not there are items, so that what is drawn
+    after it stays in step while the shrinker removes items elsewhere.
+    """
+    pool = tuple(items)
+    chosen = draw(st.integers(0, max(len(pool), 1)))
+    return pool[chosen - 1] if 0 < chosen <= len(pool) else None
+
+
+def repeat(draw: st.DrawFn, min_size: int, max_size: int) -> Iterator[int]:
+    """Count ``0, 1, …`` for ``min_size`` to ``max_size`` items.
+
+    Past ``min_size``, each further item is announced by a drawn "more" (three times in
+    four), the way ``st.lists`` does it: the shrinker can then delete any one item
+    together with its draws, which a count drawn up front would not let it do.
+    """
+    count = 0
+    while count < max_size and (count < min_size or draw(st.integers(0, 3)) > 0):
+        yield count
+        count += 1
+
+
+@st.composite
+def _span(
+    draw: st.DrawFn, make: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> T:
+    return make(draw, *args, **kwargs)
+
+
+def in_span(draw: st.DrawFn, make: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call ``make(draw, *args, **kwargs)`` as one nested draw the shrinker sees as a unit."""
+    return draw(_span(make, args, kwargs))
 
 
 def choose(
@@ -321,8 +352,10 @@ def choose(
 ) -> tuple[T, ...]:
     """Draw distinct items of ``items`` in their drawn order (as many as there are, at most)."""
     pool = list(items)
-    count = draw(st.integers(min(min_size, len(pool)), min(max_size, len(pool))))
-    return tuple(pool.pop(draw(st.integers(0, len(pool) - 1))) for _ in range(count))
+    return tuple(
+        pool.pop(draw(st.integers(0, len(pool) - 1)))
+        for _ in repeat(draw, min(min_size, len(pool)), min(max_size, len(pool)))
+    )
 
 
 def day(draw: st.DrawFn, first: pendulum.Date, last: pendulum.Date) -> pendulum.Date:
