@@ -36,7 +36,8 @@ from samarbejde.enums import (
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
 Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Text = Annotated[str, Field(min_length=1)]
-Duration = Annotated[str, Field(pattern=r"^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$", min_length=3)]
+DURATION = r"^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$"
+Duration = Annotated[str, Field(pattern=DURATION, min_length=3)]
 Amount = Annotated[Decimal, Field(allow_inf_nan=False)]
 
 

@@ -88,9 +88,7 @@ def _organisations(count: int, rng: random.Random) -> tuple[Organisation, ...]:
                     kommunekode=kommunekode if sector is Sector.MUNICIPALITY else None
                 ),
                 remit=("beskæftigelse", "fritid") if rng.random() < 0.5 else (),
-                entry_points=(
-                    EntryPoint(f"ep-{index}", "liaison", "Koordinator", covers=()),
-                ),
+                entry_points=(EntryPoint(f"ep-{index}", "liaison", "Koordinator", covers=()),),
             )
         )
     return tuple(result)

@@ -377,6 +377,8 @@ def _optional_factory(converter: cattrs.Converter) -> Callable[[Any], _Hook]:
 
 
 def _record_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any], _Hook]:
+    memos: dict[Any, dict[Any, Any]] = {}
+
     def factory(cl: Any) -> _Hook:
         generated = make_dict_structure_fn(
             cl,
@@ -386,7 +388,8 @@ def _record_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[An
         )
         if not detailed:
             if (typing.get_origin(cl) or cl) in _SHARED:
-                return _shared(generated, cl)
+                # One memory per class: cattrs asks the factory once per field.
+                return _shared(generated, cl, memos.setdefault(cl, {}))
             return generated
         name = getattr(cl, "__name__", str(cl))
         allowed = {a.name for a in attrs.fields(typing.get_origin(cl) or cl) if a.init}
@@ -414,9 +417,7 @@ def _record_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[An
     return factory
 
 
-def _shared(generated: _Hook, cl: Any) -> _Hook:
-    memo: dict[tuple[tuple[str, Any], ...], Any] = {}
-
+def _shared(generated: _Hook, cl: Any, memo: dict[Any, Any]) -> _Hook:
     def structure(value: Any, _: Any) -> Any:
         key = tuple(value.items())  # any trouble (not a mapping) fails the fast path
         found = memo.get(key)

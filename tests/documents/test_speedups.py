@@ -1,0 +1,58 @@
+"""The speed-ups change nothing: shared value records, orjson, the fast path."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from tests.medvind import portfolio
+
+from samarbejde import Portfolio, dumps, loads
+from samarbejde import strategies as sst
+from samarbejde.serialization import _converter, _io
+
+TWO_EQUAL_TERMS = """\
+format: samarbejde/1
+partnerships:
+  - id: p
+    name: P
+    lifecycle:
+      form: project
+      term: {start: 2020-01-01, end: 2020-12-31}
+      phases: [{phase: planned, on: 2020-01-01}]
+    agreements:
+      - {id: a, kind: mou, term: {start: 2020-01-01, end: 2020-12-31}}
+"""
+
+
+def test_equal_value_records_are_shared_after_loading() -> None:
+    loaded = loads(TWO_EQUAL_TERMS, "yaml").partnerships[0]
+    assert loaded.agreements[0].term is loaded.lifecycle.term  # type: ignore[union-attr]
+
+
+def test_sharing_stays_correct_when_its_memory_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_converter, "_MEMO_LIMIT", 1)
+    assert loads(dumps(portfolio(), "json"), "json") == portfolio()
+    assert loads(TWO_EQUAL_TERMS, "yaml").partnerships[0].agreements[0].term.end is not None
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(sst.portfolios())
+def test_orjson_writes_the_same_bytes_as_the_json_module(drawn: Portfolio) -> None:
+    text = dumps(drawn, "json")
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_without_orjson_the_json_module_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = dumps(portfolio(), "json")
+    monkeypatch.setattr(_io, "_orjson", None)
+    assert dumps(portfolio(), "json") == expected
+
+
+def test_text_orjson_refuses_is_written_by_the_json_module() -> None:
+    assert (
+        _io._dumps_json({"a": "\ud800", "n": 2**70})
+        == '{"a":"\ud800","n":1180591620717411303424}\n'
+    )
