@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from samarbejde import Finding, Report, Severity, validate
+from samarbejde import Finding, Portfolio, Report, Severity, validate
 from samarbejde.examples import AS_OF, load
 
 F = Finding
@@ -29,9 +29,20 @@ def test_located_findings_come_first_by_line_the_others_keep_their_order() -> No
     assert len(report) == 5
 
 
-def test_findings_follow_the_portfolio_then_the_catalogue() -> None:
-    report = validate(load("ungejob"), as_of=AS_OF)
-    assert [f.code for f in report] == ["P001", "P002", "P003"]
+def test_validate_gives_each_partnership_s_findings_by_path_in_portfolio_order() -> None:
+    medvind, ungejob = load("medvind"), load("ungejob")
+    both = Portfolio(
+        organisations=(*ungejob.organisations, *medvind.organisations),
+        areas=(*ungejob.areas, *medvind.areas),
+        partnerships=(*ungejob.partnerships, *medvind.partnerships),
+    )
+    report = validate(both, as_of=AS_OF)
+    assert [f.code for f in report] == ["P003", "P002", "P001", "C006", "T001"]
+    assert [f.path for f in report][:3] == [
+        "partnerships[ungejob].funding[f-bikuben].term",
+        "partnerships[ungejob].lifecycle.phases[3]",
+        "partnerships[ungejob].lifecycle.term",
+    ]
 
 
 def test_ok_means_no_error_and_counts_every_severity() -> None:

@@ -135,9 +135,9 @@ def test_every_kind_of_history_entry_after_as_of_is_t002() -> None:
     )
     report = validate(portfolio, as_of=AS_OF, select=["T002"])
     assert [f.path for f in report] == [
-        "partnerships[alliance].lifecycle.reviews[1]",
-        "partnerships[alliance].commitments[c-timer].fulfilments[1]",
         "partnerships[alliance].agreements[a-sen].parties[firma]",
+        "partnerships[alliance].commitments[c-timer].fulfilments[1]",
+        "partnerships[alliance].lifecycle.reviews[1]",
     ]
     assert report.findings[1].message == (
         "A fulfilment of c-timer is dated 2021-07-01, after 2021-06-01."

@@ -168,7 +168,9 @@ def validate(
             column on each finding.
 
     Returns:
-        The report.
+        The report. Its findings are in a stable order: those located in ``sources``
+        by line and column; the others as the run makes them, portfolio-wide rules
+        first, then each partnership in portfolio order, each group by path and code.
 
     Raises:
         RuleError: An unknown profile, or a rule code that shadows a built-in one.
@@ -188,13 +190,21 @@ def validate(
     runnable = [r for r in chosen if not (r.needs_as_of and as_of is None)]
     whole = [r for r in runnable if not r.per_partnership]
     each = [r for r in runnable if r.per_partnership]
+    chunk: list[Finding] = []
     for r in whole:
-        _run(r, RuleContext(index, as_of, r.params), lang, sources, findings)
+        _run(r, RuleContext(index, as_of, r.params), lang, sources, chunk)
+    findings += sorted(chunk, key=_by_path)
     for part in index.parts if each else ():
         view = index.focus(part)
+        chunk = []
         for r in each:
-            _run(r, RuleContext(view, as_of, r.params), lang, sources, findings)
+            _run(r, RuleContext(view, as_of, r.params), lang, sources, chunk)
+        findings += sorted(chunk, key=_by_path)
     return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
+
+
+def _by_path(finding: Finding) -> tuple[str, str, str, str]:
+    return (finding.path, finding.code, finding.subject, finding.message)
 
 
 def _run(

@@ -33,8 +33,8 @@ class Report:
     """The findings of one validation run, in a stable order.
 
     Findings located in a source file come first, by line and column; the others
-    follow in the order the run made them: portfolio-wide rules first, then each
-    partnership in portfolio order with its rules in catalogue order.
+    keep the order they were given in (:func:`~samarbejde.validate` gives them by
+    partnership, in portfolio order, and inside each by path and code).
 
     Attributes:
         findings: Every finding.
