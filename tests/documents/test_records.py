@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import pendulum
 import pytest
+from cattrs.errors import ClassValidationError
 from tests.medvind import partnership
 
-from samarbejde import Area, LoadError, Partnership, make_converter, structure, unstructure
+from samarbejde import (
+    Area,
+    LoadError,
+    Partnership,
+    PhaseChange,
+    ProjectPhase,
+    make_converter,
+    structure,
+    unstructure,
+)
 from samarbejde.serialization._converter import describe
+from samarbejde.serialization._invariants import every_invariant
 
 
 def test_a_partnership_can_be_stored_on_its_own() -> None:
@@ -97,3 +108,20 @@ def test_scalars_are_never_coerced(value: object, kind: type, message: str | Non
     else:
         with pytest.raises(LoadError, match=message):
             structure(value, kind)
+
+
+def test_every_broken_check_of_a_record_is_listed() -> None:
+    with pytest.raises(LoadError) as caught:
+        structure({"id": "A", "name": " ", "municipality": "999"}, Area)
+    assert [p.path for p in caught.value.problems] == ["id", "name", "municipality"]
+    assert "Area.municipality: not the kommunekode" in caught.value.problems[2].message
+
+
+def test_a_record_that_cannot_be_rebuilt_keeps_its_first_error() -> None:
+    error = ClassValidationError("While structuring", [ValueError("x")], Area)
+    assert every_invariant(make_converter(), PhaseChange[ProjectPhase], {}, error) is error
+
+
+def test_a_type_the_converter_cannot_read_is_still_a_load_error() -> None:
+    with pytest.raises(LoadError, match="cannot read this value"):
+        structure(1, complex)

@@ -120,6 +120,13 @@ def _structure_checked(raw: object) -> tuple[Portfolio | None, list[Issue]]:
     return portfolio, []
 
 
+def _positions(text: str, format: Format) -> SourceMap:  # noqa: A002
+    try:
+        return parse(text, format)[1]
+    except ParseFailure:  # pragma: no cover - the text was read once already
+        return SourceMap(None, {}, {})
+
+
 def _load(
     data: str | bytes,
     format: Format,  # noqa: A002 - the public keyword
@@ -134,11 +141,13 @@ def _load(
     except ParseFailure as failure:
         raise to_load_error(failure.issues, None, source) from None
     with _gc_paused():
-        if not located:
+        if not located or format == "json":
             try:
-                return _structure_fast(parse_fast(text, format)), SourceMap(None, {}, {})
+                fast = _structure_fast(parse_fast(text, format))
             except Exception:  # reread slowly to find every problem
                 pass
+            else:  # JSON positions are only scanned when someone asks for one
+                return fast, SourceMap.deferred(lambda: _positions(text, format))
         try:
             raw, source_map, issues = parse(text, format)
         except ParseFailure as failure:

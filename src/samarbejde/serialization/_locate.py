@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 __all__ = ["Path", "SourceMap", "parse_path", "render_path"]
 
@@ -76,7 +76,7 @@ class SourceMap:
     (2, 32)
     """
 
-    __slots__ = ("_data", "_keys", "_lines", "_values")
+    __slots__ = ("_data", "_keys", "_lines", "_pending", "_values")
 
     def __init__(
         self,
@@ -90,6 +90,20 @@ class SourceMap:
         self._values = values
         self._keys = keys
         self._lines = lines
+        self._pending: Callable[[], SourceMap] | None = None
+
+    @classmethod
+    def deferred(cls, build: Callable[[], SourceMap]) -> SourceMap:
+        """A source map built by ``build`` the first time a position is asked for."""
+        source_map = cls(None, {}, {})
+        source_map._pending = build
+        return source_map
+
+    def _ready(self) -> None:
+        if self._pending is not None:
+            built, self._pending = self._pending(), None
+            self._data, self._values = built._data, built._values
+            self._keys, self._lines = built._keys, built._lines
 
     def locate(self, path: str) -> tuple[int, int] | None:
         """The 1-based line and column of the value at ``path``.
@@ -99,6 +113,7 @@ class SourceMap:
         no recorded position, the nearest enclosing one is returned; ``None`` when
         nothing is known.
         """
+        self._ready()
         parts = parse_path(path)
         if parts is None:
             return None
@@ -106,6 +121,7 @@ class SourceMap:
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
         """The position of a raw path (of its key, with ``key``), or the nearest parent's."""
+        self._ready()
         if key and path in self._keys:
             return self._convert(self._keys[path])
         for end in range(len(path), -1, -1):

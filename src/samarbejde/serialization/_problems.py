@@ -19,7 +19,7 @@ from samarbejde.serialization._locate import Path, SourceMap, render_path
 
 __all__ = ["Issue", "ParseFailure", "issues_from", "to_load_error"]
 
-_FIELD = re.compile(r"([^\[\]]+)((?:\[[0-9]+\])*)")
+_INDEX = re.compile(r"\[([0-9]+)\]")
 
 
 @attrs.frozen
@@ -51,19 +51,12 @@ class ParseFailure(Exception):  # noqa: N818 - internal signal, never leaves the
 
 def _field_path(field: str) -> Path:
     """``"status[2]"`` → ``("status", 2)``."""
-    match = _FIELD.fullmatch(field)
-    if match is None:
-        return (field,)
-    name, indexes = match.groups()
-    return (name, *(int(i) for i in re.findall(r"[0-9]+", indexes)))
+    name = field.split("[", 1)[0]
+    return (name, *(int(i) for i in _INDEX.findall(field)))
 
 
 def _shown(value: object) -> str:
-    if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, frozenset | set):
-        return "[" + ", ".join(sorted(str(v) for v in value)) + "]"
-    return str(value)
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def issues_from(error: BaseException, path: Path = ()) -> list[Issue]:
