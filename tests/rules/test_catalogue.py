@@ -1,10 +1,11 @@
-"""Every built-in rule: a fragment that passes and one that fails with exactly its code."""
+"""Every built-in rule: a document fragment that passes and one that fails with its code."""
 
 from __future__ import annotations
 
 import pytest
+from tests.rules._documents import document
 from tests.rules._fragments import AS_OF, base
-from tests.rules.cases import CASES
+from tests.rules.fragments import CASES
 
 from samarbejde import Severity, builtin_rules, validate
 
@@ -13,6 +14,10 @@ CODES = [r.code for r in builtin_rules()]
 
 def test_every_builtin_rule_has_a_passing_and_a_failing_fragment() -> None:
     assert sorted(CASES) == sorted(CODES)
+
+
+def test_the_base_document_is_the_python_base_portfolio() -> None:
+    assert document({}) == base()
 
 
 def test_the_base_portfolio_gives_no_finding() -> None:
@@ -24,22 +29,22 @@ def test_the_base_portfolio_gives_no_finding() -> None:
 @pytest.mark.parametrize("code", CODES)
 def test_the_failing_fragment_gives_exactly_its_code(code: str) -> None:
     _, failing = CASES[code]
-    report = validate(failing(), as_of=AS_OF)
+    report = validate(document(failing), as_of=AS_OF)
     assert report.codes == (code,)
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_the_passing_fragment_gives_no_finding(code: str) -> None:
     passing, _ = CASES[code]
-    assert validate(passing(), as_of=AS_OF).findings == ()
+    assert validate(document(passing), as_of=AS_OF).findings == ()
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_findings_carry_the_rule_severity_and_a_message_in_each_language(code: str) -> None:
     rule = next(r for r in builtin_rules() if r.code == code)
     _, failing = CASES[code]
-    english = validate(failing(), as_of=AS_OF, select=[code])
-    danish = validate(failing(), as_of=AS_OF, select=[code], lang="da")
+    english = validate(document(failing), as_of=AS_OF, select=[code])
+    danish = validate(document(failing), as_of=AS_OF, select=[code], lang="da")
     assert english.findings
     for en, da in zip(english.findings, danish.findings, strict=True):
         assert en.severity is rule.severity

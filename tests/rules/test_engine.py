@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import pendulum
 import pytest
+from tests.rules._documents import document
 from tests.rules._fragments import AS_OF, base, with_alliance
-from tests.rules.cases import CASES
+from tests.rules.fragments import CASES
 
 from samarbejde import Portfolio, Rule, Severity, builtin_rules, rule, validate
 from samarbejde.rules import Hit, RuleContext, RuleError, hit, select
@@ -67,10 +68,10 @@ def test_an_unknown_profile_is_refused() -> None:
 
 def test_rules_that_need_as_of_are_skipped_and_listed_without_it() -> None:
     _, failing = CASES["T001"]
-    report = validate(failing())
+    report = validate(document(failing))
     assert report.findings == ()
     assert report.skipped == ("L005", "T001", "T002")
-    assert validate(failing(), as_of=AS_OF).codes == ("T001",)
+    assert validate(document(failing), as_of=AS_OF).codes == ("T001",)
 
 
 def test_a_user_rule_runs_with_the_builtin_ones_when_passed_in() -> None:
@@ -86,7 +87,7 @@ def test_a_user_rule_runs_with_the_builtin_ones_when_passed_in() -> None:
 
 def test_passing_rules_replaces_the_rule_set() -> None:
     _, failing = CASES["S001"]
-    assert validate(failing(), rules=[count_partnerships]).codes == ("X001",)
+    assert validate(document(failing), rules=[count_partnerships]).codes == ("X001",)
 
 
 def test_a_user_rule_may_not_shadow_a_builtin_code() -> None:
@@ -157,7 +158,7 @@ class _Sources:
 def test_findings_take_the_line_of_the_nearest_located_path() -> None:
     _, failing = CASES["S005"]
     sources = _Sources({"partnerships[alliance].commitments[c-timer]": (40, 7)})
-    (finding,) = validate(failing(), as_of=AS_OF, sources=sources).findings
+    (finding,) = validate(document(failing), as_of=AS_OF, sources=sources).findings
     assert (finding.line, finding.column) == (40, 7)
     assert sources.asked == [
         "partnerships[alliance].commitments[c-timer].goals",
@@ -167,7 +168,7 @@ def test_findings_take_the_line_of_the_nearest_located_path() -> None:
 
 def test_a_finding_without_any_located_path_has_no_line() -> None:
     _, failing = CASES["S005"]
-    (finding,) = validate(failing(), as_of=AS_OF, sources=_Sources({})).findings
+    (finding,) = validate(document(failing), as_of=AS_OF, sources=_Sources({})).findings
     assert (finding.line, finding.column) == (None, None)
 
 

@@ -1,0 +1,223 @@
+"""One passing and one failing document fragment per built-in rule.
+
+Each fragment changes a few parts of ``documents/base.yaml`` (a strategic alliance
+and a project under it, with no finding as of 2021-06-01). The failing fragment gives
+exactly its rule's code; the passing one is the nearest variant with no finding.
+"""
+
+from __future__ import annotations
+
+from tests.rules._documents import Fragment
+
+A = "partnerships[alliance]"
+P = "partnerships[projekt]"
+TIMER = f"{A}.commitments[c-timer]"
+AGREED = "[{status: proposed, on: 2020-02-01}, {status: agreed, on: 2020-03-01}]"
+FOUR_PHASES = """[{phase: exploring, on: 2019-01-01}, {phase: forming, on: 2019-06-01},
+                  {phase: operating, on: 2020-01-01}, {phase: dissolved, on: 2021-01-01}]"""
+UNITS = "{id: enhed-a, name: Enhed A, sector: municipality, parent: enhed-b}"
+
+
+def _unit_b(parent: str) -> str:
+    return f"{{id: enhed-b, name: Enhed B, sector: municipality, parent: {parent}}}"
+
+
+def _fulfilled(delivered_on: str | None) -> Fragment:
+    status = AGREED[:-1] + ", {status: fulfilled, on: 2021-01-01}]"
+    delivered = (
+        "[]"
+        if delivered_on is None
+        else f"[{{on: {delivered_on}, quantity: {{amount: '10', unit: hours_per_week}}}}]"
+    )
+    return {f"{TIMER}.status": status, f"{TIMER}.fulfilments": delivered}
+
+
+def _project_term(end: str, *funded: tuple[str, str]) -> Fragment:
+    funding = ", ".join(
+        f"{{id: f-{n}, funder: fond, amount: {{amount: '1000000'}}, kind: foundation_grant,"
+        f" term: {{start: {start}, end: {stop}}}}}"
+        for n, (start, stop) in enumerate(funded)
+    )
+    return {
+        f"{P}.lifecycle.term": f"{{start: 2020-01-01, end: {end}}}",
+        f"{P}.funding": f"[{funding}]",
+    }
+
+
+def _closing(parent: str) -> Fragment:
+    return {
+        f"{P}.parent": parent,
+        f"{P}.lifecycle.phases": "[{phase: running, on: 2020-01-01},"
+        " {phase: closing, on: 2021-05-01}]",
+    }
+
+
+def _grants(with_budget: bool) -> Fragment:
+    grant = (
+        "{id: f-grant, funder: fond, amount: {amount: '3000000'}, kind: foundation_grant,"
+        " term: {start: 2020-01-01, end: 2023-12-31}}"
+    )
+    return {
+        f"{A}.funding[+]" if with_budget else f"{A}.funding": grant if with_budget else f"[{grant}]"
+    }
+
+
+def _ngo_mandate(**changes: str) -> Fragment:
+    fields = {"level": "strategic", **changes}
+    extra = ", ".join(f"{k}: {v}" for k, v in fields.items())
+    mandate = (
+        "{id: m-ngo, powers: [commit_volunteers], term: {start: 2019-01-01},"
+        f" granted_by: Bestyrelsen, {extra}}}"
+    )
+    return {f"{A}.members[ngo].mandates": f"[{mandate}]"}
+
+
+def _extra_commitments(count: int) -> Fragment:
+    return {
+        f"{A}.commitments[+{n}]": (
+            f"{{id: c-ekstra-{n}, by: kommune, kind: staff_hours, mandate: m-kommune,"
+            " quantity: {amount: '5', unit: hours_per_week},"
+            f" term: {{start: 2020-04-01, end: 2022-12-31}}, status: {AGREED}}}"
+        )
+        for n in range(count)
+    }
+
+
+def _overdue(final: bool) -> Fragment:
+    fragment = {f"{TIMER}.term": "{start: 2020-04-01, end: 2021-03-31}"}
+    if final:
+        fragment[f"{TIMER}.status"] = AGREED[:-1] + ", {status: fulfilled, on: 2021-04-01}]"
+        fragment[f"{TIMER}.fulfilments"] = (
+            "[{on: 2021-03-31, quantity: {amount: '10', unit: hours_per_week}}]"
+        )
+    return fragment
+
+
+#: code -> (passing fragment, failing fragment)
+CASES: dict[str, tuple[Fragment, Fragment]] = {
+    "S001": ({f"{P}.lifecycle.owner": "kommune"}, {f"{P}.lifecycle.owner": "ukendt"}),
+    "S002": ({f"{A}.areas": "[omraadet]"}, {f"{A}.areas": "[omraadet, andet-sted]"}),
+    "S003": ({f"{TIMER}.to": "bolig"}, {f"{TIMER}.to": "fond"}),
+    "S004": ({f"{TIMER}.mandate": "m-kommune"}, {f"{TIMER}.mandate": "m-ngo"}),
+    "S005": ({f"{TIMER}.goals": "[g-job]"}, {f"{TIMER}.goals": "[g-ukendt]"}),
+    "S006": (
+        {f"{A}.goals[g-job].challenges": "[ch-ung]"},
+        {f"{A}.goals[g-job].challenges": "[ch-ung, ch-ukendt]"},
+    ),
+    "S007": ({f"{TIMER}.agreement": "a-strategi"}, {f"{TIMER}.agreement": "a-ukendt"}),
+    "S008": ({f"{P}.parent": "alliance"}, {f"{P}.parent": "ukendt"}),
+    "S009": (
+        {"organisations[+]": "{id: ngo-2, name: Ngo 2, sector: civil_society}"},
+        {"organisations[+]": "{id: ngo, name: Ngo 2, sector: civil_society}"},
+    ),
+    "S010": (
+        {"organisations[+a]": UNITS, "organisations[+b]": _unit_b("kommune")},
+        {"organisations[+a]": UNITS, "organisations[+b]": _unit_b("enhed-a")},
+    ),
+    "S011": (
+        {f"{A}.members[ngo].joined": "2019-02-01"},
+        {f"{A}.members[ngo].joined": "2018-06-01"},
+    ),
+    "S012": (
+        {f"{A}.lifecycle.phases": FOUR_PHASES},
+        {
+            f"{A}.lifecycle.phases": FOUR_PHASES,
+            f"{TIMER}.status": "[{status: proposed, on: 2021-02-01}]",
+        },
+    ),
+    "S013": (
+        {f"{A}.members[ngo].left": "2021-01-01"},
+        {f"{A}.members[ngo].left": "2020-01-15"},
+    ),
+    "S014": (
+        {
+            "partnerships[+]": "{id: delprojekt, name: Delprojekt, parent: alliance, lifecycle: "
+            "{form: project, term: {start: 2020-01-01, end: 2022-12-31}, "
+            "phases: [{phase: running, on: 2020-01-01}]}}"
+        },
+        {
+            "partnerships[+]": "{id: delprojekt, name: Delprojekt, parent: projekt, lifecycle: "
+            "{form: project, term: {start: 2020-01-01, end: 2022-12-31}, "
+            "phases: [{phase: running, on: 2020-01-01}]}}"
+        },
+    ),
+    "S015": (_fulfilled("2020-12-01"), _fulfilled(None)),
+    "S016": (_fulfilled("2021-01-01"), _fulfilled("2021-02-01")),
+    "M001": (
+        {f"{TIMER}.mandate": "null", f"{TIMER}.status": "[{status: proposed, on: 2020-02-01}]"},
+        {f"{TIMER}.mandate": "null"},
+    ),
+    "M002": ({f"{TIMER}.kind": "knowledge"}, {f"{TIMER}.kind": "funding"}),
+    "M003": (
+        {f"{A}.commitments[c-midler].quantity": "{amount: '500000', unit: dkk}"},
+        {f"{A}.commitments[c-midler].quantity": "{amount: '500000.01', unit: dkk}"},
+    ),
+    "M004": (_ngo_mandate(revoked="2021-01-01"), _ngo_mandate(revoked="2020-03-01")),
+    "M005": (_ngo_mandate(level="strategic"), _ngo_mandate(level="tactical")),
+    "P001": (
+        _project_term("2023-12-31", ("2020-01-01", "2023-12-31")),
+        _project_term("2024-01-01", ("2020-01-01", "2024-01-01")),
+    ),
+    "P002": (_closing("alliance"), _closing("null")),
+    "P003": (
+        _project_term("2022-12-31", ("2020-01-01", "2022-06-30"), ("2022-07-01", "2022-12-31")),
+        _project_term("2022-12-31", ("2020-01-01", "2022-06-30")),
+    ),
+    "L001": ({f"{A}.areas": "[omraadet]"}, {f"{A}.areas": "[]"}),
+    "L002": (
+        {
+            f"{A}.lifecycle.phases": "[{phase: exploring, on: 2019-01-01},"
+            " {phase: forming, on: 2019-06-01}]",
+            f"{A}.agreements": "[]",
+            f"{A}.vision": "null",
+        },
+        {f"{A}.agreements[a-strategi].binding": "false"},
+    ),
+    "L003": ({f"{A}.lifecycle.horizon": "P5Y"}, {f"{A}.lifecycle.horizon": "P4Y"}),
+    "L004": ({f"{A}.lifecycle.review_every": "P2Y"}, {f"{A}.lifecycle.review_every": "null"}),
+    "L005": (
+        {f"{A}.lifecycle.review_every": "P3Y", f"{A}.lifecycle.reviews": "[]"},
+        {f"{A}.lifecycle.reviews": "[]"},
+    ),
+    "L006": (
+        {
+            f"{A}.lifecycle.phases": "[{phase: forming, on: 2019-01-01}]",
+            f"{A}.vision": "null",
+            f"{A}.agreements": "[]",
+        },
+        {f"{A}.vision": "null"},
+    ),
+    "L007": ({f"{A}.goals[g-job].baseline": "null"}, {f"{A}.goals[g-job].target": "null"}),
+    "L008": (_grants(with_budget=True), _grants(with_budget=False)),
+    "L009": ({f"{A}.goals[g-job].owners": "[beboere]"}, {f"{A}.goals[g-job].owners": "[firma]"}),
+    "C001": (
+        {"organisations[ngo].sector": "municipality", "organisations[firma].sector": "housing"},
+        {
+            "organisations[ngo].sector": "municipality",
+            "organisations[firma].sector": "municipality",
+            "organisations[bolig].sector": "municipality",
+        },
+    ),
+    "C002": (
+        {f"{A}.members[firma].joined": "2019-06-01"},
+        {f"{A}.members[firma].joined": "2019-06-02"},
+    ),
+    "C003": (
+        {"organisations[beboere].sector": "other"},
+        {"organisations[beboere].sector": "other", f"{A}.members[beboere].role": "advisor"},
+    ),
+    "C004": (
+        {"organisations[fond].entry_points": "[]"},
+        {"organisations[firma].entry_points": "[]"},
+    ),
+    "C005": (_extra_commitments(2), _extra_commitments(3)),
+    "C006": (
+        {f"{A}.challenges[ch-ung].identified_by": "[kommune, beboere]"},
+        {f"{A}.challenges[ch-ung].identified_by": "[kommune]"},
+    ),
+    "T001": (_overdue(final=True), _overdue(final=False)),
+    "T002": (
+        {f"{TIMER}.status": AGREED.replace("on: 2020-03-01", "on: 2021-06-01")},
+        {f"{TIMER}.status": AGREED.replace("on: 2020-03-01", "on: 2021-06-02")},
+    ),
+}
