@@ -1,0 +1,93 @@
+"""``as_of`` on partnerships and portfolios: idempotent, monotone in membership, valid."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from tests.properties.revalidate import rebuilt
+
+from samarbejde import ModelError, Partnership, Portfolio
+from samarbejde.strategies import DEFAULT_END, DEFAULT_START, dates, partnerships, portfolios
+
+
+def begun(p: Partnership) -> pendulum.Date:
+    return p.lifecycles[0].started
+
+
+@given(st.data())
+def test_partnership_as_of_is_idempotent_and_valid(data: st.DataObject) -> None:
+    p = data.draw(partnerships())
+    day = data.draw(dates(begun(p), DEFAULT_END))
+    once = p.as_of(day)
+    assert once.as_of(day) == once
+    assert rebuilt(once) == once
+
+
+@given(st.data())
+def test_as_of_keeps_exactly_the_members_active_that_day(data: st.DataObject) -> None:
+    p = data.draw(partnerships(members=(1, 4)))
+    day = data.draw(dates(begun(p), DEFAULT_END))
+    kept = {m.organisation for m in p.as_of(day).members}
+    assert kept == {m.organisation for m in p.members if m.active(day)}
+    assert kept <= {m.organisation for m in p.members}
+
+
+@given(st.data())
+def test_membership_is_monotone_until_members_leave(data: st.DataObject) -> None:
+    """A member on d1 who has not left by d2 (d1 <= d2) is still a member on d2."""
+    p = data.draw(partnerships(members=(1, 4)))
+    d1 = data.draw(dates(begun(p), DEFAULT_END))
+    d2 = data.draw(dates(d1, DEFAULT_END))
+    on_d1 = {m.organisation for m in p.as_of(d1).members}
+    on_d2 = {m.organisation for m in p.as_of(d2).members}
+    staying = {m.organisation for m in p.members if m.left is None or m.left > d2}
+    assert on_d1 & staying <= on_d2
+
+
+@given(st.data())
+def test_as_of_never_shows_a_later_entry(data: st.DataObject) -> None:
+    p = data.draw(partnerships(commitments=(0, 4)))
+    day = data.draw(dates(begun(p), DEFAULT_END))
+    seen = p.as_of(day)
+    assert all(c.on <= day for lifecycle in seen.lifecycles for c in lifecycle.phases)
+    assert all(s.on <= day for c in seen.commitments for s in c.status)
+    assert all(f.on <= day for c in seen.commitments for f in c.fulfilments)
+    assert all(m.left is None or m.left <= day for m in seen.members)
+    assert all(
+        s.signed_on is None or s.signed_on <= day for a in seen.agreements for s in a.parties
+    )
+    assert {c.id for c in seen.commitments} == {c.id for c in p.commitments if c.made_on <= day}
+
+
+@given(st.data())
+def test_as_of_before_the_partnership_began_is_refused(data: st.DataObject) -> None:
+    p = data.draw(partnerships(start=pendulum.Date(2016, 1, 1)))
+    day = data.draw(dates(DEFAULT_START, begun(p).subtract(days=1)))
+    with pytest.raises(ModelError, match="had not begun"):
+        p.as_of(day)
+
+
+@given(st.data())
+def test_portfolio_as_of_is_idempotent_and_keeps_begun_partnerships(data: st.DataObject) -> None:
+    portfolio = data.draw(portfolios())
+    day = data.draw(dates(DEFAULT_START, DEFAULT_END))
+    once = portfolio.as_of(day)
+    assert once.as_of(day) == once
+    assert rebuilt(once) == once
+    assert once.organisations == portfolio.organisations
+    assert [p.id for p in once.partnerships] == [
+        p.id for p in portfolio.partnerships if begun(p) <= day
+    ]
+    assert all(c.list_date <= day for a in once.areas for c in a.classifications)
+
+
+@given(st.data())
+def test_portfolio_as_of_takes_each_partnership_as_of_that_day(data: st.DataObject) -> None:
+    portfolio: Portfolio = data.draw(portfolios())
+    assume(portfolio.partnerships)
+    day = data.draw(dates(DEFAULT_START, DEFAULT_END))
+    once = portfolio.as_of(day)
+    for p in once.partnerships:
+        assert p == portfolio.partnership(p.id).as_of(day)
