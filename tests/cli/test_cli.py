@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import runpy
+import sys
 from pathlib import Path
 
 import pendulum
@@ -302,3 +304,13 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
         pipe.close()
     assert code == 0
     assert capsys.readouterr().err == ""
+
+
+def test_python_dash_m_samarbejde_runs_the_command(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["samarbejde", "example"])
+    with pytest.raises(SystemExit) as exit_:
+        runpy.run_module("samarbejde", run_name="__main__")
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.split() == ["gladsaxe", "medvind", "ungejob"]
