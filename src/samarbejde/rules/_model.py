@@ -254,6 +254,25 @@ def rule(
     :func:`hit`). Pass the rule to :func:`samarbejde.validate` with ``rules=`` or
     publish it under the entry point group ``samarbejde.rules``.
 
+    Args:
+        code: A stable code of 1-4 capital letters and 3-4 digits; not a built-in one.
+        name: A short kebab-case name.
+        en: The English message template, e.g. ``"Commitment {commitment} ..."``.
+        da: The Danish message template, with the same placeholders.
+        severity: The severity of its findings (default ``warning``).
+        profiles: The profiles it belongs to (default: every profile).
+        rationale: Why the rule exists, for the documentation.
+        params: Policy parameters and their defaults, read as ``ctx.params[...]``.
+        needs_as_of: Whether it needs ``as_of`` (then it reads ``ctx.today``).
+        per_partnership: Whether it only looks at ``ctx.index.parts`` and the lookups,
+            so that the engine may run it one partnership at a time.
+
+    Returns:
+        A decorator that makes the :class:`Rule`.
+
+    Raises:
+        RuleError: The code, profiles or messages are malformed.
+
     >>> @rule("X001", "no-partnerships", en="The portfolio is empty.", da="Porteføljen er tom.")
     ... def no_partnerships(ctx):
     ...     if not ctx.index.portfolio.partnerships:
