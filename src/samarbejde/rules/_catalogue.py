@@ -11,13 +11,43 @@ from samarbejde.rules._text import render
 
 __all__ = ["catalogue_markdown"]
 
-_FAMILIES: Mapping[str, tuple[str, str]] = {
-    "S": ("S - struktur", "S - structure"),
-    "M": ("M - mandater", "M - mandates"),
-    "P": ("P - projekter", "P - projects"),
-    "L": ("L - langsigtede strategiske samarbejder", "L - long-term strategic partnerships"),
-    "C": ("C - samarbejdspraksis", "C - collaboration practice"),
-    "T": ("T - tid", "T - time"),
+_FAMILIES: Mapping[str, tuple[str, str, str, str]] = {
+    "S": (
+        "S - struktur",
+        "S - structure",
+        "Henvisninger findes, id'er er entydige, datoer stemmer. I alle profiler.",
+        "References resolve, ids are unique, dates agree. In every profile.",
+    ),
+    "M": (
+        "M - mandater",
+        "M - mandates",
+        "Forpligtelser gives af nogen, der har mandat til det.",
+        "Commitments are made by someone entitled to make them.",
+    ),
+    "P": (
+        "P - projekter",
+        "P - projects",
+        "Samarbejder, hvis nuværende livsforløb er et projekt.",
+        "Partnerships whose current lifecycle is a project.",
+    ),
+    "L": (
+        "L - langsigtede strategiske samarbejder",
+        "L - long-term strategic partnerships",
+        "Strategiske samarbejder, der ikke er opløst.",
+        "Strategic partnerships that have not been dissolved.",
+    ),
+    "C": (
+        "C - samarbejdspraksis",
+        "C - collaboration practice",
+        "Strategiske samarbejder, der ikke er opløst.",
+        "Strategic partnerships that have not been dissolved.",
+    ),
+    "T": (
+        "T - tid",
+        "T - time",
+        "Kræver `as_of`; i profilerne project, strategic og all.",
+        "Need `as_of`; in the profiles project, strategic and all.",
+    ),
 }
 
 _WORDS: Mapping[str, tuple[str, str]] = {
@@ -65,8 +95,13 @@ def catalogue_markdown(rules: Iterable[Rule] | None = None, lang: Lang = "en") -
         head = r.code[0] if r.code[0] in _FAMILIES and r.code[1].isdigit() else ""
         if head != family:
             family = head
-            title = _FAMILIES[head][0 if lang == "da" else 1] if head else _word("other", lang)
-            lines += [f"## {title}", ""]
+            if head:
+                family_da, family_en, about_da, about_en = _FAMILIES[head]
+                title = family_da if lang == "da" else family_en
+                about = about_da if lang == "da" else about_en
+                lines += [f"## {title}", "", about, ""]
+            else:
+                lines += [f"## {_word('other', lang)}", ""]
         lines += [f"### {r.code} {r.name}", ""]
         lines.append(f"- {_word('severity', lang)}: {r.severity.label(lang)}")
         lines.append(f"- {_word('profiles', lang)}: {', '.join(sorted(r.profiles))}")

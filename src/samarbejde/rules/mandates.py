@@ -65,7 +65,8 @@ def _given_on(c: Commitment) -> pendulum.Date:
     en="Commitment {commitment} by {by} names no mandate.",
     da="Forpligtelsen {commitment} fra {by} henviser ikke til noget mandat.",
     rationale="A commitment is only as strong as the authority behind it. Naming the mandate "
-    "it was made under shows that the representative could commit the organisation.",
+    "it was made under shows that the representative could commit the organisation. "
+    "Commitments still only proposed, and withdrawn ones, are not counted.",
 )
 def without_mandate(ctx: RuleContext) -> Iterator[Hit]:
     """Commitments given (beyond proposed) that name no mandate."""
