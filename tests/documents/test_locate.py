@@ -82,3 +82,22 @@ def test_paths_are_parsed_and_written_back(path: str) -> None:
     assert parts is not None
     if not any(isinstance(p, tuple) for p in parts):
         assert render_path(parts) == path  # type: ignore[arg-type]
+
+
+def test_an_id_in_a_list_of_ids_is_selected_by_its_value(where: SourceMap) -> None:
+    assert where.locate("partnerships[medvind].areas[osterbyen]") == (
+        line_of(MEDVIND_YAML, "areas: [osterbyen]"),
+        column_of(MEDVIND_YAML, "osterbyen]"),
+    )
+
+
+def test_an_id_of_digits_is_an_id_before_it_is_an_index() -> None:
+    text = (
+        "format: samarbejde/1\nareas:\n"
+        "  - {id: '1', name: A, municipality: '561'}\n"
+        "  - {id: '0', name: B, municipality: '561'}\n"
+    )
+    _, where = loads_located(text, "yaml")
+    assert where.locate("areas[0].name") == (4, 21)
+    assert where.locate("areas[1].name") == (3, 21)
+    assert where.locate("areas[5]") == where.locate("areas")

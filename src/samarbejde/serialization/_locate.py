@@ -108,10 +108,10 @@ class SourceMap:
     def locate(self, path: str) -> tuple[int, int] | None:
         """The 1-based line and column of the value at ``path``.
 
-        ``[x]`` selects a list element by index or, when ``x`` is not a number, the
-        element whose ``id`` (or ``organisation``) is ``x``. When the exact value has
-        no recorded position, the nearest enclosing one is returned; ``None`` when
-        nothing is known.
+        ``[x]`` selects the list element whose ``id`` (or ``organisation``) is ``x``, or
+        that is ``x`` itself (in a list of ids); failing that, a number ``x`` is an
+        index. When the exact value has no recorded position, the nearest enclosing
+        one is returned; ``None`` when nothing is known.
         """
         self._ready()
         parts = parse_path(path)
@@ -141,6 +141,10 @@ class SourceMap:
         resolved: list[str | int] = []
         node = self._data
         for part in parts:
+            if isinstance(part, int) and isinstance(node, list):
+                # An id may be all digits: an element with that id wins over the index.
+                chosen = _select(node, str(part))
+                part = part if chosen is None else chosen  # noqa: PLW2901
             if isinstance(part, tuple):
                 index = _select(node, part[0])
                 if index is None:
@@ -160,7 +164,9 @@ def _select(node: object, wanted: str) -> int | None:
     if not isinstance(node, list):
         return None
     for index, item in enumerate(node):
-        if isinstance(item, dict) and any(item.get(k) == wanted for k in _SELECTORS):
+        if item == wanted or (
+            isinstance(item, dict) and any(item.get(k) == wanted for k in _SELECTORS)
+        ):
             return index
     return None
 
