@@ -13,7 +13,7 @@ from hypothesis import find, given
 from hypothesis import strategies as st
 
 import samarbejde
-from samarbejde.strategies._plugin import _STRATEGIES, register
+from samarbejde.strategies._plugin import _STRATEGIES, _hypothesis_setup_hook, register
 
 DOWNSTREAM = textwrap.dedent(
     """
@@ -134,7 +134,5 @@ def test_from_type_of_a_bare_phase_change_draws_either_kind(
 
 
 def test_the_setup_hook_registers_the_strategies() -> None:
-    from samarbejde.strategies._plugin import _hypothesis_setup_hook
-
     _hypothesis_setup_hook()
     assert isinstance(find(st.from_type(samarbejde.Mandate), lambda _: True), samarbejde.Mandate)

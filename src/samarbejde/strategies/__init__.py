@@ -19,6 +19,10 @@ importing this module.
 
 from __future__ import annotations
 
+from samarbejde.strategies._defect import Defect
+from samarbejde.strategies._invalid import invalid_portfolios
+from samarbejde.strategies._invalid_documents import LOAD_PROBLEMS
+from samarbejde.strategies._invalid_rules import RULE_DEFECTS
 from samarbejde.strategies._lifecycles import project_lifecycles, strategic_lifecycles
 from samarbejde.strategies._portfolios import Size, partnerships, portfolios
 from samarbejde.strategies._records import (
@@ -61,6 +65,9 @@ from samarbejde.strategies._values import (
 __all__ = [
     "DEFAULT_END",
     "DEFAULT_START",
+    "LOAD_PROBLEMS",
+    "RULE_DEFECTS",
+    "Defect",
     "Size",
     "agreements",
     "amounts",
@@ -79,6 +86,7 @@ __all__ = [
     "governance_bodies",
     "identifiers",
     "ids",
+    "invalid_portfolios",
     "kommunekoder",
     "mandates",
     "memberships",
