@@ -1,0 +1,47 @@
+"""Generation quality: failing examples shrink small, and default settings raise no health check."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, find, given, settings
+
+from samarbejde import Portfolio
+from samarbejde.strategies import Defect, invalid_portfolios, partnerships, portfolios
+
+
+def test_a_failing_example_shrinks_to_a_small_portfolio() -> None:
+    # A deliberately false property: "no member ever leaves a partnership".
+    shrunk = find(
+        portfolios(),
+        lambda p: any(m.left is not None for part in p.partnerships for m in part.members),
+        settings=settings(database=None, max_examples=1000, derandomize=True),
+    )
+    assert len(shrunk.partnerships) == 1
+    only = shrunk.partnerships[0]
+    assert len(only.members) == 1
+    assert only.commitments == ()
+    assert only.agreements == ()
+    assert only.goals == ()
+    assert len(shrunk.organisations) == 2  # the default smallest number
+    assert len(shrunk.areas) == 1
+
+
+DEFAULTS = settings(settings.get_profile("default"), database=None, max_examples=20)
+
+
+@DEFAULTS
+@given(portfolios())
+def test_portfolios_pass_every_health_check_under_default_settings(portfolio: Portfolio) -> None:
+    assert isinstance(portfolio, Portfolio)
+
+
+@DEFAULTS
+@given(partnerships(commitments=(2, 4)), invalid_portfolios())
+def test_other_strategies_pass_every_health_check_under_default_settings(
+    partnership: object, defect: Defect
+) -> None:
+    assert defect.code
+
+
+def test_the_default_profile_checks_health() -> None:
+    assert HealthCheck.too_slow not in DEFAULTS.suppress_health_check
+    assert HealthCheck.data_too_large not in DEFAULTS.suppress_health_check
