@@ -7,8 +7,6 @@ areas, mandates, commitments, goals, agreements, funding and lifecycles.
 
 from __future__ import annotations
 
-from importlib import metadata as _metadata
-
 from samarbejde.agreements import Agreement, Signature
 from samarbejde.areas import Area, Classification
 from samarbejde.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
@@ -67,10 +65,21 @@ from samarbejde.transitions import (
     TransitionTable,
 )
 
-try:
-    __version__ = _metadata.version("samarbejde")
-except _metadata.PackageNotFoundError:  # pragma: no cover - only from a bare source tree
-    __version__ = "0+unknown"
+#: The installed version, read from the package metadata on first use.
+__version__: str
+
+
+def __getattr__(name: str) -> str:
+    """Read ``__version__`` from the package metadata only when asked (it costs an import)."""
+    if name == "__version__":
+        from importlib import metadata  # noqa: PLC0415 - importlib.metadata is slow to import
+
+        try:
+            return metadata.version("samarbejde")
+        except metadata.PackageNotFoundError:  # pragma: no cover - only from a bare source tree
+            return "0+unknown"
+    raise AttributeError(f"module 'samarbejde' has no attribute {name!r}")
+
 
 __all__ = [
     "COMMITMENT_STATUS",

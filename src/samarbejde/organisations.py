@@ -6,7 +6,6 @@ from typing import Any
 
 import attrs
 import pendulum
-from stdnum.dk import cvr as _cvr
 
 from samarbejde._checks import (
     fail,
@@ -31,7 +30,10 @@ __all__ = ["EntryPoint", "Identifiers", "Organisation"]
 def _cvr_valid(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or len(value) != 8 or not _cvr.is_valid(value):
+    # python-stdnum pulls in ssl and pydoc: import it when a CVR number is first checked.
+    from stdnum.dk import cvr  # noqa: PLC0415
+
+    if not isinstance(value, str) or len(value) != 8 or not cvr.is_valid(value):
         fail(instance, attribute, value, "not a valid CVR number (8 digits, mod-11 checksum)")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Iterator
 
 import pytest
@@ -13,7 +14,6 @@ from samarbejde.rules import (
     Hit,
     RuleContext,
     RuleError,
-    _engine,
     hit,
     plugin_rules,
     rule,
@@ -45,7 +45,7 @@ def _publish(monkeypatch: pytest.MonkeyPatch, *points: _Point) -> list[str]:
         groups.append(group)
         return list(points)
 
-    monkeypatch.setattr(_engine, "entry_points", entry_points)
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
     return groups
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from importlib.metadata import entry_points
 from typing import Protocol
 
 import pendulum
@@ -63,6 +62,8 @@ def plugin_rules() -> tuple[Rule, ...]:
         RuleError: An entry point does not load or does not name rules.
     """
     found: list[Rule] = []
+    from importlib.metadata import entry_points  # noqa: PLC0415 - costly; only when called
+
     for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
         try:
             loaded = point.load()
