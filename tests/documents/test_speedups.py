@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from tests.medvind import portfolio
 
-from samarbejde import Portfolio, dumps, loads
+from samarbejde import LoadError, Portfolio, dumps, loads
 from samarbejde import strategies as sst
 from samarbejde.serialization import _converter, _io
 
@@ -56,3 +56,17 @@ def test_text_orjson_refuses_is_written_by_the_json_module() -> None:
         _io._dumps_json({"a": "\ud800", "n": 2**70})
         == '{"a":"\ud800","n":1180591620717411303424}\n'
     )
+
+
+def test_nothing_is_remembered_between_loads() -> None:
+    first = loads(TWO_EQUAL_TERMS, "yaml").partnerships[0]
+    second = loads(TWO_EQUAL_TERMS, "yaml").partnerships[0]
+    assert first == second
+    assert second.lifecycle.term is not first.lifecycle.term
+    assert all(not memo for memo in _io._converters()[0].memos)
+
+
+def test_a_failed_fast_load_forgets_too() -> None:
+    with pytest.raises(LoadError):
+        loads(TWO_EQUAL_TERMS.replace("kind: mou", "kind: mu"), "yaml")
+    assert all(not memo for memo in _io._converters()[0].memos)

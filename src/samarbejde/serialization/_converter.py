@@ -67,6 +67,35 @@ _SHARED: tuple[type[Any], ...] = (Term, Quantity, Money, StatusChange, PhaseChan
 _MEMO_LIMIT = 65_536
 
 
+class DocumentConverter(cattrs.Converter):
+    """A cattrs converter that shares equal values within one document.
+
+    Documents repeat the same terms, amounts, dates and dated entries many times; the
+    fast path builds each distinct one once. The memory lasts until :meth:`forget`,
+    which the loaders call after every document, so nothing is kept between loads.
+
+    Attributes:
+        memos: The converter's memories of values built, one per kind of value.
+    """
+
+    __slots__ = ("memos",)
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.memos: list[dict[Any, Any]] = []
+
+    def memo(self) -> dict[Any, Any]:
+        """A new, empty memory that :meth:`forget` will clear."""
+        memo: dict[Any, Any] = {}
+        self.memos.append(memo)
+        return memo
+
+    def forget(self) -> None:
+        """Clear every memory: values of the last document are not kept."""
+        for memo in self.memos:
+            memo.clear()
+
+
 class InvalidValueError(ValueError):
     """A value in a document has the wrong type or form.
 
@@ -376,7 +405,7 @@ def _optional_factory(converter: cattrs.Converter) -> Callable[[Any], _Hook]:
     return factory
 
 
-def _record_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any], _Hook]:
+def _record_factory(converter: DocumentConverter, detailed: bool) -> Callable[[Any], _Hook]:
     memos: dict[Any, dict[Any, Any]] = {}
 
     def factory(cl: Any) -> _Hook:
@@ -389,7 +418,9 @@ def _record_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[An
         if not detailed:
             if (typing.get_origin(cl) or cl) in _SHARED:
                 # One memory per class: cattrs asks the factory once per field.
-                return _shared(generated, cl, memos.setdefault(cl, {}))
+                if cl not in memos:
+                    memos[cl] = converter.memo()
+                return _shared(generated, cl, memos[cl])
             return generated
         name = getattr(cl, "__name__", str(cl))
         allowed = {a.name for a in attrs.fields(typing.get_origin(cl) or cl) if a.init}
@@ -460,7 +491,7 @@ def _enum_value(value: Enum) -> Any:
     return value.value
 
 
-def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+def make_converter(*, detailed_validation: bool = True) -> DocumentConverter:
     """Make a new converter for documents of the format ``samarbejde/1``.
 
     Every call returns a fresh converter; cattrs' global converter is never touched.
@@ -480,7 +511,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     >>> converter.unstructure(pendulum.duration(months=12))
     'P12M'
     """
-    converter = cattrs.Converter(
+    converter = DocumentConverter(
         forbid_extra_keys=True,
         omit_if_default=True,
         detailed_validation=detailed_validation,
@@ -490,7 +521,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         int: _structure_int,
         bool: _structure_bool,
         Decimal: _structure_decimal,
-        pendulum.Date: _memo_dates({}),
+        pendulum.Date: _memo_dates(converter.memo()),
         pendulum.DateTime: _structure_datetime,
         pendulum.Duration: _structure_duration,
     }

@@ -12,12 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path as FilePath
 from typing import Any, TypeVar
 
-import cattrs
 import tomli_w
 
 from samarbejde.errors import LoadError, Problem
 from samarbejde.portfolio import Portfolio
-from samarbejde.serialization._converter import make_converter
+from samarbejde.serialization._converter import DocumentConverter, make_converter
 from samarbejde.serialization._locate import SourceMap
 from samarbejde.serialization._parse import (
     DEFAULT_MAX_BYTES,
@@ -56,7 +55,7 @@ _SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"
 
 
 @functools.cache
-def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
+def _converters() -> tuple[DocumentConverter, DocumentConverter]:
     """The fast converter and the detailed one, made once (their hooks never change)."""
     return make_converter(detailed_validation=False), make_converter()
 
@@ -104,7 +103,11 @@ def _structure_fast(raw: object) -> Portfolio:
     if _version_issues(raw):
         raise ValueError("not a readable document")
     assert isinstance(raw, dict)
-    portfolio: Portfolio = _converters()[0].structure(_without_format(raw), Portfolio)
+    converter = _converters()[0]
+    try:
+        portfolio: Portfolio = converter.structure(_without_format(raw), Portfolio)
+    finally:
+        converter.forget()  # share values within this document only
     return portfolio
 
 

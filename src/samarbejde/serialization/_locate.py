@@ -76,7 +76,7 @@ class SourceMap:
     (2, 32)
     """
 
-    __slots__ = ("_data", "_keys", "_lines", "_pending", "_values")
+    __slots__ = ("_data", "_keys", "_lines", "_pending", "_selections", "_values")
 
     def __init__(
         self,
@@ -91,6 +91,8 @@ class SourceMap:
         self._keys = keys
         self._lines = lines
         self._pending: Callable[[], SourceMap] | None = None
+        # Per list (by identity): each id, organisation or plain text -> first index.
+        self._selections: dict[int, dict[str, int]] = {}
 
     @classmethod
     def deferred(cls, build: Callable[[], SourceMap]) -> SourceMap:
@@ -137,16 +139,25 @@ class SourceMap:
         line = bisect.bisect_right(self._lines, point)
         return line, point - self._lines[line - 1] + 1
 
+    def _select(self, node: object, wanted: str) -> int | None:
+        """The first index of ``node`` (a list) selected by ``wanted``; one scan a list."""
+        if not isinstance(node, list):
+            return None
+        table = self._selections.get(id(node))
+        if table is None:
+            table = self._selections[id(node)] = _selectors(node)
+        return table.get(wanted)
+
     def _resolve(self, parts: Sequence[str | int | tuple[str]]) -> Path:
         resolved: list[str | int] = []
         node = self._data
         for part in parts:
             if isinstance(part, int) and isinstance(node, list):
                 # An id may be all digits: an element with that id wins over the index.
-                chosen = _select(node, str(part))
+                chosen = self._select(node, str(part))
                 part = part if chosen is None else chosen  # noqa: PLW2901
             if isinstance(part, tuple):
-                index = _select(node, part[0])
+                index = self._select(node, part[0])
                 if index is None:
                     break
                 resolved.append(index)
@@ -160,15 +171,17 @@ class SourceMap:
         return tuple(resolved)
 
 
-def _select(node: object, wanted: str) -> int | None:
-    if not isinstance(node, list):
-        return None
-    for index, item in enumerate(node):
-        if item == wanted or (
-            isinstance(item, dict) and any(item.get(k) == wanted for k in _SELECTORS)
-        ):
-            return index
-    return None
+def _selectors(items: list[object]) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if isinstance(item, str):
+            table.setdefault(item, index)
+        elif isinstance(item, dict):
+            for key in _SELECTORS:
+                value = item.get(key)
+                if isinstance(value, str):
+                    table.setdefault(value, index)
+    return table
 
 
 def line_starts(text: str) -> list[int]:
