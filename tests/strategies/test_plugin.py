@@ -136,3 +136,26 @@ def test_from_type_of_a_bare_phase_change_draws_either_kind(
 def test_the_setup_hook_registers_the_strategies() -> None:
     _hypothesis_setup_hook()
     assert isinstance(find(st.from_type(samarbejde.Mandate), lambda _: True), samarbejde.Mandate)
+
+
+def test_a_broken_strategy_module_does_not_break_import_hypothesis() -> None:
+    code = (
+        "import sys; sys.modules['samarbejde.strategies._portfolios'] = None;"
+        "import hypothesis, hypothesis.strategies as st; print('imported')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "imported"
+
+
+def test_registration_imports_no_strategy_module() -> None:
+    code = (
+        "import sys, hypothesis;"
+        "print(sorted(m for m in sys.modules if m.startswith('samarbejde.strategies')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "['samarbejde.strategies', 'samarbejde.strategies._plugin']"

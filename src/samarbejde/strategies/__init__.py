@@ -19,48 +19,99 @@ importing this module.
 
 from __future__ import annotations
 
-from samarbejde.strategies._defect import Defect
-from samarbejde.strategies._invalid import invalid_portfolios
-from samarbejde.strategies._invalid_documents import LOAD_PROBLEMS
-from samarbejde.strategies._invalid_rules import RULE_DEFECTS
-from samarbejde.strategies._lifecycles import project_lifecycles, strategic_lifecycles
-from samarbejde.strategies._portfolios import Size, partnerships, portfolios
-from samarbejde.strategies._records import (
-    agreements,
-    areas,
-    challenges,
-    classifications,
-    codes,
-    commitments,
-    entry_points,
-    fulfilments,
-    fundings,
-    goals,
-    governance_bodies,
-    identifiers,
-    mandates,
-    memberships,
-    organisations,
-    reviews,
-    signatures,
-    visions,
-)
-from samarbejde.strategies._values import (
-    DEFAULT_END,
-    DEFAULT_START,
-    amounts,
-    cvr_numbers,
-    dates,
-    durations,
-    ids,
-    kommunekoder,
-    money,
-    phase_changes,
-    quantities,
-    status_changes,
-    terms,
-    texts,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from samarbejde.strategies._defect import Defect
+    from samarbejde.strategies._invalid import invalid_portfolios
+    from samarbejde.strategies._invalid_documents import LOAD_PROBLEMS
+    from samarbejde.strategies._invalid_rules import RULE_DEFECTS
+    from samarbejde.strategies._lifecycles import project_lifecycles, strategic_lifecycles
+    from samarbejde.strategies._portfolios import Size, partnerships, portfolios
+    from samarbejde.strategies._records import (
+        agreements,
+        areas,
+        challenges,
+        classifications,
+        codes,
+        commitments,
+        entry_points,
+        fulfilments,
+        fundings,
+        goals,
+        governance_bodies,
+        identifiers,
+        mandates,
+        memberships,
+        organisations,
+        reviews,
+        signatures,
+        visions,
+    )
+    from samarbejde.strategies._values import (
+        DEFAULT_END,
+        DEFAULT_START,
+        amounts,
+        cvr_numbers,
+        dates,
+        durations,
+        ids,
+        kommunekoder,
+        money,
+        phase_changes,
+        quantities,
+        status_changes,
+        terms,
+        texts,
+    )
+
+# Loaded on first use, so that the Hypothesis plugin (``_plugin``) can be imported
+# cheaply, and even if a strategy module failed to import, without breaking
+# ``import hypothesis``.
+_MODULES = {
+    "DEFAULT_END": "_values",
+    "DEFAULT_START": "_values",
+    "Defect": "_defect",
+    "LOAD_PROBLEMS": "_invalid_documents",
+    "RULE_DEFECTS": "_invalid_rules",
+    "Size": "_portfolios",
+    "agreements": "_records",
+    "amounts": "_values",
+    "areas": "_records",
+    "challenges": "_records",
+    "classifications": "_records",
+    "codes": "_records",
+    "commitments": "_records",
+    "cvr_numbers": "_values",
+    "dates": "_values",
+    "durations": "_values",
+    "entry_points": "_records",
+    "fulfilments": "_records",
+    "fundings": "_records",
+    "goals": "_records",
+    "governance_bodies": "_records",
+    "identifiers": "_records",
+    "ids": "_values",
+    "invalid_portfolios": "_invalid",
+    "kommunekoder": "_values",
+    "mandates": "_records",
+    "memberships": "_records",
+    "money": "_values",
+    "organisations": "_records",
+    "partnerships": "_portfolios",
+    "phase_changes": "_values",
+    "portfolios": "_portfolios",
+    "project_lifecycles": "_lifecycles",
+    "quantities": "_values",
+    "reviews": "_records",
+    "signatures": "_records",
+    "status_changes": "_values",
+    "strategic_lifecycles": "_lifecycles",
+    "terms": "_values",
+    "texts": "_values",
+    "visions": "_records",
+}
 
 __all__ = [
     "DEFAULT_END",
@@ -105,3 +156,16 @@ __all__ = [
     "texts",
     "visions",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'samarbejde.strategies' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"samarbejde.strategies.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

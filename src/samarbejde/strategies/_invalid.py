@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from samarbejde.strategies._defect import Defect, DocumentFormat
-from samarbejde.strategies._invalid_documents import FORMATS, LOAD_PROBLEMS, LOADS
+from samarbejde.strategies._invalid_documents import DOCUMENT_BASE, FORMATS, LOAD_PROBLEMS, LOADS
 from samarbejde.strategies._invalid_rules import BASE, RULE_DEFECTS, RULES
 from samarbejde.strategies._portfolios import portfolios
 from samarbejde.strategies._values import pick
@@ -67,7 +67,7 @@ def invalid_portfolios(
             return breaker(draw, base)
         maker, allowed = LOADS[code.removeprefix("load:")]
         usable = [f for f in chosen_formats if f in allowed] or list(allowed)
-        base = draw(portfolios(**BASE))
+        base = draw(portfolios(**DOCUMENT_BASE))
         return maker(draw, base, pick(draw, usable))
 
     return build()

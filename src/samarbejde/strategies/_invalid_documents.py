@@ -14,7 +14,10 @@ from samarbejde.portfolio import Portfolio
 from samarbejde.serialization import unstructure
 from samarbejde.strategies._defect import Defect, DocumentFormat
 
-__all__ = ["LOADS", "LOAD_PROBLEMS"]
+__all__ = ["DOCUMENT_BASE", "FORMATS", "LOADS", "LOAD_PROBLEMS"]
+
+#: The portfolios documents are written from: small, as the defect is in the text.
+DOCUMENT_BASE: dict[str, Any] = {"organisations": (1, 3), "partnerships": (0, 2)}
 
 # -- load defects ----------------------------------------------------------------------
 

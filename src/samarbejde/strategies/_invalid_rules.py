@@ -25,7 +25,7 @@ from samarbejde.strategies._defect import Defect
 from samarbejde.strategies._values import add_days, pick
 from samarbejde.terms import Term
 
-__all__ = ["RULES", "RULE_DEFECTS"]
+__all__ = ["BASE", "RULES", "RULE_DEFECTS"]
 
 Breaker = Callable[[st.DrawFn, Portfolio], Defect]
 
