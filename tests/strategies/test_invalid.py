@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis.errors import InvalidArgument
 
 from samarbejde import LoadError, loads
 from samarbejde.rules import Severity, builtin_rules, validate
 from samarbejde.strategies import LOAD_PROBLEMS, RULE_DEFECTS, Defect, invalid_portfolios
+from samarbejde.strategies._defect import DocumentFormat
 
 ERROR_RULES = sorted(r.code for r in builtin_rules() if r.severity is Severity.ERROR)
 
@@ -50,9 +51,13 @@ def test_every_error_rule_has_a_defect_that_produces_exactly_it(code: str) -> No
     check()
 
 
+@pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
 @pytest.mark.parametrize("problem", LOAD_PROBLEM_CLASSES)
-def test_every_class_of_load_problem_has_a_defect_reported_as_one_problem(problem: str) -> None:
-    @given(invalid_portfolios([problem]))
+def test_every_class_of_load_problem_has_a_defect_reported_as_one_problem(
+    problem: str, fmt: DocumentFormat
+) -> None:
+    @settings(max_examples=15)
+    @given(invalid_portfolios([problem], formats=[fmt]))
     def check(defect: Defect) -> None:
         assert defect.code == problem
         assert defect.document is not None

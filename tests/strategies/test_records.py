@@ -8,9 +8,11 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 import samarbejde as s
 from samarbejde import strategies as sst
+from samarbejde.strategies import DEFAULT_START
 
 CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (s.Term, sst.terms()),
@@ -175,3 +177,9 @@ def test_challenges_and_visions_name_the_given_organisations(
 ) -> None:
     assert challenge.identified_by == ("a",)
     assert vision.agreed_by == ("a",)
+
+
+@pytest.mark.parametrize("make", [sst.project_lifecycles, sst.strategic_lifecycles])
+def test_lifecycles_refuse_a_window_of_less_than_three_days(make: Any) -> None:
+    with pytest.raises(InvalidArgument, match="at least three days"):
+        make(DEFAULT_START, DEFAULT_START.add(days=1))

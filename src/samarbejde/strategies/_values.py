@@ -66,11 +66,6 @@ _WORDS = (
 )
 
 
-def _to_date(day: object) -> pendulum.Date:
-    assert hasattr(day, "year")
-    return pendulum.Date(day.year, day.month, day.day)  # type: ignore[attr-defined]
-
-
 def add_days(day: pendulum.Date, days: int) -> pendulum.Date:
     """``day`` plus ``days`` calendar days, as a plain :class:`pendulum.Date`."""
     moved: pendulum.Date = day.add(days=days)
