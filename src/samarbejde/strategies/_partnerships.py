@@ -207,24 +207,31 @@ class _Scope:
         return min(self.last_join, add_days(member.left, -1))
 
 
-def _membership(draw: st.DrawFn, scope: _Scope, organisation: str) -> Membership:
+def _membership(draw: st.DrawFn, scope: _Scope, pool: list[str]) -> tuple[Membership, list[_Draft]]:
+    """A membership of an organisation taken from ``pool``, with its mandates to be.
+
+    Everything about one member is drawn here, in one span, so the shrinker can drop
+    the member whole.
+    """
+    organisation = pool.pop(draw(st.integers(0, len(pool) - 1)))
     joined = day(draw, scope.first, scope.last_join)
-    return Membership(
+    member = Membership(
         organisation,
         pick(draw, KNOWN_ROLES),
         joined,
         _left(draw, joined, scope.now),
         representative=maybe_pick(draw, POSTS),
     )
+    held = [_draft(draw, member, "", scope.member_last(member)) for _ in repeat(draw, 0, 2)]
+    return member, held
 
 
-def _members(draw: st.DrawFn, scope: _Scope) -> tuple[Membership, ...]:
+def _members(draw: st.DrawFn, scope: _Scope) -> tuple[tuple[Membership, list[_Draft]], ...]:
     low, high = scope.plan.members
     pool = list(scope.plan.organisation_ids)
     high = min(high, len(pool))
     return tuple(
-        in_span(draw, _membership, scope, pool.pop(draw(st.integers(0, len(pool) - 1))))
-        for _ in repeat(draw, min(low, high), high)
+        in_span(draw, _membership, scope, pool) for _ in repeat(draw, min(low, high), high)
     )
 
 
@@ -298,13 +305,14 @@ def _commitment(
     draw: st.DrawFn,
     scope: _Scope,
     index: int,
-    draft: _Draft,
+    drafts: list[_Draft],
     *,
     open_ended: bool,
     agreements: tuple[Agreement, ...],
     goals: tuple[Goal, ...],
 ) -> Commitment:
-    """One commitment under ``draft``; widens its powers and counts its money."""
+    """One commitment under one of ``drafts``; widens its powers and counts its money."""
+    draft = pick(draw, drafts)
     member = draft.member
     made_on = day(draw, draft.start, draft.last)
     kind = pick(draw, tuple(KIND_POWERS))
@@ -359,13 +367,11 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
     lifecycles = _lifecycles(draw, plan)
     current = lifecycles[-1]
     scope = _Scope(plan, f"p{plan.index}", lifecycles[0].started, _last_day(current, plan.end))
-    scope = attrs.evolve(scope, members=_members(draw, scope))
-
-    drafts: list[_Draft] = []
-    for member in scope.members:
-        for _ in repeat(draw, 0, 2):
-            mandate_id = f"{scope.prefix}-m{len(drafts) + 1}"
-            drafts.append(_draft(draw, member, mandate_id, scope.member_last(member)))
+    drawn = _members(draw, scope)
+    scope = attrs.evolve(scope, members=tuple(m for m, _ in drawn))
+    drafts = [d for _, held in drawn for d in held]
+    for number, draft in enumerate(drafts, start=1):
+        draft.id = f"{scope.prefix}-m{number}"
 
     challenges, goals, vision = _purpose(draw, scope)
     agreements = _agreements(draw, scope)
@@ -381,7 +387,7 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
                 _commitment,
                 scope,
                 i + 1,
-                pick(draw, drafts),
+                drafts,
                 open_ended=not is_project,
                 agreements=agreements,
                 goals=goals,

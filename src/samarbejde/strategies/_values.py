@@ -320,12 +320,16 @@ def maybe_pick(draw: st.DrawFn, items: Iterable[T]) -> T | None:
 def repeat(draw: st.DrawFn, min_size: int, max_size: int) -> Iterator[int]:
     """Count ``0, 1, …`` for ``min_size`` to ``max_size`` items.
 
-    Past ``min_size``, each further item is announced by a drawn "more" (three times in
-    four), the way ``st.lists`` does it: the shrinker can then delete any one item
-    together with its draws, which a count drawn up front would not let it do.
+    Every item is announced by a drawn "more" (past ``min_size`` it continues three
+    times in four), the way ``st.lists`` does it: each item is then a marker followed
+    by its draws, so the shrinker can delete any one item with its marker, which a
+    count drawn up front would not let it do.
     """
     count = 0
-    while count < max_size and (count < min_size or draw(st.integers(0, 3)) > 0):
+    while count < max_size:
+        more = draw(st.integers(0, 3)) > 0
+        if count >= min_size and not more:
+            return
         yield count
         count += 1
 
