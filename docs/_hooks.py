@@ -7,7 +7,9 @@ A page asks for generated content with a marker comment on a line of its own:
 - ``<!-- samarbejde:json-schema -->``: the JSON Schema of the document format, from
   ``samarbejde.json_schema()``;
 - ``<!-- samarbejde:rule-catalogue -->`` (and ``rule-catalogue-da``): the rule catalogue
-  in English (Danish), from ``samarbejde.rules.catalogue_markdown`` without its title;
+  in English with the Danish messages (in Danish), from
+  ``samarbejde.rules.catalogue_markdown`` without its title; when the docs have no
+  ``reference/rules.md`` of their own, the hook adds one that shows it;
 - ``<!-- samarbejde:cli -->``: the ``--help`` of the command line and its subcommands.
 
 After the build, the hook checks that every name in ``__all__`` of each documented
@@ -132,8 +134,18 @@ def _catalogue(lang: str) -> str:
 
 
 def rule_catalogue() -> str:
-    """The rule catalogue in English, rendered by the rules package."""
-    return _catalogue("en")
+    """The rule catalogue in English, with each rule's Danish message under its English one."""
+    danish = {r.code: r.message("da") for r in samarbejde.builtin_rules()}
+    lines: list[str] = []
+    code = None
+    for line in _catalogue("en").splitlines():
+        lines.append(line)
+        heading = re.match(r"### (\S+) ", line)
+        if heading:
+            code = heading.group(1)
+        elif line.startswith("- Message: ") and code in danish:
+            lines.append(f"- Besked (dansk): {danish[code]}")
+    return "\n".join(lines) + "\n"
 
 
 def rule_catalogue_da() -> str:
@@ -170,6 +182,17 @@ def cli_help() -> str:
     return "\n".join(lines)
 
 
+#: The rule catalogue page, used when no docs/reference/rules.md is written by hand.
+RULES_PAGE = """# Rule catalogue
+
+Every built-in rule: its stable code and name, default severity, the profiles it
+belongs to, its parameters, its message in English and Danish, and why it matters.
+Generated from the rule registry when this site is built. The same list is printed by
+`samarbejde rules` (add `--lang da` for Danish).
+
+<!-- samarbejde:rule-catalogue -->
+"""
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "cli": cli_help,
     "glossary": glossary,
@@ -180,6 +203,15 @@ GENERATORS: dict[str, Callable[[], str]] = {
 
 
 # -- MkDocs events ----------------------------------------------------------------------
+
+
+def on_files(files: Any, config: Any, **_: Any) -> Any:
+    """Add the generated rule catalogue page unless the docs have one of their own."""
+    if files.get_file_from_path("reference/rules.md") is None:
+        from mkdocs.structure.files import File  # noqa: PLC0415 - only MkDocs has it
+
+        files.append(File.generated(config, "reference/rules.md", content=RULES_PAGE))
+    return files
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:

@@ -86,10 +86,24 @@ def test_the_rule_catalogue_markers_render_every_rule_without_the_renderer_s_tit
     danish = hooks.on_page_markdown("<!-- samarbejde:rule-catalogue-da -->", _page())
     for rule in samarbejde.builtin_rules():
         assert f"### {rule.code} {rule.name}" in english
-        assert rule.message("en") in english
+        assert f"- Message: {rule.message('en')}\n- Besked (dansk): {rule.message('da')}" in english
         assert rule.message("da") in danish
     assert not english.startswith("# ")
     assert not danish.startswith("# ")
+
+
+def test_a_rule_catalogue_page_of_the_docs_own_is_kept() -> None:
+    own = object()
+    files = SimpleNamespace(
+        get_file_from_path=lambda path: own if path == "reference/rules.md" else None
+    )
+    assert hooks.on_files(files, config=None) is files
+
+
+def test_the_generated_rule_catalogue_page_shows_the_catalogue() -> None:
+    page = hooks.on_page_markdown(hooks.RULES_PAGE, _page("reference/rules.md"))
+    assert page.startswith("# Rule catalogue\n")
+    assert "### S001 unknown-organisation" in page
 
 
 def test_the_cli_marker_shows_the_help_of_every_subcommand() -> None:
