@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import pendulum
 import pytest
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from tests.properties.revalidate import rebuilt
 
 from samarbejde import ModelError, Partnership, Portfolio
 from samarbejde.strategies import DEFAULT_END, DEFAULT_START, dates, partnerships, portfolios
 
+#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
+#: the examples are what these tests are about. Health under default settings is
+#: tested in test_quality.py.
+PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
 
 def begun(p: Partnership) -> pendulum.Date:
     return p.lifecycles[0].started
 
 
+@PATIENT
 @given(st.data())
 def test_partnership_as_of_is_idempotent_and_valid(data: st.DataObject) -> None:
     p = data.draw(partnerships())
@@ -25,6 +31,7 @@ def test_partnership_as_of_is_idempotent_and_valid(data: st.DataObject) -> None:
     assert rebuilt(once) == once
 
 
+@PATIENT
 @given(st.data())
 def test_as_of_keeps_exactly_the_members_active_that_day(data: st.DataObject) -> None:
     p = data.draw(partnerships(members=(1, 4)))
@@ -34,6 +41,7 @@ def test_as_of_keeps_exactly_the_members_active_that_day(data: st.DataObject) ->
     assert kept <= {m.organisation for m in p.members}
 
 
+@PATIENT
 @given(st.data())
 def test_membership_is_monotone_until_members_leave(data: st.DataObject) -> None:
     """A member on d1 who has not left by d2 (d1 <= d2) is still a member on d2."""
@@ -46,6 +54,7 @@ def test_membership_is_monotone_until_members_leave(data: st.DataObject) -> None
     assert on_d1 & staying <= on_d2
 
 
+@PATIENT
 @given(st.data())
 def test_as_of_never_shows_a_later_entry(data: st.DataObject) -> None:
     p = data.draw(partnerships(commitments=(0, 4)))
@@ -61,6 +70,7 @@ def test_as_of_never_shows_a_later_entry(data: st.DataObject) -> None:
     assert {c.id for c in seen.commitments} == {c.id for c in p.commitments if c.made_on <= day}
 
 
+@PATIENT
 @given(st.data())
 def test_as_of_before_the_partnership_began_is_refused(data: st.DataObject) -> None:
     p = data.draw(partnerships(start=pendulum.Date(2016, 1, 1)))
@@ -69,6 +79,7 @@ def test_as_of_before_the_partnership_began_is_refused(data: st.DataObject) -> N
         p.as_of(day)
 
 
+@PATIENT
 @given(st.data())
 def test_portfolio_as_of_is_idempotent_and_keeps_begun_partnerships(data: st.DataObject) -> None:
     portfolio = data.draw(portfolios())
@@ -83,6 +94,7 @@ def test_portfolio_as_of_is_idempotent_and_keeps_begun_partnerships(data: st.Dat
     assert all(c.list_date <= day for a in once.areas for c in a.classifications)
 
 
+@PATIENT
 @given(st.data())
 def test_portfolio_as_of_takes_each_partnership_as_of_that_day(data: st.DataObject) -> None:
     portfolio: Portfolio = data.draw(portfolios())

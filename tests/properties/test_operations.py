@@ -13,7 +13,7 @@ from typing import Any
 
 import pendulum
 import pytest
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from tests.properties.revalidate import rebuilt
 
@@ -33,6 +33,11 @@ from samarbejde import (
     TransitionError,
 )
 from samarbejde.strategies import DEFAULT_END, dates, mandates, partnerships
+
+#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
+#: the examples are what these tests are about. Health under default settings is
+#: tested in test_quality.py.
+PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 Operation = Callable[[Partnership], Partnership]
 
@@ -62,6 +67,7 @@ def apply(p: Partnership, operation: Operation) -> Partnership:
     return after
 
 
+@PATIENT
 @given(st.data())
 def test_admit_adds_one_member_and_keeps_every_invariant(data: st.DataObject) -> None:
     p = data.draw(partnerships())
@@ -74,6 +80,7 @@ def test_admit_adds_one_member_and_keeps_every_invariant(data: st.DataObject) ->
     assert after.members[:-1] == p.members
 
 
+@PATIENT
 @given(st.data())
 def test_release_ends_a_membership_on_its_day(data: st.DataObject) -> None:
     p = data.draw(partnerships(members=(1, 4)))
@@ -86,6 +93,7 @@ def test_release_ends_a_membership_on_its_day(data: st.DataObject) -> None:
     assert not after.member(member.organisation).active(on)
 
 
+@PATIENT
 @given(st.data())
 def test_grant_gives_an_active_member_a_new_mandate(data: st.DataObject) -> None:
     p = data.draw(partnerships(members=(1, 4)))
@@ -99,6 +107,7 @@ def test_grant_gives_an_active_member_a_new_mandate(data: st.DataObject) -> None
     assert after.holder(mandate.id).organisation == member.organisation
 
 
+@PATIENT
 @given(st.data())
 def test_revoke_dates_the_end_of_a_mandate(data: st.DataObject) -> None:
     p = data.draw(partnerships(members=(1, 4)))
@@ -110,6 +119,7 @@ def test_revoke_dates_the_end_of_a_mandate(data: st.DataObject) -> None:
     assert after.holder(mandate.id).mandate(mandate.id).revoked == on
 
 
+@PATIENT
 @given(st.data())
 def test_commit_adds_a_commitment_made_by_an_active_member(data: st.DataObject) -> None:
     p = data.draw(partnerships(members=(1, 4), commitments=(1, 4)))
@@ -137,6 +147,7 @@ def test_commit_adds_a_commitment_made_by_an_active_member(data: st.DataObject) 
     assert after.commitments == (*p.commitments, commitment)
 
 
+@PATIENT
 @given(st.data())
 def test_set_status_follows_the_status_table(data: st.DataObject) -> None:
     p = data.draw(partnerships(commitments=(1, 4)))
@@ -149,6 +160,7 @@ def test_set_status_follows_the_status_table(data: st.DataObject) -> None:
     assert after.commitment(commitment.id).current is status
 
 
+@PATIENT
 @given(st.data())
 def test_set_status_refuses_what_the_table_forbids_and_changes_nothing(
     data: st.DataObject,
@@ -166,6 +178,7 @@ def test_set_status_refuses_what_the_table_forbids_and_changes_nothing(
     assert p == before
 
 
+@PATIENT
 @given(st.data())
 def test_record_fulfilment_adds_a_delivery_in_the_commitments_unit(data: st.DataObject) -> None:
     p = data.draw(partnerships(commitments=(1, 4)))
@@ -179,6 +192,7 @@ def test_record_fulfilment_adds_a_delivery_in_the_commitments_unit(data: st.Data
     assert after.commitment(commitment.id).fulfilments[-1].on == on
 
 
+@PATIENT
 @given(st.data())
 def test_advance_follows_the_lifecycle_table(data: st.DataObject) -> None:
     p = data.draw(partnerships())
@@ -192,6 +206,7 @@ def test_advance_follows_the_lifecycle_table(data: st.DataObject) -> None:
     assert after.lifecycle.phases[:-1] == p.lifecycle.phases
 
 
+@PATIENT
 @given(st.data())
 def test_record_review_keeps_a_strategic_history_valid(data: st.DataObject) -> None:
     p = data.draw(partnerships(lifecycle="strategic", final_states=False))
@@ -204,6 +219,7 @@ def test_record_review_keeps_a_strategic_history_valid(data: st.DataObject) -> N
     assert dissolved is (outcome is ReviewOutcome.DISSOLVED)
 
 
+@PATIENT
 @given(st.data())
 def test_make_strategic_keeps_members_goals_and_open_commitments(data: st.DataObject) -> None:
     p = data.draw(partnerships(lifecycle="project", commitments=(0, 4)))
@@ -226,6 +242,7 @@ def test_make_strategic_keeps_members_goals_and_open_commitments(data: st.DataOb
     assert closed.ended <= on
 
 
+@PATIENT
 @given(st.data())
 def test_a_suspended_project_cannot_be_made_strategic(data: st.DataObject) -> None:
     p = data.draw(partnerships(lifecycle="project", final_states=False))

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import InvalidArgument
 
 from samarbejde import LoadError, loads
 from samarbejde.rules import Severity, builtin_rules, validate
 from samarbejde.strategies import LOAD_PROBLEMS, RULE_DEFECTS, Defect, invalid_portfolios
 from samarbejde.strategies._defect import DocumentFormat
+
+#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
+#: the examples are what these tests are about. Health under default settings is
+#: tested in test_quality.py.
+PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 ERROR_RULES = sorted(r.code for r in builtin_rules() if r.severity is Severity.ERROR)
 
@@ -42,6 +47,7 @@ def error_codes(defect: Defect) -> set[str]:
 def test_every_error_rule_has_a_defect_that_produces_exactly_it(code: str) -> None:
     # invalid_portfolios refuses codes it cannot produce, so a new error rule without
     # a defect fails here.
+    @PATIENT
     @given(invalid_portfolios([code]))
     def check(defect: Defect) -> None:
         assert defect.code == code
@@ -56,7 +62,7 @@ def test_every_error_rule_has_a_defect_that_produces_exactly_it(code: str) -> No
 def test_every_class_of_load_problem_has_a_defect_reported_as_one_problem(
     problem: str, fmt: DocumentFormat
 ) -> None:
-    @settings(max_examples=15)
+    @settings(PATIENT, max_examples=15)
     @given(invalid_portfolios([problem], formats=[fmt]))
     def check(defect: Defect) -> None:
         assert defect.code == problem
@@ -79,17 +85,20 @@ def test_the_catalogue_of_defects_is_exactly_the_error_rules_and_load_problems()
     assert sorted(LOAD_PROBLEMS) == sorted(LOAD_PROBLEM_CLASSES)
 
 
+@PATIENT
 @given(invalid_portfolios())
 def test_a_drawn_defect_is_either_a_portfolio_or_a_document(defect: Defect) -> None:
     assert (defect.portfolio is None) is (defect.document is not None)
     assert defect.what
 
 
+@PATIENT
 @given(invalid_portfolios(["load:unknown-key"], formats=["toml"]))
 def test_load_defects_are_written_in_the_formats_asked_for(defect: Defect) -> None:
     assert defect.format == "toml"
 
 
+@PATIENT
 @given(invalid_portfolios(["load:yaml-tag"], formats=["json"]))
 def test_a_defect_only_one_format_can_hold_falls_back_to_that_format(defect: Defect) -> None:
     assert defect.format == "yaml"

@@ -9,11 +9,16 @@ import textwrap
 
 import attrs
 import pytest
-from hypothesis import find, given
+from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 import samarbejde
 from samarbejde.strategies._plugin import _STRATEGIES, _hypothesis_setup_hook, register
+
+#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
+#: the examples are what these tests are about. Health under default settings is
+#: tested in test_quality.py.
+PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 DOWNSTREAM = textwrap.dedent(
     """
@@ -113,12 +118,14 @@ def test_registering_twice_is_harmless() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(_STRATEGIES))
+@PATIENT
 @given(data=st.data())
 def test_from_type_draws_every_registered_type(name: str, data: st.DataObject) -> None:
     kind = getattr(samarbejde, name)
     assert isinstance(data.draw(st.from_type(kind)), kind)
 
 
+@PATIENT
 @given(st.from_type(samarbejde.PhaseChange[samarbejde.ProjectPhase]))
 def test_from_type_honours_the_phase_kind_of_a_phase_change(
     change: samarbejde.PhaseChange[samarbejde.ProjectPhase],
@@ -126,6 +133,7 @@ def test_from_type_honours_the_phase_kind_of_a_phase_change(
     assert isinstance(change.phase, samarbejde.ProjectPhase)
 
 
+@PATIENT
 @given(st.from_type(samarbejde.PhaseChange))
 def test_from_type_of_a_bare_phase_change_draws_either_kind(
     change: samarbejde.PhaseChange[samarbejde.ProjectPhase],

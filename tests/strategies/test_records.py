@@ -6,13 +6,18 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import samarbejde as s
 from samarbejde import strategies as sst
 from samarbejde.strategies import DEFAULT_START
+
+#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
+#: the examples are what these tests are about. Health under default settings is
+#: tested in test_quality.py.
+PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (s.Term, sst.terms()),
@@ -71,6 +76,7 @@ def rebuilt(record: Any) -> Any:
 
 
 @pytest.mark.parametrize(("kind", "strategy"), CASES, ids=[k.__name__ for k, _ in CASES])
+@PATIENT
 @given(data=st.data())
 def test_every_record_strategy_draws_valid_objects_of_its_type(
     kind: type[Any], strategy: st.SearchStrategy[Any], data: st.DataObject
@@ -92,16 +98,19 @@ def test_every_public_record_type_has_a_strategy() -> None:
     assert records - covered == set()
 
 
+@PATIENT
 @given(sst.commitments(final_states=True))
 def test_commitments_asked_to_be_final_are_final(commitment: s.Commitment) -> None:
     assert commitment.is_final
 
 
+@PATIENT
 @given(sst.commitments(final_states=False))
 def test_commitments_asked_to_stay_open_are_open(commitment: s.Commitment) -> None:
     assert not commitment.is_final
 
 
+@PATIENT
 @given(sst.commitments())
 def test_commitment_fulfilments_agree_with_the_status(commitment: s.Commitment) -> None:
     delivered = commitment.delivered()
@@ -124,6 +133,7 @@ def test_commitment_fulfilments_agree_with_the_status(commitment: s.Commitment) 
 
 
 @pytest.mark.parametrize("final", [True, False])
+@PATIENT
 @given(data=st.data())
 def test_lifecycles_honour_final_states(final: bool, data: st.DataObject) -> None:
     project = data.draw(sst.project_lifecycles(final_states=final))
@@ -132,6 +142,7 @@ def test_lifecycles_honour_final_states(final: bool, data: st.DataObject) -> Non
     assert (strategic.ended is not None) is final
 
 
+@PATIENT
 @given(sst.strategic_lifecycles())
 def test_strategic_reviews_close_each_reviewing_phase(lifecycle: s.StrategicLifecycle) -> None:
     left_reviewing = [
@@ -145,16 +156,19 @@ def test_strategic_reviews_close_each_reviewing_phase(lifecycle: s.StrategicLife
         assert (review.outcome is s.ReviewOutcome.DISSOLVED) is dissolved
 
 
+@PATIENT
 @given(sst.organisations(s.Sector.HOUSING))
 def test_organisations_can_be_asked_for_one_sector(organisation: s.Organisation) -> None:
     assert organisation.sector is s.Sector.HOUSING
 
 
+@PATIENT
 @given(sst.entry_points(["omraade-1", "omraade-2"]))
 def test_entry_points_cover_only_the_areas_given(entry: s.EntryPoint) -> None:
     assert set(entry.covers) <= {"omraade-1", "omraade-2"}
 
 
+@PATIENT
 @given(sst.goals(["a", "b"], ["u"]))
 def test_goals_refer_only_to_the_ids_given(goal: s.Goal) -> None:
     assert goal.owners
@@ -162,6 +176,7 @@ def test_goals_refer_only_to_the_ids_given(goal: s.Goal) -> None:
     assert set(goal.challenges) <= {"u"}
 
 
+@PATIENT
 @given(sst.fundings(["fond-1"]), sst.signatures(["kommune-1"]), sst.governance_bodies(["x"]))
 def test_references_drawn_from_given_ids(
     funding: s.Funding, signature: s.Signature, body: s.GovernanceBody
@@ -171,6 +186,7 @@ def test_references_drawn_from_given_ids(
     assert body.members == ("x",)
 
 
+@PATIENT
 @given(sst.challenges(["a"]), sst.visions(["a"]))
 def test_challenges_and_visions_name_the_given_organisations(
     challenge: s.Challenge, vision: s.Vision
