@@ -12,6 +12,7 @@ and time stamps stay text for the date hooks to check.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any, ClassVar
 
 import yaml
@@ -22,8 +23,22 @@ from samarbejde.serialization._problems import Issue, ParseFailure
 
 __all__ = ["dumps_yaml", "scan_yaml"]
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BaseDumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+def libyaml_usable() -> bool:
+    """Whether PyYAML's libyaml binding works with the ``yaml`` module we imported.
+
+    The binding is a C extension: it keeps the ``yaml`` module it was first loaded
+    with. When ``yaml`` has been imported afresh since (some coverage and test set-ups
+    clear ``sys.modules``), its events and errors are other classes than ours, and
+    reading or writing through it would go wrong; then the pure-Python classes serve.
+    """
+    binding = sys.modules.get("yaml._yaml")
+    return hasattr(yaml, "CSafeLoader") and getattr(binding, "yaml", None) is yaml
+
+
+_LIBYAML = libyaml_usable()
+_Loader: type[Any] = yaml.CSafeLoader if _LIBYAML else yaml.SafeLoader
+_BaseDumper: type[Any] = yaml.CSafeDumper if _LIBYAML else yaml.SafeDumper
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc]
