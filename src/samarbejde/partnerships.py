@@ -443,10 +443,13 @@ class Partnership:
     def as_of(self, day: pendulum.Date) -> Partnership:
         """The partnership as recorded on ``day``.
 
-        Keeps the members who had joined and not left, and only the history entries
-        (phases, statuses, fulfilments, reviews, signatures, challenges, vision) dated
-        on or before ``day``. Departures and revocations dated later are not yet
-        known. A lifecycle that began later is left out.
+        Keeps the memberships that had begun, and only the history entries (phases,
+        statuses, fulfilments, reviews, signatures, departures, revocations,
+        challenges, vision) dated on or before ``day``; what came later is not yet
+        known. A member that had left stays in the record with the day it left, so
+        its commitments still name a member: :meth:`members_on` gives those taking
+        part that day. A lifecycle that began later is left out, and so are links
+        from goals to challenges not yet identified.
 
         Raises:
             ModelError: No lifecycle of the partnership had begun on ``day``.
@@ -456,19 +459,32 @@ class Partnership:
             raise ModelError(
                 "Partnership", "lifecycle", day, f"{self.id} had not begun on that day"
             )
-        members = tuple(m.as_of(day) for m in self.members if m.active(day))
+        members = tuple(m.as_of(day) for m in self.members if m.joined <= day)
         commitments = tuple(c for c in (x.as_of(day) for x in self.commitments) if c is not None)
         vision = self.vision if self.vision is None or self.vision.agreed_on <= day else None
+        challenges = tuple(c for c in self.challenges if c.identified_on <= day)
+        known = {c.id for c in challenges}
+        goals = tuple(
+            g
+            if all(c in known for c in g.challenges)
+            else attrs.evolve(g, challenges=tuple(c for c in g.challenges if c in known))
+            for g in self.goals
+        )
         return attrs.evolve(
             self,
             lifecycle=lifecycles[-1],
             earlier=tuple(lifecycles[:-1]),
             members=members,
             commitments=commitments,
-            challenges=tuple(c for c in self.challenges if c.identified_on <= day),
+            challenges=challenges,
+            goals=goals,
             vision=vision,
             agreements=tuple(a.as_of(day) for a in self.agreements),
         )
+
+    def members_on(self, day: pendulum.Date) -> tuple[Membership, ...]:
+        """The memberships active on ``day``: joined on or before it and not yet left."""
+        return tuple(m for m in self.members if m.active(day))
 
     def _repr_html_(self) -> str:
         """A compact view for notebooks (see :mod:`samarbejde.analysis.display`)."""

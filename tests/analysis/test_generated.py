@@ -52,7 +52,7 @@ def test_sector_coverage_splits_the_core_sectors_into_present_and_missing(
     assert sorted(c.partnership for c in coverage) == sorted(p.id for p in seen.partnerships)
     for item in coverage:
         assert set(item.missing) == set(CORE_SECTORS) - set(item.sectors)
-        members = seen.partnership(item.partnership).members
+        members = seen.partnership(item.partnership).members_on(day)
         assert sum(n for _, n in item.members) + len(item.unknown) == len(members)
 
 
@@ -64,11 +64,11 @@ def test_member_load_adds_up_to_the_commitments_and_mandates_of_active_members(
 ) -> None:
     seen = portfolio.as_of(day)
     load = member_load(portfolio, as_of=day)
-    active = {(p.id, m.organisation) for p in seen.partnerships for m in p.members}
+    active = {(p.id, m.organisation) for p in seen.partnerships for m in p.members_on(day)}
     made = sum(1 for p in seen.partnerships for c in p.commitments if (p.id, c.by) in active)
     assert sum(m.commitments for m in load) == made
     assert sum(m.mandates for m in load) == sum(
-        len(m.mandates) for p in seen.partnerships for m in p.members
+        len(m.mandates) for p in seen.partnerships for m in p.members_on(day)
     )
     assert sum(len(m.partnerships) for m in load) == len(active)
     assert all(m.open_commitments <= m.commitments for m in load)

@@ -140,16 +140,38 @@ def test_in_the_strategic_form_the_project_is_earlier() -> None:
     assert then.earlier == (EARLIER,)
 
 
-def test_a_member_that_left_is_gone_from_the_day_it_left() -> None:
-    assert [m.organisation for m in history().as_of(D(2021, 5, 31)).members] == [
+def test_a_member_that_left_stays_in_the_record_but_is_not_active() -> None:
+    before = history().as_of(D(2021, 5, 31))
+    assert [m.organisation for m in before.members] == ["kommune", "boligselskab", "ngo"]
+    assert [m.organisation for m in before.members_on(D(2021, 5, 31))] == [
         "kommune",
         "boligselskab",
         "ngo",
     ]
-    assert [m.organisation for m in history().as_of(D(2021, 6, 1)).members] == [
-        "kommune",
-        "ngo",
-    ]
+    after = history().as_of(D(2021, 6, 1))
+    assert after.member("boligselskab").left == D(2021, 6, 1)
+    assert [m.organisation for m in after.members_on(D(2021, 6, 1))] == ["kommune", "ngo"]
+
+
+def test_a_member_that_had_not_joined_is_not_in_the_record() -> None:
+    early = history().as_of(D(2020, 1, 1))
+    assert {m.organisation for m in early.members} == {
+        m.organisation for m in history().members if m.joined <= D(2020, 1, 1)
+    }
+
+
+def test_goals_lose_their_links_to_challenges_not_yet_identified() -> None:
+    goal = Goal("g-1", "Flere i job", challenges=("ch-1", "ch-2"))
+    partnership = attrs.evolve(
+        history(),
+        challenges=(
+            Challenge("ch-1", "Ledighed", D(2020, 1, 1)),
+            Challenge("ch-2", "Ensomhed", D(2021, 3, 1)),
+        ),
+        goals=(goal,),
+    )
+    assert partnership.as_of(D(2021, 2, 1)).goals[0].challenges == ("ch-1",)
+    assert partnership.as_of(D(2021, 3, 1)).goals == (goal,)
 
 
 def test_a_departure_or_revocation_dated_later_is_not_yet_known() -> None:
@@ -187,8 +209,8 @@ def test_as_of_twice_is_as_of_once(day: D) -> None:
     assert once.as_of(day) == once
 
 
-def test_after_every_dated_entry_nothing_but_departures_changes() -> None:
-    assert history().as_of(D(2030, 1, 1)) == attrs.evolve(history(), members=(KOMMUNE, NGO))
+def test_after_every_dated_entry_nothing_changes() -> None:
+    assert history().as_of(D(2030, 1, 1)) == history()
     assert history() == history()
 
 

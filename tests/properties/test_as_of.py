@@ -8,13 +8,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from tests.properties.revalidate import rebuilt
 
-from samarbejde import ModelError, Partnership, Portfolio
+from samarbejde import ModelError, Partnership, Portfolio, Severity, validate
 from samarbejde.strategies import DEFAULT_END, DEFAULT_START, dates, partnerships, portfolios
 
 #: Drawing whole portfolios can be slow on a busy machine (and under coverage);
 #: the examples are what these tests are about. Health under default settings is
 #: tested in test_quality.py.
 PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+#: The rules that a reference names a record the portfolio holds.
+REFERENCES = tuple(f"S00{n}" for n in range(1, 9))
 
 
 def begun(p: Partnership) -> pendulum.Date:
@@ -33,25 +35,43 @@ def test_partnership_as_of_is_idempotent_and_valid(data: st.DataObject) -> None:
 
 @PATIENT
 @given(st.data())
-def test_as_of_keeps_exactly_the_members_active_that_day(data: st.DataObject) -> None:
+def test_as_of_keeps_exactly_the_members_that_had_joined(data: st.DataObject) -> None:
     p = data.draw(partnerships(members=(1, 4)))
     day = data.draw(dates(begun(p), DEFAULT_END))
-    kept = {m.organisation for m in p.as_of(day).members}
-    assert kept == {m.organisation for m in p.members if m.active(day)}
+    seen = p.as_of(day)
+    kept = {m.organisation for m in seen.members}
+    assert kept == {m.organisation for m in p.members if m.joined <= day}
     assert kept <= {m.organisation for m in p.members}
+    active = {m.organisation for m in seen.members_on(day)}
+    assert active == {m.organisation for m in p.members if m.active(day)}
 
 
 @PATIENT
 @given(st.data())
-def test_membership_is_monotone_until_members_leave(data: st.DataObject) -> None:
-    """A member on d1 who has not left by d2 (d1 <= d2) is still a member on d2."""
+def test_membership_is_monotone(data: st.DataObject) -> None:
+    """The record as of d2 holds every membership of the record as of d1 <= d2, and an
+    active member on d1 who has not left by d2 is still active on d2."""
     p = data.draw(partnerships(members=(1, 4)))
     d1 = data.draw(dates(begun(p), DEFAULT_END))
     d2 = data.draw(dates(d1, DEFAULT_END))
-    on_d1 = {m.organisation for m in p.as_of(d1).members}
-    on_d2 = {m.organisation for m in p.as_of(d2).members}
+    assert {m.organisation for m in p.as_of(d1).members} <= {
+        m.organisation for m in p.as_of(d2).members
+    }
+    active_d1 = {m.organisation for m in p.as_of(d1).members_on(d1)}
+    active_d2 = {m.organisation for m in p.as_of(d2).members_on(d2)}
     staying = {m.organisation for m in p.members if m.left is None or m.left > d2}
-    assert on_d1 & staying <= on_d2
+    assert active_d1 & staying <= active_d2
+
+
+@PATIENT
+@given(st.data())
+def test_as_of_a_valid_portfolio_keeps_every_reference_whole(data: st.DataObject) -> None:
+    """The record on a day names only what it holds: no unknown organisation, area,
+    member, mandate, goal, challenge, agreement or parent (S001-S008)."""
+    portfolio = data.draw(portfolios())
+    day = data.draw(dates(DEFAULT_START, DEFAULT_END))
+    report = validate(portfolio.as_of(day), as_of=day, select=REFERENCES)
+    assert [f.code for f in report.findings if f.severity is Severity.ERROR] == []
 
 
 @PATIENT

@@ -162,15 +162,15 @@ def place_specific(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -
         return 1, [*facts, fact("unknown_areas", areas=unknown)]
     if len(municipalities) > 1:
         return 1, [*facts, fact("municipalities", n=len(municipalities))]
-    anchors = _anchors(portfolio, p)
+    anchors = _anchors(portfolio, p, as_of)
     if anchors:
         return 3, [*facts, fact("anchors", anchors=anchors)]
     return 2, [*facts, fact("no_anchor")]
 
 
-def _anchors(portfolio: Portfolio, p: Partnership) -> tuple[str, ...]:
+def _anchors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> tuple[str, ...]:
     anchors: list[str] = []
-    for member in p.members:
+    for member in p.members_on(as_of):
         try:
             organisation = portfolio.organisation(member.organisation)
         except KeyError:
@@ -231,9 +231,12 @@ def long_lasting(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> 
     return score, facts
 
 
-def _sectors(portfolio: Portfolio, p: Partnership) -> dict[str, Sector]:
+def _sectors(
+    portfolio: Portfolio, p: Partnership, as_of: pendulum.Date | None = None
+) -> dict[str, Sector]:
+    """Sector by member organisation: those active ``as_of``, or all in the record."""
     sectors: dict[str, Sector] = {}
-    for member in p.members:
+    for member in p.members if as_of is None else p.members_on(as_of):
         try:
             sectors[member.organisation] = portfolio.organisation(member.organisation).sector
         except KeyError:
@@ -243,7 +246,7 @@ def _sectors(portfolio: Portfolio, p: Partnership) -> dict[str, Sector]:
 
 def sectors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
     """The number of sectors among the active members."""
-    present = set(_sectors(portfolio, p).values())
+    present = set(_sectors(portfolio, p, as_of).values())
     ordered = tuple(s for s in Sector if s in present)
     count = len(ordered)
     score = 0 if count <= 1 else 1 if count == 2 else 2 if count == 3 else 3
@@ -303,7 +306,7 @@ def shared_vision(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) ->
 
 def ownership(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
     """How widely commitments and goal ownership are spread over the members."""
-    members = {m.organisation for m in p.members}
+    members = {m.organisation for m in p.members_on(as_of)}
     facts = [fact("members", n=len(members))]
     makers = Counter(c.by for c in p.commitments if c.by in members)
     owners = {o for g in p.goals for o in g.owners if o in members}

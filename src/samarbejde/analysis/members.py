@@ -59,12 +59,12 @@ def member_load(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[MemberLo
     still_open: dict[str, int] = {}
     mandates: dict[str, int] = {}
     for partnership in portfolio.as_of(as_of).partnerships:
-        for member in partnership.members:
+        for member in partnership.members_on(as_of):
             where.setdefault(member.organisation, []).append(partnership.id)
             mandates[member.organisation] = mandates.get(member.organisation, 0) + len(
                 member.mandates
             )
-        active = {m.organisation for m in partnership.members}
+        active = {m.organisation for m in partnership.members_on(as_of)}
         for commitment in partnership.commitments:
             if commitment.by in active:
                 made[commitment.by] = made.get(commitment.by, 0) + 1

@@ -238,7 +238,7 @@ def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", se
     graph = nx.Graph()
     for p in sorted(seen.partnerships, key=lambda x: x.id):
         graph.add_node(("partnership", p.id))
-        for member in sorted(p.members, key=lambda m: m.organisation):
+        for member in sorted(p.members_on(as_of), key=lambda m: m.organisation):
             graph.add_edge(("partnership", p.id), ("organisation", member.organisation))
     positions = _layout(nx, graph, seed)
     figure = _figure(9, 7)

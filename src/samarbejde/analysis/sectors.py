@@ -72,7 +72,8 @@ def sector_coverage(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Sect
     """
     found = []
     for partnership in portfolio.as_of(as_of).partnerships:
-        counts, unknown = _sector_counts(portfolio, (m.organisation for m in partnership.members))
+        active = partnership.members_on(as_of)
+        counts, unknown = _sector_counts(portfolio, (m.organisation for m in active))
         found.append(
             SectorCoverage(
                 partnership=partnership.id,
@@ -116,7 +117,7 @@ def area_coverage(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[AreaCo
     found = []
     for area in seen.areas:
         serving = [p for p in seen.partnerships if area.id in p.areas]
-        ids = {m.organisation for p in serving for m in p.members}
+        ids = {m.organisation for p in serving for m in p.members_on(as_of)}
         counts, _ = _sector_counts(portfolio, ids)
         found.append(
             AreaCoverage(
@@ -178,7 +179,7 @@ def silos(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Silo, ...]:
     together: dict[str, set[str]] = {}
     for partnership in portfolio.as_of(as_of).partnerships:
         here: dict[str, set[str]] = {}
-        for member in partnership.members:
+        for member in partnership.members_on(as_of):
             root = root_organisation(portfolio, member.organisation)
             here.setdefault(root, set()).add(member.organisation)
         for root, present in here.items():
