@@ -142,7 +142,8 @@ def label(value: Enum | str, lang: Lang = "da") -> str:
 
     Args:
         value: An enum member (``Sector.BUSINESS``) or a code from an open list
-            (``"bridge_builder"``). Unknown codes are returned unchanged.
+            (``"bridge_builder"``). Unknown codes are returned unchanged; an enum of
+            another layer (the rules' ``Severity``) gives its own ``label(lang)``.
         lang: ``"da"`` for Danish (the default) or ``"en"`` for English.
 
     Returns:
@@ -160,6 +161,10 @@ def label(value: Enum | str, lang: Lang = "da") -> str:
         raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
     index = 0 if lang == "da" else 1
     if isinstance(value, Enum):
-        return ENUM_LABELS[value][index]
+        pair = ENUM_LABELS.get(value)
+        if pair is not None:
+            return pair[index]
+        own = getattr(value, "label", None)  # enums of other layers label themselves
+        return str(own(lang)) if callable(own) else str(value.value)
     pair = CODE_LABELS.get(value)
     return value if pair is None else pair[index]

@@ -20,6 +20,7 @@ from samarbejde import (
     ProjectPhase,
     ReviewOutcome,
     Sector,
+    Severity,
     StrategicPhase,
     Unit,
     enums,
@@ -112,3 +113,15 @@ def test_the_danish_labels_are_distinct_within_each_enum() -> None:
     for enum in ENUMS:
         danish = [label(m) for m in enum]
         assert len(set(danish)) == len(danish), enum.__name__
+
+
+def test_an_enum_of_another_layer_gives_its_own_label() -> None:
+    assert label(Severity.WARNING, "da") == "advarsel"
+    assert label(Severity.INFO, "en") == "info"
+
+
+def test_an_enum_without_labels_falls_back_to_its_value() -> None:
+    class Colour(Enum):
+        RED = "red"
+
+    assert label(Colour.RED, "da") == "red"
