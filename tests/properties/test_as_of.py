@@ -15,8 +15,10 @@ from samarbejde.strategies import DEFAULT_END, DEFAULT_START, dates, partnership
 #: the examples are what these tests are about. Health under default settings is
 #: tested in test_quality.py.
 PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
-#: The rules that a reference names a record the portfolio holds.
-REFERENCES = tuple(f"S00{n}" for n in range(1, 9))
+#: The rules that a reference names a record the portfolio holds. S008 (unknown parent
+#: partnership) is left out: a project may be recorded under a strategic parent that
+#: begins after it, and on days before that the view holds the project only.
+REFERENCES = tuple(f"S00{n}" for n in range(1, 8))
 
 
 def begun(p: Partnership) -> pendulum.Date:
@@ -67,7 +69,7 @@ def test_membership_is_monotone(data: st.DataObject) -> None:
 @given(st.data())
 def test_as_of_a_valid_portfolio_keeps_every_reference_whole(data: st.DataObject) -> None:
     """The record on a day names only what it holds: no unknown organisation, area,
-    member, mandate, goal, challenge, agreement or parent (S001-S008)."""
+    member, mandate, goal, challenge or agreement (S001-S007)."""
     portfolio = data.draw(portfolios())
     day = data.draw(dates(DEFAULT_START, DEFAULT_END))
     report = validate(portfolio.as_of(day), as_of=day, select=REFERENCES)
