@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from samarbejde import COMMITMENT_STATUS, PROJECT_PHASES, STRATEGIC_PHASES
-from samarbejde.enums import (
+from samarbejde.model.enums import (
     AgreementKind,
     AreaCategory,
     CommitmentStatus,

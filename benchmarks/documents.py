@@ -41,7 +41,7 @@ from _pydantic_peer import PortfolioDocument
 from synthetic import build_portfolio
 
 from samarbejde import dumps, loads
-from samarbejde.serialization._io import _converters
+from samarbejde.documents._io import _converters
 
 try:
     import orjson

@@ -54,7 +54,7 @@ from samarbejde import (
     Vision,
     dumps,
 )
-from samarbejde.serialization import Format
+from samarbejde.documents import Format
 
 __all__ = ["build_document", "build_portfolio"]
 

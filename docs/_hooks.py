@@ -43,7 +43,7 @@ ANCHOR = re.compile(r'\bid="([A-Za-z_][\w.]*)"')
 DOCUMENTED_MODULES = (
     "samarbejde",
     "samarbejde.rules",
-    "samarbejde.serialization",
+    "samarbejde.documents",
     "samarbejde.strategies",
     "samarbejde.analysis",
     "samarbejde.analysis.plots",

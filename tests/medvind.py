@@ -20,16 +20,16 @@ from samarbejde import (
     StrategicPhase,
     Unit,
 )
-from samarbejde.areas import Area
-from samarbejde.commitments import Commitment
-from samarbejde.history import PhaseChange, StatusChange
-from samarbejde.lifecycles import StrategicLifecycle
-from samarbejde.mandates import Mandate
-from samarbejde.memberships import Membership
-from samarbejde.money import Quantity
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
-from samarbejde.terms import Term
+from samarbejde.model.areas import Area
+from samarbejde.model.commitments import Commitment
+from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.lifecycles import StrategicLifecycle
+from samarbejde.model.mandates import Mandate
+from samarbejde.model.memberships import Membership
+from samarbejde.model.money import Quantity
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.terms import Term
 
 D = pendulum.Date
 

@@ -7,41 +7,7 @@ areas, mandates, commitments, goals, agreements, funding and lifecycles.
 
 from __future__ import annotations
 
-from samarbejde.agreements import Agreement, Signature
-from samarbejde.areas import Area, Classification
-from samarbejde.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
-from samarbejde.commitments import Commitment, Fulfilment
-from samarbejde.enums import (
-    AgreementKind,
-    AreaCategory,
-    CommitmentStatus,
-    FundingKind,
-    GovernanceKind,
-    MandateLevel,
-    Power,
-    ProjectPhase,
-    ReviewOutcome,
-    Sector,
-    StrategicPhase,
-    Unit,
-)
-from samarbejde.errors import LoadError, ModelError, Problem, SamarbejdeError, TransitionError
-from samarbejde.funding import Funding
-from samarbejde.goals import Challenge, Goal, Vision
-from samarbejde.governance import GovernanceBody
-from samarbejde.history import PhaseChange, StatusChange
-from samarbejde.labels import Lang, label
-from samarbejde.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
-from samarbejde.mandates import Mandate
-from samarbejde.memberships import Membership
-from samarbejde.money import Money, Quantity
-from samarbejde.municipalities import Municipality, municipalities
-from samarbejde.organisations import EntryPoint, Identifiers, Organisation
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
-from samarbejde.redaction import personal_fields, redact
-from samarbejde.rules import Finding, Report, Rule, Severity, builtin_rules, rule, validate
-from samarbejde.serialization import (
+from samarbejde.documents import (
     DEFAULT_MAX_BYTES,
     FORMAT_VERSION,
     READABLE_FORMATS,
@@ -57,13 +23,67 @@ from samarbejde.serialization import (
     structure,
     unstructure,
 )
-from samarbejde.terms import Term, add_duration
-from samarbejde.transitions import (
+from samarbejde.model import (
     COMMITMENT_STATUS,
+    KNOWN_COMMITMENT_KINDS,
+    KNOWN_ENTRY_POINT_KINDS,
+    KNOWN_ROLES,
     PROJECT_PHASES,
     STRATEGIC_PHASES,
+    Agreement,
+    AgreementKind,
+    Area,
+    AreaCategory,
+    Challenge,
+    Classification,
+    Commitment,
+    CommitmentStatus,
+    EntryPoint,
+    Fulfilment,
+    Funding,
+    FundingKind,
+    Goal,
+    GovernanceBody,
+    GovernanceKind,
+    Identifiers,
+    Lang,
+    Lifecycle,
+    LoadError,
+    Mandate,
+    MandateLevel,
+    Membership,
+    ModelError,
+    Money,
+    Municipality,
+    Organisation,
+    Partnership,
+    PhaseChange,
+    Portfolio,
+    Power,
+    Problem,
+    ProjectLifecycle,
+    ProjectPhase,
+    Quantity,
+    Review,
+    ReviewOutcome,
+    SamarbejdeError,
+    Sector,
+    Signature,
+    StatusChange,
+    StrategicLifecycle,
+    StrategicPhase,
+    Term,
+    TransitionError,
     TransitionTable,
+    Unit,
+    Vision,
+    add_duration,
+    label,
+    municipalities,
+    personal_fields,
+    redact,
 )
+from samarbejde.rules import Finding, Report, Rule, Severity, builtin_rules, rule, validate
 
 #: The installed version, read from the package metadata on first use.
 __version__: str

@@ -17,11 +17,12 @@ from typing import TextIO
 
 import pendulum
 
-from samarbejde.errors import LoadError, Problem, SamarbejdeError
+from samarbejde.documents import SourceMap, dump, json_schema, load_located
 from samarbejde.examples import names as example_names
 from samarbejde.examples import text as example_text
-from samarbejde.labels import Lang
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.errors import LoadError, Problem, SamarbejdeError
+from samarbejde.model.labels import Lang
+from samarbejde.model.portfolio import Portfolio
 from samarbejde.rules import (
     PROFILES,
     Finding,
@@ -32,7 +33,6 @@ from samarbejde.rules import (
     select,
     validate,
 )
-from samarbejde.serialization import SourceMap, dump, json_schema, load_located
 
 __all__ = ["main"]
 

@@ -20,7 +20,7 @@ from samarbejde.analysis import (
     silos,
     status_over_time,
 )
-from samarbejde.transitions import COMMITMENT_STATUS
+from samarbejde.model.transitions import COMMITMENT_STATUS
 
 # Each example validates and scores whole portfolios: fewer examples, no deadline.
 SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

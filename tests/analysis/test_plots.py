@@ -16,7 +16,7 @@ from tests.analysis.portfolios import AS_OF, D, later, neighbourhood
 
 from samarbejde import Portfolio, examples
 from samarbejde.analysis import MissingExtraError, plots
-from samarbejde.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 
 FINALS = PROJECT_PHASES.finals | STRATEGIC_PHASES.finals
 

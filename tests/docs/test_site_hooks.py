@@ -58,7 +58,7 @@ def test_the_glossary_covers_every_public_enum_of_the_model() -> None:
         for name in samarbejde.__all__
         if isinstance(getattr(samarbejde, name), type)
         and issubclass(getattr(samarbejde, name), Enum)
-        and getattr(samarbejde, name).__module__ == "samarbejde.enums"
+        and getattr(samarbejde, name).__module__ == "samarbejde.model.enums"
     }
     assert public <= listed
 
@@ -152,7 +152,7 @@ def test_no_warning_when_every_public_name_has_an_entry(
 
 
 def test_a_public_name_without_an_entry_is_a_warning(caplog: pytest.LogCaptureFixture) -> None:
-    anchors = _everything_documented() - {"samarbejde.Term", "samarbejde.terms.Term"}
+    anchors = _everything_documented() - {"samarbejde.Term", "samarbejde.model.terms.Term"}
     hooks.on_pre_build()
     hooks.on_page_content("".join(f'<h2 id="{a}">x</h2>' for a in anchors), _page())
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.samarbejde"):

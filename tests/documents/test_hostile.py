@@ -12,7 +12,7 @@ from tests.documents.texts import MEDVIND_YAML, only, problems
 from tests.medvind import portfolio
 
 from samarbejde import DEFAULT_MAX_BYTES, LoadError, Portfolio, Problem, dumps, loads
-from samarbejde.serialization import Format
+from samarbejde.documents import Format
 
 FORMATS: tuple[Format, ...] = ("json", "yaml", "toml")
 

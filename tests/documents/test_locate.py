@@ -9,7 +9,7 @@ from tests.documents.texts import MEDVIND_YAML, column_of, line_of
 from tests.medvind import portfolio
 
 from samarbejde import SourceMap, dumps, load_located, loads_located
-from samarbejde.serialization._locate import parse_path, render_path
+from samarbejde.documents._locate import parse_path, render_path
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ from samarbejde import (
     structure,
     unstructure,
 )
-from samarbejde.serialization._converter import describe
-from samarbejde.serialization._invariants import every_invariant
+from samarbejde.documents._converter import describe
+from samarbejde.documents._invariants import every_invariant
 
 
 def test_a_partnership_can_be_stored_on_its_own() -> None:

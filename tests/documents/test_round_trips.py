@@ -13,8 +13,8 @@ from tests.medvind import portfolio
 
 from samarbejde import Goal, Portfolio, dumps, loads, structure, unstructure
 from samarbejde import strategies as sst
-from samarbejde.serialization import Format
-from samarbejde.serialization._converter import format_decimal, format_duration, parse_duration
+from samarbejde.documents import Format
+from samarbejde.documents._converter import format_decimal, format_duration, parse_duration
 
 FORMATS: tuple[Format, ...] = ("json", "yaml", "toml")
 

@@ -10,7 +10,7 @@ from tests.medvind import portfolio
 
 from samarbejde import LoadError, Portfolio, dumps, loads
 from samarbejde import strategies as sst
-from samarbejde.serialization import _converter, _io
+from samarbejde.documents import _converter, _io
 
 TWO_EQUAL_TERMS = """\
 format: samarbejde/1

@@ -9,7 +9,7 @@ import types
 
 import pytest
 
-from samarbejde.serialization import _yaml_text
+from samarbejde.documents import _yaml_text
 
 # Clear yaml from sys.modules after libyaml's binding was loaded, as some coverage and
 # test set-ups do: the binding keeps the first yaml module, the loader gets the second.
@@ -20,7 +20,7 @@ FRESH_IMPORT = textwrap.dedent(
     for name in [n for n in sys.modules if n == "yaml" or n.startswith("yaml.")]:
         del sys.modules[name]
     from samarbejde import LoadError, loads
-    from samarbejde.serialization import _yaml_text
+    from samarbejde.documents import _yaml_text
     print("libyaml", _yaml_text.libyaml_usable())
     try:
         loads("format: !hemmelig samarbejde/1\\n", "yaml")

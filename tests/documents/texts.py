@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from samarbejde import LoadError, Problem, loads
-from samarbejde.serialization import Format
+from samarbejde.documents import Format
 
 MEDVIND_YAML = """\
 format: samarbejde/1

@@ -23,11 +23,11 @@ from samarbejde import (
     Severity,
     StrategicPhase,
     Unit,
-    enums,
     label,
 )
-from samarbejde._checks import CODE_PATTERN
-from samarbejde.labels import CODE_LABELS, ENUM_LABELS
+from samarbejde.model import enums
+from samarbejde.model._checks import CODE_PATTERN
+from samarbejde.model.labels import CODE_LABELS, ENUM_LABELS
 
 ENUMS: list[type[Enum]] = [
     AgreementKind,

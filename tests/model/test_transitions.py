@@ -33,7 +33,7 @@ from samarbejde import (
     TransitionError,
     TransitionTable,
 )
-from samarbejde.history import check_history
+from samarbejde.model.history import check_history
 
 P, S, C = ProjectPhase, StrategicPhase, CommitmentStatus
 

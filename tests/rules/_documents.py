@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from samarbejde import Portfolio, loads
-from samarbejde.serialization._parse import parse_fast
+from samarbejde.documents._parse import parse_fast
 
 BASE = Path(__file__).parent / "documents" / "base.yaml"
 _STEP = re.compile(r"([^.\[\]]+)|\[([^\]]+)\]")

@@ -49,7 +49,7 @@ from samarbejde import (
     Unit,
     Vision,
 )
-from samarbejde.areas import Area
+from samarbejde.model.areas import Area
 
 D = pendulum.Date
 AS_OF = D(2021, 6, 1)

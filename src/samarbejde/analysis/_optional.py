@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from samarbejde.errors import SamarbejdeError
+from samarbejde.model.errors import SamarbejdeError
 
 __all__ = ["EXTRAS", "MissingExtraError", "require"]
 

@@ -16,12 +16,12 @@ import attrs
 import pendulum
 
 from samarbejde.analysis.funding import lifecycle_until
-from samarbejde.enums import FundingKind, Sector, StrategicPhase
-from samarbejde.labels import Lang, label
-from samarbejde.lifecycles import StrategicLifecycle
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
-from samarbejde.terms import add_duration
+from samarbejde.model.enums import FundingKind, Sector, StrategicPhase
+from samarbejde.model.labels import Lang, label
+from samarbejde.model.lifecycles import StrategicLifecycle
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.terms import add_duration
 
 #: Funding that does not run out with a grant: budgets and contributions in kind.
 BASE_FUNDING = frozenset(

@@ -8,12 +8,12 @@ from collections import Counter
 import attrs
 import pendulum
 
-from samarbejde.commitments import Commitment
-from samarbejde.enums import CommitmentStatus
-from samarbejde.money import Quantity
-from samarbejde.portfolio import Portfolio
-from samarbejde.terms import add_duration
-from samarbejde.transitions import COMMITMENT_STATUS
+from samarbejde.model.commitments import Commitment
+from samarbejde.model.enums import CommitmentStatus
+from samarbejde.model.money import Quantity
+from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.terms import add_duration
+from samarbejde.model.transitions import COMMITMENT_STATUS
 
 __all__ = ["OverdueCommitment", "StatusSnapshot", "overdue_commitments", "status_over_time"]
 

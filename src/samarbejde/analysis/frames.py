@@ -16,7 +16,7 @@ import pendulum
 
 from samarbejde.analysis._optional import require
 from samarbejde.analysis.funding import lifecycle_until
-from samarbejde.enums import (
+from samarbejde.model.enums import (
     AreaCategory,
     CommitmentStatus,
     FundingKind,
@@ -26,8 +26,8 @@ from samarbejde.enums import (
     StrategicPhase,
     Unit,
 )
-from samarbejde.history import PhaseChange
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.history import PhaseChange
+from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["TABLES", "Frames", "records_frame", "to_frames", "to_parquet"]
 

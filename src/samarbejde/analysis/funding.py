@@ -7,11 +7,11 @@ from enum import Enum
 import attrs
 import pendulum
 
-from samarbejde.enums import FundingKind
-from samarbejde.lifecycles import ProjectLifecycle, StrategicLifecycle
-from samarbejde.money import Money
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.enums import FundingKind
+from samarbejde.model.lifecycles import ProjectLifecycle, StrategicLifecycle
+from samarbejde.model.money import Money
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.portfolio import Portfolio
 
 __all__ = [
     "Continuation",

@@ -7,9 +7,9 @@ import itertools
 import attrs
 import pendulum
 
-from samarbejde.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["LifecycleMix", "lifecycle_mix"]
 

@@ -17,9 +17,9 @@ import pendulum
 
 from samarbejde.analysis import _scoring
 from samarbejde.analysis._scoring import fact
-from samarbejde.labels import Lang
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.labels import Lang
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.portfolio import Portfolio
 from samarbejde.rules import Finding, Severity
 
 __all__ = [

@@ -8,10 +8,10 @@ from enum import Enum
 import attrs
 import pendulum
 
-from samarbejde.commitments import Commitment
-from samarbejde.enums import CommitmentStatus, Power, Sector, Unit
-from samarbejde.memberships import Membership
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.commitments import Commitment
+from samarbejde.model.enums import CommitmentStatus, Power, Sector, Unit
+from samarbejde.model.memberships import Membership
+from samarbejde.model.portfolio import Portfolio
 from samarbejde.rules import COMMITMENT_POWERS
 
 __all__ = [

@@ -18,12 +18,12 @@ import pendulum
 
 from samarbejde.analysis._optional import require
 from samarbejde.analysis.commitments import status_over_time
-from samarbejde.enums import CommitmentStatus, ProjectPhase, Sector, StrategicPhase
-from samarbejde.history import PhaseChange
-from samarbejde.labels import Lang, label
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
-from samarbejde.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+from samarbejde.model.enums import CommitmentStatus, ProjectPhase, Sector, StrategicPhase
+from samarbejde.model.history import PhaseChange
+from samarbejde.model.labels import Lang, label
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 
 __all__ = ["commitment_status", "network", "timeline"]
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from samarbejde.enums import Sector
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.enums import Sector
+from samarbejde.model.portfolio import Portfolio
 
 __all__ = [
     "CORE_SECTORS",

@@ -20,8 +20,8 @@ from importlib.resources import files
 
 import pendulum
 
-from samarbejde.portfolio import Portfolio
-from samarbejde.serialization import SourceMap, loads, loads_located
+from samarbejde.documents import SourceMap, loads, loads_located
+from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["AS_OF", "load", "load_located", "names", "text"]
 

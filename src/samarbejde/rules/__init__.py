@@ -7,6 +7,8 @@ returns a :class:`Report`. Write your own rule with the :func:`rule` decorator.
 
 from __future__ import annotations
 
+from samarbejde.model.codes import COMMITMENT_POWERS
+from samarbejde.model.funding import SHORT_TERM_FUNDING
 from samarbejde.rules._catalogue import catalogue_markdown
 from samarbejde.rules._engine import (
     ENTRY_POINT_GROUP,
@@ -30,8 +32,7 @@ from samarbejde.rules._model import (
 )
 from samarbejde.rules._report import Report
 from samarbejde.rules._text import Words
-from samarbejde.rules.mandates import COMMITMENT_POWERS, CORE_ROLES
-from samarbejde.rules.strategic import SHORT_TERM_FUNDING
+from samarbejde.rules.mandates import CORE_ROLES
 
 __all__ = [
     "COMMITMENT_POWERS",

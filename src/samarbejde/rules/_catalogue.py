@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from enum import Enum
 
-from samarbejde.labels import Lang
+from samarbejde.model.labels import Lang
 from samarbejde.rules._model import Rule
 from samarbejde.rules._text import render
 

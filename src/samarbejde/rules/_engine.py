@@ -7,8 +7,8 @@ from typing import Protocol
 
 import pendulum
 
-from samarbejde.labels import Lang
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.labels import Lang
+from samarbejde.model.portfolio import Portfolio
 from samarbejde.rules._index import PortfolioIndex
 from samarbejde.rules._model import PROFILES, Finding, Rule, RuleContext, RuleError
 from samarbejde.rules._report import Report

@@ -13,15 +13,15 @@ from typing import TypeVar
 
 import pendulum
 
-from samarbejde.agreements import Agreement
-from samarbejde.areas import Area
-from samarbejde.enums import CommitmentStatus, Sector
-from samarbejde.goals import Goal
-from samarbejde.mandates import Mandate
-from samarbejde.memberships import Membership
-from samarbejde.organisations import Organisation
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.agreements import Agreement
+from samarbejde.model.areas import Area
+from samarbejde.model.enums import CommitmentStatus, Sector
+from samarbejde.model.goals import Goal
+from samarbejde.model.mandates import Mandate
+from samarbejde.model.memberships import Membership
+from samarbejde.model.organisations import Organisation
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["PartnershipIndex", "PortfolioIndex"]
 

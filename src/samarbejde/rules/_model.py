@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from samarbejde.errors import SamarbejdeError
-from samarbejde.labels import Lang
+from samarbejde.model.errors import SamarbejdeError
+from samarbejde.model.labels import Lang
 
 if TYPE_CHECKING:
     from samarbejde.rules._index import PortfolioIndex

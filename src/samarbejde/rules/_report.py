@@ -8,7 +8,7 @@ from html import escape
 import attrs
 import pendulum
 
-from samarbejde.labels import Lang
+from samarbejde.model.labels import Lang
 from samarbejde.rules._model import Finding, Severity
 
 __all__ = ["Report"]

@@ -9,7 +9,7 @@ from enum import Enum
 import attrs
 import pendulum
 
-from samarbejde.labels import Lang, label
+from samarbejde.model.labels import Lang, label
 
 __all__ = ["Words", "code_words", "fill", "iso_duration", "render"]
 
@@ -54,7 +54,7 @@ def iso_duration(duration: pendulum.Duration) -> str:
 def render(value: object, lang: Lang) -> str:  # noqa: PLR0911 - one return per kind
     """One value as message text: labels for enums, ISO dates, plain decimals.
 
-    >>> from samarbejde.enums import Sector
+    >>> from samarbejde.model.enums import Sector
     >>> render(Sector.BUSINESS, "da"), render(Decimal("1500000.00"), "en")
     ('erhvervsliv', '1500000.00')
     """

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pendulum
 
-from samarbejde.enums import Sector, StrategicPhase
-from samarbejde.lifecycles import StrategicLifecycle
+from samarbejde.model.enums import Sector, StrategicPhase
+from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
 from samarbejde.rules._text import Words
 

@@ -8,36 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from types import MappingProxyType
 
 import pendulum
 
-from samarbejde.commitments import Commitment
-from samarbejde.enums import CommitmentStatus, MandateLevel, Power, Unit
+from samarbejde.model.codes import COMMITMENT_POWERS
+from samarbejde.model.commitments import Commitment
+from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power, Unit
 from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
 from samarbejde.rules._text import Words, code_words
 
-__all__ = ["COMMITMENT_POWERS", "CORE_ROLES", "MANDATE_RULES"]
+__all__ = ["CORE_ROLES", "MANDATE_RULES"]
 
 _PROFILES = ("project", "strategic", "all")
-
-#: The power a mandate must grant for each known kind of commitment. Kinds that are
-#: not listed need no particular power.
-COMMITMENT_POWERS: Mapping[str, Power] = MappingProxyType(
-    {
-        "staff_hours": Power.COMMIT_STAFF,
-        "funding": Power.COMMIT_FUNDS,
-        "facilities": Power.COMMIT_FACILITIES,
-        "volunteers": Power.COMMIT_VOLUNTEERS,
-        "leisure_jobs": Power.OFFER_JOBS,
-        "internships": Power.OFFER_JOBS,
-        "apprenticeships": Power.OFFER_JOBS,
-        "knowledge": Power.COMMIT_STAFF,
-        "data": Power.SHARE_DATA,
-        "local_presence": Power.COMMIT_STAFF,
-        "access": Power.COMMIT_FACILITIES,
-    }
-)
 
 #: Roles that make a member part of a strategic partnership's core (rule M005).
 CORE_ROLES: tuple[str, ...] = ("lead", "backbone", "partner", "bridge_builder", "funder")

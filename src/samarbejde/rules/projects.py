@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 import pendulum
 
-from samarbejde.enums import ProjectPhase
-from samarbejde.lifecycles import ProjectLifecycle
+from samarbejde.model.enums import ProjectPhase
+from samarbejde.model.lifecycles import ProjectLifecycle
+from samarbejde.model.terms import add_duration
 from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
-from samarbejde.terms import add_duration
 
 __all__ = ["PROJECT_RULES"]
 

@@ -9,23 +9,18 @@ from collections.abc import Iterator
 
 import pendulum
 
-from samarbejde.enums import FundingKind, StrategicPhase
-from samarbejde.lifecycles import StrategicLifecycle
+from samarbejde.model.enums import StrategicPhase
+from samarbejde.model.funding import SHORT_TERM_FUNDING
+from samarbejde.model.lifecycles import StrategicLifecycle
+from samarbejde.model.terms import add_duration
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
 from samarbejde.rules._text import Words
-from samarbejde.terms import add_duration
 
-__all__ = ["SHORT_TERM_FUNDING", "STRATEGIC_RULES"]
+__all__ = ["STRATEGIC_RULES"]
 
 _PROFILES = ("strategic", "all")
 _SETTLED = frozenset({StrategicPhase.OPERATING, StrategicPhase.REVIEWING})
-
-#: Kinds of funding that count as short-term grants (rule L008).
-SHORT_TERM_FUNDING: tuple[FundingKind, ...] = (
-    FundingKind.FOUNDATION_GRANT,
-    FundingKind.NATIONAL_POOL,
-)
 
 
 def _strategic(ctx: RuleContext) -> Iterator[tuple[PartnershipIndex, StrategicLifecycle]]:

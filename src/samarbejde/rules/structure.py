@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from samarbejde.enums import CommitmentStatus
-from samarbejde.lifecycles import ProjectLifecycle
+from samarbejde.model.enums import CommitmentStatus
+from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._model import PROFILES, Hit, RuleContext, Severity, hit, rule
 from samarbejde.rules._text import Words

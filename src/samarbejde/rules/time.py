@@ -12,7 +12,7 @@ from typing import Any
 
 import pendulum
 
-from samarbejde.lifecycles import StrategicLifecycle
+from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
 from samarbejde.rules._text import Words

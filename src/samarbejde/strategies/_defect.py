@@ -7,7 +7,7 @@ from typing import Literal
 import attrs
 import pendulum
 
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["Defect", "DocumentFormat"]
 

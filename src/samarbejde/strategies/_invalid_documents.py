@@ -10,8 +10,8 @@ import tomli_w
 import yaml
 from hypothesis import strategies as st
 
-from samarbejde.portfolio import Portfolio
-from samarbejde.serialization import unstructure
+from samarbejde.documents import unstructure
+from samarbejde.model.portfolio import Portfolio
 from samarbejde.strategies._defect import Defect, DocumentFormat
 
 __all__ = ["DOCUMENT_BASE", "FORMATS", "LOADS", "LOAD_PROBLEMS"]

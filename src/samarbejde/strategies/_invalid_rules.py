@@ -10,20 +10,26 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from samarbejde.commitments import Commitment, Fulfilment
-from samarbejde.enums import CommitmentStatus, MandateLevel, ProjectPhase, StrategicPhase, Unit
-from samarbejde.goals import Goal
-from samarbejde.history import StatusChange
-from samarbejde.lifecycles import ProjectLifecycle
-from samarbejde.mandates import Mandate
-from samarbejde.memberships import Membership
-from samarbejde.money import Money, Quantity
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
-from samarbejde.rules.mandates import COMMITMENT_POWERS
+from samarbejde.model.codes import COMMITMENT_POWERS
+from samarbejde.model.commitments import Commitment, Fulfilment
+from samarbejde.model.enums import (
+    CommitmentStatus,
+    MandateLevel,
+    ProjectPhase,
+    StrategicPhase,
+    Unit,
+)
+from samarbejde.model.goals import Goal
+from samarbejde.model.history import StatusChange
+from samarbejde.model.lifecycles import ProjectLifecycle
+from samarbejde.model.mandates import Mandate
+from samarbejde.model.memberships import Membership
+from samarbejde.model.money import Money, Quantity
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.terms import Term
 from samarbejde.strategies._defect import Defect
 from samarbejde.strategies._values import add_days, pick
-from samarbejde.terms import Term
 
 __all__ = ["BASE", "RULES", "RULE_DEFECTS"]
 

@@ -10,9 +10,11 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from samarbejde.enums import ReviewOutcome, StrategicPhase
-from samarbejde.history import PhaseChange
-from samarbejde.lifecycles import ProjectLifecycle, Review, StrategicLifecycle
+from samarbejde.model.enums import ReviewOutcome, StrategicPhase
+from samarbejde.model.history import PhaseChange
+from samarbejde.model.lifecycles import ProjectLifecycle, Review, StrategicLifecycle
+from samarbejde.model.terms import Term, add_duration
+from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
@@ -23,8 +25,6 @@ from samarbejde.strategies._values import (
     sorted_dates,
     walk,
 )
-from samarbejde.terms import Term, add_duration
-from samarbejde.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 
 S = TypeVar("S", bound=Enum)
 

@@ -16,10 +16,10 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from samarbejde.agreements import Agreement, Signature
-from samarbejde.codes import KNOWN_ROLES
-from samarbejde.commitments import Commitment
-from samarbejde.enums import (
+from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.codes import COMMITMENT_POWERS, KNOWN_ROLES
+from samarbejde.model.commitments import Commitment
+from samarbejde.model.enums import (
     AgreementKind,
     CommitmentStatus,
     FundingKind,
@@ -28,16 +28,16 @@ from samarbejde.enums import (
     Power,
     Unit,
 )
-from samarbejde.funding import Funding
-from samarbejde.goals import Challenge, Goal, Vision
-from samarbejde.governance import GovernanceBody
-from samarbejde.history import StatusChange
-from samarbejde.lifecycles import Lifecycle, ProjectLifecycle
-from samarbejde.mandates import Mandate
-from samarbejde.memberships import Membership
-from samarbejde.money import Money
-from samarbejde.partnerships import Partnership
-from samarbejde.rules.mandates import COMMITMENT_POWERS
+from samarbejde.model.funding import Funding
+from samarbejde.model.goals import Challenge, Goal, Vision
+from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.history import StatusChange
+from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle
+from samarbejde.model.mandates import Mandate
+from samarbejde.model.memberships import Membership
+from samarbejde.model.money import Money
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.terms import Term
 from samarbejde.strategies._lifecycles import draw_project, draw_strategic
 from samarbejde.strategies._records import POSTS, commitment_history, draw_quantity
 from samarbejde.strategies._values import (
@@ -53,7 +53,6 @@ from samarbejde.strategies._values import (
     pick,
     repeat,
 )
-from samarbejde.terms import Term
 
 __all__ = ["KIND_POWERS", "Form", "PartnershipPlan", "draw_partnership"]
 

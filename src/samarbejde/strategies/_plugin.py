@@ -14,8 +14,8 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-import samarbejde
-from samarbejde.enums import ProjectPhase, StrategicPhase
+from samarbejde import model
+from samarbejde.model.enums import ProjectPhase, StrategicPhase
 
 __all__ = ["register"]
 
@@ -78,8 +78,8 @@ def register() -> None:
     samarbejde types draw valid objects. The Hypothesis plugin calls it for you.
     """
     for kind, name in _STRATEGIES.items():
-        st.register_type_strategy(getattr(samarbejde, kind), st.deferred(_strategy(name)))
-    st.register_type_strategy(samarbejde.PhaseChange, _phase_changes)
+        st.register_type_strategy(getattr(model, kind), st.deferred(_strategy(name)))
+    st.register_type_strategy(model.PhaseChange, _phase_changes)
 
 
 def _hypothesis_setup_hook() -> None:

@@ -8,13 +8,13 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from samarbejde.areas import Area, Classification
-from samarbejde.codes import KNOWN_ENTRY_POINT_KINDS
-from samarbejde.enums import AreaCategory, Sector
-from samarbejde.municipalities import municipalities
-from samarbejde.organisations import EntryPoint, Identifiers, Organisation
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
+from samarbejde.model.areas import Area, Classification
+from samarbejde.model.codes import KNOWN_ENTRY_POINT_KINDS
+from samarbejde.model.enums import AreaCategory, Sector
+from samarbejde.model.municipalities import municipalities
+from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
+from samarbejde.model.partnerships import Partnership
+from samarbejde.model.portfolio import Portfolio
 from samarbejde.strategies._partnerships import Form, PartnershipPlan, draw_partnership
 from samarbejde.strategies._records import POSTS
 from samarbejde.strategies._values import (

@@ -12,11 +12,11 @@ from decimal import Decimal
 import pendulum
 from hypothesis import strategies as st
 
-from samarbejde.agreements import Agreement, Signature
-from samarbejde.areas import Area, Classification
-from samarbejde.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
-from samarbejde.commitments import Commitment, Fulfilment
-from samarbejde.enums import (
+from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.areas import Area, Classification
+from samarbejde.model.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
+from samarbejde.model.commitments import Commitment, Fulfilment
+from samarbejde.model.enums import (
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
@@ -28,15 +28,17 @@ from samarbejde.enums import (
     Sector,
     Unit,
 )
-from samarbejde.funding import Funding
-from samarbejde.goals import Challenge, Goal, Vision
-from samarbejde.governance import GovernanceBody
-from samarbejde.history import StatusChange
-from samarbejde.lifecycles import Review
-from samarbejde.mandates import Mandate
-from samarbejde.memberships import Membership
-from samarbejde.money import Money, Quantity
-from samarbejde.organisations import EntryPoint, Identifiers, Organisation
+from samarbejde.model.funding import Funding
+from samarbejde.model.goals import Challenge, Goal, Vision
+from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.history import StatusChange
+from samarbejde.model.lifecycles import Review
+from samarbejde.model.mandates import Mandate
+from samarbejde.model.memberships import Membership
+from samarbejde.model.money import Money, Quantity
+from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
+from samarbejde.model.terms import Term
+from samarbejde.model.transitions import COMMITMENT_STATUS
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
@@ -53,8 +55,6 @@ from samarbejde.strategies._values import (
     texts,
     walk,
 )
-from samarbejde.terms import Term
-from samarbejde.transitions import COMMITMENT_STATUS
 
 __all__ = [
     "agreements",

@@ -12,12 +12,12 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from samarbejde.enums import CommitmentStatus, ProjectPhase, StrategicPhase, Unit
-from samarbejde.history import PhaseChange, StatusChange
-from samarbejde.money import Money, Quantity
-from samarbejde.municipalities import municipalities
-from samarbejde.terms import Term
-from samarbejde.transitions import TransitionTable
+from samarbejde.model.enums import CommitmentStatus, ProjectPhase, StrategicPhase, Unit
+from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.money import Money, Quantity
+from samarbejde.model.municipalities import municipalities
+from samarbejde.model.terms import Term
+from samarbejde.model.transitions import TransitionTable
 
 __all__ = [
     "DEFAULT_END",
@@ -206,7 +206,7 @@ def codes_of_municipalities() -> tuple[str, ...]:
 
 
 def kommunekoder() -> st.SearchStrategy[str]:
-    """Kommunekoder of Denmark's 98 municipalities, from :func:`samarbejde.municipalities`."""
+    """Kommunekoder of Denmark's 98 municipalities, from :func:`samarbejde.model.municipalities`."""
     return st.sampled_from(codes_of_municipalities())
 
 

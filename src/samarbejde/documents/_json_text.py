@@ -1,0 +1,189 @@
+"""JSON in two speeds: the standard library's decoder, and a scanner that keeps positions.
+
+The fast decoder refuses duplicate keys and the non-standard constants ``NaN`` and
+``Infinity``, and gives up on deep nesting. Whenever it fails, or positions are
+wanted, :func:`scan_json` reads the text again: iteratively (no recursion, so no
+``RecursionError`` at any depth), with a depth limit, recording the offset of every
+value and key, and reporting every duplicate key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any
+
+from samarbejde.documents._locate import Path, SourceMap, line_starts
+from samarbejde.documents._problems import Issue, ParseFailure
+
+__all__ = ["loads_fast", "scan_json"]
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_LITERALS: tuple[tuple[str, object], ...] = (("true", True), ("false", False), ("null", None))
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("duplicate key")
+    return result
+
+
+def _constant(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")
+
+
+def loads_fast(text: str) -> object:
+    """Decode with the standard library; any trouble raises (``ValueError``, ``RecursionError``)."""
+    return json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
+
+
+class _Frame:
+    __slots__ = ("container", "key", "path")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: Path) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | int = 0
+
+
+class _Scanner:
+    def __init__(self, text: str, max_depth: int) -> None:
+        self.text = text
+        self.max_depth = max_depth
+        self.values: dict[Path, int] = {}
+        self.keys: dict[Path, int] = {}
+        self.issues: list[Issue] = []
+        self.lines = line_starts(text)
+
+    def fail(self, message: str, offset: int) -> ParseFailure:
+        where = SourceMap(None, {(): offset}, {}, self.lines).position(())
+        return ParseFailure([*self.issues, Issue((), message, where=where)])
+
+    def skip(self, offset: int) -> int:
+        match = _WHITESPACE.match(self.text, offset)
+        assert match is not None
+        return match.end()
+
+    def key(self, frame: _Frame, offset: int) -> int:
+        text = self.text
+        if not text.startswith('"', offset):
+            raise self.fail("expected a key in double quotes", offset)
+        key, end = self.string(offset)
+        container = frame.container
+        assert isinstance(container, dict)
+        path = (*frame.path, key)
+        if key in container:
+            first = SourceMap(None, self.keys, {}, self.lines).position(path)
+            where = SourceMap(None, {(): offset}, {}, self.lines).position(())
+            line = first[0] if first else "?"
+            self.issues.append(
+                Issue(path, f"duplicate key {key!r} (first on line {line})", where=where)
+            )
+        else:
+            self.keys[path] = offset
+        end = self.skip(end)
+        if not text.startswith(":", end):
+            raise self.fail("expected ':' after the key", end)
+        frame.key = key
+        return self.skip(end + 1)
+
+    def string(self, offset: int) -> tuple[str, int]:
+        try:
+            value, end = scanstring(self.text, offset + 1, True)
+        except json.JSONDecodeError as error:
+            raise self.fail(error.msg.lower(), error.pos) from None
+        return value, end
+
+    def scalar(self, offset: int) -> tuple[object, int]:
+        text = self.text
+        char = text[offset : offset + 1]
+        if char == '"':
+            return self.string(offset)
+        match = _NUMBER.match(text, offset)
+        if match is not None:
+            number = match.group()
+            fraction, exponent = match.groups()
+            value: object = float(number) if fraction or exponent else int(number)
+            return value, match.end()
+        for word, literal in _LITERALS:
+            if text.startswith(word, offset):
+                return literal, offset + len(word)
+        if not char:
+            raise self.fail("the document ends where a value was expected", offset)
+        raise self.fail(f"expected a value, found {char!r}", offset)
+
+    def run(self) -> object:  # noqa: PLR0912, PLR0915 - one state machine, one piece
+        text = self.text
+        end_of_text = len(text)
+        stack: list[_Frame] = []
+        offset = self.skip(0)
+        path: Path = ()
+        while True:
+            self.values[path] = offset
+            char = text[offset : offset + 1]
+            value: object
+            if char in ("{", "["):
+                if len(stack) >= self.max_depth:
+                    raise self.fail(f"nested more than {self.max_depth} levels deep", offset)
+                after = self.skip(offset + 1)
+                closing = "}" if char == "{" else "]"
+                if text.startswith(closing, after):
+                    value, offset = ({} if char == "{" else []), after + 1
+                else:
+                    frame = _Frame({} if char == "{" else [], path)
+                    stack.append(frame)
+                    offset = self.key(frame, after) if char == "{" else after
+                    path = (*frame.path, frame.key)
+                    continue
+            else:
+                value, offset = self.scalar(offset)
+            # A value is complete: attach it and close every container that ends here.
+            while True:
+                if not stack:
+                    offset = self.skip(offset)
+                    if offset != end_of_text:
+                        raise self.fail("unexpected text after the document", offset)
+                    return value
+                frame = stack[-1]
+                container = frame.container
+                if isinstance(container, dict):
+                    container.setdefault(frame.key, value)  # type: ignore[arg-type]
+                else:
+                    container.append(value)
+                offset = self.skip(offset)
+                char = text[offset : offset + 1]
+                if char == ",":
+                    offset = self.skip(offset + 1)
+                    if isinstance(container, dict):
+                        offset = self.key(frame, offset)
+                    else:
+                        frame.key = len(container)
+                    path = (*frame.path, frame.key)
+                    break
+                if char == ("}" if isinstance(container, dict) else "]"):
+                    stack.pop()
+                    value, offset = container, offset + 1
+                    continue
+                inside = "mapping" if isinstance(container, dict) else "list"
+                expected = "',' or '}'" if isinstance(container, dict) else "',' or ']'"
+                if not char:
+                    raise self.fail(f"the document ends inside a {inside}", offset)
+                raise self.fail(f"expected {expected}, found {char!r}", offset)
+
+
+def scan_json(text: str, max_depth: int) -> tuple[object, SourceMap, list[Issue]]:
+    """Decode JSON keeping the offset of every value and key.
+
+    Returns:
+        The data (the first of duplicate keys wins), its source map, and the
+        problems that do not stop reading (duplicate keys).
+
+    Raises:
+        ParseFailure: The text is not JSON, or nests deeper than ``max_depth``.
+    """
+    scanner = _Scanner(text, max_depth)
+    data = scanner.run()
+    return data, SourceMap(data, scanner.values, scanner.keys, scanner.lines), scanner.issues

@@ -1,0 +1,117 @@
+"""From text or bytes to plain data: size limit, UTF-8, and one reader per format."""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Literal
+
+from samarbejde.documents._json_text import loads_fast, scan_json
+from samarbejde.documents._locate import SourceMap
+from samarbejde.documents._problems import Issue, ParseFailure
+from samarbejde.documents._yaml_text import scan_yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_DEPTH",
+    "READABLE_FORMATS",
+    "Format",
+    "decode",
+    "parse",
+    "parse_fast",
+]
+
+#: The formats a document can be written in.
+Format = Literal["json", "yaml", "toml"]
+
+#: Documents larger than this many bytes are refused unless a larger limit is given.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+#: How deeply lists and mappings may nest; the format itself needs about ten levels.
+MAX_DEPTH = 48
+
+#: The versions of the document format this release reads.
+READABLE_FORMATS: tuple[str, ...] = ("samarbejde/1",)
+
+_EMPTY = SourceMap(None, {}, {})
+_TOML_WHERE = re.compile(r" \(at line ([0-9]+), column ([0-9]+)\)")
+
+
+def decode(data: str | bytes, max_bytes: int) -> str:
+    """Check the size and encoding of a document and return its text.
+
+    Raises:
+        ParseFailure: Too large, not UTF-8 (or unencodable text), or empty.
+    """
+    if isinstance(data, str):
+        if len(data) > max_bytes:
+            raise ParseFailure([Issue((), _too_large(len(data), max_bytes, "at least "))])
+        try:
+            size = len(data.encode("utf-8"))
+        except UnicodeEncodeError as error:
+            raise ParseFailure([_not_utf8(data, error.start)]) from None
+        if size > max_bytes:
+            raise ParseFailure([Issue((), _too_large(size, max_bytes))])
+        text = data
+    else:
+        if len(data) > max_bytes:
+            raise ParseFailure([Issue((), _too_large(len(data), max_bytes))])
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            message = f"not UTF-8: byte {data[error.start]:#04x} at offset {error.start}"
+            raise ParseFailure([Issue((), message, where=(line, column))]) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise ParseFailure([Issue((), "the document is empty")])
+    return text
+
+
+def _too_large(size: int, limit: int, at_least: str = "") -> str:
+    return f"the document is {at_least}{size} bytes, over the limit of {limit} bytes (max_bytes)"
+
+
+def _not_utf8(text: str, index: int) -> Issue:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    message = f"not UTF-8: the text holds {text[index]!r}, which cannot be encoded"
+    return Issue((), message, where=(line, column))
+
+
+def parse_fast(text: str, format: Format) -> object:  # noqa: A002 - the public keyword
+    """Parse without positions where a faster reader exists; raises on any trouble."""
+    if format == "json":
+        return loads_fast(text)
+    data, _, issues = parse(text, format)
+    if issues:
+        raise ParseFailure(issues)
+    return data
+
+
+def parse(text: str, format: Format) -> tuple[object, SourceMap, list[Issue]]:  # noqa: A002
+    """Parse keeping positions (JSON, YAML) and the problems that do not stop reading.
+
+    Raises:
+        ParseFailure: The text cannot be read as ``format``.
+    """
+    if format == "json":
+        return scan_json(text, MAX_DEPTH)
+    if format == "yaml":
+        return scan_yaml(text, MAX_DEPTH)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = _TOML_WHERE.search(str(error))
+        where = (int(found.group(1)), int(found.group(2))) if found else None
+        message = _TOML_WHERE.sub("", str(error)).lower()
+        raise ParseFailure([Issue((), f"not valid TOML: {message}", where=where)]) from None
+    except RecursionError:
+        raise ParseFailure([Issue((), f"nested more than {MAX_DEPTH} levels deep")]) from None
+    return data, _EMPTY, []

@@ -1,0 +1,180 @@
+"""Generated functions that turn records into plain data, one per record class.
+
+Each function is Python source written from the record's attrs fields and compiled
+once, the way attrs writes ``__init__``: fields in declaration order, fields equal to
+their default left out, dates as ISO text, decimals and durations as text, enums as
+their values, sets sorted, lifecycles tagged by ``form``. It does what cattrs' generated
+unstructure functions do for these types, without a dispatch per value, which makes
+dumping about twice as fast. :func:`make_converter` registers them as hooks.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import attrs
+import pendulum
+
+from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
+
+__all__ = ["unstructure_functions"]
+
+Unstructure = Callable[[Any], Any]
+
+
+def _is_enum_type(kind: Any) -> bool:
+    if isinstance(kind, typing.TypeVar):
+        return bool(kind.__constraints__) and all(_is_enum_type(c) for c in kind.__constraints__)
+    return isinstance(kind, type) and issubclass(kind, Enum)
+
+
+class _Writer:
+    def __init__(self, format_decimal: Unstructure, format_duration: Unstructure) -> None:
+        self.names: dict[str, Any] = {
+            "_format_decimal": format_decimal,
+            "_format_duration": format_duration,
+        }
+        self.functions: dict[type[Any], Unstructure] = {}
+        self.pending: list[type[Any]] = []
+
+    def function_name(self, cls: type[Any]) -> str:
+        if cls not in self.functions and cls not in self.pending:
+            self.pending.append(cls)
+        return f"_unstructure_{cls.__name__}"
+
+    def expression(self, kind: Any, value: str, depth: int = 0) -> str:  # noqa: PLR0911
+        """Python source that turns ``value`` (of type ``kind``) into plain data."""
+        args = typing.get_args(kind)
+        origin = typing.get_origin(kind)
+        if kind == Lifecycle:
+            project = self.function_name(ProjectLifecycle)
+            strategic = self.function_name(StrategicLifecycle)
+            return (
+                f"({project}({value}) if type({value}) is _ProjectLifecycle "
+                f"else {strategic}({value}))"
+            )
+        if args and type(None) in args:
+            inner = next(a for a in args if a is not type(None))
+            return f"(None if {value} is None else {self.expression(inner, value, depth)})"
+        if origin is tuple:
+            if args[0] is str:
+                return f"list({value})"
+            item = f"_x{depth}"
+            return f"[{self.expression(args[0], item, depth + 1)} for {item} in {value}]"
+        if origin is frozenset:
+            item = f"_x{depth}"
+            return f"sorted([{self.expression(args[0], item, depth + 1)} for {item} in {value}])"
+        if _is_enum_type(kind):
+            return f"{value}._value_"  # the member attribute; `.value` is a slow property
+        if kind in (str, int, bool):
+            return value
+        if kind in (pendulum.Date, pendulum.DateTime):
+            return f"{value}.isoformat()"
+        if kind is Decimal:
+            return f"_format_decimal({value})"
+        if kind is pendulum.Duration:
+            return f"_format_duration({value})"
+        if attrs.has(origin or kind):
+            return self.inline(origin or kind, value, depth) or (
+                f"{self.function_name(origin or kind)}({value})"
+            )
+        raise TypeError(f"no way to write {kind!r}")  # pragma: no cover - model types only
+
+    def inline(self, cls: type[Any], value: str, depth: int) -> str | None:
+        """A dict display for a small record (at most one defaulted field), saving a call."""
+        fields = [f for f in attrs.fields(cls) if f.init]
+        optional = [f for f in fields if f.default is not attrs.NOTHING]
+        if len(optional) > 1 or isinstance(getattr(cls, "form", None), str):
+            return None
+        hints = typing.get_type_hints(cls)
+        bound = f"_r{depth}"
+        items = [
+            f"{f.name!r}: {self.expression(hints[f.name], f'{bound}.{f.name}', depth + 1)}"
+            for f in fields
+            if f.default is attrs.NOTHING
+        ]
+        plain = "{" + ", ".join(items) + "}"
+        if not optional:
+            return f"({plain} if ({bound} := {value}) is not None else None)"
+        field = optional[0]
+        kind, default = hints[field.name], field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        here = f"({bound} := {value}).{field.name}"
+        if default is None:
+            omit = f"{here} is None"
+            kind = next(a for a in typing.get_args(kind) if a is not type(None))
+        elif default == ():
+            omit = f"not {here}"
+        else:
+            default_name = f"_default_{cls.__name__}_{field.name}"
+            self.names[default_name] = default
+            omit = f"{here} == {default_name}"
+        written = self.expression(kind, f"{bound}.{field.name}", depth + 1)
+        full = "{" + ", ".join([*items, f"{field.name!r}: {written}"]) + "}"
+        return f"({plain} if {omit} else {full})"
+
+    def source(self, cls: type[Any]) -> str:
+        hints = typing.get_type_hints(cls)
+        name = self.function_name(cls)
+        lines = [f"def {name}(o):"]
+        form = getattr(cls, "form", None)
+        required = [f"'form': {form!r}"] if isinstance(form, str) else []
+        optional: list[str] = []
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            kind = hints[field.name]
+            if field.default is attrs.NOTHING:
+                written = self.expression(kind, f"o.{field.name}")
+                required.append(f"{field.name!r}: {written}")
+                continue
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            if default is None:
+                test = "v is not None"
+                kind = next(a for a in typing.get_args(kind) if a is not type(None))
+            elif default == ():
+                test = "v"
+            else:
+                default_name = f"_default_{cls.__name__}_{field.name}"
+                self.names[default_name] = default
+                test = f"v != {default_name}"
+            optional += [
+                f"    v = o.{field.name}",
+                f"    if {test}:",
+                f"        res[{field.name!r}] = {self.expression(kind, 'v')}",
+            ]
+        lines.append(f"    res = {{{', '.join(required)}}}")
+        return "\n".join([*lines, *optional, "    return res"])
+
+    def compile(self, root: type[Any]) -> dict[type[Any], Unstructure]:
+        self.names["_ProjectLifecycle"] = ProjectLifecycle
+        self.function_name(root)
+        sources = []
+        done: list[type[Any]] = []
+        while self.pending:
+            cls = self.pending.pop(0)
+            sources.append(self.source(cls))
+            done.append(cls)
+            self.functions[cls] = _placeholder
+        namespace = dict(self.names)
+        code = compile("\n\n".join(sources), "<samarbejde generated unstructure>", "exec")
+        exec(code, namespace)
+        return {cls: namespace[f"_unstructure_{cls.__name__}"] for cls in done}
+
+
+def _placeholder(value: Any) -> Any:  # pragma: no cover - replaced before use
+    raise NotImplementedError
+
+
+def unstructure_functions(
+    root: type[Any], format_decimal: Unstructure, format_duration: Unstructure
+) -> dict[type[Any], Unstructure]:
+    """Functions turning ``root`` and every record it holds into plain data, by class."""
+    return _Writer(format_decimal, format_duration).compile(root)

@@ -1,0 +1,208 @@
+"""YAML read safely: from parser events, with positions, limits and no surprises.
+
+The document is built from the event stream of PyYAML's safe parser (libyaml when
+present), never by a constructor, so no tag can create an object. Explicit tags other
+than ``!!str`` are refused, and so are anchors and aliases (the "billion laughs"
+attack needs them; portfolio documents do not). Building is iterative with a depth
+limit. Keys are always text. Plain scalars are read as YAML 1.1 reads them, except
+that numbers are only decimal (``0x1F``, ``0o17``, ``1_000`` and ``1:30`` stay text)
+and time stamps stay text for the date hooks to check.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any, ClassVar
+
+import yaml
+from yaml import events
+
+from samarbejde.documents._locate import Path, SourceMap
+from samarbejde.documents._problems import Issue, ParseFailure
+
+__all__ = ["dumps_yaml", "scan_yaml"]
+
+
+def libyaml_usable() -> bool:
+    """Whether PyYAML's libyaml binding works with the ``yaml`` module we imported.
+
+    The binding is a C extension: it keeps the ``yaml`` module it was first loaded
+    with. When ``yaml`` has been imported afresh since (some coverage and test set-ups
+    clear ``sys.modules``), its events and errors are other classes than ours, and
+    reading or writing through it would go wrong; then the pure-Python classes serve.
+    """
+    binding = sys.modules.get("yaml._yaml")
+    return hasattr(yaml, "CSafeLoader") and getattr(binding, "yaml", None) is yaml
+
+
+_LIBYAML = libyaml_usable()
+_Loader: type[Any] = yaml.CSafeLoader if _LIBYAML else yaml.SafeLoader
+_BaseDumper: type[Any] = yaml.CSafeDumper if _LIBYAML else yaml.SafeDumper
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
+    """Writes dates unquoted: this reader keeps time stamps as text for the date hooks."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseDumper.yaml_implicit_resolvers.items()
+    }
+
+
+_RESOLVER = yaml.resolver.Resolver()
+_STR_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
+_ALLOWED_TAGS = frozenset({None, *_STR_TAGS, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
+
+
+def _scalar(event: events.ScalarEvent) -> object:
+    value: str = event.value
+    if event.tag in _STR_TAGS or not event.implicit[0]:
+        return value
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return _BOOLS[value.lower()]
+    if tag == "tag:yaml.org,2002:int" and _INT.fullmatch(value):
+        return int(value)
+    if tag == "tag:yaml.org,2002:float" and _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+def _mark(event: events.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    assert mark is not None  # the parser marks every event
+    return mark.line + 1, mark.column + 1
+
+
+class _Builder:
+    def __init__(self, max_depth: int) -> None:
+        self.max_depth = max_depth
+        self.values: dict[Path, tuple[int, int]] = {}
+        self.keys: dict[Path, tuple[int, int]] = {}
+        self.issues: list[Issue] = []
+        # Each frame: [container, path, pending key or None, position of the pending key]
+        self.stack: list[list[Any]] = []
+        self.root: object = None
+        self.documents = 0
+
+    def path(self) -> Path:
+        if not self.stack:
+            return ()
+        container, path, key, _ = self.stack[-1]
+        return (*path, key if isinstance(container, dict) else len(container))
+
+    def check_node(self, event: events.NodeEvent, path: Path) -> None:
+        if event.anchor is not None:
+            self.issues.append(
+                Issue(path, f"anchors (&{event.anchor}) are not allowed", where=_mark(event))
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            self.issues.append(
+                Issue(path, f"tags ({tag}) are not allowed: write plain values", where=_mark(event))
+            )
+
+    def fatal(self, path: Path, message: str, event: events.Event) -> ParseFailure:
+        return ParseFailure([*self.issues, Issue(path, message, where=_mark(event))])
+
+    def pending_key(self) -> bool:
+        top = self.stack[-1] if self.stack else None
+        return top is not None and isinstance(top[0], dict) and top[2] is None
+
+    def add(self, value: object) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        container, path, key, key_mark = frame
+        if isinstance(container, list):
+            container.append(value)
+            return
+        where: Path = (*path, key)
+        if key in container:
+            message = f"duplicate key {key!r} (first on line {self.keys[where][0]})"
+            self.issues.append(Issue(where, message, at_key=True, where=key_mark))
+        else:
+            container[key] = value
+            self.keys[where] = key_mark
+        frame[2] = None
+
+    def feed(self, event: events.Event) -> None:
+        if isinstance(event, events.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fatal((), "a file holds one document; found a second", event)
+        elif isinstance(event, events.NodeEvent):
+            self.node(event)
+        elif isinstance(event, events.CollectionEndEvent):
+            self.add(self.stack.pop()[0])
+
+    def node(self, event: events.NodeEvent) -> None:
+        if self.pending_key():
+            frame = self.stack[-1]
+            if not isinstance(event, events.ScalarEvent):
+                raise self.fatal(frame[1], "keys must be plain text", event)
+            self.check_node(event, frame[1])
+            frame[2], frame[3] = event.value, _mark(event)
+            return
+        path = self.path()
+        self.values[path] = _mark(event)
+        if isinstance(event, events.AliasEvent):
+            message = f"aliases (*{event.anchor}) are not allowed"
+            self.issues.append(Issue(path, message, where=_mark(event)))
+            self.add(None)
+            return
+        self.check_node(event, path)
+        if isinstance(event, events.ScalarEvent):
+            self.add(_scalar(event))
+            return
+        if len(self.stack) >= self.max_depth:
+            raise self.fatal(path, f"nested more than {self.max_depth} levels deep", event)
+        container: Any = {} if isinstance(event, events.MappingStartEvent) else []
+        self.stack.append([container, path, None, None])
+
+
+def scan_yaml(text: str, max_depth: int) -> tuple[object, SourceMap, list[Issue]]:
+    """Read one YAML document keeping the line and column of every value and key.
+
+    Returns:
+        The data, its source map and the problems that do not stop reading
+        (duplicate keys, anchors, aliases, tags).
+
+    Raises:
+        ParseFailure: The text is not YAML, holds several documents or nests too deep.
+    """
+    builder = _Builder(max_depth)
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            builder.feed(loader.get_event())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = None if mark is None else (mark.line + 1, mark.column + 1)
+        message = " ".join(filter(None, (error.context, error.problem))) or "not valid YAML"
+        raise ParseFailure([*builder.issues, Issue((), message, where=where)]) from None
+    except (yaml.YAMLError, ValueError) as error:
+        raise ParseFailure([*builder.issues, Issue((), f"not valid YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    return builder.root, SourceMap(builder.root, builder.values, builder.keys), builder.issues
+
+
+def dumps_yaml(data: object) -> str:
+    """Write plain data as block-style YAML, keys in the given order, UTF-8 text kept."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+    return text

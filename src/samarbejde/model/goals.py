@@ -1,0 +1,77 @@
+"""Shared purpose: :class:`Vision`, :class:`Goal` and :class:`Challenge`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pendulum
+
+from samarbejde.model._checks import (
+    is_date,
+    is_id,
+    is_ids,
+    is_optional_date,
+    is_optional_decimal,
+    is_optional_text,
+    is_text,
+)
+
+__all__ = ["Challenge", "Goal", "Vision"]
+
+
+@attrs.frozen
+class Vision:
+    """The partnership's shared vision (*fælles vision*).
+
+    Attributes:
+        text: The vision in the partners' own words.
+        agreed_on: When it was agreed.
+        agreed_by: Ids of the organisations that agreed it.
+    """
+
+    text: str = attrs.field(validator=is_text)
+    agreed_on: pendulum.Date = attrs.field(validator=is_date)
+    agreed_by: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
+
+
+@attrs.frozen
+class Challenge:
+    """A need or problem identified jointly (*udfordring*).
+
+    Attributes:
+        id: Unique within the partnership.
+        title: A short description.
+        identified_on: When it was identified.
+        identified_by: Ids of the organisations that identified it.
+    """
+
+    id: str = attrs.field(validator=is_id)
+    title: str = attrs.field(validator=is_text)
+    identified_on: pendulum.Date = attrs.field(validator=is_date)
+    identified_by: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
+
+
+@attrs.frozen
+class Goal:
+    """A measurable goal (*mål*).
+
+    Attributes:
+        id: Unique within the partnership.
+        title: A short description.
+        indicator: What is measured, e.g. ``"Andel 15-17-årige med fritidsjob (%)"``.
+        baseline: The indicator's value at the start.
+        target: The value to reach by ``due``.
+        due: When the target is to be reached.
+        owners: Ids of the organisations that own the goal.
+        challenges: Ids of the challenges it answers.
+    """
+
+    id: str = attrs.field(validator=is_id)
+    title: str = attrs.field(validator=is_text)
+    indicator: str | None = attrs.field(default=None, validator=is_optional_text)
+    baseline: Decimal | None = attrs.field(default=None, validator=is_optional_decimal)
+    target: Decimal | None = attrs.field(default=None, validator=is_optional_decimal)
+    due: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
+    owners: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
+    challenges: tuple[str, ...] = attrs.field(default=(), validator=is_ids)

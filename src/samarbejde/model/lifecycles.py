@@ -1,0 +1,188 @@
+"""The two lifecycles: fixed-term projects and long-term strategic partnerships."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+import attrs
+import pendulum
+
+from samarbejde.model._checks import (
+    fail,
+    in_date_order,
+    instance_of,
+    is_date,
+    is_optional_duration,
+    is_optional_id,
+    is_optional_text,
+    tuple_of,
+)
+from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
+from samarbejde.model.history import PhaseChange, check_history
+from samarbejde.model.terms import Term, add_duration
+from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+
+__all__ = ["Lifecycle", "ProjectLifecycle", "Review", "StrategicLifecycle"]
+
+
+def _project_term(instance: object, attribute: attrs.Attribute[Any], value: Term) -> None:
+    if value.end is None:
+        fail(instance, attribute, value, "a project lifecycle needs a term with an end date")
+
+
+def _project_phases(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[PhaseChange[Any], ...]
+) -> None:
+    for change in value:
+        if not isinstance(change.phase, ProjectPhase):
+            fail(instance, attribute, change.phase, "not a project phase")
+    check_history(instance, attribute, [(c.phase, c.on) for c in value], PROJECT_PHASES)
+
+
+def _strategic_phases(
+    instance: StrategicLifecycle,
+    attribute: attrs.Attribute[Any],
+    value: tuple[PhaseChange[Any], ...],
+) -> None:
+    for change in value:
+        if not isinstance(change.phase, StrategicPhase):
+            fail(instance, attribute, change.phase, "not a strategic phase")
+    check_history(instance, attribute, [(c.phase, c.on) for c in value], STRATEGIC_PHASES)
+    if value[0].on < instance.since:
+        fail(
+            instance, attribute, value[0].on, f"first phase dated before `since` ({instance.since})"
+        )
+
+
+@attrs.frozen
+class ProjectLifecycle:
+    """A fixed-term project (*projektsamarbejde*), usually one grant and one owner.
+
+    Attributes:
+        term: The project period; must have an end date.
+        phases: Dated phase history, oldest first; never empty.
+        owner: The id of the accountable organisation.
+    """
+
+    form: ClassVar[Literal["project"]] = "project"
+
+    term: Term = attrs.field(validator=[instance_of(Term), _project_term])
+    phases: tuple[PhaseChange[ProjectPhase], ...] = attrs.field(
+        validator=[tuple_of(PhaseChange), _project_phases]
+    )
+    owner: str | None = attrs.field(default=None, validator=is_optional_id)
+
+    @property
+    def phase(self) -> ProjectPhase:
+        """The current phase."""
+        return self.phases[-1].phase
+
+    @property
+    def started(self) -> pendulum.Date:
+        """The date of the first phase entry."""
+        return self.phases[0].on
+
+    @property
+    def ended(self) -> pendulum.Date | None:
+        """The date a final phase was entered, or ``None`` while it lasts."""
+        last = self.phases[-1]
+        return last.on if PROJECT_PHASES.is_final(last.phase) else None
+
+    def as_of(self, day: pendulum.Date) -> ProjectLifecycle | None:
+        """The lifecycle as recorded on ``day``; ``None`` if it began later."""
+        phases = tuple(p for p in self.phases if p.on <= day)
+        if not phases:
+            return None
+        return self if len(phases) == len(self.phases) else attrs.evolve(self, phases=phases)
+
+
+@attrs.frozen
+class Review:
+    """A periodic review of a strategic partnership.
+
+    Attributes:
+        on: The date of the review.
+        outcome: ``continued``, ``adjusted``, ``renewed`` or ``dissolved``.
+        note: Free text; may hold personal data and is removed by ``redact``.
+    """
+
+    on: pendulum.Date = attrs.field(validator=is_date)
+    outcome: ReviewOutcome = attrs.field(validator=instance_of(ReviewOutcome))
+    note: str | None = attrs.field(
+        default=None, validator=is_optional_text, metadata={"personal": True}
+    )
+
+
+def _reviews(
+    instance: StrategicLifecycle, attribute: attrs.Attribute[Any], value: tuple[Review, ...]
+) -> None:
+    in_date_order(instance, attribute, (r.on for r in value))
+    if value and value[0].on < instance.since:
+        fail(instance, attribute, value[0].on, f"review dated before `since` ({instance.since})")
+
+
+@attrs.frozen
+class StrategicLifecycle:
+    """A long-term strategic partnership (*langsigtet strategisk samarbejde*).
+
+    Attributes:
+        since: When the strategic form began.
+        phases: Dated phase history, oldest first; never empty.
+        horizon: How long the partners intend to work together; ``None`` is open-ended.
+        review_every: How often the partnership is reviewed.
+        reviews: Dated reviews with their outcome, oldest first.
+    """
+
+    form: ClassVar[Literal["strategic"]] = "strategic"
+
+    since: pendulum.Date = attrs.field(validator=is_date)
+    phases: tuple[PhaseChange[StrategicPhase], ...] = attrs.field(
+        validator=[tuple_of(PhaseChange), _strategic_phases]
+    )
+    horizon: pendulum.Duration | None = attrs.field(default=None, validator=is_optional_duration)
+    review_every: pendulum.Duration | None = attrs.field(
+        default=None, validator=is_optional_duration
+    )
+    reviews: tuple[Review, ...] = attrs.field(default=(), validator=[tuple_of(Review), _reviews])
+
+    @property
+    def phase(self) -> StrategicPhase:
+        """The current phase."""
+        return self.phases[-1].phase
+
+    @property
+    def started(self) -> pendulum.Date:
+        """The date of the first phase entry."""
+        return self.phases[0].on
+
+    @property
+    def ended(self) -> pendulum.Date | None:
+        """The date the partnership was dissolved, or ``None`` while it lasts."""
+        last = self.phases[-1]
+        return last.on if STRATEGIC_PHASES.is_final(last.phase) else None
+
+    @property
+    def horizon_end(self) -> pendulum.Date | None:
+        """``since`` plus ``horizon``, or ``None`` when open-ended."""
+        return None if self.horizon is None else add_duration(self.since, self.horizon)
+
+    def next_review(self) -> pendulum.Date | None:
+        """When the next review is due: the last review (or ``since``) plus ``review_every``."""
+        if self.review_every is None:
+            return None
+        last = self.reviews[-1].on if self.reviews else self.since
+        return add_duration(last, self.review_every)
+
+    def as_of(self, day: pendulum.Date) -> StrategicLifecycle | None:
+        """The lifecycle as recorded on ``day``; ``None`` if it began later."""
+        phases = tuple(p for p in self.phases if p.on <= day)
+        if not phases:
+            return None
+        reviews = tuple(r for r in self.reviews if r.on <= day)
+        if len(phases) == len(self.phases) and len(reviews) == len(self.reviews):
+            return self
+        return attrs.evolve(self, phases=phases, reviews=reviews)
+
+
+#: Either lifecycle; documents tell them apart by ``form``.
+Lifecycle = ProjectLifecycle | StrategicLifecycle

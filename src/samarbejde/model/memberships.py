@@ -1,0 +1,92 @@
+"""Memberships (*medlemskaber*): an organisation's part in a partnership."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pendulum
+
+from samarbejde.model._checks import (
+    fail,
+    is_code,
+    is_date,
+    is_id,
+    is_optional_date,
+    is_optional_text,
+    tuple_of,
+    unique_by,
+)
+from samarbejde.model.mandates import Mandate
+
+__all__ = ["Membership"]
+
+
+def _left_after_joined(
+    instance: Membership, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and value < instance.joined:  # type: ignore[operator]
+        fail(instance, attribute, value, f"left before joining ({instance.joined})")
+
+
+def _mandates(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Mandate, ...]
+) -> None:
+    unique_by(instance, attribute, value, lambda m: m.id, "mandate id")
+
+
+@attrs.frozen
+class Membership:
+    """An organisation's participation in a partnership (*medlem, part*).
+
+    Attributes:
+        organisation: The id of the member organisation.
+        role: An open code, e.g. ``lead`` or ``bridge_builder`` (see
+            :data:`samarbejde.model.codes.KNOWN_ROLES`).
+        joined: When it joined.
+        left: When it left; it is no longer a member from that day on.
+        representative: The post that represents it, e.g. ``"Direktør"``. Meant for a
+            title; because it can hold a name it is removed by ``redact``.
+        mandates: The mandates its representative holds in this partnership.
+    """
+
+    organisation: str = attrs.field(validator=is_id)
+    role: str = attrs.field(validator=is_code)
+    joined: pendulum.Date = attrs.field(validator=is_date)
+    left: pendulum.Date | None = attrs.field(
+        default=None, validator=[is_optional_date, _left_after_joined]
+    )
+    representative: str | None = attrs.field(
+        default=None, validator=is_optional_text, metadata={"personal": True}
+    )
+    mandates: tuple[Mandate, ...] = attrs.field(
+        default=(), validator=[tuple_of(Mandate), _mandates]
+    )
+
+    def active(self, day: pendulum.Date) -> bool:
+        """Whether the organisation is a member on ``day``."""
+        return self.joined <= day and (self.left is None or day < self.left)
+
+    def as_of(self, day: pendulum.Date) -> Membership:
+        """The membership as recorded on ``day``.
+
+        A departure dated after ``day`` is not yet known, nor is a later revocation
+        of one of its mandates.
+        """
+        left = self.left if self.left is not None and self.left <= day else None
+        mandates = tuple(m.as_of(day) for m in self.mandates)
+        unchanged = all(new is old for new, old in zip(mandates, self.mandates, strict=True))
+        if left == self.left and unchanged:
+            return self
+        return attrs.evolve(self, left=left, mandates=mandates)
+
+    def mandate(self, id: str) -> Mandate:  # noqa: A002 - the domain's word
+        """Return the mandate with ``id``.
+
+        Raises:
+            KeyError: The member holds no mandate with that id.
+        """
+        for mandate in self.mandates:
+            if mandate.id == id:
+                return mandate
+        raise KeyError(id)

@@ -1,0 +1,80 @@
+"""Periods of time: :class:`Term` and calendar arithmetic with durations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pendulum
+
+from samarbejde.model._checks import fail, is_date, is_optional_date
+
+__all__ = ["Term", "add_duration"]
+
+
+def _end_not_before_start(instance: Term, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value < instance.start:  # type: ignore[operator]
+        fail(instance, attribute, value, f"ends before it starts ({instance.start})")
+
+
+@attrs.frozen
+class Term:
+    """A period of calendar days, both ends inclusive.
+
+    Attributes:
+        start: The first day.
+        end: The last day, or ``None`` when the term is open-ended.
+
+    >>> year = Term(pendulum.Date(2021, 1, 1), pendulum.Date(2021, 12, 31))
+    >>> year.contains(pendulum.Date(2021, 6, 1))
+    True
+    """
+
+    start: pendulum.Date = attrs.field(validator=is_date)
+    end: pendulum.Date | None = attrs.field(
+        default=None, validator=[is_optional_date, _end_not_before_start]
+    )
+
+    @property
+    def open_ended(self) -> bool:
+        """Whether the term has no end date."""
+        return self.end is None
+
+    def contains(self, day: pendulum.Date) -> bool:
+        """Whether ``day`` falls inside the term."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def covers(self, other: Term) -> bool:
+        """Whether ``other`` lies wholly inside this term."""
+        if other.start < self.start:
+            return False
+        if self.end is None:
+            return True
+        return other.end is not None and other.end <= self.end
+
+    def ended_by(self, day: pendulum.Date) -> bool:
+        """Whether the term's last day lies before ``day``."""
+        return self.end is not None and self.end < day
+
+    def until(self, day: pendulum.Date) -> Term | None:
+        """The part of the term up to and including ``day`` (``None`` if it starts later)."""
+        if day < self.start:
+            return None
+        if self.end is not None and self.end <= day:
+            return self
+        return Term(self.start, day)
+
+
+def add_duration(day: pendulum.Date, duration: pendulum.Duration) -> pendulum.Date:
+    """Add a calendar duration (years, months, then days) to a date.
+
+    Unlike adding a ``timedelta``, ``P1Y`` added to 2020-02-29 gives 2021-02-28 and
+    ``P1M`` added to 2021-01-31 gives 2021-02-28.
+
+    >>> add_duration(pendulum.Date(2020, 1, 31), pendulum.duration(months=1))
+    Date(2020, 2, 29)
+    """
+    moved = day.add(years=duration.years, months=duration.months)
+    days = duration.remaining_days + duration.weeks * 7
+    result: pendulum.Date = moved.add(days=days) if days else moved
+    return result
