@@ -1,0 +1,326 @@
+"""IATI 2.03: one activity per partnership, as the XML of ``<iati-activities>``."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pendulum
+
+from samarbejde.goals import Goal
+from samarbejde.interop._result import Export, InteropError, Omission
+from samarbejde.interop._tables import (
+    IATI_ACTIVITY_STATUS,
+    IATI_ORGANISATION_ROLES,
+    IATI_ORGANISATION_TYPES,
+)
+from samarbejde.lifecycles import ProjectLifecycle, StrategicLifecycle
+from samarbejde.organisations import Organisation
+from samarbejde.partnerships import Partnership
+from samarbejde.portfolio import Portfolio
+
+__all__ = ["IATI_VERSION", "REGISTRATION_AGENCY", "organisation_identifier", "to_iati"]
+
+#: The version of the IATI Standard written.
+IATI_VERSION = "2.03"
+#: The IATI registration agency of CVR numbers (OrganisationRegistrationAgency list).
+REGISTRATION_AGENCY = "DK-CVR"
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# ActivityDateType, BudgetType, BudgetStatus, ResultType, IndicatorMeasure,
+# RelatedActivityType codes (2.03 code lists).
+_PLANNED_START, _ACTUAL_START, _PLANNED_END, _ACTUAL_END = "1", "2", "3", "4"
+_ORIGINAL_BUDGET, _INDICATIVE = "1", "1"
+_OUTCOME, _UNIT = "2", "1"
+_PARENT, _CHILD = "1", "2"
+# Reporting organisation: the accountable one first, then extending, funding, implementing.
+_REPORTER_PREFERENCE = ("2", "3", "1", "4")
+
+
+def organisation_identifier(org: Organisation) -> str | None:
+    """The IATI organisation identifier of ``org``: ``DK-CVR-`` and its CVR number.
+
+    >>> from samarbejde import Identifiers, Organisation, Sector
+    >>> organisation_identifier(
+    ...     Organisation("x", "X", Sector.BUSINESS, identifiers=Identifiers(cvr="25313763"))
+    ... )
+    'DK-CVR-25313763'
+    """
+    cvr = org.identifiers.cvr
+    return None if cvr is None else f"{REGISTRATION_AGENCY}-{cvr}"
+
+
+def _number(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _day(value: pendulum.Date) -> str:
+    return value.isoformat()
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrib: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrib)
+    ET.SubElement(element, "narrative").text = text
+    return element
+
+
+class _Activities:
+    """One :func:`to_iati` run over a portfolio recorded as of a day."""
+
+    def __init__(self, portfolio: Portfolio) -> None:
+        self.portfolio = portfolio
+        self.omitted: list[Omission] = []
+        self.identifiers: dict[str, str] = {}
+        self.reporters: dict[str, Organisation] = {}
+        self.seen_areas: set[str] = set()
+        self.participants_cache: dict[str, list[tuple[Organisation, str]]] = {}
+
+    def omit(self, path: str, reason: str) -> None:
+        self.omitted.append(Omission(path, reason))
+
+    def _organisation(self, ident: str) -> Organisation | None:
+        try:
+            return self.portfolio.organisation(ident)
+        except KeyError:
+            return None
+
+    def participants(self, partnership: Partnership) -> list[tuple[Organisation, str]]:
+        path = f"partnerships[{partnership.id}]"
+        wanted: list[tuple[str, str, str]] = []  # (organisation, role, path)
+        lifecycle = partnership.lifecycle
+        if isinstance(lifecycle, ProjectLifecycle) and lifecycle.owner is not None:
+            wanted.append((lifecycle.owner, "2", f"{path}.lifecycle.owner"))
+        for member in partnership.members:
+            where = f"{path}.members[{member.organisation}]"
+            role = IATI_ORGANISATION_ROLES.get(member.role)
+            if role is None:
+                self.omit(f"{where}.role", f"IATI has no organisation role for {member.role!r}")
+            else:
+                wanted.append((member.organisation, role, where))
+            self.omit(f"{where}.joined", "IATI participating organisations have no period")
+        for funding in partnership.funding:
+            wanted.append((funding.funder, "1", f"{path}.funding[{funding.id}].funder"))
+        found: list[tuple[Organisation, str]] = []
+        for ident, role, where in wanted:
+            org = self._organisation(ident)
+            if org is None:
+                self.omit(where, f"{ident!r} is not an organisation of the portfolio")
+            elif not any(o.id == ident and r == role for o, r in found):
+                found.append((org, role))
+        return found
+
+    def reporter(self, partnership: Partnership) -> Organisation | None:
+        participants = self.participants_cache[partnership.id]
+        for role in _REPORTER_PREFERENCE:
+            for org, played in participants:
+                if played == role and org.identifiers.cvr is not None:
+                    return org
+        return None
+
+    def plan(self) -> None:
+        """Choose each partnership's reporting organisation and IATI identifier."""
+        for partnership in self.portfolio.partnerships:
+            if partnership.id in self.participants_cache:
+                self.omit(f"partnerships[{partnership.id}]", "a second partnership with this id")
+                continue
+            self.participants_cache[partnership.id] = self.participants(partnership)
+            reporter = self.reporter(partnership)
+            path = f"partnerships[{partnership.id}]"
+            if not self.participants_cache[partnership.id]:
+                self.omit(path, "no member plays an IATI organisation role")
+            elif reporter is None:
+                self.omit(
+                    path,
+                    "no participating organisation has a CVR number, so there is no"
+                    " reporting organisation identifier",
+                )
+            else:
+                self.reporters[partnership.id] = reporter
+                ref = organisation_identifier(reporter)
+                self.identifiers[partnership.id] = f"{ref}-{partnership.id}"
+
+    def activity(self, partnership: Partnership) -> ET.Element:
+        path = f"partnerships[{partnership.id}]"
+        reporter = self.reporters[partnership.id]
+        activity = ET.Element("iati-activity", {_XML_LANG: "da"})
+        ET.SubElement(activity, "iati-identifier").text = self.identifiers[partnership.id]
+        _text(
+            activity,
+            "reporting-org",
+            reporter.name,
+            ref=organisation_identifier(reporter) or "",
+            type=IATI_ORGANISATION_TYPES[reporter.sector],
+        )
+        _text(activity, "title", partnership.name)
+        vision = partnership.vision
+        _text(activity, "description", vision.text if vision else partnership.name, type="1")
+        if vision is not None:
+            self.omit(f"{path}.vision.agreed_on", "IATI descriptions have no agreement")
+        for org, role in self.participants_cache[partnership.id]:
+            attrib = {"role": role, "type": IATI_ORGANISATION_TYPES[org.sector]}
+            ref = organisation_identifier(org)
+            if ref is not None:
+                attrib = {"ref": ref, **attrib}
+            _text(activity, "participating-org", org.name, **attrib)
+        ET.SubElement(
+            activity, "activity-status", code=IATI_ACTIVITY_STATUS[partnership.lifecycle.phase]
+        )
+        self.dates(activity, partnership)
+        ET.SubElement(activity, "recipient-country", code="DK")
+        self.locations(activity, partnership)
+        self.budgets(activity, partnership)
+        self.related(activity, partnership)
+        for goal in partnership.goals:
+            self.result(activity, partnership, goal)
+        for name in ("challenges", "commitments", "agreements", "governance"):
+            if getattr(partnership, name):
+                self.omit(f"{path}.{name}", f"IATI activities have no {name}")
+        return activity
+
+    def dates(self, activity: ET.Element, partnership: Partnership) -> None:
+        first, current = partnership.lifecycles[0], partnership.lifecycle
+        dates: list[tuple[str, pendulum.Date]] = []
+        if isinstance(first, ProjectLifecycle):
+            dates.append((_PLANNED_START, first.term.start))
+        dates.append((_ACTUAL_START, first.started))
+        if current.ended is not None:
+            dates.append((_ACTUAL_END, current.ended))
+        elif isinstance(current, ProjectLifecycle) and current.term.end is not None:
+            dates.append((_PLANNED_END, current.term.end))
+        elif isinstance(current, StrategicLifecycle) and current.horizon_end is not None:
+            dates.append((_PLANNED_END, current.horizon_end))
+        for kind, day in dates:
+            ET.SubElement(activity, "activity-date", {"type": kind, "iso-date": _day(day)})
+        self.omit(
+            f"partnerships[{partnership.id}].lifecycle",
+            "IATI has one activity status: the dated phase history, reviews and earlier"
+            " lifecycles are reduced to it and the activity dates",
+        )
+
+    def locations(self, activity: ET.Element, partnership: Partnership) -> None:
+        for ident in partnership.areas:
+            try:
+                area = self.portfolio.area(ident)
+            except KeyError:
+                self.omit(f"partnerships[{partnership.id}].areas[{ident}]", "not an area")
+                continue
+            location = ET.SubElement(activity, "location", ref=area.id)
+            _text(location, "name", area.name)
+            if area.id in self.seen_areas:
+                continue
+            self.seen_areas.add(area.id)
+            if area.residents is not None:
+                self.omit(f"areas[{area.id}].residents", "IATI locations have no population")
+            if area.classifications:
+                self.omit(f"areas[{area.id}].classifications", "IATI has no government lists")
+
+    def budgets(self, activity: ET.Element, partnership: Partnership) -> None:
+        for funding in partnership.funding:
+            path = f"partnerships[{partnership.id}].funding[{funding.id}]"
+            if funding.term.end is None:
+                self.omit(path, "an IATI budget needs a period with an end")
+                continue
+            budget = ET.SubElement(activity, "budget", type=_ORIGINAL_BUDGET, status=_INDICATIVE)
+            ET.SubElement(budget, "period-start", {"iso-date": _day(funding.term.start)})
+            ET.SubElement(budget, "period-end", {"iso-date": _day(funding.term.end)})
+            value = ET.SubElement(
+                budget,
+                "value",
+                {"currency": funding.amount.currency, "value-date": _day(funding.term.start)},
+            )
+            value.text = _number(funding.amount.amount)
+            self.omit(f"{path}.kind", "IATI budgets do not say where the money comes from")
+
+    def related(self, activity: ET.Element, partnership: Partnership) -> None:
+        parent = partnership.parent
+        if parent is not None:
+            if parent in self.identifiers:
+                ET.SubElement(
+                    activity, "related-activity", ref=self.identifiers[parent], type=_PARENT
+                )
+            else:
+                self.omit(f"partnerships[{partnership.id}].parent", "the parent is not an activity")
+        for child in self.portfolio.partnerships:
+            if child.parent == partnership.id and child.id in self.identifiers:
+                ET.SubElement(
+                    activity, "related-activity", ref=self.identifiers[child.id], type=_CHILD
+                )
+
+    def result(self, activity: ET.Element, partnership: Partnership, goal: Goal) -> None:
+        path = f"partnerships[{partnership.id}].goals[{goal.id}]"
+        start = partnership.lifecycles[0].started
+        result = ET.SubElement(activity, "result", type=_OUTCOME)
+        _text(result, "title", goal.title)
+        indicator = ET.SubElement(result, "indicator", measure=_UNIT)
+        _text(indicator, "title", goal.indicator or goal.title)
+        if goal.baseline is not None:
+            ET.SubElement(
+                indicator,
+                "baseline",
+                {"year": str(start.year), "iso-date": _day(start), "value": _number(goal.baseline)},
+            )
+        if goal.target is not None and goal.due is not None:
+            period = ET.SubElement(indicator, "period")
+            ET.SubElement(period, "period-start", {"iso-date": _day(start)})
+            ET.SubElement(period, "period-end", {"iso-date": _day(goal.due)})
+            ET.SubElement(period, "target", value=_number(goal.target))
+        elif goal.target is not None:
+            self.omit(f"{path}.target", "an IATI target needs a period: the goal has no due date")
+        elif goal.due is not None:
+            self.omit(f"{path}.due", "an IATI period needs a target value")
+        if goal.owners:
+            self.omit(f"{path}.owners", "IATI results have no owners")
+        if goal.challenges:
+            self.omit(f"{path}.challenges", "IATI results answer no challenges")
+
+
+def to_iati(portfolio: Portfolio, *, as_of: pendulum.Date) -> Export[str]:
+    """Write a portfolio as IATI 2.03 activities, as recorded on ``as_of``.
+
+    Each partnership that has begun by ``as_of`` becomes one ``<iati-activity>``:
+    members become participating organisations with the roles of
+    :data:`~samarbejde.interop.IATI_ORGANISATION_ROLES` (a project's owner is
+    accountable; funders from its funding are funding), with ``ref`` the identifier
+    ``DK-CVR-<cvr>`` when they have a CVR number and ``type`` from their sector
+    (:data:`~samarbejde.interop.IATI_ORGANISATION_TYPES`). The reporting organisation
+    is the first participant with a CVR number, preferring accountable, then extending,
+    funding and implementing ones; the activity's identifier is its identifier,
+    ``-`` and the partnership id. The phase on ``as_of`` gives the activity status
+    (:data:`~samarbejde.interop.IATI_ACTIVITY_STATUS`); the lifecycle gives the
+    activity dates (actual start, actual or planned end, a project's planned start);
+    funding with an end gives original, indicative budgets; goals give outcome results
+    with an indicator, a baseline dated at the start and a target due on the goal's
+    date; areas give locations; a parent partnership gives a related activity.
+
+    Args:
+        portfolio: The portfolio to write.
+        as_of: The day the activities are reported as of.
+
+    Returns:
+        The XML text of an ``<iati-activities version="2.03">`` document and what IATI
+        could not say (including partnerships left out and why).
+
+    Raises:
+        InteropError: No partnership can be an activity (IATI needs at least one).
+    """
+    recorded = portfolio.as_of(as_of)
+    begun = {p.id for p in recorded.partnerships}
+    run = _Activities(recorded)
+    for partnership in portfolio.partnerships:
+        if partnership.id not in begun:
+            run.omit(f"partnerships[{partnership.id}]", f"had not begun by {as_of}")
+    run.plan()
+    root = ET.Element("iati-activities", version=IATI_VERSION)
+    written: set[str] = set()
+    for partnership in recorded.partnerships:
+        if partnership.id in run.reporters and partnership.id not in written:
+            written.add(partnership.id)
+            root.append(run.activity(partnership))
+    if not len(root):
+        raise InteropError(
+            "no partnership can be written as an IATI activity (IATI needs at least one)",
+            run.omitted,
+        )
+    ET.indent(root)
+    text = ET.tostring(root, encoding="unicode")
+    return Export('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n", tuple(run.omitted))

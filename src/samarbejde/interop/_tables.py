@@ -1,0 +1,157 @@
+"""The mapping tables, written down once: the docs show them through :func:`mapping_table`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import Enum
+from types import MappingProxyType
+from typing import Literal
+
+from samarbejde.codes import KNOWN_ROLES
+from samarbejde.enums import ProjectPhase, Sector, StrategicPhase
+from samarbejde.labels import label
+
+__all__ = [
+    "IATI_ACTIVITY_STATUS",
+    "IATI_ACTIVITY_STATUS_NAMES",
+    "IATI_ORGANISATION_ROLES",
+    "IATI_ORGANISATION_ROLE_NAMES",
+    "IATI_ORGANISATION_TYPES",
+    "IATI_ORGANISATION_TYPE_NAMES",
+    "Table",
+    "mapping_table",
+]
+
+#: The names of the tables :func:`mapping_table` writes.
+Table = Literal["iati-roles", "iati-activity-status", "iati-organisation-types"]
+
+#: IATI OrganisationRole codes (2.03, embedded code list) and their names.
+IATI_ORGANISATION_ROLE_NAMES: Mapping[str, str] = MappingProxyType(
+    {"1": "Funding", "2": "Accountable", "3": "Extending", "4": "Implementing"}
+)
+
+#: A membership role (a known code) -> the IATI OrganisationRole it is reported as;
+#: ``None``: IATI has no role for it, so the member is left out of the activity and
+#: the omission is reported. Unknown role codes are left out the same way.
+IATI_ORGANISATION_ROLES: Mapping[str, str | None] = MappingProxyType(
+    {
+        "lead": "2",
+        "backbone": "3",
+        "partner": "4",
+        "bridge_builder": "4",
+        "funder": "1",
+        "implementer": "4",
+        "advisor": None,
+        "observer": None,
+        "resident_representative": None,
+    }
+)
+
+#: IATI ActivityStatus codes (2.03, embedded code list) and their names.
+IATI_ACTIVITY_STATUS_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "1": "Pipeline/identification",
+        "2": "Implementation",
+        "3": "Finalisation",
+        "4": "Closed",
+        "5": "Cancelled",
+        "6": "Suspended",
+    }
+)
+
+#: A lifecycle phase -> the IATI ActivityStatus of an activity in that phase.
+IATI_ACTIVITY_STATUS: Mapping[ProjectPhase | StrategicPhase, str] = MappingProxyType(
+    {
+        ProjectPhase.PLANNED: "1",
+        ProjectPhase.RUNNING: "2",
+        ProjectPhase.SUSPENDED: "6",
+        ProjectPhase.CLOSING: "3",
+        ProjectPhase.CLOSED: "4",
+        ProjectPhase.CANCELLED: "5",
+        StrategicPhase.EXPLORING: "1",
+        StrategicPhase.FORMING: "1",
+        StrategicPhase.OPERATING: "2",
+        StrategicPhase.REVIEWING: "2",
+        StrategicPhase.DISSOLVED: "4",
+    }
+)
+
+#: IATI OrganisationType codes (non-embedded code list) used here, and their names.
+IATI_ORGANISATION_TYPE_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "10": "Government",
+        "11": "Local Government",
+        "22": "National NGO",
+        "60": "Foundation",
+        "70": "Private Sector",
+        "80": "Academic, Training and Research",
+        "90": "Other",
+    }
+)
+
+#: A sector -> the IATI OrganisationType of its organisations.
+IATI_ORGANISATION_TYPES: Mapping[Sector, str] = MappingProxyType(
+    {
+        Sector.MUNICIPALITY: "11",
+        Sector.HOUSING: "90",
+        Sector.CIVIL_SOCIETY: "22",
+        Sector.BUSINESS: "70",
+        Sector.RESIDENTS: "22",
+        Sector.REGION: "11",
+        Sector.STATE: "10",
+        Sector.EDUCATION: "80",
+        Sector.FOUNDATION: "60",
+        Sector.KNOWLEDGE: "80",
+        Sector.OTHER: "90",
+    }
+)
+
+
+def _name(code: str | None, names: Mapping[str, str]) -> str:
+    return "— (left out, reported)" if code is None else f"{code} {names[code]}"
+
+
+def _row(value: Enum | str, target: str) -> str:
+    code = value.value if isinstance(value, Enum) else value
+    return f"| `{code}` | {label(value, 'da')} | {target} |"
+
+
+def mapping_table(table: Table) -> str:
+    """The Markdown table the docs show for one of the mapping tables.
+
+    Args:
+        table: ``"iati-roles"`` (:data:`IATI_ORGANISATION_ROLES`),
+            ``"iati-activity-status"`` (:data:`IATI_ACTIVITY_STATUS`) or
+            ``"iati-organisation-types"`` (:data:`IATI_ORGANISATION_TYPES`).
+
+    Returns:
+        The table, one line per row, ending with a newline.
+
+    Raises:
+        ValueError: ``table`` is none of the three.
+
+    >>> print(mapping_table("iati-roles").splitlines()[2])
+    | `lead` | tovholder | 2 Accountable |
+    """
+    if table == "iati-roles":
+        head = "| membership role | dansk | IATI OrganisationRole |"
+        rows = [
+            _row(role, _name(IATI_ORGANISATION_ROLES[role], IATI_ORGANISATION_ROLE_NAMES))
+            for role in KNOWN_ROLES
+        ]
+        rows.append("| any other code | | — (left out, reported) |")
+    elif table == "iati-activity-status":
+        head = "| lifecycle phase | dansk | IATI ActivityStatus |"
+        rows = [
+            _row(phase, _name(code, IATI_ACTIVITY_STATUS_NAMES))
+            for phase, code in IATI_ACTIVITY_STATUS.items()
+        ]
+    elif table == "iati-organisation-types":
+        head = "| sector | dansk | IATI OrganisationType |"
+        rows = [
+            _row(sector, _name(code, IATI_ORGANISATION_TYPE_NAMES))
+            for sector, code in IATI_ORGANISATION_TYPES.items()
+        ]
+    else:
+        raise ValueError(f"no mapping table {table!r}")
+    return "\n".join([head, "| --- | --- | --- |", *rows]) + "\n"

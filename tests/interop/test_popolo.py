@@ -1,0 +1,307 @@
+"""Popolo: exports validate against Popolo's own draft-03 schemas; reading Popolo back."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pendulum
+import pytest
+from hypothesis import given
+from referencing.exceptions import Unresolvable
+from tests.interop.conftest import PATIENT
+from tests.interop.standards import (
+    FULL_DATE,
+    POPOLO,
+    popolo_dates,
+    popolo_errors,
+    popolo_registry,
+    popolo_validator,
+)
+
+from samarbejde import LoadError, Sector, examples, validate
+from samarbejde import strategies as sst
+from samarbejde.interop import CVR_SCHEME, from_popolo, to_popolo
+
+
+def _full_dates(document: dict[str, object]) -> bool:
+    for text in popolo_dates(document):  # type: ignore[arg-type]
+        assert FULL_DATE.fullmatch(text), text
+        pendulum.parse(text, exact=True)  # raises on 2019-13-01
+    return True
+
+
+# -- the validator itself ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["organization", "membership", "post", "area"])
+def test_upstream_examples_validate_under_the_same_validator(name: str) -> None:
+    example = json.loads((POPOLO / "examples" / f"{name}.json").read_text(encoding="utf-8"))
+    assert list(popolo_validator(name).iter_errors(example)) == []
+
+
+def test_the_validator_rejects_what_the_schema_forbids() -> None:
+    broken = {"organizations": [{"id": "x", "identifiers": [{"scheme": "DK-CVR"}]}]}
+    assert any("identifier" in error for error in popolo_errors(broken))
+    assert popolo_errors({"memberships": [{"start_date": "1 May 2019"}]})
+
+
+def test_the_schema_alone_lets_an_impossible_date_through() -> None:
+    # Why the exporter is stricter than the schema: Popolo's pattern accepts month 13.
+    assert popolo_errors({"organizations": [{"founding_date": "2019-13-01"}]}) == []
+
+
+def test_references_resolve_locally_and_nothing_is_fetched() -> None:
+    resolver = popolo_registry().resolver()
+    assert resolver.lookup("http://www.popoloproject.com/schemas/link.json#").contents
+    with pytest.raises(Unresolvable):
+        resolver.lookup("http://www.popoloproject.com/schemas/not-there.json#")
+
+
+# -- exports -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", examples.names())
+def test_bundled_examples_export_valid_popolo(name: str) -> None:
+    export = to_popolo(examples.load(name))
+    assert popolo_errors(export.document) == []
+    assert _full_dates(export.document)
+    assert export.omitted, "the examples say more than Popolo can"
+    json.dumps(export.document)  # plain JSON
+
+
+def test_an_export_says_what_popolo_can() -> None:
+    portfolio = examples.load("medvind")
+    document = to_popolo(portfolio).document
+    kinds = {item["id"]: item for item in document["organizations"]}
+    assert kinds["partnership/medvind"]["classification"] == "partnership"
+    assert kinds["partnership/medvind"]["founding_date"] == "2019-09-01"
+    assert kinds["esbjerg-kommune"]["classification"] == "municipality"
+    assert {"identifier": "561", "scheme": "DK-KOMMUNEKODE"} in kinds["esbjerg-kommune"][
+        "identifiers"
+    ]
+    membership = next(m for m in document["memberships"] if m["id"] == "medvind/domea")
+    assert membership["member"] == {"@type": "Organization", "id": "domea"}
+    assert membership["organization_id"] == "partnership/medvind"
+    areas = {a["id"]: a for a in document["areas"]}
+    assert areas["osterbyen"]["parent_id"] == "kommune/561"
+    assert areas["kommune/561"]["name"] == "Esbjerg"
+
+
+def test_omissions_name_their_paths_by_id() -> None:
+    export = to_popolo(examples.load("medvind"))
+    paths = {o.path for o in export.omitted}
+    assert "partnerships[medvind].commitments" in paths
+    assert "areas[osterbyen].residents" in paths
+    assert all(o.reason for o in export.omitted)
+
+
+@PATIENT
+@given(sst.portfolios())
+def test_generated_portfolios_export_valid_popolo(portfolio: object) -> None:
+    export = to_popolo(portfolio)  # type: ignore[arg-type]
+    assert popolo_errors(export.document) == []
+    assert _full_dates(export.document)
+
+
+@PATIENT
+@given(sst.portfolios())
+def test_popolo_round_trip_keeps_what_both_can_say(portfolio: object) -> None:
+    first = to_popolo(portfolio).document  # type: ignore[arg-type]
+    imported = from_popolo(copy.deepcopy(first))
+    assert imported.omitted == ()
+    assert to_popolo(imported.portfolio).document == first
+
+
+@pytest.mark.parametrize("name", examples.names())
+def test_bundled_examples_round_trip(name: str) -> None:
+    first = to_popolo(examples.load(name)).document
+    imported = from_popolo(first)
+    assert imported.omitted == ()
+    assert to_popolo(imported.portfolio).document == first
+    assert validate(imported.portfolio, as_of=examples.AS_OF).ok
+
+
+# -- reading Popolo from elsewhere -----------------------------------------------------------
+
+
+def _upstream() -> dict[str, object]:
+    read = {
+        n: json.loads((POPOLO / "examples" / f"{n}.json").read_text())
+        for n in ("organization", "membership", "post", "area")
+    }
+    return {
+        "organizations": [read["organization"]],
+        "memberships": [read["membership"]],
+        "posts": [read["post"]],
+        "areas": [read["area"]],
+    }
+
+
+def test_upstream_popolo_is_read_and_what_cannot_be_placed_is_reported() -> None:
+    imported = from_popolo(_upstream())
+    org = imported.portfolio.organisation("abc-inc")
+    assert org.sector is Sector.OTHER
+    assert org.parent == "holding-company-corp"
+    assert org.entry_point("abc-inc-chef").post == "Chef at Joe's Diner"
+    reasons = {o.path: o.reason for o in imported.omitted}
+    assert "not a samarbejde sector" in reasons["organizations[abc-inc].classification"]
+    assert "CVR" in reasons["organizations[abc-inc].identifiers[DUNS]"]
+    assert "never persons" in reasons["memberships[593]"]
+    assert "needs an id" in reasons["areas[0]"]  # upstream's area has none
+    assert "kind" in reasons["posts[abc-inc-chef].role"]
+
+
+def test_areas_are_read_inside_their_municipality() -> None:
+    document = {
+        "areas": [
+            {
+                "id": "kommune/561",
+                "name": "Esbjerg",
+                "identifier": "561",
+                "classification": "municipality",
+            },
+            {"id": "osterbyen", "name": "Østerbyen", "parent_id": "kommune/561"},
+            {"id": "osterbyen", "name": "Again", "parent_id": "kommune/561"},
+            {"id": "ward-1", "name": "Boston Ward 1", "parent_id": "boston"},
+        ]
+    }
+    imported = from_popolo(document)
+    assert [(a.id, a.municipality) for a in imported.portfolio.areas] == [("osterbyen", "561")]
+    assert [o.reason for o in imported.omitted] == [
+        "a second area with this id",
+        "the area lies in no Danish municipality (no parent municipality)",
+    ]
+
+
+def _partnership_document(**changes: object) -> dict[str, object]:
+    document: dict[str, list[dict[str, object]]] = {
+        "organizations": [
+            {
+                "id": "kommunen",
+                "name": "Kommunen",
+                "classification": "municipality",
+                "identifiers": [{"identifier": "13585628", "scheme": CVR_SCHEME}],
+            },
+            {
+                "id": "p",
+                "name": "P",
+                "classification": "partnership",
+                "founding_date": "2020-01-01",
+            },
+        ],
+        "memberships": [
+            {
+                "id": "m",
+                "role": "lead",
+                "organization_id": "p",
+                "start_date": "2020-02-01",
+                "member": {"@type": "Organization", "id": "kommunen"},
+            },
+        ],
+    }
+    for key, value in changes.items():
+        list_name, index, field = key.split("__")
+        document[list_name][int(index)][field] = value
+    return document
+
+
+def test_a_partnership_is_read_with_its_members() -> None:
+    imported = from_popolo(_partnership_document())
+    partnership = imported.portfolio.partnership("p")
+    assert partnership.lifecycle.started == pendulum.Date(2020, 1, 1)
+    assert partnership.member("kommunen").role == "lead"
+    assert imported.portfolio.organisation("kommunen").identifiers.cvr == "13585628"
+    assert imported.omitted == ()
+
+
+def test_an_impossible_date_is_not_read() -> None:
+    imported = from_popolo(_partnership_document(memberships__0__start_date="2019-13-01"))
+    assert imported.portfolio.partnership("p").members == ()
+    assert imported.omitted[0].path == "memberships[m].start_date"
+
+
+def test_a_partial_founding_date_falls_back_to_the_first_member() -> None:
+    imported = from_popolo(_partnership_document(organizations__1__founding_date="2020-01"))
+    assert imported.portfolio.partnership("p").lifecycle.started == pendulum.Date(2020, 2, 1)
+
+
+def test_a_partnership_without_any_date_is_reported() -> None:
+    document = _partnership_document(organizations__1__founding_date=None)
+    document["memberships"] = []
+    imported = from_popolo(document)
+    assert imported.portfolio.partnerships == ()
+    assert imported.omitted[0].path == "organizations[p]"
+
+
+def test_organizations_can_be_named_as_partnerships() -> None:
+    document = _partnership_document(organizations__1__classification="committee")
+    assert from_popolo(document).portfolio.partnerships == ()
+    assert from_popolo(document, partnerships=["p"]).portfolio.partnership("p").name == "P"
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "reason"),
+    [
+        ({"memberships__0__organization_id": "kommunen"}, "memberships[m]", "partnerships only"),
+        (
+            {"memberships__0__member": {"@type": "Organization", "id": "x"}},
+            "memberships[m]",
+            "not an organization",
+        ),
+        ({"memberships__0__role": "Chair person"}, "memberships[m].role", "partner"),
+        ({"memberships__0__end_date": "2020"}, "memberships[m].end_date", "open"),
+        ({"memberships__0__end_date": "2020-01-15"}, "memberships[m]", "left before joining"),
+        ({"memberships__0__post_id": "x"}, "memberships[m].post_id", "post_id"),
+        ({"organizations__0__id": "Kommunen A/S"}, "organizations[Kommunen A/S]", "id"),
+        (
+            {"organizations__0__parent_id": "kommunen"},
+            "organizations[kommunen].parent_id",
+            "another",
+        ),
+        (
+            {"organizations__0__identifiers": [{"identifier": "13585627", "scheme": CVR_SCHEME}]},
+            "organizations[kommunen].identifiers[DK-CVR]",
+            "CVR",
+        ),
+        (
+            {"organizations__1__dissolution_date": "2019-12-31"},
+            "organizations[p].dissolution_date",
+            "after the founding",
+        ),
+        ({"organizations__1__parent_id": "q"}, "organizations[p].parent_id", "not a partnership"),
+        ({"organizations__1__area_id": "q"}, "organizations[p].area_id", "not an area"),
+        ({"organizations__1__id": "P!"}, "organizations[P!]", "id"),
+    ],
+)
+def test_what_cannot_be_placed_is_reported(
+    changes: dict[str, object], path: str, reason: str
+) -> None:
+    imported = from_popolo(_partnership_document(**changes))
+    found = {o.path: o.reason for o in imported.omitted}
+    assert path in found, imported.omitted
+    assert reason in found[path]
+
+
+def test_duplicates_are_reported() -> None:
+    document = _partnership_document()
+    document["organizations"].append(dict(document["organizations"][0]))  # type: ignore[attr-defined]
+    document["memberships"].append(dict(document["memberships"][0]))  # type: ignore[attr-defined]
+    imported = from_popolo(document)
+    reasons = [o.reason for o in imported.omitted]
+    assert "a second organization with this id" in reasons
+    assert "a second membership of the organisation in the partnership" in reasons
+
+
+@pytest.mark.parametrize(
+    ("document", "path"),
+    [
+        ([], ""),
+        ({"organizations": {}}, "organizations"),
+        ({"memberships": ["x"]}, "memberships[0]"),
+    ],
+)
+def test_a_document_of_the_wrong_shape_is_a_load_error(document: object, path: str) -> None:
+    with pytest.raises(LoadError) as raised:
+        from_popolo(document)  # type: ignore[arg-type]
+    assert raised.value.problems[0].path == path
