@@ -49,6 +49,7 @@ DOCUMENTED_MODULES = (
     "samarbejde.analysis.plots",
     "samarbejde.analysis.display",
     "samarbejde.examples",
+    "samarbejde.interop",
     "samarbejde.cli",
 )
 

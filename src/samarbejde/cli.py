@@ -1,4 +1,4 @@
-"""The ``samarbejde`` command: validate, schema, convert, rules, example.
+"""The ``samarbejde`` command: validate, schema, convert, rules, example, export.
 
 This is the only place that reads the clock: ``validate --as-of`` defaults to today
 in Europe/Copenhagen. Output is in linter form, ``FILE:LINE:COL: CODE severity: message``.
@@ -113,6 +113,7 @@ def _parser() -> _Parser:
 
     example = commands.add_parser("example", help="print a bundled example document")
     example.add_argument("name", nargs="?", help="the example (omit to list them)")
+    _add_export(commands)
     return parser
 
 
@@ -281,4 +282,63 @@ def _run(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, err
         return _convert(args, out)
     if args.command == "rules":
         return _rules(args, out)
+    if args.command == "export":
+        return _export(args, today, out, err)
     return _example(args, out, err)
+
+
+# -- export: W3C ORG, Popolo, IATI -----------------------------------------------------
+
+_TARGETS = ("org", "popolo", "iati")
+
+
+def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
+    export = commands.add_parser(
+        "export", help="export a document as W3C ORG (JSON-LD), Popolo (JSON) or IATI (XML)"
+    )
+    export.add_argument("file", metavar="FILE", help="the document to read")
+    export.add_argument("--to", required=True, choices=_TARGETS, help="the target standard")
+    export.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: stdout)")
+    export.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        help=f"export the portfolio as recorded on this day (iati default: today, {ZONE})",
+    )
+
+
+def _export(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, err: TextIO) -> int:
+    from samarbejde import interop  # noqa: PLC0415 - only this command needs it
+
+    loaded, problems = _load(args.file, "en")
+    if loaded is None:
+        for problem in problems:
+            err.write(_problem_line(args.file, problem, "en") + "\n")
+        return FAILURE
+    portfolio = loaded[0]
+    try:
+        if args.to == "iati":
+            as_of = args.as_of or today or pendulum.today(ZONE).date()
+            xml = interop.to_iati(portfolio, as_of=as_of)
+            text, omitted = xml.document, xml.omitted
+        else:
+            if args.as_of is not None:
+                portfolio = portfolio.as_of(args.as_of)
+            exporter = interop.to_org_jsonld if args.to == "org" else interop.to_popolo
+            export = exporter(portfolio)
+            text = json.dumps(export.document, ensure_ascii=False, indent=2) + "\n"
+            omitted = export.omitted
+    except interop.InteropError as error:
+        err.write(f"samarbejde: {error}\n{interop.summary(error.omitted)}\n")
+        return FAILURE
+    if args.output is None:
+        out.write(text)
+    else:
+        try:
+            with open(args.output, "w", encoding="utf-8") as target:
+                target.write(text)
+        except OSError as error:
+            err.write(f"samarbejde: cannot write {args.output}: {error.strerror or error}\n")
+            return FAILURE
+    err.write(f"export to {args.to}: {interop.summary(omitted)}\n")
+    return OK
