@@ -7,17 +7,20 @@ from decimal import Decimal
 
 import pendulum
 
-from samarbejde.goals import Goal
 from samarbejde.interop._result import Export, InteropError, Omission
 from samarbejde.interop._tables import (
     IATI_ACTIVITY_STATUS,
     IATI_ORGANISATION_ROLES,
     IATI_ORGANISATION_TYPES,
 )
-from samarbejde.lifecycles import ProjectLifecycle, StrategicLifecycle
-from samarbejde.organisations import Organisation
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
+from samarbejde.model import (
+    Goal,
+    Organisation,
+    Partnership,
+    Portfolio,
+    ProjectLifecycle,
+    StrategicLifecycle,
+)
 
 __all__ = ["IATI_VERSION", "REGISTRATION_AGENCY", "organisation_identifier", "to_iati"]
 

@@ -6,14 +6,16 @@ from typing import Any
 
 import pendulum
 
-from samarbejde.enums import Sector
 from samarbejde.interop._result import Export, Omission
-from samarbejde.labels import label
-from samarbejde.memberships import Membership
-from samarbejde.municipalities import municipalities
-from samarbejde.organisations import Organisation
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
+from samarbejde.model import (
+    Membership,
+    Organisation,
+    Partnership,
+    Portfolio,
+    Sector,
+    label,
+    municipalities,
+)
 
 __all__ = ["DEFAULT_BASE", "ORG_CONTEXT", "to_org_jsonld"]
 

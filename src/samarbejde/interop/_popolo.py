@@ -9,18 +9,25 @@ from typing import Any
 import attrs
 import pendulum
 
-from samarbejde._checks import CODE_PATTERN, ID_PATTERN
-from samarbejde.areas import Area
-from samarbejde.enums import Sector, StrategicPhase
-from samarbejde.errors import LoadError, ModelError, Problem
-from samarbejde.history import PhaseChange
 from samarbejde.interop._result import Export, Import, Omission
-from samarbejde.lifecycles import StrategicLifecycle
-from samarbejde.memberships import Membership
-from samarbejde.municipalities import municipalities
-from samarbejde.organisations import EntryPoint, Identifiers, Organisation
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
+from samarbejde.model import (
+    Area,
+    EntryPoint,
+    Identifiers,
+    LoadError,
+    Membership,
+    ModelError,
+    Organisation,
+    Partnership,
+    PhaseChange,
+    Portfolio,
+    Problem,
+    Sector,
+    StrategicLifecycle,
+    StrategicPhase,
+    _checks,  # the id and code patterns, kept once
+    municipalities,
+)
 
 __all__ = [
     "CVR_SCHEME",
@@ -281,7 +288,7 @@ def _date(text: object) -> pendulum.Date | None:
 
 def _own_id(popolo_id: str, prefix: str) -> str | None:
     ident = popolo_id[len(prefix) :] if popolo_id.startswith(prefix) else popolo_id
-    return ident if ID_PATTERN.fullmatch(ident) else None
+    return ident if _checks.ID_PATTERN.fullmatch(ident) else None
 
 
 @attrs.define
@@ -361,7 +368,7 @@ def _read_organisation(item: JSON, path: str, reader: _Reader) -> None:
                 f"{classification!r} is not a samarbejde sector; the sector is 'other'",
             )
     parent = item.get("parent_id")
-    usable = isinstance(parent, str) and ID_PATTERN.fullmatch(parent) and parent != ident
+    usable = isinstance(parent, str) and _checks.ID_PATTERN.fullmatch(parent) and parent != ident
     if parent is not None and not usable:
         reader.omit(f"{path}.parent_id", "not the id of another samarbejde organisation")
     reader.organisations[ident] = Organisation(
@@ -387,7 +394,7 @@ def _read_posts(items: list[JSON], reader: _Reader) -> None:
         if ident is None or post is None:
             reader.omit(path, "a post needs an id of lower-case letters and digits and a label")
             continue
-        if not (isinstance(kind, str) and CODE_PATTERN.fullmatch(kind)):
+        if not (isinstance(kind, str) and _checks.CODE_PATTERN.fullmatch(kind)):
             reader.omit(f"{path}.role", "the role is not a code; the post's kind is 'liaison'")
             kind = "liaison"
         area = item.get("area_id")
@@ -434,7 +441,7 @@ def _read_memberships(items: list[JSON], reader: _Reader) -> None:
         if item.get("end_date") is not None and left is None:
             reader.omit(f"{path}.end_date", "not a full, valid date; the membership is open")
         role = item.get("role")
-        if not (isinstance(role, str) and CODE_PATTERN.fullmatch(role)):
+        if not (isinstance(role, str) and _checks.CODE_PATTERN.fullmatch(role)):
             reader.omit(f"{path}.role", "the role is not a code; the member is a 'partner'")
             role = "partner"
         listed = reader.members.setdefault(target, [])

@@ -7,8 +7,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from samarbejde.errors import SamarbejdeError
-from samarbejde.portfolio import Portfolio
+from samarbejde.model import Portfolio, SamarbejdeError
 
 __all__ = ["Export", "Import", "InteropError", "Omission", "summary"]
 

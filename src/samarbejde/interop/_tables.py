@@ -7,9 +7,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Literal
 
-from samarbejde.codes import KNOWN_ROLES
-from samarbejde.enums import ProjectPhase, Sector, StrategicPhase
-from samarbejde.labels import label
+from samarbejde.model import KNOWN_ROLES, ProjectPhase, Sector, StrategicPhase, label
 
 __all__ = [
     "IATI_ACTIVITY_STATUS",
