@@ -20,8 +20,8 @@ import pendulum
 from samarbejde.documents import SourceMap, dump, json_schema, load_located
 from samarbejde.examples import names as example_names
 from samarbejde.examples import text as example_text
+from samarbejde.model import LANGS, Lang, Text
 from samarbejde.model.errors import LoadError, Problem, SamarbejdeError
-from samarbejde.model.labels import Lang
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.rules import (
     PROFILES,
@@ -39,12 +39,12 @@ __all__ = ["main"]
 OK, FINDINGS, FAILURE = 0, 1, 2
 ZONE = "Europe/Copenhagen"
 
-_SUMMARY = {
-    "en": "{files} file(s): {error} error(s), {warning} warning(s), {info} info.",
-    "da": "{files} fil(er): {error} fejl, {warning} advarsel(er), {info} bemærkning(er).",
-}
-_LOAD = {"en": "error", "da": "fejl"}
-_UNREADABLE = {"en": "cannot read the file: {reason}", "da": "kan ikke læse filen: {reason}"}
+_SUMMARY = Text(
+    da="{files} fil(er): {error} fejl, {warning} advarsel(er), {info} bemærkning(er).",
+    en="{files} file(s): {error} error(s), {warning} warning(s), {info} info.",
+)
+_LOAD = Text(da="fejl", en="error")
+_UNREADABLE = Text(da="kan ikke læse filen: {reason}", en="cannot read the file: {reason}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,7 +97,7 @@ def _parser() -> _Parser:
     check.add_argument(
         "--ignore", type=_codes, action="append", default=[], help="codes or prefixes to drop"
     )
-    check.add_argument("--lang", choices=("da", "en"), default="en", help="message language")
+    check.add_argument("--lang", choices=LANGS, default="en", help="message language")
     check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     commands.add_parser("schema", help="print the JSON Schema of the document format")
@@ -107,7 +107,7 @@ def _parser() -> _Parser:
     convert.add_argument("target", metavar="OUT", help="the file to write (format from suffix)")
 
     catalogue = commands.add_parser("rules", help="list the rule catalogue")
-    catalogue.add_argument("--lang", choices=("da", "en"), default="en")
+    catalogue.add_argument("--lang", choices=LANGS, default="en")
     catalogue.add_argument("--profile", action="append", choices=PROFILES)
     catalogue.add_argument("--format", choices=("text", "markdown"), default="text", dest="output")
 
@@ -130,7 +130,7 @@ def _finding_line(file: str, finding: Finding, lang: Lang) -> str:
 def _problem_line(file: str, problem: Problem, lang: Lang) -> str:
     where = _where(file, problem.line, problem.column)
     at = f" [{problem.path}]" if problem.path else ""
-    return f"{where} LOAD {_LOAD[lang]}: {problem.message}{at}"
+    return f"{where} LOAD {_LOAD.pick(lang)}: {problem.message}{at}"
 
 
 def _load(file: str, lang: Lang) -> tuple[tuple[Portfolio, SourceMap] | None, list[Problem]]:
@@ -140,7 +140,7 @@ def _load(file: str, lang: Lang) -> tuple[tuple[Portfolio, SourceMap] | None, li
         return None, list(error.problems)
     except OSError as error:
         reason = error.strerror or str(error)
-        return None, [Problem("", _UNREADABLE[lang].format(reason=reason))]
+        return None, [Problem("", _UNREADABLE.format(lang, reason=reason))]
 
 
 def _validate(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO) -> int:
@@ -178,7 +178,7 @@ def _validate(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO
     else:
         for line in lines:
             out.write(line + "\n")
-        out.write(_SUMMARY[lang].format(files=len(args.files), **totals) + "\n")
+        out.write(_SUMMARY.format(lang, files=len(args.files), **totals) + "\n")
     return status
 
 

@@ -8,7 +8,8 @@ import pendulum
 
 from samarbejde import Sector, builtin_rules
 from samarbejde.rules import Words, catalogue_markdown, rule
-from samarbejde.rules._text import fill, iso_duration, render
+from samarbejde.model.iso import write_duration
+from samarbejde.rules._text import fill, render
 
 
 def test_every_rule_appears_with_its_parameters_and_rationale() -> None:
@@ -50,6 +51,6 @@ def test_values_are_rendered_for_the_reader() -> None:
     assert render(Decimal("1E+6"), "en") == "1000000"
     assert render(frozenset({Sector.HOUSING, Sector.BUSINESS}), "en") == "business, social housing"
     assert render(("b", "a"), "en") == "b, a"
-    assert iso_duration(pendulum.duration(years=1, weeks=1, days=2)) == "P1Y9D"
-    assert iso_duration(pendulum.duration()) == "P0D"
+    assert write_duration(pendulum.duration(years=1, weeks=1, days=2)) == "P1Y9D"
+    assert write_duration(pendulum.duration()) == "P0D"
     assert fill("{x} and {y}", {"x": 3}, "en") == "3 and {y}"

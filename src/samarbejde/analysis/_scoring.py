@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from enum import Enum
 from typing import Any
 
 import attrs
@@ -17,11 +16,11 @@ import pendulum
 
 from samarbejde.analysis.funding import lifecycle_until
 from samarbejde.model.enums import FundingKind, Sector, StrategicPhase
-from samarbejde.model.labels import Lang, label
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.terms import add_duration
+from samarbejde.model.text import Lang, Text
 
 #: Funding that does not run out with a grant: budgets and contributions in kind.
 BASE_FUNDING = frozenset(
@@ -30,76 +29,76 @@ BASE_FUNDING = frozenset(
 #: How far ahead funding should reach (capped by the lifecycle's planned end).
 FUNDING_OUTLOOK = pendulum.duration(years=3)
 
-_TEXTS: dict[str, tuple[str, str]] = {
-    "no_area": ("nævner intet område", "names no area"),
-    "areas": ("tjener {areas}", "serves {areas}"),
-    "unknown_areas": (
+_TEXTS: dict[str, Text] = {
+    "no_area": Text("nævner intet område", "names no area"),
+    "areas": Text("tjener {areas}", "serves {areas}"),
+    "unknown_areas": Text(
         "områder uden for porteføljen: {areas}",
         "areas not in the portfolio: {areas}",
     ),
-    "municipalities": ("områder i {n} kommuner", "areas in {n} municipalities"),
-    "anchors": ("lokal forankring: {anchors}", "local anchor: {anchors}"),
-    "no_anchor": (
+    "municipalities": Text("områder i {n} kommuner", "areas in {n} municipalities"),
+    "anchors": Text("lokal forankring: {anchors}", "local anchor: {anchors}"),
+    "no_anchor": Text(
         "ingen lokal forankring (indgang i området, lokal tilstedeværelse eller fælles udfordring)",
         "no local anchor (entry point in the area, local presence or a joint challenge)",
     ),
-    "binding_agreements": (
+    "binding_agreements": Text(
         "underskrevet forpligtende aftale: {ids}",
         "signed binding agreement: {ids}",
     ),
-    "no_binding_agreement": (
+    "no_binding_agreement": Text(
         "ingen underskrevet forpligtende aftale",
         "no signed binding agreement",
     ),
-    "other_agreements": ("andre aftaler: {ids}", "other agreements: {ids}"),
-    "agreed": (
+    "other_agreements": Text("andre aftaler: {ids}", "other agreements: {ids}"),
+    "agreed": Text(
         "{agreed} af {total} forpligtelser aftalt (bindende)",
         "{agreed} of {total} commitments agreed (binding)",
     ),
-    "span": ("planlagt varighed {years} år", "planned span {years} years"),
-    "open_ended": ("uden slutdato", "open-ended"),
-    "running": ("i gang i {years} år", "running for {years} years"),
-    "ended": ("afsluttet {on}", "ended on {on}"),
-    "sectors": ("sektorer ({n}): {sectors}", "sectors ({n}): {sectors}"),
-    "cutoff": ("tidligt betyder senest {on}", "early means by {on}"),
-    "early": ("{sector} med fra start: {ids}", "{sector} involved early: {ids}"),
-    "late": ("{sector} kom først senere: {ids}", "{sector} joined later: {ids}"),
-    "absent": ("{sector} er ikke med", "{sector} not at the table"),
-    "vision": (
+    "span": Text("planlagt varighed {years} år", "planned span {years} years"),
+    "open_ended": Text("uden slutdato", "open-ended"),
+    "running": Text("i gang i {years} år", "running for {years} years"),
+    "ended": Text("afsluttet {on}", "ended on {on}"),
+    "sectors": Text("sektorer ({n}): {sectors}", "sectors ({n}): {sectors}"),
+    "cutoff": Text("tidligt betyder senest {on}", "early means by {on}"),
+    "early": Text("{sector} med fra start: {ids}", "{sector} involved early: {ids}"),
+    "late": Text("{sector} kom først senere: {ids}", "{sector} joined later: {ids}"),
+    "absent": Text("{sector} er ikke med", "{sector} not at the table"),
+    "vision": Text(
         "fælles vision aftalt {on} af {n} organisationer",
         "shared vision agreed on {on} by {n} organisations",
     ),
-    "no_vision": ("ingen fælles vision", "no shared vision"),
-    "goals": (
+    "no_vision": Text("ingen fælles vision", "no shared vision"),
+    "goals": Text(
         "{measurable} af {total} mål har indikator og mål, {full} også baseline",
         "{measurable} of {total} goals have indicator and target, {full} also a baseline",
     ),
-    "members": ("medlemmer: {n}", "members: {n}"),
-    "contributors": (
+    "members": Text("medlemmer: {n}", "members: {n}"),
+    "contributors": Text(
         "{n} af {total} medlemmer forpligter sig eller ejer et mål",
         "{n} of {total} members commit or own a goal",
     ),
-    "top_share": (
+    "top_share": Text(
         "{organisation} står for {share} % af forpligtelserne",
         "{organisation} holds {share}% of the commitments",
     ),
-    "no_funding": ("ingen finansiering", "no funding"),
-    "funders": ("finansieringskilder ({n}): {ids}", "funders ({n}): {ids}"),
-    "base": ("basisfinansiering: {kinds}", "base funding: {kinds}"),
-    "grants_only": ("kun tidsbegrænsede bevillinger", "time-limited grants only"),
-    "funded_open": ("finansiering uden slutdato", "open-ended funding"),
-    "funded_until": (
+    "no_funding": Text("ingen finansiering", "no funding"),
+    "funders": Text("finansieringskilder ({n}): {ids}", "funders ({n}): {ids}"),
+    "base": Text("basisfinansiering: {kinds}", "base funding: {kinds}"),
+    "grants_only": Text("kun tidsbegrænsede bevillinger", "time-limited grants only"),
+    "funded_open": Text("finansiering uden slutdato", "open-ended funding"),
+    "funded_until": Text(
         "finansieret til {on}, behov til {need}",
         "funded until {on}, needed until {need}",
     ),
-    "cadence": ("evaluering hver {every}", "reviewed every {every}"),
-    "no_cadence": ("ingen evalueringsrytme", "no review cadence"),
-    "reviews": ("{n} evalueringer, senest {on}", "{n} reviews held, the last on {on}"),
-    "next_review": ("næste evaluering {on}", "next review due {on}"),
-    "review_overdue": ("evalueringen forfaldt {on}", "review overdue since {on}"),
-    "project_form": ("et projekt evalueres ikke løbende", "a project has no periodic reviews"),
-    "meets": ("{body} mødes hver {every}", "{body} meets every {every}"),
-    "capped": ("højst {cap} med åbne fund", "at most {cap} while findings are open"),
+    "cadence": Text("evaluering hver {every}", "reviewed every {every}"),
+    "no_cadence": Text("ingen evalueringsrytme", "no review cadence"),
+    "reviews": Text("{n} evalueringer, senest {on}", "{n} reviews held, the last on {on}"),
+    "next_review": Text("næste evaluering {on}", "next review due {on}"),
+    "review_overdue": Text("evalueringen forfaldt {on}", "review overdue since {on}"),
+    "project_form": Text("et projekt evalueres ikke løbende", "a project has no periodic reviews"),
+    "meets": Text("{body} mødes hver {every}", "{body} meets every {every}"),
+    "capped": Text("højst {cap} med åbne fund", "at most {cap} while findings are open"),
 }
 
 
@@ -117,30 +116,12 @@ class Fact:
 
     def text(self, lang: Lang) -> str:
         """The fact as a sentence in ``lang``."""
-        template = _TEXTS[self.key][0 if lang == "da" else 1]
-        return template.format(**{k: _render(v, lang) for k, v in self.values.items()})
+        return _TEXTS[self.key].format(lang, **self.values)
 
 
 def fact(key: str, **values: Any) -> Fact:
     """Make a :class:`Fact` from a template key and its values."""
     return Fact(key, values)
-
-
-def _render(value: object, lang: Lang) -> str:
-    if isinstance(value, Enum):
-        return label(value, lang)
-    if isinstance(value, pendulum.Duration):
-        parts = [
-            (value.years, "Y"),
-            (value.months, "M"),
-            (value.weeks * 7 + value.remaining_days, "D"),
-        ]
-        return "P" + ("".join(f"{n}{u}" for n, u in parts if n) or "0D")
-    if isinstance(value, tuple | list):
-        return ", ".join(_render(v, lang) for v in value)
-    if isinstance(value, pendulum.Date):
-        return value.isoformat()
-    return str(value)
 
 
 Score = tuple[int, list[Fact]]

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from samarbejde.model._html import (
     MAX_ROWS,
-    _words,
+    headings,
     partnership_html,
     portfolio_html,
     table_html,
 )
-from samarbejde.model.labels import Lang
+from samarbejde.model.text import Lang, Text
 
 if TYPE_CHECKING:
     from samarbejde.analysis.maturity import Maturity
@@ -26,16 +26,14 @@ if TYPE_CHECKING:
 __all__ = ["MAX_ROWS", "maturity_html", "partnership_html", "portfolio_html", "table_html"]
 
 
+_HEADINGS = (Text("Samarbejde", "Partnership"), Text("Niveau", "Level"), Text("Point", "Total"))
+
+
 def maturity_html(maturities: Iterable[Maturity], lang: Lang = "en") -> str:
     """Maturity assessments as one row per partnership with a column per dimension."""
     from samarbejde.analysis.maturity import Dimension  # noqa: PLC0415 - avoids a cycle
 
-    headers = (
-        _words(lang, "Samarbejde", "Partnership"),
-        _words(lang, "Niveau", "Level"),
-        _words(lang, "Point", "Total"),
-        *(d.label(lang) for d in Dimension),
-    )
+    headers = (*headings(_HEADINGS, lang), *(d.label(lang) for d in Dimension))
     rows = (
         (m.name, m.level.label(lang), m.total, *(s.score for s in m.scores)) for m in maturities
     )

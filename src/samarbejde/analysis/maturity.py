@@ -17,9 +17,9 @@ import pendulum
 
 from samarbejde.analysis import _scoring
 from samarbejde.analysis._scoring import fact
-from samarbejde.model.labels import Lang
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.text import Lang, Text
 from samarbejde.rules import Finding, Severity
 
 __all__ = [
@@ -55,22 +55,22 @@ class Dimension(str, Enum):
         >>> Dimension.BINDING.label("da")
         'forpligtende'
         """
-        return _DIMENSION_LABELS[self][0 if lang == "da" else 1]
+        return _DIMENSION_LABELS[self].pick(lang)
 
 
 _DIMENSION_LABELS = {
-    Dimension.PLACE_SPECIFIC: ("stedsspecifik", "place-specific"),
-    Dimension.BINDING: ("forpligtende", "binding"),
-    Dimension.LONG_LASTING: ("langvarig", "long-lasting"),
-    Dimension.SECTORS: ("bredde i sektorer", "breadth of sectors"),
-    Dimension.EARLY_INVOLVEMENT: (
+    Dimension.PLACE_SPECIFIC: Text("stedsspecifik", "place-specific"),
+    Dimension.BINDING: Text("forpligtende", "binding"),
+    Dimension.LONG_LASTING: Text("langvarig", "long-lasting"),
+    Dimension.SECTORS: Text("bredde i sektorer", "breadth of sectors"),
+    Dimension.EARLY_INVOLVEMENT: Text(
         "civilsamfund og erhverv med fra start",
         "civil society and business involved early",
     ),
-    Dimension.SHARED_VISION: ("fælles vision og måling", "shared vision and measurement"),
-    Dimension.OWNERSHIP: ("spredt ejerskab", "ownership spread"),
-    Dimension.FUNDING: ("robust finansiering", "funding robustness"),
-    Dimension.REVIEW_RHYTHM: ("evalueringsrytme", "review rhythm"),
+    Dimension.SHARED_VISION: Text("fælles vision og måling", "shared vision and measurement"),
+    Dimension.OWNERSHIP: Text("spredt ejerskab", "ownership spread"),
+    Dimension.FUNDING: Text("robust finansiering", "funding robustness"),
+    Dimension.REVIEW_RHYTHM: Text("evalueringsrytme", "review rhythm"),
 }
 
 #: The rule codes whose findings bear on each dimension.
@@ -109,14 +109,14 @@ class Level(str, Enum):
         >>> Level.COLLABORATING.label("da")
         'samskabelse'
         """
-        return _LEVEL_LABELS[self][0 if lang == "da" else 1]
+        return _LEVEL_LABELS[self].pick(lang)
 
 
 _LEVEL_LABELS = {
-    Level.NETWORKING: ("netværk", "networking"),
-    Level.COORDINATING: ("koordinering", "coordinating"),
-    Level.COOPERATING: ("samarbejde", "cooperating"),
-    Level.COLLABORATING: ("samskabelse", "collaborating"),
+    Level.NETWORKING: Text("netværk", "networking"),
+    Level.COORDINATING: Text("koordinering", "coordinating"),
+    Level.COOPERATING: Text("samarbejde", "cooperating"),
+    Level.COLLABORATING: Text("samskabelse", "collaborating"),
 }
 
 

@@ -20,9 +20,10 @@ from samarbejde.analysis._optional import require
 from samarbejde.analysis.commitments import status_over_time
 from samarbejde.model.enums import CommitmentStatus, ProjectPhase, Sector, StrategicPhase
 from samarbejde.model.history import PhaseChange
-from samarbejde.model.labels import Lang, label
+from samarbejde.model.labels import label
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 
 __all__ = ["commitment_status", "network", "timeline"]
@@ -63,10 +64,15 @@ _STATUS_COLOURS: dict[CommitmentStatus, str] = {
 }
 
 
-def _words(lang: Lang, da: str, en: str) -> str:
-    if lang not in ("da", "en"):
-        raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
-    return da if lang == "da" else en
+_TIMELINE = Text("Samarbejder over tid ({as_of})", "Partnerships over time ({as_of})")
+_NETWORK = Text(
+    "Organisationer og samarbejder ({as_of})", "Organisations and partnerships ({as_of})"
+)
+_STATUSES = Text("Forpligtelser efter status ({as_of})", "Commitments by status ({as_of})")
+_FUNDING = Text("finansiering", "funding")
+_UNKNOWN = Text("ukendt", "unknown")
+_PARTNERSHIP = Text("samarbejde", "partnership")
+_NUMBER = Text("antal", "number")
 
 
 def _num(day: datetime.date) -> float:
@@ -176,8 +182,7 @@ def timeline(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -
     ax.xaxis_date()
     ax.grid(axis="x", color="#eeeeee")
     ax.set_axisbelow(True)
-    title = _words(lang, "Samarbejder over tid", "Partnerships over time")
-    ax.set_title(f"{title} ({as_of.isoformat()})")
+    ax.set_title(_TIMELINE.format(lang, as_of=as_of))
     order = [*ProjectPhase, *StrategicPhase]
     handles = [
         patches.Patch(color=_PHASE_COLOURS[phase], label=label(phase, lang))
@@ -189,7 +194,7 @@ def timeline(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -
             facecolor="none",
             edgecolor="#555555",
             hatch="////",
-            label=_words(lang, "finansiering", "funding"),
+            label=_FUNDING.pick(lang),
         )
     )
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
@@ -233,7 +238,7 @@ def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", se
     """
     nx = require("networkx")
     collections = require("matplotlib.collections")
-    _words(lang, "", "")
+    check_lang(lang)
     seen = portfolio.as_of(as_of)
     graph = nx.Graph()
     for p in sorted(seen.partnerships, key=lambda x: x.id):
@@ -267,7 +272,7 @@ def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", se
             zorder=2,
             edgecolors="white",
             color=_SECTOR_COLOURS.get(sector, "#000000") if sector else "#000000",
-            label=label(sector, lang) if sector else _words(lang, "ukendt", "unknown"),
+            label=label(sector, lang) if sector else _UNKNOWN.pick(lang),
         )
         points.set_gid("organisations")
         for n in nodes:
@@ -289,7 +294,7 @@ def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", se
             s=260,
             color="#333333",
             zorder=2,
-            label=_words(lang, "samarbejde", "partnership"),
+            label=_PARTNERSHIP.pick(lang),
         )
         squares.set_gid("partnerships")
         for n in parts:
@@ -306,8 +311,7 @@ def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", se
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
     ax.autoscale_view()
     ax.margins(0.15)
-    title = _words(lang, "Organisationer og samarbejder", "Organisations and partnerships")
-    ax.set_title(f"{title} ({as_of.isoformat()})")
+    ax.set_title(_NETWORK.format(lang, as_of=as_of))
     return figure
 
 
@@ -329,9 +333,8 @@ def commitment_status(
     snapshots = status_over_time(portfolio, as_of=as_of, every=every)
     figure = _figure(10, 4.5)
     ax = figure.add_subplot()
-    title = _words(lang, "Forpligtelser efter status", "Commitments by status")
-    ax.set_title(f"{title} ({as_of.isoformat()})")
-    ax.set_ylabel(_words(lang, "antal", "number"))
+    ax.set_title(_STATUSES.format(lang, as_of=as_of))
+    ax.set_ylabel(_NUMBER.pick(lang))
     if not snapshots:
         return figure
     xs = [_num(s.on) for s in snapshots]

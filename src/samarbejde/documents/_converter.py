@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import re
 import types
 import typing
 from collections.abc import Callable
@@ -34,6 +33,9 @@ from samarbejde.documents._unstructure import unstructure_functions
 from samarbejde.model import enums
 from samarbejde.model.areas import Classification
 from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.iso import IsoTextError, read_date, read_decimal, read_duration
+from samarbejde.model.iso import write_decimal as format_decimal
+from samarbejde.model.iso import write_duration as format_duration
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.money import Money, Quantity
 from samarbejde.model.portfolio import Portfolio
@@ -53,13 +55,6 @@ _LIFECYCLE_FORMS: dict[str, type[ProjectLifecycle] | type[StrategicLifecycle]] =
     "project": ProjectLifecycle,
     "strategic": StrategicLifecycle,
 }
-_DECIMAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
-_DURATION = re.compile(
-    r"P(?!$)(?:(?P<years>[0-9]+)Y)?(?:(?P<months>[0-9]+)M)?(?:(?P<weeks>[0-9]+)W)?"
-    r"(?:(?P<days>[0-9]+)D)?"
-    r"(?:T(?=[0-9])(?:(?P<hours>[0-9]+)H)?(?:(?P<minutes>[0-9]+)M)?"
-    r"(?:(?P<seconds>[0-9]+)(?:\.(?P<fraction>[0-9]{1,6}))?S)?)?"
-)
 _Hook = Callable[[Any, Any], Any]
 #: Value records that documents repeat (terms, amounts, dated entries). Frozen, so the
 #: fast path shares one instance per distinct raw mapping.
@@ -168,8 +163,11 @@ def _structure_bool(value: Any, _: Any) -> bool:
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
-    if type(value) is str and _DECIMAL.fullmatch(value):
-        return Decimal(value)
+    if type(value) is str:
+        try:
+            return read_decimal(value)
+        except IsoTextError:
+            pass
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise InvalidValueError(
             f'expected a decimal number written as text, e.g. "{value}", got {describe(value)}'
@@ -177,18 +175,6 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
     raise InvalidValueError(
         f'expected a decimal number written as text, e.g. "25.5", got {describe(value)}'
     )
-
-
-def format_decimal(value: Decimal) -> str:
-    """Write a decimal without exponent or trailing zeros: equal values, equal text.
-
-    >>> format_decimal(Decimal("25.500")), format_decimal(Decimal("1E+2"))
-    ('25.5', '100')
-    """
-    text = format(value, "f")  # exact: no rounding to the context's precision
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "0") else text
 
 
 def _memo_dates(memo: dict[Any, pendulum.Date]) -> _Hook:
@@ -211,9 +197,9 @@ def _structure_date(value: Any, _: Any) -> pendulum.Date:
     if type(value) is str:
         if len(value) == 10 and value[4] == "-" and value[7] == "-":
             try:
-                return pendulum.Date.fromisoformat(value)
-            except ValueError:
-                raise InvalidValueError(f"not a calendar date: {value!r}") from None
+                return read_date(value)
+            except IsoTextError as error:
+                raise InvalidValueError(error.message) from None
         if len(value) > 10 and value[:10].count("-") == 2 and value[10] in "T t":
             raise InvalidValueError(f"expected a date (YYYY-MM-DD), got the date-time {value!r}")
         raise InvalidValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
@@ -241,9 +227,7 @@ def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:
 
 
 def parse_duration(text: str) -> pendulum.Duration:
-    """Read an ISO 8601 duration such as ``P10Y``, ``P1Y6M``, ``P2W`` or ``PT4H``.
-
-    Years, months and days stay apart, so ``P12M`` is twelve months, not a year.
+    """Read an ISO 8601 duration (:func:`samarbejde.model.iso.read_duration`).
 
     Raises:
         InvalidValueError: The text is not such a duration.
@@ -251,45 +235,10 @@ def parse_duration(text: str) -> pendulum.Duration:
     >>> parse_duration("P1Y6M").months
     6
     """
-    match = _DURATION.fullmatch(text)
-    if match is None:
-        raise InvalidValueError(
-            f"expected an ISO 8601 duration such as P1Y, P3M or P2W, got {text!r}"
-        )
-    fraction = match.group("fraction")
-    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None and k != "fraction"}
-    if fraction:
-        parts["microseconds"] = int(fraction.ljust(6, "0"))
-    return pendulum.Duration(**parts)
-
-
-def format_duration(value: pendulum.Duration) -> str:
-    """Write a duration in ISO 8601; the inverse of :func:`parse_duration`.
-
-    Whole weeks are written in weeks (``P2W``), other days in days (``P10D``).
-
-    >>> format_duration(pendulum.duration(years=1, months=6))
-    'P1Y6M'
-    """
-    out = "P"
-    if value.years:
-        out += f"{value.years}Y"
-    if value.months:
-        out += f"{value.months}M"
-    days = value.remaining_days + value.weeks * 7
-    if days:
-        out += f"{days // 7}W" if days % 7 == 0 else f"{days}D"
-    hours, rest = divmod(value.seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours or minutes or secs or value.microseconds:
-        out += "T"
-        out += f"{hours}H" if hours else ""
-        out += f"{minutes}M" if minutes else ""
-        if value.microseconds:
-            out += f"{secs}.{value.microseconds:06d}".rstrip("0") + "S"
-        elif secs:
-            out += f"{secs}S"
-    return out if out != "P" else "P0D"
+    try:
+        return read_duration(text)
+    except IsoTextError as error:
+        raise InvalidValueError(error.message) from None
 
 
 def _structure_duration(value: Any, _: Any) -> pendulum.Duration:

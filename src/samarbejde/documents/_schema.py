@@ -17,7 +17,7 @@ import attrs
 import pendulum
 
 from samarbejde.documents._parse import READABLE_FORMATS
-from samarbejde.model import _checks
+from samarbejde.model import _checks, iso
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.municipalities import municipalities
 from samarbejde.model.portfolio import Portfolio
@@ -27,14 +27,10 @@ __all__ = ["json_schema"]
 _ID = {"type": "string", "pattern": f"^{_checks.ID_PATTERN.pattern}$"}
 _CODE = {"type": "string", "pattern": f"^{_checks.CODE_PATTERN.pattern}$"}
 _TEXT = {"type": "string", "pattern": r"\S"}
-_DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_DATE = {"type": "string", "format": "date", "pattern": f"^{iso.DATE_PATTERN}$"}
 _DATETIME = {"type": "string", "format": "date-time"}
-_DURATION = {
-    "type": "string",
-    "pattern": r"^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?"
-    r"(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]{1,6})?S)?)?$",
-}
-_DECIMAL = {"type": "string", "pattern": r"^[+-]?[0-9]+(\.[0-9]+)?$"}
+_DURATION = {"type": "string", "pattern": f"^{iso.DURATION_PATTERN}$"}
+_DECIMAL = {"type": "string", "pattern": f"^{iso.DECIMAL_PATTERN}$"}
 
 
 def _validators(attribute: attrs.Attribute[Any]) -> list[Any]:

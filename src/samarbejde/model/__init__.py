@@ -41,6 +41,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.redaction import personal_fields, redact
 from samarbejde.model.terms import Term, add_duration
+from samarbejde.model.text import LANGS, Text
 from samarbejde.model.transitions import (
     COMMITMENT_STATUS,
     PROJECT_PHASES,
@@ -53,6 +54,7 @@ __all__ = [
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
     "KNOWN_ROLES",
+    "LANGS",
     "PROJECT_PHASES",
     "STRATEGIC_PHASES",
     "Agreement",
@@ -98,6 +100,7 @@ __all__ = [
     "StrategicLifecycle",
     "StrategicPhase",
     "Term",
+    "Text",
     "TransitionError",
     "TransitionTable",
     "Unit",

@@ -12,14 +12,16 @@ from enum import Enum
 from html import escape
 from typing import TYPE_CHECKING
 
-from samarbejde.model.labels import Lang, label
+from samarbejde.model.iso import write_date, write_decimal
+from samarbejde.model.labels import label
 from samarbejde.model.terms import Term
+from samarbejde.model.text import Lang, Text
 
 if TYPE_CHECKING:
     from samarbejde.model.partnerships import Partnership
     from samarbejde.model.portfolio import Portfolio
 
-__all__ = ["MAX_ROWS", "partnership_html", "portfolio_html", "table_html"]
+__all__ = ["MAX_ROWS", "headings", "partnership_html", "portfolio_html", "table_html"]
 
 #: Rows shown per table before the rest is summarised in one line.
 MAX_ROWS = 30
@@ -56,31 +58,62 @@ def table_html(
             continue
         shown.append("<tr>" + "".join(f"<td>{_cell(v, lang)}</td>" for v in row) + "</tr>")
     if hidden:
-        more = f"… {hidden} flere" if lang == "da" else f"… {hidden} more"
+        more = _MORE.format(lang, hidden=hidden)
         shown.append(f'<tr><td colspan="{len(headers)}">{more}</td></tr>')
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     top = f"<caption>{escape(caption)}</caption>" if caption else ""
     return f"<table>{top}<thead><tr>{head}</tr></thead><tbody>{''.join(shown)}</tbody></table>"
 
 
-def _words(lang: Lang, da: str, en: str) -> str:
-    return da if lang == "da" else en
+_MORE = Text("… {hidden} flere", "… {hidden} more")
+_COUNTS = Text(
+    "{organisations} organisationer, {areas} områder, {partnerships} samarbejder",
+    "{organisations} organisations, {areas} areas, {partnerships} partnerships",
+)
+_FORMS = {"project": Text("projekt", "project"), "strategic": Text("strategisk", "strategic")}
+_SINCE = Text("siden", "since")
+_MEMBERS = Text("Medlemmer", "Members")
+_COMMITMENTS = Text("Forpligtelser", "Commitments")
+_PORTFOLIO_HEADERS = (
+    Text("Id", "Id"),
+    Text("Navn", "Name"),
+    Text("Form", "Form"),
+    Text("Fase", "Phase"),
+    Text("Områder", "Areas"),
+    _MEMBERS,
+    _COMMITMENTS,
+)
+_MEMBER_HEADERS = (
+    Text("Organisation", "Organisation"),
+    Text("Rolle", "Role"),
+    Text("Indtrådt", "Joined"),
+    Text("Udtrådt", "Left"),
+    Text("Mandater", "Mandates"),
+)
+_COMMITMENT_HEADERS = (
+    Text("Id", "Id"),
+    Text("Fra", "By"),
+    Text("Art", "Kind"),
+    Text("Mængde", "Quantity"),
+    Text("Periode", "Term"),
+    Text("Status", "Status"),
+)
+
+
+def headings(texts: Iterable[Text], lang: Lang) -> tuple[str, ...]:
+    """The column headings ``texts`` in ``lang``."""
+    return tuple(text.pick(lang) for text in texts)
 
 
 def portfolio_html(portfolio: Portfolio, lang: Lang = "en") -> str:
     """A portfolio as one row per partnership, under a line of counts."""
-    caption = _words(
+    caption = _COUNTS.format(
         lang,
-        f"{len(portfolio.organisations)} organisationer, {len(portfolio.areas)} områder, "
-        f"{len(portfolio.partnerships)} samarbejder",
-        f"{len(portfolio.organisations)} organisations, {len(portfolio.areas)} areas, "
-        f"{len(portfolio.partnerships)} partnerships",
+        organisations=len(portfolio.organisations),
+        areas=len(portfolio.areas),
+        partnerships=len(portfolio.partnerships),
     )
-    headers = (
-        ("Id", "Navn", "Form", "Fase", "Områder", "Medlemmer", "Forpligtelser")
-        if lang == "da"
-        else ("Id", "Name", "Form", "Phase", "Areas", "Members", "Commitments")
-    )
+    headers = headings(_PORTFOLIO_HEADERS, lang)
     rows = (
         (
             p.id,
@@ -97,9 +130,7 @@ def portfolio_html(portfolio: Portfolio, lang: Lang = "en") -> str:
 
 
 def _form(partnership: Partnership, lang: Lang) -> str:
-    if partnership.form == "project":
-        return _words(lang, "projekt", "project")
-    return _words(lang, "strategisk", "strategic")
+    return _FORMS[partnership.form].pick(lang)
 
 
 def partnership_html(partnership: Partnership, lang: Lang = "en") -> str:
@@ -108,46 +139,42 @@ def partnership_html(partnership: Partnership, lang: Lang = "en") -> str:
     heading = (
         f"<p><strong>{escape(partnership.name)}</strong> <code>{escape(partnership.id)}</code>"
         f" · {escape(_form(partnership, lang))} · {_cell(lifecycle.phase, lang)}"
-        f" · {_words(lang, 'siden', 'since')} {escape(lifecycle.started.isoformat())}</p>"
+        f" · {_SINCE.pick(lang)} {escape(write_date(lifecycle.started))}</p>"
     )
     members = table_html(
-        ("Organisation", "Rolle", "Indtrådt", "Udtrådt", "Mandater")
-        if lang == "da"
-        else ("Organisation", "Role", "Joined", "Left", "Mandates"),
+        headings(_MEMBER_HEADERS, lang),
         (
             (
                 m.organisation,
                 label(m.role, lang),
-                m.joined.isoformat(),
-                None if m.left is None else m.left.isoformat(),
+                write_date(m.joined),
+                None if m.left is None else write_date(m.left),
                 ", ".join(x.id for x in m.mandates),
             )
             for m in partnership.members
         ),
-        caption=_words(lang, "Medlemmer", "Members"),
+        caption=_MEMBERS.pick(lang),
         lang=lang,
     )
     commitments = table_html(
-        ("Id", "Fra", "Art", "Mængde", "Periode", "Status")
-        if lang == "da"
-        else ("Id", "By", "Kind", "Quantity", "Term", "Status"),
+        headings(_COMMITMENT_HEADERS, lang),
         (
             (
                 c.id,
                 c.by,
                 label(c.kind, lang),
-                f"{c.quantity.amount} {label(c.quantity.unit, lang)}",
+                f"{write_decimal(c.quantity.amount)} {label(c.quantity.unit, lang)}",
                 _term(c.term),
                 c.current,
             )
             for c in partnership.commitments
         ),
-        caption=_words(lang, "Forpligtelser", "Commitments"),
+        caption=_COMMITMENTS.pick(lang),
         lang=lang,
     )
     return heading + members + commitments
 
 
 def _term(term: Term) -> str:
-    end = "" if term.end is None else term.end.isoformat()
-    return f"{term.start.isoformat()} \N{EN DASH} {end}"
+    end = "" if term.end is None else write_date(term.end)
+    return f"{write_date(term.start)} \N{EN DASH} {end}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 from types import MappingProxyType
-from typing import Literal
 
 from samarbejde.model.enums import (
     AgreementKind,
@@ -20,117 +19,115 @@ from samarbejde.model.enums import (
     StrategicPhase,
     Unit,
 )
+from samarbejde.model.text import Lang, Text, check_lang
 
 __all__ = ["Lang", "label"]
 
-#: A language code for labels and messages.
-Lang = Literal["da", "en"]
-
-_ENUM_LABELS: dict[Enum, tuple[str, str]] = {
-    Sector.MUNICIPALITY: ("kommune", "municipality"),
-    Sector.HOUSING: ("almen boligorganisation", "social housing"),
-    Sector.CIVIL_SOCIETY: ("civilsamfund", "civil society"),
-    Sector.BUSINESS: ("erhvervsliv", "business"),
-    Sector.RESIDENTS: ("beboere", "residents"),
-    Sector.REGION: ("region", "region"),
-    Sector.STATE: ("stat", "state"),
-    Sector.EDUCATION: ("uddannelse", "education"),
-    Sector.FOUNDATION: ("fond", "foundation"),
-    Sector.KNOWLEDGE: ("viden og forskning", "knowledge and research"),
-    Sector.OTHER: ("andet", "other"),
-    ProjectPhase.PLANNED: ("planlagt", "planned"),
-    ProjectPhase.RUNNING: ("i gang", "running"),
-    ProjectPhase.SUSPENDED: ("sat i bero", "suspended"),
-    ProjectPhase.CLOSING: ("afsluttes", "closing"),
-    ProjectPhase.CLOSED: ("afsluttet", "closed"),
-    ProjectPhase.CANCELLED: ("aflyst", "cancelled"),
-    StrategicPhase.EXPLORING: ("afsøgning", "exploring"),
-    StrategicPhase.FORMING: ("etablering", "forming"),
-    StrategicPhase.OPERATING: ("drift", "operating"),
-    StrategicPhase.REVIEWING: ("evaluering", "reviewing"),
-    StrategicPhase.DISSOLVED: ("opløst", "dissolved"),
-    CommitmentStatus.PROPOSED: ("foreslået", "proposed"),
-    CommitmentStatus.PLEDGED: ("tilkendegivet", "pledged"),
-    CommitmentStatus.AGREED: ("aftalt", "agreed"),
-    CommitmentStatus.FULFILLED: ("indfriet", "fulfilled"),
-    CommitmentStatus.PARTLY_FULFILLED: ("delvist indfriet", "partly fulfilled"),
-    CommitmentStatus.BREACHED: ("misligholdt", "breached"),
-    CommitmentStatus.WITHDRAWN: ("trukket tilbage", "withdrawn"),
-    CommitmentStatus.SUPERSEDED: ("erstattet", "superseded"),
-    MandateLevel.OPERATIONAL: ("operationelt", "operational"),
-    MandateLevel.TACTICAL: ("taktisk", "tactical"),
-    MandateLevel.STRATEGIC: ("strategisk", "strategic"),
-    Power.COMMIT_STAFF: ("afsætte medarbejdere", "commit staff"),
-    Power.COMMIT_FUNDS: ("afsætte midler", "commit funds"),
-    Power.COMMIT_FACILITIES: ("stille lokaler til rådighed", "commit facilities"),
-    Power.COMMIT_VOLUNTEERS: ("stille frivillige", "commit volunteers"),
-    Power.OFFER_JOBS: ("tilbyde job", "offer jobs"),
-    Power.SHARE_DATA: ("dele data", "share data"),
-    Power.SIGN_AGREEMENTS: ("underskrive aftaler", "sign agreements"),
-    Power.SET_PRIORITIES: ("prioritere", "set priorities"),
-    ReviewOutcome.CONTINUED: ("fortsat", "continued"),
-    ReviewOutcome.ADJUSTED: ("justeret", "adjusted"),
-    ReviewOutcome.RENEWED: ("fornyet", "renewed"),
-    ReviewOutcome.DISSOLVED: ("opløst", "dissolved"),
-    AgreementKind.MOU: ("hensigtserklæring", "memorandum of understanding"),
-    AgreementKind.STRATEGIC: ("strategisk aftale", "strategic agreement"),
-    AgreementKind.SUB_AGREEMENT: ("delaftale", "sub-agreement"),
-    AgreementKind.CONTRACT: ("kontrakt", "contract"),
-    GovernanceKind.STEERING_GROUP: ("styregruppe", "steering group"),
-    GovernanceKind.BOARD: ("bestyrelse", "board"),
-    GovernanceKind.COORDINATION_GROUP: ("koordinationsgruppe", "coordination group"),
-    GovernanceKind.WORKING_GROUP: ("arbejdsgruppe", "working group"),
-    GovernanceKind.RESIDENT_PANEL: ("beboerpanel", "resident panel"),
-    FundingKind.FOUNDATION_GRANT: ("fondsbevilling", "foundation grant"),
-    FundingKind.MUNICIPAL_BUDGET: ("kommunalt budget", "municipal budget"),
-    FundingKind.HOUSING_BUDGET: ("boligorganisationens budget", "housing budget"),
-    FundingKind.NATIONAL_POOL: ("statslig pulje", "national pool"),
-    FundingKind.IN_KIND: ("naturalier", "in kind"),
-    FundingKind.OTHER: ("andet", "other"),
-    AreaCategory.UDSAT: ("udsat boligområde", "vulnerable area"),
-    AreaCategory.FOREBYGGELSE: ("forebyggelsesområde", "prevention area"),
-    AreaCategory.OMDANNELSE: ("omdannelsesområde", "transformation area"),
-    AreaCategory.PARALLELSAMFUND: ("parallelsamfund", "parallel society"),
-    AreaCategory.NONE: ("ingen klassifikation", "not classified"),
-    Unit.HOURS: ("timer", "hours"),
-    Unit.HOURS_PER_WEEK: ("timer om ugen", "hours per week"),
-    Unit.FTE: ("årsværk", "full-time equivalents"),
-    Unit.PERSONS: ("personer", "persons"),
-    Unit.PLACES: ("pladser", "places"),
-    Unit.DKK: ("kroner", "Danish kroner"),
-    Unit.SESSIONS: ("forløb", "sessions"),
-    Unit.ITEMS: ("stk.", "items"),
+_ENUM_LABELS: dict[Enum, Text] = {
+    Sector.MUNICIPALITY: Text("kommune", "municipality"),
+    Sector.HOUSING: Text("almen boligorganisation", "social housing"),
+    Sector.CIVIL_SOCIETY: Text("civilsamfund", "civil society"),
+    Sector.BUSINESS: Text("erhvervsliv", "business"),
+    Sector.RESIDENTS: Text("beboere", "residents"),
+    Sector.REGION: Text("region", "region"),
+    Sector.STATE: Text("stat", "state"),
+    Sector.EDUCATION: Text("uddannelse", "education"),
+    Sector.FOUNDATION: Text("fond", "foundation"),
+    Sector.KNOWLEDGE: Text("viden og forskning", "knowledge and research"),
+    Sector.OTHER: Text("andet", "other"),
+    ProjectPhase.PLANNED: Text("planlagt", "planned"),
+    ProjectPhase.RUNNING: Text("i gang", "running"),
+    ProjectPhase.SUSPENDED: Text("sat i bero", "suspended"),
+    ProjectPhase.CLOSING: Text("afsluttes", "closing"),
+    ProjectPhase.CLOSED: Text("afsluttet", "closed"),
+    ProjectPhase.CANCELLED: Text("aflyst", "cancelled"),
+    StrategicPhase.EXPLORING: Text("afsøgning", "exploring"),
+    StrategicPhase.FORMING: Text("etablering", "forming"),
+    StrategicPhase.OPERATING: Text("drift", "operating"),
+    StrategicPhase.REVIEWING: Text("evaluering", "reviewing"),
+    StrategicPhase.DISSOLVED: Text("opløst", "dissolved"),
+    CommitmentStatus.PROPOSED: Text("foreslået", "proposed"),
+    CommitmentStatus.PLEDGED: Text("tilkendegivet", "pledged"),
+    CommitmentStatus.AGREED: Text("aftalt", "agreed"),
+    CommitmentStatus.FULFILLED: Text("indfriet", "fulfilled"),
+    CommitmentStatus.PARTLY_FULFILLED: Text("delvist indfriet", "partly fulfilled"),
+    CommitmentStatus.BREACHED: Text("misligholdt", "breached"),
+    CommitmentStatus.WITHDRAWN: Text("trukket tilbage", "withdrawn"),
+    CommitmentStatus.SUPERSEDED: Text("erstattet", "superseded"),
+    MandateLevel.OPERATIONAL: Text("operationelt", "operational"),
+    MandateLevel.TACTICAL: Text("taktisk", "tactical"),
+    MandateLevel.STRATEGIC: Text("strategisk", "strategic"),
+    Power.COMMIT_STAFF: Text("afsætte medarbejdere", "commit staff"),
+    Power.COMMIT_FUNDS: Text("afsætte midler", "commit funds"),
+    Power.COMMIT_FACILITIES: Text("stille lokaler til rådighed", "commit facilities"),
+    Power.COMMIT_VOLUNTEERS: Text("stille frivillige", "commit volunteers"),
+    Power.OFFER_JOBS: Text("tilbyde job", "offer jobs"),
+    Power.SHARE_DATA: Text("dele data", "share data"),
+    Power.SIGN_AGREEMENTS: Text("underskrive aftaler", "sign agreements"),
+    Power.SET_PRIORITIES: Text("prioritere", "set priorities"),
+    ReviewOutcome.CONTINUED: Text("fortsat", "continued"),
+    ReviewOutcome.ADJUSTED: Text("justeret", "adjusted"),
+    ReviewOutcome.RENEWED: Text("fornyet", "renewed"),
+    ReviewOutcome.DISSOLVED: Text("opløst", "dissolved"),
+    AgreementKind.MOU: Text("hensigtserklæring", "memorandum of understanding"),
+    AgreementKind.STRATEGIC: Text("strategisk aftale", "strategic agreement"),
+    AgreementKind.SUB_AGREEMENT: Text("delaftale", "sub-agreement"),
+    AgreementKind.CONTRACT: Text("kontrakt", "contract"),
+    GovernanceKind.STEERING_GROUP: Text("styregruppe", "steering group"),
+    GovernanceKind.BOARD: Text("bestyrelse", "board"),
+    GovernanceKind.COORDINATION_GROUP: Text("koordinationsgruppe", "coordination group"),
+    GovernanceKind.WORKING_GROUP: Text("arbejdsgruppe", "working group"),
+    GovernanceKind.RESIDENT_PANEL: Text("beboerpanel", "resident panel"),
+    FundingKind.FOUNDATION_GRANT: Text("fondsbevilling", "foundation grant"),
+    FundingKind.MUNICIPAL_BUDGET: Text("kommunalt budget", "municipal budget"),
+    FundingKind.HOUSING_BUDGET: Text("boligorganisationens budget", "housing budget"),
+    FundingKind.NATIONAL_POOL: Text("statslig pulje", "national pool"),
+    FundingKind.IN_KIND: Text("naturalier", "in kind"),
+    FundingKind.OTHER: Text("andet", "other"),
+    AreaCategory.UDSAT: Text("udsat boligområde", "vulnerable area"),
+    AreaCategory.FOREBYGGELSE: Text("forebyggelsesområde", "prevention area"),
+    AreaCategory.OMDANNELSE: Text("omdannelsesområde", "transformation area"),
+    AreaCategory.PARALLELSAMFUND: Text("parallelsamfund", "parallel society"),
+    AreaCategory.NONE: Text("ingen klassifikation", "not classified"),
+    Unit.HOURS: Text("timer", "hours"),
+    Unit.HOURS_PER_WEEK: Text("timer om ugen", "hours per week"),
+    Unit.FTE: Text("årsværk", "full-time equivalents"),
+    Unit.PERSONS: Text("personer", "persons"),
+    Unit.PLACES: Text("pladser", "places"),
+    Unit.DKK: Text("kroner", "Danish kroner"),
+    Unit.SESSIONS: Text("forløb", "sessions"),
+    Unit.ITEMS: Text("stk.", "items"),
 }
 
-_CODE_LABELS: dict[str, tuple[str, str]] = {
+_CODE_LABELS: dict[str, Text] = {
     # roles
-    "lead": ("tovholder", "lead"),
-    "backbone": ("sekretariat (backbone)", "backbone"),
-    "partner": ("partner", "partner"),
-    "bridge_builder": ("brobygger", "bridge builder"),
-    "funder": ("bevillingsgiver", "funder"),
-    "implementer": ("udfører", "implementer"),
-    "advisor": ("rådgiver", "advisor"),
-    "observer": ("observatør", "observer"),
-    "resident_representative": ("beboerrepræsentant", "resident representative"),
+    "lead": Text("tovholder", "lead"),
+    "backbone": Text("sekretariat (backbone)", "backbone"),
+    "partner": Text("partner", "partner"),
+    "bridge_builder": Text("brobygger", "bridge builder"),
+    "funder": Text("bevillingsgiver", "funder"),
+    "implementer": Text("udfører", "implementer"),
+    "advisor": Text("rådgiver", "advisor"),
+    "observer": Text("observatør", "observer"),
+    "resident_representative": Text("beboerrepræsentant", "resident representative"),
     # commitment kinds
-    "staff_hours": ("medarbejdertimer", "staff hours"),
-    "funding": ("finansiering", "funding"),
-    "facilities": ("lokaler og faciliteter", "facilities"),
-    "volunteers": ("frivillige", "volunteers"),
-    "leisure_jobs": ("fritidsjob", "leisure jobs"),
-    "internships": ("praktikpladser", "internships"),
-    "apprenticeships": ("lærepladser", "apprenticeships"),
-    "knowledge": ("viden", "knowledge"),
-    "data": ("data", "data"),
-    "local_presence": ("lokal tilstedeværelse", "local presence"),
-    "access": ("adgang", "access"),
+    "staff_hours": Text("medarbejdertimer", "staff hours"),
+    "funding": Text("finansiering", "funding"),
+    "facilities": Text("lokaler og faciliteter", "facilities"),
+    "volunteers": Text("frivillige", "volunteers"),
+    "leisure_jobs": Text("fritidsjob", "leisure jobs"),
+    "internships": Text("praktikpladser", "internships"),
+    "apprenticeships": Text("lærepladser", "apprenticeships"),
+    "knowledge": Text("viden", "knowledge"),
+    "data": Text("data", "data"),
+    "local_presence": Text("lokal tilstedeværelse", "local presence"),
+    "access": Text("adgang", "access"),
     # entry point kinds
-    "regional_consultant": ("regional konsulent", "regional consultant"),
-    "local_branch": ("lokalafdeling", "local branch"),
-    "liaison": ("kontaktperson (funktion)", "liaison"),
-    "secretariat": ("sekretariat", "secretariat"),
-    "general_inbox": ("fælles indbakke", "general inbox"),
+    "regional_consultant": Text("regional konsulent", "regional consultant"),
+    "local_branch": Text("lokalafdeling", "local branch"),
+    "liaison": Text("kontaktperson (funktion)", "liaison"),
+    "secretariat": Text("sekretariat", "secretariat"),
+    "general_inbox": Text("fælles indbakke", "general inbox"),
 }
 
 ENUM_LABELS = MappingProxyType(_ENUM_LABELS)
@@ -150,21 +147,19 @@ def label(value: Enum | str, lang: Lang = "da") -> str:
         The label in the chosen language.
 
     Raises:
-        ValueError: If ``lang`` is neither ``"da"`` nor ``"en"``.
+        ValueError: If ``lang`` is not one of :data:`samarbejde.model.text.LANGS`.
 
     >>> label(Sector.BUSINESS)
     'erhvervsliv'
     >>> label("bridge_builder", lang="en")
     'bridge builder'
     """
-    if lang not in ("da", "en"):
-        raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
-    index = 0 if lang == "da" else 1
+    check_lang(lang)
     if isinstance(value, Enum):
-        pair = ENUM_LABELS.get(value)
-        if pair is not None:
-            return pair[index]
+        text = ENUM_LABELS.get(value)
+        if text is not None:
+            return text.pick(lang)
         own = getattr(value, "label", None)  # enums of other layers label themselves
         return str(own(lang)) if callable(own) else str(value.value)
-    pair = CODE_LABELS.get(value)
-    return value if pair is None else pair[index]
+    text = CODE_LABELS.get(value)
+    return value if text is None else text.pick(lang)

@@ -5,64 +5,70 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from enum import Enum
 
-from samarbejde.model.labels import Lang
+from samarbejde.model.text import Lang, Text
 from samarbejde.rules._model import Rule
 from samarbejde.rules._text import render
 
 __all__ = ["catalogue_markdown"]
 
-_FAMILIES: Mapping[str, tuple[str, str, str, str]] = {
+_FAMILIES: Mapping[str, tuple[Text, Text]] = {
     "S": (
-        "S - struktur",
-        "S - structure",
-        "Henvisninger findes, id'er er entydige, datoer stemmer. I alle profiler.",
-        "References resolve, ids are unique, dates agree. In every profile.",
+        Text("S - struktur", "S - structure"),
+        Text(
+            "Henvisninger findes, id'er er entydige, datoer stemmer. I alle profiler.",
+            "References resolve, ids are unique, dates agree. In every profile.",
+        ),
     ),
     "M": (
-        "M - mandater",
-        "M - mandates",
-        "Forpligtelser gives af nogen, der har mandat til det.",
-        "Commitments are made by someone entitled to make them.",
+        Text("M - mandater", "M - mandates"),
+        Text(
+            "Forpligtelser gives af nogen, der har mandat til det.",
+            "Commitments are made by someone entitled to make them.",
+        ),
     ),
     "P": (
-        "P - projekter",
-        "P - projects",
-        "Samarbejder, hvis nuværende livsforløb er et projekt.",
-        "Partnerships whose current lifecycle is a project.",
+        Text("P - projekter", "P - projects"),
+        Text(
+            "Samarbejder, hvis nuværende livsforløb er et projekt.",
+            "Partnerships whose current lifecycle is a project.",
+        ),
     ),
     "L": (
-        "L - langsigtede strategiske samarbejder",
-        "L - long-term strategic partnerships",
-        "Strategiske samarbejder, der ikke er opløst.",
-        "Strategic partnerships that have not been dissolved.",
+        Text("L - langsigtede strategiske samarbejder", "L - long-term strategic partnerships"),
+        Text(
+            "Strategiske samarbejder, der ikke er opløst.",
+            "Strategic partnerships that have not been dissolved.",
+        ),
     ),
     "C": (
-        "C - samarbejdspraksis",
-        "C - collaboration practice",
-        "Strategiske samarbejder, der ikke er opløst.",
-        "Strategic partnerships that have not been dissolved.",
+        Text("C - samarbejdspraksis", "C - collaboration practice"),
+        Text(
+            "Strategiske samarbejder, der ikke er opløst.",
+            "Strategic partnerships that have not been dissolved.",
+        ),
     ),
     "T": (
-        "T - tid",
-        "T - time",
-        "Kræver `as_of`; i profilerne project, strategic og all.",
-        "Need `as_of`; in the profiles project, strategic and all.",
+        Text("T - tid", "T - time"),
+        Text(
+            "Kræver `as_of`; i profilerne project, strategic og all.",
+            "Need `as_of`; in the profiles project, strategic and all.",
+        ),
     ),
 }
 
-_WORDS: Mapping[str, tuple[str, str]] = {
-    "title": ("Regelkatalog", "Rule catalogue"),
-    "severity": ("Alvor", "Severity"),
-    "profiles": ("Profiler", "Profiles"),
-    "message": ("Besked", "Message"),
-    "params": ("Parametre", "Parameters"),
-    "as_of": ("Kræver `as_of`", "Needs `as_of`"),
-    "other": ("Andre regler", "Other rules"),
+_WORDS: Mapping[str, Text] = {
+    "title": Text("Regelkatalog", "Rule catalogue"),
+    "severity": Text("Alvor", "Severity"),
+    "profiles": Text("Profiler", "Profiles"),
+    "message": Text("Besked", "Message"),
+    "params": Text("Parametre", "Parameters"),
+    "as_of": Text("Kræver `as_of`", "Needs `as_of`"),
+    "other": Text("Andre regler", "Other rules"),
 }
 
 
 def _word(key: str, lang: Lang) -> str:
-    return _WORDS[key][0 if lang == "da" else 1]
+    return _WORDS[key].pick(lang)
 
 
 def _param(value: object, lang: Lang) -> str:
@@ -96,10 +102,8 @@ def catalogue_markdown(rules: Iterable[Rule] | None = None, lang: Lang = "en") -
         if head != family:
             family = head
             if head:
-                family_da, family_en, about_da, about_en = _FAMILIES[head]
-                title = family_da if lang == "da" else family_en
-                about = about_da if lang == "da" else about_en
-                lines += [f"## {title}", "", about, ""]
+                title, about = _FAMILIES[head]
+                lines += [f"## {title.pick(lang)}", "", about.pick(lang), ""]
             else:
                 lines += [f"## {_word('other', lang)}", ""]
         lines += [f"### {r.code} {r.name}", ""]

@@ -7,12 +7,11 @@ from typing import Protocol
 
 import pendulum
 
-from samarbejde.model.labels import Lang
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.text import Lang, check_lang
 from samarbejde.rules._index import PortfolioIndex
 from samarbejde.rules._model import PROFILES, Finding, Rule, RuleContext, RuleError
 from samarbejde.rules._report import Report
-from samarbejde.rules._text import fill
 from samarbejde.rules.collaboration import COLLABORATION_RULES
 from samarbejde.rules.mandates import MANDATE_RULES
 from samarbejde.rules.projects import PROJECT_RULES
@@ -175,14 +174,13 @@ def validate(
 
     Raises:
         RuleError: An unknown profile, or a rule code that shadows a built-in one.
-        ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
+        ValueError: ``lang`` is not one of :data:`samarbejde.model.text.LANGS`.
 
     >>> from samarbejde import Portfolio
     >>> validate(Portfolio()).ok
     True
     """
-    if lang not in ("da", "en"):
-        raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
+    check_lang(lang)
     pool = (*builtin_rules(), *plugin_rules()) if rules is None else tuple(rules)
     chosen = _select(pool, profiles=profiles, select=select, ignore=ignore)
     index = PortfolioIndex(portfolio)
@@ -215,14 +213,13 @@ def _run(
     sources: Locator | None,
     findings: list[Finding],
 ) -> None:
-    template = r.message(lang)
     for found in r.check(context):
         where = None if sources is None else _locate(sources, found.path)
         findings.append(
             Finding(
                 code=r.code,
                 severity=r.severity,
-                message=fill(template, found.values, lang),
+                message=r.messages.format(lang, **found.values),
                 path=found.path,
                 subject=found.subject,
                 line=None if where is None else where[0],

@@ -12,7 +12,7 @@ import attrs
 import pendulum
 
 from samarbejde.model.errors import SamarbejdeError
-from samarbejde.model.labels import Lang
+from samarbejde.model.text import LANGS, Lang, Text
 
 if TYPE_CHECKING:
     from samarbejde.rules._index import PortfolioIndex
@@ -58,13 +58,13 @@ class Severity(str, Enum):
 
     def label(self, lang: Lang = "en") -> str:
         """The severity's name in Danish (``"da"``) or English (``"en"``)."""
-        return _SEVERITY_LABELS[self][0 if lang == "da" else 1]
+        return _SEVERITY_LABELS[self].pick(lang)
 
 
 _SEVERITY_LABELS = {
-    Severity.ERROR: ("fejl", "error"),
-    Severity.WARNING: ("advarsel", "warning"),
-    Severity.INFO: ("bemærkning", "info"),
+    Severity.ERROR: Text("fejl", "error"),
+    Severity.WARNING: Text("advarsel", "warning"),
+    Severity.INFO: Text("bemærkning", "info"),
 }
 
 
@@ -173,9 +173,19 @@ def _profiles(instance: Rule, attribute: attrs.Attribute[Any], value: frozenset[
         raise RuleError(f"rule {instance.code}: unknown profile(s) {unknown}; known: {PROFILES}")
 
 
-def _messages(instance: Rule, attribute: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
-    if set(value) != {"da", "en"}:
-        raise RuleError(f"rule {instance.code}: needs a message template for 'da' and 'en'")
+def _messages(instance: Rule, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Text):
+        raise RuleError(f"rule {instance.code}: needs a message template for {_LANGS}")
+
+
+_LANGS = " and ".join(repr(lang) for lang in LANGS)
+
+
+def _text(value: Text | Mapping[str, str]) -> Text | Mapping[str, str]:
+    """A mapping of one template per language becomes a :class:`Text`; others stay."""
+    if isinstance(value, Mapping) and set(value) == set(LANGS):
+        return Text(**value)
+    return value
 
 
 @attrs.frozen
@@ -186,8 +196,10 @@ class Rule:
         code: Stable code, e.g. ``"S001"``: 1-4 capital letters and 3-4 digits.
         name: A short kebab-case name, e.g. ``"unknown-organisation"``.
         severity: The default severity of its findings.
-        messages: Message templates by language (``"da"``, ``"en"``), filled with the
-            values a hit carries (``{commitment}``, ``{on}`` ...).
+        messages: The message template in every language, a
+            :class:`~samarbejde.model.text.Text` (a mapping of one template per
+            language is taken too), filled with the values a hit carries
+            (``{commitment}``, ``{on}`` ...).
         check: The function that yields one :class:`Hit` per problem.
         profiles: The profiles the rule belongs to.
         rationale: Why the rule exists, a paragraph for the documentation.
@@ -202,7 +214,7 @@ class Rule:
     code: str = attrs.field(validator=_code)
     name: str
     severity: Severity
-    messages: Mapping[str, str] = attrs.field(converter=_frozen_map, validator=_messages)
+    messages: Text = attrs.field(converter=_text, validator=_messages)
     check: Check = attrs.field(eq=False)
     profiles: frozenset[str] = attrs.field(
         default=frozenset(PROFILES), converter=_frozen_set, validator=_profiles
@@ -232,7 +244,7 @@ class Rule:
 
     def message(self, lang: Lang) -> str:
         """The message template in ``lang``."""
-        return self.messages[lang]
+        return self.messages.pick(lang)
 
 
 def rule(
@@ -286,7 +298,7 @@ def rule(
             code=code,
             name=name,
             severity=severity,
-            messages={"en": en, "da": da},
+            messages=Text(da=da, en=en),
             check=check,
             profiles=_frozen_set(profiles),
             rationale=rationale,

@@ -8,7 +8,7 @@ from html import escape
 import attrs
 import pendulum
 
-from samarbejde.model.labels import Lang
+from samarbejde.model.text import Lang, Text
 from samarbejde.rules._model import Finding, Severity
 
 __all__ = ["Report"]
@@ -104,8 +104,7 @@ class Report:
         }
 
     def _repr_html_(self) -> str:
-        da = self.lang == "da"
-        head = ("Kode", "Alvor", "Sti", "Besked") if da else ("Code", "Severity", "Path", "Message")
+        head = (h.pick(self.lang) for h in _HEADINGS)
         rows = "".join(
             "<tr>"
             f"<td><code>{escape(f.code)}</code></td>"
@@ -123,3 +122,11 @@ class Report:
             f"<table><caption>{counts}</caption>"
             f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
         )
+
+
+_HEADINGS = (
+    Text("Kode", "Code"),
+    Text("Alvor", "Severity"),
+    Text("Sti", "Path"),
+    Text("Besked", "Message"),
+)
