@@ -7,8 +7,8 @@ from decimal import Decimal
 import pendulum
 
 from samarbejde import Sector, builtin_rules
-from samarbejde.rules import Words, catalogue_markdown, rule
 from samarbejde.model.iso import write_duration
+from samarbejde.rules import Words, catalogue_markdown, rule
 from samarbejde.rules._text import fill, render
 
 

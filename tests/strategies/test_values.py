@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from stdnum.dk import cvr
 
-from samarbejde import Identifiers, PhaseChange, ProjectPhase, StrategicPhase, municipalities
+from samarbejde import (
+    GovernanceBody,
+    GovernanceKind,
+    Identifiers,
+    PhaseChange,
+    ProjectPhase,
+    StrategicPhase,
+    municipalities,
+)
 from samarbejde.strategies import (
     amounts,
     cvr_numbers,
@@ -115,6 +124,37 @@ def test_durations_are_whole_months_within_bounds(duration: pendulum.Duration) -
 def test_durations_refuse_empty_or_zero_bounds(low: int, high: int) -> None:
     with pytest.raises(InvalidArgument):
         durations(min_months=low, max_months=high)
+
+
+@given(durations(max_months=30, any_part=True))
+def test_durations_of_any_part_are_positive_model_durations(duration: pendulum.Duration) -> None:
+    assert duration.years * 12 + duration.months <= 30
+    assert duration.years or duration.months or duration.total_seconds() > 0
+    assert duration.remaining_days + 7 * duration.weeks <= 62
+    assert (
+        GovernanceBody("board", GovernanceKind.BOARD, meets_every=duration).meets_every == duration
+    )
+
+
+@pytest.mark.parametrize(
+    "wanted",
+    [
+        lambda d: d.years == d.months == d.remaining_days == 0 and d.weeks > 0,
+        lambda d: d.years == d.months == d.days == 0 and d.hours > 0,
+        lambda d: d.years > 0 and d.months > 0 and d.microseconds > 0,
+    ],
+    ids=["weeks only", "hours only", "years to microseconds"],
+)
+def test_durations_of_any_part_reach_weeks_hours_and_every_part(
+    wanted: Callable[[pendulum.Duration], bool],
+) -> None:
+    found = find(durations(any_part=True), wanted, settings=settings(max_examples=2000))
+    assert wanted(found)
+
+
+def test_durations_of_any_part_refuse_negative_months() -> None:
+    with pytest.raises(InvalidArgument):
+        durations(min_months=-1, any_part=True)
 
 
 @given(amounts(min_value=2, max_value=7, places=1))

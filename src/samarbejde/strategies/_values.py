@@ -112,17 +112,54 @@ def dates(
 
 
 def durations(
-    *, min_months: int = 1, max_months: int = 15 * 12
+    *, min_months: int | None = None, max_months: int = 15 * 12, any_part: bool = False
 ) -> st.SearchStrategy[pendulum.Duration]:
-    """Positive calendar durations in whole years or months, e.g. ``P1Y`` or ``P3M``."""
-    if min_months < 1 or max_months < min_months:
-        raise InvalidArgument(f"need 1 <= min_months <= max_months, got {min_months, max_months}")
+    """Positive durations; by default in whole years or months, e.g. ``P1Y`` or ``P3M``.
+
+    Args:
+        min_months: The least number of months (years count twelve); default 1, or 0
+            with ``any_part``.
+        max_months: The most months.
+        any_part: Also weeks or days and a time of day (hours, minutes, seconds,
+            microseconds): every part the model accepts, e.g. ``P2W``, ``PT4H`` or
+            ``P1Y2M3DT4H5M6.5S``. The time of day stays under 24 hours and days under
+            nine weeks, so every part drawn is a part written.
+
+    Raises:
+        InvalidArgument: The bounds are empty, or allow no month without ``any_part``.
+    """
+    floor = 0 if any_part else 1
+    low = floor if min_months is None else min_months
+    if low < floor or max_months < low:
+        raise InvalidArgument(f"need {floor} <= min_months <= max_months, got {low, max_months}")
 
     def as_duration(months: int) -> pendulum.Duration:
         years, rest = divmod(months, 12)
         return pendulum.duration(years=years, months=rest)
 
-    return st.integers(min_months, max_months).map(as_duration)
+    if not any_part:
+        return st.integers(low, max_months).map(as_duration)
+
+    def part(high: int) -> st.SearchStrategy[int]:
+        return st.just(0) | st.integers(1, high)
+
+    return st.builds(
+        lambda months, days, hours, minutes, seconds, micro: pendulum.duration(
+            years=months // 12,
+            months=months % 12,
+            days=days,
+            hours=hours,
+            minutes=minutes,
+            seconds=seconds,
+            microseconds=micro,
+        ),
+        st.integers(low, max_months),
+        part(62),
+        part(23),
+        part(59),
+        part(59),
+        part(999_999),
+    ).filter(lambda d: d.years or d.months or d.total_seconds() > 0)
 
 
 def terms(
