@@ -22,6 +22,7 @@ from samarbejde.examples import names as example_names
 from samarbejde.examples import text as example_text
 from samarbejde.model import LANGS, Lang, Text
 from samarbejde.model.errors import LoadError, Problem, SamarbejdeError
+from samarbejde.model.iso import write_date
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.rules import (
     PROFILES,
@@ -173,7 +174,7 @@ def _validate(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO
             status = FINDINGS
         results.append({"file": file, "loaded": True, **report.to_dict()})
     if args.output == "json":
-        document = {"ok": status == OK, "as_of": as_of.isoformat(), "files": results}
+        document = {"ok": status == OK, "as_of": write_date(as_of), "files": results}
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         for line in lines:

@@ -33,7 +33,7 @@ from samarbejde.documents._unstructure import unstructure_functions
 from samarbejde.model import enums
 from samarbejde.model.areas import Classification
 from samarbejde.model.history import PhaseChange, StatusChange
-from samarbejde.model.iso import IsoTextError, read_date, read_decimal, read_duration
+from samarbejde.model.iso import IsoTextError, read_date, read_decimal, read_duration, write_date
 from samarbejde.model.iso import write_decimal as format_decimal
 from samarbejde.model.iso import write_duration as format_duration
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
@@ -490,7 +490,7 @@ def make_converter(*, detailed_validation: bool = True) -> DocumentConverter:
     converter.register_structure_hook(Lifecycle, _lifecycle_hook(converter))
 
     converter.register_unstructure_hook(pendulum.DateTime, lambda v: v.isoformat())
-    converter.register_unstructure_hook(pendulum.Date, lambda v: v.isoformat())
+    converter.register_unstructure_hook(pendulum.Date, write_date)
     converter.register_unstructure_hook(pendulum.Duration, format_duration)
     converter.register_unstructure_hook(Decimal, format_decimal)
     for name in enums.__all__:  # each enum by name: their str base would win otherwise

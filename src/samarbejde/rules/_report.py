@@ -8,6 +8,7 @@ from html import escape
 import attrs
 import pendulum
 
+from samarbejde.model.iso import write_date
 from samarbejde.model.text import Lang, Text
 from samarbejde.rules._model import Finding, Severity
 
@@ -96,7 +97,7 @@ class Report:
         """The report as plain JSON-ready values."""
         return {
             "ok": self.ok,
-            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "as_of": None if self.as_of is None else write_date(self.as_of),
             "lang": self.lang,
             "counts": self.counts,
             "skipped": list(self.skipped),
