@@ -20,7 +20,7 @@ from samarbejde import Portfolio, Severity, StrategicLifecycle, dumps, examples,
 from samarbejde.analysis import Dimension, Level, assess
 from samarbejde.cli import main
 from samarbejde.model import LANGS, Text
-from samarbejde.rules import rule
+from samarbejde.rules import RuleError, rule
 from samarbejde.strategies import durations
 
 #: ISO 8601 durations inside a sentence.
@@ -108,3 +108,12 @@ def test_a_rule_keeps_its_templates_as_one_text() -> None:
     mine = rule("ORG001", "mine", en="Mine {x}.", da="Min {x}.")(lambda ctx: iter(()))
     assert mine.messages == Text(da="Min {x}.", en="Mine {x}.")
     assert mine.message("da") == "Min {x}."
+
+
+def test_a_rule_built_directly_takes_one_template_per_language_or_a_text() -> None:
+    made = rule("ORG001", "mine", en="Mine.", da="Min.")(lambda ctx: iter(()))
+    by_mapping = attrs.evolve(made, messages={"en": "Mine.", "da": "Min."})
+    assert by_mapping.messages == made.messages
+    for wrong in ({"en": "Mine."}, {"en": "Mine.", "da": "Min.", "de": "Meins."}, "Mine."):
+        with pytest.raises(RuleError, match="needs a message template for 'da' and 'en'"):
+            attrs.evolve(made, messages=wrong)

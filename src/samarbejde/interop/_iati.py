@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from decimal import Decimal
 
 import pendulum
 
@@ -21,6 +20,7 @@ from samarbejde.model import (
     ProjectLifecycle,
     StrategicLifecycle,
 )
+from samarbejde.model.iso import write_date, write_decimal
 
 __all__ = ["IATI_VERSION", "REGISTRATION_AGENCY", "organisation_identifier", "to_iati"]
 
@@ -51,14 +51,6 @@ def organisation_identifier(org: Organisation) -> str | None:
     """
     cvr = org.identifiers.cvr
     return None if cvr is None else f"{REGISTRATION_AGENCY}-{cvr}"
-
-
-def _number(value: Decimal) -> str:
-    return format(value, "f")
-
-
-def _day(value: pendulum.Date) -> str:
-    return value.isoformat()
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrib: str) -> ET.Element:
@@ -193,7 +185,7 @@ class _Activities:
         elif isinstance(current, StrategicLifecycle) and current.horizon_end is not None:
             dates.append((_PLANNED_END, current.horizon_end))
         for kind, day in dates:
-            ET.SubElement(activity, "activity-date", {"type": kind, "iso-date": _day(day)})
+            ET.SubElement(activity, "activity-date", {"type": kind, "iso-date": write_date(day)})
         self.omit(
             f"partnerships[{partnership.id}].lifecycle",
             "IATI has one activity status: the dated phase history, reviews and earlier"
@@ -224,14 +216,14 @@ class _Activities:
                 self.omit(path, "an IATI budget needs a period with an end")
                 continue
             budget = ET.SubElement(activity, "budget", type=_ORIGINAL_BUDGET, status=_INDICATIVE)
-            ET.SubElement(budget, "period-start", {"iso-date": _day(funding.term.start)})
-            ET.SubElement(budget, "period-end", {"iso-date": _day(funding.term.end)})
+            ET.SubElement(budget, "period-start", {"iso-date": write_date(funding.term.start)})
+            ET.SubElement(budget, "period-end", {"iso-date": write_date(funding.term.end)})
             value = ET.SubElement(
                 budget,
                 "value",
-                {"currency": funding.amount.currency, "value-date": _day(funding.term.start)},
+                {"currency": funding.amount.currency, "value-date": write_date(funding.term.start)},
             )
-            value.text = _number(funding.amount.amount)
+            value.text = write_decimal(funding.amount.amount)
             self.omit(f"{path}.kind", "IATI budgets do not say where the money comes from")
 
     def related(self, activity: ET.Element, partnership: Partnership) -> None:
@@ -260,13 +252,17 @@ class _Activities:
             ET.SubElement(
                 indicator,
                 "baseline",
-                {"year": str(start.year), "iso-date": _day(start), "value": _number(goal.baseline)},
+                {
+                    "year": str(start.year),
+                    "iso-date": write_date(start),
+                    "value": write_decimal(goal.baseline),
+                },
             )
         if goal.target is not None and goal.due is not None:
             period = ET.SubElement(indicator, "period")
-            ET.SubElement(period, "period-start", {"iso-date": _day(start)})
-            ET.SubElement(period, "period-end", {"iso-date": _day(goal.due)})
-            ET.SubElement(period, "target", value=_number(goal.target))
+            ET.SubElement(period, "period-start", {"iso-date": write_date(start)})
+            ET.SubElement(period, "period-end", {"iso-date": write_date(goal.due)})
+            ET.SubElement(period, "target", value=write_decimal(goal.target))
         elif goal.target is not None:
             self.omit(f"{path}.target", "an IATI target needs a period: the goal has no due date")
         elif goal.due is not None:

@@ -16,6 +16,7 @@ from samarbejde.model import (
     label,
     municipalities,
 )
+from samarbejde.model.iso import write_date
 
 __all__ = ["DEFAULT_BASE", "ORG_CONTEXT", "to_org_jsonld"]
 
@@ -45,7 +46,7 @@ JSON = dict[str, Any]
 
 
 def _date(day: pendulum.Date) -> JSON:
-    return {"@value": day.isoformat(), "@type": "xsd:date"}
+    return {"@value": write_date(day), "@type": "xsd:date"}
 
 
 def _da(text: str) -> JSON:

@@ -28,6 +28,7 @@ from samarbejde.model import (
     _checks,  # the id and code patterns, kept once
     municipalities,
 )
+from samarbejde.model.iso import write_date
 
 __all__ = [
     "CVR_SCHEME",
@@ -59,10 +60,6 @@ def _partnership_id(partnership: str) -> str:
 
 def _municipality_id(code: str) -> str:
     return _MUNICIPALITY_PREFIX + code
-
-
-def _day(value: pendulum.Date) -> str:
-    return value.isoformat()
 
 
 class _Out:
@@ -139,11 +136,11 @@ def _partnership(partnership: Partnership, out: _Out) -> JSON:
         "id": _partnership_id(partnership.id),
         "name": partnership.name,
         "classification": PARTNERSHIP_CLASSIFICATION,
-        "founding_date": _day(partnership.lifecycles[0].started),
+        "founding_date": write_date(partnership.lifecycles[0].started),
     }
     ended = partnership.lifecycle.ended
     if ended is not None:
-        item["dissolution_date"] = _day(ended)
+        item["dissolution_date"] = write_date(ended)
     if partnership.parent is not None:
         item["parent_id"] = _partnership_id(partnership.parent)
     if partnership.areas:
@@ -167,10 +164,10 @@ def _membership(partnership: Partnership, member: Membership, out: _Out) -> JSON
         "role": member.role,
         "member": {"@type": "Organization", "id": member.organisation},
         "organization_id": _partnership_id(partnership.id),
-        "start_date": _day(member.joined),
+        "start_date": write_date(member.joined),
     }
     if member.left is not None:
-        item["end_date"] = _day(member.left)
+        item["end_date"] = write_date(member.left)
     out.present(
         f"{path}.representative",
         member.representative,
