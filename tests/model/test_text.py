@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+from decimal import Decimal
 
 import attrs
 import pendulum
@@ -61,6 +62,8 @@ def test_a_value_named_lang_is_a_value_like_any_other() -> None:
 def test_text_values_render_in_the_language_asked_for() -> None:
     assert render(Text("åben", "open"), "da") == "åben"
     assert render((Text("a", "b"), Sector.HOUSING), "en") == "b, social housing"
+    assert render(Decimal("1500000.00"), "da") == "1500000"
+    assert render({pendulum.duration(hours=4), pendulum.duration(weeks=2)}, "en") == "P2W, PT4H"
 
 
 def test_the_rules_words_are_the_text_type() -> None:

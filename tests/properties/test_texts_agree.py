@@ -7,6 +7,7 @@ accepts are the fields of the one text type.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from enum import Enum
@@ -14,7 +15,7 @@ from enum import Enum
 import attrs
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from samarbejde import Portfolio, Severity, StrategicLifecycle, dumps, examples, label, validate
 from samarbejde.analysis import Dimension, Level, assess
@@ -27,9 +28,15 @@ from samarbejde.strategies import durations
 DURATION_TEXT = re.compile(r"\bP(?=[0-9T])[0-9YMWDTHS.]+")
 
 
+@functools.cache
+def medvind() -> Portfolio:
+    """The Medvind example, read once (portfolios are frozen)."""
+    return examples.load("medvind")
+
+
 def with_durations(duration: pendulum.Duration) -> Portfolio:
     """The Medvind example with ``duration`` as its horizon, review cadence and meeting rhythm."""
-    portfolio = examples.load("medvind")
+    portfolio = medvind()
     (partnership,) = portfolio.partnerships
     lifecycle = partnership.lifecycle
     assert isinstance(lifecycle, StrategicLifecycle)
@@ -49,6 +56,7 @@ def document_texts(portfolio: Portfolio) -> set[str]:
     return {lifecycle["horizon"], lifecycle["review_every"], *(b["meets_every"] for b in bodies)}
 
 
+@settings(deadline=None)  # a whole portfolio validated and assessed twice per example
 @given(durations(max_months=4 * 12, any_part=True))
 def test_findings_and_facts_show_a_duration_as_the_document_writes_it(
     duration: pendulum.Duration,
