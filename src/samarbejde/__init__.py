@@ -7,6 +7,7 @@ areas, mandates, commitments, goals, agreements, funding and lifecycles.
 
 from __future__ import annotations
 
+from samarbejde.changes import Change, apply, diff
 from samarbejde.documents import (
     DEFAULT_MAX_BYTES,
     FORMAT_VERSION,
@@ -116,6 +117,7 @@ __all__ = [
     "Area",
     "AreaCategory",
     "Challenge",
+    "Change",
     "Classification",
     "Commitment",
     "CommitmentStatus",
@@ -165,7 +167,9 @@ __all__ = [
     "Vision",
     "__version__",
     "add_duration",
+    "apply",
     "builtin_rules",
+    "diff",
     "dump",
     "dumps",
     "json_schema",
