@@ -1,7 +1,8 @@
-"""The ``samarbejde`` command: validate, schema, convert, rules, example, export.
+"""The ``samarbejde`` command: validate, schema, convert, rules, example, export, store.
 
 This is the only place that reads the clock: ``validate --as-of`` defaults to today
-in Europe/Copenhagen. Output is in linter form, ``FILE:LINE:COL: CODE severity: message``.
+in Europe/Copenhagen (``store save`` records the revision when it is saved; the store reads
+that time). Output is in linter form, ``FILE:LINE:COL: CODE severity: message``.
 Exit codes: 0 no error findings, 1 error findings, 2 a file could not be loaded or the
 arguments are wrong. The command never shows a traceback.
 """
@@ -13,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import pendulum
 
@@ -24,6 +25,7 @@ from samarbejde.model import LANGS, Lang, Text
 from samarbejde.model.errors import LoadError, Problem, SamarbejdeError
 from samarbejde.model.iso import write_date
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.redaction import redact
 from samarbejde.rules import (
     PROFILES,
     Finding,
@@ -34,6 +36,9 @@ from samarbejde.rules import (
     select,
     validate,
 )
+
+if TYPE_CHECKING:
+    from samarbejde.store import Revision
 
 __all__ = ["main"]
 
@@ -115,6 +120,7 @@ def _parser() -> _Parser:
     example = commands.add_parser("example", help="print a bundled example document")
     example.add_argument("name", nargs="?", help="the example (omit to list them)")
     _add_export(commands)
+    _store_parser(commands)
     return parser
 
 
@@ -285,6 +291,8 @@ def _run(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, err
         return _rules(args, out)
     if args.command == "export":
         return _export(args, today, out, err)
+    if args.command == "store":
+        return _store(args, out)
     return _example(args, out, err)
 
 
@@ -342,4 +350,97 @@ def _export(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, 
             err.write(f"samarbejde: cannot write {args.output}: {error.strerror or error}\n")
             return FAILURE
     err.write(f"export to {args.to}: {interop.summary(omitted)}\n")
+    return OK
+
+
+# -- samarbejde store ----------------------------------------------------------------
+
+
+def _instant(text: str) -> pendulum.DateTime:
+    try:
+        parsed = pendulum.parse(text, tz=ZONE)
+    except (ValueError, TypeError) as error:
+        raise argparse.ArgumentTypeError(f"not a date and time (ISO 8601): {text!r}") from error
+    if not isinstance(parsed, pendulum.DateTime):
+        raise argparse.ArgumentTypeError(f"not a date and time (ISO 8601): {text!r}")
+    return parsed
+
+
+def _store_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    store = commands.add_parser("store", help="keep a registry: every revision of a portfolio")
+    actions = store.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    where = {"metavar": "STORE", "help": "a file, sqlite:///FILE or postgresql://..."}
+
+    save = actions.add_parser("save", help="record a document as a new revision")
+    save.add_argument("store", **where)  # type: ignore[arg-type]
+    save.add_argument("file", metavar="FILE", help="the document (JSON, YAML or TOML)")
+    save.add_argument("--by", required=True, help="the post or system recording it")
+    save.add_argument("--note", default="", help="why")
+    save.add_argument("--base", type=int, help="the revision the edit started from")
+
+    log = actions.add_parser("log", help="list the revisions")
+    log.add_argument("store", **where)  # type: ignore[arg-type]
+    log.add_argument("--record", help="only those that changed this path, e.g. areas[a-1]")
+    log.add_argument("--redact", action="store_true", help="leave out who recorded them")
+
+    show = actions.add_parser("show", help="say what a revision changed")
+    show.add_argument("store", **where)  # type: ignore[arg-type]
+    show.add_argument("number", type=int, metavar="REVISION")
+    show.add_argument("--lang", choices=("da", "en"), default="en")
+    show.add_argument("--redact", action="store_true", help="leave out personal data")
+
+    export = actions.add_parser("export", help="write the portfolio as recorded to a document")
+    export.add_argument("store", **where)  # type: ignore[arg-type]
+    export.add_argument("target", metavar="OUT", help="the file to write (format from suffix)")
+    when = export.add_mutually_exclusive_group()
+    when.add_argument(
+        "--at", type=_instant, help=f"as recorded at this instant (ISO 8601; default zone {ZONE})"
+    )
+    when.add_argument("--revision", type=int, help="as recorded in this revision")
+
+
+def _revision_line(revision: Revision, redacted: bool) -> str:
+    stamp = revision.recorded_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    by = "-" if redacted or revision.recorded_by is None else revision.recorded_by
+    count = len(revision.changes)
+    base = "" if revision.base is None else f" (from {revision.base})"
+    note = f"  {revision.note}" if revision.note else ""
+    return f"{revision.number}\t{stamp}\t{by}\t{count} change(s){base}{note}"
+
+
+def _store(args: argparse.Namespace, out: TextIO) -> int:
+    from samarbejde import store as stores  # noqa: PLC0415 - only for this command
+
+    lang: Lang = getattr(args, "lang", "en")
+    document: Portfolio | None = None
+    if args.action == "save":
+        loaded, problems = _load(args.file, lang)
+        if loaded is None:
+            for problem in problems:
+                out.write(_problem_line(args.file, problem, lang) + "\n")
+            return FAILURE
+        document = loaded[0]
+    with stores.open(args.store) as registry:
+        if document is not None:
+            saved = registry.save(document, recorded_by=args.by, note=args.note, base=args.base)
+            out.write(f"revision {saved.number}: {len(saved.changes)} change(s)\n")
+        elif args.action == "log":
+            for revision in registry.revisions(args.record):
+                out.write(_revision_line(revision, args.redact) + "\n")
+        elif args.action == "show":
+            revision = registry.revision(args.number)
+            if args.redact:
+                revision = redact(revision)
+            out.write(_revision_line(revision, args.redact) + "\n")
+            for change in revision.changes:
+                out.write(f"  {change.sentence(lang)}\n")
+        else:
+            portfolio = registry.portfolio(args.at, revision=args.revision)
+            try:
+                dump(portfolio, args.target)
+            except OSError as error:
+                problem = Problem("", f"cannot write the file: {error.strerror or error}")
+                out.write(_problem_line(args.target, problem, lang) + "\n")
+                return FAILURE
     return OK
