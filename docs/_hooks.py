@@ -50,6 +50,7 @@ DOCUMENTED_MODULES = (
     "samarbejde.analysis.display",
     "samarbejde.examples",
     "samarbejde.interop",
+    "samarbejde.store",
     "samarbejde.cli",
 )
 

@@ -1,30 +1,44 @@
 """A registry's memory: every revision of a portfolio, who recorded it, and what changed.
 
 Open a store with :func:`open`: a file path or ``sqlite:///registry.db`` (SQLite,
-embedded, the default) or ``postgresql://…`` for a registry shared by several offices
-(needs the ``samarbejde[postgres]`` extra)::
+embedded, nothing to install or start) or ``postgresql://…`` for a registry shared by
+several offices (needs the ``samarbejde[postgres]`` extra).
 
-    from samarbejde import store
-
-    with store.open("registry.db") as registry:
-        registry.save(portfolio, recorded_by="sekretariatet", note="første udgave")
-        registry.portfolio()  # the latest
+>>> import tempfile, pathlib
+>>> from samarbejde import Portfolio, store
+>>> with tempfile.TemporaryDirectory() as folder, store.open(
+...     pathlib.Path(folder) / "registry.db"
+... ) as registry:
+...     first = registry.save(Portfolio(), recorded_by="sekretariatet", note="start")
+...     first.number, registry.portfolio() == Portfolio()
+(1, True)
 """
 
 from __future__ import annotations
 
+import os
+
 from samarbejde.store._engines import StoreError
 from samarbejde.store._store import SCHEMA_VERSION, ConflictError, Revision, Store, open_store
 
-#: Open (or create) a store: ``samarbejde.store.open(target)``; see :func:`open_store`.
-open = open_store  # noqa: A001 - the package's verb, as in ``shelve.open``
+__all__ = ["SCHEMA_VERSION", "ConflictError", "Revision", "Store", "StoreError", "open"]
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "ConflictError",
-    "Revision",
-    "Store",
-    "StoreError",
-    "open",
-    "open_store",
-]
+
+def open(target: str | os.PathLike[str], *, timeout: float = 30.0) -> Store:  # noqa: A001
+    """Open (or create) the store at ``target``.
+
+    Args:
+        target: A file path or ``sqlite:///file.db`` (``sqlite:////abs/file.db`` for an
+            absolute path): SQLite, nothing to install or start. Or
+            ``postgresql://user@host:port/database``: a PostgreSQL server (needs
+            ``pip install 'samarbejde[postgres]'``).
+        timeout: Seconds to wait for another writer's lock, or to connect.
+
+    Returns:
+        The store; close it, or use it in a ``with`` block.
+
+    Raises:
+        StoreError: It cannot be opened, is not a samarbejde store, or has a schema
+            version this release cannot read (the message says what to do).
+    """
+    return open_store(target, timeout=timeout)
