@@ -95,9 +95,7 @@ def test_a_conflict_and_bad_input_exit_2_without_a_traceback(
 
     code, _, err = run(capsys, "store", "show", registry, "7")
     assert (code, "no revision 7" in err) == (2, True)
-    code, _, err = run(
-        capsys, "store", "export", registry, str(tmp_path / "x.json"), "--at", "P1D"
-    )
+    code, _, err = run(capsys, "store", "export", registry, str(tmp_path / "x.json"), "--at", "P1D")
     assert code == 2
     assert "not a date and time" in err
     code, _, err = run(
