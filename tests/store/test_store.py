@@ -358,3 +358,22 @@ def test_conflict_errors_pickle_with_their_details() -> None:
 
     error = pickle.loads(pickle.dumps(ConflictError(["areas[b]", "areas[a]"], 1, 3)))
     assert (error.paths, error.base, error.latest) == (("areas[a]", "areas[b]"), 1, 3)
+
+
+def test_two_store_objects_on_one_store_see_each_others_revisions(target: str) -> None:
+    portfolio = medvind.portfolio()
+    with stores.open(target) as a, stores.open(target) as b:
+        first = a.save(portfolio, recorded_by="a")
+        theirs = renamed(b.portfolio(), 0, "B's navn")
+        b.save(theirs, recorded_by="b")
+        mine = status_changed(portfolio)  # a's edit, from revision 1 it knows well
+        with pytest.raises(ConflictError):
+            a.save(renamed(mine, 0, "A's navn"), recorded_by="a", base=first)
+        merged = a.save(mine, recorded_by="a", base=first)
+        assert a.portfolio() == b.portfolio()
+        assert b.portfolio().areas[0].name == "B's navn"
+        assert b.portfolio().partnerships == mine.partnerships
+        assert merged.changes == diff(theirs, b.portfolio())
+        a.save(portfolio, recorded_by="a")  # as given: back to the first portfolio
+        assert b.portfolio() == portfolio
+        assert b.revision(4).changes == diff(a.portfolio(revision=3), portfolio)

@@ -127,26 +127,6 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _split(portfolio: Portfolio) -> tuple[dict[Key, str], dict[str, list[str]]]:
-    """Each record of ``portfolio`` as document JSON by (kind, id), and each kind's order."""
-    raw = unstructure(portfolio)
-    assert isinstance(raw, dict)
-    rows: dict[Key, str] = {}
-    orders: dict[str, list[str]] = {}
-    for kind, _ in KINDS:
-        records = getattr(portfolio, kind)
-        ids = [r.id for r in records]
-        if len(set(ids)) != len(ids):
-            twice = sorted({i for i in ids if ids.count(i) > 1})
-            raise StoreError(
-                f"{kind}: ids {', '.join(twice)} are used twice; a store keeps one record an id"
-            )
-        orders[kind] = ids
-        for record_id, data in zip(ids, raw.get(kind, ()), strict=True):
-            rows[kind, record_id] = _json(data)
-    return rows, orders
-
-
 class Store:
     """A portfolio's revisions in SQLite or PostgreSQL; open one with :func:`open`.
 
@@ -159,7 +139,56 @@ class Store:
     def __init__(self, engine: Engine, target: str) -> None:
         self._db = engine
         self._target = target
+        # What this store object last wrote or read, so that a small edit of a large
+        # portfolio is not written out and compared in full: the document JSON of each
+        # record object it has seen (by identity; records are frozen), and the rows and
+        # orders of one revision (revisions never change). Not shared between objects.
+        self._texts: dict[Key, tuple[object, str]] = {}
+        self._known: tuple[int, dict[Key, str], dict[str, list[str]]] | None = None
+        self._pending: tuple[int, dict[Key, str], dict[str, list[str]]] | None = None
         self._prepare()
+
+    def _split(self, portfolio: Portfolio) -> tuple[dict[Key, str], dict[str, list[str]]]:
+        """Each record of ``portfolio`` as document JSON by (kind, id), and each kind's order."""
+        rows: dict[Key, str] = {}
+        orders: dict[str, list[str]] = {}
+        texts: dict[Key, tuple[object, str]] = {}
+        for kind, _ in KINDS:
+            records = getattr(portfolio, kind)
+            ids = [r.id for r in records]
+            if len(set(ids)) != len(ids):
+                twice = sorted({i for i in ids if ids.count(i) > 1})
+                raise StoreError(
+                    f"{kind}: ids {', '.join(twice)} are used twice; a store keeps one record an id"
+                )
+            orders[kind] = ids
+            for record in records:
+                key = (kind, record.id)
+                seen = self._texts.get(key)
+                text = (
+                    seen[1]
+                    if seen is not None and seen[0] is record
+                    else _json(unstructure(record))
+                )
+                rows[key] = text
+                texts[key] = (record, text)
+        self._texts = texts
+        return rows, orders
+
+    def _remember(self, portfolio: Portfolio, rows: Mapping[Key, str]) -> None:
+        self._texts = {
+            (kind, r.id): (r, rows[kind, r.id])
+            for kind, _ in KINDS
+            for r in getattr(portfolio, kind)
+        }
+
+    def _state(self, number: int) -> tuple[dict[Key, str], dict[str, list[str]]]:
+        """The rows and orders of revision ``number``."""
+        if self._known is not None and self._known[0] == number:
+            return self._known[1], self._known[2]
+        rows, orders = self._rows(number), self._orders(number)
+        self._known = (number, rows, orders)
+        return rows, orders
 
     # -- opening -----------------------------------------------------------------
 
@@ -299,7 +328,7 @@ class Store:
         return int(found[0][0] or 0)
 
     def _document(self, number: int) -> str:
-        rows, orders = self._rows(number), self._orders(number)
+        rows, orders = self._state(number)
         parts = [f'"format":{_json(FORMAT_VERSION)}']
         for kind, _ in KINDS:
             ids = orders[kind]
@@ -327,7 +356,9 @@ class Store:
         with self._db.reading():
             number = self._number_at(at, revision)
             text = self._document(number)
-        return loads(text, "json", source=f"{self._target}@{number}")
+        portfolio = loads(text, "json", source=f"{self._target}@{number}")
+        self._remember(portfolio, self._state(number)[0])
+        return portfolio
 
     @property
     def latest(self) -> Revision | None:
@@ -475,49 +506,75 @@ class Store:
         explicit = recorded_at is not None
         moment = recorded_at if recorded_at is not None else pendulum.now("UTC")
         stamp = _stamp(moment)
-        mine, mine_orders = _split(portfolio)
-        with self._db.writing():
-            self._db.execute("UPDATE samarbejde_head SET revision = revision WHERE id = 1")
-            head = self._head()
-            start = head if base is None else base.number if isinstance(base, Revision) else base
-            if not 0 <= start <= head:
-                raise StoreError(f"base {start} is not a revision of this store (0 to {head})")
-            number = head + 1
-            rows, orders = self._merge(mine, mine_orders, start, head)
-            if head:
-                last = str(
-                    self._db.execute(
-                        "SELECT recorded_at FROM samarbejde_revisions WHERE number = ?", (head,)
-                    )[0][0]
+        mine, mine_orders = self._split(portfolio)
+        try:
+            with self._db.writing():
+                saved = self._write(
+                    mine,
+                    mine_orders=mine_orders,
+                    base=base,
+                    stamp=stamp,
+                    explicit=explicit,
+                    recorded_by=recorded_by,
+                    note=note,
                 )
-                if stamp < last:
-                    if explicit:
-                        raise StoreError(f"recorded_at {stamp} is before revision {head} ({last})")
-                    stamp = last
-            self._db.execute(
-                "INSERT INTO samarbejde_revisions (number, recorded_at, recorded_by, note, base)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (number, stamp, recorded_by, note, None if base is None else start),
+        except BaseException:
+            self._known = None  # it may describe a revision that was never committed
+            raise
+        self._known = self._pending  # only once the revision is committed
+        return saved
+
+    def _write(
+        self,
+        mine: dict[Key, str],
+        *,
+        mine_orders: dict[str, list[str]],
+        base: Revision | int | None,
+        stamp: str,
+        explicit: bool,
+        recorded_by: str,
+        note: str,
+    ) -> Revision:
+        """The body of :meth:`save`, inside its write transaction."""
+        self._db.execute("UPDATE samarbejde_head SET revision = revision WHERE id = 1")
+        head = self._head()
+        start = head if base is None else base.number if isinstance(base, Revision) else base
+        if not 0 <= start <= head:
+            raise StoreError(f"base {start} is not a revision of this store (0 to {head})")
+        number = head + 1
+        rows, orders = self._merge(mine, mine_orders, start, head)
+        if head:
+            last = str(
+                self._db.execute(
+                    "SELECT recorded_at FROM samarbejde_revisions WHERE number = ?", (head,)
+                )[0][0]
             )
-            self._db.executemany(
-                "INSERT INTO samarbejde_versions (kind, id, revision, data) VALUES (?, ?, ?, ?)",
-                [(k, i, number, d) for (k, i), d in rows],
-            )
-            self._db.executemany(
-                "INSERT INTO samarbejde_orders (kind, revision, ids) VALUES (?, ?, ?)",
-                [(k, number, _json(ids)) for k, ids in orders],
-            )
-            self._db.execute("UPDATE samarbejde_head SET revision = ? WHERE id = 1", (number,))
-            saved = Revision(
-                number, _moment(stamp), recorded_by, note, None if base is None else start
-            )
-            return attrs.evolve(saved, changes=self._changes(number))
+            if stamp < last:
+                if explicit:
+                    raise StoreError(f"recorded_at {stamp} is before revision {head} ({last})")
+                stamp = last
+        self._db.execute(
+            "INSERT INTO samarbejde_revisions (number, recorded_at, recorded_by, note, base)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (number, stamp, recorded_by, note, None if base is None else start),
+        )
+        self._db.executemany(
+            "INSERT INTO samarbejde_versions (kind, id, revision, data) VALUES (?, ?, ?, ?)",
+            [(k, i, number, d) for (k, i), d in rows],
+        )
+        self._db.executemany(
+            "INSERT INTO samarbejde_orders (kind, revision, ids) VALUES (?, ?, ?)",
+            [(k, number, _json(ids)) for k, ids in orders],
+        )
+        self._db.execute("UPDATE samarbejde_head SET revision = ? WHERE id = 1", (number,))
+        saved = Revision(number, _moment(stamp), recorded_by, note, None if base is None else start)
+        return attrs.evolve(saved, changes=self._changes(number))
 
     def _merge(
         self, mine: dict[Key, str], mine_orders: dict[str, list[str]], start: int, head: int
     ) -> tuple[list[tuple[Key, str | None]], list[tuple[str, list[str]]]]:
         """The version rows and orders to write; raises ConflictError on a lost update."""
-        base_rows = self._rows(start)
+        base_rows = self._state(start)[0]
         changed = sorted(
             k for k in mine.keys() | base_rows.keys() if mine.get(k) != base_rows.get(k)
         )
@@ -531,9 +588,7 @@ class Store:
             clash = [f"{k}[{i}]" for k, i in changed if (k, i) in touched]
             if clash:
                 raise ConflictError(clash, start, head)
-            head_rows, head_orders = self._rows(head), self._orders(head)
-        else:
-            head_rows, head_orders = base_rows, self._orders(head)
+        head_rows, head_orders = self._state(head)
         rows: list[tuple[Key, str | None]] = [(k, mine.get(k)) for k in changed]
         orders: list[tuple[str, list[str]]] = []
         for kind, _ in KINDS:
@@ -546,6 +601,11 @@ class Store:
             order += [i for i in head_orders[kind] if i in live and i not in mine_ids]
             if order != head_orders[kind]:
                 orders.append((kind, order))
+        after = {**head_rows, **{k: d for k, d in rows if d is not None}}
+        for k, d in rows:
+            if d is None:
+                after.pop(k, None)
+        self._pending = (head + 1, after, {**head_orders, **dict(orders)})
         return rows, orders
 
 
