@@ -377,3 +377,22 @@ def test_two_store_objects_on_one_store_see_each_others_revisions(target: str) -
         a.save(portfolio, recorded_by="a")  # as given: back to the first portfolio
         assert b.portfolio() == portfolio
         assert b.revision(4).changes == diff(a.portfolio(revision=3), portfolio)
+
+
+def test_a_damaged_store_says_so_instead_of_giving_a_wrong_portfolio(tmp_path: Path) -> None:
+    target = tmp_path / "registry.db"
+    with stores.open(target) as registry:
+        assert registry.revisions() == ()
+        registry.save(medvind.portfolio(), recorded_by="a")
+    db = sqlite3.connect(target)
+    db.execute("DELETE FROM samarbejde_versions WHERE kind = 'areas'")
+    db.commit()
+    db.close()
+    with stores.open(target) as registry, pytest.raises(StoreError, match="inconsistent"):
+        registry.portfolio()
+    db = sqlite3.connect(target)
+    db.execute("UPDATE samarbejde_meta SET value = 'eins' WHERE key = 'schema'")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="not a samarbejde store"):
+        stores.open(target)

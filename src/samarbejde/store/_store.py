@@ -144,6 +144,7 @@ class Store:
         # record object it has seen (by identity; records are frozen), and the rows and
         # orders of one revision (revisions never change). Not shared between objects.
         self._texts: dict[Key, tuple[object, str]] = {}
+        self._before = self._texts
         self._known: tuple[int, dict[Key, str], dict[str, list[str]]] | None = None
         self._pending: tuple[int, dict[Key, str], dict[str, list[str]]] | None = None
         self._prepare()
@@ -172,7 +173,7 @@ class Store:
                 )
                 rows[key] = text
                 texts[key] = (record, text)
-        self._texts = texts
+        self._before, self._texts = self._texts, texts
         return rows, orders
 
     def _remember(self, portfolio: Portfolio, rows: Mapping[Key, str]) -> None:
@@ -429,7 +430,9 @@ class Store:
                     out.append(attrs.evolve(r, changes=changes))
             return tuple(out)
 
-    def _changes(self, number: int) -> tuple[Change, ...]:
+    def _changes(
+        self, number: int, known: Sequence[Mapping[Key, tuple[object, str]]] = ()
+    ) -> tuple[Change, ...]:
         """What revision ``number`` changed: ``diff(portfolio(number - 1), portfolio(number))``."""
         versions: dict[str, dict[str, str | None]] = {kind: {} for kind, _ in KINDS}
         for kind, record_id, data in self._db.execute(
@@ -443,8 +446,8 @@ class Store:
             changed = versions[kind]
 
             def pair(key: str, kind: str = kind, cls: type[Any] = cls) -> tuple[Any, Any]:
-                return self._version(kind, key, number - 1, cls), self._version(
-                    kind, key, number, cls
+                return self._version(kind, key, number - 1, cls, known), self._version(
+                    kind, key, number, cls, known
                 )
 
             found = keyed_changes((kind,), before[kind], after[kind], pair, changed.__contains__)
@@ -457,7 +460,15 @@ class Store:
             out += found
         return tuple(out)
 
-    def _version(self, kind: str, record_id: str, number: int, cls: type[Any]) -> Any:
+    def _version(
+        self,
+        kind: str,
+        record_id: str,
+        number: int,
+        cls: type[Any],
+        known: Sequence[Mapping[Key, tuple[object, str]]] = (),
+    ) -> Any:
+        """The record as of revision ``number``; a known object with the same JSON if any."""
         found = self._db.execute(
             "SELECT data FROM samarbejde_versions WHERE kind = ? AND id = ? AND revision <= ?"
             " ORDER BY revision DESC LIMIT 1",
@@ -465,7 +476,12 @@ class Store:
         )
         if not found or found[0][0] is None:
             return None
-        return structure(json.loads(found[0][0]), cls)
+        text = str(found[0][0])
+        for objects in known:
+            seen = objects.get((kind, record_id))
+            if seen is not None and seen[1] == text:
+                return seen[0]
+        return structure(json.loads(text), cls)
 
     # -- writing -----------------------------------------------------------------
 
@@ -568,7 +584,7 @@ class Store:
         )
         self._db.execute("UPDATE samarbejde_head SET revision = ? WHERE id = 1", (number,))
         saved = Revision(number, _moment(stamp), recorded_by, note, None if base is None else start)
-        return attrs.evolve(saved, changes=self._changes(number))
+        return attrs.evolve(saved, changes=self._changes(number, (self._texts, self._before)))
 
     def _merge(
         self, mine: dict[Key, str], mine_orders: dict[str, list[str]], start: int, head: int
