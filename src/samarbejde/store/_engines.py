@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
-from samarbejde.errors import SamarbejdeError
+from samarbejde.model import SamarbejdeError
 
 __all__ = ["Engine", "StoreError", "connect"]
 

@@ -12,12 +12,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from samarbejde.areas import Area
 from samarbejde.changes import Change, keyed_changes
-from samarbejde.organisations import Organisation
-from samarbejde.partnerships import Partnership
-from samarbejde.portfolio import Portfolio
-from samarbejde.serialization import FORMAT_VERSION, loads, structure, unstructure
+from samarbejde.documents import FORMAT_VERSION, loads, structure, unstructure
+from samarbejde.model import Area, Organisation, Partnership, Portfolio
 from samarbejde.store._engines import Engine, StoreError, connect
 
 __all__ = ["SCHEMA_VERSION", "ConflictError", "Revision", "Store", "open_store"]
