@@ -15,8 +15,8 @@ from typing import Any, Literal, TypeVar
 import attrs
 import pendulum
 
-from samarbejde.model import Lang
-from samarbejde.rules._text import render
+from samarbejde.model import Lang, Text
+from samarbejde.model.text import check_lang, render
 
 __all__ = ["Change", "Kind", "Step", "apply", "diff", "keyed_changes", "render_steps"]
 
@@ -31,12 +31,14 @@ Kind = Literal["added", "removed", "changed"]
 _SELECTORS = ("id", "organisation")
 T = TypeVar("T")
 
-_VERBS: dict[Kind, tuple[str, str]] = {
-    "added": ("{what} tilføjet: {new}", "{what} added: {new}"),
-    "removed": ("{what} fjernet: {old}", "{what} removed: {old}"),
-    "changed": ("{what} ændret fra {old} til {new}", "{what} changed from {old} to {new}"),
+_VERBS: dict[Kind, Text] = {
+    "added": Text("{what} tilføjet: {new}", "{what} added: {new}"),
+    "removed": Text("{what} fjernet: {old}", "{what} removed: {old}"),
+    "changed": Text("{what} ændret fra {old} til {new}", "{what} changed from {old} to {new}"),
 }
-_NOTHING = ("intet", "nothing")
+_NOTHING = Text("intet", "nothing")
+_WHOLE = Text("værdien", "the value")
+_QUOTED = Text("«{text}»", '"{text}"')
 
 
 def render_steps(steps: Sequence[Step]) -> str:
@@ -59,9 +61,9 @@ def render_steps(steps: Sequence[Step]) -> str:
 def _shown(value: Any, lang: Lang) -> str:
     """A short human rendering of a value for a sentence (scalars as the rules show them)."""
     if value is None:
-        return _NOTHING[0 if lang == "da" else 1]
+        return _NOTHING.pick(lang)
     if type(value) is str:
-        return f"«{value}»" if lang == "da" else f'"{value}"'
+        return _QUOTED.pick(lang).format(text=value)
     if isinstance(value, tuple | frozenset):
         items = sorted(value, key=str) if isinstance(value, frozenset) else value
         return "(" + ", ".join(_shown(v, lang) for v in items) + ")"
@@ -107,12 +109,12 @@ class Change:
         >>> change.sentence()
         'name ændret fra «A» til «B».'
         """
-        if lang not in ("da", "en"):
-            raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
-        index = 0 if lang == "da" else 1
-        what = self.path or ("værdien" if lang == "da" else "the value")
-        text = _VERBS[self.kind][index].format(
-            what=what, old=_shown(self.old, lang), new=_shown(self.new, lang)
+        lang = check_lang(lang)
+        what = self.path or _WHOLE.pick(lang)
+        text = (
+            _VERBS[self.kind]
+            .pick(lang)
+            .format(what=what, old=_shown(self.old, lang), new=_shown(self.new, lang))
         )
         return text[0].upper() + text[1:] + "." if not self.path else text + "."
 

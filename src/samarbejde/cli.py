@@ -279,7 +279,9 @@ def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = Non
     return status
 
 
-def _run(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, err: TextIO) -> int:
+def _run(  # noqa: PLR0911 - one return per command
+    args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, err: TextIO
+) -> int:
     if args.command == "validate":
         return _validate(args, today, out)
     if args.command == "schema":
