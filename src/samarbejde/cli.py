@@ -1,4 +1,4 @@
-"""The ``samarbejde`` command: validate, schema, convert, rules, example, export, store.
+"""The ``samarbejde`` command: validate, schema, convert, rules, example, export, store, report.
 
 This is the only place that reads the clock: ``validate --as-of`` defaults to today
 in Europe/Copenhagen (``store save`` records the revision when it is saved; the store reads
@@ -121,6 +121,7 @@ def _parser() -> _Parser:
     example.add_argument("name", nargs="?", help="the example (omit to list them)")
     _add_export(commands)
     _store_parser(commands)
+    _add_report(commands)
     return parser
 
 
@@ -243,6 +244,54 @@ def _example(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return OK
 
 
+def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
+    report = commands.add_parser(
+        "report", help="write one self-contained HTML page about the documents, for people"
+    )
+    report.add_argument("files", nargs="+", metavar="FILE", help="JSON, YAML or TOML documents")
+    report.add_argument("--as-of", type=_date, required=True, help="the day the report is about")
+    report.add_argument(
+        "--lang", choices=("da", "en"), default="da", help="the page's language (default: da)"
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        default=None,
+        help="the HTML file to write (default: stdout)",
+    )
+
+
+def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from samarbejde.report import Document, page  # noqa: PLC0415 - only this command needs it
+
+    lang: Lang = args.lang
+    documents = []
+    status = OK
+    for file in args.files:
+        loaded, problems = _load(file, lang)
+        if loaded is None:
+            status = FAILURE
+            for problem in problems:
+                err.write(_problem_line(file, problem, lang) + "\n")
+            continue
+        documents.append(Document(loaded[0], file=file, sources=loaded[1]))
+    if status != OK:
+        return status
+    text = page(documents, as_of=args.as_of, lang=lang)
+    if args.output is None:
+        out.write(text)
+        return OK
+    try:
+        with open(args.output, "w", encoding="utf-8") as target:
+            target.write(text)
+    except OSError as error:
+        problem = Problem("", f"cannot write the file: {error.strerror or error}")
+        err.write(_problem_line(args.output, problem, lang) + "\n")
+        return FAILURE
+    return OK
+
+
 def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = None) -> int:
     """Run the command line and return its exit code.
 
@@ -295,6 +344,8 @@ def _run(  # noqa: PLR0911 - one return per command
         return _export(args, today, out, err)
     if args.command == "store":
         return _store(args, out)
+    if args.command == "report":
+        return _report(args, out, err)
     return _example(args, out, err)
 
 

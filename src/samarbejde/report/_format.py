@@ -1,0 +1,90 @@
+"""Numbers, amounts and dates as people write them, in Danish or English."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from samarbejde import Lang, Money, Quantity, Unit, label
+from samarbejde.report._texts import MONTHS
+
+__all__ = ["format_date", "format_money", "format_number", "format_quantity"]
+
+
+def _check(lang: str) -> None:
+    if lang not in ("da", "en"):
+        raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
+
+
+def format_number(value: Decimal | int, lang: Lang = "da") -> str:
+    """A number with thousands grouped: ``1.500.000,5`` in Danish, ``1,500,000.5`` in English.
+
+    Trailing zeros after the decimal point are dropped; the digits of a ``Decimal``
+    are kept exactly (no rounding through floats).
+
+    Raises:
+        ValueError: ``lang`` is neither ``"da"`` nor ``"en"``, or the value is not finite.
+
+    >>> format_number(Decimal("1500000"), "da"), format_number(Decimal("2.50"), "en")
+    ('1.500.000', '2.5')
+    """
+    _check(lang)
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    text = format(number, "f")
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    fraction = fraction.rstrip("0")
+    group, point = (".", ",") if lang == "da" else (",", ".")
+    digits = whole.lstrip("0") or "0"
+    groups: list[str] = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    result = sign + group.join(groups)
+    return f"{result}{point}{fraction}" if fraction else result
+
+
+def format_money(money: Money, lang: Lang = "da") -> str:
+    """An amount the way it is written: ``1.500.000 kr.`` in Danish, ``DKK 1,500,000`` in English.
+
+    Other currencies than kroner are written with their code after the number in
+    Danish (``1.000 EUR``) and before it in English (``EUR 1,000``).
+
+    >>> format_money(Money(Decimal("1500000")), "da"), format_money(Money(Decimal("1500000")), "en")
+    ('1.500.000 kr.', 'DKK 1,500,000')
+    """
+    number = format_number(money.amount, lang)
+    if lang == "da":
+        return f"{number} kr." if money.currency == "DKK" else f"{number} {money.currency}"
+    return f"{money.currency} {number}"
+
+
+def format_quantity(quantity: Quantity, lang: Lang = "da") -> str:
+    """A promised or delivered quantity with its unit's label, e.g. ``37 timer om ugen``.
+
+    >>> from samarbejde import Unit
+    >>> format_quantity(Quantity(Decimal("2500.5"), Unit.HOURS), "da")
+    '2.500,5 timer'
+    """
+    if quantity.unit is Unit.DKK:
+        return format_money(Money(quantity.amount), lang)
+    return f"{format_number(quantity.amount, lang)} {label(quantity.unit, lang)}"
+
+
+def format_date(day: datetime.date, lang: Lang = "da") -> str:
+    """A date as people write it: ``1. juni 2025`` in Danish, ``1 June 2025`` in English.
+
+    Raises:
+        ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
+
+    >>> import pendulum
+    >>> format_date(pendulum.Date(2025, 6, 1)), format_date(pendulum.Date(2025, 6, 1), "en")
+    ('1. juni 2025', '1 June 2025')
+    """
+    _check(lang)
+    month = MONTHS[day.month - 1][0 if lang == "da" else 1]
+    if lang == "da":
+        return f"{day.day}. {month} {day.year}"
+    return f"{day.day} {month} {day.year}"

@@ -1,0 +1,574 @@
+"""The report page: one self-contained HTML document for one or more portfolios."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+
+import attrs
+import pendulum
+
+from samarbejde import (
+    Finding,
+    Lang,
+    Partnership,
+    Portfolio,
+    ProjectLifecycle,
+    Sector,
+    Severity,
+    label,
+    municipalities,
+    validate,
+)
+from samarbejde.analysis import (
+    CORE_SECTORS,
+    Continuation,
+    FundingEnd,
+    Maturity,
+    OverdueCommitment,
+    assess,
+    funding_ends,
+    lifecycle_until,
+    overdue_commitments,
+)
+from samarbejde.report._format import format_date, format_money, format_quantity
+from samarbejde.report._style import STYLE
+from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
+from samarbejde.report._texts import say
+from samarbejde.rules import Locator
+
+__all__ = ["Document", "html", "page"]
+
+#: Nothing may be fetched: no script, font, image or frame; only the inline stylesheet.
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_PARTNERSHIP_PATH = re.compile(r"partnerships\[([^\]]+)\]")
+_SEVERITY_MARKS = {
+    Severity.ERROR: "\N{HEAVY MULTIPLICATION X}",
+    Severity.WARNING: "!",
+    Severity.INFO: "i",
+}
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+@attrs.frozen
+class Document:
+    """One portfolio to report on, with where it was read from.
+
+    Attributes:
+        portfolio: The portfolio.
+        file: The name of the file it was read from, shown before each finding's line.
+        sources: Its source map (from :func:`samarbejde.load_located`), which puts a line
+            on each finding; without it findings show their path only.
+    """
+
+    portfolio: Portfolio
+    file: str | None = None
+    sources: Locator | None = None
+
+
+def html(
+    portfolio: Portfolio,
+    *,
+    as_of: pendulum.Date,
+    lang: Lang = "da",
+    sources: Locator | None = None,
+    file: str | None = None,
+) -> str:
+    """One self-contained HTML page about ``portfolio`` on ``as_of``, for people.
+
+    The page needs nothing from the network: the stylesheet is inline, the pictures
+    are inline SVG and there is no script. Every text from the portfolio is escaped.
+
+    Args:
+        portfolio: The portfolio to report on.
+        as_of: The day the report is about; never read from a clock.
+        lang: ``"da"`` (the default) or ``"en"``.
+        sources: The portfolio's source map, so that findings show their line.
+        file: The name of the file the portfolio was read from, shown with the line.
+
+    Returns:
+        The page as text (write it with ``encoding="utf-8"``).
+
+    Raises:
+        ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
+
+    >>> from samarbejde import examples
+    >>> page_text = html(examples.load("medvind"), as_of=examples.AS_OF, lang="en")
+    >>> page_text.startswith("<!doctype html>"), "T001" in page_text
+    (True, True)
+    """
+    return page([Document(portfolio, file, sources)], as_of=as_of, lang=lang)
+
+
+def page(documents: Sequence[Document], *, as_of: pendulum.Date, lang: Lang = "da") -> str:
+    """One self-contained HTML page with a section per document (see :func:`html`).
+
+    Raises:
+        ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
+    """
+    if lang not in ("da", "en"):
+        raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
+    day = format_date(as_of, lang)
+    sections = [_section(d, index, as_of, lang) for index, d in enumerate(documents)]
+    contents = "".join(
+        f'<li><a href="#doc-{i}">{_e(_document_title(d, i, lang))}</a></li>'
+        for i, d in enumerate(documents)
+    )
+    nav = (
+        f'<nav aria-labelledby="toc"><h2 id="toc">{_e(say("contents", lang))}</h2>'
+        f"<ol>{contents}</ol></nav>"
+        if len(documents) > 1
+        else ""
+    )
+    title = say("title", lang)
+    return (
+        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">'
+        f"<title>{_e(title)} · {_e(day)}</title><style>{STYLE}</style></head>"
+        f'<body><header class="top"><h1>{_e(title)}</h1>'
+        f'<p class="as-of">{_e(say("as_of", lang, day=day))}</p></header>'
+        f"<main>{nav}{''.join(sections)}</main>"
+        f"<footer><p>{_e(say('made_by', lang))}</p></footer></body></html>\n"
+    )
+
+
+def _document_title(document: Document, index: int, lang: Lang) -> str:
+    if document.file is not None:
+        return document.file
+    names = [p.name for p in document.portfolio.partnerships]
+    if len(names) == 1:
+        return names[0]
+    return say("portfolio", lang) + (f" {index + 1}" if index else "")
+
+
+def _partnership_of(finding: Finding, shown: set[str]) -> str | None:
+    match = _PARTNERSHIP_PATH.match(finding.path)
+    if match is None or match.group(1) not in shown:
+        return None
+    return match.group(1)
+
+
+def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -> str:
+    portfolio = document.portfolio
+    report = validate(portfolio, as_of=as_of, lang=lang, sources=document.sources)
+    seen = portfolio.as_of(as_of)
+    shown = {p.id for p in seen.partnerships}
+    by_partnership: dict[str | None, list[Finding]] = {}
+    for finding in report.findings:
+        by_partnership.setdefault(_partnership_of(finding, shown), []).append(finding)
+    maturities: dict[str, Maturity] = {}
+    for maturity in assess(portfolio, as_of=as_of, findings=report.findings, lang=lang):
+        maturities.setdefault(maturity.partnership, maturity)
+    ends = funding_ends(portfolio, as_of=as_of)
+    overdue = overdue_commitments(portfolio, as_of=as_of)
+    key = f"d{index}"
+    day = format_date(as_of, lang)
+    rows = display_order(seen.partnerships)
+    counts = say(
+        "portfolio_counts",
+        lang,
+        organisations=len(portfolio.organisations),
+        areas=len(portfolio.areas),
+        partnerships=len(portfolio.partnerships),
+    )
+    parts = [
+        f'<section class="document" id="doc-{index}" aria-labelledby="doc-{index}-h">'
+        f'<h2 id="doc-{index}-h">{_e(_document_title(document, index, lang))}</h2>'
+        f'<p class="counts">{_e(counts)} · {_e(_severity_counts(report.findings, lang))}</p>'
+    ]
+    if rows:
+        parts.append(
+            _overview(
+                rows,
+                maturities=maturities,
+                findings=by_partnership,
+                key=key,
+                as_of=as_of,
+                lang=lang,
+            )
+        )
+        parts.append(
+            f'<h3 id="{key}-pictures">{_e(say("pictures", lang))}</h3>'
+            + _figure(
+                say("timeline", lang),
+                say("timeline_desc", lang, day=day),
+                timeline_svg(seen, as_of=as_of, lang=lang, key=key),
+            )
+            + _figure(
+                say("funding_picture", lang),
+                say("funding_desc", lang),
+                funding_svg(seen, ends, as_of=as_of, lang=lang, key=key),
+            )
+            + _figure(
+                say("network", lang),
+                say("network_desc", lang, day=day),
+                network_svg(seen, as_of=as_of, lang=lang, key=key),
+            )
+        )
+    else:
+        parts.append(f"<p>{_e(say('no_partnerships', lang, day=day))}</p>")
+    general = by_partnership.get(None, [])
+    if general:
+        parts.append(
+            f'<h3 id="{key}-general">{_e(say("portfolio_findings", lang))}</h3>'
+            + _findings(general, document.file, 4, lang)
+        )
+    for number, (partnership, _) in enumerate(rows):
+        parts.append(
+            _partnership(
+                seen,
+                partnership,
+                anchor=f"{key}-p{number}",
+                maturity=maturities.get(partnership.id),
+                findings=by_partnership.get(partnership.id, []),
+                overdue=[o for o in overdue if o.partnership == partnership.id],
+                ends=[e for e in ends if e.partnership == partnership.id],
+                file=document.file,
+                as_of=as_of,
+                lang=lang,
+            )
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _figure(title: str, desc: str, svg: str) -> str:
+    return (
+        f'<figure class="picture"><figcaption>{_e(title)}</figcaption>'
+        f'<div class="scroll">{svg}</div><p>{_e(desc)}</p></figure>'
+    )
+
+
+def _severity_counts(findings: Iterable[Finding], lang: Lang) -> str:
+    counts = dict.fromkeys(Severity, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return ", ".join(f"{n} {s.label(lang)}" for s, n in counts.items())
+
+
+def _form(partnership: Partnership, lang: Lang) -> str:
+    return say(f"form.{partnership.form}", lang)
+
+
+def _table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table whose first column heads its rows; the cells are HTML already."""
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>"
+        + f'<th scope="row">{row[0]}</th>'
+        + "".join(f"<td>{c}</td>" for c in row[1:])
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        f'<div class="scroll" role="region" aria-label="{_e(caption)}" tabindex="0">'
+        f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def _overview(
+    rows: Sequence[tuple[Partnership, bool]],
+    *,
+    maturities: dict[str, Maturity],
+    findings: dict[str | None, list[Finding]],
+    key: str,
+    as_of: pendulum.Date,
+    lang: Lang,
+) -> str:
+    cells = []
+    for number, (p, nested) in enumerate(rows):
+        maturity = maturities.get(p.id)
+        level = say("no_maturity", lang) if maturity is None else maturity.level.label(lang)
+        indent = "\N{RIGHTWARDS ARROW WITH HOOK} " if nested else ""
+        cells.append(
+            (
+                f'{indent}<a href="#{key}-p{number}">{_e(p.name)}</a>',
+                _e(_form(p, lang)),
+                _e(label(p.lifecycle.phase, lang)),
+                _e(level),
+                _e(_severity_counts(findings.get(p.id, []), lang)),
+            )
+        )
+    headers = [say(k, lang) for k in ("partnership", "form", "phase", "level", "findings")]
+    caption = say("overview_caption", lang, day=format_date(as_of, lang))
+    return f'<h3 id="{key}-overview">{_e(say("overview", lang))}</h3>' + _table(
+        caption, headers, cells
+    )
+
+
+def _partnership(
+    portfolio: Portfolio,
+    partnership: Partnership,
+    *,
+    anchor: str,
+    maturity: Maturity | None,
+    findings: Sequence[Finding],
+    overdue: Sequence[OverdueCommitment],
+    ends: Sequence[FundingEnd],
+    file: str | None,
+    as_of: pendulum.Date,
+    lang: Lang,
+) -> str:
+    return (
+        f'<article class="partnership" id="{anchor}" aria-labelledby="{anchor}-h">'
+        f'<h3 id="{anchor}-h">{_e(partnership.name)}</h3>'
+        + _facts(portfolio, partnership, lang)
+        + f"<h4>{_e(say('members', lang))}</h4>"
+        + _members(portfolio, partnership, as_of, lang)
+        + f"<h4>{_e(say('maturity', lang))}</h4>"
+        + _maturity(maturity, lang)
+        + f"<h4>{_e(say('findings', lang))}</h4>"
+        + _findings(findings, file, 5, lang)
+        + f"<h4>{_e(say('overdue', lang))}</h4>"
+        + _overdue(portfolio, overdue, as_of, lang)
+        + f"<h4>{_e(say('funding', lang))}</h4>"
+        + _funding(portfolio, partnership, ends, lang)
+        + "</article>"
+    )
+
+
+def _facts(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> str:
+    lifecycle = partnership.lifecycle
+    until = lifecycle_until(partnership)
+    items = [
+        (say("form", lang), _e(_form(partnership, lang))),
+        (say("phase", lang), _e(label(lifecycle.phase, lang))),
+        (say("since", lang), _e(format_date(lifecycle.started, lang))),
+        (
+            say("until", lang),
+            _e(say("open_ended", lang) if until is None else format_date(until, lang)),
+        ),
+    ]
+    if partnership.parent is not None:
+        try:
+            parent = portfolio.partnership(partnership.parent).name
+        except KeyError:
+            parent = partnership.parent
+        items.append((say("parent", lang), _e(parent)))
+    if not isinstance(lifecycle, ProjectLifecycle) and lifecycle.reviews:
+        done = ", ".join(
+            f"{format_date(r.on, lang)} ({label(r.outcome, lang)})" for r in lifecycle.reviews
+        )
+        items.append((say("reviews", lang), _e(done)))
+    items.append((say("areas", lang), _areas(portfolio, partnership, lang)))
+    return (
+        '<dl class="facts">' + "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in items) + "</dl>"
+    )
+
+
+def _areas(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> str:
+    if not partnership.areas:
+        return _e(say("no_areas", lang))
+    known = municipalities()
+    items = []
+    for area_id in partnership.areas:
+        try:
+            area = portfolio.area(area_id)
+        except KeyError:
+            items.append(f"<li>{_e(area_id)}</li>")
+            continue
+        municipality = known[area.municipality].name if area.municipality in known else "?"
+        lists = ", ".join(
+            say(
+                "classified",
+                lang,
+                category=label(c.category, lang),
+                day=format_date(c.list_date, lang),
+            )
+            for c in area.classifications
+        ) or say("not_on_lists", lang)
+        name = say("area_line", lang, name=area.name, municipality=municipality)
+        items.append(f"<li>{_e(name)}: {_e(lists)}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def _organisation(portfolio: Portfolio, organisation: str, lang: Lang) -> tuple[Sector | None, str]:
+    try:
+        found = portfolio.organisation(organisation)
+    except KeyError:
+        return None, say("unknown_organisation", lang, id=organisation)
+    return found.sector, found.name
+
+
+def _members(
+    portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date, lang: Lang
+) -> str:
+    day = format_date(as_of, lang)
+    active = partnership.members_on(as_of)
+    if not active:
+        return f"<p>{_e(say('no_members', lang, day=day))}</p>" + _missing(set(), lang)
+    order = [*Sector, None]
+    rows = []
+    present: set[Sector] = set()
+    placed = []
+    for member in active:
+        sector, name = _organisation(portfolio, member.organisation, lang)
+        if sector is not None:
+            present.add(sector)
+        placed.append((order.index(sector), name, member, sector))
+    placed.sort(key=lambda item: (item[0], item[1], item[2].organisation))
+    for _, name, member, sector in placed:
+        sector_words = "?" if sector is None else label(sector, lang)
+        rows.append(
+            (
+                _e(sector_words),
+                _e(name),
+                _e(label(member.role, lang)),
+                _e(format_date(member.joined, lang)),
+            )
+        )
+    headers = [say(k, lang) for k in ("sector", "organisation", "role", "joined")]
+    return _table(say("members_caption", lang, day=day), headers, rows) + _missing(present, lang)
+
+
+def _missing(present: set[Sector], lang: Lang) -> str:
+    missing = [label(s, lang) for s in CORE_SECTORS if s not in present]
+    if not missing:
+        return f'<p class="ok">{_e(say("all_present", lang))}</p>'
+    return f'<p class="missing">{_e(say("missing", lang, sectors=", ".join(missing)))}</p>'
+
+
+def _maturity(maturity: Maturity | None, lang: Lang) -> str:
+    if maturity is None:
+        return f"<p>{_e(say('no_maturity', lang))}</p>"
+    line = say("maturity_line", lang, level=maturity.level.label(lang), total=maturity.total)
+    rows = []
+    for score in maturity.scores:
+        evidence = [_e(text) for text in score.facts]
+        evidence += [
+            f'<span class="code">{_e(f.code)}</span> {_e(f.message)}' for f in score.findings
+        ]
+        rows.append(
+            (
+                _e(score.dimension.label(lang)),
+                f'<span class="score">{_e(say("score_of", lang, score=score.score))}</span>',
+                "<ul>" + "".join(f"<li>{item}</li>" for item in evidence) + "</ul>"
+                if evidence
+                else "",
+            )
+        )
+    headers = [say(k, lang) for k in ("dimension", "score", "evidence")]
+    return f'<p class="level level-{maturity.level.value}">{_e(line)}</p>' + _table(
+        say("maturity_caption", lang), headers, rows
+    )
+
+
+def _where(finding: Finding, file: str | None, lang: Lang) -> str:
+    if finding.line is None:
+        return f'<code class="path">{_e(finding.path)}</code>'
+    column = finding.column or 1
+    place = f"{file}:{finding.line}:{column}" if file else say("line", lang, line=finding.line)
+    return f'<code class="where">{_e(place)}</code> <code class="path">{_e(finding.path)}</code>'
+
+
+def _findings(findings: Sequence[Finding], file: str | None, level: int, lang: Lang) -> str:
+    if not findings:
+        return f'<p class="ok">{_e(say("findings_none", lang))}</p>'
+    parts = []
+    for severity in Severity:
+        chosen = [f for f in findings if f.severity is severity]
+        if not chosen:
+            continue
+        word = severity.label(lang)
+        parts.append(
+            f'<h{level} class="severity-heading">{_e(word.capitalize())} ({len(chosen)})</h{level}>'
+            f'<ul class="findings">'
+            + "".join(
+                f'<li class="finding {severity.value}">'
+                f'<span class="badge {severity.value}"><span aria-hidden="true">'
+                f"{_SEVERITY_MARKS[severity]}</span> {_e(word)}</span> "
+                f'<span class="code">{_e(f.code)}</span> '
+                f'<span class="message">{_e(f.message)}</span> '
+                f'<span class="location">{_where(f, file, lang)}</span>'
+                "</li>"
+                for f in chosen
+            )
+            + "</ul>"
+        )
+    return "".join(parts)
+
+
+def _overdue(
+    portfolio: Portfolio, overdue: Sequence[OverdueCommitment], as_of: pendulum.Date, lang: Lang
+) -> str:
+    if not overdue:
+        return f'<p class="ok">{_e(say("overdue_none", lang))}</p>'
+    rows = [
+        (
+            _e(o.commitment),
+            _e(_organisation(portfolio, o.by, lang)[1]),
+            _e(label(o.kind, lang)),
+            _e(label(o.status, lang)),
+            _e(format_date(o.due, lang)),
+            _e(o.days_overdue),
+            _e(format_quantity(o.promised, lang)),
+            _e(
+                say("nothing_delivered", lang)
+                if o.delivered is None
+                else format_quantity(o.delivered, lang)
+            ),
+        )
+        for o in overdue
+    ]
+    headers = [
+        say(k, lang)
+        for k in (
+            "commitment",
+            "by",
+            "kind",
+            "status",
+            "due",
+            "days_overdue",
+            "promised",
+            "delivered",
+        )
+    ]
+    caption = say("overdue_caption", lang, day=format_date(as_of, lang))
+    return _table(caption, headers, rows)
+
+
+def _funding(
+    portfolio: Portfolio, partnership: Partnership, ends: Sequence[FundingEnd], lang: Lang
+) -> str:
+    if not partnership.funding:
+        return f"<p>{_e(say('funding_none', lang))}</p>"
+    rows = []
+    for funding in sorted(partnership.funding, key=lambda f: (f.funder, f.term.start, f.id)):
+        end = funding.term.end
+        span = format_date(funding.term.start, lang) + " \N{EN DASH} "
+        span += say("open_ended", lang) if end is None else format_date(end, lang)
+        rows.append(
+            (
+                _e(_organisation(portfolio, funding.funder, lang)[1]),
+                _e(label(funding.kind, lang)),
+                f'<span class="number">{_e(format_money(funding.amount, lang))}</span>',
+                _e(span),
+            )
+        )
+    headers = [say(k, lang) for k in ("funder", "kind", "amount", "period")]
+    table = _table(say("funding_caption", lang), headers, rows)
+    lines = []
+    for end_ in ends:
+        day = format_date(end_.on, lang)
+        if end_.follows is Continuation.NOTHING:
+            lines.append(
+                f'<li class="cliff"><strong>{_e(say("cliff_line", lang, day=day))}</strong></li>'
+            )
+        else:
+            nxt = "" if end_.next_start is None else format_date(end_.next_start, lang)
+            text = say(f"follows.{end_.follows.value}", lang, day=day, next=nxt, gap=end_.gap_days)
+            lines.append(f"<li>{_e(text)}</li>")
+    if not lines:
+        return table
+    return (
+        table
+        + f'<p class="sub">{_e(say("ends", lang))}</p><ul class="ends">'
+        + "".join(lines)
+        + "</ul>"
+    )
