@@ -240,7 +240,8 @@ def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -
 def _figure(title: str, desc: str, svg: str) -> str:
     return (
         f'<figure class="picture"><figcaption>{_e(title)}</figcaption>'
-        f'<div class="scroll">{svg}</div><p>{_e(desc)}</p></figure>'
+        f'<div class="scroll" role="region" tabindex="0" aria-label="{_e(title)}">{svg}</div>'
+        f"<p>{_e(desc)}</p></figure>"
     )
 
 
@@ -256,19 +257,28 @@ def _form(partnership: Partnership, lang: Lang) -> str:
 
 
 def _table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A table whose first column heads its rows; the cells are HTML already."""
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
+    """A table whose first column heads its rows; the cells are HTML already.
+
+    On a phone the stylesheet shows each row as a card with the column's name before
+    each cell (``data-label``); the explicit ARIA roles keep it a table for screen
+    readers when its display is changed.
+    """
+    head = "".join(f'<th scope="col" role="columnheader">{_e(h)}</th>' for h in headers)
+    labels = [_e(h) for h in headers]
     body = "".join(
-        "<tr>"
-        + f'<th scope="row">{row[0]}</th>'
-        + "".join(f"<td>{c}</td>" for c in row[1:])
+        '<tr role="row">'
+        + f'<th scope="row" role="rowheader">{row[0]}</th>'
+        + "".join(
+            f'<td role="cell" data-label="{name}">{cell}</td>'
+            for name, cell in zip(labels[1:], row[1:], strict=False)
+        )
         + "</tr>"
         for row in rows
     )
     return (
-        f'<div class="scroll" role="region" aria-label="{_e(caption)}" tabindex="0">'
-        f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{body}</tbody></table></div>"
+        f'<table class="stack" role="table"><caption>{_e(caption)}</caption>'
+        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+        f'<tbody role="rowgroup">{body}</tbody></table>'
     )
 
 

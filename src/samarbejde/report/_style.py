@@ -89,8 +89,13 @@ h2{font-size:1.3rem}
 dl.facts{grid-template-columns:1fr}
 dl.facts dd{margin-bottom:.4rem}
 header.top,main,footer{padding:0 .75rem}
-th,td{padding:.3rem .35rem;overflow-wrap:anywhere;hyphens:auto}
-table{font-size:.9rem}
+table.stack,table.stack caption,table.stack tbody,table.stack tr,table.stack th,
+table.stack td{display:block;width:100%}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.stack tbody tr{border-bottom:1px solid var(--line);padding:.4rem 0}
+table.stack tbody th,table.stack td{border:0;padding:.1rem 0}
+table.stack td::before{content:attr(data-label) ": ";font-weight:600}
+svg.picture{min-width:40rem}
 }
 @media print{
 @page{margin:15mm}

@@ -159,6 +159,41 @@ def _row_label(y: float, text: str, *, nested: bool = False, strong: bool = Fals
     )
 
 
+def _legend(
+    body: list[str], used: Sequence[ProjectPhase | StrategicPhase], legend_y: int, lang: Lang
+) -> int:
+    """Append the timeline's legend to ``body``; return the baseline of its last line."""
+    x = 8.0
+    swatches = [
+        (
+            f'<rect x="{{x}}" y="{{y}}" width="14" height="14" fill="{PHASE_FILLS[phase]}" '
+            'class="swatch"/>',
+            label(phase, lang),
+        )
+        for phase in used
+    ]
+    swatches.append(
+        ('<path d="M{x} {y} L{x14} {y} L{x7} {y14} Z" class="review"/>', say("legend_review", lang))
+    )
+    swatches.append(
+        (
+            '<rect x="{x}" y="{y}" width="14" height="14" class="planned"/>',
+            say("legend_planned", lang),
+        )
+    )
+    for shape, name in swatches:
+        y = legend_y - 11
+        body.append(
+            shape.format(x=x, y=y, x14=x + 14, x7=x + 7, y14=y + 14)
+            + f'<text x="{x + 19}" y="{legend_y}">{_e(name)}</text>'
+        )
+        x += 19 + 7.5 * len(name) + 18
+        if x > WIDTH - 160:
+            x = 8.0
+            legend_y += 20
+    return legend_y
+
+
 def timeline_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key: str) -> str:
     """Each partnership's phases up to ``as_of`` as bars, its planned rest dashed, reviews marked.
 
@@ -215,19 +250,7 @@ def timeline_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key:
                     f"<title>{_e(tip)}</title></path>"
                 )
     body.append(_as_of_line(scale, as_of, bottom, lang))
-    legend_y = bottom + 34
-    x = 8.0
-    for phase in used:
-        name = label(phase, lang)
-        body.append(
-            f'<rect x="{x}" y="{legend_y - 11}" width="14" height="14" '
-            f'fill="{PHASE_FILLS[phase]}" class="swatch"/>'
-            f'<text x="{x + 19}" y="{legend_y}">{_e(name)}</text>'
-        )
-        x += 19 + 7.5 * len(name) + 18
-        if x > WIDTH - 160:
-            x = 8.0
-            legend_y += 20
+    legend_y = _legend(body, used, bottom + 34, lang)
     height = legend_y + 14
     title = say("timeline", lang)
     desc = say("timeline_desc", lang, day=format_date(as_of, lang))

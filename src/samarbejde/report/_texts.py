@@ -164,6 +164,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "a line is a membership as of {day}.",
     ),
     "open": ("løbende", "ongoing"),
+    "legend_review": ("evaluering", "review"),
+    "legend_planned": ("planlagt resten", "planned remainder"),
     "today": ("i dag", "today"),
 }
 

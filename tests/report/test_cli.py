@@ -1,0 +1,92 @@
+"""``samarbejde report``: one page for the documents given, Danish by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from samarbejde import cli
+
+EXAMPLES = Path(cli.__file__).parent / "examples"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_the_report_is_written_in_danish_for_every_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "report.html"
+    files = [str(EXAMPLES / f"{n}.yaml") for n in ("gladsaxe", "medvind", "ungejob")]
+    code, out, err = run(capsys, "report", *files, "--as-of", "2025-06-01", "-o", str(target))
+    assert (code, out, err) == (0, "", "")
+    text = target.read_text(encoding="utf-8")
+    assert '<html lang="da">' in text
+    for file in files:
+        assert f">{file}</a>" in text
+    assert f"{files[1]}:192:" in text  # T001 of medvind, with its file and line
+
+
+def test_english_on_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "report", str(EXAMPLES / "ungejob.yaml"), "--as-of", "2025-06-01", "--lang", "en"
+    )
+    assert code == 0
+    assert out.startswith("<!doctype html>")
+    assert "Partnership report" in out
+    assert "funding cliff" in out
+
+
+def test_a_file_that_does_not_load_writes_no_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: samarbejde/1\norganisations: [{id: x}]\n", encoding="utf-8")
+    target = tmp_path / "report.html"
+    code, out, err = run(
+        capsys,
+        "report",
+        str(broken),
+        str(tmp_path / "missing.yaml"),
+        "--as-of",
+        "2025-06-01",
+        "-o",
+        str(target),
+    )
+    assert code == 2
+    assert out == ""
+    assert f"{broken}:" in err
+    assert "LOAD fejl" in err
+    assert "missing.yaml: LOAD fejl: kan ikke læse filen" in err
+    assert not target.exists()
+
+
+def test_as_of_is_required_and_must_be_a_date(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "report", str(EXAMPLES / "medvind.yaml"))
+    assert code == 2
+    assert "--as-of" in err
+    code, _, err = run(capsys, "report", str(EXAMPLES / "medvind.yaml"), "--as-of", "juni")
+    assert code == 2
+    assert "not a date" in err
+
+
+def test_an_unwritable_target_is_reported_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "no-such-folder" / "report.html"
+    code, _, err = run(
+        capsys,
+        "report",
+        str(EXAMPLES / "medvind.yaml"),
+        "--as-of",
+        "2025-06-01",
+        "-o",
+        str(target),
+    )
+    assert code == 2
+    assert "cannot write the file" in err
+    assert "Traceback" not in err

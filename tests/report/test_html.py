@@ -1,0 +1,253 @@
+"""The report page's content: findings, maturity, pictures, escaping, languages."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from html import escape
+
+import attrs
+import pendulum
+import pytest
+from tests.report.pages import balance, example_page, findings_of
+
+from samarbejde import Money, Portfolio, Quantity, Sector, Unit, examples, label, validate
+from samarbejde.analysis import assess
+from samarbejde.report import (
+    TEXTS,
+    Document,
+    format_date,
+    format_money,
+    format_number,
+    format_quantity,
+    html,
+    page,
+)
+
+NAMES = examples.names()
+LANGS = ("da", "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_every_finding_appears_with_code_message_and_file_line(name: str, lang: str) -> None:
+    _, text = example_page(name, lang)  # type: ignore[arg-type]
+    for code, message, line in findings_of(name, lang):  # type: ignore[arg-type]
+        assert code in text
+        assert message in text
+        assert f"{name}.yaml:{line}:" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_every_partnership_shows_its_maturity_level_and_each_dimension(
+    name: str, lang: str
+) -> None:
+    portfolio, text = example_page(name, lang)  # type: ignore[arg-type]
+    maturities = assess(portfolio, as_of=examples.AS_OF, lang=lang)  # type: ignore[arg-type]
+    assert maturities
+    for maturity in maturities:
+        assert maturity.name in text
+        assert maturity.level.label(lang) in text  # type: ignore[arg-type]
+        for score in maturity.scores:
+            assert score.dimension.label(lang) in text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_example_has_at_least_two_pictures_each_titled(name: str) -> None:
+    _, text = example_page(name)
+    pictures = re.findall(r"<svg [^>]*role=\"img\"[^>]*>(.*?)</svg>", text, re.S)
+    assert len(pictures) >= 2
+    assert all(p.startswith("<title") and "<desc" in p for p in pictures)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_the_page_is_self_contained_and_well_formed(name: str, lang: str) -> None:
+    _, text = example_page(name, lang)  # type: ignore[arg-type]
+    assert text.startswith("<!doctype html>")
+    assert f'<html lang="{lang}">' in text
+    assert "<script" not in text
+    assert "<link" not in text
+    assert "@import" not in text
+    assert "url(" not in text
+    assert re.search(r'(?:src|href)="(?!#)', text) is None  # only links within the page
+    assert "Content-Security-Policy" in text
+    checker = balance(text)
+    assert checker.errors == []
+    assert checker.stack == []
+    assert len(checker.ids) == len(set(checker.ids))
+
+
+def test_the_page_is_the_same_every_time() -> None:
+    assert example_page("medvind")[1] == example_page("medvind")[1]
+
+
+def test_danish_is_the_default_and_english_is_english() -> None:
+    portfolio = examples.load("ungejob")
+    danish = html(portfolio, as_of=examples.AS_OF)
+    english = html(portfolio, as_of=examples.AS_OF, lang="en")
+    assert "Rapport om samarbejder" in danish
+    assert "Opgjort pr. 1. juni 2025" in danish
+    assert "Partnership report" in english
+    assert "As of 1 June 2025" in english
+    assert "6.000.000 kr." in danish
+    assert "DKK 6,000,000" in english
+    assert "1. januar 2019" in danish
+    assert "1 January 2019" in english
+
+
+def test_the_funding_cliff_is_marked_in_words_in_the_picture_and_the_text() -> None:
+    _, text = example_page("ungejob")
+    assert 'class="cliff-mark"' in text
+    assert "finansieringskløft 31. december 2022" in text
+    assert "Finansieringen slutter 31. december 2022, og intet registreret" in text
+    _, gladsaxe = example_page("gladsaxe")
+    assert 'class="cliff-mark"' not in gladsaxe
+
+
+def test_overdue_commitments_and_missing_sectors_are_listed() -> None:
+    _, medvind = example_page("medvind", "en")
+    assert "c-praktik" in medvind
+    assert "Commitments whose term has ended but that are still open" in medvind
+    _, ungejob = example_page("ungejob")
+    assert "Mangler ved bordet: civilsamfund, erhvervsliv, beboere." in ungejob
+    assert "Ingen forpligtelser er over tid." in ungejob
+    assert "All five sectors are at the table." in medvind
+
+
+def test_areas_show_their_classifications_with_the_list_date() -> None:
+    _, text = example_page("gladsaxe")
+    assert "Høje Gladsaxe (Gladsaxe Kommune)" in text
+    assert "udsat boligområde (listen 1. december 2018)" in text
+    assert "forebyggelsesområde (listen 1. december 2022)" in text
+
+
+def test_findings_are_grouped_by_severity_in_words() -> None:
+    _, text = example_page("medvind")
+    assert "Advarsel (1)" in text
+    assert "Bemærkning (1)" in text
+    assert text.index("Advarsel (1)") < text.index("Bemærkning (1)")
+    assert '<span class="badge warning"><span aria-hidden="true">!</span> advarsel</span>' in text
+
+
+def test_without_a_file_the_line_is_shown_and_without_sources_the_path() -> None:
+    portfolio, where = examples.load_located("medvind")
+    lined = html(portfolio, as_of=examples.AS_OF, sources=where)
+    assert "linje 192" in lined
+    assert "medvind.yaml:" not in lined
+    bare = html(portfolio, as_of=examples.AS_OF, lang="en")
+    assert "partnerships[medvind].commitments[c-praktik].status" in bare
+    assert "line 192" not in bare
+
+
+def test_hostile_text_is_escaped_everywhere() -> None:
+    portfolio = examples.load("medvind")
+    hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>&'
+    organisations = tuple(attrs.evolve(o, name=hostile + o.id) for o in portfolio.organisations)
+    partnerships = tuple(attrs.evolve(p, name=hostile) for p in portfolio.partnerships)
+    areas = tuple(attrs.evolve(a, name=hostile) for a in portfolio.areas)
+    evil = Portfolio(organisations, areas, partnerships)
+    for lang in LANGS:
+        text = html(evil, as_of=examples.AS_OF, lang=lang)  # type: ignore[arg-type]
+        assert "<script" not in text
+        assert "<img" not in text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img" in text
+        assert balance(text).errors == []
+    named = page([Document(evil, file=hostile)], as_of=examples.AS_OF)
+    assert "<script" not in named
+
+
+def test_an_empty_portfolio_and_several_documents() -> None:
+    empty = html(Portfolio(), as_of=examples.AS_OF, lang="en")
+    assert "No partnership had begun by 1 June 2025." in empty
+    documents = [Document(examples.load(n), file=f"{n}.yaml") for n in NAMES]
+    text = page(documents, as_of=examples.AS_OF)
+    assert "Indhold" in text
+    for number, name in enumerate(NAMES):
+        assert f'<a href="#doc-{number}">{name}.yaml</a>' in text
+    assert balance(text).errors == []
+    assert len(set(balance(text).ids)) == len(balance(text).ids)
+
+
+def test_a_partnership_not_yet_begun_is_left_out_but_its_findings_are_not_lost() -> None:
+    portfolio = examples.load("medvind")
+    early = pendulum.Date(2019, 1, 1)
+    text = html(portfolio, as_of=early, lang="en")
+    assert "No partnership had begun by 1 January 2019." in text
+    report = validate(portfolio, as_of=early, lang="en")
+    assert report.findings
+    assert "Findings about the portfolio as a whole" in text
+    for finding in report:
+        assert escape(finding.message) in text
+
+
+def test_a_bad_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="lang"):
+        html(Portfolio(), as_of=examples.AS_OF, lang="de")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "da", "en"),
+    [
+        (Decimal("1500000"), "1.500.000", "1,500,000"),
+        (Decimal("1500000.50"), "1.500.000,5", "1,500,000.5"),
+        (Decimal("0"), "0", "0"),
+        (Decimal("0.25"), "0,25", "0.25"),
+        (Decimal("999"), "999", "999"),
+        (Decimal("1000"), "1.000", "1,000"),
+        (Decimal("-12345.6"), "-12.345,6", "-12,345.6"),
+        (Decimal("1E+6"), "1.000.000", "1,000,000"),
+        (7, "7", "7"),
+    ],
+)
+def test_numbers_are_grouped_the_way_each_language_writes_them(
+    value: Decimal, da: str, en: str
+) -> None:
+    assert format_number(value, "da") == da
+    assert format_number(value, "en") == en
+
+
+def test_money_and_quantities() -> None:
+    assert format_money(Money(Decimal("1500000"))) == "1.500.000 kr."
+    assert format_money(Money(Decimal("1500000")), "en") == "DKK 1,500,000"
+    assert format_money(Money(Decimal("1000"), "EUR")) == "1.000 EUR"
+    assert format_money(Money(Decimal("1000"), "EUR"), "en") == "EUR 1,000"
+    assert format_quantity(Quantity(Decimal("37"), Unit.HOURS_PER_WEEK)) == "37 timer om ugen"
+    assert format_quantity(Quantity(Decimal("2.5"), Unit.FTE), "en") == "2.5 full-time equivalents"
+    assert format_quantity(Quantity(Decimal("50000"), Unit.DKK)) == "50.000 kr."
+
+
+@pytest.mark.parametrize(
+    ("day", "da", "en"),
+    [
+        (pendulum.Date(2025, 6, 1), "1. juni 2025", "1 June 2025"),
+        (pendulum.Date(2022, 12, 31), "31. december 2022", "31 December 2022"),
+        (pendulum.Date(2020, 3, 9), "9. marts 2020", "9 March 2020"),
+        (pendulum.Date(2021, 5, 17), "17. maj 2021", "17 May 2021"),
+    ],
+)
+def test_dates_are_written_the_way_people_write_them(day: pendulum.Date, da: str, en: str) -> None:
+    assert format_date(day) == da
+    assert format_date(day, "en") == en
+
+
+def test_formatting_refuses_a_bad_language_or_an_infinite_number() -> None:
+    with pytest.raises(ValueError, match="lang"):
+        format_date(pendulum.Date(2025, 1, 1), "sv")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="lang"):
+        format_number(1, "sv")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="finite"):
+        format_number(Decimal("Infinity"))
+
+
+def test_every_text_has_danish_and_english() -> None:
+    for key, (da, en) in TEXTS.items():
+        assert da.strip(), key
+        assert en.strip(), key
+        assert re.findall(r"\{(\w+)\}", da) == re.findall(r"\{(\w+)\}", en), key
+
+
+def test_sector_words_come_from_the_shared_labels() -> None:
+    _, text = example_page("medvind", "en")
+    assert label(Sector.CIVIL_SOCIETY, "en") in text
