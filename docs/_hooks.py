@@ -12,6 +12,9 @@ A page asks for generated content with a marker comment on a line of its own:
   ``reference/rules.md`` of their own, the hook adds one that shows it;
 - ``<!-- samarbejde:cli -->``: the ``--help`` of the command line and its subcommands.
 
+The site also gets ``examples/report-da.html`` and ``examples/report-en.html``: the
+report (``samarbejde.report``) of the bundled examples, made when the site is built.
+
 After the build, the hook checks that every name in ``__all__`` of each documented
 module has an entry in the API reference; a missing one is logged as a warning, which
 ``mkdocs build --strict`` turns into a failed build.
@@ -51,6 +54,7 @@ DOCUMENTED_MODULES = (
     "samarbejde.examples",
     "samarbejde.interop",
     "samarbejde.store",
+    "samarbejde.report",
     "samarbejde.cli",
 )
 
@@ -195,6 +199,22 @@ Generated from the rule registry when this site is built. The same list is print
 <!-- samarbejde:rule-catalogue -->
 """
 
+#: The rendered reports of the bundled examples, by their place in the site.
+REPORT_PAGES = {"examples/report-da.html": "da", "examples/report-en.html": "en"}
+
+
+def example_report(lang: str) -> str:
+    """The report page of the three bundled examples on their documented day."""
+    from samarbejde import examples  # noqa: PLC0415 - only the site needs them
+    from samarbejde.report import Document, page  # noqa: PLC0415
+
+    documents = []
+    for name in examples.names():
+        portfolio, where = examples.load_located(name)
+        documents.append(Document(portfolio, f"{name}.yaml", where))
+    return page(documents, as_of=examples.AS_OF, lang=lang)  # type: ignore[arg-type]
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "cli": cli_help,
     "glossary": glossary,
@@ -208,11 +228,19 @@ GENERATORS: dict[str, Callable[[], str]] = {
 
 
 def on_files(files: Any, config: Any, **_: Any) -> Any:
-    """Add the generated rule catalogue page unless the docs have one of their own."""
-    if files.get_file_from_path("reference/rules.md") is None:
-        from mkdocs.structure.files import File  # noqa: PLC0415 - only MkDocs has it
+    """Add the rendered example reports, and the rule catalogue page unless the docs have one."""
+    wanted = {
+        path: lang for path, lang in REPORT_PAGES.items() if not files.get_file_from_path(path)
+    }
+    rules = files.get_file_from_path("reference/rules.md") is None
+    if not wanted and not rules:
+        return files
+    from mkdocs.structure.files import File  # noqa: PLC0415 - only MkDocs has it
 
+    if rules:
         files.append(File.generated(config, "reference/rules.md", content=RULES_PAGE))
+    for path, lang in wanted.items():
+        files.append(File.generated(config, path, content=example_report(lang)))
     return files
 
 

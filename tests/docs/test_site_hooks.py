@@ -17,6 +17,7 @@ from types import ModuleType, SimpleNamespace
 import pytest
 
 import samarbejde
+from samarbejde import examples
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -95,9 +96,25 @@ def test_the_rule_catalogue_markers_render_every_rule_without_the_renderer_s_tit
 def test_a_rule_catalogue_page_of_the_docs_own_is_kept() -> None:
     own = object()
     files = SimpleNamespace(
-        get_file_from_path=lambda path: own if path == "reference/rules.md" else None
+        get_file_from_path=lambda path: (
+            own if path in ("reference/rules.md", *hooks.REPORT_PAGES) else None
+        )
     )
     assert hooks.on_files(files, config=None) is files
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_site_shows_the_report_of_every_bundled_example(lang: str) -> None:
+    text = hooks.example_report(lang)
+    assert f'<html lang="{lang}">' in text
+    for name in examples.names():
+        portfolio, where = examples.load_located(name)
+        assert f"{name}.yaml</a>" in text
+        for finding in samarbejde.validate(
+            portfolio, as_of=examples.AS_OF, lang=lang, sources=where
+        ):
+            assert f"{name}.yaml:{finding.line}:" in text
+    assert sorted(hooks.REPORT_PAGES.values()) == ["da", "en"]
 
 
 def test_the_generated_rule_catalogue_page_shows_the_catalogue() -> None:

@@ -176,9 +176,10 @@ def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -
         areas=len(portfolio.areas),
         partnerships=len(portfolio.partnerships),
     )
+    heading = _document_title(document, index, lang)
     parts = [
         f'<section class="document" id="doc-{index}" aria-labelledby="doc-{index}-h">'
-        f'<h2 id="doc-{index}-h">{_e(_document_title(document, index, lang))}</h2>'
+        f'<h2 id="doc-{index}-h">{_e(heading)}</h2>'
         f'<p class="counts">{_e(counts)} · {_e(_severity_counts(report.findings, lang))}</p>'
     ]
     if rows:
@@ -198,16 +199,19 @@ def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -
                 say("timeline", lang),
                 say("timeline_desc", lang, day=day),
                 timeline_svg(seen, as_of=as_of, lang=lang, key=key),
+                of=heading,
             )
             + _figure(
                 say("funding_picture", lang),
                 say("funding_desc", lang),
                 funding_svg(seen, ends, as_of=as_of, lang=lang, key=key),
+                of=heading,
             )
             + _figure(
                 say("network", lang),
                 say("network_desc", lang, day=day),
                 network_svg(seen, as_of=as_of, lang=lang, key=key),
+                of=heading,
             )
         )
     else:
@@ -237,10 +241,12 @@ def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -
     return "".join(parts)
 
 
-def _figure(title: str, desc: str, svg: str) -> str:
+def _figure(title: str, desc: str, svg: str, *, of: str) -> str:
+    # The scrolling box is a landmark (it can take focus); ``of`` keeps its name unique.
     return (
         f'<figure class="picture"><figcaption>{_e(title)}</figcaption>'
-        f'<div class="scroll" role="region" tabindex="0" aria-label="{_e(title)}">{svg}</div>'
+        f'<div class="scroll" role="region" tabindex="0" aria-label="{_e(f"{title}: {of}")}">'
+        f"{svg}</div>"
         f"<p>{_e(desc)}</p></figure>"
     )
 
@@ -249,7 +255,7 @@ def _severity_counts(findings: Iterable[Finding], lang: Lang) -> str:
     counts = dict.fromkeys(Severity, 0)
     for finding in findings:
         counts[finding.severity] += 1
-    return ", ".join(f"{n} {s.label(lang)}" for s, n in counts.items())
+    return ", ".join(f"{s.label(lang)}: {n}" for s, n in counts.items())
 
 
 def _form(partnership: Partnership, lang: Lang) -> str:

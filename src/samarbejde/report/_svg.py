@@ -375,14 +375,14 @@ def network_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key: 
             o,
         )
     )
-    step = 34
+    step = 40
     count = max(len(rows), len(organisations), 1)
     height = TOP + step * count
     left_gap = step * count / max(len(rows), 1)
     right_gap = step * count / max(len(organisations), 1)
     y_of_p = [TOP - 10 + left_gap * (i + 0.5) for i in range(len(rows))]
     y_of_o = {o: TOP - 10 + right_gap * (i + 0.5) for i, o in enumerate(organisations)}
-    px, ox = 250.0, 470.0
+    px, ox = 300.0, 520.0
     body = [
         f'<path d="M{px} {round(y_of_p[i], 1)} C{px + 110} {round(y_of_p[i], 1)} '
         f'{ox - 110} {round(y_of_o[o], 1)} {ox} {round(y_of_o[o], 1)}" class="link"/>'
@@ -393,7 +393,7 @@ def network_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key: 
         body.append(
             f'<rect x="{px - 9}" y="{y - 9}" width="18" height="18" class="node-partnership"/>'
             f'<text x="{px - 16}" y="{y + 5}" class="end strong"><title>{_e(p.name)}</title>'
-            f"{_e(_short(p.name, 30))}</text>"
+            f"{_e(_short(p.name, 32))}</text>"
         )
     for o in organisations:
         y = round(y_of_o[o], 1)

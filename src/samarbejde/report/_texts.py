@@ -26,8 +26,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "portfolio": ("Portefølje", "Portfolio"),
     "portfolio_counts": (
-        "{organisations} organisationer, {areas} områder, {partnerships} samarbejder",
-        "{organisations} organisations, {areas} areas, {partnerships} partnerships",
+        "Organisationer: {organisations}, områder: {areas}, samarbejder: {partnerships}",
+        "Organisations: {organisations}, areas: {areas}, partnerships: {partnerships}",
     ),
     "overview": ("Overblik", "Overview"),
     "overview_caption": (
