@@ -41,7 +41,7 @@ PHASE_FILLS: dict[ProjectPhase | StrategicPhase, str] = {
     ProjectPhase.PLANNED: "#dbe9f6",
     ProjectPhase.RUNNING: "#9ecae1",
     ProjectPhase.SUSPENDED: "#d9d9d9",
-    ProjectPhase.CLOSING: "#c6dbef",
+    ProjectPhase.CLOSING: "#cbb6e0",
     StrategicPhase.EXPLORING: "#fde0c5",
     StrategicPhase.FORMING: "#fdbe85",
     StrategicPhase.OPERATING: "#a1d99b",
@@ -403,8 +403,9 @@ def network_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key: 
         name = _name(portfolio, o)
         body.append(
             f'<circle cx="{ox}" cy="{y}" r="8" fill="{fill}" class="node-organisation"/>'
-            f'<text x="{ox + 15}" y="{y + 5}"><title>{_e(name)} ({_e(words)})</title>'
-            f'{_e(_short(name, 28))} <tspan class="sector">· {_e(words)}</tspan></text>'
+            f'<text x="{ox + 15}" y="{y + 1}"><title>{_e(name)} ({_e(words)})</title>'
+            f"{_e(_short(name, 34))}</text>"
+            f'<text x="{ox + 15}" y="{y + 15}" class="sector">{_e(_short(words, 34))}</text>'
         )
     desc = say("network_desc", lang, day=format_date(as_of, lang))
     return _svg(f"network-{key}", say("network", lang), desc, height + 10, body)
