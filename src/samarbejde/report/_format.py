@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from samarbejde import Lang, Money, Quantity, Unit, label
+from samarbejde.model import Lang, Money, Quantity, Unit, label
 from samarbejde.report._texts import MONTHS
 
 __all__ = ["format_date", "format_money", "format_number", "format_quantity"]

@@ -9,18 +9,6 @@ from html import escape
 import attrs
 import pendulum
 
-from samarbejde import (
-    Finding,
-    Lang,
-    Partnership,
-    Portfolio,
-    ProjectLifecycle,
-    Sector,
-    Severity,
-    label,
-    municipalities,
-    validate,
-)
 from samarbejde.analysis import (
     CORE_SECTORS,
     Continuation,
@@ -32,11 +20,20 @@ from samarbejde.analysis import (
     lifecycle_until,
     overdue_commitments,
 )
+from samarbejde.model import (
+    Lang,
+    Partnership,
+    Portfolio,
+    ProjectLifecycle,
+    Sector,
+    label,
+    municipalities,
+)
 from samarbejde.report._format import format_date, format_money, format_quantity
 from samarbejde.report._style import STYLE
 from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
 from samarbejde.report._texts import say
-from samarbejde.rules import Locator
+from samarbejde.rules import Finding, Locator, Severity, validate
 
 __all__ = ["Document", "html", "page"]
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import pendulum
 
-from samarbejde import (
+from samarbejde.analysis import FundingEnd, lifecycle_until
+from samarbejde.model import (
     Lang,
     Partnership,
     PhaseChange,
@@ -24,7 +25,6 @@ from samarbejde import (
     StrategicPhase,
     label,
 )
-from samarbejde.analysis import FundingEnd, lifecycle_until
 from samarbejde.report._format import format_date, format_money
 from samarbejde.report._texts import say
 

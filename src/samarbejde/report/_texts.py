@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from samarbejde import Lang
+from samarbejde.model import Lang
 
 __all__ = ["MONTHS", "TEXTS", "say"]
 
