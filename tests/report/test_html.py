@@ -11,7 +11,19 @@ import pendulum
 import pytest
 from tests.report.pages import balance, example_page, findings_of
 
-from samarbejde import Money, Portfolio, Quantity, Sector, Unit, examples, label, validate
+from samarbejde import (
+    Funding,
+    FundingKind,
+    Money,
+    Portfolio,
+    Quantity,
+    Sector,
+    Term,
+    Unit,
+    examples,
+    label,
+    validate,
+)
 from samarbejde.analysis import assess
 from samarbejde.report import (
     TEXTS,
@@ -25,6 +37,7 @@ from samarbejde.report import (
 )
 
 NAMES = examples.names()
+AS_OF = examples.AS_OF
 LANGS = ("da", "en")
 
 
@@ -251,3 +264,60 @@ def test_every_text_has_danish_and_english() -> None:
 def test_sector_words_come_from_the_shared_labels() -> None:
     _, text = example_page("medvind", "en")
     assert label(Sector.CIVIL_SOCIETY, "en") in text
+
+
+def _funding(id_: str, funder: str, start: pendulum.Date, end: pendulum.Date) -> Funding:
+    return Funding(id_, funder, Money(Decimal("100000")), Term(start, end), FundingKind.OTHER)
+
+
+def test_what_follows_each_funding_end_is_said_in_words() -> None:
+    medvind = examples.load("medvind")
+    ungejob = examples.load("ungejob")
+    project = ungejob.partnership("ungejob")
+    later = _funding(
+        "f-later", "aarhus-kommune", pendulum.Date(2023, 3, 1), pendulum.Date(2023, 6, 30)
+    )
+    project = attrs.evolve(project, parent="medvind", funding=(*project.funding, later))
+    portfolio = Portfolio(
+        (*medvind.organisations, *ungejob.organisations),
+        (*medvind.areas, *ungejob.areas),
+        (*medvind.partnerships, project),
+    )
+    text = html(portfolio, as_of=examples.AS_OF, lang="en")
+    assert "new funding starts on 1 March 2023 (59 days without)" in text
+    assert "runs under a strategic partnership that goes on" in text
+    assert "<dt>Part of</dt><dd>Medvind i Østerbyen</dd>" in text
+    assert "\N{RIGHTWARDS ARROW WITH HOOK} <a href=" in text  # nested under its parent
+
+
+def test_unknown_references_are_shown_by_their_ids() -> None:
+    ungejob = examples.load("ungejob")
+    project = ungejob.partnership("ungejob")
+    stranger = attrs.evolve(project.members[0], organisation="ghost-org")
+    project = attrs.evolve(project, parent="nowhere", areas=("no-such-area",), members=(stranger,))
+    text = html(Portfolio(ungejob.organisations, ungejob.areas, (project,)), as_of=AS_OF)
+    assert "<dt>Del af</dt><dd>nowhere</dd>" in text
+    assert "<li>no-such-area</li>" in text
+    assert "ukendt organisation ghost-org" in text
+    for finding in validate(
+        Portfolio(ungejob.organisations, ungejob.areas, (project,)), as_of=AS_OF
+    ):
+        assert finding.code in text
+
+
+def test_partnerships_that_are_each_others_parent_are_still_shown_once_each() -> None:
+    medvind = examples.load("medvind")
+    first = medvind.partnership("medvind")
+    second = attrs.evolve(first, id="anden", name="Anden", parent="medvind")
+    first = attrs.evolve(first, parent="anden")
+    text = html(Portfolio(medvind.organisations, medvind.areas, (first, second)), as_of=AS_OF)
+    assert text.count('<article class="partnership"') == 2
+    assert balance(text).errors == []
+
+
+def test_the_text_table_refuses_a_bad_language() -> None:
+    from samarbejde.report._texts import say
+
+    assert say("title", "en") == "Partnership report"
+    with pytest.raises(ValueError, match="lang"):
+        say("title", "de")  # type: ignore[arg-type]

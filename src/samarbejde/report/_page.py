@@ -386,7 +386,7 @@ def _areas(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> str:
         except KeyError:
             items.append(f"<li>{_e(area_id)}</li>")
             continue
-        municipality = known[area.municipality].name if area.municipality in known else "?"
+        municipality = known[area.municipality].name  # an Area checks its kommunekode
         lists = ", ".join(
             say(
                 "classified",
