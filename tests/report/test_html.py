@@ -35,6 +35,7 @@ from samarbejde.report import (
     html,
     page,
 )
+from samarbejde.report._texts import say
 
 NAMES = examples.names()
 AS_OF = examples.AS_OF
@@ -316,8 +317,6 @@ def test_partnerships_that_are_each_others_parent_are_still_shown_once_each() ->
 
 
 def test_the_text_table_refuses_a_bad_language() -> None:
-    from samarbejde.report._texts import say
-
     assert say("title", "en") == "Partnership report"
     with pytest.raises(ValueError, match="lang"):
         say("title", "de")  # type: ignore[arg-type]
