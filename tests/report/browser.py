@@ -61,6 +61,7 @@ def browser(width: int = 1280, height: int = 900) -> Iterator[Any]:
     reason = missing()
     if reason is not None:
         pytest.skip(reason)
+    offline = os.environ.get("SE_OFFLINE")
     os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never download anything
     from selenium import webdriver  # noqa: PLC0415
     from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
@@ -73,14 +74,20 @@ def browser(width: int = 1280, height: int = 900) -> Iterator[Any]:
     options.add_argument(f"--user-data-dir={profile}")
     options.add_argument(f"--window-size={width},{height}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(60)
+    driver = None
     try:
+        driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+        driver.set_page_load_timeout(60)
+        driver.set_script_timeout(60)
         yield driver
     finally:
-        driver.quit()
+        if driver is not None:
+            driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+        if offline is None:
+            del os.environ["SE_OFFLINE"]
+        else:
+            os.environ["SE_OFFLINE"] = offline
 
 
 def screenshot(driver: Any, path: Path, width: int) -> Path:
