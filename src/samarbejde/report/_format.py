@@ -6,14 +6,10 @@ import datetime
 from decimal import Decimal
 
 from samarbejde.model import Lang, Money, Quantity, Unit, label
-from samarbejde.report._texts import MONTHS
+from samarbejde.model.text import check_lang
+from samarbejde.report._texts import MONTHS, say
 
 __all__ = ["format_date", "format_money", "format_number", "format_quantity"]
-
-
-def _check(lang: str) -> None:
-    if lang not in ("da", "en"):
-        raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
 
 
 def format_number(value: Decimal | int, lang: Lang = "da") -> str:
@@ -28,7 +24,7 @@ def format_number(value: Decimal | int, lang: Lang = "da") -> str:
     >>> format_number(Decimal("1500000"), "da"), format_number(Decimal("2.50"), "en")
     ('1.500.000', '2.5')
     """
-    _check(lang)
+    check_lang(lang)
     number = Decimal(value)
     if not number.is_finite():
         raise ValueError(f"not a finite number: {value!r}")
@@ -36,7 +32,7 @@ def format_number(value: Decimal | int, lang: Lang = "da") -> str:
     sign = "-" if text.startswith("-") else ""
     whole, _, fraction = text.lstrip("-").partition(".")
     fraction = fraction.rstrip("0")
-    group, point = (".", ",") if lang == "da" else (",", ".")
+    group, point = say("number.group", lang), say("number.point", lang)
     digits = whole.lstrip("0") or "0"
     groups: list[str] = []
     while digits:
@@ -56,9 +52,9 @@ def format_money(money: Money, lang: Lang = "da") -> str:
     ('1.500.000 kr.', 'DKK 1,500,000')
     """
     number = format_number(money.amount, lang)
-    if lang == "da":
-        return f"{number} kr." if money.currency == "DKK" else f"{number} {money.currency}"
-    return f"{money.currency} {number}"
+    if money.currency == "DKK":
+        return say("money.dkk", lang, number=number)
+    return say("money.other", lang, number=number, currency=money.currency)
 
 
 def format_quantity(quantity: Quantity, lang: Lang = "da") -> str:
@@ -83,8 +79,5 @@ def format_date(day: datetime.date, lang: Lang = "da") -> str:
     >>> format_date(pendulum.Date(2025, 6, 1)), format_date(pendulum.Date(2025, 6, 1), "en")
     ('1. juni 2025', '1 June 2025')
     """
-    _check(lang)
-    month = MONTHS[day.month - 1][0 if lang == "da" else 1]
-    if lang == "da":
-        return f"{day.day}. {month} {day.year}"
-    return f"{day.day} {month} {day.year}"
+    month = MONTHS[day.month - 1].pick(lang)
+    return say("date", lang, day=day.day, month=month, year=day.year)

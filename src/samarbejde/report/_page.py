@@ -29,6 +29,7 @@ from samarbejde.model import (
     label,
     municipalities,
 )
+from samarbejde.model.text import check_lang
 from samarbejde.report._format import format_date, format_money, format_quantity
 from samarbejde.report._style import STYLE
 from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
@@ -107,8 +108,7 @@ def page(documents: Sequence[Document], *, as_of: pendulum.Date, lang: Lang = "d
     Raises:
         ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
     """
-    if lang not in ("da", "en"):
-        raise ValueError(f"lang must be 'da' or 'en', got {lang!r}")
+    check_lang(lang)
     day = format_date(as_of, lang)
     sections = [_section(d, index, as_of, lang) for index, d in enumerate(documents)]
     contents = "".join(
