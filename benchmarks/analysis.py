@@ -1,6 +1,6 @@
 """Analysis against load: to_frames and every question over 10k and 100k commitments.
 
-For each size the script builds the synthetic portfolio of ``benchmarks/synthetic.py``,
+For each size the script builds ``samarbejde.testing.synthetic_portfolio``,
 writes it as JSON, and times, in the same run, ``loads(text, "json")`` and each of
 ``to_frames``, the questions of ``samarbejde.analysis`` and ``assess`` (scoring only,
 ``findings=()``; validation has its own benchmark), best of a few repeats.
@@ -23,10 +23,9 @@ import pendulum
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import build_portfolio
-
 from samarbejde import Portfolio, dumps, loads
 from samarbejde import analysis as sa
+from samarbejde.testing import synthetic_portfolio
 
 AS_OF = pendulum.Date(2025, 6, 1)
 REPEATS = {1_000: 5, 10_000: 3, 100_000: 2}
@@ -61,7 +60,7 @@ def main(sizes: list[int]) -> None:
     print(f"python {sys.version.split()[0]}, as_of {AS_OF}")
     for size in sizes:
         repeats = REPEATS.get(size, 3)
-        portfolio = build_portfolio(size, seed=0)
+        portfolio = synthetic_portfolio(size, seed=0)
         text = dumps(portfolio, "json")
         load = best(partial(loads, text, "json"), repeats)
         print(f"\n{size} commitments, {len(portfolio.partnerships)} partnerships")

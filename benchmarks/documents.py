@@ -3,7 +3,7 @@
     python benchmarks/documents.py                      # 1k, 10k and 100k commitments
     python benchmarks/documents.py --sizes 1000 10000 --repeat 3
 
-For each size it builds the synthetic portfolio of ``benchmarks/synthetic.py`` and
+For each size it builds ``samarbejde.testing.synthetic_portfolio`` and
 measures, as medians over ``--repeat`` runs (a full garbage collection before each):
 
 * JSON: ``samarbejde.loads`` / ``dumps``; the raw parse floor (``json.loads``, orjson);
@@ -38,10 +38,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _pydantic_peer import PortfolioDocument
-from synthetic import build_portfolio
 
 from samarbejde import dumps, loads
 from samarbejde.documents._io import _converters
+from samarbejde.testing import synthetic_portfolio
 
 try:
     import orjson
@@ -96,7 +96,7 @@ def held_memory(action: Callable[[], Any]) -> int:
 
 def measure(size: int, repeat: int, yaml_up_to: int) -> dict[str, float]:
     """Every figure for one size, in seconds (and bytes for memory)."""
-    portfolio = build_portfolio(size)
+    portfolio = synthetic_portfolio(size)
     json_text = dumps(portfolio, "json")
     peer = PortfolioDocument.model_validate_json(json_text)
     assert loads(json_text, "json", max_bytes=NO_LIMIT) == portfolio

@@ -1,6 +1,6 @@
 """Validate against load: the full rule catalogue over 1k, 10k and 100k commitments.
 
-For each size the script builds the synthetic portfolio of ``benchmarks/synthetic.py``,
+For each size the script builds ``samarbejde.testing.synthetic_portfolio``,
 writes it as JSON, and times, in the same run, ``loads(text, "json")`` and
 ``validate(portfolio, as_of=…, rules=builtin_rules())`` (best of a few repeats).
 Targets: validate <= 1.0 x the JSON load time; time(100k) / time(10k) <= 11.
@@ -21,9 +21,8 @@ import pendulum
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import build_portfolio
-
 from samarbejde import builtin_rules, dumps, loads, validate
+from samarbejde.testing import synthetic_portfolio
 
 AS_OF = pendulum.Date(2025, 6, 1)
 REPEATS = {1_000: 7, 10_000: 5, 100_000: 3}
@@ -47,7 +46,7 @@ def main(sizes: list[int]) -> int:
     validate_times: dict[int, float] = {}
     worst_ratio = 0.0
     for size in sizes:
-        portfolio = build_portfolio(size)
+        portfolio = synthetic_portfolio(size)
         text = dumps(portfolio, "json")
         repeats = REPEATS.get(size, 3)
         load_time = best(lambda text=text: loads(text, "json"), repeats)

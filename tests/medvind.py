@@ -1,4 +1,4 @@
-"""The example partnership of DESIGN.md section 7, built in Python.
+"""The example partnership of DESIGN.md section 7, built in Python with ``samarbejde.testing``.
 
 Real organisations, invented details.
 """
@@ -10,51 +10,45 @@ from decimal import Decimal
 import pendulum
 
 from samarbejde import (
+    Area,
     CommitmentStatus,
     EntryPoint,
     Identifiers,
-    MandateLevel,
     Organisation,
+    Partnership,
+    Portfolio,
     Power,
+    Quantity,
     Sector,
     StrategicPhase,
+    Term,
     Unit,
 )
-from samarbejde.model.areas import Area
-from samarbejde.model.commitments import Commitment
-from samarbejde.model.history import PhaseChange, StatusChange
-from samarbejde.model.lifecycles import StrategicLifecycle
-from samarbejde.model.mandates import Mandate
-from samarbejde.model.memberships import Membership
-from samarbejde.model.money import Quantity
-from samarbejde.model.partnerships import Partnership
-from samarbejde.model.portfolio import Portfolio
-from samarbejde.model.terms import Term
+from samarbejde.testing import commitment, mandate, member, organisation, strategic_lifecycle
 
 D = pendulum.Date
 
 
 def organisations() -> tuple[Organisation, ...]:
     return (
-        Organisation(
+        organisation(
             "esbjerg-kommune",
-            "Esbjerg Kommune",
             Sector.MUNICIPALITY,
+            name="Esbjerg Kommune",
             identifiers=Identifiers(kommunekode="561"),
             entry_points=(
                 EntryPoint("boligsocial-koordinator", "liaison", "Boligsocial koordinator"),
             ),
         ),
-        Organisation(
+        organisation(
             "roede-kors",
-            "Røde Kors",
-            Sector.CIVIL_SOCIETY,
+            name="Røde Kors",
             entry_points=(
                 EntryPoint("regional-konsulent", "regional_consultant", "Regional konsulent"),
                 EntryPoint("lokalafdeling", "local_branch", "Lokal frivillig afdeling"),
             ),
         ),
-        Organisation("business-esbjerg", "Business Esbjerg", Sector.BUSINESS),
+        organisation("business-esbjerg", Sector.BUSINESS, name="Business Esbjerg"),
     )
 
 
@@ -63,44 +57,31 @@ def partnership() -> Partnership:
         id="medvind",
         name="Medvind i Østerbyen",
         areas=("osterbyen",),
-        lifecycle=StrategicLifecycle(
+        lifecycle=strategic_lifecycle(
+            (StrategicPhase.EXPLORING, D(2019, 9, 1)),
+            (StrategicPhase.FORMING, D(2020, 3, 1)),
+            (StrategicPhase.OPERATING, D(2020, 9, 1)),
             since=D(2019, 9, 1),
             horizon=pendulum.duration(years=10),
-            review_every=pendulum.duration(years=1),
-            phases=(
-                PhaseChange(StrategicPhase.EXPLORING, D(2019, 9, 1)),
-                PhaseChange(StrategicPhase.FORMING, D(2020, 3, 1)),
-                PhaseChange(StrategicPhase.OPERATING, D(2020, 9, 1)),
-            ),
         ),
         members=(
-            Membership(
+            member(
                 "business-esbjerg",
-                "bridge_builder",
                 D(2019, 9, 1),
+                role="bridge_builder",
                 representative="Direktør",
-                mandates=(
-                    Mandate(
-                        "m-business",
-                        MandateLevel.STRATEGIC,
-                        frozenset({Power.OFFER_JOBS, Power.COMMIT_STAFF}),
-                        Term(D(2020, 1, 1)),
-                        "Bestyrelsen",
-                    ),
-                ),
+                mandates=(mandate("m-business", Power.OFFER_JOBS, Power.COMMIT_STAFF),),
             ),
         ),
         commitments=(
-            Commitment(
+            commitment(
                 "c-fritidsjob",
                 "business-esbjerg",
-                "leisure_jobs",
-                Quantity(Decimal("25"), Unit.PLACES),
-                Term(D(2021, 1, 1), D(2021, 12, 31)),
-                status=(
-                    StatusChange(CommitmentStatus.PROPOSED, D(2020, 10, 1)),
-                    StatusChange(CommitmentStatus.AGREED, D(2020, 11, 15)),
-                ),
+                D(2020, 10, 1),
+                (CommitmentStatus.AGREED, D(2020, 11, 15)),
+                kind="leisure_jobs",
+                quantity=Quantity(Decimal("25"), Unit.PLACES),
+                term=Term(D(2021, 1, 1), D(2021, 12, 31)),
                 mandate="m-business",
             ),
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 import pendulum
 
@@ -11,7 +12,6 @@ from samarbejde import (
     AgreementKind,
     Area,
     Challenge,
-    Commitment,
     CommitmentStatus,
     EntryPoint,
     Funding,
@@ -35,43 +35,33 @@ from samarbejde import (
     ReviewOutcome,
     Sector,
     Signature,
-    StatusChange,
     StrategicLifecycle,
     StrategicPhase,
     Term,
     Unit,
     Vision,
+    testing,
 )
+from samarbejde.testing import status
 
 D = pendulum.Date
 AS_OF = D(2024, 6, 1)
 PROJECT_END = D(2022, 12, 31)
 
 
-def status(*entries: tuple[CommitmentStatus, pendulum.Date]) -> tuple[StatusChange, ...]:
-    return tuple(StatusChange(s, on) for s, on in entries)
+#: The commitments of these portfolios: ten staff hours over 2022, agreed on 2021-12-01
+#: (replace ``term``, ``status`` or ``quantity`` to place another fact).
+commitment = partial(
+    testing.commitment,
+    quantity=testing.hours("10"),
+    term=Term(D(2022, 1, 1), PROJECT_END),
+    status=status((CommitmentStatus.AGREED, D(2021, 12, 1))),
+)
 
 
-def commitment(
-    id: str,  # noqa: A002
-    by: str,
-    *,
-    kind: str = "staff_hours",
-    end: pendulum.Date | None = PROJECT_END,
-    history: tuple[StatusChange, ...] | None = None,
-    mandate: str | None = None,
-    amount: str = "10",
-    unit: Unit = Unit.HOURS,
-) -> Commitment:
-    return Commitment(
-        id,
-        by,
-        kind,
-        Quantity(Decimal(amount), unit),
-        Term(D(2022, 1, 1), end),
-        status=history or status((CommitmentStatus.AGREED, D(2021, 12, 1))),
-        mandate=mandate,
-    )
+def quantity(amount: str, unit: Unit) -> Quantity:
+    """An amount of ``unit``."""
+    return Quantity(Decimal(amount), unit)
 
 
 def organisations() -> tuple[Organisation, ...]:
@@ -168,18 +158,17 @@ def alliance() -> Partnership:
                 "a-staff",
                 "kommune-social",
                 mandate="m-kommune",
-                history=agreed,
-                end=D(2026, 12, 31),
+                status=agreed,
+                term=Term(D(2022, 1, 1), D(2026, 12, 31)),
             ),
             commitment(
                 "a-rooms",
                 "boligselskab",
                 kind="facilities",
                 mandate="m-bolig",
-                history=agreed,
-                end=None,
-                unit=Unit.ITEMS,
-                amount="2",
+                status=agreed,
+                term=Term(D(2022, 1, 1), None),
+                quantity=quantity("2", Unit.ITEMS),
             ),
         ),
         agreements=(
@@ -258,7 +247,7 @@ def project() -> Partnership:
             commitment(
                 "p-done",
                 "forening",
-                history=status(
+                status=status(
                     (CommitmentStatus.AGREED, D(2021, 12, 1)),
                     (CommitmentStatus.FULFILLED, D(2023, 1, 15)),
                 ),
@@ -269,10 +258,10 @@ def project() -> Partnership:
                 "kommune-skole",
                 kind="data",
                 mandate="m-skole",
-                history=status((CommitmentStatus.PLEDGED, D(2021, 12, 1))),
+                status=status((CommitmentStatus.PLEDGED, D(2021, 12, 1))),
             ),
             # not overdue: term still running
-            commitment("p-later", "kommune-social", end=D(2030, 1, 1)),
+            commitment("p-later", "kommune-social", term=Term(D(2022, 1, 1), D(2030, 1, 1))),
         ),
         funding=(
             Funding(

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.analysis.generated import FINAL
 from tests.analysis.portfolios import AS_OF, PROJECT_END, D, neighbourhood
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import CommitmentStatus
 from samarbejde import strategies as sst
@@ -43,6 +44,7 @@ def test_nothing_is_overdue_before_any_term_ends() -> None:
     assert overdue_commitments(neighbourhood(), as_of=D(2022, 12, 31)) == ()
 
 
+@WHOLE_PORTFOLIOS
 @given(ONE_PARTNERSHIP, sst.dates(sst.DEFAULT_START, sst.DEFAULT_END))
 def test_every_overdue_commitment_has_an_ended_term_and_no_final_status(portfolio, day) -> None:
     overdue = overdue_commitments(portfolio, as_of=day)
@@ -68,6 +70,7 @@ def test_every_overdue_commitment_has_an_ended_term_and_no_final_status(portfoli
     )
 
 
+@WHOLE_PORTFOLIOS
 @given(ONE_PARTNERSHIP, sst.dates(sst.DEFAULT_START, sst.DEFAULT_END))
 def test_status_counts_on_each_day_match_each_commitments_status_that_day(portfolio, day) -> None:
     snapshots = status_over_time(portfolio, as_of=day)

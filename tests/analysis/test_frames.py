@@ -4,9 +4,10 @@ import sys
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from tests.analysis.generated import days
 from tests.analysis.portfolios import AS_OF, D, neighbourhood
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import Portfolio, examples
 from samarbejde import strategies as sst
@@ -45,7 +46,7 @@ def test_the_bundled_examples_make_tables_of_the_right_size(name: str) -> None:
     assert row_counts(portfolio, examples.AS_OF) == model_counts(portfolio.as_of(examples.AS_OF))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), days())
 def test_generated_portfolios_make_tables_of_the_right_size(portfolio: Portfolio, day) -> None:  # type: ignore[no-untyped-def]
     assert row_counts(portfolio, day) == model_counts(portfolio.as_of(day))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from tests.analysis.generated import days
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import CommitmentStatus, Portfolio
 from samarbejde import strategies as sst
@@ -23,10 +24,9 @@ from samarbejde.analysis import (
 from samarbejde.model.transitions import COMMITMENT_STATUS
 
 # Each example validates and scores whole portfolios: fewer examples, no deadline.
-SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@SLOW
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), days())
 def test_every_overdue_commitment_has_an_ended_term_and_no_final_status(
     portfolio: Portfolio,
@@ -41,7 +41,7 @@ def test_every_overdue_commitment_has_an_ended_term_and_no_final_status(
         assert not COMMITMENT_STATUS.is_final(status)
 
 
-@SLOW
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), days())
 def test_sector_coverage_splits_the_core_sectors_into_present_and_missing(
     portfolio: Portfolio,
@@ -56,7 +56,7 @@ def test_sector_coverage_splits_the_core_sectors_into_present_and_missing(
         assert sum(n for _, n in item.members) + len(item.unknown) == len(members)
 
 
-@SLOW
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), days())
 def test_member_load_adds_up_to_the_commitments_and_mandates_of_active_members(
     portfolio: Portfolio,
@@ -74,7 +74,7 @@ def test_member_load_adds_up_to_the_commitments_and_mandates_of_active_members(
     assert all(m.open_commitments <= m.commitments for m in load)
 
 
-@SLOW
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), days())
 def test_commitments_drawn_under_fitting_mandates_are_all_covered(
     portfolio: Portfolio,
@@ -86,7 +86,7 @@ def test_commitments_drawn_under_fitting_mandates_are_all_covered(
         assert coverage.complete, coverage.gaps
 
 
-@SLOW
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), days())
 def test_status_counts_add_up_to_the_commitments_made_by_each_day(
     portfolio: Portfolio,
@@ -100,7 +100,7 @@ def test_status_counts_add_up_to_the_commitments_made_by_each_day(
         )
 
 
-@SLOW
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), days())
 def test_funding_ends_are_ordered_and_gaps_only_come_with_later_funding(
     portfolio: Portfolio,
@@ -115,7 +115,7 @@ def test_funding_ends_are_ordered_and_gaps_only_come_with_later_funding(
             assert end.next_start > end.on
 
 
-@SLOW
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), days())
 def test_silos_are_organisations_with_two_or_more_units_taking_part(
     portfolio: Portfolio,
@@ -126,7 +126,7 @@ def test_silos_are_organisations_with_two_or_more_units_taking_part(
         assert set(silo.side_by_side) <= set(silo.partnerships)
 
 
-@SLOW
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), days())
 def test_maturity_scores_stay_in_range_and_the_level_follows_them(
     portfolio: Portfolio,

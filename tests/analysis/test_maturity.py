@@ -79,11 +79,18 @@ def test_findings_from_validation_are_attached_to_the_dimension_they_bear_on() -
     for dimension_score in maturity.scores:
         for finding in dimension_score.findings:
             assert finding.code in DIMENSION_CODES[dimension_score.dimension]
-            assert finding.path.startswith("partnerships[alliancen]")
+            assert finding.partnership == "alliancen"
 
 
 def test_a_warning_on_a_dimension_caps_it_at_two() -> None:
-    warning = Finding("L005", Severity.WARNING, "overdue", "partnerships[alliancen].lifecycle", "x")
+    warning = Finding(
+        "L005",
+        Severity.WARNING,
+        "overdue",
+        "partnerships[alliancen].lifecycle",
+        "x",
+        partnership="alliancen",
+    )
     maturity = by_id(assess(neighbourhood(), as_of=AS_OF, findings=[warning]), "alliancen")
     review = maturity.score(Dimension.REVIEW_RHYTHM)
     assert review.score == 2
@@ -93,7 +100,14 @@ def test_a_warning_on_a_dimension_caps_it_at_two() -> None:
 
 
 def test_an_info_finding_is_evidence_but_does_not_cap() -> None:
-    info = Finding("L005", Severity.INFO, "note", "partnerships[alliancen].lifecycle", "x")
+    info = Finding(
+        "L005",
+        Severity.INFO,
+        "note",
+        "partnerships[alliancen].lifecycle",
+        "x",
+        partnership="alliancen",
+    )
     unrelated = Finding("S001", Severity.ERROR, "elsewhere", "organisations[x]", "x")
     maturity = by_id(assess(neighbourhood(), as_of=AS_OF, findings=[info, unrelated]), "alliancen")
     assert maturity.score(Dimension.REVIEW_RHYTHM).score == 3
@@ -168,7 +182,7 @@ def test_binding_scores_signed_agreements_and_agreed_commitments() -> None:
     assert score(scoring.binding, _bare(project())) == 0
     mou = Agreement("mou", AgreementKind.MOU, parties=(Signature("forening", D(2019, 1, 1)),))
     assert score(scoring.binding, attrs.evolve(_bare(project()), agreements=(mou,))) == 1
-    pledged = commitment("x", "forening", history=status((CommitmentStatus.PLEDGED, D(2020, 1, 1))))
+    pledged = commitment("x", "forening", status=status((CommitmentStatus.PLEDGED, D(2020, 1, 1))))
     assert score(scoring.binding, attrs.evolve(_bare(project()), commitments=(pledged,))) == 1
     assert score(scoring.binding, project()) == 2
     assert score(scoring.binding, alliance()) == 3

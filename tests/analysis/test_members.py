@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import attrs
-from tests.analysis.portfolios import AS_OF, D, alliance, commitment, neighbourhood
+from tests.analysis.portfolios import AS_OF, D, alliance, commitment, neighbourhood, quantity
 
 from samarbejde import (
     Commitment,
@@ -104,16 +104,14 @@ def test_funding_above_the_ceiling_is_a_gap_for_every_commitment_under_it() -> N
             "kommune-social",
             kind="funding",
             mandate="m-kommune",
-            amount="600000",
-            unit=Unit.DKK,
+            quantity=quantity("600000", Unit.DKK),
         ),
         commitment(
             "x-2",
             "kommune-social",
             kind="funding",
             mandate="m-kommune",
-            amount="600000",
-            unit=Unit.DKK,
+            quantity=quantity("600000", Unit.DKK),
         ),
     ]
     assert _gaps(_alliance_with(*money)) == {
@@ -133,17 +131,15 @@ def test_withdrawn_funding_does_not_count_against_the_ceiling() -> None:
             "kommune-social",
             kind="funding",
             mandate="m-kommune",
-            amount="600000",
-            unit=Unit.DKK,
+            quantity=quantity("600000", Unit.DKK),
         ),
         commitment(
             "x-2",
             "kommune-social",
             kind="funding",
             mandate="m-kommune",
-            amount="600000",
-            unit=Unit.DKK,
-            history=withdrawn,
+            quantity=quantity("600000", Unit.DKK),
+            status=withdrawn,
         ),
     ]
     assert _gaps(_alliance_with(*money)) == {}

@@ -7,9 +7,10 @@ from decimal import Decimal
 import attrs
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from tests.medvind import portfolio
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import Goal, Portfolio, dumps, loads, structure, unstructure
 from samarbejde import strategies as sst
@@ -20,16 +21,15 @@ FORMATS: tuple[Format, ...] = ("json", "yaml", "toml")
 
 
 # Drawing whole portfolios is slow on a busy machine; that is not a failure.
-SLOW_DRAWS = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
-@SLOW_DRAWS
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), st.sampled_from(FORMATS))
 def test_loading_a_dumped_portfolio_gives_it_back(drawn: Portfolio, fmt: Format) -> None:
     assert loads(dumps(drawn, fmt), fmt) == drawn
 
 
-@SLOW_DRAWS
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios(), st.sampled_from(FORMATS))
 def test_dumping_is_deterministic_and_stable(drawn: Portfolio, fmt: Format) -> None:
     text = dumps(drawn, fmt)

@@ -9,8 +9,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from tests.medvind import portfolio
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import LoadError, Portfolio, dumps, json_schema, loads
 from samarbejde import strategies as sst
@@ -21,7 +22,6 @@ VALIDATOR = jsonschema.Draft202012Validator(
 
 
 # Drawing whole portfolios is slow on a busy machine; that is not a failure.
-SLOW_DRAWS = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
@@ -39,7 +39,7 @@ def test_the_schema_is_made_from_the_model() -> None:
     assert defs["Area"]["properties"]["municipality"]["enum"][:2] == ["101", "147"]
 
 
-@SLOW_DRAWS
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios())
 def test_every_dumped_document_validates_against_the_schema(drawn: Portfolio) -> None:
     VALIDATOR.validate(json.loads(dumps(drawn, "json")))

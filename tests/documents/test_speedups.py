@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from tests.medvind import portfolio
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import LoadError, Portfolio, dumps, loads
 from samarbejde import strategies as sst
@@ -37,7 +38,7 @@ def test_sharing_stays_correct_when_its_memory_is_full(monkeypatch: pytest.Monke
     assert loads(TWO_EQUAL_TERMS, "yaml").partnerships[0].agreements[0].term.end is not None
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios())
 def test_orjson_writes_the_same_bytes_as_the_json_module(drawn: Portfolio) -> None:
     text = dumps(drawn, "json")

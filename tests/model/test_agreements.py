@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pendulum
 import pytest
-from tests.model.build import D, assert_model_error
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import (
     Agreement,
@@ -20,6 +20,7 @@ from samarbejde import (
     Signature,
     Term,
 )
+from samarbejde.testing import assert_model_error
 
 SIGNED = (Signature("kommune", D(2020, 6, 1)), Signature("ngo", D(2020, 6, 15)))
 

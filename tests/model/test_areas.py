@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.model.build import D, assert_model_error
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import Area, AreaCategory, Classification, ModelError
+from samarbejde.testing import assert_model_error
 
 LISTED = (
     Classification(AreaCategory.UDSAT, D(2018, 12, 1)),

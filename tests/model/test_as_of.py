@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from tests.model.build import (
-    D,
-    assert_model_error,
-    commitment,
-    hours,
-    mandate,
-    member,
-    project,
-    project_lifecycle,
-)
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import (
     Agreement,
@@ -39,6 +30,15 @@ from samarbejde import (
     StrategicLifecycle,
     StrategicPhase,
     Vision,
+)
+from samarbejde.testing import (
+    assert_model_error,
+    commitment,
+    hours,
+    mandate,
+    member,
+    project,
+    project_lifecycle,
 )
 
 C, P, S = CommitmentStatus, ProjectPhase, StrategicPhase

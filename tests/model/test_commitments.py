@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from tests.model.build import D, assert_model_error, commitment, hours
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import (
     Commitment,
@@ -18,6 +18,7 @@ from samarbejde import (
     TransitionError,
     Unit,
 )
+from samarbejde.testing import assert_model_error, commitment, hours
 
 C = CommitmentStatus
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pendulum
 import pytest
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 from tests.medvind import partnership, portfolio
-from tests.model.build import D, mandate
 
 from samarbejde import (
     Commitment,
@@ -28,6 +28,7 @@ from samarbejde import (
     Unit,
     label,
 )
+from samarbejde.testing import mandate
 
 C, S = CommitmentStatus, StrategicPhase
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from tests.model.build import D, assert_model_error
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import Challenge, Goal, ModelError, Vision
+from samarbejde.testing import assert_model_error
 
 
 def test_a_goal_has_an_indicator_a_baseline_and_a_target() -> None:

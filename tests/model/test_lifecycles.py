@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pendulum
 import pytest
-from tests.model.build import D, assert_model_error, project_lifecycle, strategic_lifecycle
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import (
     ModelError,
@@ -17,6 +17,7 @@ from samarbejde import (
     StrategicPhase,
     Term,
 )
+from samarbejde.testing import assert_model_error, project_lifecycle, strategic_lifecycle
 
 P, S = ProjectPhase, StrategicPhase
 

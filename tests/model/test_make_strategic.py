@@ -5,15 +5,7 @@ from __future__ import annotations
 import attrs
 import pendulum
 import pytest
-from tests.model.build import (
-    D,
-    assert_model_error,
-    commitment,
-    project,
-    project_lifecycle,
-    strategic,
-    strategic_lifecycle,
-)
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import (
     Agreement,
@@ -29,6 +21,14 @@ from samarbejde import (
     StrategicPhase,
     TransitionError,
     Vision,
+)
+from samarbejde.testing import (
+    assert_model_error,
+    commitment,
+    project,
+    project_lifecycle,
+    strategic,
+    strategic_lifecycle,
 )
 
 C, P, S = CommitmentStatus, ProjectPhase, StrategicPhase

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from tests.model.build import D, assert_model_error, mandate
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import Mandate, MandateLevel, ModelError, Money, Power, Term
+from samarbejde.testing import assert_model_error, mandate
 
 
 def test_a_mandate_names_level_powers_term_and_granting_body() -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.model.build import D, assert_model_error, mandate, member
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import Membership, ModelError
+from samarbejde.testing import assert_model_error, mandate, member
 
 
 def test_a_membership_names_organisation_role_and_joining_date() -> None:

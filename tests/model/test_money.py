@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from tests.model.build import assert_model_error
 
 from samarbejde import ModelError, Money, Quantity, SamarbejdeError, Unit
+from samarbejde.testing import assert_model_error
 
 
 def test_money_is_in_danish_kroner_by_default() -> None:

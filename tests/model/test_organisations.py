@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.model.build import D, assert_model_error
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import (
     EntryPoint,
@@ -13,6 +13,7 @@ from samarbejde import (
     Sector,
     municipalities,
 )
+from samarbejde.testing import assert_model_error
 
 # From /work/shared/data/cvr-examples.md (python-stdnum's own examples), compact form.
 VALID_CVR = [

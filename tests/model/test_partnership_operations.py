@@ -9,18 +9,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from tests.model.build import (
-    D,
-    assert_model_error,
-    commitment,
-    hours,
-    mandate,
-    member,
-    project,
-    project_lifecycle,
-    strategic,
-    strategic_lifecycle,
-)
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import (
     CommitmentStatus,
@@ -38,6 +27,17 @@ from samarbejde import (
     Term,
     TransitionError,
     Unit,
+)
+from samarbejde.testing import (
+    assert_model_error,
+    commitment,
+    hours,
+    mandate,
+    member,
+    project,
+    project_lifecycle,
+    strategic,
+    strategic_lifecycle,
 )
 
 C, P, S = CommitmentStatus, ProjectPhase, StrategicPhase

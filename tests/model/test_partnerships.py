@@ -5,16 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from tests.model.build import (
-    D,
-    assert_model_error,
-    commitment,
-    mandate,
-    member,
-    project,
-    project_lifecycle,
-    strategic_lifecycle,
-)
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import (
     Agreement,
@@ -32,6 +23,15 @@ from samarbejde import (
     StrategicPhase,
     Term,
     Vision,
+)
+from samarbejde.testing import (
+    assert_model_error,
+    commitment,
+    mandate,
+    member,
+    project,
+    project_lifecycle,
+    strategic_lifecycle,
 )
 
 P, S = ProjectPhase, StrategicPhase

@@ -8,9 +8,9 @@ import pickle
 import attrs
 import pytest
 from tests.medvind import portfolio as medvind
-from tests.model.build import assert_model_error, project
 
 from samarbejde import Area, ModelError, Organisation, Portfolio, Sector
+from samarbejde.testing import assert_model_error, project
 
 
 def test_a_portfolio_looks_records_up_by_id() -> None:

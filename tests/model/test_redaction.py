@@ -7,8 +7,8 @@ from typing import Any
 
 import attrs
 import pytest
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 from tests.medvind import portfolio as medvind
-from tests.model.build import D, commitment, hours, mandate, member, project, project_lifecycle
 
 import samarbejde
 from samarbejde import (
@@ -30,6 +30,7 @@ from samarbejde import (
     personal_fields,
     redact,
 )
+from samarbejde.testing import commitment, hours, mandate, member, project, project_lifecycle
 
 C, S = CommitmentStatus, StrategicPhase
 

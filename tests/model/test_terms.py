@@ -6,9 +6,10 @@ import datetime
 
 import pendulum
 import pytest
-from tests.model.build import D, assert_model_error
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import ModelError, Term, add_duration
+from samarbejde.testing import assert_model_error
 
 
 def test_a_term_may_end_on_the_day_it_starts() -> None:

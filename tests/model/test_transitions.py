@@ -13,7 +13,6 @@ from typing import Any
 
 import attrs
 import pytest
-from tests.model.build import START, commitment, project
 
 from samarbejde import (
     COMMITMENT_STATUS,
@@ -34,6 +33,7 @@ from samarbejde import (
     TransitionTable,
 )
 from samarbejde.model.history import check_history
+from samarbejde.testing import START, commitment, project
 
 P, S, C = ProjectPhase, StrategicPhase, CommitmentStatus
 

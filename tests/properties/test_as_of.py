@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pendulum
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
+from tests.profiles import PATIENT, WHOLE_PORTFOLIOS
 from tests.properties.revalidate import rebuilt
 
 from samarbejde import ModelError, Partnership, Portfolio, Severity, validate
@@ -14,7 +15,6 @@ from samarbejde.strategies import DEFAULT_END, DEFAULT_START, dates, partnership
 #: Drawing whole portfolios can be slow on a busy machine (and under coverage);
 #: the examples are what these tests are about. Health under default settings is
 #: tested in test_quality.py.
-PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 #: The rules that a reference names a record the portfolio holds. S008 (unknown parent
 #: partnership) is left out: a project may be recorded under a strategic parent that
 #: begins after it, and on days before that the view holds the project only.
@@ -65,7 +65,7 @@ def test_membership_is_monotone(data: st.DataObject) -> None:
     assert active_d1 & staying <= active_d2
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(st.data())
 def test_as_of_a_valid_portfolio_keeps_every_reference_whole(data: st.DataObject) -> None:
     """The record on a day names only what it holds: no unknown organisation, area,
@@ -101,7 +101,7 @@ def test_as_of_before_the_partnership_began_is_refused(data: st.DataObject) -> N
         p.as_of(day)
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(st.data())
 def test_portfolio_as_of_is_idempotent_and_keeps_begun_partnerships(data: st.DataObject) -> None:
     portfolio = data.draw(portfolios())
@@ -116,7 +116,7 @@ def test_portfolio_as_of_is_idempotent_and_keeps_begun_partnerships(data: st.Dat
     assert all(c.list_date <= day for a in once.areas for c in a.classifications)
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(st.data())
 def test_portfolio_as_of_takes_each_partnership_as_of_that_day(data: st.DataObject) -> None:
     portfolio: Portfolio = data.draw(portfolios())

@@ -13,8 +13,9 @@ from typing import Any
 
 import pendulum
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
+from tests.profiles import PATIENT
 from tests.properties.revalidate import rebuilt
 
 from samarbejde import (
@@ -33,11 +34,6 @@ from samarbejde import (
     TransitionError,
 )
 from samarbejde.strategies import DEFAULT_END, dates, mandates, partnerships
-
-#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
-#: the examples are what these tests are about. Health under default settings is
-#: tested in test_quality.py.
-PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 Operation = Callable[[Partnership], Partnership]
 

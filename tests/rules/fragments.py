@@ -7,7 +7,7 @@ exactly its rule's code; the passing one is the nearest variant with no finding.
 
 from __future__ import annotations
 
-from tests.rules._documents import Fragment
+from tests.rules._fragments import Fragment
 
 A = "partnerships[alliance]"
 P = "partnerships[projekt]"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.rules._documents import document
-from tests.rules._fragments import AS_OF, base
+from tests.rules._fragments import AS_OF, base, document
 from tests.rules.fragments import CASES
 
 from samarbejde import Severity, builtin_rules, validate

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 import pendulum
 import pytest
-from tests.rules._documents import document
-from tests.rules._fragments import AS_OF, base, with_alliance
+from tests.rules._fragments import AS_OF, base, document, with_alliance
 from tests.rules.fragments import CASES
 
 from samarbejde import Portfolio, Rule, Severity, builtin_rules, rule, validate

@@ -12,7 +12,6 @@ from tests.rules._fragments import (
     alliance,
     alliance_commitment,
     base,
-    org,
     organisation,
     organisations,
     project,
@@ -38,6 +37,7 @@ from samarbejde import (
     StatusChange,
     Term,
     Unit,
+    testing,
     validate,
 )
 
@@ -64,7 +64,9 @@ def test_money_under_a_mandate_nobody_holds_is_only_a_structure_error() -> None:
 
 
 def test_joined_after_exploring_looks_at_each_sector_s_first_member_only() -> None:
-    late_business = org("firma-2", Sector.BUSINESS)
+    late_business = testing.organisation(
+        "firma-2", Sector.BUSINESS, entry_points=(EntryPoint("indgang", "liaison", "Koordinator"),)
+    )
     members = (
         *alliance().members,
         Membership("firma-2", "partner", D(2020, 6, 1)),

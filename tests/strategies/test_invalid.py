@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis.errors import InvalidArgument
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import LoadError, loads
 from samarbejde.rules import Severity, builtin_rules, validate
 from samarbejde.strategies import LOAD_PROBLEMS, RULE_DEFECTS, Defect, invalid_portfolios
-from samarbejde.strategies._defect import DocumentFormat
-
-#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
-#: the examples are what these tests are about. Health under default settings is
-#: tested in test_quality.py.
-PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 ERROR_RULES = sorted(r.code for r in builtin_rules() if r.severity is Severity.ERROR)
 
@@ -43,41 +38,31 @@ def error_codes(defect: Defect) -> set[str]:
     return {f.code for f in report.findings if f.severity is Severity.ERROR}
 
 
-@pytest.mark.parametrize("code", ERROR_RULES)
-def test_every_error_rule_has_a_defect_that_produces_exactly_it(code: str) -> None:
-    # invalid_portfolios refuses codes it cannot produce, so a new error rule without
-    # a defect fails here.
-    @PATIENT
-    @given(invalid_portfolios([code]))
-    def check(defect: Defect) -> None:
-        assert defect.code == code
-        assert defect.document is None
-        assert error_codes(defect) == {code}
-
-    check()
+@WHOLE_PORTFOLIOS
+@given(invalid_portfolios(ERROR_RULES))
+def test_a_rule_defect_produces_exactly_its_error_rule(defect: Defect) -> None:
+    # One property over every error rule: invalid_portfolios refuses codes it cannot
+    # produce, so a new error rule without a defect fails here, and the catalogue
+    # test below checks that every error rule has one.
+    assert defect.code in ERROR_RULES
+    assert defect.document is None
+    assert error_codes(defect) == {defect.code}
 
 
-@pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
-@pytest.mark.parametrize("problem", LOAD_PROBLEM_CLASSES)
-def test_every_class_of_load_problem_has_a_defect_reported_as_one_problem(
-    problem: str, fmt: DocumentFormat
-) -> None:
-    @settings(PATIENT, max_examples=15)
-    @given(invalid_portfolios([problem], formats=[fmt]))
-    def check(defect: Defect) -> None:
-        assert defect.code == problem
-        assert defect.document is not None
-        assert defect.format is not None
-        limit = {} if defect.max_bytes is None else {"max_bytes": defect.max_bytes}
-        with pytest.raises(LoadError) as raised:
-            loads(defect.document, defect.format, **limit)
-        problems = raised.value.problems
-        assert len(problems) == 1, problems
-        assert defect.message in problems[0].message
-        if defect.path is not None:
-            assert problems[0].path == defect.path
-
-    check()
+@WHOLE_PORTFOLIOS
+@given(invalid_portfolios(LOAD_PROBLEM_CLASSES, formats=["json", "yaml", "toml"]))
+def test_a_load_defect_is_reported_as_one_problem_of_its_class(defect: Defect) -> None:
+    assert defect.code in LOAD_PROBLEM_CLASSES
+    assert defect.document is not None
+    assert defect.format is not None
+    limit = {} if defect.max_bytes is None else {"max_bytes": defect.max_bytes}
+    with pytest.raises(LoadError) as raised:
+        loads(defect.document, defect.format, **limit)
+    problems = raised.value.problems
+    assert len(problems) == 1, problems
+    assert defect.message in problems[0].message
+    if defect.path is not None:
+        assert problems[0].path == defect.path
 
 
 def test_the_catalogue_of_defects_is_exactly_the_error_rules_and_load_problems() -> None:
@@ -85,20 +70,20 @@ def test_the_catalogue_of_defects_is_exactly_the_error_rules_and_load_problems()
     assert sorted(LOAD_PROBLEMS) == sorted(LOAD_PROBLEM_CLASSES)
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(invalid_portfolios())
 def test_a_drawn_defect_is_either_a_portfolio_or_a_document(defect: Defect) -> None:
     assert (defect.portfolio is None) is (defect.document is not None)
     assert defect.what
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(invalid_portfolios(["load:unknown-key"], formats=["toml"]))
 def test_load_defects_are_written_in_the_formats_asked_for(defect: Defect) -> None:
     assert defect.format == "toml"
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(invalid_portfolios(["load:yaml-tag"], formats=["json"]))
 def test_a_defect_only_one_format_can_hold_falls_back_to_that_format(defect: Defect) -> None:
     assert defect.format == "yaml"

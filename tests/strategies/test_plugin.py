@@ -9,16 +9,12 @@ import textwrap
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import find, given
 from hypothesis import strategies as st
+from tests.profiles import PATIENT
 
 import samarbejde
 from samarbejde.strategies._plugin import _STRATEGIES, _hypothesis_setup_hook, register
-
-#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
-#: the examples are what these tests are about. Health under default settings is
-#: tested in test_quality.py.
-PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 DOWNSTREAM = textwrap.dedent(
     """

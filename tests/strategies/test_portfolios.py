@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from stdnum.dk import cvr
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import (
     CommitmentStatus,
@@ -22,11 +23,6 @@ from samarbejde import (
 )
 from samarbejde.rules import COMMITMENT_POWERS, Severity, validate
 from samarbejde.strategies import DEFAULT_END, DEFAULT_START, dates, partnerships, portfolios
-
-#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
-#: the examples are what these tests are about. Health under default settings is
-#: tested in test_quality.py.
-PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 D = pendulum.Date
 GIVEN = {CommitmentStatus.PLEDGED, CommitmentStatus.AGREED}
@@ -134,20 +130,20 @@ def errors(portfolio: Portfolio, as_of: pendulum.Date | None = None) -> list[str
     return [f"{f.code} {f.message}" for f in report.findings if f.severity is Severity.ERROR]
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(portfolios())
 def test_generated_portfolios_are_referentially_consistent(portfolio: Portfolio) -> None:
     assert_consistent(portfolio)
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(portfolios())
 def test_generated_portfolios_have_no_error_findings(portfolio: Portfolio) -> None:
     assert errors(portfolio) == []
     assert errors(portfolio, as_of=DEFAULT_END) == []
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(st.data())
 def test_portfolios_drawn_as_of_a_day_have_no_error_findings_that_day(
     data: st.DataObject,
@@ -161,7 +157,7 @@ def test_portfolios_drawn_as_of_a_day_have_no_error_findings_that_day(
     assert_consistent(portfolio)
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(
     portfolios(organisations=(4, 5), areas=2, partnerships=(2, 3), members=(2, 3), commitments=3)
 )
@@ -175,14 +171,14 @@ def test_sizes_are_honoured(portfolio: Portfolio) -> None:
 
 
 @pytest.mark.parametrize("form", ["project", "strategic"])
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(data=st.data())
 def test_the_lifecycle_form_is_honoured(form: str, data: st.DataObject) -> None:
     portfolio = data.draw(portfolios(lifecycle=form))  # type: ignore[arg-type]
     assert {p.form for p in portfolio.partnerships} == {form}
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(portfolios(start=D(2020, 1, 1), end=D(2020, 12, 31), commitments=(1, 3)))
 def test_every_date_lies_inside_the_window(portfolio: Portfolio) -> None:
     assert all(D(2020, 1, 1) <= day <= D(2020, 12, 31) for day in dated_entries(portfolio))
@@ -191,14 +187,14 @@ def test_every_date_lies_inside_the_window(portfolio: Portfolio) -> None:
             assert c.term.end is None or c.term.end <= D(2020, 12, 31)
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(portfolios(sectors=[Sector.RESIDENTS, Sector.BUSINESS], organisations=(2, 4)))
 def test_the_sectors_asked_for_are_present_and_alone(portfolio: Portfolio) -> None:
     assert {o.sector for o in portfolio.organisations} == {Sector.RESIDENTS, Sector.BUSINESS}
 
 
 @pytest.mark.parametrize("final", [True, False])
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(data=st.data())
 def test_final_states_are_honoured(final: bool, data: st.DataObject) -> None:
     portfolio = data.draw(portfolios(final_states=final, commitments=(1, 3)))
@@ -208,7 +204,7 @@ def test_final_states_are_honoured(final: bool, data: st.DataObject) -> None:
         assert all(c.is_final is final for c in p.commitments)
 
 
-@PATIENT
+@WHOLE_PORTFOLIOS
 @given(partnerships(members=2, commitments=2))
 def test_partnerships_are_drawn_with_their_members_and_commitments(p: Partnership) -> None:
     assert len(p.members) == 2

@@ -6,18 +6,14 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
+from tests.profiles import PATIENT
 
 import samarbejde as s
 from samarbejde import strategies as sst
 from samarbejde.strategies import DEFAULT_START
-
-#: Drawing whole portfolios can be slow on a busy machine (and under coverage);
-#: the examples are what these tests are about. Health under default settings is
-#: tested in test_quality.py.
-PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (s.Term, sst.terms()),

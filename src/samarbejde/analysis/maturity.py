@@ -8,7 +8,6 @@ coordinating → cooperating → collaborating.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from enum import Enum
 
@@ -230,15 +229,11 @@ def assess(
     return tuple(found)
 
 
-_PARTNERSHIP_PATH = re.compile(r"partnerships\[([^\]]+)\]")
-
-
 def _by_partnership(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     grouped: dict[str, list[Finding]] = {}
     for finding in findings:
-        match = _PARTNERSHIP_PATH.match(finding.path)
-        if match is not None:
-            grouped.setdefault(match.group(1), []).append(finding)
+        if finding.partnership is not None:
+            grouped.setdefault(finding.partnership, []).append(finding)
     return grouped
 
 

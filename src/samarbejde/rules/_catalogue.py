@@ -6,55 +6,11 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 
 from samarbejde.model.text import Lang, Text
+from samarbejde.rules._families import BUILTIN_FAMILIES
 from samarbejde.rules._model import Rule
 from samarbejde.rules._text import render
 
 __all__ = ["catalogue_markdown"]
-
-_FAMILIES: Mapping[str, tuple[Text, Text]] = {
-    "S": (
-        Text("S - struktur", "S - structure"),
-        Text(
-            "Henvisninger findes, id'er er entydige, datoer stemmer. I alle profiler.",
-            "References resolve, ids are unique, dates agree. In every profile.",
-        ),
-    ),
-    "M": (
-        Text("M - mandater", "M - mandates"),
-        Text(
-            "Forpligtelser gives af nogen, der har mandat til det.",
-            "Commitments are made by someone entitled to make them.",
-        ),
-    ),
-    "P": (
-        Text("P - projekter", "P - projects"),
-        Text(
-            "Samarbejder, hvis nuværende livsforløb er et projekt.",
-            "Partnerships whose current lifecycle is a project.",
-        ),
-    ),
-    "L": (
-        Text("L - langsigtede strategiske samarbejder", "L - long-term strategic partnerships"),
-        Text(
-            "Strategiske samarbejder, der ikke er opløst.",
-            "Strategic partnerships that have not been dissolved.",
-        ),
-    ),
-    "C": (
-        Text("C - samarbejdspraksis", "C - collaboration practice"),
-        Text(
-            "Strategiske samarbejder, der ikke er opløst.",
-            "Strategic partnerships that have not been dissolved.",
-        ),
-    ),
-    "T": (
-        Text("T - tid", "T - time"),
-        Text(
-            "Kræver `as_of`; i profilerne project, strategic og all.",
-            "Need `as_of`; in the profiles project, strategic and all.",
-        ),
-    ),
-}
 
 _WORDS: Mapping[str, Text] = {
     "title": Text("Regelkatalog", "Rule catalogue"),
@@ -96,14 +52,14 @@ def catalogue_markdown(rules: Iterable[Rule] | None = None, lang: Lang = "en") -
 
     chosen = builtin_rules() if rules is None else tuple(rules)
     lines = [f"# {_word('title', lang)}", ""]
-    family = None
+    family: str | None = None
     for r in chosen:
-        head = r.code[0] if r.code[0] in _FAMILIES and r.code[1].isdigit() else ""
-        if head != family:
-            family = head
-            if head:
-                title, about = _FAMILIES[head]
-                lines += [f"## {title.pick(lang)}", "", about.pick(lang), ""]
+        head = next((f for f in BUILTIN_FAMILIES if f.covers(r.code)), None)
+        key = "" if head is None else head.prefix
+        if key != family:
+            family = key
+            if head is not None:
+                lines += [f"## {head.title.pick(lang)}", "", head.about.pick(lang), ""]
             else:
                 lines += [f"## {_word('other', lang)}", ""]
         lines += [f"### {r.code} {r.name}", ""]

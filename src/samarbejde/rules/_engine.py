@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, cast
 
 import pendulum
 
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, check_lang
-from samarbejde.rules._index import PortfolioIndex
-from samarbejde.rules._model import PROFILES, Finding, Rule, RuleContext, RuleError
+from samarbejde.rules._families import BUILTIN_FAMILIES
+from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
+from samarbejde.rules._model import (
+    PROFILES,
+    Family,
+    Finding,
+    Hit,
+    PartnershipCheck,
+    PortfolioCheck,
+    Rule,
+    RuleContext,
+    RuleError,
+)
 from samarbejde.rules._report import Report
 from samarbejde.rules.collaboration import COLLABORATION_RULES
 from samarbejde.rules.mandates import MANDATE_RULES
@@ -19,7 +30,15 @@ from samarbejde.rules.strategic import STRATEGIC_RULES
 from samarbejde.rules.structure import STRUCTURE_RULES
 from samarbejde.rules.time import TIME_RULES
 
-__all__ = ["ENTRY_POINT_GROUP", "Locator", "builtin_rules", "plugin_rules", "select", "validate"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Locator",
+    "builtin_families",
+    "builtin_rules",
+    "plugin_rules",
+    "select",
+    "validate",
+]
 
 #: The entry point group under which packages publish rules.
 ENTRY_POINT_GROUP = "samarbejde.rules"
@@ -49,6 +68,15 @@ def builtin_rules() -> tuple[Rule, ...]:
     ['S001', 'S002', 'S003']
     """
     return _BUILTIN
+
+
+def builtin_families() -> tuple[Family, ...]:
+    """The built-in rule families (DESIGN.md section 6), in catalogue order.
+
+    >>> [(f.prefix, sorted(f.profiles)) for f in builtin_families()][2]
+    ('P', ['all', 'project'])
+    """
+    return BUILTIN_FAMILIES
 
 
 def plugin_rules() -> tuple[Rule, ...]:
@@ -186,18 +214,24 @@ def validate(
     index = PortfolioIndex(portfolio)
     findings: list[Finding] = []
     skipped = [r.code for r in chosen if r.needs_as_of and as_of is None]
-    runnable = [r for r in chosen if not (r.needs_as_of and as_of is None)]
-    whole = [r for r in runnable if not r.per_partnership]
-    each = [r for r in runnable if r.per_partnership]
+    runnable = [
+        (r, RuleContext(index, as_of, r.params))
+        for r in chosen
+        if not (r.needs_as_of and as_of is None)
+    ]
+    whole = [(r, context) for r, context in runnable if r.scope.covers is None]
+    each = [(r, context) for r, context in runnable if r.scope.covers is not None]
     chunk: list[Finding] = []
-    for r in whole:
-        _run(r, RuleContext(index, as_of, r.params), lang, sources, chunk)
+    for r, context in whole:
+        _run(r, cast(PortfolioCheck, r.check)(context), None, lang=lang, sources=sources, to=chunk)
     findings += sorted(chunk, key=_by_path)
     for part in index.parts if each else ():
-        view = index.focus(part)
         chunk = []
-        for r in each:
-            _run(r, RuleContext(view, as_of, r.params), lang, sources, chunk)
+        for r, context in each:
+            covers = r.scope.covers
+            if covers is not None and covers(part):
+                hits = cast(PartnershipCheck, r.check)(context, part)
+                _run(r, hits, part, lang=lang, sources=sources, to=chunk)
         findings += sorted(chunk, key=_by_path)
     return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
 
@@ -208,20 +242,25 @@ def _by_path(finding: Finding) -> tuple[str, str, str, str]:
 
 def _run(
     r: Rule,
-    context: RuleContext,
+    hits: Iterable[Hit],
+    part: PartnershipIndex | None,
+    *,
     lang: Lang,
     sources: Locator | None,
-    findings: list[Finding],
+    to: list[Finding],
 ) -> None:
-    for found in r.check(context):
+    inside = None if part is None else part.partnership.id
+    for found in hits:
         where = None if sources is None else _locate(sources, found.path)
-        findings.append(
+        values = found.values if inside is None else {"partnership": inside, **found.values}
+        to.append(
             Finding(
                 code=r.code,
                 severity=r.severity,
-                message=r.messages.format(lang, **found.values),
+                message=r.messages.format(lang, **values),
                 path=found.path,
                 subject=found.subject,
+                partnership=inside if found.partnership is None else found.partnership,
                 line=None if where is None else where[0],
                 column=None if where is None else where[1],
             )

@@ -135,15 +135,6 @@ class PortfolioIndex:
         """One :class:`PartnershipIndex` per partnership, in portfolio order."""
         return tuple(PartnershipIndex(p) for p in self.portfolio.partnerships)
 
-    def focus(self, part: PartnershipIndex) -> PortfolioIndex:
-        """A view that shares this index's lookups but has ``part`` as its only partnership."""
-        for name in ("organisations", "areas", "partnerships"):
-            getattr(self, name)
-        view = PortfolioIndex(self.portfolio)
-        view.__dict__.update(self.__dict__)
-        view.__dict__["parts"] = (part,)
-        return view
-
     def sector(self, organisation: str) -> Sector | None:
         """The sector of an organisation, or ``None`` when it is unknown."""
         found = self.organisations.get(organisation)

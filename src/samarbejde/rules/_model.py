@@ -1,4 +1,4 @@
-"""The parts of a rule: severities, findings, hits, rules and the ``@rule`` decorator."""
+"""The parts of a rule: severities, findings, hits, scopes, rules, families and ``@rule``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 import pendulum
@@ -15,15 +15,21 @@ from samarbejde.model.errors import SamarbejdeError
 from samarbejde.model.text import LANGS, Lang, Text
 
 if TYPE_CHECKING:
-    from samarbejde.rules._index import PortfolioIndex
+    from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
 
 __all__ = [
+    "EVERY_PARTNERSHIP",
+    "LIVE_STRATEGIC",
+    "PORTFOLIO",
     "PROFILES",
+    "PROJECTS",
+    "Family",
     "Finding",
     "Hit",
     "Rule",
     "RuleContext",
     "RuleError",
+    "Scope",
     "Severity",
     "hit",
     "rule",
@@ -80,6 +86,8 @@ class Finding:
         subject: The id of the object the finding is about.
         line: 1-based line in the source document, when the portfolio came from a file.
         column: 1-based column in the source document, when known.
+        partnership: The id of the partnership the finding is about or inside, or
+            ``None`` for a finding about the portfolio as a whole (an organisation, an area).
     """
 
     code: str
@@ -89,6 +97,7 @@ class Finding:
     subject: str
     line: int | None = None
     column: int | None = None
+    partnership: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """The finding as plain JSON-ready values."""
@@ -98,6 +107,7 @@ class Finding:
             "message": self.message,
             "path": self.path,
             "subject": self.subject,
+            "partnership": self.partnership,
             "line": self.line,
             "column": self.column,
         }
@@ -110,12 +120,17 @@ class Hit:
     Attributes:
         path: Where, by ids (see :class:`Finding`).
         subject: The id of the object concerned.
-        values: The named values the message templates refer to.
+        values: The named values the message templates refer to. A check that receives
+            a partnership need not give ``partnership``: its id is the default.
+        partnership: The partnership the hit is inside. A check that receives a
+            partnership need not set it (the engine does); a portfolio-wide check sets it
+            for what it finds inside a partnership.
     """
 
     path: str
     subject: str
     values: Mapping[str, object] = attrs.field(factory=dict)
+    partnership: str | None = None
 
 
 def hit(path: str, subject: str, /, **values: object) -> Hit:
@@ -149,7 +164,64 @@ class RuleContext:
         return self.as_of
 
 
-Check = Callable[[RuleContext], Iterable[Hit]]
+class PortfolioCheck(Protocol):
+    """A check that looks at the whole portfolio: ``check(ctx)``."""
+
+    def __call__(self, ctx: RuleContext, /) -> Iterable[Hit]:
+        """Yield one hit per problem in the portfolio."""
+
+
+class PartnershipCheck(Protocol):
+    """A check that looks at one partnership: ``check(ctx, part)``."""
+
+    def __call__(self, ctx: RuleContext, part: PartnershipIndex, /) -> Iterable[Hit]:
+        """Yield one hit per problem in the partnership ``part``."""
+
+
+Check = PortfolioCheck | PartnershipCheck
+
+
+def _every(part: PartnershipIndex) -> bool:
+    return True
+
+
+def _project(part: PartnershipIndex) -> bool:
+    return part.partnership.form == "project"
+
+
+def _live_strategic(part: PartnershipIndex) -> bool:
+    return part.partnership.form == "strategic" and part.ended is None
+
+
+@attrs.frozen
+class Scope:
+    """What a rule's check is given: the portfolio once, or partnerships one at a time.
+
+    A check of the :data:`PORTFOLIO` scope is called as ``check(ctx)``; a check of any
+    other scope as ``check(ctx, part)``, once for each partnership the scope
+    :attr:`covers`, with its :class:`~samarbejde.rules.PartnershipIndex`. The engine
+    iterates; the check looks at one partnership.
+
+    Attributes:
+        name: What the scope covers, e.g. ``"projects"``.
+        covers: Whether the scope covers a partnership, or ``None`` for the portfolio scope.
+
+    >>> PROJECTS.name, PORTFOLIO.covers is None
+    ('projects', True)
+    """
+
+    name: str
+    covers: Callable[[PartnershipIndex], bool] | None = attrs.field(default=None, eq=False)
+
+
+#: The check looks at the whole portfolio once: ``check(ctx)``.
+PORTFOLIO = Scope("portfolio")
+#: The check is given every partnership in turn: ``check(ctx, part)``.
+EVERY_PARTNERSHIP = Scope("every partnership", _every)
+#: The check is given each partnership whose current lifecycle is a project.
+PROJECTS = Scope("projects", _project)
+#: The check is given each partnership whose current lifecycle is strategic and has not ended.
+LIVE_STRATEGIC = Scope("live strategic partnerships", _live_strategic)
 
 
 def _frozen_map(value: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -167,10 +239,13 @@ def _code(instance: Rule, attribute: attrs.Attribute[Any], value: object) -> Non
         )
 
 
-def _profiles(instance: Rule, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
-    unknown = sorted(set(value) - set(PROFILES))
+def _profiles(instance: Rule | Family, attribute: attrs.Attribute[Any], value: object) -> None:
+    unknown = sorted(set(value) - set(PROFILES))  # type: ignore[call-overload]
     if unknown:
-        raise RuleError(f"rule {instance.code}: unknown profile(s) {unknown}; known: {PROFILES}")
+        owner = (
+            f"rule {instance.code}" if isinstance(instance, Rule) else f"family {instance.prefix}"
+        )
+        raise RuleError(f"{owner}: unknown profile(s) {unknown}; known: {PROFILES}")
 
 
 def _messages(instance: Rule, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -200,15 +275,15 @@ class Rule:
             :class:`~samarbejde.model.text.Text` (a mapping of one template per
             language is taken too), filled with the values a hit carries
             (``{commitment}``, ``{on}`` ...).
-        check: The function that yields one :class:`Hit` per problem.
+        check: The function that yields one :class:`Hit` per problem: ``check(ctx)``
+            for the :data:`PORTFOLIO` scope, ``check(ctx, part)`` for the others.
         profiles: The profiles the rule belongs to.
         rationale: Why the rule exists, a paragraph for the documentation.
         params: Policy parameters and their values (defaults unless configured).
         needs_as_of: Whether the rule needs ``as_of``; it is skipped without it.
-        per_partnership: Whether the check looks only at ``ctx.index.parts`` (and the
-            portfolio-wide lookups). The engine then runs it one partnership at a time,
-            with every other such rule, so that a partnership's records are read while
-            they are still in the processor's cache.
+        scope: What the check is given (see :class:`Scope`). The engine runs the
+            checks of every partnership scope one partnership at a time, so that a
+            partnership's records are read while they are still in the processor's cache.
     """
 
     code: str = attrs.field(validator=_code)
@@ -222,7 +297,7 @@ class Rule:
     rationale: str = ""
     params: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_map)
     needs_as_of: bool = False
-    per_partnership: bool = False
+    scope: Scope = PORTFOLIO
 
     def configure(self, **params: Any) -> Rule:
         """The same rule with some parameters changed.
@@ -258,13 +333,15 @@ def rule(
     rationale: str = "",
     params: Mapping[str, Any] | None = None,
     needs_as_of: bool = False,
-    per_partnership: bool = False,
+    scope: Scope = PORTFOLIO,
 ) -> Callable[[Check], Rule]:
     """Turn a check function into a :class:`Rule`.
 
-    The function takes a :class:`RuleContext` and yields :class:`Hit` values (use
-    :func:`hit`). Pass the rule to :func:`samarbejde.validate` with ``rules=`` or
-    publish it under the entry point group ``samarbejde.rules``.
+    The function takes a :class:`RuleContext` - and, unless ``scope`` is
+    :data:`PORTFOLIO`, the :class:`~samarbejde.rules.PartnershipIndex` of one
+    partnership - and yields :class:`Hit` values (use :func:`hit`). Pass the rule to
+    :func:`samarbejde.validate` with ``rules=`` or publish it under the entry point
+    group ``samarbejde.rules``.
 
     Args:
         code: A stable code of 1-4 capital letters and 3-4 digits; not a built-in one.
@@ -276,8 +353,9 @@ def rule(
         rationale: Why the rule exists, for the documentation.
         params: Policy parameters and their defaults, read as ``ctx.params[...]``.
         needs_as_of: Whether it needs ``as_of`` (then it reads ``ctx.today``).
-        per_partnership: Whether it only looks at ``ctx.index.parts`` and the lookups,
-            so that the engine may run it one partnership at a time.
+        scope: What the check is given: :data:`PORTFOLIO` (the default) or the
+            partnerships of :data:`EVERY_PARTNERSHIP`, :data:`PROJECTS` or
+            :data:`LIVE_STRATEGIC`, one at a time.
 
     Returns:
         A decorator that makes the :class:`Rule`.
@@ -291,6 +369,13 @@ def rule(
     ...         yield hit("partnerships", "")
     >>> no_partnerships.code
     'X001'
+    >>> @rule("X002", "no-members", en="{partnership} has no members.", da="{partnership} har "
+    ...       "ingen medlemmer.", scope=EVERY_PARTNERSHIP)
+    ... def no_members(ctx, part):  # the message's {partnership} is the partnership's id
+    ...     if not part.partnership.members:
+    ...         yield hit(f"{part.path}.members", part.partnership.id)
+    >>> no_members.scope.name
+    'every partnership'
     """
 
     def wrap(check: Check) -> Rule:
@@ -304,7 +389,91 @@ def rule(
             rationale=rationale,
             params=dict(params or {}),
             needs_as_of=needs_as_of,
-            per_partnership=per_partnership,
+            scope=scope,
         )
 
     return wrap
+
+
+def _prefix(instance: Family, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not re.fullmatch(r"[A-Z]{1,4}", value):
+        raise RuleError(f"family prefix {value!r} must be 1-4 capital letters, e.g. 'X'")
+
+
+@attrs.frozen
+class Family:
+    """A family of rules: what its rules share, stated once.
+
+    A family's rules have codes of its prefix and three or four digits, belong to its
+    profiles, and take its severity and scope unless a rule says otherwise.
+    The built-in families are S, M, P, L, C and T (DESIGN.md section 6); a plugin
+    may declare its own.
+
+    Attributes:
+        prefix: The code prefix, e.g. ``"P"``.
+        title: The family's heading in the catalogue, in Danish and English.
+        about: A sentence on what its rules look at, in Danish and English.
+        severity: The severity of its rules, unless a rule gives its own.
+        profiles: The profiles every rule of the family belongs to.
+        scope: What its checks are given, unless a rule gives its own.
+
+    >>> from samarbejde.model import Text
+    >>> esb = Family("ESB", Text("Esbjerg", "Esbjerg"), Text("Lokale regler.", "Local rules."),
+    ...              Severity.WARNING, ("strategic", "all"), EVERY_PARTNERSHIP)
+    >>> @esb.rule("ESB001", "no-goals", en="{partnership} has no goals.",
+    ...           da="{partnership} har ingen mål.")
+    ... def no_goals(ctx, part):
+    ...     if not part.partnership.goals:
+    ...         yield hit(f"{part.path}.goals", part.partnership.id)
+    >>> sorted(no_goals.profiles), no_goals.severity, no_goals.scope.name
+    (['all', 'strategic'], <Severity.WARNING: 'warning'>, 'every partnership')
+    """
+
+    prefix: str = attrs.field(validator=_prefix)
+    title: Text
+    about: Text
+    severity: Severity
+    profiles: frozenset[str] = attrs.field(converter=_frozen_set, validator=_profiles)
+    scope: Scope = PORTFOLIO
+
+    def rule(
+        self,
+        code: str,
+        name: str,
+        *,
+        en: str,
+        da: str,
+        severity: Severity | None = None,
+        scope: Scope | None = None,
+        rationale: str = "",
+        params: Mapping[str, Any] | None = None,
+        needs_as_of: bool = False,
+    ) -> Callable[[Check], Rule]:
+        """Like :func:`rule`, with the family's profiles and, by default, its severity and scope.
+
+        Raises:
+            RuleError: ``code`` is not of this family, or is malformed.
+        """
+        if not self.covers(code):
+            raise RuleError(f"rule code {code!r} is not of family {self.prefix}")
+        return rule(
+            code,
+            name,
+            en=en,
+            da=da,
+            severity=self.severity if severity is None else severity,
+            profiles=self.profiles,
+            rationale=rationale,
+            params=params,
+            needs_as_of=needs_as_of,
+            scope=self.scope if scope is None else scope,
+        )
+
+    def covers(self, code: str) -> bool:
+        """Whether ``code`` is of this family.
+
+        >>> from samarbejde.rules import builtin_families
+        >>> [f.prefix for f in builtin_families() if f.covers("L004")]
+        ['L']
+        """
+        return re.fullmatch(f"{self.prefix}[0-9]{{3,4}}", code) is not None

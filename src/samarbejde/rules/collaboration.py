@@ -12,12 +12,13 @@ import pendulum
 
 from samarbejde.model.enums import Sector, StrategicPhase
 from samarbejde.model.lifecycles import StrategicLifecycle
-from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
+from samarbejde.rules._families import COLLABORATION
+from samarbejde.rules._index import PartnershipIndex
+from samarbejde.rules._model import Hit, RuleContext, Severity, hit
 from samarbejde.rules._text import Words
 
 __all__ = ["COLLABORATION_RULES"]
 
-_PROFILES = ("strategic", "all")
 _NONE = Words("ingen", "none")
 
 
@@ -26,12 +27,9 @@ def _sectors(ctx: RuleContext, organisations: Iterator[str]) -> frozenset[Sector
     return frozenset(s for s in found if s is not None)
 
 
-@rule(
+@COLLABORATION.rule(
     "C001",
     "few-sectors",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     params={"min_sectors": 3},
     en="Strategic partnership {partnership} spans {count} sector(s) ({sectors}); at least "
     "{min_sectors} are expected.",
@@ -42,29 +40,24 @@ def _sectors(ctx: RuleContext, organisations: Iterator[str]) -> frozenset[Sector
     "among the current members is a narrow alliance. The parameter `min_sectors` (default 3) "
     "sets the least number.",
 )
-def few_sectors(ctx: RuleContext) -> Iterator[Hit]:
+def few_sectors(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships whose current members span too few sectors."""
     least = int(ctx.params["min_sectors"])
-    for part in ctx.index.live("strategic"):
-        p = part.partnership
-        sectors = _sectors(ctx, (m.organisation for m in p.members if m.left is None))
-        if len(sectors) < least:
-            yield hit(
-                f"{part.path}.members",
-                p.id,
-                partnership=p.id,
-                count=len(sectors),
-                sectors=sectors or _NONE,
-                min_sectors=least,
-            )
+    p = part.partnership
+    sectors = _sectors(ctx, (m.organisation for m in p.members if m.left is None))
+    if len(sectors) < least:
+        yield hit(
+            f"{part.path}.members",
+            p.id,
+            count=len(sectors),
+            sectors=sectors or _NONE,
+            min_sectors=least,
+        )
 
 
-@rule(
+@COLLABORATION.rule(
     "C002",
     "joined-after-exploring",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     params={"sectors": (Sector.CIVIL_SOCIETY, Sector.BUSINESS)},
     en="The first {sector} member of strategic partnership {partnership}, {organisation}, "
     "joined on {joined}, after the exploring phase ended on {exploring_end}.",
@@ -75,44 +68,39 @@ def few_sectors(ctx: RuleContext) -> Iterator[Hit]:
     "challenges are identified, not be invited in once the plan is made. The parameter "
     "`sectors` lists the sectors that must be there while exploring.",
 )
-def joined_after_exploring(ctx: RuleContext) -> Iterator[Hit]:
+def joined_after_exploring(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Sectors whose first member joined only after the exploring phase."""
     wanted = tuple(ctx.params["sectors"])
-    for part in ctx.index.live("strategic"):
-        lifecycle = part.partnership.lifecycle
-        assert isinstance(lifecycle, StrategicLifecycle)
-        later = [c.on for c in lifecycle.phases if c.phase is not StrategicPhase.EXPLORING]
-        if not later:
+    lifecycle = part.partnership.lifecycle
+    assert isinstance(lifecycle, StrategicLifecycle)
+    later = [c.on for c in lifecycle.phases if c.phase is not StrategicPhase.EXPLORING]
+    if not later:
+        return
+    exploring_end = later[0]
+    first: dict[Sector, tuple[pendulum.Date, str]] = {}
+    for m in part.partnership.members:
+        sector = ctx.index.sector(m.organisation)
+        if sector is None or sector not in wanted:
             continue
-        exploring_end = later[0]
-        first: dict[Sector, tuple[pendulum.Date, str]] = {}
-        for m in part.partnership.members:
-            sector = ctx.index.sector(m.organisation)
-            if sector is None or sector not in wanted:
-                continue
-            candidate = (m.joined, m.organisation)
-            if sector not in first or candidate < first[sector]:
-                first[sector] = candidate
-        for sector in wanted:
-            if sector in first and first[sector][0] > exploring_end:
-                joined, organisation = first[sector]
-                yield hit(
-                    part.member_path(organisation) + ".joined",
-                    organisation,
-                    sector=sector,
-                    partnership=part.partnership.id,
-                    organisation=organisation,
-                    joined=joined,
-                    exploring_end=exploring_end,
-                )
+        candidate = (m.joined, m.organisation)
+        if sector not in first or candidate < first[sector]:
+            first[sector] = candidate
+    for sector in wanted:
+        if sector in first and first[sector][0] > exploring_end:
+            joined, organisation = first[sector]
+            yield hit(
+                part.member_path(organisation) + ".joined",
+                organisation,
+                sector=sector,
+                organisation=organisation,
+                joined=joined,
+                exploring_end=exploring_end,
+            )
 
 
-@rule(
+@COLLABORATION.rule(
     "C003",
     "residents-not-represented",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="Strategic partnership {partnership} has no residents' organisation or resident "
     "representative among its members.",
     da="Det strategiske samarbejde {partnership} har ingen beboerorganisation eller "
@@ -121,27 +109,24 @@ def joined_after_exploring(ctx: RuleContext) -> Iterator[Hit]:
     "through a residents' board (*beboerdemokrati*) as a member or a member in the role "
     "`resident_representative`.",
 )
-def residents_not_represented(ctx: RuleContext) -> Iterator[Hit]:
+def residents_not_represented(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships with no current residents' member."""
-    for part in ctx.index.live("strategic"):
-        p = part.partnership
-        if not any(
-            m.left is None
-            and (
-                m.role == "resident_representative"
-                or ctx.index.sector(m.organisation) is Sector.RESIDENTS
-            )
-            for m in p.members
-        ):
-            yield hit(f"{part.path}.members", p.id, partnership=p.id)
+    p = part.partnership
+    if not any(
+        m.left is None
+        and (
+            m.role == "resident_representative"
+            or ctx.index.sector(m.organisation) is Sector.RESIDENTS
+        )
+        for m in p.members
+    ):
+        yield hit(f"{part.path}.members", p.id)
 
 
-@rule(
+@COLLABORATION.rule(
     "C004",
     "no-entry-point",
     severity=Severity.INFO,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="{organisation}, a member of strategic partnership {partnership}, has no entry point.",
     da="{organisation}, som er medlem af det strategiske samarbejde {partnership}, har ingen "
     "indgang.",
@@ -149,26 +134,21 @@ def residents_not_represented(ctx: RuleContext) -> Iterator[Hit]:
     "a regional consultant, a local branch, a liaison. An organisation without an entry point "
     "is hard to engage beyond the people at the table.",
 )
-def no_entry_point(ctx: RuleContext) -> Iterator[Hit]:
+def no_entry_point(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Current members whose organisation lists no entry point."""
-    for part in ctx.index.live("strategic"):
-        for m in part.partnership.members:
-            organisation = ctx.index.organisations.get(m.organisation)
-            if m.left is None and organisation is not None and not organisation.entry_points:
-                yield hit(
-                    f"organisations[{m.organisation}].entry_points",
-                    m.organisation,
-                    organisation=m.organisation,
-                    partnership=part.partnership.id,
-                )
+    for m in part.partnership.members:
+        organisation = ctx.index.organisations.get(m.organisation)
+        if m.left is None and organisation is not None and not organisation.entry_points:
+            yield hit(
+                f"organisations[{m.organisation}].entry_points",
+                m.organisation,
+                organisation=m.organisation,
+            )
 
 
-@rule(
+@COLLABORATION.rule(
     "C005",
     "dominant-member",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     params={"share": Decimal("0.5"), "min_commitments": 4},
     en="{organisation} holds {count} of the {total} commitments in strategic partnership "
     "{partnership}, more than {percent} %.",
@@ -179,34 +159,30 @@ def no_entry_point(ctx: RuleContext) -> Iterator[Hit]:
     "dominates; `min_commitments` (default 4) keeps small partnerships out of the count. "
     "Withdrawn commitments do not count.",
 )
-def dominant_member(ctx: RuleContext) -> Iterator[Hit]:
+def dominant_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships where one member holds more than ``share`` of the commitments."""
     share = Decimal(str(ctx.params["share"]))
     least = int(ctx.params["min_commitments"])
-    for part in ctx.index.live("strategic"):
-        counts = part.commitments_by_member
-        total = sum(counts.values())
-        if total < least or total == 0:
-            continue
-        organisation, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        if Decimal(count) / Decimal(total) > share:
-            yield hit(
-                part.member_path(organisation),
-                organisation,
-                organisation=organisation,
-                count=count,
-                total=total,
-                partnership=part.partnership.id,
-                percent=(share * 100).normalize(),
-            )
+    counts = part.commitments_by_member
+    total = sum(counts.values())
+    if total < least or total == 0:
+        return
+    organisation, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    if Decimal(count) / Decimal(total) > share:
+        yield hit(
+            part.member_path(organisation),
+            organisation,
+            organisation=organisation,
+            count=count,
+            total=total,
+            percent=(share * 100).normalize(),
+        )
 
 
-@rule(
+@COLLABORATION.rule(
     "C006",
     "challenge-from-one-sector",
     severity=Severity.INFO,
-    profiles=_PROFILES,
-    per_partnership=True,
     params={"min_sectors": 2},
     en="Challenge {challenge} of strategic partnership {partnership} was identified by "
     "{sectors} only.",
@@ -216,20 +192,18 @@ def dominant_member(ctx: RuleContext) -> Iterator[Hit]:
     "is that sector's agenda. The parameter `min_sectors` (default 2) sets how many sectors "
     "must have identified a challenge.",
 )
-def challenge_from_one_sector(ctx: RuleContext) -> Iterator[Hit]:
+def challenge_from_one_sector(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Challenges identified by fewer than ``min_sectors`` sectors."""
     least = int(ctx.params["min_sectors"])
-    for part in ctx.index.live("strategic"):
-        for challenge in part.partnership.challenges:
-            sectors = _sectors(ctx, iter(challenge.identified_by))
-            if len(sectors) < least:
-                yield hit(
-                    f"{part.path}.challenges[{challenge.id}].identified_by",
-                    challenge.id,
-                    challenge=challenge.id,
-                    partnership=part.partnership.id,
-                    sectors=sectors or _NONE,
-                )
+    for challenge in part.partnership.challenges:
+        sectors = _sectors(ctx, iter(challenge.identified_by))
+        if len(sectors) < least:
+            yield hit(
+                f"{part.path}.challenges[{challenge.id}].identified_by",
+                challenge.id,
+                challenge=challenge.id,
+                sectors=sectors or _NONE,
+            )
 
 
 #: The collaboration rules, in code order.

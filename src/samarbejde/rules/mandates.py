@@ -14,12 +14,12 @@ import pendulum
 from samarbejde.model.codes import COMMITMENT_POWERS
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power, Unit
-from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
+from samarbejde.rules._families import MANDATES
+from samarbejde.rules._index import PartnershipIndex
+from samarbejde.rules._model import LIVE_STRATEGIC, Hit, RuleContext, Severity, hit
 from samarbejde.rules._text import Words, code_words
 
 __all__ = ["CORE_ROLES", "MANDATE_RULES"]
-
-_PROFILES = ("project", "strategic", "all")
 
 #: Roles that make a member part of a strategic partnership's core (rule M005).
 CORE_ROLES: tuple[str, ...] = ("lead", "backbone", "partner", "bridge_builder", "funder")
@@ -38,35 +38,29 @@ def _given_on(c: Commitment) -> pendulum.Date:
     return c.made_on
 
 
-@rule(
+@MANDATES.rule(
     "M001",
     "commitment-without-mandate",
     severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="Commitment {commitment} by {by} names no mandate.",
     da="Forpligtelsen {commitment} fra {by} henviser ikke til noget mandat.",
     rationale="A commitment is only as strong as the authority behind it. Naming the mandate "
     "it was made under shows that the representative could commit the organisation. "
     "Commitments still only proposed, and withdrawn ones, are not counted.",
 )
-def without_mandate(ctx: RuleContext) -> Iterator[Hit]:
+def without_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Commitments given (beyond proposed) that name no mandate."""
-    for part in ctx.index.parts:
-        for c in part.partnership.commitments:
-            if c.mandate is None and c.current not in (
-                CommitmentStatus.PROPOSED,
-                CommitmentStatus.WITHDRAWN,
-            ):
-                yield hit(part.commitment_path(c.id), c.id, commitment=c.id, by=c.by)
+    for c in part.partnership.commitments:
+        if c.mandate is None and c.current not in (
+            CommitmentStatus.PROPOSED,
+            CommitmentStatus.WITHDRAWN,
+        ):
+            yield hit(part.commitment_path(c.id), c.id, commitment=c.id, by=c.by)
 
 
-@rule(
+@MANDATES.rule(
     "M002",
     "kind-outside-powers",
-    severity=Severity.ERROR,
-    profiles=_PROFILES,
-    per_partnership=True,
     params={"kind_powers": COMMITMENT_POWERS},
     en="Commitment {commitment} ({kind}) needs the power '{power}', which mandate {mandate} "
     "does not grant.",
@@ -76,32 +70,28 @@ def without_mandate(ctx: RuleContext) -> Iterator[Hit]:
     "of a kind the mandate does not cover was made without authority. The parameter "
     "`kind_powers` maps each kind of commitment to the power it needs.",
 )
-def kind_outside_powers(ctx: RuleContext) -> Iterator[Hit]:
+def kind_outside_powers(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Commitments of a kind that their mandate's powers do not cover."""
     table: Mapping[str, Power] = ctx.params["kind_powers"]
-    for part in ctx.index.parts:
-        for c in part.partnership.commitments:
-            held = None if c.mandate is None else part.mandates.get(c.mandate)
-            power = table.get(c.kind)
-            if held is None or power is None or held[0].organisation != c.by:
-                continue
-            if power not in held[1].powers:
-                yield hit(
-                    f"{part.commitment_path(c.id)}.kind",
-                    c.id,
-                    commitment=c.id,
-                    kind=code_words(c.kind),
-                    power=power,
-                    mandate=c.mandate,
-                )
+    for c in part.partnership.commitments:
+        held = None if c.mandate is None else part.mandates.get(c.mandate)
+        power = table.get(c.kind)
+        if held is None or power is None or held[0].organisation != c.by:
+            continue
+        if power not in held[1].powers:
+            yield hit(
+                f"{part.commitment_path(c.id)}.kind",
+                c.id,
+                commitment=c.id,
+                kind=code_words(c.kind),
+                power=power,
+                mandate=c.mandate,
+            )
 
 
-@rule(
+@MANDATES.rule(
     "M003",
     "above-ceiling",
-    severity=Severity.ERROR,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="{holder} has committed {total} DKK under mandate {mandate}, above its ceiling of "
     "{ceiling} DKK.",
     da="{holder} har forpligtet {total} kr. under mandatet {mandate}, over loftet på {ceiling} kr.",
@@ -109,40 +99,36 @@ def kind_outside_powers(ctx: RuleContext) -> Iterator[Hit]:
     "member's commitments in DKK under the mandate (not withdrawn or superseded) must stay "
     "within it. Ceilings in other currencies are not compared.",
 )
-def above_ceiling(ctx: RuleContext) -> Iterator[Hit]:
+def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Mandates whose DKK commitments add up to more than their ceiling."""
-    for part in ctx.index.parts:
-        totals: dict[str, Decimal] = {}
-        for c in part.partnership.commitments:
-            if (
-                c.mandate is not None
-                and c.quantity.unit is Unit.DKK
-                and c.current not in (_NOT_COUNTED)
-            ):
-                totals[c.mandate] = totals.get(c.mandate, Decimal(0)) + c.quantity.amount
-        for mandate_id, total in totals.items():
-            held = part.mandates.get(mandate_id)
-            if held is None:
-                continue
-            member, mandate = held
-            ceiling = mandate.ceiling
-            if ceiling is not None and ceiling.currency == "DKK" and total > ceiling.amount:
-                yield hit(
-                    f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling",
-                    mandate_id,
-                    holder=member.organisation,
-                    total=total,
-                    mandate=mandate_id,
-                    ceiling=ceiling.amount,
-                )
+    totals: dict[str, Decimal] = {}
+    for c in part.partnership.commitments:
+        if (
+            c.mandate is not None
+            and c.quantity.unit is Unit.DKK
+            and c.current not in (_NOT_COUNTED)
+        ):
+            totals[c.mandate] = totals.get(c.mandate, Decimal(0)) + c.quantity.amount
+    for mandate_id, total in totals.items():
+        held = part.mandates.get(mandate_id)
+        if held is None:
+            continue
+        member, mandate = held
+        ceiling = mandate.ceiling
+        if ceiling is not None and ceiling.currency == "DKK" and total > ceiling.amount:
+            yield hit(
+                f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling",
+                mandate_id,
+                holder=member.organisation,
+                total=total,
+                mandate=mandate_id,
+                ceiling=ceiling.amount,
+            )
 
 
-@rule(
+@MANDATES.rule(
     "M004",
     "outside-mandate-term",
-    severity=Severity.ERROR,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="Commitment {commitment} was given on {given_on}, when mandate {mandate} was not in "
     "force (term {start} to {end}, revoked {revoked}).",
     da="Forpligtelsen {commitment} blev givet den {given_on}, hvor mandatet {mandate} ikke "
@@ -151,34 +137,32 @@ def above_ceiling(ctx: RuleContext) -> Iterator[Hit]:
     "and before it is revoked. The day a commitment is given is its first pledged or agreed "
     "status (or the day it was proposed).",
 )
-def outside_mandate_term(ctx: RuleContext) -> Iterator[Hit]:
+def outside_mandate_term(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Commitments given when their mandate was not in force."""
-    for part in ctx.index.parts:
-        for c in part.partnership.commitments:
-            held = None if c.mandate is None else part.mandates.get(c.mandate)
-            if held is None or held[0].organisation != c.by:
-                continue
-            mandate = held[1]
-            given_on = _given_on(c)
-            if not mandate.in_force(given_on):
-                yield hit(
-                    f"{part.commitment_path(c.id)}.mandate",
-                    c.id,
-                    commitment=c.id,
-                    given_on=given_on,
-                    mandate=mandate.id,
-                    start=mandate.term.start,
-                    end=_OPEN if mandate.term.end is None else mandate.term.end,
-                    revoked=_NOT if mandate.revoked is None else mandate.revoked,
-                )
+    for c in part.partnership.commitments:
+        held = None if c.mandate is None else part.mandates.get(c.mandate)
+        if held is None or held[0].organisation != c.by:
+            continue
+        mandate = held[1]
+        given_on = _given_on(c)
+        if not mandate.in_force(given_on):
+            yield hit(
+                f"{part.commitment_path(c.id)}.mandate",
+                c.id,
+                commitment=c.id,
+                given_on=given_on,
+                mandate=mandate.id,
+                start=mandate.term.start,
+                end=_OPEN if mandate.term.end is None else mandate.term.end,
+                revoked=_NOT if mandate.revoked is None else mandate.revoked,
+            )
 
 
-@rule(
+@MANDATES.rule(
     "M005",
     "core-member-without-strategic-mandate",
     severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
+    scope=LIVE_STRATEGIC,
     params={"core_roles": CORE_ROLES},
     en="{organisation} is a core member ({role}) of strategic partnership {partnership} but "
     "holds no strategic-level mandate.",
@@ -188,21 +172,19 @@ def outside_mandate_term(ctx: RuleContext) -> Iterator[Hit]:
     "representatives need a strategic-level mandate, or every decision waits for the "
     "organisation behind them. The parameter `core_roles` lists the core roles.",
 )
-def core_without_strategic_mandate(ctx: RuleContext) -> Iterator[Hit]:
+def core_without_strategic_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Core members of live strategic partnerships without a strategic-level mandate."""
     core = frozenset(ctx.params["core_roles"])
-    for part in ctx.index.live("strategic"):
-        for m in part.partnership.members:
-            if m.left is not None or m.role not in core:
-                continue
-            if not any(x.level is MandateLevel.STRATEGIC for x in m.mandates):
-                yield hit(
-                    part.member_path(m.organisation),
-                    m.organisation,
-                    organisation=m.organisation,
-                    role=code_words(m.role),
-                    partnership=part.partnership.id,
-                )
+    for m in part.partnership.members:
+        if m.left is not None or m.role not in core:
+            continue
+        if not any(x.level is MandateLevel.STRATEGIC for x in m.mandates):
+            yield hit(
+                part.member_path(m.organisation),
+                m.organisation,
+                organisation=m.organisation,
+                role=code_words(m.role),
+            )
 
 
 #: The mandate rules, in code order.

@@ -12,20 +12,18 @@ import pendulum
 from samarbejde.model.enums import ProjectPhase
 from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.model.terms import add_duration
-from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
+from samarbejde.rules._families import PROJECT
+from samarbejde.rules._index import PartnershipIndex
+from samarbejde.rules._model import Hit, RuleContext, hit
 
 __all__ = ["PROJECT_RULES"]
 
-_PROFILES = ("project", "all")
 _ENDING = frozenset({ProjectPhase.CLOSING, ProjectPhase.CLOSED})
 
 
-@rule(
+@PROJECT.rule(
     "P001",
     "long-project",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     params={"years": 4},
     en="Project {partnership} runs from {start} to {end}, longer than {years} years: consider "
     "the strategic form.",
@@ -36,31 +34,26 @@ _ENDING = frozenset({ProjectPhase.CLOSING, ProjectPhase.CLOSED})
     "agreement, a horizon and periodic reviews, fits such work better. The parameter "
     "`years` (default 4) sets the limit.",
 )
-def long_project(ctx: RuleContext) -> Iterator[Hit]:
+def long_project(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Projects whose term is longer than ``years``."""
     years = pendulum.duration(years=int(ctx.params["years"]))
-    for part in ctx.index.of_form("project"):
-        lifecycle = part.partnership.lifecycle
-        assert isinstance(lifecycle, ProjectLifecycle)
-        term = lifecycle.term
-        assert term.end is not None
-        if term.end >= add_duration(term.start, years):
-            yield hit(
-                f"{part.path}.lifecycle.term",
-                part.partnership.id,
-                partnership=part.partnership.id,
-                start=term.start,
-                end=term.end,
-                years=ctx.params["years"],
-            )
+    lifecycle = part.partnership.lifecycle
+    assert isinstance(lifecycle, ProjectLifecycle)
+    term = lifecycle.term
+    assert term.end is not None
+    if term.end >= add_duration(term.start, years):
+        yield hit(
+            f"{part.path}.lifecycle.term",
+            part.partnership.id,
+            start=term.start,
+            end=term.end,
+            years=ctx.params["years"],
+        )
 
 
-@rule(
+@PROJECT.rule(
     "P002",
     "funding-cliff",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="Project {partnership} is {phase} (term ends {end}) with no successor and no parent "
     "strategic partnership: a funding cliff. Consider the strategic form.",
     da="Projektet {partnership} er {phase} (perioden slutter {end}) uden en efterfølger og "
@@ -70,28 +63,23 @@ def long_project(ctx: RuleContext) -> Iterator[Hit]:
     "built and partners lose the relations: the funding cliff. A project that is closing or "
     "closed should run under a strategic partnership or be made strategic itself.",
 )
-def funding_cliff(ctx: RuleContext) -> Iterator[Hit]:
+def funding_cliff(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Projects closing or closed with no parent and no strategic successor."""
-    for part in ctx.index.of_form("project"):
-        p = part.partnership
-        lifecycle = p.lifecycle
-        assert isinstance(lifecycle, ProjectLifecycle)
-        if lifecycle.phase in _ENDING and p.parent is None:
-            yield hit(
-                f"{part.path}.lifecycle.phases[{len(lifecycle.phases) - 1}]",
-                p.id,
-                partnership=p.id,
-                phase=lifecycle.phase,
-                end=lifecycle.term.end,
-            )
+    p = part.partnership
+    lifecycle = p.lifecycle
+    assert isinstance(lifecycle, ProjectLifecycle)
+    if lifecycle.phase in _ENDING and p.parent is None:
+        yield hit(
+            f"{part.path}.lifecycle.phases[{len(lifecycle.phases) - 1}]",
+            p.id,
+            phase=lifecycle.phase,
+            end=lifecycle.term.end,
+        )
 
 
-@rule(
+@PROJECT.rule(
     "P003",
     "funding-ends-early",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="The funding of project {partnership} ends on {funded_until} ({funding}), before the "
     "project ends on {end}.",
     da="Finansieringen af projektet {partnership} slutter den {funded_until} ({funding}), før "
@@ -99,27 +87,25 @@ def funding_cliff(ctx: RuleContext) -> Iterator[Hit]:
     rationale="A project whose money runs out before its term ends will stop early or cut "
     "what it promised. The last funding should cover the whole term.",
 )
-def funding_ends_early(ctx: RuleContext) -> Iterator[Hit]:
+def funding_ends_early(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Projects whose latest funding ends before the project's term does."""
-    for part in ctx.index.of_form("project"):
-        p = part.partnership
-        lifecycle = p.lifecycle
-        assert isinstance(lifecycle, ProjectLifecycle)
-        if not p.funding or any(f.term.end is None for f in p.funding):
-            continue
-        last = max(p.funding, key=lambda f: (f.term.end, f.id))
-        end = lifecycle.term.end
-        assert last.term.end is not None
-        assert end is not None
-        if last.term.end < end:
-            yield hit(
-                f"{part.path}.funding[{last.id}].term",
-                last.id,
-                partnership=p.id,
-                funded_until=last.term.end,
-                funding=last.id,
-                end=end,
-            )
+    p = part.partnership
+    lifecycle = p.lifecycle
+    assert isinstance(lifecycle, ProjectLifecycle)
+    if not p.funding or any(f.term.end is None for f in p.funding):
+        return
+    last = max(p.funding, key=lambda f: (f.term.end, f.id))
+    end = lifecycle.term.end
+    assert last.term.end is not None
+    assert end is not None
+    if last.term.end < end:
+        yield hit(
+            f"{part.path}.funding[{last.id}].term",
+            last.id,
+            funded_until=last.term.end,
+            funding=last.id,
+            end=end,
+        )
 
 
 #: The project rules, in code order.

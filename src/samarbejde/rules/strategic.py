@@ -13,48 +13,41 @@ from samarbejde.model.enums import StrategicPhase
 from samarbejde.model.funding import SHORT_TERM_FUNDING
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.terms import add_duration
+from samarbejde.rules._families import STRATEGIC
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
+from samarbejde.rules._model import Hit, RuleContext, Severity, hit
 from samarbejde.rules._text import Words
 
 __all__ = ["STRATEGIC_RULES"]
 
-_PROFILES = ("strategic", "all")
 _SETTLED = frozenset({StrategicPhase.OPERATING, StrategicPhase.REVIEWING})
 
 
-def _strategic(ctx: RuleContext) -> Iterator[tuple[PartnershipIndex, StrategicLifecycle]]:
-    for part in ctx.index.live("strategic"):
-        lifecycle = part.partnership.lifecycle
-        assert isinstance(lifecycle, StrategicLifecycle)
-        yield part, lifecycle
+def _lifecycle(part: PartnershipIndex) -> StrategicLifecycle:
+    """The current lifecycle of a partnership the family's scope covers: a strategic one."""
+    lifecycle = part.partnership.lifecycle
+    assert isinstance(lifecycle, StrategicLifecycle)
+    return lifecycle
 
 
-@rule(
+@STRATEGIC.rule(
     "L001",
     "not-place-specific",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="Strategic partnership {partnership} names no area: it is not place-specific.",
     da="Det strategiske samarbejde {partnership} nævner intet område: det er ikke stedsspecifikt.",
     rationale="Strategic partnerships in vulnerable housing areas are place-specific "
     "(*stedsspecifikke*): they serve named areas, so that partners can be held to what they "
     "do there.",
 )
-def not_place_specific(ctx: RuleContext) -> Iterator[Hit]:
+def not_place_specific(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships with no area."""
-    for part, _ in _strategic(ctx):
-        if not part.partnership.areas:
-            yield hit(f"{part.path}.areas", part.partnership.id, partnership=part.partnership.id)
+    if not part.partnership.areas:
+        yield hit(f"{part.path}.areas", part.partnership.id)
 
 
-@rule(
+@STRATEGIC.rule(
     "L002",
     "no-binding-agreement",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="Strategic partnership {partnership} is {phase} but has no binding agreement signed by "
     "all its parties.",
     da="Det strategiske samarbejde {partnership} er i {phase}, men har ingen forpligtende "
@@ -62,26 +55,22 @@ def not_place_specific(ctx: RuleContext) -> Iterator[Hit]:
     rationale="A strategic partnership is binding (*forpligtende*): once it operates, a "
     "signed, binding agreement says what the partners owe each other.",
 )
-def no_binding_agreement(ctx: RuleContext) -> Iterator[Hit]:
+def no_binding_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Operating strategic partnerships without a signed binding agreement."""
-    for part, lifecycle in _strategic(ctx):
-        if lifecycle.phase not in _SETTLED:
-            continue
-        if not any(a.binding and a.signed for a in part.partnership.agreements):
-            yield hit(
-                f"{part.path}.agreements",
-                part.partnership.id,
-                partnership=part.partnership.id,
-                phase=lifecycle.phase,
-            )
+    lifecycle = _lifecycle(part)
+    if lifecycle.phase not in _SETTLED:
+        return
+    if not any(a.binding and a.signed for a in part.partnership.agreements):
+        yield hit(
+            f"{part.path}.agreements",
+            part.partnership.id,
+            phase=lifecycle.phase,
+        )
 
 
-@rule(
+@STRATEGIC.rule(
     "L003",
     "short-horizon",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     params={"years": 5},
     en="Strategic partnership {partnership} has a horizon of {horizon}, under {years} years.",
     da="Det strategiske samarbejde {partnership} har en tidshorisont på {horizon}, under "
@@ -90,49 +79,41 @@ def no_binding_agreement(ctx: RuleContext) -> Iterator[Hit]:
     "a few years makes it a project by another name. The parameter `years` (default 5) sets "
     "the least horizon; an open-ended horizon passes.",
 )
-def short_horizon(ctx: RuleContext) -> Iterator[Hit]:
+def short_horizon(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships whose horizon is shorter than ``years``."""
     years = pendulum.duration(years=int(ctx.params["years"]))
-    for part, lifecycle in _strategic(ctx):
-        end = lifecycle.horizon_end
-        if end is not None and end < add_duration(lifecycle.since, years):
-            yield hit(
-                f"{part.path}.lifecycle.horizon",
-                part.partnership.id,
-                partnership=part.partnership.id,
-                horizon=lifecycle.horizon,
-                years=ctx.params["years"],
-            )
+    lifecycle = _lifecycle(part)
+    end = lifecycle.horizon_end
+    if end is not None and end < add_duration(lifecycle.since, years):
+        yield hit(
+            f"{part.path}.lifecycle.horizon",
+            part.partnership.id,
+            horizon=lifecycle.horizon,
+            years=ctx.params["years"],
+        )
 
 
-@rule(
+@STRATEGIC.rule(
     "L004",
     "no-review-cadence",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="Strategic partnership {partnership} sets no review cadence (review_every).",
     da="Det strategiske samarbejde {partnership} har ingen fast evalueringskadence (review_every).",
     rationale="Long partnerships stay alive through periodic reviews where partners decide "
     "to continue, adjust, renew or dissolve. Without a cadence, reviews do not happen.",
 )
-def no_review_cadence(ctx: RuleContext) -> Iterator[Hit]:
+def no_review_cadence(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships with no ``review_every``."""
-    for part, lifecycle in _strategic(ctx):
-        if lifecycle.review_every is None:
-            yield hit(
-                f"{part.path}.lifecycle",
-                part.partnership.id,
-                partnership=part.partnership.id,
-            )
+    lifecycle = _lifecycle(part)
+    if lifecycle.review_every is None:
+        yield hit(
+            f"{part.path}.lifecycle",
+            part.partnership.id,
+        )
 
 
-@rule(
+@STRATEGIC.rule(
     "L005",
     "review-overdue",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     needs_as_of=True,
     en="The review of strategic partnership {partnership} was due on {due} (every {every}); "
     "none is recorded by {as_of}.",
@@ -141,84 +122,71 @@ def no_review_cadence(ctx: RuleContext) -> Iterator[Hit]:
     rationale="A review cadence is only a promise until the reviews happen. A review is "
     "overdue when the last review (or the start) plus the cadence lies before `as_of`.",
 )
-def review_overdue(ctx: RuleContext) -> Iterator[Hit]:
+def review_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships whose next review lies before ``as_of``."""
-    for part, lifecycle in _strategic(ctx):
-        due = lifecycle.next_review()
-        if due is not None and due < ctx.today:
-            yield hit(
-                f"{part.path}.lifecycle.reviews",
-                part.partnership.id,
-                partnership=part.partnership.id,
-                due=due,
-                every=lifecycle.review_every,
-                as_of=ctx.today,
-            )
+    lifecycle = _lifecycle(part)
+    due = lifecycle.next_review()
+    if due is not None and due < ctx.today:
+        yield hit(
+            f"{part.path}.lifecycle.reviews",
+            part.partnership.id,
+            due=due,
+            every=lifecycle.review_every,
+            as_of=ctx.today,
+        )
 
 
-@rule(
+@STRATEGIC.rule(
     "L006",
     "no-shared-vision",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="Strategic partnership {partnership} is {phase} but has no shared vision.",
     da="Det strategiske samarbejde {partnership} er i {phase}, men har ingen fælles vision.",
     rationale="The partners agree a shared vision while forming the partnership; once it "
     "operates, the vision is what goals, commitments and reviews refer back to.",
 )
-def no_shared_vision(ctx: RuleContext) -> Iterator[Hit]:
+def no_shared_vision(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Operating strategic partnerships with no vision."""
-    for part, lifecycle in _strategic(ctx):
-        if lifecycle.phase in _SETTLED and part.partnership.vision is None:
-            yield hit(
-                f"{part.path}.vision",
-                part.partnership.id,
-                partnership=part.partnership.id,
-                phase=lifecycle.phase,
-            )
+    lifecycle = _lifecycle(part)
+    if lifecycle.phase in _SETTLED and part.partnership.vision is None:
+        yield hit(
+            f"{part.path}.vision",
+            part.partnership.id,
+            phase=lifecycle.phase,
+        )
 
 
 _INDICATOR = Words("indikator", "indicator")
 _TARGET = Words("målværdi", "target")
 
 
-@rule(
+@STRATEGIC.rule(
     "L007",
     "goal-not-measurable",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="Goal {goal} of strategic partnership {partnership} has no {missing}.",
     da="Målet {goal} i det strategiske samarbejde {partnership} mangler {missing}.",
     rationale="Goals that can be followed over years need an indicator and a target; "
     "without them, reviews cannot tell whether the partnership works.",
 )
-def goal_not_measurable(ctx: RuleContext) -> Iterator[Hit]:
+def goal_not_measurable(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Goals of strategic partnerships without indicator or target."""
-    for part, _ in _strategic(ctx):
-        for goal in part.partnership.goals:
-            missing = tuple(
-                word
-                for word, value in ((_INDICATOR, goal.indicator), (_TARGET, goal.target))
-                if value is None
+    for goal in part.partnership.goals:
+        missing = tuple(
+            word
+            for word, value in ((_INDICATOR, goal.indicator), (_TARGET, goal.target))
+            if value is None
+        )
+        if missing:
+            yield hit(
+                f"{part.path}.goals[{goal.id}]",
+                goal.id,
+                goal=goal.id,
+                missing=missing,
             )
-            if missing:
-                yield hit(
-                    f"{part.path}.goals[{goal.id}]",
-                    goal.id,
-                    goal=goal.id,
-                    partnership=part.partnership.id,
-                    missing=missing,
-                )
 
 
-@rule(
+@STRATEGIC.rule(
     "L008",
     "short-term-funding-only",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     params={"grant_kinds": SHORT_TERM_FUNDING},
     en="All funding of strategic partnership {partnership} is short-term grants, the last "
     "ending on {funded_until}, inside its horizon (until {horizon_end}).",
@@ -229,31 +197,28 @@ def goal_not_measurable(ctx: RuleContext) -> Iterator[Hit]:
     "meets the same funding cliff as a project. Partners' own budgets should carry part of "
     "it. The parameter `grant_kinds` lists the kinds counted as short-term grants.",
 )
-def short_term_funding_only(ctx: RuleContext) -> Iterator[Hit]:
+def short_term_funding_only(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships funded only by grants that end inside the horizon."""
     grants = frozenset(ctx.params["grant_kinds"])
-    for part, lifecycle in _strategic(ctx):
-        funding = part.partnership.funding
-        if not funding or any(f.kind not in grants or f.term.end is None for f in funding):
-            continue
-        funded_until = max(f.term.end for f in funding if f.term.end is not None)
-        horizon_end = lifecycle.horizon_end
-        if horizon_end is None or funded_until < horizon_end:
-            yield hit(
-                f"{part.path}.funding",
-                part.partnership.id,
-                partnership=part.partnership.id,
-                funded_until=funded_until,
-                horizon_end=Words("åben", "open-ended") if horizon_end is None else horizon_end,
-            )
+    lifecycle = _lifecycle(part)
+    funding = part.partnership.funding
+    if not funding or any(f.kind not in grants or f.term.end is None for f in funding):
+        return
+    funded_until = max(f.term.end for f in funding if f.term.end is not None)
+    horizon_end = lifecycle.horizon_end
+    if horizon_end is None or funded_until < horizon_end:
+        yield hit(
+            f"{part.path}.funding",
+            part.partnership.id,
+            funded_until=funded_until,
+            horizon_end=Words("åben", "open-ended") if horizon_end is None else horizon_end,
+        )
 
 
-@rule(
+@STRATEGIC.rule(
     "L009",
     "passive-member",
     severity=Severity.INFO,
-    profiles=_PROFILES,
-    per_partnership=True,
     en="{organisation} is a member of strategic partnership {partnership} but has made no "
     "commitment and owns no goal.",
     da="{organisation} er medlem af det strategiske samarbejde {partnership}, men har hverken "
@@ -262,19 +227,17 @@ def short_term_funding_only(ctx: RuleContext) -> Iterator[Hit]:
     "owns a goal. A member that does neither is a spectator, and the partnership should "
     "know.",
 )
-def passive_member(ctx: RuleContext) -> Iterator[Hit]:
+def passive_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Current members of strategic partnerships with no commitment and no goal."""
-    for part, _ in _strategic(ctx):
-        committed = part.commitments_by_member
-        owners = part.goal_owners
-        for m in part.partnership.members:
-            if m.left is None and m.organisation not in committed and m.organisation not in owners:
-                yield hit(
-                    part.member_path(m.organisation),
-                    m.organisation,
-                    organisation=m.organisation,
-                    partnership=part.partnership.id,
-                )
+    committed = part.commitments_by_member
+    owners = part.goal_owners
+    for m in part.partnership.members:
+        if m.left is None and m.organisation not in committed and m.organisation not in owners:
+            yield hit(
+                part.member_path(m.organisation),
+                m.organisation,
+                organisation=m.organisation,
+            )
 
 
 #: The strategic rules, in code order.

@@ -13,21 +13,17 @@ from typing import Any
 import pendulum
 
 from samarbejde.model.lifecycles import StrategicLifecycle
+from samarbejde.rules._families import TIME
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, RuleContext, Severity, hit, rule
+from samarbejde.rules._model import Hit, RuleContext, Severity, hit
 from samarbejde.rules._text import Words
 
 __all__ = ["TIME_RULES"]
 
-_PROFILES = ("project", "strategic", "all")
 
-
-@rule(
+@TIME.rule(
     "T001",
     "commitment-overdue",
-    severity=Severity.WARNING,
-    profiles=_PROFILES,
-    per_partnership=True,
     needs_as_of=True,
     en="Commitment {commitment} by {by} ended on {end} but is still {status} as of {as_of}.",
     da="Forpligtelsen {commitment} fra {by} sluttede den {end}, men er stadig {status} pr. "
@@ -36,21 +32,20 @@ _PROFILES = ("project", "strategic", "all")
     "it: fulfilled, partly fulfilled, breached, withdrawn or superseded. An open status after "
     "the end means nobody followed up.",
 )
-def commitment_overdue(ctx: RuleContext) -> Iterator[Hit]:
+def commitment_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Commitments whose term ended before ``as_of`` and that are not in a final state."""
     today = ctx.today
-    for part in ctx.index.parts:
-        for c in part.partnership.commitments:
-            if c.term.ended_by(today) and not c.is_final:
-                yield hit(
-                    f"{part.commitment_path(c.id)}.status",
-                    c.id,
-                    commitment=c.id,
-                    by=c.by,
-                    end=c.term.end,
-                    status=c.current,
-                    as_of=today,
-                )
+    for c in part.partnership.commitments:
+        if c.term.ended_by(today) and not c.is_final:
+            yield hit(
+                f"{part.commitment_path(c.id)}.status",
+                c.id,
+                commitment=c.id,
+                by=c.by,
+                end=c.term.end,
+                status=c.current,
+                as_of=today,
+            )
 
 
 _PHASE = Words("fase", "phase")
@@ -113,12 +108,10 @@ def _found(
     return hit(path, subject, entry=entry, subject=subject, on=on, as_of=day)
 
 
-@rule(
+@TIME.rule(
     "T002",
     "dated-in-future",
     severity=Severity.ERROR,
-    profiles=_PROFILES,
-    per_partnership=True,
     needs_as_of=True,
     en="A {entry} of {subject} is dated {on}, after {as_of}.",
     da="En {entry} for {subject} er dateret {on}, efter {as_of}.",
@@ -126,11 +119,10 @@ def _found(
     "deliveries, reviews and signatures. An entry dated after `as_of` records something "
     "that has not happened yet, usually a typing error in the date.",
 )
-def dated_in_future(ctx: RuleContext) -> Iterator[Hit]:
+def dated_in_future(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """History entries dated after ``as_of`` (the first such entry of each history)."""
     today = ctx.today
-    for part in ctx.index.parts:
-        yield from _histories(part, today)
+    yield from _histories(part, today)
 
 
 #: The time rules, in code order.

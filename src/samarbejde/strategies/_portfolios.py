@@ -188,8 +188,9 @@ def portfolios(
         InvalidArgument: A size is negative or reversed, the window is too short,
             ``as_of`` lies outside it, or there are fewer organisations than sectors.
 
-    >>> from hypothesis import find
-    >>> portfolio = find(portfolios(partnerships=2), lambda p: True)
+    >>> from hypothesis import Phase, find, settings
+    >>> draw_once = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> portfolio = find(portfolios(partnerships=2), lambda p: True, settings=draw_once)
     >>> len(portfolio.partnerships)
     2
     """

@@ -1,23 +1,21 @@
 """A synthetic portfolio of any size, the same for the same arguments.
 
-``build_portfolio(n)`` makes a portfolio with exactly ``n`` commitments, spread over
+``synthetic_portfolio(n)`` makes a portfolio with exactly ``n`` commitments, spread over
 partnerships of fifty commitments and eight members each, with organisations, areas,
 mandates, goals, agreements, funding and dated histories, so that documents look like
 real ones at scale. Every record satisfies the model's local invariants; references
 resolve, so the rules have something to check too.
-
-    python benchmarks/synthetic.py 1000 yaml > portfolio.yaml
 """
 
 from __future__ import annotations
 
 import random
-import sys
 from decimal import Decimal
 
 import pendulum
 
-from samarbejde import (
+from samarbejde.documents import Format, dumps
+from samarbejde.model import (
     Agreement,
     AgreementKind,
     Area,
@@ -38,7 +36,6 @@ from samarbejde import (
     Money,
     Organisation,
     Partnership,
-    PhaseChange,
     Portfolio,
     Power,
     ProjectLifecycle,
@@ -52,11 +49,10 @@ from samarbejde import (
     Term,
     Unit,
     Vision,
-    dumps,
 )
-from samarbejde.documents import Format
+from samarbejde.testing._builders import phases
 
-__all__ = ["build_document", "build_portfolio"]
+__all__ = ["synthetic_document", "synthetic_portfolio"]
 
 COMMITMENTS_PER_PARTNERSHIP = 50
 MEMBERS_PER_PARTNERSHIP = 8
@@ -165,10 +161,10 @@ def _partnership(
     if index % 2:
         lifecycle = StrategicLifecycle(
             since=start,
-            phases=(
-                PhaseChange(StrategicPhase.EXPLORING, start),
-                PhaseChange(StrategicPhase.FORMING, start.add(months=6)),
-                PhaseChange(StrategicPhase.OPERATING, start.add(years=1)),
+            phases=phases(
+                (StrategicPhase.EXPLORING, start),
+                (StrategicPhase.FORMING, start.add(months=6)),
+                (StrategicPhase.OPERATING, start.add(years=1)),
             ),
             horizon=pendulum.duration(years=10),
             review_every=pendulum.duration(years=1),
@@ -176,9 +172,9 @@ def _partnership(
     else:
         lifecycle = ProjectLifecycle(
             term=Term(start, start.add(years=3)),
-            phases=(
-                PhaseChange(ProjectPhase.PLANNED, start),
-                PhaseChange(ProjectPhase.RUNNING, start.add(months=2)),
+            phases=phases(
+                (ProjectPhase.PLANNED, start),
+                (ProjectPhase.RUNNING, start.add(months=2)),
             ),
             owner=ids[0],
         )
@@ -233,13 +229,26 @@ def _partnership(
     )
 
 
-def build_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
+def synthetic_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
     """A valid portfolio with exactly ``n_commitments`` commitments.
 
     Partnerships hold fifty commitments each (the last one the rest), eight members,
     one agreement, goal, challenge, governance body and funding. There is one
-    organisation per two partnerships (at least ``MEMBERS_PER_PARTNERSHIP``) and one
-    area per ten. The same arguments always give an equal portfolio.
+    organisation per two partnerships (at least eight) and one area per ten. The same
+    arguments always give an equal portfolio.
+
+    Args:
+        n_commitments: How many commitments the portfolio holds.
+        seed: The seed of the pseudo-random choices (dates, amounts, members).
+
+    Returns:
+        The portfolio.
+
+    >>> portfolio = synthetic_portfolio(120)
+    >>> len(portfolio.partnerships), sum(len(p.commitments) for p in portfolio.partnerships)
+    (3, 120)
+    >>> synthetic_portfolio(120) == portfolio
+    True
     """
     rng = random.Random(seed)
     partnerships = max(1, -(-n_commitments // COMMITMENTS_PER_PARTNERSHIP))
@@ -254,12 +263,10 @@ def build_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
     return Portfolio(organisations, areas, tuple(built))
 
 
-def build_document(n_commitments: int, format: Format, *, seed: int = 0) -> str:  # noqa: A002
-    """The document of :func:`build_portfolio` in ``format`` (json, yaml or toml)."""
-    return dumps(build_portfolio(n_commitments, seed=seed), format)
+def synthetic_document(n_commitments: int, format: Format, *, seed: int = 0) -> str:  # noqa: A002
+    """The document of :func:`synthetic_portfolio` in ``format`` (json, yaml or toml).
 
-
-if __name__ == "__main__":
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    chosen = sys.argv[2] if len(sys.argv) > 2 else "yaml"
-    sys.stdout.write(build_document(size, chosen))  # type: ignore[arg-type]
+    >>> synthetic_document(10, "yaml").startswith("format: samarbejde/1")
+    True
+    """
+    return dumps(synthetic_portfolio(n_commitments, seed=seed), format)

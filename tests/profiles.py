@@ -1,0 +1,42 @@
+"""The suite's Hypothesis profiles, and the one settings object for whole portfolios.
+
+``HYPOTHESIS_PROFILE`` chooses the profile: ``dev`` (the default, the README's test
+command) or ``ci`` (``.ci/run``: many more examples, no deadline). Property tests that
+draw whole portfolios (or whole invalid portfolios) cost a hundred times a small
+record, so they share :data:`WHOLE_PORTFOLIOS`, whose example count each profile sets
+once in :data:`WHOLE_PORTFOLIO_EXAMPLES`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+#: Examples per property test that draws whole portfolios, by profile.
+WHOLE_PORTFOLIO_EXAMPLES = {"dev": 10, "ci": 60}
+
+settings.register_profile("dev", max_examples=50)
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
+settings.load_profile(PROFILE)
+
+#: The settings of every property test that draws whole portfolios: few examples
+#: (more under ``ci``), no deadline, and no too-slow health check - drawing a
+#: portfolio is slow on a busy machine and under coverage; health under default
+#: settings has its own test (tests/strategies/test_quality.py).
+WHOLE_PORTFOLIOS = settings(
+    max_examples=WHOLE_PORTFOLIO_EXAMPLES.get(PROFILE, settings.default.max_examples),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+#: The settings of property tests that draw partnerships or records on a busy machine:
+#: the profile's example count, no deadline, no too-slow health check.
+PATIENT = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
