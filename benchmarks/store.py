@@ -4,7 +4,7 @@
     python benchmarks/store.py --postgres URL        # PostgreSQL too (a throwaway database)
     python benchmarks/store.py --size 1000 --revisions 100
 
-Builds the synthetic portfolio of ``benchmarks/synthetic.py`` and measures, as medians
+Builds ``samarbejde.testing.synthetic_portfolio`` and measures, as medians
 over ``--repeat`` runs:
 
 * saving it as the first revision of a new store and reading it back
@@ -37,10 +37,9 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import build_portfolio
-
 from samarbejde import COMMITMENT_STATUS, Portfolio, dump, load
 from samarbejde import store as stores
+from samarbejde.testing import synthetic_portfolio
 
 
 def timed(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -196,7 +195,7 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("SAMARBEJDE_TEST_POSTGRES_URL"))
     parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args()
-    portfolio = build_portfolio(args.size)
+    portfolio = synthetic_portfolio(args.size)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         engines = ([] if args.no_sqlite else ["sqlite"]) + (["postgresql"] if args.postgres else [])
