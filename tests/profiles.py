@@ -16,7 +16,11 @@ from hypothesis import HealthCheck, settings
 #: Examples per property test that draws whole portfolios, by profile.
 WHOLE_PORTFOLIO_EXAMPLES = {"dev": 10, "ci": 60}
 
-settings.register_profile("dev", max_examples=50)
+# No profile asserts speed: deadlines and the too-slow health check measure the machine,
+# which is shared and loaded, not the code. Speed is measured in benchmarks/.
+settings.register_profile(
+    "dev", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile(
     "ci",
     max_examples=200,

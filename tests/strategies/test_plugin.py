@@ -37,7 +37,8 @@ DOWNSTREAM = textwrap.dedent(
         samarbejde.Organisation,
     ]
 
-    @settings(max_examples=5, database=None)
+    @settings(max_examples=5, database=None, deadline=None,
+              suppress_health_check=[hypothesis.HealthCheck.too_slow])
     @given(st.data())
     def draw_each(data):
         for kind in kinds:
