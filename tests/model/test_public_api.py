@@ -160,3 +160,98 @@ def test_importing_samarbejde_imports_nothing_heavy() -> None:
 
 def test_the_package_is_typed() -> None:
     assert (Path(samarbejde.__file__).parent / "py.typed").is_file()
+
+
+#: What ``import samarbejde`` must leave unimported: the parsers, the converter and the
+#: layers above the model load when a name of theirs is first used.
+LAZY = (
+    "yaml",
+    "tomllib",
+    "tomli",
+    "tomli_w",
+    "json",
+    "orjson",
+    "cattrs",
+    "difflib",
+    "importlib.metadata",
+    "samarbejde.documents",
+    "samarbejde.rules",
+    "samarbejde.analysis",
+    "samarbejde.strategies",
+    "samarbejde.examples",
+    "samarbejde.cli",
+)
+
+
+def imported_by(statement: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``statement``."""
+    script = f"import sys\n{statement}\nprint(' '.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(samarbejde.__file__).parent.parent,
+    )
+    return set(result.stdout.split())
+
+
+def test_importing_samarbejde_loads_no_parser_converter_or_rules() -> None:
+    imported = imported_by("import samarbejde")
+    assert "samarbejde.model" in imported
+    assert sorted(imported & set(LAZY)) == []
+
+
+def test_the_first_use_of_a_lazy_name_loads_its_layer() -> None:
+    imported = imported_by("import samarbejde\nsamarbejde.validate")
+    assert {"samarbejde.rules", "samarbejde.rules._engine"} <= imported
+    imported = imported_by("from samarbejde import loads")
+    assert {"cattrs", "samarbejde.documents._io"} <= imported
+
+
+@pytest.mark.parametrize("module", ["samarbejde.documents", "samarbejde.rules"])
+def test_importing_a_subpackage_loads_none_of_its_modules(module: str) -> None:
+    imported = imported_by(f"import {module}")
+    assert sorted(m for m in imported if m.startswith(f"{module}.")) == []
+    assert sorted(imported & {"yaml", "cattrs", "tomli_w"}) == []
+
+
+def test_the_public_names_are_where_users_find_them() -> None:
+    from samarbejde import Finding, Report, RuleError, loads, validate  # noqa: PLC0415
+
+    assert validate is samarbejde.rules.validate
+    assert loads is samarbejde.documents.loads
+    assert Report is samarbejde.rules.Report
+    assert Finding is samarbejde.rules.Finding
+    assert issubclass(RuleError, samarbejde.SamarbejdeError)
+    assert set(samarbejde.__all__) <= set(dir(samarbejde))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "DEFAULT_MAX_BYTES",
+        "FORMAT_VERSION",
+        "READABLE_FORMATS",
+        "make_converter",
+        "structure",
+        "unstructure",
+    ],
+)
+def test_a_moved_name_is_kept_at_the_root_as_an_alias(name: str) -> None:
+    assert getattr(samarbejde, name) is getattr(samarbejde.documents, name)
+    assert name not in samarbejde.__all__
+    assert name in samarbejde.documents.__all__
+    assert name not in vars(samarbejde)  # resolved each time, never kept in the root
+
+
+@pytest.mark.parametrize("module", ["samarbejde", "samarbejde.documents", "samarbejde.rules"])
+def test_an_unknown_name_is_an_attribute_error(module: str) -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
+        getattr(sys.modules[module], "nonesuch")  # noqa: B009
+
+
+@pytest.mark.parametrize("module", ["samarbejde.documents", "samarbejde.rules"])
+def test_a_subpackage_lists_its_names_before_loading_them(module: str) -> None:
+    listed = imported_by(f"import {module} as m\nassert set(m.__all__) <= set(dir(m))")
+    assert module in listed

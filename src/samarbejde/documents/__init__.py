@@ -1,26 +1,55 @@
 """Documents: JSON, YAML and TOML in and out, with every problem located.
 
-The format is ``samarbejde/1`` (see ``docs/reference/format.md``). Public names are
-re-exported by :mod:`samarbejde`.
+The format is ``samarbejde/1`` (see ``docs/reference/format.md``). This package is the
+second tier of the facade: besides the operations the root also exports (``load``,
+``loads``, ``dump``, ``dumps``, ``load_located``, ``loads_located``, ``json_schema``,
+``SourceMap``) it holds the converter plumbing (:func:`make_converter`,
+:func:`structure`, :func:`unstructure`) and the format's constants
+(:data:`FORMAT_VERSION`, :data:`READABLE_FORMATS`, :data:`DEFAULT_MAX_BYTES`).
+Names are imported on first use (PEP 562): the parsers and the converter load when a
+document is first read or written.
 """
 
 from __future__ import annotations
 
-from samarbejde.documents._converter import make_converter
-from samarbejde.documents._io import (
-    FORMAT_VERSION,
-    dump,
-    dumps,
-    load,
-    load_located,
-    loads,
-    loads_located,
-    structure,
-    unstructure,
-)
-from samarbejde.documents._locate import SourceMap
-from samarbejde.documents._parse import DEFAULT_MAX_BYTES, READABLE_FORMATS, Format
-from samarbejde.documents._schema import json_schema
+import importlib
+import typing
+
+if typing.TYPE_CHECKING:
+    from samarbejde.documents._converter import make_converter
+    from samarbejde.documents._io import (
+        FORMAT_VERSION,
+        dump,
+        dumps,
+        load,
+        load_located,
+        loads,
+        loads_located,
+        structure,
+        unstructure,
+    )
+    from samarbejde.documents._locate import SourceMap
+    from samarbejde.documents._parse import DEFAULT_MAX_BYTES, READABLE_FORMATS, Format
+    from samarbejde.documents._schema import json_schema
+
+#: Each public name by the module that defines it.
+_MODULES = {
+    "DEFAULT_MAX_BYTES": "samarbejde.documents._parse",
+    "FORMAT_VERSION": "samarbejde.documents._io",
+    "READABLE_FORMATS": "samarbejde.documents._parse",
+    "Format": "samarbejde.documents._parse",
+    "SourceMap": "samarbejde.documents._locate",
+    "dump": "samarbejde.documents._io",
+    "dumps": "samarbejde.documents._io",
+    "json_schema": "samarbejde.documents._schema",
+    "load": "samarbejde.documents._io",
+    "load_located": "samarbejde.documents._io",
+    "loads": "samarbejde.documents._io",
+    "loads_located": "samarbejde.documents._io",
+    "make_converter": "samarbejde.documents._converter",
+    "structure": "samarbejde.documents._io",
+    "unstructure": "samarbejde.documents._io",
+}
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -39,3 +68,18 @@ __all__ = [
     "structure",
     "unstructure",
 ]
+
+
+def __getattr__(name: str) -> typing.Any:
+    """Import a public name when it is first used (PEP 562)."""
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'samarbejde.documents' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, loaded or not, and the module's own attributes."""
+    return sorted({*globals(), *__all__})
