@@ -32,7 +32,7 @@ CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (s.Signature, sst.signatures()),
     (s.Agreement, sst.agreements()),
     (s.GovernanceBody, sst.governance_bodies()),
-    (s.Funding, sst.fundings()),
+    (s.Funding, sst.funding()),
     (s.EntryPoint, sst.entry_points()),
     (s.Identifiers, sst.identifiers()),
     (s.Organisation, sst.organisations()),
@@ -173,7 +173,7 @@ def test_goals_refer_only_to_the_ids_given(goal: s.Goal) -> None:
 
 
 @PATIENT
-@given(sst.fundings(["fond-1"]), sst.signatures(["kommune-1"]), sst.governance_bodies(["x"]))
+@given(sst.funding(["fond-1"]), sst.signatures(["kommune-1"]), sst.governance_bodies(["x"]))
 def test_references_drawn_from_given_ids(
     funding: s.Funding, signature: s.Signature, body: s.GovernanceBody
 ) -> None:
@@ -195,3 +195,10 @@ def test_challenges_and_visions_name_the_given_organisations(
 def test_lifecycles_refuse_a_window_of_less_than_three_days(make: Any) -> None:
     with pytest.raises(InvalidArgument, match="at least three days"):
         make(DEFAULT_START, DEFAULT_START.add(days=1))
+
+
+def test_the_old_name_fundings_warns_and_gives_the_funding_strategy() -> None:
+    with pytest.warns(DeprecationWarning, match=r"strategies\.fundings is now .*\.funding"):
+        old = sst.fundings
+    assert old is sst.funding
+    assert "fundings" not in sst.__all__

@@ -20,6 +20,7 @@ importing this module.
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
         commitments,
         entry_points,
         fulfilments,
-        fundings,
+        funding,
         goals,
         governance_bodies,
         identifiers,
@@ -88,7 +89,7 @@ _MODULES = {
     "durations": "_values",
     "entry_points": "_records",
     "fulfilments": "_records",
-    "fundings": "_records",
+    "funding": "_records",
     "goals": "_records",
     "governance_bodies": "_records",
     "identifiers": "_records",
@@ -132,7 +133,7 @@ __all__ = [
     "durations",
     "entry_points",
     "fulfilments",
-    "fundings",
+    "funding",
     "goals",
     "governance_bodies",
     "identifiers",
@@ -158,7 +159,19 @@ __all__ = [
 ]
 
 
+#: Old names kept for code written against them: each warns and gives the new strategy.
+_RENAMED = {"fundings": "funding"}
+
+
 def __getattr__(name: str) -> Any:
+    renamed = _RENAMED.get(name)
+    if renamed is not None:
+        warnings.warn(
+            f"samarbejde.strategies.{name} is now samarbejde.strategies.{renamed}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return __getattr__(renamed)
     module = _MODULES.get(name)
     if module is None:
         raise AttributeError(f"module 'samarbejde.strategies' has no attribute {name!r}")

@@ -36,7 +36,7 @@ _STRATEGIES = {
     "Signature": "signatures",
     "Agreement": "agreements",
     "GovernanceBody": "governance_bodies",
-    "Funding": "fundings",
+    "Funding": "funding",
     "EntryPoint": "entry_points",
     "Identifiers": "identifiers",
     "Organisation": "organisations",

@@ -65,7 +65,7 @@ __all__ = [
     "commitments",
     "entry_points",
     "fulfilments",
-    "fundings",
+    "funding",
     "goals",
     "governance_bodies",
     "identifiers",
@@ -427,7 +427,7 @@ def governance_bodies(
     )
 
 
-def fundings(
+def funding(
     funder_ids: Sequence[str] | None = None,
     start: pendulum.Date = DEFAULT_START,
     end: pendulum.Date = DEFAULT_END,
