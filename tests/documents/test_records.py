@@ -13,12 +13,10 @@ from samarbejde import (
     Partnership,
     PhaseChange,
     ProjectPhase,
-    make_converter,
-    structure,
-    unstructure,
 )
-from samarbejde.documents._converter import describe
+from samarbejde.documents import make_converter, structure, unstructure
 from samarbejde.documents._invariants import every_invariant
+from samarbejde.documents._scalars import describe
 
 
 def test_a_partnership_can_be_stored_on_its_own() -> None:

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from tests.medvind import portfolio
 from tests.profiles import WHOLE_PORTFOLIOS
 
-from samarbejde import Goal, Portfolio, dumps, loads, structure, unstructure
+from samarbejde import Goal, Portfolio, dumps, loads
 from samarbejde import strategies as sst
-from samarbejde.documents import Format
-from samarbejde.documents._converter import format_decimal, format_duration, parse_duration
+from samarbejde.documents import Format, structure, unstructure
+from samarbejde.documents._scalars import format_decimal, format_duration, parse_duration
 
 FORMATS: tuple[Format, ...] = ("json", "yaml", "toml")
 

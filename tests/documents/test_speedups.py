@@ -11,7 +11,7 @@ from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import LoadError, Portfolio, dumps, loads
 from samarbejde import strategies as sst
-from samarbejde.documents import _converter, _io
+from samarbejde.documents import _hooks, _io
 
 TWO_EQUAL_TERMS = """\
 format: samarbejde/1
@@ -33,7 +33,7 @@ def test_equal_value_records_are_shared_after_loading() -> None:
 
 
 def test_sharing_stays_correct_when_its_memory_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_converter, "_MEMO_LIMIT", 1)
+    monkeypatch.setattr(_hooks, "_MEMO_LIMIT", 1)
     assert loads(dumps(portfolio(), "json"), "json") == portfolio()
     assert loads(TWO_EQUAL_TERMS, "yaml").partnerships[0].agreements[0].term.end is not None
 

@@ -7,6 +7,7 @@ are imported when a function here is called, not before.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pendulum
 
 from samarbejde.analysis._optional import require
 from samarbejde.analysis.funding import lifecycle_until
+from samarbejde.documents import scalar_for
 from samarbejde.model.enums import (
     AreaCategory,
     CommitmentStatus,
@@ -91,29 +93,40 @@ def _value(item: object) -> object:
     return item.value if isinstance(item, Enum) else item
 
 
-def _frame(pd: Any, columns: Mapping[str, Sequence[object]], kinds: Mapping[str, object]) -> Any:
+def _column(kind: object) -> str:
+    """The kind of column for values of a type, as the type table says; text otherwise."""
+    scalar = None if kind is None else scalar_for(kind)
+    return "string" if scalar is None else scalar.column
+
+
+def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str, object]) -> Any:
+    """A DataFrame of ``columns``; ``types`` gives a column's model type, or its categories."""
     data: dict[str, Any] = {}
     for name, values in columns.items():
-        kind = kinds.get(name)
-        if kind == "date":
+        kind = types.get(name)
+        if isinstance(kind, tuple):
+            data[name] = pd.Categorical([_value(v) for v in values], categories=list(kind))
+            continue
+        column = _column(kind)
+        if column == "date":
             data[name] = pd.to_datetime(pd.Series(list(values), dtype="object")).astype(
                 "datetime64[ns]"
             )
-        elif kind == "float":
+        elif column == "float":
             data[name] = pd.Series([None if v is None else float(v) for v in values], dtype=float)  # type: ignore[arg-type]
-        elif kind == "int":
+        elif column == "int":
             data[name] = pd.Series(list(values), dtype="Int64")
-        elif kind == "bool":
+        elif column == "bool":
             data[name] = pd.Series(list(values), dtype=bool)
-        elif isinstance(kind, tuple):
-            data[name] = pd.Categorical([_value(v) for v in values], categories=list(kind))
+        elif column == "category":
+            data[name] = pd.Categorical([_value(v) for v in values], categories=_codes(kind))
         else:
             data[name] = pd.Series(list(values), dtype="string")
     return pd.DataFrame(data)
 
 
-def _codes(enum: type[Enum]) -> tuple[str, ...]:
-    return tuple(str(member.value) for member in enum)
+def _codes(enum: Any) -> list[str]:
+    return [str(member.value) for member in enum]
 
 
 def to_frames(portfolio: Portfolio, *, as_of: pendulum.Date) -> Frames:
@@ -164,7 +177,7 @@ def _organisations(pd: Any, p: Portfolio) -> Any:
         for o in p.organisations
     )
     names = ("organisation", "name", "sector", "parent", "kommunekode", "cvr", "entry_points")
-    return _frame(pd, _columns(names, rows), {"sector": _codes(Sector), "entry_points": "int"})
+    return _frame(pd, _columns(names, rows), {"sector": Sector, "entry_points": int})
 
 
 def _areas(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
@@ -175,7 +188,7 @@ def _areas(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
     return _frame(
         pd,
         _columns(names, rows),
-        {"residents": "int", "classification": _codes(AreaCategory)},
+        {"residents": int, "classification": AreaCategory},
     )
 
 
@@ -211,14 +224,16 @@ def _partnerships(pd: Any, p: Portfolio) -> Any:
         "members",
         "commitments",
     )
-    kinds: dict[str, object] = {
+    types: dict[str, object] = {
         "form": _FORMS,
         "phase": _PHASES,
-        "members": "int",
-        "commitments": "int",
+        "members": int,
+        "commitments": int,
     }
-    kinds.update(dict.fromkeys(("started", "lifecycle_started", "planned_end", "ended"), "date"))
-    return _frame(pd, _columns(names, rows), kinds)
+    types.update(
+        dict.fromkeys(("started", "lifecycle_started", "planned_end", "ended"), pendulum.Date)
+    )
+    return _frame(pd, _columns(names, rows), types)
 
 
 def _memberships(pd: Any, p: Portfolio) -> Any:
@@ -228,7 +243,9 @@ def _memberships(pd: Any, p: Portfolio) -> Any:
         for m in x.members
     )
     names = ("partnership", "organisation", "role", "joined", "left", "mandates")
-    return _frame(pd, _columns(names, rows), {"joined": "date", "left": "date", "mandates": "int"})
+    return _frame(
+        pd, _columns(names, rows), {"joined": pendulum.Date, "left": pendulum.Date, "mandates": int}
+    )
 
 
 def _mandates(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
@@ -265,13 +282,13 @@ def _mandates(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
         "revoked",
         "in_force",
     )
-    kinds: dict[str, object] = {
-        "level": _codes(MandateLevel),
-        "ceiling": "float",
-        "in_force": "bool",
+    types: dict[str, object] = {
+        "level": MandateLevel,
+        "ceiling": Decimal,
+        "in_force": bool,
     }
-    kinds.update(dict.fromkeys(("start", "end", "revoked"), "date"))
-    return _frame(pd, _columns(names, rows), kinds)
+    types.update(dict.fromkeys(("start", "end", "revoked"), pendulum.Date))
+    return _frame(pd, _columns(names, rows), types)
 
 
 def _commitments(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
@@ -323,17 +340,17 @@ def _commitments(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
         "mandate",
         "agreement",
     )
-    kinds: dict[str, object] = {
-        "amount": "float",
-        "unit": _codes(Unit),
-        "status": _codes(CommitmentStatus),
-        "binding": "bool",
-        "final": "bool",
-        "overdue": "bool",
-        "delivered": "float",
+    types: dict[str, object] = {
+        "amount": Decimal,
+        "unit": Unit,
+        "status": CommitmentStatus,
+        "binding": bool,
+        "final": bool,
+        "overdue": bool,
+        "delivered": Decimal,
     }
-    kinds.update(dict.fromkeys(("start", "end", "made_on", "status_on"), "date"))
-    return _frame(pd, _columns(names, rows), kinds)
+    types.update(dict.fromkeys(("start", "end", "made_on", "status_on"), pendulum.Date))
+    return _frame(pd, _columns(names, rows), types)
 
 
 def _goals(pd: Any, p: Portfolio) -> Any:
@@ -344,7 +361,7 @@ def _goals(pd: Any, p: Portfolio) -> Any:
     )
     names = ("partnership", "goal", "title", "indicator", "baseline", "target", "due", "owners")
     return _frame(
-        pd, _columns(names, rows), {"baseline": "float", "target": "float", "due": "date"}
+        pd, _columns(names, rows), {"baseline": Decimal, "target": Decimal, "due": pendulum.Date}
     )
 
 
@@ -358,7 +375,7 @@ def _funding(pd: Any, p: Portfolio) -> Any:
     return _frame(
         pd,
         _columns(names, rows),
-        {"kind": _codes(FundingKind), "amount": "float", "start": "date", "end": "date"},
+        {"kind": FundingKind, "amount": Decimal, "start": pendulum.Date, "end": pendulum.Date},
     )
 
 
@@ -374,7 +391,13 @@ def _phases(pd: Any, p: Portfolio) -> Any:
     return _frame(
         pd,
         _columns(names, rows),
-        {"lifecycle": "int", "form": _FORMS, "phase": _PHASES, "on": "date", "until": "date"},
+        {
+            "lifecycle": int,
+            "form": _FORMS,
+            "phase": _PHASES,
+            "on": pendulum.Date,
+            "until": pendulum.Date,
+        },
     )
 
 

@@ -5,7 +5,9 @@ second tier of the facade: besides the operations the root also exports (``load`
 ``loads``, ``dump``, ``dumps``, ``load_located``, ``loads_located``, ``json_schema``,
 ``SourceMap``) it holds the converter plumbing (:func:`make_converter`,
 :func:`structure`, :func:`unstructure`) and the format's constants
-(:data:`FORMAT_VERSION`, :data:`READABLE_FORMATS`, :data:`DEFAULT_MAX_BYTES`).
+(:data:`FORMAT_VERSION`, :data:`READABLE_FORMATS`, :data:`DEFAULT_MAX_BYTES`), and the
+type table (:data:`SCALARS`, :class:`Scalar`, :func:`scalar_for`): how each scalar
+type is read, written, described in the JSON Schema and typed in a frame.
 Names are imported on first use (PEP 562): the parsers and the converter load when a
 document is first read or written.
 """
@@ -30,6 +32,7 @@ if typing.TYPE_CHECKING:
     )
     from samarbejde.documents._locate import SourceMap
     from samarbejde.documents._parse import DEFAULT_MAX_BYTES, READABLE_FORMATS, Format
+    from samarbejde.documents._scalars import SCALARS, Scalar, scalar_for
     from samarbejde.documents._schema import json_schema
 
 #: Each public name by the module that defines it.
@@ -37,6 +40,8 @@ _MODULES = {
     "DEFAULT_MAX_BYTES": "samarbejde.documents._parse",
     "FORMAT_VERSION": "samarbejde.documents._io",
     "READABLE_FORMATS": "samarbejde.documents._parse",
+    "SCALARS": "samarbejde.documents._scalars",
+    "Scalar": "samarbejde.documents._scalars",
     "Format": "samarbejde.documents._parse",
     "SourceMap": "samarbejde.documents._locate",
     "dump": "samarbejde.documents._io",
@@ -47,6 +52,7 @@ _MODULES = {
     "loads": "samarbejde.documents._io",
     "loads_located": "samarbejde.documents._io",
     "make_converter": "samarbejde.documents._converter",
+    "scalar_for": "samarbejde.documents._scalars",
     "structure": "samarbejde.documents._io",
     "unstructure": "samarbejde.documents._io",
 }
@@ -55,7 +61,9 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMAT_VERSION",
     "READABLE_FORMATS",
+    "SCALARS",
     "Format",
+    "Scalar",
     "SourceMap",
     "dump",
     "dumps",
@@ -65,6 +73,7 @@ __all__ = [
     "loads",
     "loads_located",
     "make_converter",
+    "scalar_for",
     "structure",
     "unstructure",
 ]

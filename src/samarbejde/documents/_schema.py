@@ -1,36 +1,26 @@
 """A JSON Schema (draft 2020-12) of the document format, generated from the model.
 
 Every record becomes a ``$defs`` entry built from its attrs fields: the field types
-give the JSON types, defaults decide what is required, and the model's validators
-add the patterns and ranges they enforce (ids, codes, non-blank text, kommunekoder,
-currencies). Nothing is written by hand, so the schema follows the model.
+give the JSON types (from the type table, ``_scalars``), defaults decide what is
+required, and the model's validators add the patterns, allowed values and bounds
+they carry as data (ids, codes, non-blank text, kommunekoder, currencies, CVR numbers,
+counts). Nothing is written by hand, so the schema follows the model.
 """
 
 from __future__ import annotations
 
 import typing
-from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 import attrs
-import pendulum
 
 from samarbejde.documents._parse import READABLE_FORMATS
-from samarbejde.model import _checks, iso
+from samarbejde.documents._scalars import scalar_for
+from samarbejde.model._checks import AtLeast, Matches, OneOf
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
-from samarbejde.model.municipalities import municipalities
 from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["json_schema"]
-
-_ID = {"type": "string", "pattern": f"^{_checks.ID_PATTERN.pattern}$"}
-_CODE = {"type": "string", "pattern": f"^{_checks.CODE_PATTERN.pattern}$"}
-_TEXT = {"type": "string", "pattern": r"\S"}
-_DATE = {"type": "string", "format": "date", "pattern": f"^{iso.DATE_PATTERN}$"}
-_DATETIME = {"type": "string", "format": "date-time"}
-_DURATION = {"type": "string", "pattern": f"^{iso.DURATION_PATTERN}$"}
-_DECIMAL = {"type": "string", "pattern": f"^{iso.DECIMAL_PATTERN}$"}
 
 
 def _validators(attribute: attrs.Attribute[Any]) -> list[Any]:
@@ -46,21 +36,21 @@ def _validators(attribute: attrs.Attribute[Any]) -> list[Any]:
     return found
 
 
-def _string_rule(attribute: attrs.Attribute[Any]) -> dict[str, Any] | None:  # noqa: PLR0911
-    names = {getattr(v, "__name__", "") for v in _validators(attribute)}
-    if names & {"is_id", "is_optional_id", "is_ids"}:
-        return _ID
-    if "is_code" in names:
-        return _CODE
-    if names & {"_municipality", "_kommunekode"}:
-        return {"type": "string", "enum": sorted(municipalities())}
-    if "_currency" in names:
-        return {"type": "string", "pattern": "^[A-Z]{3}$"}
-    if "_cvr_valid" in names:
-        return {"type": "string", "pattern": "^[0-9]{8}$"}
-    if names & {"is_text", "is_optional_text", "is_texts"}:
-        return _TEXT
-    return None
+def _narrowed(schema: dict[str, Any], attribute: attrs.Attribute[Any]) -> dict[str, Any]:
+    """A scalar's schema narrowed by what the field's validators say they check."""
+    for check in _validators(attribute):
+        if isinstance(check, Matches) and schema.get("type") == "string":
+            schema["pattern"] = check.schema_pattern
+        elif isinstance(check, OneOf) and schema.get("type") == "string":
+            schema["enum"] = sorted(check.values())
+        elif isinstance(check, AtLeast) and schema.get("type") == "integer":
+            bound = "exclusiveMinimum" if check.exclusive else "minimum"
+            schema[bound] = check.minimum
+    return schema
+
+
+def _distinct(attribute: attrs.Attribute[Any]) -> bool:
+    return any(isinstance(v, Matches) and v.distinct for v in _validators(attribute))
 
 
 class _Builder:
@@ -102,7 +92,7 @@ class _Builder:
             schema["description"] = origin.__doc__.strip().splitlines()[0]
         return schema
 
-    def of(self, kind: Any, attribute: attrs.Attribute[Any]) -> dict[str, Any]:  # noqa: PLR0911
+    def of(self, kind: Any, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
         args = typing.get_args(kind)
         origin = typing.get_origin(kind)
         if kind == Lifecycle:
@@ -112,26 +102,13 @@ class _Builder:
             return {"anyOf": [self.of(inner, attribute), {"type": "null"}]}
         if origin is tuple:
             items = self.of(args[0], attribute)
-            unique = {"uniqueItems": True} if items.get("pattern") == _ID["pattern"] else {}
+            unique = {"uniqueItems": True} if _distinct(attribute) else {}
             return {"type": "array", "items": items, **unique}
         if origin is frozenset:
             return {"type": "array", "items": self.of(args[0], attribute), "uniqueItems": True}
-        if isinstance(kind, type) and issubclass(kind, Enum):
-            return {"enum": [member.value for member in kind]}
-        if kind is str:
-            return dict(_string_rule(attribute) or {"type": "string"})
-        if kind is bool:
-            return {"type": "boolean"}
-        if kind is int:
-            return {"type": "integer", "minimum": 0}
-        if kind is Decimal:
-            return dict(_DECIMAL)
-        if kind is pendulum.DateTime:
-            return dict(_DATETIME)
-        if kind is pendulum.Date:
-            return dict(_DATE)
-        if kind is pendulum.Duration:
-            return dict(_DURATION)
+        scalar = scalar_for(kind)
+        if scalar is not None:
+            return _narrowed(dict(scalar.schema), attribute)
         return self.ref(kind)
 
     def lifecycle(self, cls: type[Any]) -> dict[str, Any]:

@@ -2,23 +2,23 @@
 
 Each function is Python source written from the record's attrs fields and compiled
 once, the way attrs writes ``__init__``: fields in declaration order, fields equal to
-their default left out, dates as ISO text, decimals and durations as text, enums as
-their values, sets sorted, lifecycles tagged by ``form``. It does what cattrs' generated
-unstructure functions do for these types, without a dispatch per value, which makes
-dumping about twice as fast. :func:`make_converter` registers them as hooks.
+their default left out, each scalar written as the type table (``_scalars``) says
+(inlined where it gives an expression), sets sorted, lifecycles tagged by ``form``.
+It does what cattrs' generated unstructure functions do for these types, without a
+dispatch per value, which makes dumping about twice as fast. :func:`make_converter`
+registers them as hooks.
 """
 
 from __future__ import annotations
 
 import typing
 from collections.abc import Callable
-from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 import attrs
-import pendulum
 
+from samarbejde.documents._scalars import Scalar, enum_scalar, scalar_for
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 
 __all__ = ["unstructure_functions"]
@@ -26,18 +26,19 @@ __all__ = ["unstructure_functions"]
 Unstructure = Callable[[Any], Any]
 
 
-def _is_enum_type(kind: Any) -> bool:
+def _scalar(kind: Any) -> Scalar | None:
+    """The table's scalar of ``kind``; a type variable of enums writes as any enum."""
     if isinstance(kind, typing.TypeVar):
-        return bool(kind.__constraints__) and all(_is_enum_type(c) for c in kind.__constraints__)
-    return isinstance(kind, type) and issubclass(kind, Enum)
+        enums = kind.__constraints__
+        if enums and all(isinstance(c, type) and issubclass(c, Enum) for c in enums):
+            return enum_scalar(enums[0])
+        return None
+    return scalar_for(kind)
 
 
 class _Writer:
-    def __init__(self, format_decimal: Unstructure, format_duration: Unstructure) -> None:
-        self.names: dict[str, Any] = {
-            "_format_decimal": format_decimal,
-            "_format_duration": format_duration,
-        }
+    def __init__(self) -> None:
+        self.names: dict[str, Any] = {}
         self.functions: dict[type[Any], Unstructure] = {}
         self.pending: list[type[Any]] = []
 
@@ -61,28 +62,32 @@ class _Writer:
             inner = next(a for a in args if a is not type(None))
             return f"(None if {value} is None else {self.expression(inner, value, depth)})"
         if origin is tuple:
-            if args[0] is str:
+            item_scalar = _scalar(args[0])
+            if item_scalar is not None and item_scalar.write is None:
                 return f"list({value})"
             item = f"_x{depth}"
             return f"[{self.expression(args[0], item, depth + 1)} for {item} in {value}]"
         if origin is frozenset:
             item = f"_x{depth}"
             return f"sorted([{self.expression(args[0], item, depth + 1)} for {item} in {value}])"
-        if _is_enum_type(kind):
-            return f"{value}._value_"  # the member attribute; `.value` is a slow property
-        if kind in (str, int, bool):
-            return value
-        if kind in (pendulum.Date, pendulum.DateTime):
-            return f"{value}.isoformat()"
-        if kind is Decimal:
-            return f"_format_decimal({value})"
-        if kind is pendulum.Duration:
-            return f"_format_duration({value})"
+        scalar = _scalar(kind)
+        if scalar is not None:
+            return self.scalar(scalar, value)
         if attrs.has(origin or kind):
             return self.inline(origin or kind, value, depth) or (
                 f"{self.function_name(origin or kind)}({value})"
             )
         raise TypeError(f"no way to write {kind!r}")  # pragma: no cover - model types only
+
+    def scalar(self, scalar: Scalar, value: str) -> str:
+        """Python source writing ``value`` as the table says: inline, a call, or as it is."""
+        if scalar.inline is not None:
+            return scalar.inline.format(value)
+        if scalar.write is None:
+            return value
+        name = f"_write_{scalar.type.__name__}"
+        self.names[name] = scalar.write
+        return f"{name}({value})"
 
     def inline(self, cls: type[Any], value: str, depth: int) -> str | None:
         """A dict display for a small record (at most one defaulted field), saving a call."""
@@ -173,8 +178,6 @@ def _placeholder(value: Any) -> Any:  # pragma: no cover - replaced before use
     raise NotImplementedError
 
 
-def unstructure_functions(
-    root: type[Any], format_decimal: Unstructure, format_duration: Unstructure
-) -> dict[type[Any], Unstructure]:
+def unstructure_functions(root: type[Any]) -> dict[type[Any], Unstructure]:
     """Functions turning ``root`` and every record it holds into plain data, by class."""
-    return _Writer(format_decimal, format_duration).compile(root)
+    return _Writer().compile(root)

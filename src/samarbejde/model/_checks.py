@@ -1,9 +1,15 @@
-"""attrs validators shared by the model. Every failure raises ModelError."""
+"""attrs validators shared by the model. Every failure raises ModelError.
+
+The validators that constrain a value's text or size are small frozen records
+(:class:`Matches`, :class:`OneOf`, :class:`AtLeast`) rather than functions: what they
+check (a pattern, the allowed values, a lower bound) is data on them, so the JSON
+Schema generator reads it instead of knowing the validators by name.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -14,6 +20,8 @@ from samarbejde.model.errors import ModelError
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,63}")
+#: Some character that is not white space: the test of non-blank text.
+NON_BLANK = re.compile(r"\S")
 
 T = TypeVar("T")
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -24,56 +32,127 @@ def fail(instance: object, attribute: attrs.Attribute[Any], value: object, reaso
     raise ModelError(type(instance).__name__, attribute.name, value, reason)
 
 
-def is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An id: ``[a-z0-9][a-z0-9._-]{0,63}``."""
-    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        fail(instance, attribute, value, "not a valid id ([a-z0-9][a-z0-9._-]{0,63})")
+@attrs.frozen
+class Matches:
+    """A validator: text that matches a regular expression.
+
+    Attributes:
+        pattern: The expression.
+        reason: What a failure says, e.g. ``"not a valid id (...)"``.
+        whole: The whole text must match (``fullmatch``); otherwise some part of it.
+        optional: ``None`` passes too.
+        items: The value is a tuple of such texts, called this in a failure (``"ids"``).
+        distinct: With ``items``: no text may appear twice.
+        also: A further test of a matching text (a checksum), or ``None``.
+    """
+
+    pattern: re.Pattern[str]
+    reason: str
+    whole: bool = True
+    optional: bool = False
+    items: str | None = None
+    distinct: bool = False
+    also: Callable[[str], bool] | None = attrs.field(default=None, eq=False)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Fail with :attr:`reason` unless ``value`` is such a text (or texts)."""
+        if value is None and self.optional:
+            return
+        if self.items is None:
+            self.check(instance, attribute, value)
+            return
+        if not isinstance(value, tuple):
+            fail(instance, attribute, value, f"must be a tuple of {self.items}")
+        assert isinstance(value, tuple)
+        for item in value:
+            self.check(instance, attribute, item)
+        if self.distinct and len(set(value)) != len(value):
+            fail(instance, attribute, value, "lists the same id twice")
+
+    def check(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Fail unless ``value`` itself is one matching text."""
+        if not isinstance(value, str):
+            fail(instance, attribute, value, self.reason)
+        assert isinstance(value, str)
+        test = self.pattern.fullmatch if self.whole else self.pattern.search
+        if test(value) is None or (self.also is not None and not self.also(value)):
+            fail(instance, attribute, value, self.reason)
+
+    @property
+    def schema_pattern(self) -> str:
+        """The expression as a JSON Schema ``pattern`` (anchored when the whole must match)."""
+        return f"^{self.pattern.pattern}$" if self.whole else self.pattern.pattern
 
 
-def is_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """``None`` or an id."""
-    if value is not None:
-        is_id(instance, attribute, value)
+@attrs.frozen
+class OneOf:
+    """A validator: text that is one of a set of values known to the model.
+
+    Attributes:
+        values: Gives the allowed values (called when first needed, so that a data
+            file is read on first use, not on import).
+        reason: What a failure says.
+        optional: ``None`` passes too.
+    """
+
+    values: Callable[[], Collection[str]] = attrs.field(eq=False)
+    reason: str
+    optional: bool = False
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Fail with :attr:`reason` unless ``value`` is one of :attr:`values`."""
+        if value is None and self.optional:
+            return
+        if not isinstance(value, str) or value not in self.values():
+            fail(instance, attribute, value, self.reason)
 
 
-def is_ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A tuple of distinct ids."""
-    if not isinstance(value, tuple):
-        fail(instance, attribute, value, "must be a tuple of ids")
-    assert isinstance(value, tuple)
-    for item in value:
-        if not isinstance(item, str) or not ID_PATTERN.fullmatch(item):
-            fail(instance, attribute, item, "not a valid id ([a-z0-9][a-z0-9._-]{0,63})")
-    if len(set(value)) != len(value):
-        fail(instance, attribute, value, "lists the same id twice")
+@attrs.frozen
+class AtLeast:
+    """A validator: a number not below a bound (whole numbers: never a boolean).
+
+    Attributes:
+        minimum: The bound.
+        reason: What a failure says.
+        exclusive: The bound itself fails too.
+        whole: The value must be an ``int`` (not a ``bool``); otherwise the field's own
+            type check comes first and only the bound is checked here.
+        optional: ``None`` passes too.
+    """
+
+    minimum: int | Decimal
+    reason: str
+    exclusive: bool = False
+    whole: bool = False
+    optional: bool = False
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """Fail with :attr:`reason` unless ``value`` is within the bound."""
+        if value is None and self.optional:
+            return
+        if self.whole and (not isinstance(value, int) or isinstance(value, bool)):
+            fail(instance, attribute, value, self.reason)
+        if value < self.minimum or (self.exclusive and value == self.minimum):
+            fail(instance, attribute, value, self.reason)
 
 
-def is_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A code from an open list: ``[a-z][a-z0-9_]{0,63}``."""
-    if not isinstance(value, str) or not CODE_PATTERN.fullmatch(value):
-        fail(instance, attribute, value, "not a valid code ([a-z][a-z0-9_]{0,63})")
+_NOT_AN_ID = "not a valid id ([a-z0-9][a-z0-9._-]{0,63})"
+_BLANK = "must be a non-empty string"
 
-
-def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A non-blank string."""
-    if not isinstance(value, str) or not value.strip():
-        fail(instance, attribute, value, "must be a non-empty string")
-
-
-def is_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """``None`` or a non-blank string."""
-    if value is not None:
-        is_text(instance, attribute, value)
-
-
-def is_texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A tuple of non-blank strings."""
-    if not isinstance(value, tuple):
-        fail(instance, attribute, value, "must be a tuple of strings")
-    assert isinstance(value, tuple)
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            fail(instance, attribute, item, "must be a non-empty string")
+#: An id: ``[a-z0-9][a-z0-9._-]{0,63}``.
+is_id = Matches(ID_PATTERN, _NOT_AN_ID)
+#: ``None`` or an id.
+is_optional_id = Matches(ID_PATTERN, _NOT_AN_ID, optional=True)
+#: A tuple of distinct ids.
+is_ids = Matches(ID_PATTERN, _NOT_AN_ID, items="ids", distinct=True)
+#: A code from an open list: ``[a-z][a-z0-9_]{0,63}``.
+is_code = Matches(CODE_PATTERN, "not a valid code ([a-z][a-z0-9_]{0,63})")
+#: A non-blank string.
+is_text = Matches(NON_BLANK, _BLANK, whole=False)
+#: ``None`` or a non-blank string.
+is_optional_text = Matches(NON_BLANK, _BLANK, whole=False, optional=True)
+#: A tuple of non-blank strings.
+is_texts = Matches(NON_BLANK, _BLANK, whole=False, items="strings")
 
 
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

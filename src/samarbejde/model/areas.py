@@ -8,7 +8,8 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
-    fail,
+    AtLeast,
+    OneOf,
     in_date_order,
     instance_of,
     is_date,
@@ -35,14 +36,8 @@ class Classification:
     list_date: pendulum.Date = attrs.field(validator=is_date)
 
 
-def _municipality(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or value not in municipalities():
-        fail(instance, attribute, value, "not the kommunekode of a Danish municipality")
-
-
-def _residents(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-        fail(instance, attribute, value, "must be a whole number, zero or more")
+_municipality = OneOf(municipalities, "not the kommunekode of a Danish municipality")
+_residents = AtLeast(0, "must be a whole number, zero or more", whole=True, optional=True)
 
 
 def _classifications(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
-from samarbejde.model._checks import fail, instance_of, is_decimal
+from samarbejde.model._checks import AtLeast, Matches, Validator, instance_of, is_decimal
 from samarbejde.model.enums import Unit
 from samarbejde.model.errors import ModelError
 
@@ -17,19 +16,9 @@ __all__ = ["Money", "Quantity"]
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
-def _not_negative(instance: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
-    if value < 0:
-        fail(instance, attribute, value, "must not be negative")
-
-
-def _positive(instance: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
-    if value <= 0:
-        fail(instance, attribute, value, "must be greater than zero")
-
-
-def _currency(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _CURRENCY.fullmatch(value):
-        fail(instance, attribute, value, "must be an ISO 4217 code of three capital letters")
+_not_negative: Validator = AtLeast(Decimal(0), "must not be negative")
+_positive: Validator = AtLeast(Decimal(0), "must be greater than zero", exclusive=True)
+_currency = Matches(_CURRENCY, "must be an ISO 4217 code of three capital letters")
 
 
 @attrs.frozen

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    Matches,
+    OneOf,
     fail,
     instance_of,
     is_code,
@@ -27,21 +30,20 @@ from samarbejde.model.municipalities import municipalities
 __all__ = ["EntryPoint", "Identifiers", "Organisation"]
 
 
-def _cvr_valid(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
+def _cvr_checksum(value: str) -> bool:
     # python-stdnum pulls in ssl and pydoc: import it when a CVR number is first checked.
     from stdnum.dk import cvr  # noqa: PLC0415
 
-    if not isinstance(value, str) or len(value) != 8 or not cvr.is_valid(value):
-        fail(instance, attribute, value, "not a valid CVR number (8 digits, mod-11 checksum)")
+    return bool(cvr.is_valid(value))
 
 
-def _kommunekode(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, str) or value not in municipalities():
-        fail(instance, attribute, value, "not the kommunekode of a Danish municipality")
+_cvr_valid = Matches(
+    re.compile(r"[0-9]{8}"),
+    "not a valid CVR number (8 digits, mod-11 checksum)",
+    optional=True,
+    also=_cvr_checksum,
+)
+_kommunekode = OneOf(municipalities, "not the kommunekode of a Danish municipality", optional=True)
 
 
 @attrs.frozen

@@ -1,0 +1,268 @@
+"""The structure hooks of records and containers, and the converter that holds them.
+
+Hooks are strict. They never coerce: a string is not a list of characters, a list
+with the same member twice is not a set, and a mapping with an unknown key is refused.
+Every failure raises :class:`InvalidValueError` with a message a person can act on;
+the problem transformer turns those into located problems. The scalars' hooks are in
+the type table (``_scalars``).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Union
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from samarbejde.documents._invariants import constructor_failed, every_invariant
+from samarbejde.documents._scalars import InvalidValueError, describe, did_you_mean
+from samarbejde.model.areas import Classification
+from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
+from samarbejde.model.money import Money, Quantity
+from samarbejde.model.terms import Term
+
+__all__ = [
+    "DocumentConverter",
+    "Hook",
+    "frozenset_factory",
+    "is_frozenset",
+    "is_homogeneous_tuple",
+    "is_optional",
+    "lifecycle_hook",
+    "memoised",
+    "optional_factory",
+    "record_factory",
+    "tuple_factory",
+]
+
+Hook = Callable[[Any, Any], Any]
+_LIFECYCLE_FORMS: dict[str, type[ProjectLifecycle] | type[StrategicLifecycle]] = {
+    "project": ProjectLifecycle,
+    "strategic": StrategicLifecycle,
+}
+#: Value records that documents repeat (terms, amounts, dated entries). Frozen, so the
+#: fast path shares one instance per distinct raw mapping.
+_SHARED: tuple[type[Any], ...] = (Term, Quantity, Money, StatusChange, PhaseChange, Classification)
+_MEMO_LIMIT = 65_536
+
+
+class DocumentConverter(cattrs.Converter):
+    """A cattrs converter that shares equal values within one document.
+
+    Documents repeat the same terms, amounts, dates and dated entries many times; the
+    fast path builds each distinct one once. The memory lasts until :meth:`forget`,
+    which the loaders call after every document, so nothing is kept between loads.
+
+    Attributes:
+        memos: The converter's memories of values built, one per kind of value.
+    """
+
+    __slots__ = ("memos",)
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.memos: list[dict[Any, Any]] = []
+
+    def memo(self) -> dict[Any, Any]:
+        """A new, empty memory that :meth:`forget` will clear."""
+        memo: dict[Any, Any] = {}
+        self.memos.append(memo)
+        return memo
+
+    def forget(self) -> None:
+        """Clear every memory: values of the last document are not kept."""
+        for memo in self.memos:
+            memo.clear()
+
+
+def memoised(read: Hook, memo: dict[Any, Any]) -> Hook:
+    """``read``, remembering the value of each text: for scalars a document repeats.
+
+    The values are immutable (dates), so one parsed value is shared by every place.
+    """
+
+    def structure(value: Any, _: Any) -> Any:
+        found = memo.get(value) if type(value) is str else None
+        if found is None:
+            found = read(value, _)
+            if type(value) is str:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                memo[value] = found
+        return found
+
+    return structure
+
+
+def is_homogeneous_tuple(cl: Any) -> bool:
+    args = typing.get_args(cl)
+    return typing.get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def is_frozenset(cl: Any) -> bool:
+    return typing.get_origin(cl) is frozenset
+
+
+def is_optional(cl: Any) -> bool:
+    args = typing.get_args(cl)
+    origin = typing.get_origin(cl)
+    return (
+        origin in (Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+        and cl != Lifecycle
+    )
+
+
+def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any], Hook]:
+    def factory(cl: Any) -> Hook:
+        item_type = typing.get_args(cl)[0]
+        item = converter.get_structure_hook(item_type)
+
+        def fast(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise InvalidValueError(f"expected a list, got {describe(value)}")
+            return tuple([item(x, item_type) for x in value])
+
+        def checked(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise InvalidValueError(f"expected a list, got {describe(value)}")
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for index, x in enumerate(value):
+                try:
+                    out.append(item(x, item_type))
+                except Exception as error:
+                    note = IterableValidationNote(f"@ index {index}", index, item_type)
+                    setattr(error, "__notes__", [*getattr(error, "__notes__", []), note])  # noqa: B010
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
+            return tuple(out)
+
+        return checked if detailed else fast
+
+    return factory
+
+
+def frozenset_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
+    def factory(cl: Any) -> Hook:
+        item_type = typing.get_args(cl)[0]
+        item = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _: Any) -> frozenset[Any]:
+            if type(value) is not list:
+                raise InvalidValueError(f"expected a list, got {describe(value)}")
+            items = [item(x, item_type) for x in value]
+            result = frozenset(items)
+            if len(result) != len(items):
+                twice = next(x for i, x in enumerate(items) if x in items[:i])
+                raise InvalidValueError(f"lists {twice!s} more than once")
+            return result
+
+        return structure
+
+    return factory
+
+
+def optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
+    def factory(cl: Any) -> Hook:
+        inner_type = next(a for a in typing.get_args(cl) if a is not type(None))
+        inner = converter.get_structure_hook(inner_type)
+
+        def structure(value: Any, _: Any) -> Any:
+            return None if value is None else inner(value, inner_type)
+
+        return structure
+
+    return factory
+
+
+def record_factory(converter: DocumentConverter, detailed: bool) -> Callable[[Any], Hook]:
+    memos: dict[Any, dict[Any, Any]] = {}
+
+    def factory(cl: Any) -> Hook:
+        generated = make_dict_structure_fn(
+            cl,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=detailed,
+        )
+        if not detailed:
+            if (typing.get_origin(cl) or cl) in _SHARED:
+                # One memory per class: cattrs asks the factory once per field.
+                if cl not in memos:
+                    memos[cl] = converter.memo()
+                return _shared(generated, cl, memos[cl])
+            return generated
+        name = getattr(cl, "__name__", str(cl))
+        allowed = {a.name for a in attrs.fields(typing.get_origin(cl) or cl) if a.init}
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not dict:
+                raise InvalidValueError(f"expected a mapping ({name}), got {describe(value)}")
+            try:
+                return generated(value, cl)
+            except ClassValidationError as error:
+                if constructor_failed(error):
+                    raise every_invariant(converter, cl, value, error) from None
+                if all(isinstance(e, ForbiddenExtraKeysError) for e in error.exceptions):
+                    # Only unknown keys: check the rest too, so one load reports both.
+                    known = {k: v for k, v in value.items() if k in allowed}
+                    try:
+                        structure(known, cl)
+                    except ClassValidationError as more:
+                        both = [*error.exceptions, *more.exceptions]
+                        raise ClassValidationError(error.message, both, cl) from None
+                raise
+
+        return structure
+
+    return factory
+
+
+def _shared(generated: Hook, cl: Any, memo: dict[Any, Any]) -> Hook:
+    def structure(value: Any, _: Any) -> Any:
+        key = tuple(value.items())  # any trouble (not a mapping) fails the fast path
+        found = memo.get(key)
+        if found is None:
+            found = generated(value, cl)
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = found
+        return found
+
+    return structure
+
+
+def lifecycle_hook(converter: cattrs.Converter) -> Hook:
+    forms = ", ".join(_LIFECYCLE_FORMS)
+
+    def structure(value: Any, _: Any) -> Lifecycle:
+        if type(value) is not dict:
+            raise InvalidValueError(f"expected a mapping (a lifecycle), got {describe(value)}")
+        form = value.get("form")
+        cls = _LIFECYCLE_FORMS.get(form) if type(form) is str else None
+        if cls is None:
+            if "form" not in value:
+                raise InvalidValueError("a lifecycle needs `form: project` or `form: strategic`")
+            raise InvalidValueError(
+                f"unknown lifecycle form {form!r}{did_you_mean(form, _LIFECYCLE_FORMS)} "
+                f"(allowed: {forms})"
+            )
+        rest = {k: v for k, v in value.items() if k != "form"}
+        result: Lifecycle = converter.structure(rest, cls)
+        return result
+
+    return structure

@@ -1,0 +1,316 @@
+"""The one table keyed by type: how each scalar of the model is read and written.
+
+A document holds records and lists of scalars: text, whole numbers, booleans, decimals
+(as text), dates, date-times and durations (ISO 8601 text), and enum values. For each
+scalar type :data:`SCALARS` says, once:
+
+- how to read it from plain data, strictly (the structure hook);
+- how to write it as plain data (a function, and the Python expression that the
+  generated dump functions inline instead of calling it);
+- its JSON Schema;
+- the kind of column it becomes in a pandas frame.
+
+The converter's hooks, the generated dump functions (``_unstructure``), the JSON Schema
+(``_schema``) and the frames (:mod:`samarbejde.analysis.frames`) all read this table.
+Its ``read``/``write`` pairs are plain functions of one value, so a faster
+encoder (msgspec's ``dec_hook``/``enc_hook``) can be driven by the same table. The
+ISO 8601 and decimal text itself (readers, writers, patterns) is
+:mod:`samarbejde.model.iso`'s; this table adds the strictness about the raw value's
+type and the messages that name it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Literal
+
+import attrs
+import pendulum
+
+from samarbejde.model import iso
+from samarbejde.model.iso import write_decimal as format_decimal
+from samarbejde.model.iso import write_duration as format_duration
+
+__all__ = [
+    "SCALARS",
+    "Column",
+    "InvalidValueError",
+    "Scalar",
+    "describe",
+    "did_you_mean",
+    "enum_scalar",
+    "format_decimal",
+    "format_duration",
+    "parse_duration",
+    "scalar_for",
+]
+
+#: The kinds of frame column: pandas dtypes by name (``category`` for enums).
+Column = Literal["string", "int", "bool", "float", "date", "category"]
+
+class InvalidValueError(ValueError):
+    """A value in a document has the wrong type or form.
+
+    Attributes:
+        message: What is wrong, in English, naming what was expected.
+    """
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of value
+    """Name a raw document value for a message: ``the number 5``, ``a list``."""
+    if value is None:
+        return "null (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, _dt.datetime):
+        return f"the date-time {value.isoformat()}"
+    if isinstance(value, _dt.date):
+        return f"the date {value.isoformat()}"
+    return f"a value of type {type(value).__name__}"
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` when a choice is close to ``value``, else ``""``."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _quote_hint(value: object) -> str:
+    if isinstance(value, bool):
+        return " (YAML reads yes/no/on/off/true/false as booleans: put the text in quotes)"
+    if isinstance(value, int | float):
+        return " (put it in quotes to write it as text)"
+    return ""
+
+
+# -- ISO 8601 and decimal text: model.iso reads and writes; messages name the value ---------
+
+
+def parse_duration(text: str) -> pendulum.Duration:
+    """Read an ISO 8601 duration (:func:`samarbejde.model.iso.read_duration`).
+
+    Raises:
+        InvalidValueError: The text is not such a duration.
+
+    >>> parse_duration("P1Y6M").months
+    6
+    """
+    try:
+        return iso.read_duration(text)
+    except iso.IsoTextError as error:
+        raise InvalidValueError(error.message) from None
+
+
+def _pattern(text: str) -> str:
+    """One of model.iso's patterns, anchored, as a JSON Schema ``pattern``."""
+    return f"^{text}$"
+
+
+# -- reading scalars strictly --------------------------------------------------------------
+
+
+def _read_str(value: Any, _: Any) -> str:
+    if type(value) is str:
+        return value
+    raise InvalidValueError(f"expected text, got {describe(value)}{_quote_hint(value)}")
+
+
+def _read_int(value: Any, _: Any) -> int:
+    if type(value) is int:
+        return value
+    raise InvalidValueError(f"expected a whole number, got {describe(value)}")
+
+
+def _read_bool(value: Any, _: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise InvalidValueError(f"expected true or false, got {describe(value)}")
+
+
+def _read_decimal(value: Any, _: Any) -> Decimal:
+    if type(value) is str:
+        try:
+            return iso.read_decimal(value)
+        except iso.IsoTextError:
+            pass
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise InvalidValueError(
+            f'expected a decimal number written as text, e.g. "{value}", got {describe(value)}'
+        )
+    raise InvalidValueError(
+        f'expected a decimal number written as text, e.g. "25.5", got {describe(value)}'
+    )
+
+
+def _read_date(value: Any, _: Any) -> pendulum.Date:
+    if type(value) is str:
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                return iso.read_date(value)
+            except iso.IsoTextError as error:
+                raise InvalidValueError(error.message) from None
+        if len(value) > 10 and value[:10].count("-") == 2 and value[10] in "T t":
+            raise InvalidValueError(f"expected a date (YYYY-MM-DD), got the date-time {value!r}")
+        raise InvalidValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+    if type(value) is _dt.date:  # a TOML date literal
+        return pendulum.Date(value.year, value.month, value.day)
+    raise InvalidValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+
+
+def _read_datetime(value: Any, _: Any) -> pendulum.DateTime:
+    parsed: _dt.datetime | None = None
+    if isinstance(value, _dt.datetime):
+        parsed = value
+    elif type(value) is str and len(value) > 10 and value[10] in "Tt ":
+        try:
+            parsed = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise InvalidValueError(f"not an ISO 8601 date-time: {value!r}") from None
+    if parsed is None:
+        raise InvalidValueError(
+            f"expected an ISO 8601 date-time with offset, got {describe(value)}"
+        )
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise InvalidValueError(f"a date-time needs a UTC offset (e.g. +01:00), got {value!s}")
+    return pendulum.instance(parsed)
+
+
+def _read_duration(value: Any, _: Any) -> pendulum.Duration:
+    if type(value) is str:
+        return parse_duration(value)
+    raise InvalidValueError(
+        f"expected an ISO 8601 duration such as P1Y or P3M, got {describe(value)}"
+    )
+
+
+def _isoformat(value: pendulum.DateTime) -> str:
+    return value.isoformat()
+
+
+def _enum_value(value: Enum) -> Any:
+    return value.value
+
+
+# -- the table -----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Scalar:
+    """Everything the library knows about one scalar type of the document format.
+
+    Attributes:
+        type: The Python type in the model.
+        read: Structure hook: plain data (and the type) to a value; raises
+            :class:`InvalidValueError` for anything else. Never coerces.
+        write: Unstructure function: a value to plain data, or ``None`` when the value
+            is already plain (text, numbers, booleans).
+        inline: The Python expression of ``write`` for the generated dump functions,
+            with ``{}`` for the value (``"{}.isoformat()"``); ``None``: call ``write``.
+        schema: The JSON Schema of the plain form (validators may narrow text further).
+        column: The kind of column the value becomes in a frame.
+        repeated: Documents repeat its values often: the fast loader reads each distinct
+            text once per document.
+    """
+
+    type: Any
+    read: Callable[[Any, Any], Any] = attrs.field(eq=False)
+    write: Callable[[Any], Any] | None = attrs.field(eq=False)
+    inline: str | None
+    schema: Mapping[str, Any]
+    column: Column
+    repeated: bool = False
+
+
+#: The scalars of the document format, by type. Enums are not listed: each is a scalar
+#: of its own, made by :func:`scalar_for`.
+SCALARS: Mapping[Any, Scalar] = {
+    scalar.type: scalar
+    for scalar in (
+        Scalar(str, _read_str, None, None, {"type": "string"}, "string"),
+        Scalar(int, _read_int, None, None, {"type": "integer"}, "int"),
+        Scalar(bool, _read_bool, None, None, {"type": "boolean"}, "bool"),
+        Scalar(
+            Decimal,
+            _read_decimal,
+            iso.write_decimal,
+            None,
+            {"type": "string", "pattern": _pattern(iso.DECIMAL_PATTERN)},
+            "float",
+        ),
+        Scalar(
+            pendulum.Date,
+            _read_date,
+            iso.write_date,
+            "{}.isoformat()",  # what iso.write_date does, without the call
+            {"type": "string", "format": "date", "pattern": _pattern(iso.DATE_PATTERN)},
+            "date",
+            repeated=True,
+        ),
+        Scalar(
+            pendulum.DateTime,
+            _read_datetime,
+            _isoformat,
+            "{}.isoformat()",
+            {"type": "string", "format": "date-time"},
+            "date",
+        ),
+        Scalar(
+            pendulum.Duration,
+            _read_duration,
+            iso.write_duration,
+            None,
+            {"type": "string", "pattern": _pattern(iso.DURATION_PATTERN)},
+            "string",
+        ),
+    )
+}
+
+
+@functools.cache
+def enum_scalar(enum: type[Enum]) -> Scalar:
+    """The scalar of one enum: read from and written as its members' values."""
+    table = {member.value: member for member in enum}
+    allowed = ", ".join(str(v) for v in table)
+
+    def read(value: Any, _: Any) -> Enum:
+        if type(value) is str:
+            member = table.get(value)
+            if member is not None:
+                return member
+            raise InvalidValueError(
+                f"unknown {enum.__name__} {value!r}{did_you_mean(value, table)} "
+                f"(allowed: {allowed})"
+            )
+        raise InvalidValueError(f"expected one of {allowed}, got {describe(value)}")
+
+    # `_value_` is the member's attribute; `.value` is a slower property.
+    schema = {"enum": [member.value for member in enum]}
+    return Scalar(enum, read, _enum_value, "{}._value_", schema, "category")
+
+
+def scalar_for(kind: Any) -> Scalar | None:
+    """The table's entry for ``kind``: an enum makes its own; ``None`` for non-scalars."""
+    found = SCALARS.get(kind)
+    if found is None and isinstance(kind, type) and issubclass(kind, Enum):
+        return enum_scalar(kind)
+    return found
