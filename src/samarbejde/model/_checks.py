@@ -53,9 +53,18 @@ class Matches:
     items: str | None = None
     distinct: bool = False
     also: Callable[[str], bool] | None = attrs.field(default=None, eq=False)
+    _test: Callable[[str], object] = attrs.field(init=False, eq=False, repr=False)
+    _plain: bool = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        test = self.pattern.fullmatch if self.whole else self.pattern.search
+        object.__setattr__(self, "_test", test)
+        object.__setattr__(self, "_plain", self.items is None and self.also is None)
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Fail with :attr:`reason` unless ``value`` is such a text (or texts)."""
+        if self._plain and type(value) is str and self._test(value):
+            return  # the common case, first: validators run on every record built
         if value is None and self.optional:
             return
         if self.items is None:
@@ -74,8 +83,7 @@ class Matches:
         if not isinstance(value, str):
             fail(instance, attribute, value, self.reason)
         assert isinstance(value, str)
-        test = self.pattern.fullmatch if self.whole else self.pattern.search
-        if test(value) is None or (self.also is not None and not self.also(value)):
+        if self._test(value) is None or (self.also is not None and not self.also(value)):
             fail(instance, attribute, value, self.reason)
 
     @property
