@@ -179,6 +179,7 @@ LAZY = (
     "samarbejde.analysis",
     "samarbejde.strategies",
     "samarbejde.examples",
+    "samarbejde.interop",
     "samarbejde.cli",
 )
 
