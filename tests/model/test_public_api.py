@@ -173,6 +173,7 @@ LAZY = (
     "orjson",
     "cattrs",
     "difflib",
+    "csv",
     "importlib.metadata",
     "samarbejde.documents",
     "samarbejde.rules",

@@ -5,7 +5,6 @@ The list comes from DAWA/Dataforsyningen (see ``data/PROVENANCE-kommuner.md``).
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 from collections.abc import Mapping
@@ -43,6 +42,8 @@ def municipalities() -> Mapping[str, Municipality]:
     >>> len(municipalities())
     98
     """
+    import csv  # noqa: PLC0415 - read once, on first use, not on import
+
     text = resources.files("samarbejde.model").joinpath("data/kommuner.csv").read_text("utf-8")
     rows = csv.DictReader(io.StringIO(text))
     table = {
