@@ -53,6 +53,7 @@ __all__ = [
 #: The kinds of frame column: pandas dtypes by name (``category`` for enums).
 Column = Literal["string", "int", "bool", "float", "date", "category"]
 
+
 class InvalidValueError(ValueError):
     """A value in a document has the wrong type or form.
 
