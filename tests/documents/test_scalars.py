@@ -221,3 +221,18 @@ def _records(root: type[Any]) -> list[type[Any]]:
         for field in attrs.fields(cls):
             pending.extend(k for k in _leaves(hints[field.name]) if attrs.has(k))
     return found
+
+
+def test_a_validator_is_an_immutable_value_shown_by_its_fields() -> None:
+    check = _checks.AtLeast(2, "too few", whole=True)
+    assert check == _checks.AtLeast(2, "too few", whole=True)
+    assert check != _checks.AtLeast(3, "too few", whole=True)
+    assert check != "AtLeast"
+    assert hash(check) == hash(_checks.AtLeast(2, "too few", whole=True))
+    assert repr(check) == (
+        "AtLeast(minimum=2, reason='too few', exclusive=False, whole=True, optional=False)"
+    )
+    with pytest.raises(AttributeError, match="immutable"):
+        check.minimum = 0  # type: ignore[misc]
+    assert _checks.is_ids != _checks.is_id
+    assert "values" not in repr(_checks.OneOf(lambda: {"a"}, "no"))

@@ -1,9 +1,11 @@
 """attrs validators shared by the model. Every failure raises ModelError.
 
-The validators that constrain a value's text or size are small frozen records
+The validators that constrain a value's text or size are small immutable records
 (:class:`Matches`, :class:`OneOf`, :class:`AtLeast`) rather than functions: what they
 check (a pattern, the allowed values, a lower bound) is data on them, so the JSON
-Schema generator reads it instead of knowing the validators by name.
+Schema generator reads it instead of knowing the validators by name. They are plain
+slotted classes, not attrs classes: making an attrs class costs about a millisecond
+at import, and ``import samarbejde`` has a budget (docs: design decision D24).
 """
 
 from __future__ import annotations
@@ -27,13 +29,38 @@ T = TypeVar("T")
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
+class _Check:
+    """A validator that is also a record: immutable, compared and shown by its fields."""
+
+    __slots__: tuple[str, ...] = ()
+    _fields: tuple[str, ...] = ()
+
+    def _set(self, **values: object) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in self._fields)
+
+    def __hash__(self) -> int:
+        return hash((type(self), *(getattr(self, f) for f in self._fields)))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
+        return f"{type(self).__name__}({shown})"
+
+
 def fail(instance: object, attribute: attrs.Attribute[Any], value: object, reason: str) -> None:
     """Raise a ModelError for ``instance.attribute``."""
     raise ModelError(type(instance).__name__, attribute.name, value, reason)
 
 
-@attrs.frozen
-class Matches:
+class Matches(_Check):
     """A validator: text that matches a regular expression.
 
     Attributes:
@@ -46,20 +73,51 @@ class Matches:
         also: A further test of a matching text (a checksum), or ``None``.
     """
 
+    __slots__ = (
+        "_plain",
+        "_test",
+        "also",
+        "distinct",
+        "items",
+        "optional",
+        "pattern",
+        "reason",
+        "whole",
+    )
+    _fields = ("pattern", "reason", "whole", "optional", "items", "distinct")
+
     pattern: re.Pattern[str]
     reason: str
-    whole: bool = True
-    optional: bool = False
-    items: str | None = None
-    distinct: bool = False
-    also: Callable[[str], bool] | None = attrs.field(default=None, eq=False)
-    _test: Callable[[str], object] = attrs.field(init=False, eq=False, repr=False)
-    _plain: bool = attrs.field(init=False, eq=False, repr=False)
+    whole: bool
+    optional: bool
+    items: str | None
+    distinct: bool
+    also: Callable[[str], bool] | None
+    _test: Callable[[str], object]
+    _plain: bool
 
-    def __attrs_post_init__(self) -> None:
-        test = self.pattern.fullmatch if self.whole else self.pattern.search
-        object.__setattr__(self, "_test", test)
-        object.__setattr__(self, "_plain", self.items is None and self.also is None)
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        reason: str,
+        *,
+        whole: bool = True,
+        optional: bool = False,
+        items: str | None = None,
+        distinct: bool = False,
+        also: Callable[[str], bool] | None = None,
+    ) -> None:
+        self._set(
+            pattern=pattern,
+            reason=reason,
+            whole=whole,
+            optional=optional,
+            items=items,
+            distinct=distinct,
+            also=also,
+            _test=pattern.fullmatch if whole else pattern.search,
+            _plain=items is None and also is None,
+        )
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Fail with :attr:`reason` unless ``value`` is such a text (or texts)."""
@@ -92,8 +150,7 @@ class Matches:
         return f"^{self.pattern.pattern}$" if self.whole else self.pattern.pattern
 
 
-@attrs.frozen
-class OneOf:
+class OneOf(_Check):
     """A validator: text that is one of a set of values known to the model.
 
     Attributes:
@@ -103,9 +160,17 @@ class OneOf:
         optional: ``None`` passes too.
     """
 
-    values: Callable[[], Collection[str]] = attrs.field(eq=False)
+    __slots__ = ("optional", "reason", "values")
+    _fields = ("reason", "optional")
+
+    values: Callable[[], Collection[str]]
     reason: str
-    optional: bool = False
+    optional: bool
+
+    def __init__(
+        self, values: Callable[[], Collection[str]], reason: str, *, optional: bool = False
+    ) -> None:
+        self._set(values=values, reason=reason, optional=optional)
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Fail with :attr:`reason` unless ``value`` is one of :attr:`values`."""
@@ -115,8 +180,7 @@ class OneOf:
             fail(instance, attribute, value, self.reason)
 
 
-@attrs.frozen
-class AtLeast:
+class AtLeast(_Check):
     """A validator: a number not below a bound (whole numbers: never a boolean).
 
     Attributes:
@@ -128,11 +192,27 @@ class AtLeast:
         optional: ``None`` passes too.
     """
 
+    __slots__ = ("exclusive", "minimum", "optional", "reason", "whole")
+    _fields = ("minimum", "reason", "exclusive", "whole", "optional")
+
     minimum: int | Decimal
     reason: str
-    exclusive: bool = False
-    whole: bool = False
-    optional: bool = False
+    exclusive: bool
+    whole: bool
+    optional: bool
+
+    def __init__(
+        self,
+        minimum: int | Decimal,
+        reason: str,
+        *,
+        exclusive: bool = False,
+        whole: bool = False,
+        optional: bool = False,
+    ) -> None:
+        self._set(
+            minimum=minimum, reason=reason, exclusive=exclusive, whole=whole, optional=optional
+        )
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         """Fail with :attr:`reason` unless ``value`` is within the bound."""
