@@ -5,7 +5,7 @@ The validators that constrain a value's text or size are small immutable records
 check (a pattern, the allowed values, a lower bound) is data on them, so the JSON
 Schema generator reads it instead of knowing the validators by name. They are plain
 slotted classes, not attrs classes: making an attrs class costs about a millisecond
-at import, and ``import samarbejde`` has a budget (docs: design decision D24).
+at import, and ``import samarbejde`` has a budget (docs: design decision D26).
 """
 
 from __future__ import annotations
