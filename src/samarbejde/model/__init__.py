@@ -25,7 +25,14 @@ from samarbejde.model.enums import (
     StrategicPhase,
     Unit,
 )
-from samarbejde.model.errors import LoadError, ModelError, Problem, SamarbejdeError, TransitionError
+from samarbejde.model.errors import (
+    LoadError,
+    ModelError,
+    Problem,
+    SamarbejdeError,
+    TransitionError,
+    UnknownIdError,
+)
 from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
@@ -104,6 +111,7 @@ __all__ = [
     "TransitionError",
     "TransitionTable",
     "Unit",
+    "UnknownIdError",
     "Vision",
     "add_duration",
     "label",

@@ -17,6 +17,7 @@ __all__ = [
     "Problem",
     "SamarbejdeError",
     "TransitionError",
+    "UnknownIdError",
 ]
 
 
@@ -88,6 +89,33 @@ class TransitionError(ModelError):
             type(self),
             (self.record, self.field, self.current, self.requested, self.allowed),
         )
+
+
+class UnknownIdError(SamarbejdeError, KeyError):
+    """A lookup or an operation named an id that no record has.
+
+    It is also a :class:`KeyError`, so ``except KeyError`` and mapping-style code keep
+    working; unlike a bare ``KeyError`` its message says what was looked for.
+
+    Attributes:
+        record: What kind of record was looked for, e.g. ``"commitment"``.
+        id: The id that was not found.
+    """
+
+    record: str
+    id: str
+
+    def __init__(self, record: str, id: str) -> None:  # noqa: A002 - the domain's word
+        self.record = record
+        self.id = id
+        super().__init__(record, id)
+
+    def __str__(self) -> str:
+        """``no commitment has id 'c-9'`` (a bare ``KeyError`` would print only the id)."""
+        return f"no {self.record} has id {self.id!r}"
+
+    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[object, ...]]:
+        return (type(self), (self.record, self.id))
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ from samarbejde.model._checks import (
     tuple_of,
     unique_by,
 )
+from samarbejde.model.errors import UnknownIdError
 from samarbejde.model.mandates import Mandate
 
 __all__ = ["Membership"]
@@ -84,9 +85,9 @@ class Membership:
         """Return the mandate with ``id``.
 
         Raises:
-            KeyError: The member holds no mandate with that id.
+            UnknownIdError: The member holds no mandate with that id (a ``KeyError``).
         """
         for mandate in self.mandates:
             if mandate.id == id:
                 return mandate
-        raise KeyError(id)
+        raise UnknownIdError("mandate", id)

@@ -25,6 +25,7 @@ from samarbejde.model._checks import (
     unique_by,
 )
 from samarbejde.model.enums import Sector
+from samarbejde.model.errors import UnknownIdError
 from samarbejde.model.municipalities import municipalities
 
 __all__ = ["EntryPoint", "Identifiers", "Organisation"]
@@ -127,9 +128,9 @@ class Organisation:
         """Return the entry point with ``id``.
 
         Raises:
-            KeyError: No entry point has that id.
+            UnknownIdError: No entry point has that id (a ``KeyError``).
         """
         for entry in self.entry_points:
             if entry.id == id:
                 return entry
-        raise KeyError(id)
+        raise UnknownIdError("entry point", id)

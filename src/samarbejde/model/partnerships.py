@@ -25,10 +25,10 @@ from samarbejde.model._checks import (
     tuple_of,
     unique_by,
 )
-from samarbejde.model.agreements import Agreement
+from samarbejde.model.agreements import Agreement, Signature
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import CommitmentStatus, ProjectPhase, ReviewOutcome, StrategicPhase
-from samarbejde.model.errors import ModelError
+from samarbejde.model.errors import ModelError, UnknownIdError
 from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
@@ -164,17 +164,33 @@ class Partnership:
         """Return the membership of ``organisation``.
 
         Raises:
-            KeyError: The organisation has no membership.
+            UnknownIdError: The organisation has no membership (a ``KeyError``).
         """
-        return _find(self.members, lambda m: m.organisation == organisation, organisation)
+        return _find(self.members, lambda m: m.organisation == organisation, "member", organisation)
 
     def commitment(self, id: str) -> Commitment:  # noqa: A002 - the domain's word
         """Return the commitment with ``id``.
 
         Raises:
-            KeyError: No commitment has that id.
+            UnknownIdError: No commitment has that id (a ``KeyError``).
         """
-        return _find(self.commitments, lambda c: c.id == id, id)
+        return _find(self.commitments, lambda c: c.id == id, "commitment", id)
+
+    def agreement(self, id: str) -> Agreement:  # noqa: A002 - the domain's word
+        """Return the agreement with ``id``.
+
+        Raises:
+            UnknownIdError: No agreement has that id (a ``KeyError``).
+        """
+        return _find(self.agreements, lambda a: a.id == id, "agreement", id)
+
+    def goal(self, id: str) -> Goal:  # noqa: A002 - the domain's word
+        """Return the goal with ``id``.
+
+        Raises:
+            UnknownIdError: No goal has that id (a ``KeyError``).
+        """
+        return _find(self.goals, lambda g: g.id == id, "goal", id)
 
     def mandates(self) -> Iterable[tuple[Membership, Mandate]]:
         """Every mandate with the membership that holds it."""
@@ -186,12 +202,12 @@ class Partnership:
         """Return the membership whose representative holds ``mandate``.
 
         Raises:
-            KeyError: No member holds a mandate with that id.
+            UnknownIdError: No member holds a mandate with that id (a ``KeyError``).
         """
         for member, held in self.mandates():
             if held.id == mandate:
                 return member
-        raise KeyError(mandate)
+        raise UnknownIdError("mandate", mandate)
 
     # -- operations ------------------------------------------------------------
 
@@ -246,7 +262,7 @@ class Partnership:
         """Revoke ``mandate`` from ``on``.
 
         Raises:
-            KeyError: No member holds it.
+            UnknownIdError: No member holds it (a ``KeyError``).
             ModelError: It is already revoked, or ``on`` is before its term.
         """
         member = self.holder(mandate)
@@ -303,7 +319,7 @@ class Partnership:
         """Move ``commitment`` to ``status`` on ``on``.
 
         Raises:
-            KeyError: No commitment has that id.
+            UnknownIdError: No commitment has that id (a ``KeyError``).
             TransitionError: The status table does not allow the move.
             ModelError: ``on`` is before the last status entry.
         """
@@ -323,7 +339,7 @@ class Partnership:
         """Record a (partial) delivery of ``quantity`` on ``commitment``.
 
         Raises:
-            KeyError: No commitment has that id.
+            UnknownIdError: No commitment has that id (a ``KeyError``).
             ModelError: The commitment had ended before ``on``, was not made yet, the
                 unit differs, or ``on`` is before the last fulfilment.
         """
@@ -440,6 +456,146 @@ class Partnership:
         )
         return attrs.evolve(self, lifecycle=strategic, earlier=(*self.earlier, closed.lifecycle))
 
+    def agree_vision(
+        self, text: str, *, on: pendulum.Date, by: tuple[str, ...] = ()
+    ) -> Partnership:
+        """Record the shared vision agreed on ``on`` by the members ``by``.
+
+        A partnership has one vision; a newer one replaces it (the file keeps the
+        vision in force, not its drafts).
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, an organisation in ``by`` is
+                not a member on ``on``, or ``on`` is before the vision it replaces.
+        """
+        self._open_on("vision", on)
+        for organisation in by:
+            self._active_member(organisation, on)
+        if self.vision is not None and on < self.vision.agreed_on:
+            raise ModelError(
+                "Vision",
+                "agreed_on",
+                on,
+                f"before the vision it replaces ({self.vision.agreed_on})",
+            )
+        return attrs.evolve(self, vision=Vision(text, on, tuple(by)))
+
+    def identify_challenge(self, challenge: Challenge, *, on: pendulum.Date) -> Partnership:
+        """Add ``challenge``, identified on ``on`` (its ``identified_on``).
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, the challenge is not dated
+                ``on``, one of ``identified_by`` is not a member on ``on``, or its id
+                is taken.
+        """
+        if challenge.identified_on != on:
+            raise ModelError(
+                "Challenge", "identified_on", challenge.identified_on, f"must be dated {on}"
+            )
+        self._open_on("challenges", on)
+        for organisation in challenge.identified_by:
+            self._active_member(organisation, on)
+        if any(c.id == challenge.id for c in self.challenges):
+            raise ModelError(
+                "Partnership", "challenges", challenge.id, "challenge id already in use"
+            )
+        return attrs.evolve(self, challenges=(*self.challenges, challenge))
+
+    def set_goal(self, goal: Goal, *, on: pendulum.Date) -> Partnership:
+        """Add ``goal``, or replace the goal with its id, as decided on ``on``.
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, an owner is not a member on
+                ``on``, or a challenge it answers had not been identified by ``on``.
+        """
+        self._open_on("goals", on)
+        for organisation in goal.owners:
+            self._active_member(organisation, on)
+        known = {c.id for c in self.challenges if c.identified_on <= on}
+        for challenge in goal.challenges:
+            if challenge not in known:
+                raise ModelError(
+                    "Goal", "challenges", challenge, f"no challenge identified by {on}"
+                )
+        return attrs.evolve(self, goals=_put(self.goals, goal, lambda g: g.id))
+
+    def conclude(self, agreement: Agreement, *, on: pendulum.Date) -> Partnership:
+        """Add ``agreement``, concluded on ``on``; parties sign it with :meth:`sign`.
+
+        Signatures it already carries must be dated on or before ``on``.
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, its id is taken, its parent
+                is not one of the partnership's agreements, or a signature is dated
+                after ``on``.
+        """
+        self._open_on("agreements", on)
+        if any(a.id == agreement.id for a in self.agreements):
+            raise ModelError(
+                "Partnership", "agreements", agreement.id, "agreement id already in use"
+            )
+        if agreement.parent is not None and all(a.id != agreement.parent for a in self.agreements):
+            raise ModelError("Agreement", "parent", agreement.parent, "no such agreement")
+        for party in agreement.parties:
+            if party.signed_on is not None and party.signed_on > on:
+                raise ModelError(
+                    "Signature", "signed_on", party.signed_on, f"after the agreement ({on})"
+                )
+        return attrs.evolve(self, agreements=(*self.agreements, agreement))
+
+    def sign(self, agreement: str, organisation: str, *, on: pendulum.Date) -> Partnership:
+        """Record that ``organisation`` signed ``agreement`` on ``on``.
+
+        An organisation not yet listed among the parties is added as one.
+
+        Raises:
+            UnknownIdError: No agreement has that id (a ``KeyError``).
+            ModelError: The lifecycle had ended by ``on``, or ``organisation`` has
+                already signed.
+        """
+        current = self.agreement(agreement)
+        self._open_on("agreements", on)
+        for party in current.parties:
+            if party.organisation == organisation and party.signed_on is not None:
+                raise ModelError(
+                    "Signature",
+                    "signed_on",
+                    on,
+                    f"{organisation} already signed {agreement} on {party.signed_on}",
+                )
+        signed = Signature(organisation, on)
+        changed = attrs.evolve(
+            current, parties=_put(current.parties, signed, lambda s: s.organisation)
+        )
+        return attrs.evolve(self, agreements=_replace(self.agreements, current, changed))
+
+    def fund(self, funding: Funding, *, on: pendulum.Date) -> Partnership:
+        """Add ``funding``, granted on ``on``.
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, its id is taken, or its term
+                ended before ``on``.
+        """
+        self._open_on("funding", on)
+        if any(f.id == funding.id for f in self.funding):
+            raise ModelError("Partnership", "funding", funding.id, "funding id already in use")
+        end = funding.term.end
+        if end is not None and end < on:
+            raise ModelError("Funding", "term", end, f"ended before it was granted ({on})")
+        return attrs.evolve(self, funding=(*self.funding, funding))
+
+    def set_governance(self, body: GovernanceBody, *, on: pendulum.Date) -> Partnership:
+        """Add governance ``body``, or replace the body with its id, from ``on``.
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, or one of its members is
+                not a member of the partnership on ``on``.
+        """
+        self._open_on("governance", on)
+        for organisation in body.members:
+            self._active_member(organisation, on)
+        return attrs.evolve(self, governance=_put(self.governance, body, lambda b: b.id))
+
     def as_of(self, day: pendulum.Date) -> Partnership:
         """The partnership as recorded on ``day``.
 
@@ -513,8 +669,16 @@ class Partnership:
         raise ModelError("Partnership", "members", organisation, "is not a member")
 
 
-def _find(items: Iterable[T], match: Callable[[T], bool], key: str) -> T:
+def _find(items: Iterable[T], match: Callable[[T], bool], record: str, key: str) -> T:
     for item in items:
         if match(item):
             return item
-    raise KeyError(key)
+    raise UnknownIdError(record, key)
+
+
+def _put(items: tuple[T, ...], item: T, key: Callable[[T], str]) -> tuple[T, ...]:
+    """``items`` with ``item`` in place of the one with its id, or added at the end."""
+    wanted = key(item)
+    if any(key(old) == wanted for old in items):
+        return tuple(item if key(old) == wanted else old for old in items)
+    return (*items, item)

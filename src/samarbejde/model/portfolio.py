@@ -11,6 +11,7 @@ import pendulum
 
 from samarbejde.model._checks import tuple_of
 from samarbejde.model.areas import Area
+from samarbejde.model.errors import ModelError, UnknownIdError
 from samarbejde.model.organisations import Organisation
 from samarbejde.model.partnerships import Partnership
 
@@ -66,31 +67,131 @@ class Portfolio:
         """Return the organisation with ``id``.
 
         Raises:
-            KeyError: No organisation has that id.
+            UnknownIdError: No organisation has that id (a ``KeyError``).
         """
-        return self._organisations[id]
+        try:
+            return self._organisations[id]
+        except KeyError:
+            raise UnknownIdError("organisation", id) from None
 
     def area(self, id: str) -> Area:  # noqa: A002 - the domain's word
         """Return the area with ``id``.
 
         Raises:
-            KeyError: No area has that id.
+            UnknownIdError: No area has that id (a ``KeyError``).
         """
-        return self._areas[id]
+        try:
+            return self._areas[id]
+        except KeyError:
+            raise UnknownIdError("area", id) from None
 
     def partnership(self, id: str) -> Partnership:  # noqa: A002 - the domain's word
         """Return the partnership with ``id``.
 
         Raises:
-            KeyError: No partnership has that id.
+            UnknownIdError: No partnership has that id (a ``KeyError``).
         """
-        return self._partnerships[id]
+        try:
+            return self._partnerships[id]
+        except KeyError:
+            raise UnknownIdError("partnership", id) from None
 
     def _repr_html_(self) -> str:
         """A compact table for notebooks (see :mod:`samarbejde.model._html`)."""
         from samarbejde.model._html import portfolio_html  # noqa: PLC0415 - lazy
 
         return portfolio_html(self)
+
+    # -- operations ------------------------------------------------------------
+    #
+    # Organisations, areas and partnerships carry their own dates (an area's lists,
+    # a partnership's lifecycles and members), so these take none. Each returns a new
+    # portfolio; nothing is changed in place.
+
+    def add_organisation(self, organisation: Organisation) -> Portfolio:
+        """Add ``organisation``.
+
+        Raises:
+            ModelError: An organisation already has its id, or its parent is not
+                among the portfolio's organisations.
+        """
+        self._new("organisations", organisation.id, self._organisations)
+        self._parent_known(organisation)
+        return attrs.evolve(self, organisations=(*self.organisations, organisation))
+
+    def replace_organisation(self, organisation: Organisation) -> Portfolio:
+        """Put ``organisation`` in place of the organisation with its id.
+
+        Raises:
+            UnknownIdError: No organisation has its id (a ``KeyError``).
+            ModelError: Its parent is not among the portfolio's organisations.
+        """
+        old = self.organisation(organisation.id)
+        self._parent_known(organisation)
+        return attrs.evolve(self, organisations=_swap(self.organisations, old, organisation))
+
+    def add_area(self, area: Area) -> Portfolio:
+        """Add ``area``.
+
+        Raises:
+            ModelError: An area already has its id.
+        """
+        self._new("areas", area.id, self._areas)
+        return attrs.evolve(self, areas=(*self.areas, area))
+
+    def replace_area(self, area: Area) -> Portfolio:
+        """Put ``area`` in place of the area with its id (e.g. with a new list entry).
+
+        Raises:
+            UnknownIdError: No area has its id (a ``KeyError``).
+        """
+        old = self.area(area.id)
+        return attrs.evolve(self, areas=_swap(self.areas, old, area))
+
+    def add_partnership(self, partnership: Partnership) -> Portfolio:
+        """Add ``partnership``.
+
+        Raises:
+            ModelError: A partnership already has its id, or it names an area, a
+                member or a parent partnership the portfolio does not have.
+        """
+        self._new("partnerships", partnership.id, self._partnerships)
+        self._references_known(partnership)
+        return attrs.evolve(self, partnerships=(*self.partnerships, partnership))
+
+    def replace_partnership(self, partnership: Partnership) -> Portfolio:
+        """Put ``partnership`` in place of the one with its id, typically after operations.
+
+        Raises:
+            UnknownIdError: No partnership has its id (a ``KeyError``).
+            ModelError: It names an area, a member or a parent partnership the
+                portfolio does not have.
+        """
+        old = self.partnership(partnership.id)
+        self._references_known(partnership)
+        return attrs.evolve(self, partnerships=_swap(self.partnerships, old, partnership))
+
+    def _new(self, field: str, id: str, table: Mapping[str, object]) -> None:  # noqa: A002
+        if id in table:
+            raise ModelError("Portfolio", field, id, f"{field[:-1]} id already in use")
+
+    def _parent_known(self, organisation: Organisation) -> None:
+        parent = organisation.parent
+        if parent is not None and parent != organisation.id and parent not in self._organisations:
+            raise ModelError("Organisation", "parent", parent, "no such organisation")
+
+    def _references_known(self, partnership: Partnership) -> None:
+        for area in partnership.areas:
+            if area not in self._areas:
+                raise ModelError("Partnership", "areas", area, "no such area")
+        for member in partnership.members:
+            if member.organisation not in self._organisations:
+                raise ModelError(
+                    "Partnership", "members", member.organisation, "no such organisation"
+                )
+        parent = partnership.parent
+        if parent is not None and parent not in self._partnerships:
+            raise ModelError("Partnership", "parent", parent, "no such partnership")
 
     def as_of(self, day: pendulum.Date) -> Portfolio:
         """The portfolio as recorded on ``day``.
@@ -105,3 +206,7 @@ class Portfolio:
                 p.as_of(day) for p in self.partnerships if p.lifecycles[0].started <= day
             ),
         )
+
+
+def _swap(items: tuple[T, ...], old: T, new: T) -> tuple[T, ...]:
+    return tuple(new if item is old else item for item in items)
