@@ -333,3 +333,8 @@ def test_portfolio_lookups_raise_a_library_key_error(record: str) -> None:
         getattr(base(), record)("ukendt")
     assert isinstance(caught.value, KeyError)
     assert str(caught.value) == f"no {record} has id 'ukendt'"
+
+
+def test_an_unknown_entry_point_raises_a_library_key_error() -> None:
+    with pytest.raises(UnknownIdError, match="no entry point has id 'ingen'"):
+        KOMMUNE.entry_point("ingen")
