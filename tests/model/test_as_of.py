@@ -123,6 +123,26 @@ def test_between_lifecycles_the_ended_project_is_the_lifecycle() -> None:
     assert (then.lifecycle, then.earlier) == (EARLIER, ())
 
 
+def test_between_lifecycles_what_is_dated_after_the_end_belongs_to_the_next() -> None:
+    """A member that joins, and a commitment made, in the gap before the strategic
+    lifecycle begins are not in the view of the gap: they would join an ended project."""
+    gap = project(
+        lifecycle=StrategicLifecycle(D(2020, 3, 1), (PhaseChange(S.FORMING, D(2020, 3, 1)),)),
+        earlier=(EARLIER,),
+        members=(member("kommune", D(2018, 1, 1)), member("ngo", D(2020, 2, 1))),
+        commitments=(
+            commitment("c-1", "kommune", D(2019, 6, 1)),
+            commitment("c-2", "kommune", D(2020, 2, 10)),
+        ),
+    )
+    then = gap.as_of(D(2020, 2, 15))
+    assert [m.organisation for m in then.members] == ["kommune"]
+    assert [c.id for c in then.commitments] == ["c-1"]
+    later = gap.as_of(D(2020, 3, 1))
+    assert [m.organisation for m in later.members] == ["kommune", "ngo"]
+    assert [c.id for c in later.commitments] == ["c-1", "c-2"]
+
+
 def test_in_the_strategic_form_the_project_is_earlier() -> None:
     day = D(2020, 8, 1)
     then = history().as_of(day)
@@ -257,3 +277,31 @@ def test_a_portfolio_later_holds_every_partnership_as_of_that_day() -> None:
     then = portfolio().as_of(day)
     assert then.partnerships == tuple(p.as_of(day) for p in portfolio().partnerships)
     assert then.partnership("p-late").lifecycle.phase is P.PLANNED
+
+
+# -- parent links in the view (decision D22) ------------------------------------
+
+
+def test_a_parent_that_begins_later_is_not_yet_the_parent() -> None:
+    parent = project(
+        id="paraply",
+        lifecycle=StrategicLifecycle(
+            since=D(2021, 1, 1), phases=(PhaseChange(StrategicPhase.EXPLORING, D(2021, 1, 1)),)
+        ),
+        members=(member("kommune", D(2021, 1, 1)),),
+    )
+    child = project(id="barn", parent="paraply")
+    whole = Portfolio(partnerships=(parent, child))
+    before = whole.as_of(D(2020, 6, 1))
+    assert before.partnerships == (attrs.evolve(child.as_of(D(2020, 6, 1)), parent=None),)
+    after = whole.as_of(D(2021, 6, 1))
+    assert after.partnership("barn").parent == "paraply"
+
+
+def test_a_parent_still_a_project_on_the_day_is_not_yet_the_parent() -> None:
+    was_project = project(id="paraply").make_strategic(on=D(2021, 1, 1))
+    child = project(id="barn", parent="paraply")
+    whole = Portfolio(partnerships=(was_project, child))
+    assert whole.as_of(D(2020, 6, 1)).partnership("barn").parent is None
+    assert whole.as_of(D(2021, 6, 1)).partnership("barn").parent == "paraply"
+    assert whole.partnership("barn").parent == "paraply"

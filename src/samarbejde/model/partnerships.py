@@ -605,7 +605,10 @@ class Partnership:
         known. A member that had left stays in the record with the day it left, so
         its commitments still name a member: :meth:`members_on` gives those taking
         part that day. A lifecycle that began later is left out, and so are links
-        from goals to challenges not yet identified.
+        from goals to challenges not yet identified. On a day between two lifecycles
+        (the earlier ended, the next not begun), memberships and commitments dated
+        after the earlier one ended belong to the next and are left out too (design
+        decision D22).
 
         Raises:
             ModelError: No lifecycle of the partnership had begun on ``day``.
@@ -615,8 +618,16 @@ class Partnership:
             raise ModelError(
                 "Partnership", "lifecycle", day, f"{self.id} had not begun on that day"
             )
-        members = tuple(m.as_of(day) for m in self.members if m.joined <= day)
-        commitments = tuple(c for c in (x.as_of(day) for x in self.commitments) if c is not None)
+        # Between lifecycles (the one in view ended, the next not yet begun), what is
+        # dated after the end belongs to the next lifecycle and is not yet in view.
+        ended = lifecycles[-1].ended
+        until = day if ended is None else min(day, ended)
+        members = tuple(m.as_of(day) for m in self.members if m.joined <= until)
+        commitments = tuple(
+            c
+            for c in (x.as_of(day) for x in self.commitments)
+            if c is not None and c.made_on <= until
+        )
         vision = self.vision if self.vision is None or self.vision.agreed_on <= day else None
         challenges = tuple(c for c in self.challenges if c.identified_on <= day)
         known = {c.id for c in challenges}
