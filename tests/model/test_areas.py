@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
-from samarbejde import Area, AreaCategory, Classification, ModelError
+from samarbejde import LAW_PERIODS, Area, AreaCategory, Classification, ModelError, categories_on
 from samarbejde.testing import assert_model_error
 
 LISTED = (
@@ -54,10 +54,20 @@ def test_classifications_are_dated_in_order() -> None:
     assert_model_error(caught.value, "Area", "classifications", D(2018, 12, 1))
 
 
-def test_two_classifications_may_share_a_list_date() -> None:
-    same_day = (LISTED[0], Classification(AreaCategory.PARALLELSAMFUND, D(2018, 12, 1)))
-    area = Area("a", "A", "561", classifications=same_day)
-    assert area.classification_on(D(2018, 12, 1)) is AreaCategory.PARALLELSAMFUND
+def test_an_area_holds_every_category_of_one_list_at_once() -> None:
+    """Stengårdsvej in Esbjerg was a parallelsamfund and an omdannelsesområde on the
+    list of 1 December 2021; both are in force, in the order listed."""
+    listed = (
+        Classification(AreaCategory.UDSAT, D(2020, 12, 1)),
+        Classification(AreaCategory.PARALLELSAMFUND, D(2021, 12, 1)),
+        Classification(AreaCategory.OMDANNELSE, D(2021, 12, 1)),
+    )
+    area = Area("stengaardsvej", "Stengårdsvej", "561", classifications=listed)
+    assert area.classifications_on(D(2021, 12, 1)) == (
+        AreaCategory.PARALLELSAMFUND,
+        AreaCategory.OMDANNELSE,
+    )
+    assert area.classifications_on(D(2021, 11, 30)) == (AreaCategory.UDSAT,)
 
 
 def test_a_classification_needs_a_category_and_a_list_date() -> None:
@@ -76,20 +86,67 @@ def test_classifications_must_be_classifications() -> None:
 
 
 @pytest.mark.parametrize(
-    ("day", "category"),
+    ("day", "categories"),
     [
-        (D(2018, 11, 30), None),
-        (D(2018, 12, 1), AreaCategory.UDSAT),
-        (D(2021, 11, 30), AreaCategory.UDSAT),
-        (D(2021, 12, 1), AreaCategory.FOREBYGGELSE),
-        (D(2030, 1, 1), AreaCategory.NONE),
+        (D(2018, 11, 30), ()),
+        (D(2018, 12, 1), (AreaCategory.UDSAT,)),
+        (D(2021, 11, 30), (AreaCategory.UDSAT,)),
+        (D(2021, 12, 1), (AreaCategory.FOREBYGGELSE,)),
+        (D(2030, 1, 1), ()),
     ],
 )
-def test_the_classification_in_force_is_the_latest_listed(
-    day: object, category: AreaCategory | None
+def test_the_classifications_in_force_are_those_of_the_latest_list(
+    day: D, categories: tuple[AreaCategory, ...]
 ) -> None:
     area = Area("a", "A", "561", classifications=LISTED)
-    assert area.classification_on(day) is category  # type: ignore[arg-type]
+    assert area.classifications_on(day) == categories
+
+
+@pytest.mark.parametrize(
+    ("category", "day"),
+    [
+        (AreaCategory.GHETTO, D(2018, 12, 1)),
+        (AreaCategory.HAARDT_GHETTO, D(2020, 12, 1)),
+        (AreaCategory.UDSAT, D(2018, 12, 1)),
+        (AreaCategory.GHETTO_2010, D(2010, 10, 1)),
+        (AreaCategory.GHETTO_2010, D(2017, 12, 1)),
+        (AreaCategory.PARALLELSAMFUND, D(2021, 12, 1)),
+        (AreaCategory.NONE, D(2012, 12, 1)),
+    ],
+)
+def test_a_list_is_entered_with_the_categories_of_its_law(category: AreaCategory, day: D) -> None:
+    assert Classification(category, day).category is category
+    assert category in categories_on(day)
+    assert LAW_PERIODS[category].contains(day)
+
+
+@pytest.mark.parametrize(
+    ("category", "day", "holds"),
+    [
+        (AreaCategory.PARALLELSAMFUND, D(2018, 12, 1), "ghetto, haardt_ghetto, udsat, none"),
+        (AreaCategory.GHETTO, D(2021, 12, 1), "udsat, forebyggelse, omdannelse"),
+        (AreaCategory.GHETTO_2010, D(2018, 12, 1), "ghetto, haardt_ghetto"),
+        (AreaCategory.UDSAT, D(2016, 12, 1), "ghetto_2010, none"),
+        (AreaCategory.NONE, D(2009, 12, 1), "no category"),
+    ],
+)
+def test_a_category_outside_its_law_period_is_refused_with_the_ones_there_were(
+    category: AreaCategory, day: D, holds: str
+) -> None:
+    with pytest.raises(ModelError) as caught:
+        Classification(category, day)
+    assert_model_error(caught.value, "Classification", "list_date", day)
+    assert holds in str(caught.value)
+
+
+def test_every_category_has_a_law_period() -> None:
+    assert set(LAW_PERIODS) == set(AreaCategory)
+    assert categories_on(D(2019, 12, 1)) == (
+        AreaCategory.GHETTO,
+        AreaCategory.HAARDT_GHETTO,
+        AreaCategory.UDSAT,
+        AreaCategory.NONE,
+    )
 
 
 def test_an_area_as_of_a_day_keeps_the_lists_published_by_then() -> None:

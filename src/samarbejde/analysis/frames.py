@@ -19,7 +19,6 @@ from samarbejde.analysis._optional import require
 from samarbejde.analysis.funding import lifecycle_until
 from samarbejde.documents import scalar_for
 from samarbejde.model.enums import (
-    AreaCategory,
     CommitmentStatus,
     FundingKind,
     MandateLevel,
@@ -63,7 +62,8 @@ class Frames:
     Attributes:
         as_of: The day the tables describe.
         organisations: One row per organisation.
-        areas: One row per area, with its classification on ``as_of``.
+        areas: One row per area, with every category it holds on ``as_of`` (codes
+            joined by ``, ``; empty when on no list).
         partnerships: One row per partnership begun by ``as_of``.
         memberships: One row per active membership.
         mandates: One row per mandate held by an active member.
@@ -182,14 +182,17 @@ def _organisations(pd: Any, p: Portfolio) -> Any:
 
 def _areas(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
     rows = (
-        (a.id, a.name, a.municipality, a.residents, a.classification_on(as_of)) for a in p.areas
+        (
+            a.id,
+            a.name,
+            a.municipality,
+            a.residents,
+            ", ".join(c.value for c in a.classifications_on(as_of)),
+        )
+        for a in p.areas
     )
-    names = ("area", "name", "municipality", "residents", "classification")
-    return _frame(
-        pd,
-        _columns(names, rows),
-        {"residents": int, "classification": AreaCategory},
-    )
+    names = ("area", "name", "municipality", "residents", "classifications")
+    return _frame(pd, _columns(names, rows), {"residents": int})
 
 
 def _partnerships(pd: Any, p: Portfolio) -> Any:

@@ -8,7 +8,7 @@ where most users find them.
 from __future__ import annotations
 
 from samarbejde.model.agreements import Agreement, Signature
-from samarbejde.model.areas import Area, Classification
+from samarbejde.model.areas import LAW_PERIODS, Area, Classification, categories_on
 from samarbejde.model.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
@@ -62,6 +62,7 @@ __all__ = [
     "KNOWN_ENTRY_POINT_KINDS",
     "KNOWN_ROLES",
     "LANGS",
+    "LAW_PERIODS",
     "PROJECT_PHASES",
     "STRATEGIC_PHASES",
     "Agreement",
@@ -114,6 +115,7 @@ __all__ = [
     "UnknownIdError",
     "Vision",
     "add_duration",
+    "categories_on",
     "label",
     "municipalities",
     "personal_fields",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -19,13 +21,70 @@ from samarbejde.model._checks import (
 )
 from samarbejde.model.enums import AreaCategory
 from samarbejde.model.municipalities import municipalities
+from samarbejde.model.terms import Term
 
-__all__ = ["Area", "Classification"]
+__all__ = ["LAW_PERIODS", "Area", "Classification", "categories_on"]
+
+_C = AreaCategory
+_2010, _2018, _2021 = (
+    pendulum.Date(2010, 1, 1),
+    pendulum.Date(2018, 1, 1),
+    pendulum.Date(2021, 1, 1),
+)
+
+#: The list dates each category can appear on: the period of the law that defined it.
+#: Lists from 2010 to 2017 (the *ghettoliste*, criteria of 2010 and 2013); the 2018 law
+#: (ghettoområde, hårdt ghettoområde, udsat boligområde); its 2021 amendment
+#: (parallelsamfund, omdannelsesområde, forebyggelsesområde; udsat kept). ``none``
+#: (taken off the lists) belongs to every period.
+LAW_PERIODS: Mapping[AreaCategory, Term] = MappingProxyType(
+    {
+        _C.GHETTO_2010: Term(_2010, pendulum.Date(2017, 12, 31)),
+        _C.GHETTO: Term(_2018, pendulum.Date(2020, 12, 31)),
+        _C.HAARDT_GHETTO: Term(_2018, pendulum.Date(2020, 12, 31)),
+        _C.UDSAT: Term(_2018),
+        _C.PARALLELSAMFUND: Term(_2021),
+        _C.OMDANNELSE: Term(_2021),
+        _C.FOREBYGGELSE: Term(_2021),
+        _C.NONE: Term(_2010),
+    }
+)
+
+
+def categories_on(list_date: pendulum.Date) -> tuple[AreaCategory, ...]:
+    """The categories a list dated ``list_date`` can hold, in the enum's order.
+
+    >>> [c.value for c in categories_on(pendulum.Date(2019, 12, 1))]
+    ['ghetto', 'haardt_ghetto', 'udsat', 'none']
+    """
+    return tuple(c for c in AreaCategory if LAW_PERIODS[c].contains(list_date))
+
+
+def _in_law_period(
+    instance: Classification, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    category = instance.category
+    period = LAW_PERIODS[category]
+    if isinstance(value, pendulum.Date) and not period.contains(value):
+        end = "" if period.end is None else f" to {period.end}"
+        known = ", ".join(c.value for c in categories_on(value)) or "no category"
+        fail(
+            instance,
+            attribute,
+            value,
+            f"{category.value!r} lists are dated from {period.start}{end}; "
+            f"a list of that date holds {known}",
+        )
 
 
 @attrs.frozen
 class Classification:
     """An area's category on a dated government list.
+
+    An area can hold several categories on one list (a parallelsamfund that is also an
+    omdannelsesområde): one classification each, with the same list date. The category
+    must belong to the list's law period (:data:`LAW_PERIODS`), so a 2018 list is
+    entered with the 2018 categories.
 
     Attributes:
         category: E.g. ``udsat`` or ``forebyggelse``; ``none`` when taken off the lists.
@@ -33,7 +92,7 @@ class Classification:
     """
 
     category: AreaCategory = attrs.field(validator=instance_of(AreaCategory))
-    list_date: pendulum.Date = attrs.field(validator=is_date)
+    list_date: pendulum.Date = attrs.field(validator=[is_date, _in_law_period])
 
 
 _municipality = OneOf(municipalities, "not the kommunekode of a Danish municipality")
@@ -66,13 +125,22 @@ class Area:
         default=(), validator=[tuple_of(Classification), _classifications]
     )
 
-    def classification_on(self, day: pendulum.Date) -> AreaCategory | None:
-        """The category in force on ``day`` (the latest list dated on or before it)."""
-        current: AreaCategory | None = None
-        for entry in self.classifications:
-            if entry.list_date <= day:
-                current = entry.category
-        return current
+    def classifications_on(self, day: pendulum.Date) -> tuple[AreaCategory, ...]:
+        """Every category in force on ``day``: those of the latest list dated on or before it.
+
+        Empty before the first list and when that list took the area off (``none``).
+        """
+        latest = [c for c in self.classifications if c.list_date <= day]
+        if not latest:
+            return ()
+        listed = latest[-1].list_date
+        return tuple(
+            dict.fromkeys(
+                c.category
+                for c in latest
+                if c.list_date == listed and c.category is not AreaCategory.NONE
+            )
+        )
 
     def as_of(self, day: pendulum.Date) -> Area:
         """The area as recorded on ``day``: classifications up to that date."""

@@ -145,8 +145,17 @@ class FundingKind(_Code):
 
 
 class AreaCategory(_Code):
-    """A legal classification of a housing area on a dated government list."""
+    """A legal classification of a housing area on a dated government list.
 
+    The categories changed with the law; each belongs to the list dates of its law
+    (:data:`samarbejde.model.areas.LAW_PERIODS`): ``ghetto_2010`` on the lists of
+    2010 to 2017, ``ghetto`` and ``haardt_ghetto`` 2018 to 2020, ``udsat`` from 2018, and
+    ``parallelsamfund``, ``omdannelse`` and ``forebyggelse`` from 2021.
+    """
+
+    GHETTO_2010 = "ghetto_2010"
+    GHETTO = "ghetto"
+    HAARDT_GHETTO = "haardt_ghetto"
     UDSAT = "udsat"
     FOREBYGGELSE = "forebyggelse"
     OMDANNELSE = "omdannelse"

@@ -8,9 +8,9 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from samarbejde.model.areas import Area, Classification
+from samarbejde.model.areas import Area, Classification, categories_on
 from samarbejde.model.codes import KNOWN_ENTRY_POINT_KINDS
-from samarbejde.model.enums import AreaCategory, Sector
+from samarbejde.model.enums import Sector
 from samarbejde.model.municipalities import municipalities
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
@@ -133,7 +133,7 @@ def _areas(
                 pick(draw, codes_of_municipalities()),
                 residents=draw(st.integers(0, 20_000)) if maybe(draw) else None,
                 classifications=tuple(
-                    Classification(pick(draw, AreaCategory), listed_on)
+                    Classification(pick(draw, categories_on(listed_on)), listed_on)
                     for listed_on in sorted_dates(draw, listed, start, end)
                 ),
             )

@@ -13,12 +13,11 @@ import pendulum
 from hypothesis import strategies as st
 
 from samarbejde.model.agreements import Agreement, Signature
-from samarbejde.model.areas import Area, Classification
+from samarbejde.model.areas import Area, Classification, categories_on
 from samarbejde.model.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
     AgreementKind,
-    AreaCategory,
     CommitmentStatus,
     FundingKind,
     GovernanceKind,
@@ -155,8 +154,10 @@ def organisations(sector: Sector | None = None) -> st.SearchStrategy[Organisatio
 def classifications(
     start: pendulum.Date = DEFAULT_START, end: pendulum.Date = DEFAULT_END
 ) -> st.SearchStrategy[Classification]:
-    """Single dated area classifications."""
-    return st.builds(Classification, st.sampled_from(AreaCategory), dates(start, end))
+    """Single dated area classifications, each of a category its list date's law knew."""
+    return dates(start, end).flatmap(
+        lambda day: st.builds(Classification, st.sampled_from(categories_on(day)), st.just(day))
+    )
 
 
 def areas(
