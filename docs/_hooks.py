@@ -86,6 +86,7 @@ def _code_vocabularies() -> list[tuple[str, str, tuple[str, ...]]]:
         ("KNOWN_ROLES", "roller", samarbejde.KNOWN_ROLES),
         ("KNOWN_COMMITMENT_KINDS", "typer af forpligtelse", samarbejde.KNOWN_COMMITMENT_KINDS),
         ("KNOWN_ENTRY_POINT_KINDS", "typer af indgang", samarbejde.KNOWN_ENTRY_POINT_KINDS),
+        ("KNOWN_INTERESTS", "interesser", samarbejde.KNOWN_INTERESTS),
     ]
 
 

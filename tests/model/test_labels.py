@@ -9,6 +9,7 @@ import pytest
 from samarbejde import (
     KNOWN_COMMITMENT_KINDS,
     KNOWN_ENTRY_POINT_KINDS,
+    KNOWN_INTERESTS,
     KNOWN_ROLES,
     AgreementKind,
     AreaCategory,
@@ -44,7 +45,11 @@ ENUMS: list[type[Enum]] = [
     Unit,
 ]
 MEMBERS = [pytest.param(m, id=f"{type(m).__name__}.{m.name}") for e in ENUMS for m in e]
-CODES = [*KNOWN_ROLES, *KNOWN_COMMITMENT_KINDS, *KNOWN_ENTRY_POINT_KINDS]
+CODES = list(
+    dict.fromkeys(
+        [*KNOWN_ROLES, *KNOWN_COMMITMENT_KINDS, *KNOWN_ENTRY_POINT_KINDS, *KNOWN_INTERESTS]
+    )
+)
 
 
 @pytest.mark.parametrize("member", MEMBERS)

@@ -79,3 +79,23 @@ def test_a_mandate_is_found_by_id() -> None:
     assert membership.mandate("m-2") is second
     with pytest.raises(KeyError):
         membership.mandate("m-3")
+
+
+# -- interests (what a member seeks) -------------------------------------------
+
+
+def test_a_member_records_what_it_seeks_in_open_codes() -> None:
+    from samarbejde import KNOWN_INTERESTS, label  # noqa: PLC0415
+
+    member = Membership("virksomhed", "partner", D(2020, 1, 1), interests=("labour", "egen_kode"))
+    assert member.interests == ("labour", "egen_kode")
+    assert "labour" in KNOWN_INTERESTS
+    assert all(label(code, "da") != code for code in KNOWN_INTERESTS)
+    assert label("labour", "da") == "arbejdskraft"
+
+
+@pytest.mark.parametrize("interests", [("Labour",), ("labour", "labour"), ["labour"], ("",)])
+def test_interests_are_distinct_valid_codes_in_a_tuple(interests: object) -> None:
+    with pytest.raises(ModelError) as caught:
+        Membership("virksomhed", "partner", D(2020, 1, 1), interests=interests)  # type: ignore[arg-type]
+    assert caught.value.field == "interests"

@@ -472,3 +472,22 @@ def test_a_dissolving_review_cannot_be_dated_before_the_last_phase() -> None:
     with pytest.raises(ModelError) as caught:
         strategic().record_review(ReviewOutcome.DISSOLVED, on=D(2020, 5, 1))
     assert_model_error(caught.value, "StrategicLifecycle", "phases", D(2020, 5, 1))
+
+
+# -- interests ----------------------------------------------------------------
+
+
+def test_admit_and_declare_interests_record_what_a_member_seeks() -> None:
+    before = project()
+    admitted = before.admit("ngo", role="partner", on=D(2020, 5, 1), interests=("ownership",))
+    assert admitted.member("ngo").interests == ("ownership",)
+    declared = admitted.declare_interests("kommune", ("core_task", "safety"), on=D(2020, 6, 1))
+    assert declared.member("kommune").interests == ("core_task", "safety")
+    assert before == project()
+    assert admitted.member("kommune").interests == ()
+
+
+def test_declare_interests_is_refused_for_a_non_member() -> None:
+    with pytest.raises(ModelError) as caught:
+        project().declare_interests("ngo", ("labour",), on=D(2020, 6, 1))
+    assert_model_error(caught.value, "Partnership", "members", "ngo")

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from samarbejde.model.agreements import Agreement, Signature
 from samarbejde.model.areas import LAW_PERIODS, Area, Classification, categories_on
-from samarbejde.model.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
+from samarbejde.model.codes import (
+    KNOWN_COMMITMENT_KINDS,
+    KNOWN_ENTRY_POINT_KINDS,
+    KNOWN_INTERESTS,
+    KNOWN_ROLES,
+)
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
     AgreementKind,
@@ -60,6 +65,7 @@ __all__ = [
     "COMMITMENT_STATUS",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
+    "KNOWN_INTERESTS",
     "KNOWN_ROLES",
     "LANGS",
     "LAW_PERIODS",

@@ -16,6 +16,7 @@ __all__ = [
     "COMMITMENT_POWERS",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
+    "KNOWN_INTERESTS",
     "KNOWN_ROLES",
 ]
 
@@ -45,6 +46,23 @@ KNOWN_COMMITMENT_KINDS: tuple[str, ...] = (
     "data",
     "local_presence",
     "access",
+)
+
+#: Known interests: what a member seeks from a partnership (``Membership.interests``),
+#: the other half of what it gives. A business partner needs the labour, volunteers
+#: own the work, the municipality solves its core task, the housing organisation
+#: wants stable tenancies.
+KNOWN_INTERESTS: tuple[str, ...] = (
+    "labour",
+    "ownership",
+    "core_task",
+    "stable_tenancies",
+    "safety",
+    "reputation",
+    "knowledge",
+    "network",
+    "new_members",
+    "impact",
 )
 
 #: Known kinds of entry point (*indgang*) into an organisation.

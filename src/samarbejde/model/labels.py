@@ -125,6 +125,16 @@ _CODE_LABELS: dict[str, Text] = {
     "data": Text("data", "data"),
     "local_presence": Text("lokal tilstedeværelse", "local presence"),
     "access": Text("adgang", "access"),
+    # interests ("knowledge" shares the commitment kind's label)
+    "labour": Text("arbejdskraft", "labour"),
+    "ownership": Text("ejerskab til indsatsen", "ownership of the work"),
+    "core_task": Text("kerneopgave", "core task"),
+    "stable_tenancies": Text("stabile lejemål", "stable tenancies"),
+    "safety": Text("tryghed", "safety"),
+    "reputation": Text("omdømme", "reputation"),
+    "network": Text("netværk", "network"),
+    "new_members": Text("nye medlemmer", "new members"),
+    "impact": Text("samfundsmæssig effekt", "social impact"),
     # entry point kinds
     "regional_consultant": Text("regional konsulent", "regional consultant"),
     "local_branch": Text("lokalafdeling", "local branch"),

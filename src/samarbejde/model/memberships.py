@@ -30,6 +30,12 @@ def _left_after_joined(
         fail(instance, attribute, value, f"left before joining ({instance.joined})")
 
 
+def _interests(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for code in value:
+        is_code(instance, attribute, code)
+    unique_by(instance, attribute, value, lambda code: code, "interest")
+
+
 def _mandates(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[Mandate, ...]
 ) -> None:
@@ -49,6 +55,9 @@ class Membership:
         representative: The post that represents it, e.g. ``"Direktør"``. Meant for a
             title; because it can hold a name it is removed by ``redact``.
         mandates: The mandates its representative holds in this partnership.
+        interests: What it seeks from the partnership, open codes (see
+            :data:`samarbejde.model.codes.KNOWN_INTERESTS`): the other half of what it
+            gives, so that "every member gains something" can be read.
     """
 
     organisation: str = attrs.field(validator=is_id)
@@ -63,6 +72,7 @@ class Membership:
     mandates: tuple[Mandate, ...] = attrs.field(
         default=(), validator=[tuple_of(Mandate), _mandates]
     )
+    interests: tuple[str, ...] = attrs.field(default=(), validator=[tuple_of(str), _interests])
 
     def active(self, day: pendulum.Date) -> bool:
         """Whether the organisation is a member on ``day``."""

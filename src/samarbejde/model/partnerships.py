@@ -219,8 +219,9 @@ class Partnership:
         on: pendulum.Date,
         representative: str | None = None,
         mandates: tuple[Mandate, ...] = (),
+        interests: tuple[str, ...] = (),
     ) -> Partnership:
-        """Admit ``organisation`` as a member from ``on``.
+        """Admit ``organisation`` as a member from ``on``, with what it seeks (``interests``).
 
         Raises:
             ModelError: It already has a membership, or the lifecycle has ended.
@@ -229,7 +230,12 @@ class Partnership:
         if any(m.organisation == organisation for m in self.members):
             raise ModelError("Partnership", "members", organisation, "already has a membership")
         member = Membership(
-            organisation, role, on, representative=representative, mandates=mandates
+            organisation,
+            role,
+            on,
+            representative=representative,
+            mandates=mandates,
+            interests=interests,
         )
         return attrs.evolve(self, members=(*self.members, member))
 
@@ -243,6 +249,22 @@ class Partnership:
         return attrs.evolve(
             self, members=_replace(self.members, member, attrs.evolve(member, left=on))
         )
+
+    def declare_interests(
+        self, organisation: str, interests: tuple[str, ...], *, on: pendulum.Date
+    ) -> Partnership:
+        """Record what ``organisation`` seeks from the partnership, as said on ``on``.
+
+        The new list replaces the old one (see
+        :data:`samarbejde.model.codes.KNOWN_INTERESTS` for the known codes).
+
+        Raises:
+            ModelError: It is not a member on ``on``, or a code is not a valid code or
+                is listed twice.
+        """
+        member = self._active_member(organisation, on)
+        changed = attrs.evolve(member, interests=tuple(interests))
+        return attrs.evolve(self, members=_replace(self.members, member, changed))
 
     def grant(self, organisation: str, mandate: Mandate, *, on: pendulum.Date) -> Partnership:
         """Give ``organisation``'s representative ``mandate``, granted on ``on``.

@@ -17,7 +17,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from samarbejde.model.agreements import Agreement, Signature
-from samarbejde.model.codes import COMMITMENT_POWERS, KNOWN_ROLES
+from samarbejde.model.codes import COMMITMENT_POWERS, KNOWN_INTERESTS, KNOWN_ROLES
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import (
     AgreementKind,
@@ -220,6 +220,7 @@ def _membership(draw: st.DrawFn, scope: _Scope, pool: list[str]) -> tuple[Member
         joined,
         _left(draw, joined, scope.now),
         representative=maybe_pick(draw, POSTS),
+        interests=tuple(draw(st.lists(st.sampled_from(KNOWN_INTERESTS), max_size=2, unique=True))),
     )
     held = [_draft(draw, member, "", scope.member_last(member)) for _ in repeat(draw, 0, 2)]
     return member, held

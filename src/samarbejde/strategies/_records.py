@@ -14,7 +14,12 @@ from hypothesis import strategies as st
 
 from samarbejde.model.agreements import Agreement, Signature
 from samarbejde.model.areas import Area, Classification, categories_on
-from samarbejde.model.codes import KNOWN_COMMITMENT_KINDS, KNOWN_ENTRY_POINT_KINDS, KNOWN_ROLES
+from samarbejde.model.codes import (
+    KNOWN_COMMITMENT_KINDS,
+    KNOWN_ENTRY_POINT_KINDS,
+    KNOWN_INTERESTS,
+    KNOWN_ROLES,
+)
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
     AgreementKind,
@@ -214,6 +219,7 @@ def memberships(
         left,
         representative=draw(st.none() | st.sampled_from(POSTS)),
         mandates=tuple(held),
+        interests=tuple(draw(st.lists(codes(KNOWN_INTERESTS), max_size=3, unique=True))),
     )
 
 
