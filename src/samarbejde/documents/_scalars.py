@@ -35,6 +35,7 @@ import pendulum
 from samarbejde.model import iso
 from samarbejde.model.iso import write_decimal as format_decimal
 from samarbejde.model.iso import write_duration as format_duration
+from samarbejde.model.labels import label
 
 __all__ = [
     "SCALARS",
@@ -88,11 +89,38 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of va
     return f"a value of type {type(value).__name__}"
 
 
-def did_you_mean(value: object, choices: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` when a choice is close to ``value``, else ``""``."""
+#: YAML 1.1 tools read the key ``on`` as true and write it ``true``; the YAML reader
+#: undoes that, and other formats get this hint (design decision D33).
+ON_READ_AS_TRUE = (
+    "; YAML 1.1 tools such as PyYAML read the key `on` as true and write it back as "
+    "`true`: write 'on' (in YAML, quoted)"
+)
+
+
+def did_you_mean(
+    value: object,
+    choices: Iterable[str],
+    aliases: Mapping[str, str] | None = None,
+) -> str:
+    """``"; did you mean 'x'?"`` when a choice is close to ``value``, else ``""``.
+
+    Letter case is ignored (``AGREED`` suggests ``agreed``), and ``aliases`` maps other
+    words for a choice, case-folded (Danish and English labels), to the choice.
+    """
     if not isinstance(value, str):
         return ""
-    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    pool = sorted(choices)
+    if value in ("true", "True") and "on" in pool:
+        return ON_READ_AS_TRUE
+    folded = {c.casefold(): c for c in pool}
+    if aliases:
+        folded = {**{k.casefold(): v for k, v in aliases.items()}, **folded}
+    wanted = value.casefold().strip()
+    if wanted in folded:
+        return f"; did you mean {folded[wanted]!r}?"
+    close = difflib.get_close_matches(value, pool, n=1, cutoff=0.6) or [
+        folded[c] for c in difflib.get_close_matches(wanted, sorted(folded), n=1, cutoff=0.75)
+    ]
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
@@ -292,6 +320,7 @@ def enum_scalar(enum: type[Enum]) -> Scalar:
     """The scalar of one enum: read from and written as its members' values."""
     table = {member.value: member for member in enum}
     allowed = ", ".join(str(v) for v in table)
+    aliases = {label(member, lang): member.value for member in enum for lang in ("da", "en")}
 
     def read(value: Any, _: Any) -> Enum:
         if type(value) is str:
@@ -299,7 +328,7 @@ def enum_scalar(enum: type[Enum]) -> Scalar:
             if member is not None:
                 return member
             raise InvalidValueError(
-                f"unknown {enum.__name__} {value!r}{did_you_mean(value, table)} "
+                f"unknown {enum.__name__} {value!r}{did_you_mean(value, table, aliases)} "
                 f"(allowed: {allowed})"
             )
         raise InvalidValueError(f"expected one of {allowed}, got {describe(value)}")

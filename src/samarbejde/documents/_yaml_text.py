@@ -7,6 +7,13 @@ attack needs them; portfolio documents do not). Building is iterative with a dep
 limit. Keys are always text. Plain scalars are read as YAML 1.1 reads them, except
 that numbers are only decimal (``0x1F``, ``0o17``, ``1_000`` and ``1:30`` stay text)
 and time stamps stay text for the date hooks to check.
+
+Two things YAML 1.1 tools do to documents are undone or explained here. PyYAML reads
+the key ``on`` as the boolean true and writes it back as ``true``; no key of the
+format is called ``true``, so a plain key ``true`` is read as ``on`` (design decision
+D24). A comma in a flow mapping ends the text before it (``{post: Koordinator,
+Brabrand}`` holds a key ``Brabrand`` with no value); such a key is reported with the
+fix, quoting the text.
 """
 
 from __future__ import annotations
@@ -56,6 +63,8 @@ _ALLOWED_TAGS = frozenset({None, *_STR_TAGS, "tag:yaml.org,2002:map", "tag:yaml.
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
+#: How YAML 1.1 writers (PyYAML's ``safe_dump``) write the key ``on`` they read as true.
+_ON_WRITTEN_AS = frozenset({"true", "True", "TRUE"})
 
 
 def _scalar(event: events.ScalarEvent) -> object:
@@ -90,6 +99,7 @@ class _Builder:
         self.stack: list[list[Any]] = []
         self.root: object = None
         self.documents = 0
+        self.key_end = -1  # where the last key ended in the text
 
     def path(self) -> Path:
         if not self.stack:
@@ -143,13 +153,50 @@ class _Builder:
         elif isinstance(event, events.CollectionEndEvent):
             self.add(self.stack.pop()[0])
 
+    def bare_key(self, event: events.NodeEvent) -> bool:
+        """Report a key with no colon and no value (a flow mapping split by a comma)."""
+        if not self.stack or not isinstance(self.stack[-1][0], dict):
+            return False
+        if not (
+            isinstance(event, events.ScalarEvent)
+            and event.value == ""
+            and event.implicit[0]
+            and event.start_mark is not None
+            and event.start_mark.index == self.key_end
+        ):
+            return False
+        frame = self.stack[-1]
+        container, path, key, key_mark = frame
+        before = list(container.items())[-1] if container else None
+        if before is not None and isinstance(before[1], str | int | float):
+            previous, text = before
+            fix = f'{previous}: "{text}, {key}"'
+            where: Path = (*path, previous)
+            message = (
+                f"{key!r} is not a key: in a flow mapping {{…}} a comma ends the text before "
+                f"it; to keep the comma, put the text in quotes: {fix}"
+            )
+        else:
+            where = (*path, key)
+            message = f"{key!r} has no value: write `{key}: value`, or quote a text with commas"
+        self.issues.append(Issue(where, message, where=key_mark))
+        frame[2] = None
+        return True
+
     def node(self, event: events.NodeEvent) -> None:
         if self.pending_key():
             frame = self.stack[-1]
             if not isinstance(event, events.ScalarEvent):
                 raise self.fatal(frame[1], "keys must be plain text", event)
             self.check_node(event, frame[1])
-            frame[2], frame[3] = event.value, _mark(event)
+            key = event.value
+            if key in _ON_WRITTEN_AS and event.implicit[0] and not event.style:
+                key = "on"  # a YAML 1.1 tool read `on:` as true and wrote `true:`
+            frame[2], frame[3] = key, _mark(event)
+            assert event.end_mark is not None
+            self.key_end = event.end_mark.index
+            return
+        if self.bare_key(event):
             return
         path = self.path()
         self.values[path] = _mark(event)
