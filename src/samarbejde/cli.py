@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, TextIO
 
 import pendulum
 
-from samarbejde.documents import SourceMap, dump, json_schema, load_located
+from samarbejde.documents import (
+    Format,
+    SourceMap,
+    dump,
+    dumps,
+    json_schema,
+    load_located,
+    loads_located,
+)
 from samarbejde.examples import names as example_names
 from samarbejde.examples import text as example_text
 from samarbejde.model import LANGS, Lang, Text
@@ -44,11 +52,15 @@ __all__ = ["main"]
 
 OK, FINDINGS, FAILURE = 0, 1, 2
 ZONE = "Europe/Copenhagen"
+#: The file name that means standard input (to read) or standard output (to write).
+STDIO = "-"
+_FORMATS = ("json", "yaml", "toml")
 
 _SUMMARY = Text(
-    da="{files} fil(er): {error} fejl, {warning} advarsel(er), {info} bemærkning(er).",
-    en="{files} file(s): {error} error(s), {warning} warning(s), {info} info.",
+    da="{files} fil(er){unloaded}: {error} fejl, {warning} advarsel(er), {info} bemærkning(er).",
+    en="{files} file(s){unloaded}: {error} error(s), {warning} warning(s), {info} info.",
 )
+_UNLOADED = Text(da=", {count} ikke indlæst", en=", {count} not loaded")
 _LOAD = Text(da="fejl", en="error")
 _UNREADABLE = Text(da="kan ikke læse filen: {reason}", en="cannot read the file: {reason}")
 
@@ -87,7 +99,12 @@ def _parser() -> _Parser:
     commands.required = True
 
     check = commands.add_parser("validate", help="check documents against the rules")
-    check.add_argument("files", nargs="+", metavar="FILE", help="JSON, YAML or TOML documents")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="JSON, YAML or TOML documents; - reads stdin"
+    )
+    check.add_argument(
+        "--from", choices=_FORMATS, dest="source_format", help="the format of - (and of FILEs)"
+    )
     check.add_argument(
         "--as-of", type=_date, default=None, help=f"the day to judge by (default: today, {ZONE})"
     )
@@ -109,8 +126,16 @@ def _parser() -> _Parser:
     commands.add_parser("schema", help="print the JSON Schema of the document format")
 
     convert = commands.add_parser("convert", help="convert a document between formats")
-    convert.add_argument("source", metavar="IN", help="the document to read")
-    convert.add_argument("target", metavar="OUT", help="the file to write (format from suffix)")
+    convert.add_argument("source", metavar="IN", help="the document to read; - reads stdin")
+    convert.add_argument(
+        "target", metavar="OUT", help="the file to write (format from suffix); - writes stdout"
+    )
+    convert.add_argument(
+        "--from", choices=_FORMATS, dest="source_format", help="the format of IN (needed for -)"
+    )
+    convert.add_argument(
+        "--to", choices=_FORMATS, dest="target_format", help="the format of OUT (needed for -)"
+    )
 
     catalogue = commands.add_parser("rules", help="list the rule catalogue")
     catalogue.add_argument("--lang", choices=LANGS, default="en")
@@ -141,9 +166,22 @@ def _problem_line(file: str, problem: Problem, lang: Lang) -> str:
     return f"{where} LOAD {_LOAD.pick(lang)}: {problem.message}{at}"
 
 
-def _load(file: str, lang: Lang) -> tuple[tuple[Portfolio, SourceMap] | None, list[Problem]]:
+_NEEDS_FORMAT = Text(
+    da="standard input (-) kræver --from json, yaml eller toml",
+    en="reading standard input (-) needs --from json, yaml or toml",
+)
+
+
+def _load(
+    file: str, lang: Lang, fmt: Format | None = None, stdin: TextIO | None = None
+) -> tuple[tuple[Portfolio, SourceMap] | None, list[Problem]]:
     try:
-        return load_located(file), []
+        if file == STDIO:
+            if fmt is None:
+                return None, [Problem("", _NEEDS_FORMAT.pick(lang))]
+            data = (stdin or sys.stdin).buffer.read()
+            return loads_located(data, fmt, source="<stdin>"), []
+        return load_located(file, format=fmt), []
     except LoadError as error:
         return None, list(error.problems)
     except OSError as error:
@@ -151,7 +189,9 @@ def _load(file: str, lang: Lang) -> tuple[tuple[Portfolio, SourceMap] | None, li
         return None, [Problem("", _UNREADABLE.format(lang, reason=reason))]
 
 
-def _validate(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO) -> int:
+def _validate(
+    args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, stdin: TextIO
+) -> int:
     lang: Lang = args.lang
     as_of = args.as_of or today or pendulum.today(ZONE).date()
     profiles = args.profile or ["all"]
@@ -164,10 +204,12 @@ def _validate(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO
     lines: list[str] = []
     totals = {"error": 0, "warning": 0, "info": 0}
     status = OK
+    unloaded = 0
     for file in args.files:
-        loaded, problems = _load(file, lang)
+        loaded, problems = _load(file, lang, args.source_format, stdin)
         if loaded is None:
             status = FAILURE
+            unloaded += 1
             lines += [_problem_line(file, p, lang) for p in problems]
             shown = [_as_dict(p) for p in problems]
             results.append({"file": file, "loaded": False, "problems": shown})
@@ -186,7 +228,10 @@ def _validate(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO
     else:
         for line in lines:
             out.write(line + "\n")
-        out.write(_SUMMARY.format(lang, files=len(args.files), **totals) + "\n")
+        not_loaded = _UNLOADED.format(lang, count=unloaded) if unloaded else ""
+        out.write(
+            _SUMMARY.format(lang, files=len(args.files), unloaded=not_loaded, **totals) + "\n"
+        )
     return status
 
 
@@ -199,15 +244,22 @@ def _as_dict(problem: Problem) -> dict[str, object]:
     }
 
 
-def _convert(args: argparse.Namespace, out: TextIO) -> int:
+def _convert(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     lang: Lang = "en"
-    loaded, problems = _load(args.source, lang)
+    loaded, problems = _load(args.source, lang, args.source_format, stdin)
     if loaded is None:
         for problem in problems:
             out.write(_problem_line(args.source, problem, lang) + "\n")
         return FAILURE
+    if args.target == STDIO:
+        if args.target_format is None:
+            problem = Problem("", "writing standard output (-) needs --to json, yaml or toml")
+            out.write(_problem_line(args.target, problem, lang) + "\n")
+            return FAILURE
+        out.write(dumps(loaded[0], args.target_format))
+        return OK
     try:
-        dump(loaded[0], args.target)
+        dump(loaded[0], args.target, format=args.target_format)
     except LoadError as error:
         for problem in error.problems:
             out.write(_problem_line(args.target, problem, lang) + "\n")
@@ -304,7 +356,7 @@ def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = Non
         0 without error findings, 1 with error findings, 2 when a file cannot be
         loaded or the arguments are wrong.
     """
-    out, err = sys.stdout, sys.stderr
+    out, err, stdin = sys.stdout, sys.stderr, sys.stdin
     try:
         args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     except _UsageError as error:
@@ -313,7 +365,7 @@ def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = Non
     except SystemExit as exit_:  # --help and --version print and exit
         return int(exit_.code or 0)
     try:
-        status = _run(args, today, out, err)
+        status = _run(args, today, out, err, stdin)
         out.flush()
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -329,15 +381,19 @@ def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = Non
 
 
 def _run(  # noqa: PLR0911 - one return per command
-    args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, err: TextIO
+    args: argparse.Namespace,
+    today: pendulum.Date | None,
+    out: TextIO,
+    err: TextIO,
+    stdin: TextIO,
 ) -> int:
     if args.command == "validate":
-        return _validate(args, today, out)
+        return _validate(args, today, out, stdin)
     if args.command == "schema":
         out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
         return OK
     if args.command == "convert":
-        return _convert(args, out)
+        return _convert(args, out, stdin)
     if args.command == "rules":
         return _rules(args, out)
     if args.command == "export":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import attrs
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from tests.medvind import portfolio
 from tests.profiles import WHOLE_PORTFOLIOS
 
-from samarbejde import Goal, Portfolio, dumps, loads
+from samarbejde import Goal, LoadError, Portfolio, dumps, loads
 from samarbejde import strategies as sst
 from samarbejde.documents import Format, structure, unstructure
 from samarbejde.documents._scalars import format_decimal, format_duration, parse_duration
@@ -139,3 +140,24 @@ def test_decimals_are_written_without_exponent_or_trailing_zeros() -> None:
     assert format_decimal(Decimal("25.500")) == "25.5"
     assert format_decimal(Decimal("-0.00")) == "0"
     assert format_decimal(Decimal("1E-7")) == "0.0000001"
+
+
+# -- one shape of a document in Python (issue 11, item 9) ------------------------------
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sst.portfolios())
+def test_unstructure_is_the_parsed_json_document_and_structure_reads_it_back(
+    portfolio: Portfolio,
+) -> None:
+    data = unstructure(portfolio)
+    assert data == json.loads(dumps(portfolio, "json"))
+    assert next(iter(data)) == "format"
+    assert structure(data, Portfolio) == portfolio
+    assert structure(json.loads(dumps(portfolio, "json")), Portfolio) == portfolio
+
+
+def test_structure_of_a_portfolio_checks_the_format_it_is_given() -> None:
+    assert structure({"organisations": []}, Portfolio) == Portfolio()
+    with pytest.raises(LoadError, match="cannot read format 'samarbejde/9'"):
+        structure({"format": "samarbejde/9"}, Portfolio)

@@ -289,7 +289,7 @@ def dumps(portfolio: Portfolio, format: Format) -> str:  # noqa: A002 - the publ
     >>> print(dumps(Portfolio(), "yaml"), end="")
     format: samarbejde/1
     """
-    data: dict[str, Any] = {"format": FORMAT_VERSION, **unstructure(portfolio)}  # type: ignore[dict-item]
+    data = unstructure(portfolio)
     if format == "json":
         return _dumps_json(data)
     if format == "yaml":
@@ -332,6 +332,10 @@ def dump(
 def structure(data: object, cls: type[T]) -> T:
     """Build one record (a ``Partnership``, an ``Organisation`` …) from plain data.
 
+    For a :class:`~samarbejde.Portfolio`, ``data`` is a whole document as parsed JSON
+    gives it (what :func:`unstructure` returns): its ``format`` key, when present, must
+    be one this release reads.
+
     Raises:
         LoadError: Listing every problem, with paths relative to ``data``.
 
@@ -339,6 +343,11 @@ def structure(data: object, cls: type[T]) -> T:
     >>> structure({"id": "a", "name": "A", "municipality": "561"}, Area).municipality
     '561'
     """
+    if cls is Portfolio and isinstance(data, dict) and "format" in data:
+        issues = _version_issues(data)
+        if issues:
+            raise to_load_error(issues, None, "<data>")
+        data = _without_format(data)
     try:
         result: T = _converters()[1].structure(data, cls)
     except Exception as error:
@@ -346,11 +355,20 @@ def structure(data: object, cls: type[T]) -> T:
     return result
 
 
-def unstructure(obj: object) -> object:
+def unstructure(obj: object) -> Any:
     """Turn one record into plain data, as it appears in documents.
 
-    >>> from samarbejde import Area
+    A :class:`~samarbejde.Portfolio` becomes the whole document, ``format`` key first:
+    the same dict as ``json.loads(dumps(portfolio, "json"))``, which :func:`structure`
+    reads back.
+
+    >>> from samarbejde import Area, Portfolio
     >>> unstructure(Area("a", "A", "561"))
     {'id': 'a', 'name': 'A', 'municipality': '561'}
+    >>> unstructure(Portfolio())
+    {'format': 'samarbejde/1'}
     """
-    return _converters()[1].unstructure(obj)
+    data = _converters()[1].unstructure(obj)
+    if isinstance(obj, Portfolio):
+        return {"format": FORMAT_VERSION, **data}
+    return data
