@@ -201,7 +201,7 @@ class Portfolio:
         A partnership's ``parent`` is kept only when the parent is in the view and in
         the strategic form that day: a project recorded under a strategic partnership
         that began later, or that was still a project then, did not yet run under it
-        (design decision D22).
+        (design decision D25).
         """
         seen = [p.as_of(day) for p in self.partnerships if p.lifecycles[0].started <= day]
         strategic = {p.id for p in seen if p.form == "strategic"}
