@@ -305,3 +305,10 @@ def test_a_parent_still_a_project_on_the_day_is_not_yet_the_parent() -> None:
     assert whole.as_of(D(2020, 6, 1)).partnership("barn").parent is None
     assert whole.as_of(D(2021, 6, 1)).partnership("barn").parent == "paraply"
     assert whole.partnership("barn").parent == "paraply"
+
+
+def test_a_parent_the_portfolio_does_not_hold_stays_in_the_view_as_the_error_it_is() -> None:
+    orphan = project(id="barn", parent="ingen")
+    assert Portfolio(partnerships=(orphan,)).as_of(D(2020, 6, 1)).partnership("barn").parent == (
+        "ingen"
+    )

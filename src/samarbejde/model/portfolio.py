@@ -198,21 +198,20 @@ class Portfolio:
 
         Partnerships that had not begun are left out; the others are taken
         :meth:`Partnership.as_of` that day; areas keep the classifications listed by then.
-        A partnership's ``parent`` is kept only when the parent is in the view and in
-        the strategic form that day: a project recorded under a strategic partnership
-        that began later, or that was still a project then, did not yet run under it
-        (design decision D25).
+        A partnership's ``parent`` that the portfolio holds is kept only when the parent
+        is in the view and in the strategic form that day: a project recorded under a
+        strategic partnership that began later, or that was still a project then, did
+        not yet run under it (design decision D25). A parent id that no partnership
+        has stays, as the error it is.
         """
         seen = [p.as_of(day) for p in self.partnerships if p.lifecycles[0].started <= day]
         strategic = {p.id for p in seen if p.form == "strategic"}
-        return Portfolio(
+        waiting = {p.id for p in self.partnerships} - strategic  # a parent id no record has
+        return Portfolio(  # stays: that is an error in the file, and in its view too
             organisations=self.organisations,
             areas=tuple(a.as_of(day) for a in self.areas),
             partnerships=tuple(
-                attrs.evolve(p, parent=None)
-                if p.parent is not None and p.parent not in strategic
-                else p
-                for p in seen
+                attrs.evolve(p, parent=None) if p.parent in waiting else p for p in seen
             ),
         )
 
