@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 from typing import Protocol, cast
 
@@ -122,6 +123,33 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code.startswith(p) for p in patterns)
 
 
+def _unmatched(option: str, patterns: tuple[str, ...], codes: Sequence[str]) -> None:
+    """Refuse ``patterns`` that name no rule: a selection never runs nothing silently.
+
+    Codes are case-sensitive, as printed (``S003``); ``s003`` is refused with a
+    suggestion, like any other typo.
+    """
+    for pattern in patterns:
+        if any(code.startswith(pattern) for code in codes):
+            continue
+        prefixes = sorted({code.rstrip("0123456789") for code in codes})
+        pool = sorted({*codes, *prefixes})
+        upper = pattern.upper()
+        letters = upper.rstrip("0123456789")
+        padded = letters + upper[len(letters) :].zfill(3) if upper != letters else upper
+        if upper in pool or any(code.startswith(upper) for code in codes):
+            close = [upper]  # only the letter case was wrong
+        elif padded in codes:
+            close = [padded]  # a digit left out: S03 for S003
+        else:
+            close = difflib.get_close_matches(upper, pool, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise RuleError(
+            f"{option} {pattern!r} matches no rule{hint} (codes are case-sensitive and "
+            f"start with {', '.join(prefixes)})"
+        )
+
+
 def select(
     rules: Iterable[Rule],
     *,
@@ -135,7 +163,9 @@ def select(
     ``select`` (when given) and with none of ``ignore`` - codes or prefixes, as in ruff.
 
     Raises:
-        RuleError: An unknown profile, or codes that shadow or repeat each other.
+        RuleError: An unknown profile, codes that shadow or repeat each other, or a
+            code or prefix in ``select`` or ``ignore`` that matches no rule (codes are
+            case-sensitive: ``s003`` is refused with "did you mean 'S003'?").
 
     >>> [r.code for r in select(builtin_rules(), select=["P"], ignore=["P003"])]
     ['P001', 'P002']
@@ -148,6 +178,9 @@ def select(
     dropped = tuple(ignore)
     candidates = list(rules)
     _check_codes(candidates)
+    codes = [r.code for r in candidates]
+    _unmatched("select", chosen, codes)
+    _unmatched("ignore", dropped, codes)
     kept = [
         r
         for r in candidates
