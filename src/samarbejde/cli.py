@@ -160,10 +160,10 @@ def _finding_line(file: str, finding: Finding, lang: Lang) -> str:
     return f"{where} {finding.code} {finding.severity.label(lang)}: {finding.message}{tail}"
 
 
-def _problem_line(file: str, problem: Problem, lang: Lang) -> str:
+def _problem_line(file: str, problem: Problem, lang: Lang, kind: str = "LOAD") -> str:
     where = _where(file, problem.line, problem.column)
     at = f" [{problem.path}]" if problem.path else ""
-    return f"{where} LOAD {_LOAD.pick(lang)}: {problem.message}{at}"
+    return f"{where} {kind} {_LOAD.pick(lang)}: {problem.message}{at}"
 
 
 _NEEDS_FORMAT = Text(
@@ -254,7 +254,7 @@ def _convert(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if args.target == STDIO:
         if args.target_format is None:
             problem = Problem("", "writing standard output (-) needs --to json, yaml or toml")
-            out.write(_problem_line(args.target, problem, lang) + "\n")
+            out.write(_problem_line(args.target, problem, lang, "WRITE") + "\n")
             return FAILURE
         out.write(dumps(loaded[0], args.target_format))
         return OK
@@ -262,7 +262,7 @@ def _convert(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         dump(loaded[0], args.target, format=args.target_format)
     except LoadError as error:
         for problem in error.problems:
-            out.write(_problem_line(args.target, problem, lang) + "\n")
+            out.write(_problem_line(args.target, problem, lang, "WRITE") + "\n")
         return FAILURE
     except OSError as error:
         problem = Problem("", f"cannot write the file: {error.strerror or error}")

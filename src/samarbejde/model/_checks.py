@@ -363,5 +363,7 @@ def in_date_order(
     previous: pendulum.Date | None = None
     for date in dates:
         if previous is not None and date < previous:
-            fail(instance, attribute, date, f"dates go backwards ({date} after {previous})")
+            fail(
+                instance, attribute, date, f"dates go backwards: {date} is listed after {previous}"
+            )
         previous = date

@@ -66,10 +66,22 @@ def table_html(
 
 
 _MORE = Text("… {hidden} flere", "… {hidden} more")
-_COUNTS = Text(
-    "{organisations} organisationer, {areas} områder, {partnerships} samarbejder",
-    "{organisations} organisations, {areas} areas, {partnerships} partnerships",
-)
+#: Singular and plural of each counted thing, in each language.
+_NOUNS = {
+    "organisations": (
+        Text("organisation", "organisation"),
+        Text("organisationer", "organisations"),
+    ),
+    "areas": (Text("område", "area"), Text("områder", "areas")),
+    "partnerships": (Text("samarbejde", "partnership"), Text("samarbejder", "partnerships")),
+}
+
+
+def counted(count: int, one: Text, many: Text, lang: Lang) -> str:
+    """``1 area``, ``2 areas`` (``0 areas``): the number with its noun in the right number."""
+    return f"{count} {(one if count == 1 else many).pick(lang)}"
+
+
 _FORMS = {"project": Text("projekt", "project"), "strategic": Text("strategisk", "strategic")}
 _SINCE = Text("siden", "since")
 _MEMBERS = Text("Medlemmer", "Members")
@@ -107,12 +119,12 @@ def headings(texts: Iterable[Text], lang: Lang) -> tuple[str, ...]:
 
 def portfolio_html(portfolio: Portfolio, lang: Lang = "en") -> str:
     """A portfolio as one row per partnership, under a line of counts."""
-    caption = _COUNTS.format(
-        lang,
-        organisations=len(portfolio.organisations),
-        areas=len(portfolio.areas),
-        partnerships=len(portfolio.partnerships),
-    )
+    sizes = {
+        "organisations": len(portfolio.organisations),
+        "areas": len(portfolio.areas),
+        "partnerships": len(portfolio.partnerships),
+    }
+    caption = ", ".join(counted(n, *_NOUNS[what], lang) for what, n in sizes.items())
     headers = headings(_PORTFOLIO_HEADERS, lang)
     rows = (
         (

@@ -116,13 +116,26 @@ class Report:
             for f in self.findings
         )
         counts = ", ".join(
-            f"{n} {escape(Severity(s).label(self.lang))}" for s, n in self.counts.items()
+            f"{n} {escape(_severity_noun(Severity(s), n, self.lang))}"
+            for s, n in self.counts.items()
         )
         header = "".join(f"<th>{h}</th>" for h in head)
         return (
             f"<table><caption>{counts}</caption>"
             f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
         )
+
+
+#: The plural of each severity's label (its singular is ``Severity.label``).
+_PLURALS = {
+    Severity.ERROR: Text("fejl", "errors"),
+    Severity.WARNING: Text("advarsler", "warnings"),
+    Severity.INFO: Text("bemærkninger", "info"),
+}
+
+
+def _severity_noun(severity: Severity, count: int, lang: Lang) -> str:
+    return severity.label(lang) if count == 1 else _PLURALS[severity].pick(lang)
 
 
 _HEADINGS = (

@@ -14,6 +14,7 @@ import pendulum
 from samarbejde.model.codes import COMMITMENT_POWERS
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power, Unit
+from samarbejde.model.iso import write_date
 from samarbejde.rules._families import MANDATES
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._model import LIVE_STRATEGIC, Hit, RuleContext, Severity, hit
@@ -25,7 +26,7 @@ __all__ = ["CORE_ROLES", "MANDATE_RULES"]
 CORE_ROLES: tuple[str, ...] = ("lead", "backbone", "partner", "bridge_builder", "funder")
 
 _OPEN = Words("åben", "open")
-_NOT = Words("nej", "no")
+_NOTHING = Words("", "")
 _NOT_COUNTED = frozenset({CommitmentStatus.WITHDRAWN, CommitmentStatus.SUPERSEDED})
 _GIVEN = frozenset({CommitmentStatus.PLEDGED, CommitmentStatus.AGREED})
 
@@ -130,9 +131,9 @@ def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "M004",
     "outside-mandate-term",
     en="Commitment {commitment} was given on {given_on}, when mandate {mandate} was not in "
-    "force (term {start} to {end}, revoked {revoked}).",
+    "force (term {start} to {end}{revoked}).",
     da="Forpligtelsen {commitment} blev givet den {given_on}, hvor mandatet {mandate} ikke "
-    "var gældende (periode {start} til {end}, tilbagekaldt {revoked}).",
+    "var gældende (periode {start} til {end}{revoked}).",
     rationale="A mandate authorises commitments only while it is in force: inside its term "
     "and before it is revoked. The day a commitment is given is its first pledged or agreed "
     "status (or the day it was proposed).",
@@ -154,7 +155,12 @@ def outside_mandate_term(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
                 mandate=mandate.id,
                 start=mandate.term.start,
                 end=_OPEN if mandate.term.end is None else mandate.term.end,
-                revoked=_NOT if mandate.revoked is None else mandate.revoked,
+                revoked=_NOTHING
+                if mandate.revoked is None
+                else Words(
+                    f", tilbagekaldt {write_date(mandate.revoked)}",
+                    f", revoked {write_date(mandate.revoked)}",
+                ),
             )
 
 
