@@ -10,7 +10,7 @@ from samarbejde.examples import AS_OF, load, load_located, names, text
 #: What the docs and the files' own headers promise, as of AS_OF.
 DOCUMENTED = {
     "medvind": ("C006", "T001"),
-    "gladsaxe": (),
+    "gladsaxe": ("C007",),
     "ungejob": ("P001", "P002", "P003"),
 }
 

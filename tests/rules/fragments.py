@@ -7,7 +7,11 @@ exactly its rule's code; the passing one is the nearest variant with no finding.
 
 from __future__ import annotations
 
-from tests.rules._fragments import Fragment
+import json
+
+from tests.rules._fragments import Fragment, alliance
+
+from samarbejde import unstructure
 
 A = "partnerships[alliance]"
 P = "partnerships[projekt]"
@@ -16,6 +20,14 @@ AGREED = "[{status: proposed, on: 2020-02-01}, {status: agreed, on: 2020-03-01}]
 FOUR_PHASES = """[{phase: exploring, on: 2019-01-01}, {phase: forming, on: 2019-06-01},
                   {phase: operating, on: 2020-01-01}, {phase: dissolved, on: 2021-01-01}]"""
 UNITS = "{id: enhed-a, name: Enhed A, sector: municipality, parent: enhed-b}"
+
+
+def _second_alliance(parent: str) -> str:
+    """The alliance again, as ``alliance-2`` under ``parent`` (JSON is YAML)."""
+    return json.dumps({**unstructure(alliance()), "id": "alliance-2", "parent": parent})
+
+
+SUB_AGREEMENT = "{id: a-del, kind: sub_agreement, parent: a-strategi, theme: Fritidsjob}"
 
 
 def _unit_b(parent: str) -> str:
@@ -126,8 +138,8 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
         },
     ),
     "S013": (
-        {f"{A}.members[ngo].left": "2021-01-01"},
-        {f"{A}.members[ngo].left": "2020-01-15"},
+        {f"{A}.members[bolig].left": "2021-01-01"},
+        {f"{A}.members[bolig].left": "2020-01-15"},
     ),
     "S014": (
         {
@@ -191,11 +203,14 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
     "L008": (_grants(with_budget=True), _grants(with_budget=False)),
     "L009": ({f"{A}.goals[g-job].owners": "[beboere]"}, {f"{A}.goals[g-job].owners": "[firma]"}),
     "C001": (
-        {"organisations[ngo].sector": "municipality", "organisations[firma].sector": "housing"},
         {
-            "organisations[ngo].sector": "municipality",
-            "organisations[firma].sector": "municipality",
-            "organisations[bolig].sector": "municipality",
+            "organisations[kommune].sector": "civil_society",
+            "organisations[bolig].sector": "business",
+        },
+        {
+            "organisations[kommune].sector": "civil_society",
+            "organisations[bolig].sector": "business",
+            "organisations[beboere].sector": "business",
         },
     ),
     "C002": (
@@ -216,6 +231,30 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
         {f"{A}.challenges[ch-ung].identified_by": "[kommune]"},
     ),
     "T001": (_overdue(final=True), _overdue(final=False)),
+    "S017": (
+        {"partnerships[+]": _second_alliance("alliance")},
+        {"partnerships[+]": _second_alliance("alliance"), f"{A}.parent": "alliance-2"},
+    ),
+    "S018": (
+        {f"{A}.agreements[+]": SUB_AGREEMENT},
+        {f"{A}.agreements[+]": SUB_AGREEMENT, f"{A}.agreements[a-strategi].parent": "a-del"},
+    ),
+    "P004": (
+        {
+            f"{P}.lifecycle.phases": "[{phase: running, on: 2020-01-01},"
+            " {phase: closing, on: 2021-05-31}]",
+            f"{P}.lifecycle.term": "{start: 2020-01-01, end: 2021-05-31}",
+        },
+        {f"{P}.lifecycle.term": "{start: 2020-01-01, end: 2021-05-31}"},
+    ),
+    "L010": (
+        {f"{A}.members[ngo].interests": "[ownership, new_members]"},
+        {f"{A}.members[ngo].interests": "[]"},
+    ),
+    "C007": (
+        {"organisations[firma].sector": "business"},
+        {"organisations[firma].sector": "foundation"},
+    ),
     "T002": (
         {f"{TIMER}.status": AGREED.replace("on: 2020-03-01", "on: 2021-06-01")},
         {f"{TIMER}.status": AGREED.replace("on: 2020-03-01", "on: 2021-06-02")},

@@ -206,6 +206,27 @@ def challenge_from_one_sector(ctx: RuleContext, part: PartnershipIndex) -> Itera
             )
 
 
+@COLLABORATION.rule(
+    "C007",
+    "sector-missing",
+    params={"sectors": (Sector.CIVIL_SOCIETY, Sector.BUSINESS)},
+    en="Strategic partnership {partnership} has no {sector} member.",
+    da="Det strategiske samarbejde {partnership} har intet medlem fra {sector}.",
+    rationale="The first demand on a strategic partnership is that civil society and "
+    "business sit at the table from the start. C002 looks at when they joined; this rule "
+    "at whether they are there at all among the current members. The parameter `sectors` "
+    "lists the sectors that must be there.",
+)
+def sector_missing(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Strategic partnerships with no current member from one of ``sectors``."""
+    wanted = tuple(ctx.params["sectors"])
+    p = part.partnership
+    present = {ctx.index.sector(m.organisation) for m in p.members if m.left is None}
+    for sector in wanted:
+        if sector not in present:
+            yield hit(f"{part.path}.members", p.id, partnership=p.id, sector=sector)
+
+
 #: The collaboration rules, in code order.
 COLLABORATION_RULES = (
     few_sectors,
@@ -214,4 +235,5 @@ COLLABORATION_RULES = (
     no_entry_point,
     dominant_member,
     challenge_from_one_sector,
+    sector_missing,
 )

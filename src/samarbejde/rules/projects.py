@@ -108,5 +108,38 @@ def funding_ends_early(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit
         )
 
 
+_UNFINISHED = frozenset({ProjectPhase.PLANNED, ProjectPhase.RUNNING, ProjectPhase.SUSPENDED})
+
+
+@PROJECT.rule(
+    "P004",
+    "past-planned-end",
+    needs_as_of=True,
+    en="Project {partnership} was planned to end on {end}, but on {as_of} it is still {phase}.",
+    da="Projektet {partnership} skulle slutte den {end}, men den {as_of} er det stadig {phase}.",
+    rationale="A project has a fixed term. Once its planned end has passed it is closing, "
+    "closed or cancelled, or it has become strategic; a project still planned, running or "
+    "suspended after its end has a record that nobody keeps up, or work that goes on "
+    "without the frame it was given.",
+)
+def past_planned_end(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Projects still planned, running or suspended after their term's end."""
+    today = ctx.today
+    lifecycle = part.partnership.lifecycle
+    assert isinstance(lifecycle, ProjectLifecycle)
+    end = lifecycle.term.end
+    known = [c.phase for c in lifecycle.phases if c.on <= today]
+    phase = known[-1] if known else None
+    if end is not None and end < today and phase in _UNFINISHED:
+        yield hit(
+            f"{part.path}.lifecycle.phases",
+            part.partnership.id,
+            partnership=part.partnership.id,
+            end=end,
+            as_of=today,
+            phase=phase,
+        )
+
+
 #: The project rules, in code order.
-PROJECT_RULES = (long_project, funding_cliff, funding_ends_early)
+PROJECT_RULES = (long_project, funding_cliff, funding_ends_early, past_planned_end)

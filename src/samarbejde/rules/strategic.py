@@ -240,6 +240,31 @@ def passive_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             )
 
 
+@STRATEGIC.rule(
+    "L010",
+    "member-seeks-nothing",
+    severity=Severity.INFO,
+    en="{organisation} is a member of strategic partnership {partnership} but has recorded "
+    "nothing it seeks from it.",
+    da="{organisation} er medlem af det strategiske samarbejde {partnership}, men har ikke "
+    "registreret, hvad det søger i samarbejdet.",
+    rationale="Win-win, said out loud: a business partner joins because it will need the "
+    "labour, volunteers because they own the work. A member that records its interests "
+    "can be held to what it gains as well as to what it gives (L009); one that records "
+    "none may not know why it is there.",
+)
+def member_seeks_nothing(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Current members of strategic partnerships with no recorded interest."""
+    for m in part.partnership.members:
+        if m.left is None and not m.interests:
+            yield hit(
+                part.member_path(m.organisation),
+                m.organisation,
+                organisation=m.organisation,
+                partnership=part.partnership.id,
+            )
+
+
 #: The strategic rules, in code order.
 STRATEGIC_RULES = (
     not_place_specific,
@@ -251,4 +276,5 @@ STRATEGIC_RULES = (
     goal_not_measurable,
     short_term_funding_only,
     passive_member,
+    member_seeks_nothing,
 )

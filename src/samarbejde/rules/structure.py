@@ -435,6 +435,59 @@ def fulfilment_outside_status(ctx: RuleContext, part: PartnershipIndex) -> Itera
                 )
 
 
+def _cycles(parents: dict[str, str | None]) -> Iterator[tuple[str, ...]]:
+    """Each cycle of a parent table once, as the ids in walking order from the least."""
+    done: set[str] = set()
+    for start in parents:
+        walk: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current not in done and current not in walk:
+            walk[current] = len(walk)
+            current = parents.get(current)
+        if current is not None and current in walk:
+            cycle = list(walk)[walk[current] :]
+            first = cycle.index(min(cycle))
+            yield tuple(cycle[first:] + cycle[:first])
+        done.update(walk)
+
+
+@STRUCTURE.rule(
+    "S017",
+    "partnership-parent-cycle",
+    scope=PORTFOLIO,
+    en="Partnerships {cycle} run under each other in a cycle.",
+    da="Samarbejderne {cycle} hører under hinanden i ring.",
+    rationale="A project runs under a strategic partnership, which runs under none or "
+    "under a wider one; following parents must end at a partnership with no parent.",
+)
+def partnership_parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
+    """Cycles among partnership parents, each reported once."""
+    parents = {p.id: p.parent for p in ctx.index.portfolio.partnerships}
+    for cycle in _cycles(parents):
+        yield hit(f"partnerships[{cycle[0]}].parent", cycle[0], cycle=cycle)
+
+
+@STRUCTURE.rule(
+    "S018",
+    "agreement-parent-cycle",
+    en="Agreements {cycle} of partnership {partnership} are sub-agreements of each other in "
+    "a cycle.",
+    da="Aftalerne {cycle} i samarbejdet {partnership} er delaftaler af hinanden i ring.",
+    rationale="A sub-agreement belongs to a main agreement; following parents must end at "
+    "an agreement that is no one's sub-agreement.",
+)
+def agreement_parent_cycle(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Cycles among the agreement parents of a partnership, each reported once."""
+    parents = {a.id: a.parent for a in part.partnership.agreements}
+    for cycle in _cycles(parents):
+        yield hit(
+            f"{part.path}.agreements[{cycle[0]}].parent",
+            cycle[0],
+            cycle=cycle,
+            partnership=part.partnership.id,
+        )
+
+
 #: The structure rules, in code order.
 STRUCTURE_RULES = (
     unknown_organisation,
@@ -453,4 +506,6 @@ STRUCTURE_RULES = (
     parent_not_strategic,
     fulfilled_without_fulfilment,
     fulfilment_outside_status,
+    partnership_parent_cycle,
+    agreement_parent_cycle,
 )

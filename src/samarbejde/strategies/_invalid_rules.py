@@ -10,9 +10,11 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
+from samarbejde.model.agreements import Agreement
 from samarbejde.model.codes import COMMITMENT_POWERS
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
+    AgreementKind,
     CommitmentStatus,
     MandateLevel,
     ProjectPhase,
@@ -248,6 +250,29 @@ def _s014(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
     )
 
 
+def _s017(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
+    first, second = portfolio.partnerships[0], portfolio.partnerships[1]
+    changed = _with_partnership(portfolio, 0, attrs.evolve(first, parent=second.id))
+    changed = _with_partnership(changed, 1, attrs.evolve(second, parent=first.id))
+    return _rule("S017", "two strategic partnerships run under each other", changed)
+
+
+def _s018(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
+    p = portfolio.partnerships[0]
+    taken = {a.id for a in p.agreements}
+    one, other = [f"ring-{n}" for n in range(len(taken) + 2) if f"ring-{n}" not in taken][:2]
+    ring = (
+        Agreement(one, AgreementKind.SUB_AGREEMENT, parent=other),
+        Agreement(other, AgreementKind.SUB_AGREEMENT, parent=one),
+    )
+    changed = attrs.evolve(p, agreements=(*p.agreements, *ring))
+    return _rule(
+        "S018",
+        "two agreements are sub-agreements of each other",
+        _with_partnership(portfolio, 0, changed),
+    )
+
+
 def _s015(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
     index, p, c = _a_commitment(draw, portfolio)
     status = (
@@ -377,6 +402,8 @@ RULES: dict[str, tuple[Breaker, dict[str, Any]]] = {
     "S014": (_s014, {"lifecycle": "project", "partnerships": (2, 3)}),
     "S015": (_s015, {}),
     "S016": (_s016, {}),
+    "S017": (_s017, {"lifecycle": "strategic", "partnerships": (2, 3)}),
+    "S018": (_s018, {}),
     "M002": (_m002, {}),
     "M003": (_m003, {}),
     "M004": (_m004, {}),

@@ -1,0 +1,68 @@
+"""The rules added for issue 11: corners beyond the catalogue's two fragments."""
+
+from __future__ import annotations
+
+import json
+
+from tests.rules._documents import document
+from tests.rules._fragments import AS_OF, alliance
+from tests.rules.fragments import A, P
+
+from samarbejde import unstructure, validate
+
+
+def _alliance(id: str, parent: str) -> str:  # noqa: A002
+    return json.dumps({**unstructure(alliance()), "id": id, "parent": parent})
+
+
+def test_a_cycle_of_three_partnerships_is_reported_once_from_its_least_id() -> None:
+    fragment = {
+        "partnerships[+a]": _alliance("alliance-2", "alliance-3"),
+        "partnerships[+b]": _alliance("alliance-3", "alliance"),
+        f"{A}.parent": "alliance-2",
+    }
+    report = validate(document(fragment), as_of=AS_OF, select=["S017"])
+    (finding,) = report.findings
+    assert finding.path == "partnerships[alliance].parent"
+    assert "alliance, alliance-2, alliance-3" in finding.message
+
+
+def test_a_chain_of_sub_agreements_is_no_cycle() -> None:
+    fragment = {
+        f"{A}.agreements[+a]": "{id: a-del, kind: sub_agreement, parent: a-strategi}",
+        f"{A}.agreements[+b]": "{id: a-del-2, kind: sub_agreement, parent: a-del}",
+    }
+    assert validate(document(fragment), as_of=AS_OF, select=["S018"]).findings == ()
+
+
+def test_past_planned_end_judges_the_phase_on_the_day() -> None:
+    """Closed a month after the day asked about: on that day it was still running."""
+    fragment = {
+        f"{P}.lifecycle.term": "{start: 2020-01-01, end: 2021-05-31}",
+        f"{P}.lifecycle.phases": "[{phase: running, on: 2020-01-01},"
+        " {phase: closing, on: 2021-07-01}]",
+    }
+    report = validate(document(fragment), as_of=AS_OF, select=["P004"])
+    (finding,) = report.findings
+    assert finding.message == (
+        "Project projekt was planned to end on 2021-05-31, but on 2021-06-01 it is still running."
+    )
+    assert validate(document(fragment), select=["P004"]).skipped == ("P004",)
+
+
+def test_sector_missing_names_each_missing_sector() -> None:
+    fragment = {"organisations[firma].sector": "foundation", "organisations[ngo].sector": "state"}
+    report = validate(document(fragment), as_of=AS_OF, select=["C007"])
+    assert sorted(f.message for f in report.findings) == [
+        "Strategic partnership alliance has no business member.",
+        "Strategic partnership alliance has no civil society member.",
+    ]
+
+
+def test_a_member_that_left_is_not_asked_what_it_seeks() -> None:
+    fragment = {
+        f"{A}.members[beboere].interests": "[]",
+        f"{A}.members[beboere].left": "2021-05-01",
+    }
+    report = validate(document(fragment), as_of=AS_OF, select=["L010"])
+    assert report.findings == ()
