@@ -28,7 +28,7 @@ def test_the_report_is_written_in_danish_for_every_file(
     assert '<html lang="da">' in text
     for file in files:
         assert f">{file}</a>" in text
-    assert f"{files[1]}:192:" in text  # T001 of medvind, with its file and line
+    assert f"{files[1]}:197:" in text  # T001 of medvind, with its file and line
 
 
 def test_english_on_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
