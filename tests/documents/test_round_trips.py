@@ -145,7 +145,7 @@ def test_decimals_are_written_without_exponent_or_trailing_zeros() -> None:
 # -- one shape of a document in Python (issue 11, item 9) ------------------------------
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@WHOLE_PORTFOLIOS
 @given(sst.portfolios())
 def test_unstructure_is_the_parsed_json_document_and_structure_reads_it_back(
     portfolio: Portfolio,

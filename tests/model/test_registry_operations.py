@@ -13,7 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from tests.model.build import D, assert_model_error, project
+from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 from tests.model.test_partnership_operations import ENDED
 
 from samarbejde import (
@@ -40,6 +40,7 @@ from samarbejde import (
     UnknownIdError,
     Vision,
 )
+from samarbejde.testing import assert_model_error, project
 
 
 def unchanged(before: object, change: Callable[[], object]) -> object:

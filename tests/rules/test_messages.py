@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.model.build import D
-from tests.rules._documents import document
-from tests.rules._fragments import AS_OF
+from pendulum import Date as D  # noqa: N817
+from tests.rules._fragments import AS_OF, document
 from tests.rules.fragments import A
 
 from samarbejde import (
@@ -86,10 +85,9 @@ def test_dates_that_go_backwards_are_named_in_the_order_listed() -> None:
 def test_html_captions_count_in_the_right_number(
     counts: tuple[int, int, int], english: str, danish: str
 ) -> None:
-    from tests.model.build import project  # noqa: PLC0415
-
     from samarbejde import Organisation, Sector  # noqa: PLC0415
     from samarbejde.model._html import portfolio_html  # noqa: PLC0415 - the private renderer
+    from samarbejde.testing import project  # noqa: PLC0415
 
     organisations, areas, partnerships = counts
     portfolio = Portfolio(

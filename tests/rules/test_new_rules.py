@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.rules._documents import document
-from tests.rules._fragments import AS_OF, alliance
+from tests.rules._fragments import AS_OF, alliance, document
 from tests.rules.fragments import A, P
 
 from samarbejde import unstructure, validate
