@@ -1,7 +1,7 @@
 """Documents survive the tools people use on them, and mistakes get a hint to the fix.
 
 PyYAML (YAML 1.1) reads the key ``on`` as true and writes it back as ``true``; the
-reader takes it back as ``on`` (design decision D27). Enum values are suggested from
+reader takes it back as ``on`` (design decision D33). Enum values are suggested from
 their Danish and English labels and regardless of letter case. A flow mapping split by
 an unquoted comma is reported with the quoted text to write.
 """

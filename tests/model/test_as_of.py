@@ -279,7 +279,7 @@ def test_a_portfolio_later_holds_every_partnership_as_of_that_day() -> None:
     assert then.partnership("p-late").lifecycle.phase is P.PLANNED
 
 
-# -- parent links in the view (decision D25) ------------------------------------
+# -- parent links in the view (decision D31) ------------------------------------
 
 
 def test_a_parent_that_begins_later_is_not_yet_the_parent() -> None:

@@ -11,7 +11,7 @@ and time stamps stay text for the date hooks to check.
 Two things YAML 1.1 tools do to documents are undone or explained here. PyYAML reads
 the key ``on`` as the boolean true and writes it back as ``true``; no key of the
 format is called ``true``, so a plain key ``true`` is read as ``on`` (design decision
-D27). A comma in a flow mapping ends the text before it (``{post: Koordinator,
+D33). A comma in a flow mapping ends the text before it (``{post: Koordinator,
 Brabrand}`` holds a key ``Brabrand`` with no value); such a key is reported with the
 fix, quoting the text.
 """

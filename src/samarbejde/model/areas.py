@@ -12,6 +12,7 @@ import pendulum
 from samarbejde.model._checks import (
     AtLeast,
     OneOf,
+    fail,
     in_date_order,
     instance_of,
     is_date,

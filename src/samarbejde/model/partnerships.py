@@ -630,7 +630,7 @@ class Partnership:
         from goals to challenges not yet identified. On a day between two lifecycles
         (the earlier ended, the next not begun), memberships and commitments dated
         after the earlier one ended belong to the next and are left out too (design
-        decision D25).
+        decision D31).
 
         Raises:
             ModelError: No lifecycle of the partnership had begun on ``day``.

@@ -201,7 +201,7 @@ class Portfolio:
         A partnership's ``parent`` that the portfolio holds is kept only when the parent
         is in the view and in the strategic form that day: a project recorded under a
         strategic partnership that began later, or that was still a project then, did
-        not yet run under it (design decision D25). A parent id that no partnership
+        not yet run under it (design decision D31). A parent id that no partnership
         has stays, as the error it is.
         """
         seen = [p.as_of(day) for p in self.partnerships if p.lifecycles[0].started <= day]
