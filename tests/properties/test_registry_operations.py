@@ -30,7 +30,7 @@ from samarbejde.strategies import (
     areas,
     challenges,
     dates,
-    fundings,
+    funding,
     goals,
     governance_bodies,
     ids,
@@ -122,12 +122,12 @@ def test_fund_and_set_governance(
 ) -> None:
     portfolio, p, on, active = drawn
     funders = [o.id for o in portfolio.organisations]
-    funding = data.draw(
-        fundings(funders, on, DEFAULT_END).filter(lambda f: f.id not in {x.id for x in p.funding})
+    grant = data.draw(
+        funding(funders, on, DEFAULT_END).filter(lambda f: f.id not in {x.id for x in p.funding})
     )
     body = data.draw(governance_bodies(active))
-    changed = p.fund(funding, on=on).set_governance(body, on=on)
-    assert changed.funding[-1] == funding
+    changed = p.fund(grant, on=on).set_governance(body, on=on)
+    assert changed.funding[-1] == grant
     assert body in changed.governance
     check(portfolio, p, changed)
 
