@@ -63,6 +63,10 @@ _SUMMARY = Text(
 _UNLOADED = Text(da=", {count} ikke indlæst", en=", {count} not loaded")
 _LOAD = Text(da="fejl", en="error")
 _UNREADABLE = Text(da="kan ikke læse filen: {reason}", en="cannot read the file: {reason}")
+_BROKEN = Text(
+    da="intern fejl under kontrollen: {reason}",
+    en="internal error while validating: {reason}",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -215,7 +219,17 @@ def _validate(
             results.append({"file": file, "loaded": False, "problems": shown})
             continue
         portfolio, sources = loaded
-        report: Report = validate(portfolio, as_of=as_of, lang=lang, rules=rules, sources=sources)
+        try:
+            report: Report = validate(
+                portfolio, as_of=as_of, lang=lang, rules=rules, sources=sources
+            )
+        except Exception as error:  # one file's failure never hides the others' findings
+            status = FAILURE
+            reason = f"{type(error).__name__}: {error}"
+            problem = Problem("", _BROKEN.format(lang, reason=reason))
+            lines.append(_problem_line(file, problem, lang))
+            results.append({"file": file, "loaded": True, "problems": [_as_dict(problem)]})
+            continue
         lines += [_finding_line(file, f, lang) for f in report]
         for severity, count in report.counts.items():
             totals[severity] += count
@@ -357,6 +371,8 @@ def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = Non
         loaded or the arguments are wrong.
     """
     out, err, stdin = sys.stdout, sys.stderr, sys.stdin
+    if err is None:  # standard error closed: nothing can be said, so say it nowhere
+        err = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as main
     try:
         args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     except _UsageError as error:
@@ -364,13 +380,30 @@ def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = Non
         return FAILURE
     except SystemExit as exit_:  # --help and --version print and exit
         return int(exit_.code or 0)
+    if out is None:  # started with standard output closed (``>&-``)
+        err.write("samarbejde: cannot write the output: standard output is closed\n")
+        return FAILURE
+    return _guarded(args, today, out, err, stdin)
+
+
+def _guarded(
+    args: argparse.Namespace,
+    today: pendulum.Date | None,
+    out: TextIO,
+    err: TextIO,
+    stdin: TextIO,
+) -> int:
+    """Run a command; every failure becomes a message on ``err`` and an exit code."""
     try:
         status = _run(args, today, out, err, stdin)
         out.flush()
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, out.fileno())
+        _silence(out)
         return OK
+    except OSError as error:  # a full disk (ENOSPC), a closed descriptor (EBADF) ...
+        _silence(out)
+        err.write(f"samarbejde: cannot write the output: {error.strerror or error}\n")
+        return FAILURE
     except SamarbejdeError as error:
         err.write(f"samarbejde: {error}\n")
         return FAILURE
@@ -378,6 +411,17 @@ def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = Non
         err.write(f"samarbejde: internal error ({type(error).__name__}): {error}\n")
         return FAILURE
     return status
+
+
+def _silence(out: TextIO) -> None:
+    """Point ``out`` at the null device, so the interpreter's last flush cannot fail."""
+    try:
+        descriptor = out.fileno()
+    except (OSError, ValueError):  # not backed by a descriptor (a test's StringIO)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
 
 
 def _run(  # noqa: PLR0911 - one return per command

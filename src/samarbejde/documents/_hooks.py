@@ -25,6 +25,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from samarbejde.documents._invariants import constructor_failed, every_invariant
+from samarbejde.documents._problems import MAX_PROBLEMS
 from samarbejde.documents._scalars import InvalidValueError, describe, did_you_mean
 from samarbejde.model.areas import Classification
 from samarbejde.model.history import PhaseChange, StatusChange
@@ -68,11 +69,12 @@ class DocumentConverter(cattrs.Converter):
         memos: The converter's memories of values built, one per kind of value.
     """
 
-    __slots__ = ("memos",)
+    __slots__ = ("budget", "memos")
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.memos: list[dict[Any, Any]] = []
+        self.budget = ProblemBudget()
 
     def memo(self) -> dict[Any, Any]:
         """A new, empty memory that :meth:`forget` will clear."""
@@ -84,6 +86,55 @@ class DocumentConverter(cattrs.Converter):
         """Clear every memory: values of the last document are not kept."""
         for memo in self.memos:
             memo.clear()
+
+
+class ProblemBudget:
+    """How many failures the checked converter keeps, and how many it only counted.
+
+    A document may hold hundreds of thousands of bad values; each kept failure is an
+    exception object. Once ``MAX_PROBLEMS`` are kept, list hooks count the problems
+    of further failing items (:func:`count_problems`) and let them go, so memory stays
+    bounded. Reset before each structuring run (:meth:`reset`).
+
+    Attributes:
+        kept: Failures kept so far.
+        omitted: Problems counted but not kept.
+    """
+
+    __slots__ = ("kept", "omitted")
+
+    def __init__(self) -> None:
+        self.kept = 0
+        self.omitted = 0
+
+    def reset(self) -> None:
+        """Start a new run."""
+        self.kept = self.omitted = 0
+
+    @property
+    def full(self) -> bool:
+        """Whether no more failures are kept."""
+        return self.kept >= MAX_PROBLEMS
+
+
+def count_problems(error: BaseException) -> int:
+    """How many problems a structuring failure stands for (as ``issues_from`` finds them).
+
+    Also drops the tracebacks of the failure tree: they hold frames that refer back to
+    the failures, cycles that only the paused garbage collector could free.
+    """
+    count = 0
+    pending = [error]
+    while pending:
+        current = pending.pop()
+        current.__traceback__ = None
+        if isinstance(current, ClassValidationError | IterableValidationError):
+            pending.extend(current.exceptions)
+        elif isinstance(current, ForbiddenExtraKeysError):
+            count += len(current.extra_fields)
+        else:
+            count += 1
+    return count
 
 
 def memoised(read: Hook, memo: dict[Any, Any]) -> Hook:
@@ -140,10 +191,18 @@ def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any]
                 raise InvalidValueError(f"expected a list, got {describe(value)}")
             out: list[Any] = []
             errors: list[Exception] = []
+            budget = converter.budget if isinstance(converter, DocumentConverter) else None
             for index, x in enumerate(value):
+                full = budget is not None and budget.full
                 try:
                     out.append(item(x, item_type))
                 except Exception as error:
+                    if budget is not None:
+                        if full:  # count, and let the failure go
+                            budget.omitted += count_problems(error)
+                            continue
+                        budget.kept += 1
+                    error.__traceback__ = None  # frames would outlive the failure
                     note = IterableValidationNote(f"@ index {index}", index, item_type)
                     setattr(error, "__notes__", [*getattr(error, "__notes__", []), note])  # noqa: B010
                     errors.append(error)

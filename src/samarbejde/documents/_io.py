@@ -9,6 +9,7 @@ import importlib
 import json
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path as FilePath
 from typing import Any, TypeVar
@@ -118,10 +119,15 @@ def _structure_checked(raw: object) -> tuple[Portfolio | None, list[Issue]]:
     if issues:
         return None, issues
     assert isinstance(raw, dict)
+    converter = _converters()[1]
+    converter.budget.reset()
     try:
-        portfolio: Portfolio = _converters()[1].structure(_without_format(raw), Portfolio)
+        portfolio: Portfolio = converter.structure(_without_format(raw), Portfolio)
     except Exception as error:
-        return None, issues_from(error)
+        found = issues_from(error)
+        if converter.budget.omitted:
+            found.append(Issue((), "", more=converter.budget.omitted))
+        return None, found
     return portfolio, []
 
 
@@ -227,12 +233,39 @@ def _format_of(path: FilePath, format: Format | None) -> Format:  # noqa: A002
 
 
 def _read(path: FilePath, max_bytes: int) -> bytes:
-    size = path.stat().st_size
-    if size > max_bytes:
-        message = f"the document is {size} bytes, over the limit of {max_bytes} bytes (max_bytes)"
-        raise LoadError([Problem("", message)], str(path))
-    with path.open("rb") as stream:
-        return stream.read(max_bytes + 1)
+    """The bytes of a regular file, refusing FIFOs, devices and directories before reading.
+
+    The file is opened without blocking (a FIFO would otherwise wait for a writer) and
+    checked through its descriptor, so the file checked is the file read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            message = f"not a regular file ({_kind(status.st_mode)}): only files are read"
+            raise LoadError([Problem("", message)], str(path))
+        if status.st_size > max_bytes:
+            message = (
+                f"the document is {status.st_size} bytes, "
+                f"over the limit of {max_bytes} bytes (max_bytes)"
+            )
+            raise LoadError([Problem("", message)], str(path))
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read(max_bytes + 1)
+    finally:
+        os.close(descriptor)
+
+
+def _kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def load(
@@ -308,6 +341,11 @@ def dump(
     """Write a portfolio to a file atomically: a temporary file, then a rename.
 
     A failure never leaves a half-written file behind: the old file stays as it was.
+    The new file keeps the old one's identity where a rename allows: its mode bits
+    (and owner and group, where permitted); a symbolic link is followed, so its target
+    is replaced and the link kept. A hard link cannot survive an atomic replace: the
+    path given gets the new content and other names of the old file keep the old
+    content (see the design notes, "dump is atomic first").
 
     Raises:
         LoadError: The format cannot be told from the suffix.
@@ -315,18 +353,47 @@ def dump(
     """
     file = FilePath(path)
     text = dumps(portfolio, _format_of(file, format))
-    temporary = file.with_name(f".{file.name}.{secrets.token_hex(6)}.tmp")
+    target = FilePath(os.path.realpath(file)) if file.is_symlink() else file
+    try:
+        old: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        old = None
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(descriptor, "wb") as stream:
+            if old is not None:
+                _keep_identity(stream.fileno(), old)
             stream.write(text.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, file)
+        os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    _fsync_directory(target.parent)
+
+
+def _keep_identity(descriptor: int, old: os.stat_result) -> None:
+    """Give the new file the old one's owner, group (where permitted) and mode bits."""
+    if hasattr(os, "fchown"):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.fchown(descriptor, old.st_uid, old.st_gid)
+    os.chmod(descriptor, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits
+
+
+def _fsync_directory(directory: FilePath) -> None:
+    """Make the rename durable: fsync the directory, where the platform allows it."""
+    try:
+        handle = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # pragma: no cover - e.g. Windows cannot open directories
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def structure(data: object, cls: type[T]) -> T:
@@ -348,10 +415,15 @@ def structure(data: object, cls: type[T]) -> T:
         if issues:
             raise to_load_error(issues, None, "<data>")
         data = _without_format(data)
+    converter = _converters()[1]
+    converter.budget.reset()
     try:
-        result: T = _converters()[1].structure(data, cls)
+        result: T = converter.structure(data, cls)
     except Exception as error:
-        raise to_load_error(issues_from(error), None, "<data>") from None
+        found = issues_from(error)
+        if converter.budget.omitted:
+            found.append(Issue((), "", more=converter.budget.omitted))
+        raise to_load_error(found, None, "<data>") from None
     return result
 
 

@@ -15,13 +15,16 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from samarbejde.documents._locate import Path, SourceMap, line_starts
-from samarbejde.documents._problems import Issue, ParseFailure
+from samarbejde.documents._problems import MAX_NUMBER_DIGITS, Issue, ParseFailure, add_issue
 
 __all__ = ["loads_fast", "scan_json"]
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _LITERALS: tuple[tuple[str, object], ...] = (("true", True), ("false", False), ("null", None))
+# An escape that may stand for half a surrogate pair (a lone one is not Unicode text).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -36,7 +39,12 @@ def _constant(name: str) -> object:
 
 
 def loads_fast(text: str) -> object:
-    """Decode with the standard library; any trouble raises (``ValueError``, ``RecursionError``)."""
+    """Decode with the standard library; any trouble raises (``ValueError``, ``RecursionError``).
+
+    Text with escapes of surrogates is left to :func:`scan_json`, which refuses lone ones.
+    """
+    if _SURROGATE_ESCAPE.search(text):
+        raise ValueError("escapes of surrogates: checked by the scanner")
     return json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
 
 
@@ -79,8 +87,9 @@ class _Scanner:
             first = SourceMap(None, self.keys, {}, self.lines).position(path)
             where = SourceMap(None, {(): offset}, {}, self.lines).position(())
             line = first[0] if first else "?"
-            self.issues.append(
-                Issue(path, f"duplicate key {key!r} (first on line {line})", where=where)
+            add_issue(
+                self.issues,
+                Issue(path, f"duplicate key {key!r} (first on line {line})", where=where),
             )
         else:
             self.keys[path] = offset
@@ -95,6 +104,14 @@ class _Scanner:
             value, end = scanstring(self.text, offset + 1, True)
         except json.JSONDecodeError as error:
             raise self.fail(error.msg.lower(), error.pos) from None
+        lone = _SURROGATE.search(value)
+        if lone is not None:
+            where = SourceMap(None, {(): offset}, {}, self.lines).position(())
+            message = (
+                f"a lone surrogate ({lone.group().encode('unicode_escape').decode()}) "
+                "is not a character: write the text in UTF-8"
+            )
+            add_issue(self.issues, Issue((), message, where=where))
         return value, end
 
     def scalar(self, offset: int) -> tuple[object, int]:
@@ -105,6 +122,8 @@ class _Scanner:
         match = _NUMBER.match(text, offset)
         if match is not None:
             number = match.group()
+            if len(number) > MAX_NUMBER_DIGITS:
+                raise self.fail(f"a number of more than {MAX_NUMBER_DIGITS} digits", offset)
             fraction, exponent = match.groups()
             value: object = float(number) if fraction or exponent else int(number)
             return value, match.end()

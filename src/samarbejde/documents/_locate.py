@@ -16,18 +16,29 @@ _SELECTORS = ("id", "organisation")
 
 
 def render_path(path: Path) -> str:
-    """Write a path as ``partnerships[0].commitments[2].term.end``.
+    r"""Write a path as ``partnerships[0].commitments[2].term.end``.
 
     >>> render_path(("partnerships", 0, "term", "end"))
     'partnerships[0].term.end'
+
+    Keys that cannot be shown as they are (control characters, lone surrogates) are
+    written with backslash escapes, so the path can always be printed.
+
+    >>> render_path(("a\x07",))
+    'a\\x07'
     """
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else part
+            shown = part if part.isprintable() else _escaped(part)
+            out += f".{shown}" if out else shown
     return out
+
+
+def _escaped(text: str) -> str:
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def parse_path(text: str) -> tuple[str | int | tuple[str], ...] | None:

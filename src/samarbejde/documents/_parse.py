@@ -8,7 +8,7 @@ from typing import Literal
 
 from samarbejde.documents._json_text import loads_fast, scan_json
 from samarbejde.documents._locate import SourceMap
-from samarbejde.documents._problems import Issue, ParseFailure
+from samarbejde.documents._problems import MAX_NUMBER_DIGITS, MAX_PROBLEMS, Issue, ParseFailure
 from samarbejde.documents._yaml_text import scan_yaml
 
 if sys.version_info >= (3, 11):
@@ -19,6 +19,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_NUMBER_DIGITS",
+    "MAX_PROBLEMS",
     "READABLE_FORMATS",
     "Format",
     "decode",
@@ -40,6 +42,14 @@ READABLE_FORMATS: tuple[str, ...] = ("samarbejde/1",)
 
 _EMPTY = SourceMap(None, {}, {})
 _TOML_WHERE = re.compile(r" \(at line ([0-9]+), column ([0-9]+)\)")
+# A dotted key (or table name) of more parts than a document may nest: the standard
+# parser's cost grows with the square of the parts, so such keys are refused first.
+# One start per key part (the look-behind), each trying at most MAX_DEPTH parts: linear.
+_TOML_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\\\n]*"|'[^'\n]*')"""
+_TOML_DOTTED = re.compile(
+    rf"(?<![A-Za-z0-9_-]){_TOML_KEY_PART}(?:[ \t]*\.[ \t]*{_TOML_KEY_PART}){{{MAX_DEPTH},}}"
+)
+_TOML_LONG_NUMBER = re.compile(rf"[0-9_]{{{MAX_NUMBER_DIGITS + 1},}}")
 
 
 def decode(data: str | bytes, max_bytes: int) -> str:
@@ -105,8 +115,21 @@ def parse(text: str, format: Format) -> tuple[object, SourceMap, list[Issue]]:  
         return scan_json(text, MAX_DEPTH)
     if format == "yaml":
         return scan_yaml(text, MAX_DEPTH)
+    return _parse_toml(text), _EMPTY, []
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _parse_toml(text: str) -> object:
+    dotted = _TOML_DOTTED.search(text)
+    if dotted is not None:
+        message = f"a dotted key of more than {MAX_DEPTH} parts: nested too deep"
+        raise ParseFailure([Issue((), message, where=_position(text, dotted.start()))])
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = _TOML_WHERE.search(str(error))
         where = (int(found.group(1)), int(found.group(2))) if found else None
@@ -114,4 +137,9 @@ def parse(text: str, format: Format) -> tuple[object, SourceMap, list[Issue]]:  
         raise ParseFailure([Issue((), f"not valid TOML: {message}", where=where)]) from None
     except RecursionError:
         raise ParseFailure([Issue((), f"nested more than {MAX_DEPTH} levels deep")]) from None
-    return data, _EMPTY, []
+    except ValueError:  # Python's limit on converting digits to int, or a bad date
+        long = _TOML_LONG_NUMBER.search(text)
+        if long is None:  # pragma: no cover - tomllib raises TOMLDecodeError for the rest
+            raise ParseFailure([Issue((), "not valid TOML: a value out of range")]) from None
+        message = f"a number of more than {MAX_NUMBER_DIGITS} digits"
+        raise ParseFailure([Issue((), message, where=_position(text, long.start()))]) from None

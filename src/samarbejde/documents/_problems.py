@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 from cattrs.errors import (
@@ -17,7 +17,23 @@ from cattrs.errors import (
 from samarbejde.documents._locate import Path, SourceMap, render_path
 from samarbejde.model.errors import LoadError, ModelError, Problem
 
-__all__ = ["Issue", "ParseFailure", "issues_from", "to_load_error"]
+__all__ = [
+    "MAX_NUMBER_DIGITS",
+    "MAX_PROBLEMS",
+    "Issue",
+    "ParseFailure",
+    "add_issue",
+    "issues_from",
+    "to_load_error",
+]
+
+#: A :class:`LoadError` keeps at most this many problems; ``LoadError.omitted`` counts
+#: the rest. Readers stop keeping problems at this number too, so memory stays bounded.
+MAX_PROBLEMS = 1000
+
+#: Numbers written with more digits than this are refused by every reader (Python's own
+#: limit for converting text to ``int`` is 4,300 digits; no value of the format needs 30).
+MAX_NUMBER_DIGITS = 1000
 
 _INDEX = re.compile(r"\[([0-9]+)\]")
 
@@ -32,6 +48,8 @@ class Issue:
         at_key: Point at the key rather than the value (unknown or duplicate keys).
         at_parent: Point at the enclosing mapping (missing keys).
         where: A known (line, column), e.g. from a parser.
+        more: Not a problem itself: stands for this many problems not kept
+            (see :func:`add_issue`).
     """
 
     path: Path
@@ -39,6 +57,17 @@ class Issue:
     at_key: bool = False
     at_parent: bool = False
     where: tuple[int, int] | None = None
+    more: int = 0
+
+
+def add_issue(issues: list[Issue], issue: Issue) -> None:
+    """Append ``issue`` unless :data:`MAX_PROBLEMS` are kept; then count it in a marker."""
+    if len(issues) < MAX_PROBLEMS:
+        issues.append(issue)
+    elif len(issues) == MAX_PROBLEMS:
+        issues.append(Issue((), "", more=1))
+    else:
+        issues[-1] = Issue((), "", more=issues[-1].more + 1)
 
 
 class ParseFailure(Exception):  # noqa: N818 - internal signal, never leaves the package
@@ -60,38 +89,60 @@ def _shown(value: object) -> str:
 
 
 def issues_from(error: BaseException, path: Path = ()) -> list[Issue]:
-    """Flatten a structuring failure into issues, each at its document path."""
-    from samarbejde.documents._converter import InvalidValueError, did_you_mean  # noqa: PLC0415
+    """Flatten a structuring failure into issues, each at its document path.
+
+    At most :data:`MAX_PROBLEMS` issues are made; the rest are only counted, in a
+    marker issue at the end (see :func:`add_issue`).
+    """
+    from samarbejde.documents._scalars import InvalidValueError, did_you_mean  # noqa: PLC0415
 
     found: list[Issue] = []
+    more = 0
     pending: list[tuple[BaseException, Path]] = [(error, path)]
     while pending:
         current, where = pending.pop()
         if isinstance(current, ClassValidationError | IterableValidationError):
             for inner in reversed(current.exceptions):
                 pending.append((inner, where + _note_path(inner)))
-        elif isinstance(current, ForbiddenExtraKeysError):
-            known = [a.name for a in attrs.fields(current.cl) if a.init]
-            for key in sorted(current.extra_fields):
-                found.append(
-                    Issue((*where, key), f"unknown key {key!r}{did_you_mean(key, known)}", True)
-                )
-        elif isinstance(current, KeyError) and _note_path(current):
-            name = str(where[-1])
-            found.append(Issue(where, f"missing required key {name!r}", at_parent=True))
-        elif isinstance(current, ModelError):
-            found.append(
-                Issue(
-                    where + _field_path(current.field),
-                    f"{current.record}.{current.field}: {current.reason} "
-                    f"(got {_shown(current.value)})",
-                )
-            )
-        elif isinstance(current, InvalidValueError):
-            found.append(Issue(where, current.message))
-        else:
-            found.append(Issue(where, f"cannot read this value: {current}"))
+            continue
+        for issue in _issues_of(current, where, did_you_mean, InvalidValueError):
+            if len(found) < MAX_PROBLEMS:
+                found.append(issue)
+            else:
+                more += 1
+    if more:
+        found.append(Issue((), "", more=more))
     return found
+
+
+def _issues_of(
+    current: BaseException,
+    where: Path,
+    did_you_mean: Callable[[str, Iterable[str]], str],
+    invalid: type[Exception],
+) -> Iterator[Issue]:
+    if isinstance(current, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(current.cl) if a.init]
+        for key in sorted(current.extra_fields):
+            yield Issue((*where, key), f"unknown key {key!r}{did_you_mean(key, known)}", True)
+    elif isinstance(current, KeyError) and _note_path(current):
+        name = str(where[-1])
+        yield Issue(where, f"missing required key {name!r}", at_parent=True)
+    elif isinstance(current, ModelError):
+        yield Issue(
+            where + _field_path(current.field),
+            f"{current.record}.{current.field}: {current.reason} (got {_shown(current.value)})",
+        )
+    elif isinstance(current, invalid):
+        yield Issue(where, getattr(current, "message", str(current)))
+    else:
+        yield Issue(where, f"cannot read this value: {_plain(current)}")
+
+
+def _plain(error: BaseException) -> str:
+    """An unexpected error in words, without Python's advice (``sys.set_int_max_str_digits``)."""
+    text = str(error).split("; use sys.", 1)[0]
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def _note_path(error: BaseException) -> Path:
@@ -104,9 +155,17 @@ def _note_path(error: BaseException) -> Path:
 
 
 def to_load_error(issues: Iterable[Issue], source_map: SourceMap | None, source: str) -> LoadError:
-    """Locate every issue and wrap them in one :class:`LoadError`, in document order."""
+    """Locate every issue and wrap them in one :class:`LoadError`, in document order.
+
+    The error keeps the first :data:`MAX_PROBLEMS` problems in document order and counts
+    the rest (and those the readers only counted) in ``omitted``.
+    """
     problems: list[Problem] = []
+    omitted = 0
     for issue in issues:
+        if issue.more:
+            omitted += issue.more
+            continue
         where = issue.where
         if where is None and source_map is not None:
             target = issue.path[:-1] if issue.at_parent else issue.path
@@ -117,4 +176,5 @@ def to_load_error(issues: Iterable[Issue], source_map: SourceMap | None, source:
         enumerate(problems),
         key=lambda p: (p[1].line is None, p[1].line or 0, p[1].column or 0, p[0]),
     )
-    return LoadError([p for _, p in ordered], source)
+    omitted += max(0, len(ordered) - MAX_PROBLEMS)
+    return LoadError([p for _, p in ordered[:MAX_PROBLEMS]], source, omitted)

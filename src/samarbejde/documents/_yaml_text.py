@@ -26,7 +26,7 @@ import yaml
 from yaml import events
 
 from samarbejde.documents._locate import Path, SourceMap
-from samarbejde.documents._problems import Issue, ParseFailure
+from samarbejde.documents._problems import MAX_NUMBER_DIGITS, Issue, ParseFailure, add_issue
 
 __all__ = ["dumps_yaml", "scan_yaml"]
 
@@ -69,8 +69,8 @@ _ON_WRITTEN_AS = frozenset({"true", "True", "TRUE"})
 
 def _scalar(event: events.ScalarEvent) -> object:
     value: str = event.value
-    if event.tag in _STR_TAGS or not event.implicit[0]:
-        return value
+    if event.tag in _STR_TAGS or not event.implicit[0] or len(value) > MAX_NUMBER_DIGITS:
+        return value  # long plain scalars stay text: no number of the format is that long
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == "tag:yaml.org,2002:null":
         return None
@@ -109,13 +109,17 @@ class _Builder:
 
     def check_node(self, event: events.NodeEvent, path: Path) -> None:
         if event.anchor is not None:
-            self.issues.append(
-                Issue(path, f"anchors (&{event.anchor}) are not allowed", where=_mark(event))
+            add_issue(
+                self.issues,
+                Issue(path, f"anchors (&{event.anchor}) are not allowed", where=_mark(event)),
             )
         tag = getattr(event, "tag", None)
         if tag not in _ALLOWED_TAGS:
-            self.issues.append(
-                Issue(path, f"tags ({tag}) are not allowed: write plain values", where=_mark(event))
+            add_issue(
+                self.issues,
+                Issue(
+                    path, f"tags ({tag}) are not allowed: write plain values", where=_mark(event)
+                ),
             )
 
     def fatal(self, path: Path, message: str, event: events.Event) -> ParseFailure:
@@ -137,7 +141,7 @@ class _Builder:
         where: Path = (*path, key)
         if key in container:
             message = f"duplicate key {key!r} (first on line {self.keys[where][0]})"
-            self.issues.append(Issue(where, message, at_key=True, where=key_mark))
+            add_issue(self.issues, Issue(where, message, at_key=True, where=key_mark))
         else:
             container[key] = value
             self.keys[where] = key_mark
@@ -202,7 +206,7 @@ class _Builder:
         self.values[path] = _mark(event)
         if isinstance(event, events.AliasEvent):
             message = f"aliases (*{event.anchor}) are not allowed"
-            self.issues.append(Issue(path, message, where=_mark(event)))
+            add_issue(self.issues, Issue(path, message, where=_mark(event)))
             self.add(None)
             return
         self.check_node(event, path)
@@ -235,11 +239,24 @@ def scan_yaml(text: str, max_depth: int) -> tuple[object, SourceMap, list[Issue]
         where = None if mark is None else (mark.line + 1, mark.column + 1)
         message = " ".join(filter(None, (error.context, error.problem))) or "not valid YAML"
         raise ParseFailure([*builder.issues, Issue((), message, where=where)]) from None
-    except (yaml.YAMLError, ValueError) as error:
-        raise ParseFailure([*builder.issues, Issue((), f"not valid YAML: {error}")]) from None
+    except yaml.reader.ReaderError as error:
+        raise ParseFailure([*builder.issues, _reader_issue(text, error)]) from None
+    except (yaml.YAMLError, ValueError) as error:  # pragma: no cover - defensive
+        message = str(error).split("\n", 1)[0]
+        raise ParseFailure([*builder.issues, Issue((), f"not valid YAML: {message}")]) from None
     finally:
         loader.dispose()
     return builder.root, SourceMap(builder.root, builder.values, builder.keys), builder.issues
+
+
+def _reader_issue(text: str, error: yaml.reader.ReaderError) -> Issue:
+    """A character YAML does not allow, at its line and column in ``text``."""
+    position = error.position
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    message = f"not valid YAML: {error.reason} (U+{code:04X})"
+    return Issue((), message, where=(line, column))
 
 
 def dumps_yaml(data: object) -> str:

@@ -146,24 +146,32 @@ class Problem:
 class LoadError(SamarbejdeError, ValueError):
     """A document could not be loaded.
 
-    The error lists *every* problem found, each with its document path and, where
-    the format allows, its line and column.
+    The error lists every problem found, each with its document path and, where
+    the format allows, its line and column - up to the loaders' limit
+    (``samarbejde.documents.MAX_PROBLEMS``); :attr:`omitted` counts those beyond it.
 
     Attributes:
         problems: The problems, in document order.
         source: Name of the file (or ``"<string>"``) the document came from.
+        omitted: How many more problems were found but not kept.
     """
 
     problems: tuple[Problem, ...]
     source: str
+    omitted: int
 
-    def __init__(self, problems: Sequence[Problem], source: str = "<string>") -> None:
+    def __init__(
+        self, problems: Sequence[Problem], source: str = "<string>", omitted: int = 0
+    ) -> None:
         self.problems = tuple(problems)
         self.source = source
-        count = len(self.problems)
+        self.omitted = omitted
+        count = len(self.problems) + omitted
         head = f"{source}: {count} problem{'s' if count != 1 else ''}"
         lines = [head] + [f"  {source}:{p}" if p.line else f"  {p}" for p in self.problems]
+        if omitted:
+            lines.append(f"  ... and {omitted} more problem{'s' if omitted != 1 else ''}")
         super().__init__("\n".join(lines))
 
     def __reduce__(self) -> tuple[type[LoadError], tuple[object, ...]]:
-        return (type(self), (self.problems, self.source))
+        return (type(self), (self.problems, self.source, self.omitted))

@@ -9,7 +9,12 @@ import pendulum
 
 from samarbejde.model._checks import fail, is_date, is_optional_date
 
-__all__ = ["Term", "add_duration"]
+__all__ = ["FIRST_DAY", "LAST_DAY", "Term", "add_duration"]
+
+#: The first day of the calendar (``datetime.date.min``).
+FIRST_DAY = pendulum.Date(1, 1, 1)
+#: The last day of the calendar (``datetime.date.max``): ``add_duration`` clamps to it.
+LAST_DAY = pendulum.Date(9999, 12, 31)
 
 
 def _end_not_before_start(instance: Term, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -71,10 +76,20 @@ def add_duration(day: pendulum.Date, duration: pendulum.Duration) -> pendulum.Da
     Unlike adding a ``timedelta``, ``P1Y`` added to 2020-02-29 gives 2021-02-28 and
     ``P1M`` added to 2021-01-31 gives 2021-02-28.
 
+    The calendar ends on 9999-12-31 (and begins on 0001-01-01): a result beyond it is
+    clamped to that last (or first) day, so a horizon of thousands of years or a review
+    due after year 9999 gives a date instead of an error.
+
     >>> add_duration(pendulum.Date(2020, 1, 31), pendulum.duration(months=1))
     Date(2020, 2, 29)
+    >>> add_duration(pendulum.Date(9000, 1, 1), pendulum.duration(years=5000))
+    Date(9999, 12, 31)
     """
-    moved = day.add(years=duration.years, months=duration.months)
     days = duration.remaining_days + duration.weeks * 7
-    result: pendulum.Date = moved.add(days=days) if days else moved
+    try:
+        moved = day.add(years=duration.years, months=duration.months)
+        result: pendulum.Date = moved.add(days=days) if days else moved
+    except (OverflowError, ValueError):  # beyond the calendar: clamp to its end
+        forward = (duration.years, duration.months, days) >= (0, 0, 0)
+        return LAST_DAY if forward else FIRST_DAY
     return result

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, cast
 
 import pendulum
 
 from samarbejde.model.portfolio import Portfolio
-from samarbejde.model.text import Lang, check_lang
+from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.rules._families import BUILTIN_FAMILIES
 from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
 from samarbejde.rules._model import (
@@ -22,6 +23,7 @@ from samarbejde.rules._model import (
     Rule,
     RuleContext,
     RuleError,
+    Severity,
 )
 from samarbejde.rules._report import Report
 from samarbejde.rules.collaboration import COLLABORATION_RULES
@@ -53,6 +55,11 @@ _BUILTIN: tuple[Rule, ...] = (
     *TIME_RULES,
 )
 _BUILTIN_CHECKS = {r.code: r.check for r in _BUILTIN}
+#: The finding a rule that raises becomes (design notes, "A rule that breaks is a finding").
+_INTERNAL = Text(
+    da="intern fejl i reglen {code} ({name}): {error}",
+    en="internal error in rule {code} ({name}): {error}",
+)
 
 
 class Locator(Protocol):
@@ -233,6 +240,10 @@ def validate(
         by line and column; the others as the run makes them, portfolio-wide rules
         first, then each partnership in portfolio order, each group by path and code.
 
+    A rule that raises does not stop the run: it gives one ``error`` finding with its
+    own code, the message ``internal error in rule CODE (name): ...`` and, for a rule
+    run per partnership, that partnership's path; the other rules' findings stay.
+
     Raises:
         RuleError: An unknown profile, or a rule code that shadows a built-in one.
         ValueError: ``lang`` is not one of :data:`samarbejde.model.text.LANGS`.
@@ -256,21 +267,59 @@ def validate(
     each = [(r, context) for r, context in runnable if r.scope.covers is not None]
     chunk: list[Finding] = []
     for r, context in whole:
-        _run(r, cast(PortfolioCheck, r.check)(context), None, lang=lang, sources=sources, to=chunk)
+        hits = functools.partial(cast(PortfolioCheck, r.check), context)
+        _isolated(r, hits, None, lang=lang, sources=sources, to=chunk)
     findings += sorted(chunk, key=_by_path)
     for part in index.parts if each else ():
         chunk = []
         for r, context in each:
             covers = r.scope.covers
             if covers is not None and covers(part):
-                hits = cast(PartnershipCheck, r.check)(context, part)
-                _run(r, hits, part, lang=lang, sources=sources, to=chunk)
+                hits = functools.partial(cast(PartnershipCheck, r.check), context, part)
+                _isolated(r, hits, part, lang=lang, sources=sources, to=chunk)
         findings += sorted(chunk, key=_by_path)
     return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
 
 
 def _by_path(finding: Finding) -> tuple[str, str, str, str]:
     return (finding.path, finding.code, finding.subject, finding.message)
+
+
+def _isolated(
+    r: Rule,
+    hits: Callable[[], Iterable[Hit]],
+    part: PartnershipIndex | None,
+    *,
+    lang: Lang,
+    sources: Locator | None,
+    to: list[Finding],
+) -> None:
+    """Run one rule; if it raises, its findings become one error finding that names it.
+
+    A broken rule (a bug, or a value past what it was written for) then never hides the
+    findings of the other rules, nor of the other partnerships.
+    """
+    found: list[Finding] = []
+    try:
+        _run(r, hits(), part, lang=lang, sources=sources, to=found)
+    except Exception as error:
+        inside = None if part is None else part.partnership.id
+        path = "" if inside is None else f"partnerships[{inside}]"
+        reason = f"{type(error).__name__}: {error}"
+        where = None if sources is None or not path else _locate(sources, path)
+        found = [
+            Finding(
+                code=r.code,
+                severity=Severity.ERROR,
+                message=_INTERNAL.format(lang, code=r.code, name=r.name, error=reason),
+                path=path,
+                subject=inside or "",
+                partnership=inside,
+                line=None if where is None else where[0],
+                column=None if where is None else where[1],
+            )
+        ]
+    to += found
 
 
 def _run(
