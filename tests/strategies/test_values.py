@@ -22,7 +22,9 @@ from samarbejde import (
     StrategicPhase,
     municipalities,
 )
+from samarbejde.model.terms import FIRST_DAY, LAST_DAY, add_duration
 from samarbejde.strategies import (
+    DEFAULT_END,
     amounts,
     cvr_numbers,
     dates,
@@ -30,6 +32,7 @@ from samarbejde.strategies import (
     ids,
     kommunekoder,
     phase_changes,
+    strategic_lifecycles,
     terms,
     texts,
 )
@@ -174,3 +177,19 @@ def test_phase_changes_without_a_kind_draw_either(
     change: PhaseChange[ProjectPhase] | PhaseChange[StrategicPhase],
 ) -> None:
     assert isinstance(change.phase, ProjectPhase | StrategicPhase)
+
+
+def test_dates_over_the_whole_calendar_reach_year_9999() -> None:
+    assert find(dates(FIRST_DAY, LAST_DAY), lambda d: d.year == 9999).year == 9999
+    assert find(dates(FIRST_DAY, LAST_DAY), lambda d: True) == FIRST_DAY
+
+
+def test_huge_durations_leave_the_calendar() -> None:
+    long = find(durations(huge=True), lambda d: d.years >= 8000)
+    assert add_duration(DEFAULT_END, long) == LAST_DAY
+
+
+def test_generated_strategic_horizons_sometimes_leave_the_calendar() -> None:
+    found = find(strategic_lifecycles(), lambda lc: lc.horizon_end == LAST_DAY)
+    assert found.horizon is not None
+    assert found.horizon.years >= 8000

@@ -31,7 +31,14 @@ if typing.TYPE_CHECKING:
         unstructure,
     )
     from samarbejde.documents._locate import SourceMap
-    from samarbejde.documents._parse import DEFAULT_MAX_BYTES, READABLE_FORMATS, Format
+    from samarbejde.documents._parse import (
+        DEFAULT_MAX_BYTES,
+        MAX_DEPTH,
+        MAX_NUMBER_DIGITS,
+        MAX_PROBLEMS,
+        READABLE_FORMATS,
+        Format,
+    )
     from samarbejde.documents._scalars import SCALARS, Scalar, scalar_for
     from samarbejde.documents._schema import json_schema
 
@@ -39,6 +46,9 @@ if typing.TYPE_CHECKING:
 _MODULES = {
     "DEFAULT_MAX_BYTES": "samarbejde.documents._parse",
     "FORMAT_VERSION": "samarbejde.documents._io",
+    "MAX_DEPTH": "samarbejde.documents._parse",
+    "MAX_NUMBER_DIGITS": "samarbejde.documents._parse",
+    "MAX_PROBLEMS": "samarbejde.documents._parse",
     "READABLE_FORMATS": "samarbejde.documents._parse",
     "SCALARS": "samarbejde.documents._scalars",
     "Scalar": "samarbejde.documents._scalars",
@@ -60,6 +70,9 @@ _MODULES = {
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMAT_VERSION",
+    "MAX_DEPTH",
+    "MAX_NUMBER_DIGITS",
+    "MAX_PROBLEMS",
     "READABLE_FORMATS",
     "SCALARS",
     "Format",

@@ -22,6 +22,8 @@ from samarbejde.model.transitions import TransitionTable
 __all__ = [
     "DEFAULT_END",
     "DEFAULT_START",
+    "EDGE_ODDS",
+    "HUGE_YEARS",
     "amounts",
     "cvr_numbers",
     "dates",
@@ -42,6 +44,12 @@ S = TypeVar("S", bound=Enum)
 DEFAULT_START = pendulum.Date(2015, 1, 1)
 #: The last day of the default date window.
 DEFAULT_END = pendulum.Date(2030, 12, 31)
+#: One draw in this many of a date (or lifecycle duration) is taken near the window's
+#: end (or is thousands of years long), so property tests probe the calendar's edges.
+EDGE_ODDS = 10
+#: The range of years of the huge durations drawn one time in ``EDGE_ODDS``.
+HUGE_YEARS = (8_000, 100_000)
+_NEAR_EDGE = 3
 
 _ID_HEAD = "abcdefghijklmnopqrstuvwxyz0123456789"
 _ID_TAIL = _ID_HEAD + "._-"
@@ -108,11 +116,17 @@ def dates(
     if end < start:
         raise InvalidArgument(f"end={end} is before start={start}")
     span = (end - start).days
-    return st.integers(0, span).map(lambda n: add_days(start, n))
+    # About one draw in EDGE_ODDS lies within a few days of the window's end: with the
+    # whole calendar as the window (FIRST_DAY to LAST_DAY), near year 9999.
+    return st.integers(0, _with_tail(span)).map(lambda n: _edge_day(start, end, span, n))
 
 
 def durations(
-    *, min_months: int | None = None, max_months: int = 15 * 12, any_part: bool = False
+    *,
+    min_months: int | None = None,
+    max_months: int = 15 * 12,
+    any_part: bool = False,
+    huge: bool = False,
 ) -> st.SearchStrategy[pendulum.Duration]:
     """Positive durations; by default in whole years or months, e.g. ``P1Y`` or ``P3M``.
 
@@ -124,6 +138,8 @@ def durations(
             microseconds): every part the model accepts, e.g. ``P2W``, ``PT4H`` or
             ``P1Y2M3DT4H5M6.5S``. The time of day stays under 24 hours and days under
             nine weeks, so every part drawn is a part written.
+        huge: Also draw, one time in ten, durations of thousands of years (8,000 to
+            100,000): added to any date they leave the calendar. Whole years only.
 
     Raises:
         InvalidArgument: The bounds are empty, or allow no month without ``any_part``.
@@ -133,12 +149,9 @@ def durations(
     if low < floor or max_months < low:
         raise InvalidArgument(f"need {floor} <= min_months <= max_months, got {low, max_months}")
 
-    def as_duration(months: int) -> pendulum.Duration:
-        years, rest = divmod(months, 12)
-        return pendulum.duration(years=years, months=rest)
-
     if not any_part:
-        return st.integers(low, max_months).map(as_duration)
+        top = _with_tail(max_months - low) + low if huge else max_months
+        return st.integers(low, top).map(lambda n: _months_or_huge(low, max_months, n))
 
     def part(high: int) -> st.SearchStrategy[int]:
         return st.just(0) | st.integers(1, high)
@@ -395,8 +408,26 @@ def choose(
 
 
 def day(draw: st.DrawFn, first: pendulum.Date, last: pendulum.Date) -> pendulum.Date:
-    """Draw a day from ``first`` to ``last`` inclusive (shrinks to ``first``)."""
-    return add_days(first, draw(st.integers(0, (last - first).days)))
+    """Draw a day from ``first`` to ``last`` inclusive (shrinks to ``first``).
+
+    One draw in ten lies within a few days of ``last``, so windows that
+    reach the end of the calendar give dates near 9999-12-31 (and ``first``, the
+    shrink target, gives those near year 1).
+    """
+    span = (last - first).days
+    return _edge_day(first, last, span, draw(st.integers(0, _with_tail(span))))
+
+
+def _with_tail(span: int) -> int:
+    """The top of a draw for ``span``: past ``span``, about one draw in EDGE_ODDS."""
+    return span + span // (EDGE_ODDS - 1)
+
+
+def _edge_day(first: pendulum.Date, last: pendulum.Date, span: int, n: int) -> pendulum.Date:
+    """Day ``n`` of the window; past ``span``, a day within a few days of ``last``."""
+    if n <= span:
+        return add_days(first, n)
+    return add_days(last, -((n - span) % (min(span, _NEAR_EDGE) + 1)))
 
 
 def maybe_day(draw: st.DrawFn, first: pendulum.Date, last: pendulum.Date) -> pendulum.Date | None:
@@ -414,5 +445,13 @@ def maybe_months(draw: st.DrawFn, low: int, high: int) -> pendulum.Duration | No
     """Draw ``None`` or a duration of ``low`` to ``high`` months, in years and months."""
     if not maybe(draw):
         return None
-    years, months = divmod(draw(st.integers(low, high)), 12)
+    return _months_or_huge(low, high, draw(st.integers(low, _with_tail(high - low) + low)))
+
+
+def _months_or_huge(low: int, high: int, n: int) -> pendulum.Duration:
+    """``n`` months; past ``high`` (one draw in about EDGE_ODDS), thousands of years."""
+    if n > high:
+        first, last = HUGE_YEARS
+        return pendulum.duration(years=first + (n - high) * 7_919 % (last - first + 1))
+    years, months = divmod(n, 12)
     return pendulum.duration(years=years, months=months)
