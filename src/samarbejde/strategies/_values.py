@@ -16,7 +16,7 @@ from samarbejde.model.enums import CommitmentStatus, ProjectPhase, StrategicPhas
 from samarbejde.model.history import PhaseChange, StatusChange
 from samarbejde.model.money import Money, Quantity
 from samarbejde.model.municipalities import municipalities
-from samarbejde.model.terms import Term
+from samarbejde.model.terms import FIRST_DAY, LAST_DAY, Term
 from samarbejde.model.transitions import TransitionTable
 
 __all__ = [
@@ -75,8 +75,11 @@ _WORDS = (
 
 
 def add_days(day: pendulum.Date, days: int) -> pendulum.Date:
-    """``day`` plus ``days`` calendar days, as a plain :class:`pendulum.Date`."""
-    moved: pendulum.Date = day.add(days=days)
+    """``day`` plus ``days`` calendar days, clamped to the calendar (years 1 to 9999)."""
+    try:
+        moved: pendulum.Date = day.add(days=days)
+    except OverflowError:  # past the calendar's end (or before its start)
+        return LAST_DAY if days > 0 else FIRST_DAY
     return moved
 
 
