@@ -108,14 +108,17 @@ def read_duration(text: str) -> pendulum.Duration:
         raise IsoTextError(f"expected an ISO 8601 duration such as P1Y, P3M or P2W, got {text!r}")
     groups = match.groups()
     named = zip((*_DATE_PARTS, "", *_TIME_PARTS), groups[:7], strict=True)
-    parts = {name: int(group[:-1]) for name, group in named if group and name}
-    seconds = groups[7]
-    if seconds:
-        whole, _, fraction = seconds[:-1].partition(".")
-        parts["seconds"] = int(whole)
-        if fraction:
-            parts["microseconds"] = int(fraction.ljust(6, "0"))
-    return pendulum.Duration(**parts)
+    try:
+        parts = {name: int(group[:-1]) for name, group in named if group and name}
+        seconds = groups[7]
+        if seconds:
+            whole, _, fraction = seconds[:-1].partition(".")
+            parts["seconds"] = int(whole)
+            if fraction:
+                parts["microseconds"] = int(fraction.ljust(6, "0"))
+        return pendulum.Duration(**parts)
+    except (OverflowError, ValueError):  # more digits than a duration holds
+        raise IsoTextError(f"the duration {text[:40]!r} is too long to represent") from None
 
 
 def write_duration(value: pendulum.Duration) -> str:
