@@ -6,6 +6,7 @@ are imported when a function here is called, not before.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
@@ -109,9 +110,9 @@ def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str,
             continue
         column = _column(kind)
         if column == "date":
-            data[name] = pd.to_datetime(pd.Series(list(values), dtype="object")).astype(
-                "datetime64[ns]"
-            )
+            # Seconds, not nanoseconds: the calendar's whole range (years 1 to 9999) fits.
+            days = [None if v is None else _dt.date(v.year, v.month, v.day) for v in values]  # type: ignore[attr-defined]
+            data[name] = pd.Series(days, dtype="object").astype("datetime64[s]")
         elif column == "float":
             data[name] = pd.Series([None if v is None else float(v) for v in values], dtype=float)  # type: ignore[arg-type]
         elif column == "int":
