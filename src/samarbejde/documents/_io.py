@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import tomli_w
 
 from samarbejde.documents._converter import DocumentConverter, make_converter
+from samarbejde.documents._fast_load import fast_loads_json
 from samarbejde.documents._locate import SourceMap
 from samarbejde.documents._parse import (
     DEFAULT_MAX_BYTES,
@@ -152,6 +153,8 @@ def _load(
     except ParseFailure as failure:
         raise to_load_error(failure.issues, None, source) from None
     with _gc_paused():
+        if format == "json" and (fast := fast_loads_json(text)) is not None:
+            return fast, SourceMap.deferred(lambda: _positions(text, format))
         if not located or format == "json":
             try:
                 fast = _structure_fast(parse_fast(text, format))
