@@ -37,7 +37,8 @@ def _scalar(kind: Any) -> Scalar | None:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, *, share_text: bool = True) -> None:
+        self.share_text = share_text
         self.names: dict[str, Any] = {}
         self.functions: dict[type[Any], Unstructure] = {}
         self.pending: list[type[Any]] = []
@@ -55,8 +56,8 @@ class _Writer:
             project = self.function_name(ProjectLifecycle)
             strategic = self.function_name(StrategicLifecycle)
             return (
-                f"({project}({value}) if type({value}) is _ProjectLifecycle "
-                f"else {strategic}({value}))"
+                f"({project}({value}, _d) if type({value}) is _ProjectLifecycle "
+                f"else {strategic}({value}, _d))"
             )
         if args and type(None) in args:
             inner = next(a for a in args if a is not type(None))
@@ -75,14 +76,17 @@ class _Writer:
             return self.scalar(scalar, value)
         if attrs.has(origin or kind):
             return self.inline(origin or kind, value, depth) or (
-                f"{self.function_name(origin or kind)}({value})"
+                f"{self.function_name(origin or kind)}({value}, _d)"
             )
         raise TypeError(f"no way to write {kind!r}")  # pragma: no cover - model types only
 
     def scalar(self, scalar: Scalar, value: str) -> str:
         """Python source writing ``value`` as the table says: inline, a call, or as it is."""
         if scalar.inline is not None:
-            return scalar.inline.format(value)
+            written = scalar.inline.format(value)
+            if scalar.repeated and self.share_text:  # each distinct date written once
+                return f"(_d.get({value}) or _d.setdefault({value}, {written}))"
+            return written
         if scalar.write is None:
             return value
         name = f"_write_{scalar.type.__name__}"
@@ -126,7 +130,7 @@ class _Writer:
     def source(self, cls: type[Any]) -> str:
         hints = typing.get_type_hints(cls)
         name = self.function_name(cls)
-        lines = [f"def {name}(o):"]
+        lines = [f"def {name}(o, _d):"]
         form = getattr(cls, "form", None)
         required = [f"'form': {form!r}"] if isinstance(form, str) else []
         optional: list[str] = []
@@ -171,13 +175,31 @@ class _Writer:
         namespace = dict(self.names)
         code = compile("\n\n".join(sources), "<samarbejde generated unstructure>", "exec")
         exec(code, namespace)
-        return {cls: namespace[f"_unstructure_{cls.__name__}"] for cls in done}
+        return {cls: _with_memory(namespace[f"_unstructure_{cls.__name__}"]) for cls in done}
+
+
+def _with_memory(generated: Callable[[Any, dict[Any, str]], Any]) -> Unstructure:
+    """``generated`` with a new memory of written dates for each call: none is kept."""
+
+    def unstructure(value: Any) -> Any:
+        return generated(value, {})
+
+    return unstructure
 
 
 def _placeholder(value: Any) -> Any:  # pragma: no cover - replaced before use
     raise NotImplementedError
 
 
-def unstructure_functions(root: type[Any]) -> dict[type[Any], Unstructure]:
-    """Functions turning ``root`` and every record it holds into plain data, by class."""
-    return _Writer().compile(root)
+def unstructure_functions(
+    root: type[Any], *, share_text: bool = True
+) -> dict[type[Any], Unstructure]:
+    """Functions turning ``root`` and every record it holds into plain data, by class.
+
+    Args:
+        root: The outermost record class (``Portfolio``).
+        share_text: Write each distinct date once per call and reuse its text (a
+            dictionary lookup is about ten times faster than ``isoformat``). ``False``
+            writes every date afresh: the reference the tests compare with.
+    """
+    return _Writer(share_text=share_text).compile(root)
