@@ -47,7 +47,9 @@ def test_no_date_text_is_kept_between_dumps() -> None:
     unstructure = unstructure_functions(Portfolio)[Portfolio]
     first, second = unstructure(portfolio()), unstructure(portfolio())
     assert first == second
-    assert isinstance(first, dict) and isinstance(second, dict)
+    assert isinstance(first, dict)
+    assert isinstance(second, dict)
     one = first["partnerships"][0]["commitments"][0]["term"]["start"]
     other = second["partnerships"][0]["commitments"][0]["term"]["start"]
-    assert one == other and one is not other
+    assert one == other
+    assert one is not other

@@ -1,4 +1,4 @@
-"""The fast JSON load: msgspec decodes into strict Structs, then the records are built.
+r"""The fast JSON load: msgspec decodes into strict Structs, then the records are built.
 
 The Structs are generated once from the attrs classes and the type table
 (``_scalars``), so there is no second schema to keep in step:
@@ -94,7 +94,7 @@ class _Generator:
         self.names: dict[str, Any] = {"_UNSET": msgspec.UNSET}
         self.pending: list[Any] = []
 
-    def struct_of(self, kind: Any) -> Any:  # noqa: PLR0911 - one answer per kind of type
+    def struct_of(self, kind: Any) -> Any:
         """The Struct field type for ``kind``; records are generated on first sight."""
         args = typing.get_args(kind)
         origin = typing.get_origin(kind)
@@ -107,7 +107,7 @@ class _Generator:
             return tuple[self.struct_of(args[0]), ...]  # type: ignore[misc]
         scalar = scalar_for(kind)
         if scalar is not None:
-            plain = scalar.write is None or isinstance(kind, type) and issubclass(kind, Enum)
+            plain = scalar.write is None or (isinstance(kind, type) and issubclass(kind, Enum))
             return kind if plain else str
         return self.record(kind)
 
@@ -135,7 +135,7 @@ class _Generator:
             return f"_distinct([{self.expression(args[0], item, depth + 1)} for {item} in {value}])"
         scalar = scalar_for(kind)
         if scalar is not None:
-            if scalar.write is None or isinstance(kind, type) and issubclass(kind, Enum):
+            if scalar.write is None or (isinstance(kind, type) and issubclass(kind, Enum)):
                 return value
             name = f"_read_{scalar.type.__name__}"
             self.names[name] = scalar.read
@@ -210,11 +210,13 @@ class _Generator:
         for field in fields:
             local = f"f_{field.name}"
             if field.default is attrs.NOTHING:
-                lines.append(f"    {local} = {self.expression(hints[field.name], f's.{field.name}')}")
+                lines.append(
+                    f"    {local} = {self.expression(hints[field.name], f's.{field.name}')}"
+                )
                 continue
             default = f"_default_{name}_{field.name}"
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-                self.names[default] = field.default.factory
+                self.names[default] = field.default.factory  # type: ignore[union-attr]
                 default += "()"
             else:
                 self.names[default] = field.default
@@ -357,9 +359,8 @@ def fast_loads_json(text: str) -> Portfolio | None:
         if document.format not in READABLE_FORMATS:
             return None
         portfolio = build(document, load)
-    except Exception:  # noqa: BLE001 - any failure: the detailed path explains it
+    except Exception:
         return None
     if load.count != _key_ends(text):
         return None  # a duplicate key, or text that looks like a key
     return portfolio
-
