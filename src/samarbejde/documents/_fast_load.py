@@ -141,7 +141,8 @@ class _Generator:
             self.names[name] = scalar.read
             self.names[f"_type_{scalar.type.__name__}"] = scalar.type
             if scalar.repeated:
-                return f"_repeated({name}, {value}, _type_{scalar.type.__name__}, load.dates)"
+                read = f"_repeated({name}, {value}, _type_{scalar.type.__name__}, load.dates)"
+                return f"(load.dates.get({value}) or {read})"
             return f"{name}({value}, _type_{scalar.type.__name__})"
         return f"_build_{_name(kind)}({value}, load)"
 
@@ -190,78 +191,104 @@ class _Generator:
         fields: list[attrs.Attribute[Any]],
         hints: dict[str, Any],
         form: object,
-    ) -> str:
-        """The source of the function building one record from its Struct."""
+    ) -> str:  # noqa: PLR0912, PLR0915 - one generated function, in one piece
+        """The source of the function building one record from its Struct.
+
+        It does what attrs' ``__init__`` does, minus the validators that only check a
+        type the decoder and the type table already guarantee (:func:`_type_only`).
+        A validator of the value alone (``Matches``, ``OneOf``, ``AtLeast``) runs where
+        the value is read, and not for a default it is known to pass; every other
+        validator runs once all fields are set, in attrs' order, then
+        ``__attrs_post_init__``. A class this cannot copy exactly (converters, a
+        pre-init, no slots) is called as it is. A failure only needs to raise: the
+        detailed path writes the message.
+        """
         origin = typing.get_origin(kind) or kind
+        plain = _copyable(origin)
         required = [f for f in fields if f.default is attrs.NOTHING]
         keys = len(required) + isinstance(form, str) + (origin is Portfolio)  # and `format`
         lines = [f"def _build_{name}(s, load):", f"    n = {keys}"]
-        for field in fields:
-            if field.default is not attrs.NOTHING:
-                lines.append(f"    if s.{field.name} is not _UNSET: n += 1")
-        lines.append("    load.count += n")
         shared = origin in SHARED
-        if shared:
+        if shared:  # count the keys before a shared record is found
+            optional = [f for f in fields if f.default is not attrs.NOTHING]
+            lines += [f"    if s.{f.name} is not _UNSET: n += 1" for f in optional]
             lines += [
+                "    load.count += n",
                 f"    memo = load.shared.setdefault({name!r}, {{}})",
                 "    found = memo.get(s)",
                 "    if found is not None: return found",
             ]
+        if plain:
+            lines.append(f"    r = _new(_C_{name})")
+        later: list[str] = []
         for field in fields:
             local = f"f_{field.name}"
-            if field.default is attrs.NOTHING:
-                lines.append(
-                    f"    {local} = {self.expression(hints[field.name], f's.{field.name}')}"
-                )
-                continue
-            default = f"_default_{name}_{field.name}"
-            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-                self.names[default] = field.default.factory  # type: ignore[union-attr]
-                default += "()"
-            else:
-                self.names[default] = field.default
-            converted = self.expression(hints[field.name], local)
-            lines += [
-                f"    {local} = s.{field.name}",
-                f"    {local} = {default} if {local} is _UNSET else {converted}",
-            ]
-        lines += [f"    {line}" for line in self.construct(origin, name, fields)]
-        if shared:
-            lines.append("    memo[s] = r")
-        lines.append("    return r")
-        return "\n".join(lines)
-
-    def construct(self, cls: Any, name: str, fields: list[attrs.Attribute[Any]]) -> list[str]:
-        """Source making the record ``r`` from the locals ``f_<field>``.
-
-        What attrs' ``__init__`` does, minus the validators that only check a type the
-        decoder and the type table already guarantee (:func:`_type_only`); every other
-        validator runs, in the same order, and so does ``__attrs_post_init__``. A class
-        this cannot copy exactly (converters, a pre-init, no slots) is called as is.
-        """
-        plain = (
-            "__slots__" in cls.__dict__
-            and not hasattr(cls, "__attrs_pre_init__")
-            and all(f.converter is None for f in attrs.fields(cls))
-            and all(f.init for f in attrs.fields(cls))
-        )
-        if not plain:
-            arguments = ", ".join(f"{f.name}=f_{f.name}" for f in fields)
-            return [f"r = _C_{name}({arguments})"]
-        lines = [f"r = _new(_C_{name})"]
-        lines += [f"_set(r, {f.name!r}, f_{f.name})" for f in fields]
-        for field in fields:
             attribute = f"_A_{name}_{field.name}"
             self.names[attribute] = field
+            now: list[str] = []
             for number, check in enumerate(_validators(field.validator)):
                 if _type_only(check):
                     continue
                 validator = f"_V_{name}_{field.name}_{number}"
                 self.names[validator] = check
-                lines.append(f"{validator}(r, {attribute}, f_{field.name})")
-        if hasattr(cls, "__attrs_post_init__"):
-            lines.append("r.__attrs_post_init__()")
-        return lines
+                call = f"{validator}(r, {attribute}, {local})"
+                if plain and isinstance(check, _VALUE_ONLY):
+                    test = self.quick_test(check, local, validator)
+                    now.append(f"if {test}: {call}" if test else call)
+                else:
+                    later.append(call)
+            converted = self.expression(hints[field.name], f"s.{field.name}")
+            if field.default is attrs.NOTHING:
+                lines.append(f"    {local} = {converted}")
+                lines += [f"    {line}" for line in now]
+                continue
+            default = f"_default_{name}_{field.name}"
+            value = field.default
+            if isinstance(value, attrs.Factory):  # type: ignore[arg-type]
+                self.names[default] = value.factory  # type: ignore[union-attr]
+                default += "()"
+                value = value.factory()  # type: ignore[union-attr]
+            else:
+                self.names[default] = value
+            lines += [
+                f"    {local} = s.{field.name}",
+                f"    if {local} is _UNSET:",
+                f"        {local} = {default}",
+            ]
+            if not _passes(now and field.validator, field, value):
+                lines += [f"        {line}" for line in now]
+            converted = self.expression(hints[field.name], local)
+            lines += [
+                "    else:",
+                *([] if shared else ["        n += 1"]),
+                *([] if converted == local else [f"        {local} = {converted}"]),
+                *[f"        {line}" for line in now],
+            ]
+            if lines[-1] == "    else:":
+                lines.pop()
+        if not shared:
+            lines.append("    load.count += n")
+        if plain:
+            lines += [f"    _set(r, {f.name!r}, f_{f.name})" for f in fields]
+            lines += [f"    {line}" for line in later]
+            if hasattr(origin, "__attrs_post_init__"):
+                lines.append("    r.__attrs_post_init__()")
+        else:
+            arguments = ", ".join(f"{f.name}=f_{f.name}" for f in fields)
+            lines.append(f"    r = _C_{name}({arguments})")
+        if shared:
+            lines.append("    memo[s] = r")
+        lines.append("    return r")
+        return "\n".join(lines)
+
+    def quick_test(self, check: Any, local: str, validator: str) -> str:
+        """A condition true unless ``check`` surely passes (its common case inlined)."""
+        if not isinstance(check, _checks.Matches) or check.items is not None or check.also:
+            return ""
+        test = f"{validator}_test"
+        self.names[test] = check.pattern.fullmatch if check.whole else check.pattern.search
+        condition = f"not (type({local}) is str and {test}({local}))"
+        return f"{local} is not None and {condition}" if check.optional else condition
 
     def compile(self) -> tuple[Any, Callable[[Any, _Load], Portfolio]]:
         """The decoder of whole documents and the builder of the portfolio."""
@@ -283,6 +310,32 @@ class _Generator:
 #: type table reads each scalar into its type, msgspec decodes text, numbers, booleans
 #: and enums strictly, and each record field is built as its declared record class.
 _TYPE_ONLY_FACTORIES = ("instance_of", "optional_instance_of", "tuple_of")
+
+
+#: Validators whose verdict depends on the value alone.
+_VALUE_ONLY = (_checks.Matches, _checks.OneOf, _checks.AtLeast)
+
+
+def _copyable(cls: Any) -> bool:
+    """Whether a builder can do what the class's attrs ``__init__`` does."""
+    return (
+        "__slots__" in cls.__dict__
+        and not hasattr(cls, "__attrs_pre_init__")
+        and all(f.converter is None and f.init for f in attrs.fields(cls))
+    )
+
+
+def _passes(validator: Any, field: attrs.Attribute[Any], value: object) -> bool:
+    """Whether the value-only validators of ``field`` pass ``value`` (its default)."""
+    if not validator:
+        return True
+    try:
+        for check in _validators(validator):
+            if isinstance(check, _VALUE_ONLY):
+                check(None, field, value)
+    except Exception:
+        return False
+    return True
 
 
 def _validators(validator: Any) -> list[Any]:
