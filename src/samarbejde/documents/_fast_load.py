@@ -184,14 +184,14 @@ class _Generator:
         self.sources.append(self.builder(kind, name, fields, hints, form))
         return struct
 
-    def builder(
+    def builder(  # noqa: PLR0912, PLR0915 - one generated function, in one piece
         self,
         kind: Any,
         name: str,
         fields: list[attrs.Attribute[Any]],
         hints: dict[str, Any],
         form: object,
-    ) -> str:  # noqa: PLR0912, PLR0915 - one generated function, in one piece
+    ) -> str:
         """The source of the function building one record from its Struct.
 
         It does what attrs' ``__init__`` does, minus the validators that only check a
