@@ -262,3 +262,28 @@ def test_every_record_class_is_checked_by_its_own_validators() -> None:
     assert _fast_load.fast_loads_json(text) is None
     with pytest.raises(LoadError, match="id"):
         loads(text, "json")
+
+
+def test_only_type_checks_are_left_to_the_decoder() -> None:
+    from samarbejde.model import _checks  # noqa: PLC0415 - the validators themselves
+
+    assert _fast_load._type_only(_checks.instance_of(str))
+    assert _fast_load._type_only(_checks.optional_instance_of(str))
+    assert _fast_load._type_only(_checks.tuple_of(str))
+    assert _fast_load._type_only(_checks.is_date)
+    for kept in (_checks.is_id, _checks.is_optional_id, _checks.is_ids, _checks.is_duration):
+        assert not _fast_load._type_only(kept)
+
+
+def test_a_default_a_validator_refuses_is_checked_every_time() -> None:
+    import attrs  # noqa: PLC0415
+
+    from samarbejde.model import _checks  # noqa: PLC0415
+
+    @attrs.frozen
+    class Odd:
+        name: str = attrs.field(default="Not An Id", validator=_checks.is_id)
+
+    field = attrs.fields(Odd).name
+    assert not _fast_load._passes(field.validator, field, "Not An Id")
+    assert _fast_load._passes(field.validator, field, "an-id")

@@ -12,14 +12,16 @@ The Structs are generated once from the attrs classes and the type table
 - the lifecycle union is tagged by ``form``;
 - a field with a default is ``UNSET`` unless its key is present.
 
-The records are then built by generated functions calling the attrs classes, so every
-validator and invariant of the model runs as always.
+The records are then built by generated functions that do what attrs' ``__init__``
+does, except for the validators that only check a type (``instance_of``, ``tuple_of``,
+``is_date``): the Structs and the table's readers already guarantee those. Every other
+validator, the cross-field checks and ``__attrs_post_init__`` run as always.
 
 Duplicate keys: msgspec keeps the last of duplicate keys silently, and a Python hook on
 every object is what made the old fast path slow. Instead, the builder counts the keys
 it received (required fields, present optional fields, each ``form`` tag), and the text
 is counted in C: every key is a closing quote followed by optional white space and a
-colon, so the number of ``"\\s*:`` in the text is at least the number of keys, equal
+colon, so the number of ``"\s*:`` in the text is at least the number of keys, equal
 when no text value holds such a sequence. When the two counts differ (a duplicate key,
 or text that merely looks like one) the fast path gives up and the detailed path reads
 the document, so it reports the duplicates with their lines.
