@@ -15,9 +15,13 @@ REFERENCE = unstructure_functions(Portfolio, share_text=False)[Portfolio]
 FORMATS = ("json", "yaml", "toml")
 
 
+def _reference_unstructure(drawn: Portfolio) -> dict[str, object]:
+    return {"format": _io.FORMAT_VERSION, **REFERENCE(drawn)}
+
+
 def _reference_dumps(drawn: Portfolio, format: str) -> str:  # noqa: A002
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_io, "unstructure", REFERENCE)
+        patch.setattr(_io, "unstructure", _reference_unstructure)
         return dumps(drawn, format)  # type: ignore[arg-type]
 
 
