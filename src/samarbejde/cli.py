@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import pendulum
 
+import samarbejde
 from samarbejde.documents import (
     Format,
     SourceMap,
@@ -41,6 +42,7 @@ from samarbejde.rules import (
     builtin_rules,
     catalogue_markdown,
     plugin_rules,
+    sarif_log,
     select,
     validate,
 )
@@ -125,7 +127,13 @@ def _parser() -> _Parser:
         "--ignore", type=_codes, action="append", default=[], help="codes or prefixes to drop"
     )
     check.add_argument("--lang", choices=LANGS, default="en", help="message language")
-    check.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif"),
+        default="text",
+        dest="output",
+        help="text (linter lines), json, or sarif (SARIF 2.1.0, for code scanning)",
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of the document format")
 
@@ -158,10 +166,18 @@ def _where(file: str, line: int | None, column: int | None) -> str:
     return f"{file}:{line}:{column or 1}:" if line is not None else f"{file}:"
 
 
+_RELATED = Text(da="se også", en="see also")
+
+
 def _finding_line(file: str, finding: Finding, lang: Lang) -> str:
     where = _where(file, finding.line, finding.column)
     tail = "" if finding.line is not None else f" [{finding.path}]"
-    return f"{where} {finding.code} {finding.severity.label(lang)}: {finding.message}{tail}"
+    lines = [f"{where} {finding.code} {finding.severity.label(lang)}: {finding.message}{tail}"]
+    for related in finding.related:
+        at = _where(file, related.line, related.column)
+        note = f" {related.note}" if related.note else ""
+        lines.append(f"    {at} {_RELATED.pick(lang)}:{note} [{related.path}]")
+    return "\n".join(lines)
 
 
 def _problem_line(file: str, problem: Problem, lang: Lang, kind: str = "LOAD") -> str:
@@ -205,6 +221,8 @@ def _validate(
         (*builtin_rules(), *plugin_rules()), profiles=profiles, select=chosen, ignore=dropped
     )
     results: list[dict[str, object]] = []
+    reports: list[tuple[str, Report]] = []
+    failed: list[str] = []
     lines: list[str] = []
     totals = {"error": 0, "warning": 0, "info": 0}
     status = OK
@@ -214,6 +232,7 @@ def _validate(
         if loaded is None:
             status = FAILURE
             unloaded += 1
+            failed.append(file)
             lines += [_problem_line(file, p, lang) for p in problems]
             shown = [_as_dict(p) for p in problems]
             results.append({"file": file, "loaded": False, "problems": shown})
@@ -231,6 +250,7 @@ def _validate(
             results.append({"file": file, "loaded": True, "problems": [_as_dict(problem)]})
             continue
         lines += [_finding_line(file, f, lang) for f in report]
+        reports.append((file, report))
         for severity, count in report.counts.items():
             totals[severity] += count
         if not report.ok and status == OK:
@@ -239,6 +259,9 @@ def _validate(
     if args.output == "json":
         document = {"ok": status == OK, "as_of": write_date(as_of), "files": results}
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif args.output == "sarif":
+        log = sarif_log(reports, rules, version=samarbejde.__version__, unloaded=failed)
+        out.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
     else:
         for line in lines:
             out.write(line + "\n")

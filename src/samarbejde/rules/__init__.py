@@ -41,6 +41,7 @@ if typing.TYPE_CHECKING:
         Hit,
         PartnershipCheck,
         PortfolioCheck,
+        Related,
         Rule,
         RuleContext,
         RuleError,
@@ -50,6 +51,7 @@ if typing.TYPE_CHECKING:
         rule,
     )
     from samarbejde.rules._report import Report
+    from samarbejde.rules._sarif import SARIF_SCHEMA, SARIF_VERSION, sarif_log
     from samarbejde.rules._text import Words
     from samarbejde.rules.mandates import CORE_ROLES
 
@@ -72,12 +74,15 @@ _MODULES = {
     "PartnershipIndex": "samarbejde.rules._index",
     "PortfolioCheck": "samarbejde.rules._model",
     "PortfolioIndex": "samarbejde.rules._index",
+    "Related": "samarbejde.rules._model",
     "Report": "samarbejde.rules._report",
     "Rule": "samarbejde.rules._model",
     "RuleContext": "samarbejde.rules._model",
     "RuleError": "samarbejde.rules._model",
     "Scope": "samarbejde.rules._model",
     "Severity": "samarbejde.rules._model",
+    "SARIF_SCHEMA": "samarbejde.rules._sarif",
+    "SARIF_VERSION": "samarbejde.rules._sarif",
     "Words": "samarbejde.rules._text",
     "builtin_families": "samarbejde.rules._engine",
     "builtin_rules": "samarbejde.rules._engine",
@@ -85,6 +90,7 @@ _MODULES = {
     "hit": "samarbejde.rules._model",
     "plugin_rules": "samarbejde.rules._engine",
     "rule": "samarbejde.rules._model",
+    "sarif_log": "samarbejde.rules._sarif",
     "select": "samarbejde.rules._engine",
     "validate": "samarbejde.rules._engine",
 }
@@ -98,6 +104,8 @@ __all__ = [
     "PORTFOLIO",
     "PROFILES",
     "PROJECTS",
+    "SARIF_SCHEMA",
+    "SARIF_VERSION",
     "SHORT_TERM_FUNDING",
     "Family",
     "Finding",
@@ -107,6 +115,7 @@ __all__ = [
     "PartnershipIndex",
     "PortfolioCheck",
     "PortfolioIndex",
+    "Related",
     "Report",
     "Rule",
     "RuleContext",
@@ -120,6 +129,7 @@ __all__ = [
     "hit",
     "plugin_rules",
     "rule",
+    "sarif_log",
     "select",
     "validate",
 ]

@@ -20,6 +20,7 @@ from samarbejde.rules._model import (
     Hit,
     PartnershipCheck,
     PortfolioCheck,
+    Related,
     Rule,
     RuleContext,
     RuleError,
@@ -345,8 +346,16 @@ def _run(
                 partnership=inside if found.partnership is None else found.partnership,
                 line=None if where is None else where[0],
                 column=None if where is None else where[1],
+                related=tuple(_located(r, sources) for r in found.related),
             )
         )
+
+
+def _located(related: Related, sources: Locator | None) -> Related:
+    where = None if sources is None else _locate(sources, related.path)
+    if where is None:
+        return related
+    return Related(related.path, related.note, line=where[0], column=where[1])
 
 
 _select = select

@@ -26,6 +26,7 @@ __all__ = [
     "Family",
     "Finding",
     "Hit",
+    "Related",
     "Rule",
     "RuleContext",
     "RuleError",
@@ -75,6 +76,34 @@ _SEVERITY_LABELS = {
 
 
 @attrs.frozen
+class Related:
+    """Another place a finding's cause lies: a commitment that adds to a sum, a cycle's member.
+
+    Attributes:
+        path: Where, by ids, like :attr:`Finding.path`.
+        note: A short word on what is there (e.g. the commitment's id and amount), or ``""``.
+        line: 1-based line in the source document, when located.
+        column: 1-based column in the source document, when located.
+
+    >>> Related("partnerships[p].commitments[c]", "c: 5000 DKK").to_dict()["note"]
+    'c: 5000 DKK'
+    """
+
+    path: str
+    note: str = ""
+    line: int | None = None
+    column: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The related location as plain JSON-ready values."""
+        return {"path": self.path, "note": self.note, "line": self.line, "column": self.column}
+
+
+def _related(items: Iterable[Related]) -> tuple[Related, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
 class Finding:
     """One thing a rule found.
 
@@ -88,6 +117,8 @@ class Finding:
         column: 1-based column in the source document, when known.
         partnership: The id of the partnership the finding is about or inside, or
             ``None`` for a finding about the portfolio as a whole (an organisation, an area).
+        related: Other places the cause lies, when it is spread over several records
+            (M003: the commitments that together pass the ceiling; a cycle's other members).
     """
 
     code: str
@@ -98,6 +129,7 @@ class Finding:
     line: int | None = None
     column: int | None = None
     partnership: str | None = None
+    related: tuple[Related, ...] = attrs.field(default=(), converter=_related)
 
     def to_dict(self) -> dict[str, object]:
         """The finding as plain JSON-ready values."""
@@ -110,6 +142,7 @@ class Finding:
             "partnership": self.partnership,
             "line": self.line,
             "column": self.column,
+            "related": [r.to_dict() for r in self.related],
         }
 
 
@@ -125,12 +158,24 @@ class Hit:
         partnership: The partnership the hit is inside. A check that receives a
             partnership need not set it (the engine does); a portfolio-wide check sets it
             for what it finds inside a partnership.
+        related: Other places the cause lies (see :attr:`Finding.related`); the engine
+            locates them in the source like the main path.
     """
 
     path: str
     subject: str
     values: Mapping[str, object] = attrs.field(factory=dict)
     partnership: str | None = None
+    related: tuple[Related, ...] = attrs.field(default=(), converter=_related)
+
+    def relating(self, *related: Related | str) -> Hit:
+        """This hit with ``related`` locations added (a bare string is a path without note).
+
+        >>> hit("a[x]", "x").relating("a[y]", Related("a[z]", "z")).related[0].path
+        'a[y]'
+        """
+        more = tuple(r if isinstance(r, Related) else Related(r) for r in related)
+        return attrs.evolve(self, related=(*self.related, *more))
 
 
 def hit(path: str, subject: str, /, **values: object) -> Hit:

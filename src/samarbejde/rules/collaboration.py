@@ -10,11 +10,11 @@ from decimal import Decimal
 
 import pendulum
 
-from samarbejde.model.enums import Sector, StrategicPhase
+from samarbejde.model.enums import CommitmentStatus, Sector, StrategicPhase
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.rules._families import COLLABORATION
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, RuleContext, Severity, hit
+from samarbejde.rules._model import Hit, Related, RuleContext, Severity, hit
 from samarbejde.rules._text import Words
 
 __all__ = ["COLLABORATION_RULES"]
@@ -176,6 +176,12 @@ def dominant_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             count=count,
             total=total,
             percent=(share * 100).normalize(),
+        ).relating(
+            *(
+                Related(part.commitment_path(c.id), c.id)
+                for c in part.partnership.commitments
+                if c.by == organisation and c.current is not CommitmentStatus.WITHDRAWN
+            )
         )
 
 

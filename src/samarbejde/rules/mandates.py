@@ -17,7 +17,7 @@ from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power, Unit
 from samarbejde.model.iso import write_date
 from samarbejde.rules._families import MANDATES
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import LIVE_STRATEGIC, Hit, RuleContext, Severity, hit
+from samarbejde.rules._model import LIVE_STRATEGIC, Hit, Related, RuleContext, Severity, hit
 from samarbejde.rules._text import Words, code_words
 
 __all__ = ["CORE_ROLES", "MANDATE_RULES"]
@@ -103,6 +103,7 @@ def kind_outside_powers(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
 def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Mandates whose DKK commitments add up to more than their ceiling."""
     totals: dict[str, Decimal] = {}
+    counted: dict[str, list[Commitment]] = {}
     for c in part.partnership.commitments:
         if (
             c.mandate is not None
@@ -110,6 +111,7 @@ def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             and c.current not in (_NOT_COUNTED)
         ):
             totals[c.mandate] = totals.get(c.mandate, Decimal(0)) + c.quantity.amount
+            counted.setdefault(c.mandate, []).append(c)
     for mandate_id, total in totals.items():
         held = part.mandates.get(mandate_id)
         if held is None:
@@ -124,7 +126,13 @@ def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
                 total=total,
                 mandate=mandate_id,
                 ceiling=ceiling.amount,
-            )
+            ).relating(*_summands(part, counted[mandate_id]))
+
+
+def _summands(part: PartnershipIndex, commitments: list[Commitment]) -> Iterator[Related]:
+    """The commitments that add up to a total, as related locations (M003)."""
+    for c in commitments:
+        yield Related(part.commitment_path(c.id), f"{c.id}: {c.quantity.amount} DKK")
 
 
 @MANDATES.rule(

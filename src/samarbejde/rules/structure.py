@@ -12,7 +12,7 @@ from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.rules._families import STRUCTURE
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import PORTFOLIO, Hit, RuleContext, hit
+from samarbejde.rules._model import PORTFOLIO, Hit, Related, RuleContext, hit
 from samarbejde.rules._text import Words
 
 __all__ = ["STRUCTURE_RULES"]
@@ -288,7 +288,9 @@ def parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
         if current is not None and current in walk:
             cycle = list(walk)[walk[current] :]
             first = min(cycle)
-            yield hit(f"organisations[{first}].parent", first, cycle=tuple(cycle))
+            yield hit(f"organisations[{first}].parent", first, cycle=tuple(cycle)).relating(
+                *(Related(f"organisations[{o}].parent", o) for o in cycle if o != first)
+            )
         done.update(walk)
 
 
@@ -464,7 +466,9 @@ def partnership_parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
     """Cycles among partnership parents, each reported once."""
     parents = {p.id: p.parent for p in ctx.index.portfolio.partnerships}
     for cycle in _cycles(parents):
-        yield hit(f"partnerships[{cycle[0]}].parent", cycle[0], cycle=cycle)
+        yield hit(f"partnerships[{cycle[0]}].parent", cycle[0], cycle=cycle).relating(
+            *(Related(f"partnerships[{p}].parent", p) for p in cycle[1:])
+        )
 
 
 @STRUCTURE.rule(
@@ -485,7 +489,7 @@ def agreement_parent_cycle(ctx: RuleContext, part: PartnershipIndex) -> Iterator
             cycle[0],
             cycle=cycle,
             partnership=part.partnership.id,
-        )
+        ).relating(*(Related(f"{part.path}.agreements[{a}].parent", a) for a in cycle[1:]))
 
 
 #: The structure rules, in code order.
