@@ -346,7 +346,7 @@ def _run(
                 partnership=inside if found.partnership is None else found.partnership,
                 line=None if where is None else where[0],
                 column=None if where is None else where[1],
-                related=tuple(_located(r, sources) for r in found.related),
+                related=tuple(_located(other, sources) for other in found.related),
             )
         )
 
