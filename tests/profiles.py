@@ -14,7 +14,7 @@ import os
 from hypothesis import HealthCheck, settings
 
 #: Examples per property test that draws whole portfolios, by profile.
-WHOLE_PORTFOLIO_EXAMPLES = {"dev": 10, "ci": 60}
+WHOLE_PORTFOLIO_EXAMPLES = {"dev": 10, "ci": 30}
 
 # No profile asserts speed: deadlines and the too-slow health check measure the machine,
 # which is shared and loaded, not the code. Speed is measured in benchmarks/.
@@ -23,7 +23,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "ci",
-    max_examples=200,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
