@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pendulum
@@ -26,7 +26,7 @@ from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 
-__all__ = ["commitment_status", "network", "timeline"]
+__all__ = ["SECTOR_COLOURS", "commitment_status", "network", "timeline"]
 
 _FINALS: frozenset[object] = frozenset((*PROJECT_PHASES.finals, *STRATEGIC_PHASES.finals))
 _PHASE_COLOURS: dict[ProjectPhase | StrategicPhase, str] = {
@@ -39,7 +39,8 @@ _PHASE_COLOURS: dict[ProjectPhase | StrategicPhase, str] = {
     StrategicPhase.OPERATING: "#31a354",
     StrategicPhase.REVIEWING: "#a1d99b",
 }
-_SECTOR_COLOURS: dict[Sector, str] = {
+#: The colour of each sector in every picture: the plots here and the report's SVG.
+SECTOR_COLOURS: Mapping[Sector, str] = {
     Sector.MUNICIPALITY: "#1f77b4",
     Sector.HOUSING: "#ff7f0e",
     Sector.CIVIL_SOCIETY: "#2ca02c",
@@ -271,7 +272,7 @@ def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", se
             s=140,
             zorder=2,
             edgecolors="white",
-            color=_SECTOR_COLOURS.get(sector, "#000000") if sector else "#000000",
+            color=SECTOR_COLOURS.get(sector, "#000000") if sector else "#000000",
             label=label(sector, lang) if sector else _UNKNOWN.pick(lang),
         )
         points.set_gid("organisations")

@@ -14,6 +14,7 @@ from typing import Any
 import pendulum
 
 from samarbejde.analysis import FundingEnd, lifecycle_until
+from samarbejde.analysis.plots import SECTOR_COLOURS
 from samarbejde.model import (
     Lang,
     Partnership,
@@ -25,6 +26,7 @@ from samarbejde.model import (
     StrategicPhase,
     label,
 )
+from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 from samarbejde.report._format import format_date, format_money
 from samarbejde.report._texts import say
 
@@ -47,21 +49,10 @@ PHASE_FILLS: dict[ProjectPhase | StrategicPhase, str] = {
     StrategicPhase.OPERATING: "#a1d99b",
     StrategicPhase.REVIEWING: "#c7e9c0",
 }
-SECTOR_FILLS: dict[Sector, str] = {
-    Sector.MUNICIPALITY: "#1f77b4",
-    Sector.HOUSING: "#ff7f0e",
-    Sector.CIVIL_SOCIETY: "#2ca02c",
-    Sector.BUSINESS: "#d62728",
-    Sector.RESIDENTS: "#9467bd",
-    Sector.REGION: "#8c564b",
-    Sector.STATE: "#e377c2",
-    Sector.EDUCATION: "#bcbd22",
-    Sector.FOUNDATION: "#17becf",
-    Sector.KNOWLEDGE: "#7f7f7f",
-    Sector.OTHER: "#c7c7c7",
-}
+
 CLIFF = "#b10026"
-_FINALS = (ProjectPhase.CLOSED, ProjectPhase.CANCELLED, StrategicPhase.DISSOLVED)
+#: The phases a lifecycle ends in, read from the transition tables.
+_FINALS = frozenset((*PROJECT_PHASES.finals, *STRATEGIC_PHASES.finals))
 
 
 def _e(text: object) -> str:
@@ -398,7 +389,7 @@ def network_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key: 
     for o in organisations:
         y = round(y_of_o[o], 1)
         sector = sector_of(o)
-        fill = "#ffffff" if sector is None else SECTOR_FILLS[sector]
+        fill = "#ffffff" if sector is None else SECTOR_COLOURS[sector]
         words = say("unknown_organisation", lang, id=o) if sector is None else label(sector, lang)
         name = _name(portfolio, o)
         body.append(
