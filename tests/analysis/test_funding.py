@@ -5,7 +5,18 @@ from decimal import Decimal
 import attrs
 from tests.analysis.portfolios import AS_OF, D, alliance, child, neighbourhood, project
 
-from samarbejde import Funding, FundingKind, Money, Portfolio, StrategicPhase, Term
+from samarbejde import (
+    CommitmentStatus,
+    Funding,
+    FundingKind,
+    Money,
+    Portfolio,
+    Quantity,
+    StrategicPhase,
+    Term,
+    Unit,
+    testing,
+)
 from samarbejde.analysis import (
     Continuation,
     funding_cliffs,
@@ -119,3 +130,19 @@ def test_lifecycles_end_with_their_term_horizon_or_dissolution() -> None:
 
 def test_continuation_prints_as_its_code() -> None:
     assert str(Continuation.PARENT) == "parent"
+
+
+def test_the_timeline_counts_funding_records_not_promises_of_money() -> None:
+    base = alliance()
+    promise = testing.commitment(
+        "c-penge",
+        "kommune-social",
+        kind="funding",
+        quantity=Quantity(Decimal("250000"), Unit.DKK),
+        term=Term(D(2022, 1, 1), D(2022, 12, 31)),
+        status=testing.status((CommitmentStatus.AGREED, D(2021, 12, 1))),
+    )
+    promised = Portfolio(partnerships=(attrs.evolve(base, commitments=(promise,)),))
+    unpromised = Portfolio(partnerships=(attrs.evolve(base, commitments=()),))
+    assert funding_timeline(promised, as_of=AS_OF) == funding_timeline(unpromised, as_of=AS_OF)
+    assert "c-penge" not in {f.funding for f in funding_timeline(promised, as_of=AS_OF)}

@@ -13,6 +13,7 @@ from tests.analysis.portfolios import (
     neighbourhood,
     organisations,
     project,
+    quantity,
     status,
 )
 
@@ -20,6 +21,7 @@ from samarbejde import (
     Agreement,
     AgreementKind,
     Area,
+    Commitment,
     CommitmentStatus,
     Funding,
     FundingKind,
@@ -35,6 +37,7 @@ from samarbejde import (
     StrategicLifecycle,
     StrategicPhase,
     Term,
+    Unit,
     Vision,
     examples,
 )
@@ -356,3 +359,42 @@ def test_gladsaxe_without_civil_society_or_business_cooperates_but_does_not_coll
     (gladsaxe,) = assess(examples.load("gladsaxe"), as_of=examples.AS_OF)
     assert gladsaxe.score(Dimension.EARLY_INVOLVEMENT).score == 0
     assert gladsaxe.level is Level.COOPERATING
+
+
+def _money(amount: str, **changes: object) -> Commitment:
+    return commitment(
+        "c-penge",
+        "kommune-social",
+        kind="funding",
+        quantity=quantity(amount, Unit.DKK),
+        **changes,
+    )
+
+
+def _facts(partnership: Partnership) -> list[str]:
+    _, facts = scoring.funding(Portfolio(), partnership, AS_OF)
+    return [f.key for f in facts]
+
+
+def test_money_promised_but_not_recorded_as_funding_is_named_not_counted() -> None:
+    paid = Funding(
+        "f-penge",
+        "kommune-social",
+        Money(Decimal("250000")),
+        Term(D(2022, 1, 1), D(2022, 12, 31)),
+        FundingKind.MUNICIPAL_BUDGET,
+    )
+    base = alliance()
+    promised = attrs.evolve(base, commitments=(*base.commitments, _money("250000")))
+    assert "money_not_funding" not in _facts(base)
+    (found,) = [
+        f for f in scoring.funding(Portfolio(), promised, AS_OF)[1] if f.key == "money_not_funding"
+    ]
+    assert found.values == {"ids": ("c-penge",)}
+    assert score(scoring.funding, promised) == score(scoring.funding, base)
+    recorded = attrs.evolve(promised, funding=(*promised.funding, paid))
+    assert "money_not_funding" not in _facts(recorded)
+    other_amount = attrs.evolve(
+        base, commitments=(*base.commitments, _money("1")), funding=(*base.funding, paid)
+    )
+    assert "money_not_funding" in _facts(other_amount)

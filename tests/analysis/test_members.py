@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 from tests.analysis.portfolios import AS_OF, D, alliance, commitment, neighbourhood, quantity
 
 from samarbejde import (
     Commitment,
     CommitmentStatus,
+    Money,
     Portfolio,
     Power,
     Sector,
@@ -147,3 +150,22 @@ def test_withdrawn_funding_does_not_count_against_the_ceiling() -> None:
 
 def test_gap_reasons_print_as_their_code() -> None:
     assert str(GapReason.LACKS_POWER) == "lacks_power"
+
+
+def test_a_ceiling_in_another_currency_is_a_gap_not_a_silent_pass() -> None:
+    money = commitment(
+        "x-1",
+        "kommune-social",
+        kind="funding",
+        mandate="m-kommune",
+        quantity=quantity("10", Unit.DKK),
+    )
+    portfolio = _alliance_with(money)
+    assert _gaps(portfolio) == {}
+    (partnership,) = portfolio.partnerships
+    (lead, *others) = partnership.members
+    (mandate,) = lead.mandates
+    in_euro = attrs.evolve(mandate, ceiling=Money(Decimal("1000000"), "EUR"))
+    changed = attrs.evolve(partnership, members=(attrs.evolve(lead, mandates=(in_euro,)), *others))
+    assert _gaps(Portfolio(partnerships=(changed,))) == {"x-1": GapReason.CEILING_NOT_COMPARABLE}
+    assert str(GapReason.CEILING_NOT_COMPARABLE) == "ceiling_not_comparable"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from tests.documents.texts import MEDVIND_YAML, column_of, line_of, only, problems
@@ -255,3 +256,14 @@ def test_a_toml_date_literal_is_read_as_a_date_and_a_date_time_is_refused() -> N
     assert str(loads(text, "toml").areas[0].classifications[0].list_date) == "2021-12-01"
     problem = only(problems(text.replace("2021-12-01", "2021-12-01T10:00:00"), "toml"))
     assert "got the date-time" in problem.message
+
+
+def test_a_currency_that_is_no_iso_4217_code_is_a_problem_at_its_path() -> None:
+    base = (Path(__file__).parent.parent / "rules" / "documents" / "base.yaml").read_text()
+    text = base.replace('ceiling: {amount: "500000"}', 'ceiling: {amount: "500000", currency: EUT}')
+    assert text != base
+    problem = only(problems(text, "yaml"))
+    assert problem.path == "partnerships[0].members[1].mandates[0].ceiling.currency"
+    assert "not an ISO 4217 currency code" in problem.message
+    assert "'EUR'" in problem.message
+    assert problem.line == line_of(text, "currency: EUT")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pycountry
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from samarbejde import ModelError, Money, Quantity, SamarbejdeError, Unit
+from samarbejde.model import currencies
 from samarbejde.testing import assert_model_error
 
 
@@ -87,3 +91,27 @@ def test_a_quantity_unit_is_a_unit_member(unit: object) -> None:
     with pytest.raises(ModelError) as caught:
         Quantity(Decimal("1"), unit)  # type: ignore[arg-type]
     assert_model_error(caught.value, "Quantity", "unit", unit)
+
+
+@pytest.mark.parametrize("currency", ["XYZ", "DKR", "EUX", "AAA"])
+def test_money_refuses_three_capital_letters_that_are_no_iso_4217_code(currency: str) -> None:
+    with pytest.raises(ModelError) as caught:
+        Money(Decimal("1"), currency)
+    assert_model_error(caught.value, "Money", "currency", currency)
+    assert "ISO 4217" in str(caught.value)
+
+
+def test_a_near_miss_currency_gets_a_suggestion() -> None:
+    with pytest.raises(ModelError, match=r"did you mean .*'EUR'"):
+        Money(Decimal("1"), "EUT")
+
+
+def test_the_currencies_are_the_iso_4217_list_pycountry_ships() -> None:
+    assert currencies() == {c.alpha_3 for c in pycountry.currencies}
+    assert {"DKK", "EUR", "SEK", "NOK", "ISK", "USD"} <= currencies()
+    assert "XYZ" not in currencies()
+
+
+@given(st.sampled_from(sorted(currencies())))
+def test_money_takes_every_iso_4217_code(currency: str) -> None:
+    assert Money(Decimal("1"), currency).currency == currency

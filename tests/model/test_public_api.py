@@ -175,6 +175,7 @@ LAZY = (
     "difflib",
     "csv",
     "importlib.metadata",
+    "pycountry",
     "samarbejde.documents",
     "samarbejde.rules",
     "samarbejde.analysis",

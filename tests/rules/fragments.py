@@ -84,6 +84,14 @@ def _ngo_mandate(**changes: str) -> Fragment:
     return {f"{A}.members[ngo].mandates": f"[{mandate}]"}
 
 
+def _bolig_funding(amount: str) -> str:
+    """Funding from bolig over c-midler's term: the same money as c-midler at 300000."""
+    return (
+        f"{{id: f-bolig, funder: bolig, amount: {{amount: '{amount}'}},"
+        " term: {start: 2020-01-01, end: 2022-12-31}, kind: housing_budget}"
+    )
+
+
 def _extra_commitments(count: int) -> Fragment:
     return {
         f"{A}.commitments[+{n}]": (
@@ -163,6 +171,14 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
     "M003": (
         {f"{A}.commitments[c-midler].quantity": "{amount: '500000', unit: dkk}"},
         {f"{A}.commitments[c-midler].quantity": "{amount: '500000.01', unit: dkk}"},
+    ),
+    "M006": (
+        {f"{A}.members[bolig].mandates[m-bolig].ceiling": "{amount: '500000', currency: DKK}"},
+        {f"{A}.members[bolig].mandates[m-bolig].ceiling": "{amount: '500000', currency: EUR}"},
+    ),
+    "M007": (
+        {f"{A}.funding[+]": _bolig_funding("300001")},
+        {f"{A}.funding[+]": _bolig_funding("300000")},
     ),
     "M004": (_ngo_mandate(revoked="2021-01-01"), _ngo_mandate(revoked="2020-03-01")),
     "M005": (_ngo_mandate(level="strategic"), _ngo_mandate(level="tactical")),

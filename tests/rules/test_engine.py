@@ -55,6 +55,8 @@ def test_select_and_ignore_take_codes_or_prefixes_like_ruff() -> None:
         "M002",
         "M003",
         "M004",
+        "M006",
+        "M007",
         "T002",
     ]
     assert codes(select(builtin_rules(), ignore=["S", "M", "P", "L", "C"])) == ["T001", "T002"]

@@ -16,6 +16,7 @@ import pendulum
 
 from samarbejde.analysis.funding import lifecycle_until
 from samarbejde.model.enums import FundingKind, Sector, StrategicPhase
+from samarbejde.model.funding import promises_money, same_money
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
@@ -85,6 +86,10 @@ _TEXTS: dict[str, Text] = {
     "no_funding": Text("ingen finansiering", "no funding"),
     "funders": Text("finansieringskilder ({n}): {ids}", "funders ({n}): {ids}"),
     "base": Text("basisfinansiering: {kinds}", "base funding: {kinds}"),
+    "money_not_funding": Text(
+        "lovede penge uden finansieringspost (tælles ikke): {ids}",
+        "money promised but not recorded as funding (not counted): {ids}",
+    ),
     "grants_only": Text("kun tidsbegrænsede bevillinger", "time-limited grants only"),
     "funded_open": Text("finansiering uden slutdato", "open-ended funding"),
     "funded_until": Text(
@@ -307,7 +312,26 @@ def ownership(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Sco
 
 
 def funding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
-    """Several funders, base funding beside grants, and money that reaches far enough."""
+    """Several funders, base funding beside grants, and money that reaches far enough.
+
+    Only funding records count. Commitments of money are promises, not funding; those
+    with no funding record of the same money (:func:`samarbejde.model.same_money`) are
+    named in a fact, so that money left out is said, not silently missed (D36).
+    """
+    score, facts = _funding(p, as_of)
+    promised = tuple(
+        sorted(
+            c.id
+            for c in p.commitments
+            if promises_money(c) and not any(same_money(c, f) for f in p.funding)
+        )
+    )
+    if promised:
+        facts.append(fact("money_not_funding", ids=promised))
+    return score, facts
+
+
+def _funding(p: Partnership, as_of: pendulum.Date) -> Score:
     if not p.funding:
         return 0, [fact("no_funding")]
     funders = tuple(sorted({f.funder for f in p.funding}))

@@ -50,6 +50,11 @@ class FundingPeriod:
 def funding_timeline(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[FundingPeriod, ...]:
     """Every funding of the partnerships that had begun by ``as_of``.
 
+    Only :class:`~samarbejde.Funding` records are counted. A commitment of money (an
+    amount in DKK) is a member's promise, not funding: money recorded both ways is
+    counted once, as funding, and rule M007 names such pairs (design decision D36).
+    Amounts keep their currency; nothing is converted or summed across currencies.
+
     Returns:
         The periods ordered by start, end (open-ended last), partnership and id.
     """

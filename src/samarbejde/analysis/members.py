@@ -10,6 +10,7 @@ import pendulum
 
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, Power, Sector, Unit
+from samarbejde.model.mandates import Mandate
 from samarbejde.model.memberships import Membership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.rules import COMMITMENT_POWERS
@@ -105,6 +106,8 @@ class GapReason(str, Enum):
     """The mandate does not include the power the commitment's kind needs."""
     ABOVE_CEILING = "above_ceiling"
     """Funding committed under the mandate adds up to more than its ceiling."""
+    CEILING_NOT_COMPARABLE = "ceiling_not_comparable"
+    """The ceiling is in another currency than the DKK committed: not compared (rule M006)."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -158,7 +161,8 @@ def mandate_coverage(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Man
     in force on the day the commitment was made, includes the power its kind needs
     (:data:`samarbejde.rules.COMMITMENT_POWERS`, the policy of rule M002), and, for
     amounts in DKK, the commitments made under it (withdrawn and superseded ones left
-    out) stay within its ceiling.
+    out) stay within its ceiling. A ceiling in another currency is not converted: such a
+    commitment is a gap, :attr:`GapReason.CEILING_NOT_COMPARABLE` (rule M006).
 
     Returns:
         Members that made commitments, incomplete ones first, then by partnership
@@ -213,10 +217,18 @@ def _gap(
         return gap(GapReason.NOT_IN_FORCE)
     if needs is not None and needs not in mandate.powers:
         return gap(GapReason.LACKS_POWER)
-    if (
-        mandate.ceiling is not None
-        and commitment.quantity.unit is Unit.DKK
-        and spent.get(mandate.id, Decimal(0)) > mandate.ceiling.amount
-    ):
-        return gap(GapReason.ABOVE_CEILING)
+    over = _over_ceiling(mandate, commitment, spent)
+    return None if over is None else gap(over)
+
+
+def _over_ceiling(
+    mandate: Mandate, commitment: Commitment, spent: dict[str, Decimal]
+) -> GapReason | None:
+    """Why a commitment of money is not within its mandate's ceiling, if it is not."""
+    if mandate.ceiling is None or commitment.quantity.unit is not Unit.DKK:
+        return None
+    if mandate.ceiling.currency != "DKK":
+        return GapReason.CEILING_NOT_COMPARABLE
+    if spent.get(mandate.id, Decimal(0)) > mandate.ceiling.amount:
+        return GapReason.ABOVE_CEILING
     return None

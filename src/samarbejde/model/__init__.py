@@ -38,7 +38,7 @@ from samarbejde.model.errors import (
     TransitionError,
     UnknownIdError,
 )
-from samarbejde.model.funding import Funding
+from samarbejde.model.funding import Funding, promises_money, same_money
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import PhaseChange, StatusChange
@@ -46,7 +46,7 @@ from samarbejde.model.labels import Lang, label
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.mandates import Mandate
 from samarbejde.model.memberships import Membership
-from samarbejde.model.money import Money, Quantity
+from samarbejde.model.money import Money, Quantity, currencies
 from samarbejde.model.municipalities import Municipality, municipalities
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
@@ -122,8 +122,11 @@ __all__ = [
     "Vision",
     "add_duration",
     "categories_on",
+    "currencies",
     "label",
     "municipalities",
     "personal_fields",
+    "promises_money",
     "redact",
+    "same_money",
 ]

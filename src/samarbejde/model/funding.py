@@ -5,11 +5,12 @@ from __future__ import annotations
 import attrs
 
 from samarbejde.model._checks import instance_of, is_id
-from samarbejde.model.enums import FundingKind
+from samarbejde.model.commitments import Commitment
+from samarbejde.model.enums import CommitmentStatus, FundingKind, Unit
 from samarbejde.model.money import Money
 from samarbejde.model.terms import Term
 
-__all__ = ["SHORT_TERM_FUNDING", "Funding"]
+__all__ = ["SHORT_TERM_FUNDING", "Funding", "promises_money", "same_money"]
 
 #: Kinds of funding that count as short-term grants (rule L008's default
 #: ``grant_kinds``; the strategies and analysis read it too).
@@ -36,3 +37,31 @@ class Funding:
     amount: Money = attrs.field(validator=instance_of(Money))
     term: Term = attrs.field(validator=instance_of(Term))
     kind: FundingKind = attrs.field(validator=instance_of(FundingKind))
+
+
+_LAPSED = frozenset({CommitmentStatus.WITHDRAWN, CommitmentStatus.SUPERSEDED})
+
+
+def promises_money(commitment: Commitment) -> bool:
+    """Whether a commitment promises money: an amount in DKK, not withdrawn or superseded.
+
+    Such a promise is not funding: the analysis counts :class:`Funding` records only
+    (design decision D36).
+    """
+    return commitment.quantity.unit is Unit.DKK and commitment.current not in _LAPSED
+
+
+def same_money(commitment: Commitment, funding: Funding) -> bool:
+    """Whether a commitment and a funding record likely describe the same money.
+
+    They do when the commitment promises money (:func:`promises_money`) and the
+    funding is paid by the commitment's maker, in DKK, of the same amount, for a
+    term that overlaps the commitment's (rule M007; design decision D36).
+    """
+    return (
+        promises_money(commitment)
+        and funding.funder == commitment.by
+        and funding.amount.currency == "DKK"
+        and funding.amount.amount == commitment.quantity.amount
+        and funding.term.overlaps(commitment.term)
+    )

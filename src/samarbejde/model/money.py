@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-from samarbejde.model._checks import AtLeast, Matches, Validator, instance_of, is_decimal
+from samarbejde.model._checks import AtLeast, Matches, Validator, fail, instance_of, is_decimal
 from samarbejde.model.enums import Unit
 from samarbejde.model.errors import ModelError
 
-__all__ = ["Money", "Quantity"]
+__all__ = ["Money", "Quantity", "currencies"]
 
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
@@ -21,20 +23,48 @@ _positive: Validator = AtLeast(Decimal(0), "must be greater than zero", exclusiv
 _currency = Matches(_CURRENCY, "must be an ISO 4217 code of three capital letters")
 
 
+@functools.cache
+def currencies() -> frozenset[str]:
+    """The ISO 4217 currency codes in use, from pycountry's copy of the standard.
+
+    Read once, on first use: ``import samarbejde`` does not import pycountry
+    (design decision D35).
+
+    >>> "DKK" in currencies() and "EUR" in currencies() and "XYZ" not in currencies()
+    True
+    """
+    import pycountry  # noqa: PLC0415 - on first use, not on import
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def _is_iso4217(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Fail unless ``value`` (three capital letters already) is an ISO 4217 code."""
+    if value == "DKK" or not isinstance(value, str):
+        return  # the default needs no look-up (nor pycountry); the pattern checked the type
+    known = currencies()
+    if value not in known:
+        import difflib  # noqa: PLC0415 - only on a failure
+
+        close = difflib.get_close_matches(value, sorted(known), n=3)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        fail(instance, attribute, value, f"is not an ISO 4217 currency code{hint}")
+
+
 @attrs.frozen
 class Money:
     """An amount of money.
 
     Attributes:
         amount: A finite, non-negative ``Decimal``.
-        currency: ISO 4217 code, ``"DKK"`` by default.
+        currency: An ISO 4217 code in use (:func:`currencies`), ``"DKK"`` by default.
 
     >>> Money(Decimal("250000"))
     Money(amount=Decimal('250000'), currency='DKK')
     """
 
     amount: Decimal = attrs.field(validator=[is_decimal, _not_negative])
-    currency: str = attrs.field(default="DKK", validator=_currency)
+    currency: str = attrs.field(default="DKK", validator=[_currency, _is_iso4217])
 
     def __add__(self, other: Money) -> Money:
         """Add two amounts in the same currency.

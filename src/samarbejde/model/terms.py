@@ -57,6 +57,12 @@ class Term:
             return True
         return other.end is not None and other.end <= self.end
 
+    def overlaps(self, other: Term) -> bool:
+        """Whether the two terms share at least one day."""
+        return (self.end is None or other.start <= self.end) and (
+            other.end is None or self.start <= other.end
+        )
+
     def ended_by(self, day: pendulum.Date) -> bool:
         """Whether the term's last day lies before ``day``."""
         return self.end is not None and self.end < day

@@ -13,7 +13,8 @@ import pendulum
 
 from samarbejde.model.codes import COMMITMENT_POWERS
 from samarbejde.model.commitments import Commitment
-from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power, Unit
+from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power
+from samarbejde.model.funding import promises_money, same_money
 from samarbejde.model.iso import write_date
 from samarbejde.rules._families import MANDATES
 from samarbejde.rules._index import PartnershipIndex
@@ -27,7 +28,6 @@ CORE_ROLES: tuple[str, ...] = ("lead", "backbone", "partner", "bridge_builder", 
 
 _OPEN = Words("åben", "open")
 _NOTHING = Words("", "")
-_NOT_COUNTED = frozenset({CommitmentStatus.WITHDRAWN, CommitmentStatus.SUPERSEDED})
 _GIVEN = frozenset({CommitmentStatus.PLEDGED, CommitmentStatus.AGREED})
 
 
@@ -98,20 +98,16 @@ def kind_outside_powers(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
     da="{holder} har forpligtet {total} kr. under mandatet {mandate}, over loftet på {ceiling} kr.",
     rationale="A mandate's ceiling caps the money its holder may commit. The sum of the "
     "member's commitments in DKK under the mandate (not withdrawn or superseded) must stay "
-    "within it. Ceilings in other currencies are not compared.",
+    "within it. Commitments are counted in DKK; a ceiling in another currency is not "
+    "converted (the library has no exchange rates) and rule M006 says so instead.",
 )
 def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Mandates whose DKK commitments add up to more than their ceiling."""
-    totals: dict[str, Decimal] = {}
-    counted: dict[str, list[Commitment]] = {}
-    for c in part.partnership.commitments:
-        if (
-            c.mandate is not None
-            and c.quantity.unit is Unit.DKK
-            and c.current not in (_NOT_COUNTED)
-        ):
-            totals[c.mandate] = totals.get(c.mandate, Decimal(0)) + c.quantity.amount
-            counted.setdefault(c.mandate, []).append(c)
+    counted = _counted_dkk(part)
+    totals = {
+        mandate: sum((c.quantity.amount for c in commitments), Decimal(0))
+        for mandate, commitments in counted.items()
+    }
     for mandate_id, total in totals.items():
         held = part.mandates.get(mandate_id)
         if held is None:
@@ -201,6 +197,78 @@ def core_without_strategic_mandate(ctx: RuleContext, part: PartnershipIndex) -> 
             )
 
 
+def _counted_dkk(part: PartnershipIndex) -> dict[str, list[Commitment]]:
+    """Commitments of money (DKK, not withdrawn or superseded) by the mandate they name."""
+    found: dict[str, list[Commitment]] = {}
+    for c in part.partnership.commitments:
+        if c.mandate is not None and promises_money(c):
+            found.setdefault(c.mandate, []).append(c)
+    return found
+
+
+@MANDATES.rule(
+    "M006",
+    "currency-not-comparable",
+    severity=Severity.WARNING,
+    en="Mandate {mandate} of {holder} has a ceiling in {currency}, but commitments "
+    "{commitments} under it are in DKK; they were not compared with the ceiling.",
+    da="Mandatet {mandate} for {holder} har et loft i {currency}, men forpligtelserne "
+    "{commitments} under det er i DKK; de er ikke sammenholdt med loftet.",
+    rationale="Rule M003 adds up a mandate's commitments of money, which are in DKK, and "
+    "compares the sum with the mandate's ceiling. The library has no exchange rates (no "
+    "clock, no network), so a ceiling in another currency cannot be compared: this rule "
+    "says so rather than letting the check pass in silence. State the ceiling in DKK.",
+)
+def currency_not_comparable(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Mandates with a ceiling in a currency other than DKK and money committed under them."""
+    for mandate_id, commitments in _counted_dkk(part).items():
+        held = part.mandates.get(mandate_id)
+        if held is None:
+            continue
+        member, mandate = held
+        if mandate.ceiling is not None and mandate.ceiling.currency != "DKK":
+            yield hit(
+                f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling.currency",
+                mandate_id,
+                mandate=mandate_id,
+                holder=member.organisation,
+                currency=mandate.ceiling.currency,
+                commitments=", ".join(sorted(c.id for c in commitments)),
+            ).relating(*_summands(part, commitments))
+
+
+@MANDATES.rule(
+    "M007",
+    "money-promised-twice",
+    severity=Severity.INFO,
+    en="Commitment {commitment} by {by} ({amount} DKK) and funding {funding} from {by} "
+    "look like the same money; only the funding is counted as funding.",
+    da="Forpligtelsen {commitment} fra {by} ({amount} kr.) og finansieringen {funding} fra "
+    "{by} ser ud til at være de samme penge; kun finansieringen tælles som finansiering.",
+    rationale="A member's promise of money (a commitment in DKK) and a funding record can "
+    "describe the same money: the municipality commits its budget line in the agreement, "
+    "and the budget line is also recorded as funding. The funding analysis counts funding "
+    "records only, so the money is counted once; a sum of commitments and funding counts "
+    "it twice. The pair is likely the same money when the funder made the commitment, the "
+    "funding is in DKK of the same amount, and the terms overlap.",
+)
+def money_promised_twice(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """A money commitment and a funding record that likely describe the same money."""
+    for c in part.partnership.commitments:
+        for f in part.partnership.funding:
+            if same_money(c, f):
+                yield hit(
+                    part.commitment_path(c.id),
+                    c.id,
+                    commitment=c.id,
+                    by=c.by,
+                    amount=c.quantity.amount,
+                    funding=f.id,
+                ).relating(
+                    Related(f"{part.path}.funding[{f.id}]", f"{f.id}: {f.amount.amount} DKK")
+                )
+
+
 #: The mandate rules, in code order.
 MANDATE_RULES = (
     without_mandate,
@@ -208,4 +276,6 @@ MANDATE_RULES = (
     above_ceiling,
     outside_mandate_term,
     core_without_strategic_mandate,
+    currency_not_comparable,
+    money_promised_twice,
 )
