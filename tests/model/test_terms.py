@@ -6,9 +6,11 @@ import datetime
 
 import pendulum
 import pytest
+from hypothesis import given
 from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
 from samarbejde import ModelError, Term, add_duration
+from samarbejde import strategies as sst
 from samarbejde.testing import assert_model_error
 
 
@@ -123,3 +125,19 @@ def test_adding_a_duration_moves_by_calendar_years_months_then_days(
     start: pendulum.Date, duration: pendulum.Duration, expected: pendulum.Date
 ) -> None:
     assert add_duration(start, duration) == expected
+
+
+_SMALL = {"start": D(2020, 1, 1), "end": D(2020, 3, 1)}
+
+
+@given(sst.terms(**_SMALL), sst.terms(**_SMALL))
+def test_terms_overlap_when_they_share_a_day(a: Term, b: Term) -> None:
+    days = (D(2020, 1, 1).add(days=n) for n in range(70))
+    assert a.overlaps(b) == b.overlaps(a) == any(a.contains(d) and b.contains(d) for d in days)
+
+
+def test_terms_that_touch_overlap_and_terms_a_day_apart_do_not() -> None:
+    year = Term(D(2021, 1, 1), D(2021, 12, 31))
+    assert year.overlaps(Term(D(2021, 12, 31)))
+    assert not year.overlaps(Term(D(2022, 1, 1)))
+    assert Term(D(2020, 1, 1)).overlaps(Term(D(2030, 1, 1)))

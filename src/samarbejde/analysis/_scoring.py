@@ -316,7 +316,7 @@ def funding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score
 
     Only funding records count. Commitments of money are promises, not funding; those
     with no funding record of the same money (:func:`samarbejde.model.same_money`) are
-    named in a fact, so that money left out is said, not silently missed (D36).
+    named in a fact, so that money left out is said, not silently missed (D50).
     """
     score, facts = _funding(p, as_of)
     promised = tuple(

@@ -52,7 +52,7 @@ def funding_timeline(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Fun
 
     Only :class:`~samarbejde.Funding` records are counted. A commitment of money (an
     amount in DKK) is a member's promise, not funding: money recorded both ways is
-    counted once, as funding, and rule M007 names such pairs (design decision D36).
+    counted once, as funding, and rule M007 names such pairs (design decision D50).
     Amounts keep their currency; nothing is converted or summed across currencies.
 
     Returns:

@@ -46,7 +46,7 @@ def promises_money(commitment: Commitment) -> bool:
     """Whether a commitment promises money: an amount in DKK, not withdrawn or superseded.
 
     Such a promise is not funding: the analysis counts :class:`Funding` records only
-    (design decision D36).
+    (design decision D50).
     """
     return commitment.quantity.unit is Unit.DKK and commitment.current not in _LAPSED
 
@@ -56,7 +56,7 @@ def same_money(commitment: Commitment, funding: Funding) -> bool:
 
     They do when the commitment promises money (:func:`promises_money`) and the
     funding is paid by the commitment's maker, in DKK, of the same amount, for a
-    term that overlaps the commitment's (rule M007; design decision D36).
+    term that overlaps the commitment's (rule M007; design decision D50).
     """
     return (
         promises_money(commitment)

@@ -28,7 +28,7 @@ def currencies() -> frozenset[str]:
     """The ISO 4217 currency codes in use, from pycountry's copy of the standard.
 
     Read once, on first use: ``import samarbejde`` does not import pycountry
-    (design decision D35).
+    (design decision D49).
 
     >>> "DKK" in currencies() and "EUR" in currencies() and "XYZ" not in currencies()
     True
