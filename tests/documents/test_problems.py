@@ -267,3 +267,13 @@ def test_a_currency_that_is_no_iso_4217_code_is_a_problem_at_its_path() -> None:
     assert "not an ISO 4217 currency code" in problem.message
     assert "'EUR'" in problem.message
     assert problem.line == line_of(text, "currency: EUT")
+
+
+def test_the_fast_json_load_refuses_a_currency_that_is_no_iso_4217_code_too() -> None:
+    base = (Path(__file__).parent.parent / "rules" / "documents" / "base.yaml").read_text()
+    euro = base.replace('ceiling: {amount: "500000"}', 'ceiling: {amount: "500000", currency: EUR}')
+    text = dumps(loads(euro, "yaml"), "json").replace('"EUR"', '"XYZ"')
+    assert '"XYZ"' in text
+    problem = only(problems(text, "json"))
+    assert problem.path == "partnerships[0].members[1].mandates[0].ceiling.currency"
+    assert "not an ISO 4217 currency code" in problem.message
