@@ -112,3 +112,18 @@ def test_a_plugin_rule_s_related_locations_reach_the_finding() -> None:
     )
     (finding,) = report.findings
     assert finding.related == (Related("organisations[b]", "b"),)
+
+
+def test_a_ceiling_not_compared_names_the_commitments_under_it() -> None:
+    finding = _one(CASES["M006"][1], "M006")
+    assert [r.path for r in finding.related] == [f"{A}.commitments[c-midler]"]
+    assert "EUR" in finding.message
+    assert "c-midler" in finding.message
+
+
+def test_money_promised_twice_names_the_funding_record() -> None:
+    finding = _one(CASES["M007"][1], "M007")
+    assert finding.path == f"{A}.commitments[c-midler]"
+    assert [(r.path, r.note) for r in finding.related] == [
+        (f"{A}.funding[f-bolig]", "f-bolig: 300000 DKK")
+    ]
