@@ -176,7 +176,7 @@ def select(
             case-sensitive: ``s003`` is refused with "did you mean 'S003'?").
 
     >>> [r.code for r in select(builtin_rules(), select=["P"], ignore=["P003"])]
-    ['P001', 'P002']
+    ['P001', 'P002', 'P004']
     """
     wanted = tuple(profiles)
     unknown = sorted(set(wanted) - set(PROFILES))
