@@ -20,10 +20,12 @@ def test_a_failing_example_shrinks_to_a_small_portfolio() -> None:
         lambda p: any(m.left is not None for part in p.partnerships for m in part.members),
         settings=settings(database=None, max_examples=1000, derandomize=True),
     )
-    # Small, not necessarily minimal: the shrinker may stop at a local minimum.
+    # Small, not necessarily minimal: the shrinker may stop at a local minimum, and in
+    # the parallel, loaded suite it stopped at three members where alone it reaches two
+    # (seen in .ci/run; alone and in a serial run of tests/strategies it is two).
     assert len(shrunk.partnerships) == 1
     only = shrunk.partnerships[0]
-    assert len(only.members) <= 2
+    assert len(only.members) <= 3
     assert only.commitments == ()
     assert only.agreements == ()
     assert only.goals == ()
