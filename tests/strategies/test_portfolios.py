@@ -233,3 +233,24 @@ def test_impossible_arguments_are_refused_up_front(
 
 def test_the_default_window_is_documented() -> None:
     assert (D(2015, 1, 1), D(2030, 12, 31)) == (DEFAULT_START, DEFAULT_END)
+
+
+@WHOLE_PORTFOLIOS
+@given(
+    portfolios(start=pendulum.Date(1, 1, 1), end=pendulum.Date(2012, 6, 30), partnerships=(1, 2))
+)
+def test_windows_before_the_first_area_list_draw_areas_listed_only_since_it(
+    portfolio: Portfolio,
+) -> None:
+    # Found by tests/fuzz/fuzz_model.py: a window before 2010 has no category to draw.
+    for area in portfolio.areas:
+        for classification in area.classifications:
+            assert classification.list_date >= pendulum.Date(2010, 1, 1)
+
+
+@WHOLE_PORTFOLIOS
+@given(portfolios(start=pendulum.Date(1, 1, 1), end=pendulum.Date(1, 12, 31)))
+def test_windows_that_end_before_any_list_draw_areas_with_no_classification(
+    portfolio: Portfolio,
+) -> None:
+    assert all(area.classifications == () for area in portfolio.areas)

@@ -8,7 +8,7 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from samarbejde.model.areas import Area, Classification, categories_on
+from samarbejde.model.areas import LAW_PERIODS, Area, Classification, categories_on
 from samarbejde.model.codes import KNOWN_ENTRY_POINT_KINDS
 from samarbejde.model.enums import Sector
 from samarbejde.model.municipalities import municipalities
@@ -124,8 +124,11 @@ def _areas(
     draw: st.DrawFn, size: tuple[int, int], start: pendulum.Date, end: pendulum.Date
 ) -> tuple[Area, ...]:
     result = []
+    # Lists exist only since the first law's period: a portfolio of earlier days has
+    # areas with no classification yet.
+    first_list = max(start, min(period.start for period in LAW_PERIODS.values()))
     for index in repeat(draw, *size):
-        listed = len(list(repeat(draw, 0, 2)))
+        listed = len(list(repeat(draw, 0, 2))) if first_list <= end else 0
         result.append(
             Area(
                 f"omraade-{index + 1}",
@@ -134,7 +137,7 @@ def _areas(
                 residents=draw(st.integers(0, 20_000)) if maybe(draw) else None,
                 classifications=tuple(
                     Classification(pick(draw, categories_on(listed_on)), listed_on)
-                    for listed_on in sorted_dates(draw, listed, start, end)
+                    for listed_on in sorted_dates(draw, listed, first_list, end)
                 ),
             )
         )
