@@ -69,10 +69,7 @@ class Portfolio:
         Raises:
             UnknownIdError: No organisation has that id (a ``KeyError``).
         """
-        try:
-            return self._organisations[id]
-        except KeyError:
-            raise UnknownIdError("organisation", id) from None
+        return _lookup(self._organisations, "organisation", id)
 
     def area(self, id: str) -> Area:  # noqa: A002 - the domain's word
         """Return the area with ``id``.
@@ -80,10 +77,7 @@ class Portfolio:
         Raises:
             UnknownIdError: No area has that id (a ``KeyError``).
         """
-        try:
-            return self._areas[id]
-        except KeyError:
-            raise UnknownIdError("area", id) from None
+        return _lookup(self._areas, "area", id)
 
     def partnership(self, id: str) -> Partnership:  # noqa: A002 - the domain's word
         """Return the partnership with ``id``.
@@ -91,10 +85,7 @@ class Portfolio:
         Raises:
             UnknownIdError: No partnership has that id (a ``KeyError``).
         """
-        try:
-            return self._partnerships[id]
-        except KeyError:
-            raise UnknownIdError("partnership", id) from None
+        return _lookup(self._partnerships, "partnership", id)
 
     def _repr_html_(self) -> str:
         """A compact table for notebooks (see :mod:`samarbejde.model._html`)."""
@@ -218,3 +209,11 @@ class Portfolio:
 
 def _swap(items: tuple[T, ...], old: T, new: T) -> tuple[T, ...]:
     return tuple(new if item is old else item for item in items)
+
+
+def _lookup(table: Mapping[str, T], record: str, id: str) -> T:  # noqa: A002
+    """``table[id]``, or :class:`UnknownIdError` naming the kind of record and the id."""
+    try:
+        return table[id]
+    except KeyError:
+        raise UnknownIdError(record, id) from None
