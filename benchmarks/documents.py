@@ -240,9 +240,13 @@ def main(argv: list[str] | None = None) -> None:
         help="skip YAML for sizes above this (it is the slow path)",
     )
     args = parser.parse_args(argv)
+    before = os.getloadavg()[0]
     results = measure(sorted(args.sizes), args.rounds, args.yaml_up_to)
-    load = os.getloadavg()
-    print(f"# Python {sys.version.split()[0]}, {sys.platform}, load average {load[0]:.1f}")
+    after = os.getloadavg()[0]
+    print(
+        f"# Python {sys.version.split()[0]}, {sys.platform}, "
+        f"load average {before:.1f} before and {after:.1f} after, {os.cpu_count()} cores"
+    )
     report(results)
 
 
