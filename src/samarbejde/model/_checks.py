@@ -27,6 +27,7 @@ NON_BLANK = re.compile(r"\S")
 
 T = TypeVar("T")
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+V = TypeVar("V", bound=Validator)
 
 
 class _Check:
@@ -34,6 +35,8 @@ class _Check:
 
     __slots__: tuple[str, ...] = ()
     _fields: tuple[str, ...] = ()
+    #: The verdict depends on the value alone (:func:`value_only`).
+    value_only = True
 
     def _set(self, **values: object) -> None:
         for name, value in values.items():
@@ -53,6 +56,26 @@ class _Check:
     def __repr__(self) -> str:
         shown = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
         return f"{type(self).__name__}({shown})"
+
+
+def value_only(check: V) -> V:
+    """Declare that the verdict of the validator ``check`` depends on the value alone.
+
+    Not on the record's other fields, nor on which record holds the value: only the
+    message of a failure names the record. The fast JSON load then checks a value that
+    it shares between records once per load (docs: design decision D51), so a wrong
+    declaration would let a bad record through: declare only what is true.
+    """
+    check.value_only = True  # type: ignore[attr-defined]
+    return check
+
+
+def is_value_only(check: object) -> bool:
+    """Whether ``check`` was declared :func:`value_only`.
+
+    Every :class:`Matches`, :class:`OneOf` and :class:`AtLeast` is.
+    """
+    return getattr(check, "value_only", False) is True
 
 
 def fail(instance: object, attribute: attrs.Attribute[Any], value: object, reason: str) -> None:

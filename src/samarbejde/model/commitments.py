@@ -19,6 +19,7 @@ from samarbejde.model._checks import (
     is_optional_id,
     is_optional_text,
     tuple_of,
+    value_only,
 )
 from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.history import StatusChange, check_history
@@ -46,6 +47,7 @@ class Fulfilment:
     )
 
 
+@value_only  # the history alone decides; the record only names itself in a failure
 def _status(
     instance: Commitment, attribute: attrs.Attribute[Any], value: tuple[StatusChange, ...]
 ) -> None:
@@ -55,6 +57,8 @@ def _status(
 def _fulfilments(
     instance: Commitment, attribute: attrs.Attribute[Any], value: tuple[Fulfilment, ...]
 ) -> None:
+    if not value:
+        return  # most commitments have no fulfilments yet: nothing to check
     in_date_order(instance, attribute, (f.on for f in value))
     for fulfilment in value:
         if fulfilment.quantity.unit != instance.quantity.unit:
