@@ -15,27 +15,42 @@ The Structs are generated once from the attrs classes and the type table
 The records are then built by generated functions that do what attrs' ``__init__``
 does, except for the validators that only check a type (``instance_of``, ``tuple_of``,
 ``is_date``): the Structs and the table's readers already guarantee those. Every other
-validator, the cross-field checks and ``__attrs_post_init__`` run as always.
+validator, the cross-field checks and ``__attrs_post_init__`` run as always. Three
+shortcuts keep that cheap without changing a verdict (docs: design decision D51):
+
+- a tuple of shared value records (a commitment's status history) is shared as a whole:
+  each distinct tuple is built once and checked once by its field's validators that
+  the model declares value-only (``_checks.value_only``: ``check_history`` depends on
+  the history alone), every later equal tuple is the same object, already checked;
+- a text matched whole by a pattern (an id, a code) is remembered once it passed, in a
+  set per pattern, so the ids a document repeats (``by``, ``mandate``) are matched once;
+- a record's slots are set through their descriptors, not ``object.__setattr__``.
 
 Duplicate keys: msgspec keeps the last of duplicate keys silently, and a Python hook on
 every object is what made the old fast path slow. Instead, the builder counts the keys
 it received (required fields, present optional fields, each ``form`` tag), and the text
-is counted in C: every key is a closing quote followed by optional white space and a
-colon, so the number of ``"\s*:`` in the text is at least the number of keys, equal
-when no text value holds such a sequence. When the two counts differ (a duplicate key,
-or text that merely looks like one) the fast path gives up and the detailed path reads
-the document, so it reports the duplicates with their lines.
+is counted in C. Every key has its own colon, so when the colons of the text are as
+many as the keys counted (no colon in a text value), no key is there twice. Otherwise
+the key ends are counted: every key is a closing quote followed by optional white space
+and a colon, so the number of ``"\s*:`` in the text is at least the number of keys,
+equal when no text value holds such a sequence. When the two counts differ (a duplicate
+key, or text that merely looks like one) the fast path gives up and the detailed path
+reads the document, so it reports the duplicates with their lines.
 
 Any failure at all returns ``None``: the caller then reads the document with the
-detailed path, which finds every problem with its line and column. Equal dates and
-equal small value records (terms, amounts, dated entries) are shared within one
-document through memories local to one call: nothing is kept between loads.
+detailed path, which finds every problem with its line and column. Equal dates, equal
+small value records (terms, amounts, dated entries) and equal tuples of them are shared
+within one document. Every memory of a load (those values, the texts that passed, the
+count of keys) is a local variable of the generated ``_builders``, which makes one
+load's builders as closures: nothing is kept between loads.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import textwrap
+import types
 import typing
 from collections.abc import Callable
 from enum import Enum
@@ -43,7 +58,7 @@ from typing import Any
 
 import attrs
 
-from samarbejde.documents._hooks import _SHARED as SHARED
+from samarbejde.documents._hooks import SHARED_RECORDS
 from samarbejde.documents._parse import READABLE_FORMATS
 from samarbejde.documents._scalars import scalar_for
 from samarbejde.model import _checks
@@ -57,15 +72,8 @@ __all__ = ["fast_loads_json"]
 _SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
 
 
-class _Load:
-    """The memory of one load: keys counted, dates read, value records built."""
-
-    __slots__ = ("count", "dates", "shared")
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.dates: dict[str, Any] = {}
-        self.shared: dict[str, dict[Any, Any]] = {}
+#: Builds one document's records and counts their keys: ``(portfolio, keys)``.
+Build = Callable[[Any], tuple[Portfolio, int]]
 
 
 def _resolved_hints(kind: Any) -> dict[str, Any]:
@@ -94,7 +102,10 @@ class _Generator:
         self.structs: dict[str, Any] = {}
         self.sources: list[str] = []
         self.names: dict[str, Any] = {"_UNSET": msgspec.UNSET}
-        self.pending: list[Any] = []
+        #: The memories of one load, by name: each is a local of ``_builders``.
+        self.memos: list[str] = []
+        #: The name of the load's set of texts that matched each pattern as a whole.
+        self.passed: dict[re.Pattern[str], str] = {}
 
     def struct_of(self, kind: Any) -> Any:
         """The Struct field type for ``kind``; records are generated on first sight."""
@@ -121,8 +132,8 @@ class _Generator:
             project = f"_build_{_name(ProjectLifecycle)}"
             strategic = f"_build_{_name(StrategicLifecycle)}"
             return (
-                f"({project}({value}, load) if type({value}) is _S_{_name(ProjectLifecycle)} "
-                f"else {strategic}({value}, load))"
+                f"({project}({value}) if type({value}) is _S_{_name(ProjectLifecycle)} "
+                f"else {strategic}({value}))"
             )
         if args and type(None) in args:
             inner = next(a for a in args if a is not type(None))
@@ -143,10 +154,10 @@ class _Generator:
             self.names[name] = scalar.read
             self.names[f"_type_{scalar.type.__name__}"] = scalar.type
             if scalar.repeated:
-                read = f"_repeated({name}, {value}, _type_{scalar.type.__name__}, load.dates)"
-                return f"(load.dates.get({value}) or {read})"
+                read = f"_repeated({name}, {value}, _type_{scalar.type.__name__}, dates)"
+                return f"(dates_get({value}) or {read})"
             return f"{name}({value}, _type_{scalar.type.__name__})"
-        return f"_build_{_name(kind)}({value}, load)"
+        return f"_build_{_name(kind)}({value})"
 
     def record(self, kind: Any) -> Any:
         """The Struct of a record class, generating it (and its builder) once."""
@@ -198,26 +209,29 @@ class _Generator:
 
         It does what attrs' ``__init__`` does, minus the validators that only check a
         type the decoder and the type table already guarantee (:func:`_type_only`).
-        A validator of the value alone (``Matches``, ``OneOf``, ``AtLeast``) runs where
-        the value is read, and not for a default it is known to pass; every other
-        validator runs once all fields are set, in attrs' order, then
-        ``__attrs_post_init__``. A class this cannot copy exactly (converters, a
-        pre-init, no slots) is called as it is. A failure only needs to raise: the
-        detailed path writes the message.
+        A validator of the value alone (:func:`_value_only`) runs where the value is
+        read, and not for a default it is known to pass; every other validator runs
+        once all fields are set, in attrs' order, then ``__attrs_post_init__``. A
+        tuple of shared value records (a status history) is itself shared: built, and
+        checked by its value-only validators, once per distinct tuple in the load
+        (:meth:`share`). A class this cannot copy exactly (converters, a pre-init, no
+        slots) is called as it is. A failure only needs to raise: the detailed path
+        writes the message.
         """
         origin = typing.get_origin(kind) or kind
         plain = _copyable(origin)
         required = [f for f in fields if f.default is attrs.NOTHING]
         keys = len(required) + isinstance(form, str) + (origin is Portfolio)  # and `format`
-        lines = [f"def _build_{name}(s, load):", f"    n = {keys}"]
-        shared = origin in SHARED
+        lines = [f"def _build_{name}(s):", "    nonlocal count", f"    n = {keys}"]
+        helpers: list[str] = []
+        shared = origin in SHARED_RECORDS
         if shared:  # count the keys before a shared record is found
+            memo = self.memo(name)
             optional = [f for f in fields if f.default is not attrs.NOTHING]
             lines += [f"    if s.{f.name} is not _UNSET: n += 1" for f in optional]
             lines += [
-                "    load.count += n",
-                f"    memo = load.shared.setdefault({name!r}, {{}})",
-                "    found = memo.get(s)",
+                "    count += n",
+                f"    found = {memo}_get(s)",
                 "    if found is not None: return found",
             ]
         if plain:
@@ -234,13 +248,19 @@ class _Generator:
                 validator = f"_V_{name}_{field.name}_{number}"
                 self.names[validator] = check
                 call = f"{validator}(r, {attribute}, {local})"
-                if plain and isinstance(check, _VALUE_ONLY):
-                    test = self.quick_test(check, local, validator)
-                    now.append(f"if {test}: {call}" if test else call)
+                if plain and _value_only(check):
+                    now += self.checked(check, local, validator, call)
                 else:
                     later.append(call)
-            converted = self.expression(hints[field.name], f"s.{field.name}")
+            hint = hints[field.name]
+            sharing = plain and _shared_tuple(hint)
+            if sharing:  # the tuple is built and checked by its own function
+                helper = f"_share_{name}_{field.name}"
+                helpers.append(self.share(helper, hint, local, now))
+                now = []
+            converted = f"{helper}(s.{field.name}, r)" if sharing else None
             if field.default is attrs.NOTHING:
+                converted = converted or self.expression(hint, f"s.{field.name}")
                 lines.append(f"    {local} = {converted}")
                 lines += [f"    {line}" for line in now]
                 continue
@@ -259,7 +279,7 @@ class _Generator:
             ]
             if not _passes(now and field.validator, field, value):
                 lines += [f"        {line}" for line in now]
-            converted = self.expression(hints[field.name], local)
+            converted = f"{helper}({local}, r)" if sharing else self.expression(hint, local)
             lines += [
                 "    else:",
                 *([] if shared else ["        n += 1"]),
@@ -269,9 +289,9 @@ class _Generator:
             if lines[-1] == "    else:":
                 lines.pop()
         if not shared:
-            lines.append("    load.count += n")
+            lines.append("    count += n")
         if plain:
-            lines += [f"    _set(r, {f.name!r}, f_{f.name})" for f in fields]
+            lines += [f"    {self.setter(origin, name, f.name)}(r, f_{f.name})" for f in fields]
             lines += [f"    {line}" for line in later]
             if hasattr(origin, "__attrs_post_init__"):
                 lines.append("    r.__attrs_post_init__()")
@@ -279,33 +299,120 @@ class _Generator:
             arguments = ", ".join(f"{f.name}=f_{f.name}" for f in fields)
             lines.append(f"    r = _C_{name}({arguments})")
         if shared:
-            lines.append("    memo[s] = r")
+            lines.append(f"    {memo}[s] = r")
         lines.append("    return r")
-        return "\n".join(lines)
+        return "\n\n".join([*helpers, "\n".join(lines)])
 
-    def quick_test(self, check: Any, local: str, validator: str) -> str:
-        """A condition true unless ``check`` surely passes (its common case inlined)."""
-        if not isinstance(check, _checks.Matches) or check.items is not None or check.also:
-            return ""
+    def memo(self, name: str) -> str:
+        """A new memory of the load (a dictionary), for records or tuples called ``name``."""
+        memo = f"memo_{name}"
+        self.memos.append(memo)
+        return memo
+
+    def share(self, helper: str, hint: Any, local: str, checks: list[str]) -> str:
+        """The source of the function that shares a tuple of shared records in the load.
+
+        Equal tuples of Structs give equal tuples of records, and ``checks`` are the
+        field's value-only validators, whose verdict depends on the tuple alone: so
+        each distinct tuple is built and checked once, and later records get the same
+        tuple. The memory keeps the number of keys the tuple's records hold, which
+        every occurrence adds to the count of keys.
+        """
+        memo = self.memo(helper[len("_share_") :])
+        return "\n".join(
+            [
+                f"def {helper}(s, r):",
+                "    nonlocal count",
+                f"    found = {memo}_get(s)",
+                "    if found is not None:",
+                "        count += found[1]",
+                "        return found[0]",
+                "    before = count",
+                f"    {local} = {self.expression(hint, 's')}",
+                *[f"    {line}" for line in checks],
+                f"    {memo}[s] = ({local}, count - before)",
+                f"    return {local}",
+            ]
+        )
+
+    def setter(self, cls: Any, name: str, field: str) -> str:
+        """The name of the function that sets ``field`` of a new ``cls`` record.
+
+        The slot's own descriptor where there is one (faster than
+        ``object.__setattr__``, which finds the same descriptor on every call).
+        """
+        for klass in cls.__mro__:
+            found = klass.__dict__.get(field)
+            if found is not None:
+                if isinstance(found, types.MemberDescriptorType):
+                    setter = f"_D_{name}_{field}"
+                    self.names[setter] = found.__set__
+                    return setter
+                break
+        setter = f"_D_{name}_{field}"
+        self.names[setter] = functools.partial(_set_field, field)
+        return setter
+
+    def checked(self, check: Any, local: str, validator: str, call: str) -> list[str]:
+        """The lines that make ``call`` unless ``check`` surely passes (its common case inlined).
+
+        A text matched as a whole (an id, a code) is remembered for the rest of the load
+        once it passed, in a set per pattern: documents repeat the same ids (``by``,
+        ``mandate``) and codes, and a set lookup costs a tenth of a match. Only texts
+        that matched go in, so a set answers for its pattern alone. For a tuple of
+        texts (``is_ids``) the items are matched in C (``map``); they are text, as the
+        decoder guarantees, and anything else raises, which fails the fast path as a
+        failed check would.
+        """
+        if not isinstance(check, _checks.Matches) or check.also:
+            return [call]
         test = f"{validator}_test"
         self.names[test] = check.pattern.fullmatch if check.whole else check.pattern.search
-        condition = f"not (type({local}) is str and {test}({local}))"
-        return f"{local} is not None and {condition}" if check.optional else condition
+        if check.items is not None:
+            distinct = f" and len(set({local})) == len({local})" if check.distinct else ""
+            condition = f"not (type({local}) is tuple and all(map({test}, {local})){distinct})"
+        else:
+            condition = f"not (type({local}) is str and {test}({local}))"
+        if check.items is not None or not check.whole:
+            if check.optional:
+                condition = f"{local} is not None and {condition}"
+            return [f"if {condition}: {call}"]
+        passed = self.passed.get(check.pattern)
+        if passed is None:
+            passed = self.passed[check.pattern] = f"passed_{len(self.passed)}"
+        guard = f"{local} not in {passed}"
+        if check.optional:
+            guard = f"{local} is not None and {guard}"
+        return [f"if {guard}:", f"    if {condition}: {call}", f"    {passed}_add({local})"]
 
-    def compile(self) -> tuple[Any, Callable[[Any, _Load], Portfolio]]:
-        """The decoder of whole documents and the builder of the portfolio."""
-        root = self.record(Portfolio)
-        namespace = dict(self.names) | {
-            "_repeated": _repeated,
-            "_distinct": _distinct,
-            "_new": object.__new__,
-            "_set": object.__setattr__,
-        }
-        code = compile("\n\n".join(self.sources), "<samarbejde generated fast load>", "exec")
-        exec(code, namespace)
-        decoder = self.msgspec.json.Decoder(root)
-        build: Callable[[Any, _Load], Portfolio] = namespace[f"_build_{_name(Portfolio)}"]
-        return decoder, build
+    def source(self) -> str:
+        """The source of ``_builders``: called once per load, it makes that load's builders.
+
+        The memories of the load (dates read, value records and tuples built) and the
+        count of keys are its local variables, so the builders reach them as closure
+        cells rather than by looking them up, and none outlives the load: once the
+        returned ``_build`` is dropped, they are freed (the builders refer to each
+        other, never to themselves, so reference counting frees them).
+        """
+        self.record(Portfolio)
+        preamble = ["count = 0", "dates = {}", "dates_get = dates.get"]
+        for memo in self.memos:
+            preamble += [f"{memo} = {{}}", f"{memo}_get = {memo}.get"]
+        for passed in self.passed.values():
+            preamble += [f"{passed} = set()", f"{passed}_add = {passed}.add"]
+        build = f"def _build(s):\n    return _build_{_name(Portfolio)}(s), count"
+        body = "\n\n".join(["\n".join(preamble), *self.sources, build, "return _build"])
+        return "def _builders():\n" + textwrap.indent(body, "    ")
+
+    def compile(self) -> tuple[Any, Callable[[], Build]]:
+        """The decoder of whole documents and the maker of one load's builders."""
+        source = self.source()
+        namespace = dict(self.names) | {"_repeated": _repeated, "_distinct": _distinct}
+        namespace["_new"] = object.__new__
+        exec(compile(source, "<samarbejde generated fast load>", "exec"), namespace)
+        decoder = self.msgspec.json.Decoder(self.structs[_name(Portfolio)])
+        builders: Callable[[], Build] = namespace["_builders"]
+        return decoder, builders
 
 
 #: Validators that only check a type, which the Structs and the builders guarantee: the
@@ -314,8 +421,25 @@ class _Generator:
 _TYPE_ONLY_FACTORIES = ("instance_of", "optional_instance_of", "tuple_of")
 
 
-#: Validators whose verdict depends on the value alone.
-_VALUE_ONLY = (_checks.Matches, _checks.OneOf, _checks.AtLeast)
+def _value_only(check: Any) -> bool:
+    """Whether the verdict of ``check`` depends on the value alone (the model says so)."""
+    return _checks.is_value_only(check)
+
+
+def _shared_tuple(kind: Any) -> bool:
+    """Whether ``kind`` is a tuple of shared value records (a status history)."""
+    args = typing.get_args(kind)
+    return (
+        typing.get_origin(kind) is tuple
+        and len(args) == 2  # tuple[X, ...]
+        and args[1] is Ellipsis
+        and (typing.get_origin(args[0]) or args[0]) in SHARED_RECORDS
+    )
+
+
+def _set_field(field: str, record: object, value: object) -> None:
+    """Set ``field`` of a new frozen ``record`` that has no slot descriptor for it."""
+    object.__setattr__(record, field, value)
 
 
 def _copyable(cls: Any) -> bool:
@@ -333,7 +457,7 @@ def _passes(validator: Any, field: attrs.Attribute[Any], value: object) -> bool:
         return True
     try:
         for check in _validators(validator):
-            if isinstance(check, _VALUE_ONLY):
+            if _value_only(check):
                 check(None, field, value)
     except Exception:
         return False
@@ -375,7 +499,7 @@ def _distinct(items: list[Any]) -> frozenset[Any]:
 
 
 @functools.cache
-def _compiled() -> tuple[Any, Callable[[Any, _Load], Portfolio]] | None:
+def _compiled() -> tuple[Any, Callable[[], Build]] | None:
     """The decoder and builder, generated once; ``None`` without msgspec."""
     try:
         import msgspec  # noqa: PLC0415 - only the fast JSON load needs it
@@ -384,15 +508,28 @@ def _compiled() -> tuple[Any, Callable[[Any, _Load], Portfolio]] | None:
     return _Generator(msgspec).compile()
 
 
-def _key_ends(text: str) -> int:
+def _keys_once(text: str, keys: int) -> bool:
+    """Whether ``text`` holds no more than ``keys`` keys: none of them twice.
+
+    Every key of the text is followed by its own colon, so the number of colons is at
+    least the number of keys, which is at least the ``keys`` the builders counted (one
+    per distinct key of each object). When the colons are exactly ``keys`` (no colon
+    in any text value, the common case), there is no duplicate: one count in C.
+    Otherwise the key ends are counted more closely (:func:`_key_ends`).
+    """
+    colons = text.count(":")
+    return colons == keys or _key_ends(text, colons) == keys
+
+
+def _key_ends(text: str, colons: int) -> int:
     """How often a quote is followed by (white space and) a colon: at least once per key.
 
-    Counted in C: ``str.count``, and the regular expression only when some colon does
-    not follow a quote (indented JSON, where a key may end ``"a" :``, or a colon in
-    text, as in a date-time).
+    Counted in C: ``str.count``, and the regular expression only when some of the
+    ``colons`` does not follow a quote (indented JSON, where a key may end ``"a" :``,
+    or a colon in text, as in a date-time).
     """
     count = text.count('":')
-    if text.count(":") != count:
+    if colons != count:
         count += len(_SPACED_KEY_END.findall(text))
     return count
 
@@ -407,15 +544,14 @@ def fast_loads_json(text: str) -> Portfolio | None:
     compiled = _compiled()
     if compiled is None:  # pragma: no cover - msgspec is a dependency
         return None
-    decoder, build = compiled
-    load = _Load()
+    decoder, builders = compiled
     try:
         document = decoder.decode(text)
         if document.format not in READABLE_FORMATS:
             return None
-        portfolio = build(document, load)
+        portfolio, keys = builders()(document)  # this load's builders and memories
     except Exception:
         return None
-    if load.count != _key_ends(text):
+    if not _keys_once(text, keys):
         return None  # a duplicate key, or text that looks like a key
     return portfolio

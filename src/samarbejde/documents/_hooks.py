@@ -34,6 +34,7 @@ from samarbejde.model.money import Money, Quantity
 from samarbejde.model.terms import Term
 
 __all__ = [
+    "SHARED_RECORDS",
     "DocumentConverter",
     "Hook",
     "frozenset_factory",
@@ -52,9 +53,17 @@ _LIFECYCLE_FORMS: dict[str, type[ProjectLifecycle] | type[StrategicLifecycle]] =
     "project": ProjectLifecycle,
     "strategic": StrategicLifecycle,
 }
-#: Value records that documents repeat (terms, amounts, dated entries). Frozen, so the
-#: fast path shares one instance per distinct raw mapping.
-_SHARED: tuple[type[Any], ...] = (Term, Quantity, Money, StatusChange, PhaseChange, Classification)
+#: Value records that documents repeat (terms, amounts, dated entries). Frozen, so both
+#: loading paths share one instance per distinct raw mapping within one document (the
+#: fast JSON path, ``_fast_load``, also shares the tuples of them, such as histories).
+SHARED_RECORDS: tuple[type[Any], ...] = (
+    Term,
+    Quantity,
+    Money,
+    StatusChange,
+    PhaseChange,
+    Classification,
+)
 _MEMO_LIMIT = 65_536
 
 
@@ -259,7 +268,7 @@ def record_factory(converter: DocumentConverter, detailed: bool) -> Callable[[An
             _cattrs_detailed_validation=detailed,
         )
         if not detailed:
-            if (typing.get_origin(cl) or cl) in _SHARED:
+            if (typing.get_origin(cl) or cl) in SHARED_RECORDS:
                 # One memory per class: cattrs asks the factory once per field.
                 if cl not in memos:
                     memos[cl] = converter.memo()
