@@ -7,6 +7,7 @@ Each test compares ``loads`` with the fast path against ``loads`` without it.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
 
@@ -287,3 +288,142 @@ def test_a_default_a_validator_refuses_is_checked_every_time() -> None:
     field = attrs.fields(Odd).name
     assert not _fast_load._passes(field.validator, field, "Not An Id")
     assert _fast_load._passes(field.validator, field, "an-id")
+
+
+# The shortcuts of design decision D51: each is tested where it could go wrong.
+
+
+def _twins(data: dict[str, object]) -> list[dict[str, object]]:
+    """The first partnership's commitments: the first and a copy of it, another id."""
+    partnership = data["partnerships"][0]  # type: ignore[index]
+    first = partnership["commitments"][0]
+    partnership["commitments"] = [first, json.loads(json.dumps(first)) | {"id": "c-twin"}]
+    return partnership["commitments"]  # type: ignore[no-any-return]
+
+
+def test_equal_histories_are_one_tuple_within_one_document() -> None:
+    data = _document()
+    first, twin = _twins(data)
+    loaded = _same(json.dumps(data, ensure_ascii=False))
+    fast = _fast_load.fast_loads_json(json.dumps(data, ensure_ascii=False))
+    assert isinstance(loaded, Portfolio)
+    assert fast is not None
+    a, b = fast.partnerships[0].commitments
+    assert a.status is b.status  # built and checked once
+    assert a.status[0] is b.status[0]
+    assert first["status"] == twin["status"]
+
+
+def _break(history: list[dict[str, str]]) -> None:
+    """Break a history in place, keeping its keys: no state may follow itself, and
+    ``fulfilled`` is not a start."""
+    history[-1]["status"] = history[-2]["status"] if len(history) > 1 else "fulfilled"
+
+
+def test_a_history_like_a_checked_one_is_checked_itself() -> None:
+    data = _document()
+    _, twin = _twins(data)
+    _break(twin["status"])  # type: ignore[arg-type]
+    # As many keys as the good twin: only the check of the history itself refuses it.
+    text = json.dumps(data, ensure_ascii=False)
+    assert _fast_load.fast_loads_json(text) is None
+    refused = _same(text)
+    assert isinstance(refused, LoadError)
+    assert any("c-twin" in str(p) or "status" in p.message for p in refused.problems)
+
+
+def test_a_shared_history_does_not_excuse_the_record_that_holds_it() -> None:
+    # The fulfilments check reads the record's unit: it runs for every record.
+    data = _document()
+    _, twin = _twins(data)
+    twin["fulfilments"] = [{"on": "2021-06-01", "quantity": {"amount": "1", "unit": "hours"}}]
+    assert twin["quantity"]["unit"] != "hours"  # type: ignore[index]
+    text = json.dumps(data, ensure_ascii=False)
+    assert _fast_load.fast_loads_json(text) is None
+    assert isinstance(_same(text), LoadError)
+
+
+def test_a_text_that_passed_as_an_id_is_still_checked_as_a_code() -> None:
+    data = _document()
+    first, _ = _twins(data)
+    assert "-" in str(first["by"])  # an id, not a code
+    first["kind"] = first["by"]
+    text = json.dumps(data, ensure_ascii=False)
+    assert _fast_load.fast_loads_json(text) is None
+    refused = _same(text)
+    assert isinstance(refused, LoadError)
+    assert any("code" in p.message for p in refused.problems)
+
+
+def test_an_id_that_fails_is_refused_wherever_it_recurs() -> None:
+    data = _document()
+    first, twin = _twins(data)
+    first["mandate"] = twin["mandate"] = "Not-An-Id"
+    text = json.dumps(data, ensure_ascii=False)
+    assert _fast_load.fast_loads_json(text) is None
+    refused = _same(text)
+    assert isinstance(refused, LoadError)
+    assert len([p for p in refused.problems if "Not-An-Id" in p.message]) >= 1
+
+
+@PATIENT
+@given(sst.portfolios(), st.data())
+def test_shared_histories_load_and_fail_as_the_detailed_path_says(
+    drawn: Portfolio, data: st.DataObject
+) -> None:
+    raw = json.loads(dumps(drawn, "json"))
+    commitments = [c for p in raw.get("partnerships", []) for c in p.get("commitments", [])]
+    if not commitments:
+        return
+    history = data.draw(st.sampled_from([c["status"] for c in commitments]))
+    for commitment in commitments:  # every commitment has the same history now
+        commitment["status"] = json.loads(json.dumps(history))
+    shared = _same(json.dumps(raw, ensure_ascii=False))
+    if isinstance(shared, Portfolio):
+        statuses = {id(c.status) for p in shared.partnerships for c in p.commitments}
+        fast = _fast_load.fast_loads_json(json.dumps(raw, ensure_ascii=False))
+        assert fast is not None
+        assert len({id(c.status) for p in fast.partnerships for c in p.commitments}) == 1
+        assert statuses
+    last = data.draw(st.sampled_from(commitments))
+    _break(last["status"])  # only this one breaks its history
+    text = json.dumps(raw, ensure_ascii=False)
+    assert isinstance(_same(text), LoadError)
+    assert _fast_load.fast_loads_json(text) is None
+
+
+def test_histories_and_texts_are_not_remembered_between_loads() -> None:
+    data = _document()
+    _twins(data)
+    text = json.dumps(data, ensure_ascii=False)
+    first, second = _fast_load.fast_loads_json(text), _fast_load.fast_loads_json(text)
+    assert first is not None
+    assert second is not None
+    assert first.partnerships[0].commitments[0].status is not (
+        second.partnerships[0].commitments[0].status
+    )
+    builders = _fast_load._compiled()
+    assert builders is not None
+    assert builders[1]() is not builders[1]()  # one set of builders and memories per load
+
+
+def test_a_load_leaves_no_cycles_for_the_collector() -> None:
+    # The per-load builders refer to each other, never to themselves: when the load
+    # ends, reference counting frees them and their memories, with the collector off.
+    text = dumps(portfolio(), "json")
+    gc.collect()
+    gc.disable()
+    try:
+        loaded = _fast_load.fast_loads_json(text)
+        assert loaded is not None
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_colons_as_many_as_the_keys_mean_no_key_twice() -> None:
+    assert _fast_load._keys_once('{"a":1,"b":{"c":2}}', 3)
+    assert not _fast_load._keys_once('{"a":1,"a":2}', 1)  # msgspec counts one `a`
+    # A colon in a text: the key ends are counted instead, spaced ones too.
+    assert _fast_load._keys_once('{"a" : "10:00", "b":1}', 2)
+    assert not _fast_load._keys_once('{"a" : "10:00", "a" :1}', 1)
