@@ -85,8 +85,9 @@ def histories(draw: st.DrawFn) -> tuple[TransitionTable[Any], list[tuple[Any, pe
     day = draw(sst.dates())
     current = None
     for _ in range(draw(st.integers(0, 6))):
-        allowed = sorted(table.allowed(current), key=lambda s: s.value)
-        if allowed and draw(st.booleans()):
+        allowed: list[Any] = sorted(table.allowed(current), key=lambda s: s.value)
+        follows: bool = draw(st.booleans())
+        if allowed and follows:
             state = draw(st.sampled_from(allowed))  # a move the table allows
         else:
             state = draw(st.sampled_from(STATES))  # anything, a stranger too
