@@ -254,15 +254,16 @@ class _Generator:
                     later.append(call)
             hint = hints[field.name]
             sharing = plain and _shared_tuple(hint)
-            if sharing:  # the tuple is built and checked by its own function
-                helper = f"_share_{name}_{field.name}"
+            helper = f"_share_{name}_{field.name}"
+            if sharing:  # the tuple is built, and checked by `now`, in its own function
                 helpers.append(self.share(helper, hint, local, now))
-                now = []
-            converted = f"{helper}(s.{field.name}, r)" if sharing else None
+            read = [] if sharing else now  # the checks of a value read here
             if field.default is attrs.NOTHING:
-                converted = converted or self.expression(hint, f"s.{field.name}")
+                converted = self.expression(hint, f"s.{field.name}")
+                if sharing:
+                    converted = f"{helper}(s.{field.name}, r)"
                 lines.append(f"    {local} = {converted}")
-                lines += [f"    {line}" for line in now]
+                lines += [f"    {line}" for line in read]
                 continue
             default = f"_default_{name}_{field.name}"
             value = field.default
@@ -284,7 +285,7 @@ class _Generator:
                 "    else:",
                 *([] if shared else ["        n += 1"]),
                 *([] if converted == local else [f"        {local} = {converted}"]),
-                *[f"        {line}" for line in now],
+                *[f"        {line}" for line in read],
             ]
             if lines[-1] == "    else:":
                 lines.pop()
