@@ -10,7 +10,7 @@ import json
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path as FilePath
 from typing import Any, TypeVar
 
@@ -18,6 +18,7 @@ import tomli_w
 
 from samarbejde.documents._converter import DocumentConverter, make_converter
 from samarbejde.documents._fast_load import fast_loads_json
+from samarbejde.documents._json_writer import json_writer
 from samarbejde.documents._locate import SourceMap
 from samarbejde.documents._parse import (
     DEFAULT_MAX_BYTES,
@@ -62,6 +63,12 @@ _SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"
 def _converters() -> tuple[DocumentConverter, DocumentConverter]:
     """The fast converter and the detailed one, made once (their hooks never change)."""
     return make_converter(detailed_validation=False), make_converter()
+
+
+@functools.cache
+def _write_json() -> Callable[[Portfolio], str]:
+    """The generated JSON writer of portfolios, made once (design decision D52)."""
+    return json_writer(Portfolio, {"format": FORMAT_VERSION})
 
 
 @contextlib.contextmanager
@@ -306,7 +313,11 @@ def load_located(
 
 
 def _dumps_json(data: object) -> str:
-    """Compact JSON, UTF-8 text kept; orjson when installed (the same bytes, faster)."""
+    """Compact JSON of plain data, UTF-8 text kept; orjson when installed (the same bytes).
+
+    :func:`dumps` writes portfolios with the generated writer instead (``_json_writer``),
+    which gives these bytes without the plain data in between.
+    """
     if _orjson is not None:
         try:
             text: str = _orjson.dumps(data).decode("utf-8")
@@ -320,14 +331,17 @@ def dumps(portfolio: Portfolio, format: Format) -> str:  # noqa: A002 - the publ
     """Write a portfolio as a document; equal portfolios give the same text.
 
     Keys follow the model's field order after ``format``; fields equal to their
-    default are left out; sets are sorted.
+    default are left out; sets are sorted. JSON is compact, UTF-8 text kept, with a
+    final newline: what ``json.dumps(unstructure(portfolio), ensure_ascii=False,
+    separators=(",", ":"))`` writes plus a newline, written without the plain data in
+    between.
 
     >>> print(dumps(Portfolio(), "yaml"), end="")
     format: samarbejde/1
     """
-    data = unstructure(portfolio)
     if format == "json":
-        return _dumps_json(data)
+        return _write_json()(portfolio)
+    data = unstructure(portfolio)
     if format == "yaml":
         return dumps_yaml(data)
     if format == "toml":

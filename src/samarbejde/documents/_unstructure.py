@@ -21,12 +21,12 @@ import attrs
 from samarbejde.documents._scalars import Scalar, enum_scalar, scalar_for
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 
-__all__ = ["unstructure_functions"]
+__all__ = ["inlinable", "record_fields", "scalar_of", "unstructure_functions", "written_when"]
 
 Unstructure = Callable[[Any], Any]
 
 
-def _scalar(kind: Any) -> Scalar | None:
+def scalar_of(kind: Any) -> Scalar | None:
     """The table's scalar of ``kind``; a type variable of enums writes as any enum."""
     if isinstance(kind, typing.TypeVar):
         enums = kind.__constraints__
@@ -34,6 +34,45 @@ def _scalar(kind: Any) -> Scalar | None:
             return enum_scalar(enums[0])
         return None
     return scalar_for(kind)
+
+
+def record_fields(cls: type[Any]) -> tuple[list[Any], list[Any]]:
+    """The fields a document holds, in the order it writes them: required, then defaulted.
+
+    Each group keeps the declaration order; a defaulted field is written only when it
+    differs from its default (:func:`written_when`).
+    """
+    fields = [f for f in attrs.fields(cls) if f.init]
+    return (
+        [f for f in fields if f.default is attrs.NOTHING],
+        [f for f in fields if f.default is not attrs.NOTHING],
+    )
+
+
+def inlinable(cls: type[Any]) -> bool:
+    """Whether a record is small enough to write inline: at most one defaulted field."""
+    required, optional = record_fields(cls)
+    return bool(required) and len(optional) <= 1 and not isinstance(getattr(cls, "form", None), str)
+
+
+def written_when(cls: type[Any], field: Any, kind: Any, names: dict[str, Any]) -> tuple[str, Any]:
+    """When a defaulted field is written, and as what type.
+
+    Returns:
+        Python source testing the value (``{}`` stands for it) for "differs from the
+        default", and the type to write it as (without ``None`` for an optional field).
+        A default that is neither ``None`` nor ``()`` is added to ``names``.
+    """
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        default = default.factory()
+    if default is None:
+        return "{} is not None", next(a for a in typing.get_args(kind) if a is not type(None))
+    if default == ():
+        return "{}", kind
+    default_name = f"_default_{cls.__name__}_{field.name}"
+    names[default_name] = default
+    return "{} != " + default_name, kind
 
 
 class _Writer:
@@ -63,7 +102,7 @@ class _Writer:
             inner = next(a for a in args if a is not type(None))
             return f"(None if {value} is None else {self.expression(inner, value, depth)})"
         if origin is tuple:
-            item_scalar = _scalar(args[0])
+            item_scalar = scalar_of(args[0])
             if item_scalar is not None and item_scalar.write is None:
                 return f"list({value})"
             item = f"_x{depth}"
@@ -71,7 +110,7 @@ class _Writer:
         if origin is frozenset:
             item = f"_x{depth}"
             return f"sorted([{self.expression(args[0], item, depth + 1)} for {item} in {value}])"
-        scalar = _scalar(kind)
+        scalar = scalar_of(kind)
         if scalar is not None:
             return self.scalar(scalar, value)
         if attrs.has(origin or kind):
@@ -95,72 +134,42 @@ class _Writer:
 
     def inline(self, cls: type[Any], value: str, depth: int) -> str | None:
         """A dict display for a small record (at most one defaulted field), saving a call."""
-        fields = [f for f in attrs.fields(cls) if f.init]
-        optional = [f for f in fields if f.default is not attrs.NOTHING]
-        if len(optional) > 1 or isinstance(getattr(cls, "form", None), str):
+        if not inlinable(cls):
             return None
+        required, optional = record_fields(cls)
         hints = typing.get_type_hints(cls)
         bound = f"_r{depth}"
         items = [
             f"{f.name!r}: {self.expression(hints[f.name], f'{bound}.{f.name}', depth + 1)}"
-            for f in fields
-            if f.default is attrs.NOTHING
+            for f in required
         ]
         plain = "{" + ", ".join(items) + "}"
         if not optional:
             return f"({plain} if ({bound} := {value}) is not None else None)"
         field = optional[0]
-        kind, default = hints[field.name], field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()
+        test, kind = written_when(cls, field, hints[field.name], self.names)
         here = f"({bound} := {value}).{field.name}"
-        if default is None:
-            omit = f"{here} is None"
-            kind = next(a for a in typing.get_args(kind) if a is not type(None))
-        elif default == ():
-            omit = f"not {here}"
-        else:
-            default_name = f"_default_{cls.__name__}_{field.name}"
-            self.names[default_name] = default
-            omit = f"{here} == {default_name}"
         written = self.expression(kind, f"{bound}.{field.name}", depth + 1)
         full = "{" + ", ".join([*items, f"{field.name!r}: {written}"]) + "}"
-        return f"({plain} if {omit} else {full})"
+        return f"({full} if {test.format(here)} else {plain})"
 
     def source(self, cls: type[Any]) -> str:
         hints = typing.get_type_hints(cls)
         name = self.function_name(cls)
         lines = [f"def {name}(o, _d):"]
         form = getattr(cls, "form", None)
-        required = [f"'form': {form!r}"] if isinstance(form, str) else []
-        optional: list[str] = []
-        for field in attrs.fields(cls):
-            if not field.init:
-                continue
-            kind = hints[field.name]
-            if field.default is attrs.NOTHING:
-                written = self.expression(kind, f"o.{field.name}")
-                required.append(f"{field.name!r}: {written}")
-                continue
-            default = field.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()
-            if default is None:
-                test = "v is not None"
-                kind = next(a for a in typing.get_args(kind) if a is not type(None))
-            elif default == ():
-                test = "v"
-            else:
-                default_name = f"_default_{cls.__name__}_{field.name}"
-                self.names[default_name] = default
-                test = f"v != {default_name}"
-            optional += [
+        items = [f"'form': {form!r}"] if isinstance(form, str) else []
+        required, optional = record_fields(cls)
+        items += [f"{f.name!r}: {self.expression(hints[f.name], f'o.{f.name}')}" for f in required]
+        lines.append(f"    res = {{{', '.join(items)}}}")
+        for field in optional:
+            test, kind = written_when(cls, field, hints[field.name], self.names)
+            lines += [
                 f"    v = o.{field.name}",
-                f"    if {test}:",
+                f"    if {test.format('v')}:",
                 f"        res[{field.name!r}] = {self.expression(kind, 'v')}",
             ]
-        lines.append(f"    res = {{{', '.join(required)}}}")
-        return "\n".join([*lines, *optional, "    return res"])
+        return "\n".join([*lines, "    return res"])
 
     def compile(self, root: type[Any]) -> dict[type[Any], Unstructure]:
         self.names["_ProjectLifecycle"] = ProjectLifecycle

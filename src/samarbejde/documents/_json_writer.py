@@ -1,0 +1,275 @@
+"""Generated functions that write records as JSON text directly, one per record class.
+
+:func:`dumps` (JSON) used to turn a portfolio into a tree of dicts and lists
+(``_unstructure``) and encode that. These functions write the same bytes without the
+tree: each is Python source written from the record's attrs fields and compiled once,
+every record an f-string of its keys and values, so that a commitment's text is built
+in one step instead of a dict, three nested dicts, a list and an encoder's walk over
+them (design decision D52).
+
+What is written, and in which order, is ``_unstructure``'s (:func:`record_fields`,
+:func:`written_when`, :func:`inlinable`): the same fields, left out when equal to their
+default, required fields first, sets sorted, lifecycles tagged by ``form``. The text
+is the standard library's: strings are escaped by the ``json`` module's own C function,
+whole numbers written by ``int.__repr__``, so the output equals
+``json.dumps(unstructure(portfolio), ensure_ascii=False, separators=(",", ":"))``
+plus a newline, byte for byte (``tests/documents/test_json_writer.py``).
+
+Within one call, the text of each distinct date and decimal is written once and
+reused (a dictionary lookup instead of ``isoformat`` or ``write_decimal``); nothing is
+kept between calls.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from enum import Enum
+from json import encoder as _json_encoder
+from typing import Any
+
+import attrs
+import pendulum
+
+from samarbejde.documents._scalars import Scalar
+from samarbejde.documents._unstructure import (
+    inlinable,
+    record_fields,
+    scalar_of,
+    written_when,
+)
+from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
+
+__all__ = ["json_writer"]
+
+#: The json module's string escaper for ``ensure_ascii=False``: its C version where
+#: there is one, as json.dumps itself uses.
+_escape: Callable[[str], str] = getattr(_json_encoder, "c_encode_basestring", None) or (
+    _json_encoder.py_encode_basestring
+)
+
+# f-string delimiters by nesting depth: each nested f-string needs a quote its
+# enclosing ones do not use (before Python 3.12). The generated f-strings hold no
+# quote or backslash of their own: all literal text is bound to a name.
+_QUOTES = ("'''", '"""', "'", '"')
+
+# Scalars whose text depends only on the value's equality: written once per distinct
+# value within one call. (Not date-times: equal instants can have other offsets; not
+# durations: pendulum durations of other months can compare equal.)
+_MEMOISED = {pendulum.Date: "_d", Decimal: "_n"}
+
+Part = tuple[bool, str]  # (is a literal, text or Python source)
+
+
+def _plain_enum(enum: type[Enum]) -> bool:
+    """Every value of ``enum`` is text that JSON writes between quotes as it is."""
+    return all(
+        isinstance(member.value, str) and _escape(member.value) == f'"{member.value}"'
+        for member in enum
+    )
+
+
+class _TextWriter:
+    def __init__(self) -> None:
+        self.names: dict[str, Any] = {
+            "_escape": _escape,
+            "_int": int.__repr__,
+            "_ProjectLifecycle": ProjectLifecycle,
+        }
+        self.literals: dict[str, str] = {}
+        self.done: set[type[Any]] = set()
+        self.pending: list[type[Any]] = []
+
+    # -- names -------------------------------------------------------------------------
+
+    def literal(self, text: str) -> str:
+        """The name bound to ``text`` in the generated module."""
+        name = self.literals.get(text)
+        if name is None:
+            name = self.literals[text] = f"_t{len(self.literals)}"
+            self.names[name] = text
+        return name
+
+    def function_name(self, cls: type[Any]) -> str:
+        if cls not in self.done and cls not in self.pending:
+            self.pending.append(cls)
+        return f"_write_{cls.__name__}"
+
+    # -- parts and their Python source ---------------------------------------------------
+
+    def fstring(self, parts: list[Part], depth: int) -> str:
+        """Python source of an expression giving the text of ``parts``."""
+        merged: list[Part] = []
+        for is_literal, text in parts:
+            if is_literal and merged and merged[-1][0]:
+                merged[-1] = (True, merged[-1][1] + text)
+            else:
+                merged.append((is_literal, text))
+        if len(merged) == 1:
+            is_literal, text = merged[0]
+            return self.literal(text) if is_literal else text
+        if depth >= len(_QUOTES):  # pragma: no cover - the model nests less deeply
+            raise TypeError("records nest too deeply to write inline")
+        body = "".join(
+            f"{{{self.literal(text) if is_literal else text}}}" for is_literal, text in merged
+        )
+        quote = _QUOTES[depth]
+        return f"f{quote}{body}{quote}"
+
+    def parts(self, kind: Any, value: str, depth: int) -> list[Part]:
+        """The parts writing ``value`` (of type ``kind``) inside an f-string at ``depth``."""
+        args = typing.get_args(kind)
+        origin = typing.get_origin(kind)
+        if kind == Lifecycle:
+            project = self.function_name(ProjectLifecycle)
+            strategic = self.function_name(StrategicLifecycle)
+            return [
+                (
+                    False,
+                    f"({project}({value}, _d, _n) if type({value}) is _ProjectLifecycle "
+                    f"else {strategic}({value}, _d, _n))",
+                )
+            ]
+        if args and type(None) in args:
+            inner = next(a for a in args if a is not type(None))
+            written = self.fstring(self.parts(inner, value, depth + 1), depth + 1)
+            return [(False, f"({self.literal('null')} if {value} is None else {written})")]
+        if origin is tuple or origin is frozenset:
+            return [(True, "["), (False, self.items(origin, args[0], value, depth)), (True, "]")]
+        scalar = scalar_of(kind)
+        if scalar is not None:
+            return self.scalar(scalar, value)
+        cls = origin or kind
+        if attrs.has(cls):
+            if inlinable(cls) and depth + 2 < len(_QUOTES):
+                return self.inline(cls, value, depth)
+            return [(False, f"{self.function_name(cls)}({value}, _d, _n)")]
+        raise TypeError(f"no way to write {kind!r}")  # pragma: no cover - model types only
+
+    def items(self, origin: Any, kind: Any, value: str, depth: int) -> str:
+        """Python source joining the items of a tuple or (sorted) set with commas."""
+        comma = self.literal(",")
+        scalar = scalar_of(kind)
+        item = f"_x{depth}"
+        if origin is frozenset:  # sorted by the written value, as _unstructure sorts
+            if scalar is None or (scalar.write is not None and scalar.inline is None):
+                raise TypeError(f"no way to write a set of {kind!r}")  # pragma: no cover
+            plain = scalar.inline.format(item) if scalar.inline is not None else item
+            return f"{comma}.join(map(_escape, sorted([{plain} for {item} in {value}])))"
+        if scalar is not None and scalar.type is str:
+            return f"{comma}.join(map(_escape, {value}))"
+        written = self.fstring(self.parts(kind, item, depth + 1), depth + 1)
+        return f"{comma}.join([{written} for {item} in {value}])"
+
+    def scalar(self, scalar: Scalar, value: str) -> list[Part]:  # noqa: PLR0911
+        """The parts writing one scalar: text escaped, numbers and booleans as JSON."""
+        if scalar.type is bool:
+            return [(False, f"({self.literal('true')} if {value} else {self.literal('false')})")]
+        if scalar.type is int:
+            return [(False, f"_int({value})")]
+        if scalar.type is str:
+            return [(False, f"_escape({value})")]
+        if isinstance(scalar.type, type) and issubclass(scalar.type, Enum):
+            if _plain_enum(scalar.type):  # quotes around the value: nothing to escape
+                return [(True, '"'), (False, f"{value}._value_"), (True, '"')]
+            return [(False, f"_escape({value}._value_)")]
+        name = f"_write_{scalar.type.__name__}_text"
+        self.names[name] = scalar.write
+        memory = _MEMOISED.get(scalar.type)
+        if memory is None:
+            return [(False, f"_escape({name}({value}))")]
+        miss = f"_miss_{memory}"
+        self.names[miss] = _remember
+        return [(False, f"({memory}.get({value}) or {miss}({memory}, {value}, {name}))")]
+
+    # -- records -------------------------------------------------------------------------
+
+    def key(self, name: str, *, first: bool) -> Part:
+        return (True, ("{" if first else ",") + json.dumps(name) + ":")
+
+    def inline(self, cls: type[Any], value: str, depth: int) -> list[Part]:
+        """The parts of a small record written in place: no call."""
+        hints = typing.get_type_hints(cls)
+        required, optional = record_fields(cls)
+        parts: list[Part] = []
+        for number, field in enumerate(required):
+            parts.append(self.key(field.name, first=number == 0))
+            parts += self.parts(hints[field.name], f"{value}.{field.name}", depth)
+        for field in optional:
+            test, kind = written_when(cls, field, hints[field.name], self.names)
+            here = f"{value}.{field.name}"
+            written = [self.key(field.name, first=False), *self.parts(kind, here, depth + 1)]
+            source = self.fstring(written, depth + 1)
+            parts.append((False, f"({source} if {test.format(here)} else {self.literal('')})"))
+        parts.append((True, "}"))
+        return parts
+
+    def source(self, cls: type[Any], prefix: list[tuple[str, str]], end: str) -> str:
+        """The function writing ``cls``: constant items first (``form``, ``format``)."""
+        hints = typing.get_type_hints(cls)
+        name = self.function_name(cls)
+        form = getattr(cls, "form", None)
+        constants = [*prefix, *([("form", form)] if isinstance(form, str) else [])]
+        required, optional = record_fields(cls)
+        parts: list[Part] = []
+        for key, text in constants:
+            parts += [self.key(key, first=not parts), (True, json.dumps(text))]
+        for field in required:
+            parts.append(self.key(field.name, first=not parts))
+            parts += self.parts(hints[field.name], f"o.{field.name}", 0)
+        opened = bool(parts)
+        lines = [f"def {name}(o, _d, _n):"]
+        lines.append(f"    s = {self.fstring(parts or [(True, '')], 0)}")
+        for field in optional:
+            test, kind = written_when(cls, field, hints[field.name], self.names)
+            written = [self.key(field.name, first=False), *self.parts(kind, "v", 0)]
+            lines += [
+                f"    v = o.{field.name}",
+                f"    if {test.format('v')}:",
+                f"        s += {self.fstring(written, 0)}",
+            ]
+        if opened:
+            lines.append(f"    return s + {self.literal(end)}")
+        else:  # no item is always there: the first one written drops its comma
+            lines.append(f"    return {self.literal('{')} + s[1:] + {self.literal(end)}")
+        return "\n".join(lines)
+
+    def compile(self, root: type[Any], prefix: list[tuple[str, str]]) -> Callable[[Any], str]:
+        self.done.add(root)
+        sources = [self.source(root, prefix, "}\n")]
+        while self.pending:
+            cls = self.pending.pop(0)
+            sources.append(self.source(cls, [], "}"))
+            self.done.add(cls)
+        namespace = dict(self.names)
+        code = compile("\n\n".join(sources), "<samarbejde generated json writer>", "exec")
+        exec(code, namespace)
+        write_root = namespace[f"_write_{root.__name__}"]
+
+        def write(record: Any) -> str:
+            return str(write_root(record, {}, {}))
+
+        write.__doc__ = f"The JSON text of a {root.__name__}, with a final newline."
+        return write
+
+
+def _remember(memory: dict[Any, str], value: Any, write: Callable[[Any], str]) -> str:
+    """Write ``value``'s JSON text and remember it for the rest of this call."""
+    text = memory[value] = _escape(write(value))
+    return text
+
+
+def json_writer(root: type[Any], prefix: dict[str, str] | None = None) -> Callable[[Any], str]:
+    """A function writing a ``root`` record as compact JSON text, with a final newline.
+
+    Args:
+        root: The outermost record class (``Portfolio``).
+        prefix: Constant text items written first, e.g. ``{"format": "samarbejde/1"}``.
+
+    Returns:
+        The function; its text equals ``json.dumps`` of ``_unstructure``'s plain data
+        (``prefix`` first) with ``ensure_ascii=False`` and ``separators=(",", ":")``.
+    """
+    return _TextWriter().compile(root, list((prefix or {}).items()))
