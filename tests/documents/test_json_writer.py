@@ -101,6 +101,13 @@ def test_an_empty_portfolio_is_its_format_alone() -> None:
     assert json_writer(Portfolio)(Portfolio()) == "{}\n"
 
 
+def test_without_a_constant_first_item_the_first_field_written_opens_the_mapping() -> None:
+    written = dumps(portfolio(), "json")
+    head = '{"format":"samarbejde/1",'
+    assert written.startswith(head)
+    assert json_writer(Portfolio)(portfolio()) == "{" + written[len(head) :]
+
+
 def test_no_date_is_kept_after_a_dump() -> None:
     # Each call remembers the text of its dates; a memory kept between calls would keep
     # the dates of every portfolio ever written alive.

@@ -51,9 +51,10 @@ _escape: Callable[[str], str] = getattr(_json_encoder, "c_encode_basestring", No
 )
 
 # f-string delimiters by nesting depth: each nested f-string needs a quote its
-# enclosing ones do not use (before Python 3.12). The generated f-strings hold no
-# quote or backslash of their own: all literal text is bound to a name.
-_QUOTES = ("'''", '"""', "'", '"')
+# enclosing ones do not use (before Python 3.12), and no backslash. JSON's literal text
+# (keys, brackets) is written into the single-quoted ones as it is; the double-quoted
+# ones, nested deeper, name it instead (JSON text is full of double quotes).
+_QUOTES = ("'''", "'", '"""', '"')
 
 # Scalars whose text depends only on the value's equality: written once per distinct
 # value within one call. (Not date-times: equal instants can have other offsets; not
@@ -79,8 +80,10 @@ class _TextWriter:
             "_ProjectLifecycle": ProjectLifecycle,
         }
         self.literals: dict[str, str] = {}
+        self.memories: dict[str, Any] = dict.fromkeys(_MEMOISED.values())
         self.done: set[type[Any]] = set()
         self.pending: list[type[Any]] = []
+        self.streamed: set[type[Any]] = set()
 
     # -- names -------------------------------------------------------------------------
 
@@ -112,11 +115,17 @@ class _TextWriter:
             return self.literal(text) if is_literal else text
         if depth >= len(_QUOTES):  # pragma: no cover - the model nests less deeply
             raise TypeError("records nest too deeply to write inline")
-        body = "".join(
-            f"{{{self.literal(text) if is_literal else text}}}" for is_literal, text in merged
-        )
         quote = _QUOTES[depth]
+        body = "".join(self.placed(is_literal, text, quote) for is_literal, text in merged)
         return f"f{quote}{body}{quote}"
+
+    def placed(self, is_literal: bool, text: str, quote: str) -> str:
+        """One part as it stands inside an f-string delimited by ``quote``."""
+        if not is_literal:
+            return f"{{{text}}}"
+        if quote[0] == "'" and not any(c in text for c in "'\\\n\r"):
+            return text.replace("{", "{{").replace("}", "}}")
+        return f"{{{self.literal(text)}}}"
 
     def parts(self, kind: Any, value: str, depth: int) -> list[Part]:
         """The parts writing ``value`` (of type ``kind``) inside an f-string at ``depth``."""
@@ -175,14 +184,13 @@ class _TextWriter:
             if _plain_enum(scalar.type):  # quotes around the value: nothing to escape
                 return [(True, '"'), (False, f"{value}._value_"), (True, '"')]
             return [(False, f"_escape({value}._value_)")]
+        memory = _MEMOISED.get(scalar.type)
+        if memory is not None:  # a _Texts of this call, which writes what it lacks
+            self.memories[memory] = scalar.write
+            return [(False, f"{memory}[{value}]")]
         name = f"_write_{scalar.type.__name__}_text"
         self.names[name] = scalar.write
-        memory = _MEMOISED.get(scalar.type)
-        if memory is None:
-            return [(False, f"_escape({name}({value}))")]
-        miss = f"_miss_{memory}"
-        self.names[miss] = _remember
-        return [(False, f"({memory}.get({value}) or {miss}({memory}, {value}, {name}))")]
+        return [(False, f"_escape({name}({value}))")]
 
     # -- records -------------------------------------------------------------------------
 
@@ -236,9 +244,63 @@ class _TextWriter:
             lines.append(f"    return {self.literal('{')} + s[1:] + {self.literal(end)}")
         return "\n".join(lines)
 
+    def stream_source(self, cls: type[Any], prefix: list[tuple[str, str]], end: str) -> str:
+        """The function appending the text of ``cls`` to ``_o``, a list of pieces.
+
+        The root and the records of its lists are written this way: their text is
+        large, and each copy of it (one per ``+=`` or f-string around it) would cost
+        more than the appends. Records of their lists that are streamed too are
+        written in a loop, others joined with commas first.
+        """
+        hints = typing.get_type_hints(cls)
+        required, optional = record_fields(cls)
+        parts: list[Part] = []
+        for key, text in prefix:
+            parts += [self.key(key, first=not parts), (True, json.dumps(text))]
+        for field in required:
+            parts.append(self.key(field.name, first=not parts))
+            parts += self.parts(hints[field.name], f"o.{field.name}", 0)
+        lines = [f"def _stream_{cls.__name__}(o, _d, _n, _o):", "    _a = _o.append"]
+        if parts:
+            lines.append(f"    _a({self.fstring(parts, 0)})")
+        else:
+            lines.append("    _m = len(_o)")
+        for field in optional:
+            test, kind = written_when(cls, field, hints[field.name], self.names)
+            lines += [f"    v = o.{field.name}", f"    if {test.format('v')}:"]
+            args = typing.get_args(kind)
+            if typing.get_origin(kind) is tuple and args[0] in self.streamed:
+                key = self.literal(self.key(field.name, first=False)[1] + "[")
+                lines += [
+                    f"        _a({key})",
+                    "        for _i, _x in enumerate(v):",
+                    "            if _i:",
+                    f"                _a({self.literal(',')})",
+                    f"            _stream_{args[0].__name__}(_x, _d, _n, _o)",
+                    f"        _a({self.literal(']')})",
+                ]
+                continue
+            written = [self.key(field.name, first=False), *self.parts(kind, "v", 0)]
+            lines.append(f"        _a({self.fstring(written, 0)})")
+        if not parts:  # no item is always there: the first one written drops its comma
+            lines += [
+                "    if len(_o) == _m:",
+                f"        _a({self.literal('{')})",
+                "    else:",
+                f"        _o[_m] = {self.literal('{')} + _o[_m][1:]",
+            ]
+        lines.append(f"    _a({self.literal(end)})")
+        return "\n".join(lines)
+
     def compile(self, root: type[Any], prefix: list[tuple[str, str]]) -> Callable[[Any], str]:
-        self.done.add(root)
-        sources = [self.source(root, prefix, "}\n")]
+        hints = typing.get_type_hints(root)
+        self.streamed = {root}
+        for field in attrs.fields(root):
+            args = typing.get_args(hints[field.name])
+            if typing.get_origin(hints[field.name]) is tuple and attrs.has(args[0]):
+                self.streamed.add(args[0])
+        sources = [self.stream_source(root, prefix, "}\n")]
+        sources += [self.stream_source(cls, [], "}") for cls in self.streamed - {root}]
         while self.pending:
             cls = self.pending.pop(0)
             sources.append(self.source(cls, [], "}"))
@@ -246,19 +308,35 @@ class _TextWriter:
         namespace = dict(self.names)
         code = compile("\n\n".join(sources), "<samarbejde generated json writer>", "exec")
         exec(code, namespace)
-        write_root = namespace[f"_write_{root.__name__}"]
+        write_root = namespace[f"_stream_{root.__name__}"]
+        dates, decimals = (self.memories[_MEMOISED[kind]] for kind in (pendulum.Date, Decimal))
 
         def write(record: Any) -> str:
-            return str(write_root(record, {}, {}))
+            pieces: list[str] = []
+            write_root(record, _Texts(dates), _Texts(decimals), pieces)
+            return "".join(pieces)
 
         write.__doc__ = f"The JSON text of a {root.__name__}, with a final newline."
         return write
 
 
-def _remember(memory: dict[Any, str], value: Any, write: Callable[[Any], str]) -> str:
-    """Write ``value``'s JSON text and remember it for the rest of this call."""
-    text = memory[value] = _escape(write(value))
-    return text
+class _Texts(dict[Any, str]):
+    """The JSON text of each value written so far in one call, by value.
+
+    A value not there yet is written (``write``, then escaped) and remembered: looking
+    one up is a subscript, without a call, for every value but the first of its kind.
+    """
+
+    __slots__ = ("write",)
+
+    def __init__(self, write: Callable[[Any], str] | None) -> None:
+        super().__init__()
+        self.write = write
+
+    def __missing__(self, value: Any) -> str:
+        assert self.write is not None
+        text = self[value] = _escape(self.write(value))
+        return text
 
 
 def json_writer(root: type[Any], prefix: dict[str, str] | None = None) -> Callable[[Any], str]:
