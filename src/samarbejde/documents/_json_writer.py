@@ -80,7 +80,7 @@ class _TextWriter:
             "_ProjectLifecycle": ProjectLifecycle,
         }
         self.literals: dict[str, str] = {}
-        self.memories: dict[str, Any] = dict.fromkeys(_MEMOISED.values())
+        self.memories: dict[str, Callable[[Any], str]] = {}
         self.done: set[type[Any]] = set()
         self.pending: list[type[Any]] = []
         self.streamed: set[type[Any]] = set()
@@ -186,7 +186,7 @@ class _TextWriter:
             return [(False, f"_escape({value}._value_)")]
         memory = _MEMOISED.get(scalar.type)
         if memory is not None:  # a _Texts of this call, which writes what it lacks
-            self.memories[memory] = scalar.write
+            self.memories[memory] = scalar.write  # type: ignore[assignment]
             return [(False, f"{memory}[{value}]")]
         name = f"_write_{scalar.type.__name__}_text"
         self.names[name] = scalar.write
@@ -214,21 +214,26 @@ class _TextWriter:
         parts.append((True, "}"))
         return parts
 
-    def source(self, cls: type[Any], prefix: list[tuple[str, str]], end: str) -> str:
-        """The function writing ``cls``: constant items first (``form``, ``format``)."""
+    def head(self, cls: type[Any], prefix: list[tuple[str, str]]) -> list[Part]:
+        """The parts of the items always written: constants (``format``, ``form``) first."""
         hints = typing.get_type_hints(cls)
-        name = self.function_name(cls)
         form = getattr(cls, "form", None)
         constants = [*prefix, *([("form", form)] if isinstance(form, str) else [])]
-        required, optional = record_fields(cls)
         parts: list[Part] = []
         for key, text in constants:
             parts += [self.key(key, first=not parts), (True, json.dumps(text))]
-        for field in required:
+        for field in record_fields(cls)[0]:
             parts.append(self.key(field.name, first=not parts))
             parts += self.parts(hints[field.name], f"o.{field.name}", 0)
+        return parts
+
+    def source(self, cls: type[Any]) -> str:
+        """The function returning the text of ``cls``."""
+        hints = typing.get_type_hints(cls)
+        optional = record_fields(cls)[1]
+        parts = self.head(cls, [])
         opened = bool(parts)
-        lines = [f"def {name}(o, _d, _n):"]
+        lines = [f"def {self.function_name(cls)}(o, _d, _n):"]
         lines.append(f"    s = {self.fstring(parts or [(True, '')], 0)}")
         for field in optional:
             test, kind = written_when(cls, field, hints[field.name], self.names)
@@ -239,9 +244,9 @@ class _TextWriter:
                 f"        s += {self.fstring(written, 0)}",
             ]
         if opened:
-            lines.append(f"    return s + {self.literal(end)}")
+            lines.append(f"    return s + {self.literal('}')}")
         else:  # no item is always there: the first one written drops its comma
-            lines.append(f"    return {self.literal('{')} + s[1:] + {self.literal(end)}")
+            lines.append(f"    return {self.literal('{')} + s[1:] + {self.literal('}')}")
         return "\n".join(lines)
 
     def stream_source(self, cls: type[Any], prefix: list[tuple[str, str]], end: str) -> str:
@@ -253,13 +258,8 @@ class _TextWriter:
         written in a loop, others joined with commas first.
         """
         hints = typing.get_type_hints(cls)
-        required, optional = record_fields(cls)
-        parts: list[Part] = []
-        for key, text in prefix:
-            parts += [self.key(key, first=not parts), (True, json.dumps(text))]
-        for field in required:
-            parts.append(self.key(field.name, first=not parts))
-            parts += self.parts(hints[field.name], f"o.{field.name}", 0)
+        optional = record_fields(cls)[1]
+        parts = self.head(cls, prefix)
         lines = [f"def _stream_{cls.__name__}(o, _d, _n, _o):", "    _a = _o.append"]
         if parts:
             lines.append(f"    _a({self.fstring(parts, 0)})")
@@ -303,13 +303,16 @@ class _TextWriter:
         sources += [self.stream_source(cls, [], "}") for cls in self.streamed - {root}]
         while self.pending:
             cls = self.pending.pop(0)
-            sources.append(self.source(cls, [], "}"))
+            sources.append(self.source(cls))
             self.done.add(cls)
         namespace = dict(self.names)
         code = compile("\n\n".join(sources), "<samarbejde generated json writer>", "exec")
         exec(code, namespace)
         write_root = namespace[f"_stream_{root.__name__}"]
-        dates, decimals = (self.memories[_MEMOISED[kind]] for kind in (pendulum.Date, Decimal))
+        # str: never called, for a root whose records hold no date (or no decimal)
+        dates, decimals = (
+            self.memories.get(_MEMOISED[kind], str) for kind in (pendulum.Date, Decimal)
+        )
 
         def write(record: Any) -> str:
             pieces: list[str] = []
@@ -329,12 +332,11 @@ class _Texts(dict[Any, str]):
 
     __slots__ = ("write",)
 
-    def __init__(self, write: Callable[[Any], str] | None) -> None:
+    def __init__(self, write: Callable[[Any], str]) -> None:
         super().__init__()
         self.write = write
 
     def __missing__(self, value: Any) -> str:
-        assert self.write is not None
         text = self[value] = _escape(self.write(value))
         return text
 
