@@ -1,4 +1,4 @@
-"""The speed-ups change nothing: shared value records, orjson, the fast path."""
+"""The speed-ups change nothing: shared value records, the JSON writer, the fast path."""
 
 from __future__ import annotations
 
@@ -40,23 +40,10 @@ def test_sharing_stays_correct_when_its_memory_is_full(monkeypatch: pytest.Monke
 
 @WHOLE_PORTFOLIOS
 @given(sst.portfolios())
-def test_orjson_writes_the_same_bytes_as_the_json_module(drawn: Portfolio) -> None:
+def test_json_is_what_the_json_module_writes_of_the_same_data(drawn: Portfolio) -> None:
     text = dumps(drawn, "json")
     data = json.loads(text)
     assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def test_without_orjson_the_json_module_writes(monkeypatch: pytest.MonkeyPatch) -> None:
-    expected = dumps(portfolio(), "json")
-    monkeypatch.setattr(_io, "_orjson", None)
-    assert dumps(portfolio(), "json") == expected
-
-
-def test_text_orjson_refuses_is_written_by_the_json_module() -> None:
-    assert (
-        _io._dumps_json({"a": "\ud800", "n": 2**70})
-        == '{"a":"\ud800","n":1180591620717411303424}\n'
-    )
 
 
 def test_nothing_is_remembered_between_loads() -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import importlib
-import json
 import os
 import secrets
 import stat
@@ -44,12 +42,6 @@ __all__ = [
     "structure",
     "unstructure",
 ]
-
-# An optional speed-up; output is byte for byte the same as the json module's. Imported
-# by name so that type checking does not depend on whether it is installed.
-_orjson: Any = None
-with contextlib.suppress(ImportError):  # orjson is in the bench extra
-    _orjson = importlib.import_module("orjson")
 
 T = TypeVar("T")
 
@@ -310,21 +302,6 @@ def load_located(
     file = FilePath(path)
     chosen = _format_of(file, format)
     return loads_located(_read(file, max_bytes), chosen, source=str(file), max_bytes=max_bytes)
-
-
-def _dumps_json(data: object) -> str:
-    """Compact JSON of plain data, UTF-8 text kept; orjson when installed (the same bytes).
-
-    :func:`dumps` writes portfolios with the generated writer instead (``_json_writer``),
-    which gives these bytes without the plain data in between.
-    """
-    if _orjson is not None:
-        try:
-            text: str = _orjson.dumps(data).decode("utf-8")
-            return text + "\n"
-        except TypeError:  # lone surrogates or integers over 64 bits: the slow way
-            pass
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def dumps(portfolio: Portfolio, format: Format) -> str:  # noqa: A002 - the public keyword
