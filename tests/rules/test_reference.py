@@ -1,0 +1,136 @@
+"""The engine finds what a straightforward engine finds: the same findings, in the same order.
+
+The engine renders messages, isolates rules and orders findings with shortcuts of its
+own (design notes, D53); :mod:`tests.rules._reference` does each step plainly. The two
+are compared on generated portfolios with one defect, on portfolios validated as of a
+day inside their history, on synthetic portfolios located in their JSON text, and with
+user rules that raise, relate, leave placeholders unfilled and pass every kind of value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pendulum
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.profiles import WHOLE_PORTFOLIOS
+from tests.rules._reference import reference_findings
+
+from samarbejde import Portfolio, Severity, builtin_rules, dumps, loads_located, rule, validate
+from samarbejde.model.enums import CommitmentStatus, Sector
+from samarbejde.model.text import LANGS, Text
+from samarbejde.rules import EVERY_PARTNERSHIP, PROJECTS, Hit, Related, RuleContext, hit
+from samarbejde.rules._index import PartnershipIndex
+from samarbejde.strategies import RULE_DEFECTS, dates, invalid_portfolios, portfolios
+from samarbejde.testing import synthetic_portfolio
+
+langs = st.sampled_from(LANGS)
+
+
+@rule(
+    "X901",
+    "every-kind-of-value",
+    en="{partnership}: {text} {status} {sector} {severity} {day} {every} {amount} {items} "
+    "{kinds} {number} {missing}",
+    da="{partnership}: {text} {status} {sector} {severity} {day} {every} {amount} {items} "
+    "{kinds} {number} {missing} (da)",
+    scope=EVERY_PARTNERSHIP,
+)
+def every_kind_of_value(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    p = part.partnership
+    for c in p.commitments[:3]:
+        yield hit(
+            f"{part.commitment_path(c.id)}.kind",
+            c.id,
+            text=Text("tekst", "text"),
+            status=c.current,
+            sector=Sector.BUSINESS,
+            severity=Severity.INFO,
+            day=c.term.start,
+            every=pendulum.duration(weeks=2),
+            amount=Decimal("1500000.00"),
+            items=[c.id, CommitmentStatus.AGREED],
+            kinds=frozenset({"funding", "staff_hours", "bridge_builder"}),
+            number=len(p.commitments),
+        ).relating(part.member_path(c.by), Related(f"{part.path}.goals", "goals"))
+    # the same path, code and subject twice: the message alone orders them
+    if p.commitments:
+        yield hit(part.path, p.id, text="b", status="", sector="", severity="", day="")
+        yield hit(part.path, p.id, text="a", status="", sector="", severity="", day="")
+
+
+@rule("X902", "breaks-on-some", en="{partnership} {n}", da="{partnership} {n}", scope=PROJECTS)
+def breaks_on_some(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    yield hit(part.path, part.partnership.id, n=1)
+    if len(part.partnership.commitments) % 2:
+        raise KeyError(part.partnership.id)
+
+
+@rule(
+    "X903",
+    "portfolio-wide",
+    en="{organisation} in {partnership}",
+    da="{organisation} i {partnership}",
+)
+def portfolio_wide(ctx: RuleContext) -> Iterator[Hit]:
+    for part in ctx.index.parts[:4]:
+        for m in part.partnership.members[:2]:
+            yield Hit(
+                part.member_path(m.organisation),
+                m.organisation,
+                {"organisation": m.organisation},
+                partnership=part.partnership.id,
+                related=(Related("organisations"),),
+            )
+
+
+@rule("X904", "breaks-portfolio-wide", en="never", da="aldrig")
+def breaks_portfolio_wide(ctx: RuleContext) -> Iterator[Hit]:
+    yield hit("organisations", "")
+    raise ValueError("broken")
+
+
+USER_RULES = (every_kind_of_value, breaks_on_some, portfolio_wide, breaks_portfolio_wide)
+
+
+def same(portfolio: Portfolio, **options: object) -> None:
+    expected = reference_findings(portfolio, **options)  # type: ignore[arg-type]
+    found = validate(portfolio, **options).findings  # type: ignore[arg-type]
+    assert [f.to_dict() for f in found] == [f.to_dict() for f in expected]
+    assert found == expected
+
+
+@WHOLE_PORTFOLIOS
+@given(invalid_portfolios(RULE_DEFECTS), langs)
+def test_a_portfolio_with_a_defect_gives_the_reference_findings(defect, lang) -> None:  # type: ignore[no-untyped-def]
+    assert defect.portfolio is not None
+    same(defect.portfolio, as_of=defect.as_of, lang=lang)
+
+
+@WHOLE_PORTFOLIOS
+@given(st.data(), langs)
+def test_a_portfolio_as_of_a_day_in_its_history_gives_the_reference_findings(data, lang) -> None:  # type: ignore[no-untyped-def]
+    portfolio = data.draw(portfolios())
+    day = data.draw(dates(pendulum.Date(2012, 1, 1), pendulum.Date(2035, 1, 1)))
+    same(portfolio, as_of=day, lang=lang)
+    same(portfolio, lang=lang, rules=[*builtin_rules(), *USER_RULES])
+
+
+@WHOLE_PORTFOLIOS
+@given(st.integers(1, 260), st.integers(0, 2**16), langs)
+def test_a_located_synthetic_portfolio_gives_the_reference_findings(size, seed, lang) -> None:  # type: ignore[no-untyped-def]
+    portfolio, sources = loads_located(dumps(synthetic_portfolio(size, seed=seed), "json"), "json")
+    rules = [*builtin_rules(), *USER_RULES]
+    same(portfolio, as_of=pendulum.Date(2025, 6, 1), lang=lang, rules=rules, sources=sources)
+    same(portfolio, as_of=pendulum.Date(2019, 1, 1), lang=lang, rules=rules)
+
+
+def test_the_comparison_sees_findings_of_every_kind() -> None:
+    portfolio = synthetic_portfolio(120)
+    rules = [*builtin_rules(), *USER_RULES]
+    codes = set(validate(portfolio, as_of=pendulum.Date(2025, 6, 1), rules=rules).codes)
+    assert {"T001", "X901", "X902", "X903", "X904"} <= codes
+    internal = [f for f in validate(portfolio, rules=rules).findings if f.code in {"X902", "X904"}]
+    assert any("internal error" in f.message for f in internal)
