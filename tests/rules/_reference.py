@@ -50,6 +50,7 @@ def _one(
     r: Rule,
     ctx: RuleContext,
     args: tuple[object, ...],
+    *,
     inside: str | None,
     lang: Lang,
     sources: Locator | None,
@@ -111,7 +112,9 @@ def reference_findings(
     chunk: list[Finding] = []
     for r in chosen:
         if r.scope.covers is None:
-            chunk += _one(r, RuleContext(index, as_of, r.params), (), None, lang, sources)
+            chunk += _one(
+                r, RuleContext(index, as_of, r.params), (), inside=None, lang=lang, sources=sources
+            )
     findings += _ordered(chunk)
     for part in index.parts:
         chunk = []
@@ -119,6 +122,8 @@ def reference_findings(
             covers = r.scope.covers
             if covers is not None and covers(part):
                 ctx = RuleContext(index, as_of, r.params)
-                chunk += _one(r, ctx, (part,), part.partnership.id, lang, sources)
+                chunk += _one(
+                    r, ctx, (part,), inside=part.partnership.id, lang=lang, sources=sources
+                )
         findings += _ordered(chunk)
     return Report(findings=findings).findings  # located findings first, by line and column
