@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-import functools
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, cast
 
 import pendulum
 
 from samarbejde.model.portfolio import Portfolio
-from samarbejde.model.text import Lang, Text, check_lang
+from samarbejde.model.text import Lang, Text, check_lang, fill
 from samarbejde.rules._families import BUILTIN_FAMILIES
 from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
 from samarbejde.rules._model import (
@@ -257,102 +258,161 @@ def validate(
     pool = (*builtin_rules(), *plugin_rules()) if rules is None else tuple(rules)
     chosen = _select(pool, profiles=profiles, select=select, ignore=ignore)
     index = PortfolioIndex(portfolio)
-    findings: list[Finding] = []
     skipped = [r.code for r in chosen if r.needs_as_of and as_of is None]
     runnable = [
-        (r, RuleContext(index, as_of, r.params))
+        _Runner(r, RuleContext(index, as_of, r.params), lang, sources)
         for r in chosen
         if not (r.needs_as_of and as_of is None)
     ]
-    whole = [(r, context) for r, context in runnable if r.scope.covers is None]
-    each = [(r, context) for r, context in runnable if r.scope.covers is not None]
+    with _gc_paused():
+        findings = _findings(index, runnable)
+        return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a run builds findings, trees without cycles.
+
+    A collection in the middle of a run would only walk the portfolio's records (millions
+    of objects at 100k commitments) and the findings made so far, and free nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _findings(index: PortfolioIndex, runnable: list[_Runner]) -> list[Finding]:
+    """Every finding, in the engine's order: portfolio-wide rules first, then by partnership."""
+    findings: list[Finding] = []
     chunk: list[Finding] = []
-    for r, context in whole:
-        hits = functools.partial(cast(PortfolioCheck, r.check), context)
-        _isolated(r, hits, None, lang=lang, sources=sources, to=chunk)
-    findings += sorted(chunk, key=_by_path)
+    for runner in runnable:
+        if runner.covers is None:
+            runner.run_on(None, chunk)
+    findings += _ordered(chunk)
+    each = [(runner, runner.covers) for runner in runnable if runner.covers is not None]
     for part in index.parts if each else ():
         chunk = []
-        for r, context in each:
-            covers = r.scope.covers
-            if covers is not None and covers(part):
-                hits = functools.partial(cast(PartnershipCheck, r.check), context, part)
-                _isolated(r, hits, part, lang=lang, sources=sources, to=chunk)
-        findings += sorted(chunk, key=_by_path)
-    return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
+        for runner, covers in each:
+            if covers(part):
+                runner.run_on(part, chunk)
+        findings += _ordered(chunk)
+    return findings
+
+
+def _ordered(chunk: list[Finding]) -> list[Finding]:
+    """A group of findings by path, code, subject and message (the message breaks ties only)."""
+    if len(chunk) < 2:
+        return chunk
+    return sorted(chunk, key=_by_path)
 
 
 def _by_path(finding: Finding) -> tuple[str, str, str, str]:
     return (finding.path, finding.code, finding.subject, finding.message)
 
 
-def _isolated(
-    r: Rule,
-    hits: Callable[[], Iterable[Hit]],
-    part: PartnershipIndex | None,
-    *,
-    lang: Lang,
-    sources: Locator | None,
-    to: list[Finding],
-) -> None:
-    """Run one rule; if it raises, its findings become one error finding that names it.
+class _Runner:
+    """One rule ready to run: its check, its context and its template in the run's language.
 
-    A broken rule (a bug, or a value past what it was written for) then never hides the
-    findings of the other rules, nor of the other partnerships.
+    The template is chosen once per run, not once per finding.
     """
-    found: list[Finding] = []
-    try:
-        _run(r, hits(), part, lang=lang, sources=sources, to=found)
-    except Exception as error:
-        inside = None if part is None else part.partnership.id
+
+    __slots__ = (
+        "check",
+        "code",
+        "context",
+        "covers",
+        "lang",
+        "rule",
+        "severity",
+        "sources",
+        "template",
+    )
+
+    def __init__(self, r: Rule, context: RuleContext, lang: Lang, sources: Locator | None) -> None:
+        self.rule = r
+        self.check = r.check
+        self.code = r.code
+        self.severity = r.severity
+        self.context = context
+        self.covers = r.scope.covers
+        self.lang = lang
+        self.sources = sources
+        self.template = r.messages.pick(lang)
+
+    def run_on(self, part: PartnershipIndex | None, to: list[Finding]) -> None:
+        """Add the rule's findings on ``part`` (the portfolio when ``None``) to ``to``.
+
+        If the rule raises, its findings become one error finding that names it: a broken
+        rule (a bug, or a value past what it was written for) then never hides the
+        findings of the other rules, nor of the other partnerships (design notes, D37).
+        The isolation is a ``try`` around the loop, which costs nothing until it raises.
+        """
+        start = len(to)
+        try:
+            if part is None:
+                self._add(cast(PortfolioCheck, self.check)(self.context), None, to)
+            else:
+                hits = cast(PartnershipCheck, self.check)(self.context, part)
+                self._add(hits, part.partnership.id, to)
+        except Exception as error:
+            del to[start:]
+            to.append(self._broken(error, None if part is None else part.partnership.id))
+
+    def _add(self, hits: Iterable[Hit], inside: str | None, to: list[Finding]) -> None:
+        code, severity, template, lang, sources = (
+            self.code,
+            self.severity,
+            self.template,
+            self.lang,
+            self.sources,
+        )
+        append = to.append
+        for found in hits:
+            values = found.values if inside is None else {"partnership": inside, **found.values}
+            related = found.related
+            if sources is None:
+                line = column = None
+            else:
+                where = _locate(sources, found.path)
+                line, column = (None, None) if where is None else where
+                related = tuple(_located(other, sources) for other in related)
+            append(
+                Finding(
+                    code,
+                    severity,
+                    fill(template, values, lang),
+                    found.path,
+                    found.subject,
+                    line,
+                    column,
+                    inside if found.partnership is None else found.partnership,
+                    related,
+                )
+            )
+
+    def _broken(self, error: Exception, inside: str | None) -> Finding:
+        r, sources = self.rule, self.sources
         path = "" if inside is None else f"partnerships[{inside}]"
         reason = f"{type(error).__name__}: {error}"
         where = None if sources is None or not path else _locate(sources, path)
-        found = [
-            Finding(
-                code=r.code,
-                severity=Severity.ERROR,
-                message=_INTERNAL.format(lang, code=r.code, name=r.name, error=reason),
-                path=path,
-                subject=inside or "",
-                partnership=inside,
-                line=None if where is None else where[0],
-                column=None if where is None else where[1],
-            )
-        ]
-    to += found
-
-
-def _run(
-    r: Rule,
-    hits: Iterable[Hit],
-    part: PartnershipIndex | None,
-    *,
-    lang: Lang,
-    sources: Locator | None,
-    to: list[Finding],
-) -> None:
-    inside = None if part is None else part.partnership.id
-    for found in hits:
-        where = None if sources is None else _locate(sources, found.path)
-        values = found.values if inside is None else {"partnership": inside, **found.values}
-        to.append(
-            Finding(
-                code=r.code,
-                severity=r.severity,
-                message=r.messages.format(lang, **values),
-                path=found.path,
-                subject=found.subject,
-                partnership=inside if found.partnership is None else found.partnership,
-                line=None if where is None else where[0],
-                column=None if where is None else where[1],
-                related=tuple(_located(other, sources) for other in found.related),
-            )
+        return Finding(
+            code=r.code,
+            severity=Severity.ERROR,
+            message=_INTERNAL.format(self.lang, code=r.code, name=r.name, error=reason),
+            path=path,
+            subject=inside or "",
+            partnership=inside,
+            line=None if where is None else where[0],
+            column=None if where is None else where[1],
         )
 
 
-def _located(related: Related, sources: Locator | None) -> Related:
-    where = None if sources is None else _locate(sources, related.path)
+def _located(related: Related, sources: Locator) -> Related:
+    where = _locate(sources, related.path)
     if where is None:
         return related
     return Related(related.path, related.note, line=where[0], column=where[1])
