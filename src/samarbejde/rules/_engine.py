@@ -6,19 +6,18 @@ import contextlib
 import difflib
 import gc
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 import pendulum
 
 from samarbejde.model.portfolio import Portfolio
-from samarbejde.model.text import Lang, Text, check_lang, fill
+from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.rules._families import BUILTIN_FAMILIES
 from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
 from samarbejde.rules._model import (
     PROFILES,
     Family,
     Finding,
-    Hit,
     PartnershipCheck,
     PortfolioCheck,
     Related,
@@ -26,6 +25,7 @@ from samarbejde.rules._model import (
     RuleContext,
     RuleError,
     Severity,
+    _Pending,
 )
 from samarbejde.rules._report import Report
 from samarbejde.rules.collaboration import COLLABORATION_RULES
@@ -304,14 +304,31 @@ def _findings(index: PortfolioIndex, runnable: list[_Runner]) -> list[Finding]:
 
 
 def _ordered(chunk: list[Finding]) -> list[Finding]:
-    """A group of findings by path, code, subject and message (the message breaks ties only)."""
+    """A group of findings by path, code, subject and message (the message breaks ties only).
+
+    The same order as sorting by all four at once, but a message is only rendered (see
+    ``_Pending``) when its finding ties with another on path, code and subject.
+    """
     if len(chunk) < 2:
         return chunk
-    return sorted(chunk, key=_by_path)
+    places = [(f.path, f.code, f.subject) for f in chunk]
+    order = sorted(range(len(chunk)), key=places.__getitem__)  # stable: ties keep their order
+    if len(set(places)) == len(places):
+        return [chunk[i] for i in order]
+    ordered: list[Finding] = []
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and places[order[end]] == places[order[start]]:
+            end += 1
+        tied = [chunk[i] for i in order[start:end]]
+        ordered += sorted(tied, key=_message) if len(tied) > 1 else tied
+        start = end
+    return ordered
 
 
-def _by_path(finding: Finding) -> tuple[str, str, str, str]:
-    return (finding.path, finding.code, finding.subject, finding.message)
+def _message(finding: Finding) -> str:
+    return finding.message
 
 
 class _Runner:
@@ -326,6 +343,7 @@ class _Runner:
         "context",
         "covers",
         "lang",
+        "pending",
         "rule",
         "severity",
         "sources",
@@ -342,6 +360,10 @@ class _Runner:
         self.lang = lang
         self.sources = sources
         self.template = r.messages.pick(lang)
+        # A built-in rule's message waits until it is read (see _Pending); a user rule's
+        # is rendered at once, so that a template or value that fails to render still
+        # becomes that rule's internal-error finding.
+        self.pending = _BUILTIN_CHECKS.get(r.code) is r.check
 
     def run_on(self, part: PartnershipIndex | None, to: list[Finding]) -> None:
         """Add the rule's findings on ``part`` (the portfolio when ``None``) to ``to``.
@@ -352,17 +374,6 @@ class _Runner:
         The isolation is a ``try`` around the loop, which costs nothing until it raises.
         """
         start = len(to)
-        try:
-            if part is None:
-                self._add(cast(PortfolioCheck, self.check)(self.context), None, to)
-            else:
-                hits = cast(PartnershipCheck, self.check)(self.context, part)
-                self._add(hits, part.partnership.id, to)
-        except Exception as error:
-            del to[start:]
-            to.append(self._broken(error, None if part is None else part.partnership.id))
-
-    def _add(self, hits: Iterable[Hit], inside: str | None, to: list[Finding]) -> None:
         code, severity, template, lang, sources = (
             self.code,
             self.severity,
@@ -370,29 +381,39 @@ class _Runner:
             self.lang,
             self.sources,
         )
-        append = to.append
-        for found in hits:
-            values = found.values if inside is None else {"partnership": inside, **found.values}
-            related = found.related
-            if sources is None:
-                line = column = None
+        inside = None if part is None else part.partnership.id
+        pending, append = self.pending, to.append
+        try:
+            if part is None:
+                hits = cast(PortfolioCheck, self.check)(self.context)
             else:
-                where = _locate(sources, found.path)
-                line, column = (None, None) if where is None else where
-                related = tuple(_located(other, sources) for other in related)
-            append(
-                Finding(
-                    code,
-                    severity,
-                    fill(template, values, lang),
-                    found.path,
-                    found.subject,
-                    line,
-                    column,
-                    inside if found.partnership is None else found.partnership,
-                    related,
+                hits = cast(PartnershipCheck, self.check)(self.context, part)
+            for found in hits:
+                related = found.related
+                if sources is None:
+                    line = column = None
+                else:
+                    where = _locate(sources, found.path)
+                    line, column = (None, None) if where is None else where
+                    related = tuple(_located(other, sources) for other in related)
+                message = _Pending(template, found.values, lang, inside)
+                text = message if pending else message.text()
+                append(
+                    _finding(
+                        code,
+                        severity,
+                        text,
+                        found.path,
+                        found.subject,
+                        line,
+                        column,
+                        inside if found.partnership is None else found.partnership,
+                        related,
+                    )
                 )
-            )
+        except Exception as error:
+            del to[start:]
+            to.append(self._broken(error, inside))
 
     def _broken(self, error: Exception, inside: str | None) -> Finding:
         r, sources = self.rule, self.sources
@@ -417,5 +438,8 @@ def _located(related: Related, sources: Locator) -> Related:
         return related
     return Related(related.path, related.note, line=where[0], column=where[1])
 
+
+#: :class:`Finding`, typed to take a pending message (a ``_Pending``) for its text.
+_finding: Any = Finding
 
 _select = select

@@ -12,7 +12,7 @@ import attrs
 import pendulum
 
 from samarbejde.model.errors import SamarbejdeError
-from samarbejde.model.text import LANGS, Lang, Text
+from samarbejde.model.text import LANGS, Lang, Text, fill
 
 if TYPE_CHECKING:
     from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
@@ -144,6 +144,63 @@ class Finding:
             "column": self.column,
             "related": [r.to_dict() for r in self.related],
         }
+
+
+class _Pending:
+    """A message not rendered yet: a built-in rule's template and its finding's values.
+
+    :func:`samarbejde.validate` leaves the messages of built-in rules pending, because
+    most findings of a large run are counted, filtered or summed and never read, and
+    rendering (labels, dates, amounts) is most of a finding's cost. The first read of
+    :attr:`Finding.message` - directly, or through equality, hashing, ``repr``,
+    ``to_dict``, ``attrs.evolve`` or pickling - renders it and keeps the text. Built-in
+    rules' templates are known to render and their values are immutable (ids, records,
+    dates, enums, tuples), so the text is the one rendering at once would have given.
+    """
+
+    __slots__ = ("inside", "lang", "template", "values")
+
+    def __init__(
+        self, template: str, values: Mapping[str, object], lang: Lang, inside: str | None
+    ) -> None:
+        self.template = template
+        self.values = values
+        self.lang = lang
+        self.inside = inside
+
+    def text(self) -> str:
+        """The rendered message: a partnership's id is ``{partnership}`` unless a value is."""
+        values, inside = self.values, self.inside
+        return fill(
+            self.template,
+            values if inside is None else {"partnership": inside, **values},
+            self.lang,
+        )
+
+
+class _Message:
+    """The descriptor of :attr:`Finding.message`: the slot, rendering a pending message once."""
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot
+
+    def __get__(self, finding: Finding | None, owner: type | None = None) -> Any:
+        if finding is None:
+            return self._slot
+        value = self._slot.__get__(finding, owner)
+        if type(value) is _Pending:
+            value = value.text()
+            self._slot.__set__(finding, value)
+        return value
+
+    def __set__(self, finding: Finding, value: object) -> None:
+        self._slot.__set__(finding, value)
+
+    def __delete__(self, finding: Finding) -> None:
+        self._slot.__delete__(finding)
+
+
+Finding.message = _Message(Finding.__dict__["message"])  # type: ignore[assignment]
 
 
 @attrs.frozen
