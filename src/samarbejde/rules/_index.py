@@ -15,7 +15,9 @@ import pendulum
 
 from samarbejde.model.agreements import Agreement
 from samarbejde.model.areas import Area
+from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, Sector
+from samarbejde.model.funding import promises_money
 from samarbejde.model.goals import Goal
 from samarbejde.model.mandates import Mandate
 from samarbejde.model.memberships import Membership
@@ -80,6 +82,30 @@ class PartnershipIndex:
             for c in self.partnership.commitments
             if c.current is not CommitmentStatus.WITHDRAWN
         )
+
+    @cached_property
+    def money(self) -> tuple[Commitment, ...]:
+        """The commitments that promise money (:func:`~samarbejde.model.promises_money`)."""
+        return tuple(c for c in self.partnership.commitments if promises_money(c))
+
+    @cached_property
+    def money_by_mandate(self) -> Mapping[str, list[Commitment]]:
+        """The commitments that promise money and name a mandate, by that mandate's id."""
+        found: dict[str, list[Commitment]] = {}
+        for c in self.money:
+            if c.mandate is not None:
+                found.setdefault(c.mandate, []).append(c)
+        return found
+
+    @cached_property
+    def under_own_mandate(self) -> tuple[tuple[Commitment, Mandate], ...]:
+        """The commitments that name a mandate their maker holds, with that mandate."""
+        found = []
+        for c in self.partnership.commitments:
+            held = None if c.mandate is None else self.mandates.get(c.mandate)
+            if held is not None and held[0].organisation == c.by:
+                found.append((c, held[1]))
+        return tuple(found)
 
     @cached_property
     def goal_owners(self) -> frozenset[str]:

@@ -14,7 +14,7 @@ import pendulum
 from samarbejde.model.codes import COMMITMENT_POWERS
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power
-from samarbejde.model.funding import promises_money, same_money
+from samarbejde.model.funding import same_money
 from samarbejde.model.iso import write_date
 from samarbejde.rules._families import MANDATES
 from samarbejde.rules._index import PartnershipIndex
@@ -74,12 +74,9 @@ def without_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 def kind_outside_powers(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Commitments of a kind that their mandate's powers do not cover."""
     table: Mapping[str, Power] = ctx.params["kind_powers"]
-    for c in part.partnership.commitments:
-        held = None if c.mandate is None else part.mandates.get(c.mandate)
+    for c, mandate in part.under_own_mandate:
         power = table.get(c.kind)
-        if held is None or power is None or held[0].organisation != c.by:
-            continue
-        if power not in held[1].powers:
+        if power is not None and power not in mandate.powers:
             yield hit(
                 f"{part.commitment_path(c.id)}.kind",
                 c.id,
@@ -103,7 +100,7 @@ def kind_outside_powers(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
 )
 def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Mandates whose DKK commitments add up to more than their ceiling."""
-    counted = _counted_dkk(part)
+    counted = part.money_by_mandate
     totals = {
         mandate: sum((c.quantity.amount for c in commitments), Decimal(0))
         for mandate, commitments in counted.items()
@@ -144,11 +141,7 @@ def _summands(part: PartnershipIndex, commitments: list[Commitment]) -> Iterator
 )
 def outside_mandate_term(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Commitments given when their mandate was not in force."""
-    for c in part.partnership.commitments:
-        held = None if c.mandate is None else part.mandates.get(c.mandate)
-        if held is None or held[0].organisation != c.by:
-            continue
-        mandate = held[1]
+    for c, mandate in part.under_own_mandate:
         given_on = _given_on(c)
         if not mandate.in_force(given_on):
             yield hit(
@@ -197,15 +190,6 @@ def core_without_strategic_mandate(ctx: RuleContext, part: PartnershipIndex) -> 
             )
 
 
-def _counted_dkk(part: PartnershipIndex) -> dict[str, list[Commitment]]:
-    """Commitments of money (DKK, not withdrawn or superseded) by the mandate they name."""
-    found: dict[str, list[Commitment]] = {}
-    for c in part.partnership.commitments:
-        if c.mandate is not None and promises_money(c):
-            found.setdefault(c.mandate, []).append(c)
-    return found
-
-
 @MANDATES.rule(
     "M006",
     "currency-not-comparable",
@@ -221,7 +205,7 @@ def _counted_dkk(part: PartnershipIndex) -> dict[str, list[Commitment]]:
 )
 def currency_not_comparable(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Mandates with a ceiling in a currency other than DKK and money committed under them."""
-    for mandate_id, commitments in _counted_dkk(part).items():
+    for mandate_id, commitments in part.money_by_mandate.items():
         held = part.mandates.get(mandate_id)
         if held is None:
             continue
@@ -254,7 +238,7 @@ def currency_not_comparable(ctx: RuleContext, part: PartnershipIndex) -> Iterato
 )
 def money_promised_twice(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """A money commitment and a funding record that likely describe the same money."""
-    for c in part.partnership.commitments:
+    for c in part.money:  # same_money holds only for a commitment that promises money
         for f in part.partnership.funding:
             if same_money(c, f):
                 yield hit(

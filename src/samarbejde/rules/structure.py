@@ -331,7 +331,8 @@ def commitment_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Ite
     """Commitments made before the partnership began or after it ended."""
     start, end = part.started, part.ended
     for c in part.partnership.commitments:
-        if c.made_on < start or (end is not None and c.made_on > end):
+        made_on = c.made_on
+        if made_on < start or (end is not None and made_on > end):
             yield hit(
                 f"{part.commitment_path(c.id)}.status[0]",
                 c.id,
@@ -424,9 +425,11 @@ def fulfilled_without_fulfilment(ctx: RuleContext, part: PartnershipIndex) -> It
 def fulfilment_outside_status(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Fulfilments before the commitment was made or after its final status."""
     for c in part.partnership.commitments:
-        final_on = c.status[-1].on if c.is_final else None
+        if not c.fulfilments:
+            continue
+        made_on, final_on = c.made_on, c.status[-1].on if c.is_final else None
         for number, f in enumerate(c.fulfilments):
-            if f.on < c.made_on or (final_on is not None and f.on > final_on):
+            if f.on < made_on or (final_on is not None and f.on > final_on):
                 yield hit(
                     f"{part.commitment_path(c.id)}.fulfilments[{number}]",
                     c.id,
