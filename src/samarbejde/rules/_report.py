@@ -22,7 +22,10 @@ def _order(finding: Finding) -> tuple[bool, int, int]:
 
 
 def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(findings, key=_order))
+    given = tuple(findings)
+    if all(f.line is None for f in given):
+        return given  # none located: the order given is the order (the sort is stable)
+    return tuple(sorted(given, key=_order))
 
 
 def _codes(codes: Iterable[str]) -> tuple[str, ...]:
