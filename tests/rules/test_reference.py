@@ -9,20 +9,33 @@ user rules that raise, relate, leave placeholders unfilled and pass every kind o
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 from decimal import Decimal
 
+import attrs
 import pendulum
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.profiles import WHOLE_PORTFOLIOS
 from tests.rules._reference import reference_findings
 
-from samarbejde import Portfolio, Severity, builtin_rules, dumps, loads_located, rule, validate
+from samarbejde import (
+    Finding,
+    Portfolio,
+    Severity,
+    builtin_rules,
+    dumps,
+    loads_located,
+    rule,
+    validate,
+)
 from samarbejde.model.enums import CommitmentStatus, Sector
 from samarbejde.model.text import LANGS, Text
 from samarbejde.rules import EVERY_PARTNERSHIP, PROJECTS, Hit, Related, RuleContext, hit
 from samarbejde.rules._index import PartnershipIndex
+from samarbejde.rules._model import _finding, _Pending
 from samarbejde.strategies import RULE_DEFECTS, dates, invalid_portfolios, portfolios
 from samarbejde.testing import synthetic_portfolio
 
@@ -134,3 +147,62 @@ def test_the_comparison_sees_findings_of_every_kind() -> None:
     assert {"T001", "X901", "X902", "X903", "X904"} <= codes
     internal = [f for f in validate(portfolio, rules=rules).findings if f.code in {"X902", "X904"}]
     assert any("internal error" in f.message for f in internal)
+
+
+@given(
+    st.text(max_size=5),
+    st.sampled_from(Severity),
+    st.text(max_size=5),
+    st.none() | st.integers(1, 9),
+    st.none() | st.text(max_size=3),
+    st.lists(st.builds(Related, st.text(max_size=4), st.text(max_size=4)), max_size=2),
+)
+def test_a_finding_made_by_the_engine_is_the_finding_init_makes(  # type: ignore[no-untyped-def]  # noqa: PLR0917
+    text, severity, path, line, inside, related
+) -> None:
+    fields = (text, severity, text, path, text, line, line, inside, tuple(related))
+    made = Finding(*fields)
+    for message in (text, _Pending("{partnership}", {}, "en", text)):
+        fast = _finding(*fields[:2], message, *fields[3:])
+        assert {a.name: getattr(fast, a.name) for a in attrs.fields(Finding)} == attrs.asdict(
+            made, recurse=False
+        ) | ({} if message is text else {"message": text})
+    fast = _finding(*fields)
+    assert (fast, hash(fast), repr(fast), fast.to_dict()) == (
+        made,
+        hash(made),
+        repr(made),
+        made.to_dict(),
+    )
+
+
+def test_a_pending_message_is_rendered_once_when_first_read_and_reads_the_same_after() -> None:
+    pending = _Pending(
+        "{partnership}: {status} {on}", {"status": CommitmentStatus.AGREED}, "da", "p"
+    )
+    finding = _finding("X001", Severity.INFO, pending, "p", "p", None, None, "p", ())
+    eager = Finding("X001", Severity.INFO, "p: aftalt {on}", "p", "p", partnership="p")
+    assert repr(finding) == repr(eager)
+    assert finding.message is finding.message  # kept, not rendered again
+    assert finding == eager
+    assert hash(finding) == hash(eager)
+    assert (
+        pickle.loads(
+            pickle.dumps(
+                _finding(
+                    "X",
+                    Severity.INFO,
+                    _Pending("{a}", {"a": 1}, "en", None),
+                    "",
+                    "",
+                    None,
+                    None,
+                    None,
+                    (),
+                )
+            )
+        ).message
+        == "1"
+    )
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        finding.message = "other"  # type: ignore[misc]

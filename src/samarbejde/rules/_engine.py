@@ -6,7 +6,7 @@ import contextlib
 import difflib
 import gc
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol, cast
+from typing import Protocol, cast
 
 import pendulum
 
@@ -25,6 +25,7 @@ from samarbejde.rules._model import (
     RuleContext,
     RuleError,
     Severity,
+    _finding,
     _Pending,
 )
 from samarbejde.rules._report import Report
@@ -438,8 +439,5 @@ def _located(related: Related, sources: Locator) -> Related:
         return related
     return Related(related.path, related.note, line=where[0], column=where[1])
 
-
-#: :class:`Finding`, typed to take a pending message (a ``_Pending``) for its text.
-_finding: Any = Finding
 
 _select = select
