@@ -294,12 +294,12 @@ def _findings(index: PortfolioIndex, runnable: list[_Runner]) -> list[Finding]:
         if runner.covers is None:
             runner.run_on(None, chunk)
     findings += _ordered(chunk)
-    each = [(runner, runner.covers) for runner in runnable if runner.covers is not None]
+    each = [(runner.run_on, runner.covers) for runner in runnable if runner.covers is not None]
     for part in index.parts if each else ():
         chunk = []
-        for runner, covers in each:
+        for run_on, covers in each:
             if covers(part):
-                runner.run_on(part, chunk)
+                run_on(part, chunk)
         findings += _ordered(chunk)
     return findings
 
@@ -339,7 +339,8 @@ class _Runner:
     """
 
     __slots__ = (
-        "check",
+        "check_each",
+        "check_whole",
         "code",
         "context",
         "covers",
@@ -353,7 +354,8 @@ class _Runner:
 
     def __init__(self, r: Rule, context: RuleContext, lang: Lang, sources: Locator | None) -> None:
         self.rule = r
-        self.check = r.check
+        self.check_whole = cast(PortfolioCheck, r.check)  # cast once: the call is per part
+        self.check_each = cast(PartnershipCheck, r.check)
         self.code = r.code
         self.severity = r.severity
         self.context = context
@@ -386,9 +388,9 @@ class _Runner:
         pending, append = self.pending, to.append
         try:
             if part is None:
-                hits = cast(PortfolioCheck, self.check)(self.context)
+                hits = self.check_whole(self.context)
             else:
-                hits = cast(PartnershipCheck, self.check)(self.context, part)
+                hits = self.check_each(self.context, part)
             for found in hits:
                 related = found.related
                 if sources is None:
