@@ -52,7 +52,7 @@ class Text:
         Raises:
             ValueError: ``lang`` is not one of :data:`LANGS`.
         """
-        return cast(str, getattr(self, check_lang(lang)))
+        return cast(str, getattr(self, lang if lang in LANGS else check_lang(lang)))
 
     def format(self, lang: Lang, /, **values: object) -> str:
         """The text in ``lang`` with its placeholders filled by ``values``.
@@ -101,6 +101,8 @@ def render(value: object, lang: Lang) -> str:  # noqa: PLR0911 - one return per 
     """
     if type(value) is str:
         return value
+    if type(value) is pendulum.Date:  # the commonest values first, by their exact type
+        return write_date(value)
     if isinstance(value, Text):
         return value.pick(lang)
     if isinstance(value, pendulum.Date):
@@ -128,7 +130,9 @@ def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:
     >>> fill("{a} before {b}", {"a": pendulum.Date(2021, 1, 1)}, "en")
     '2021-01-01 before {b}'
     """
-    rendered = _Values({key: render(value, lang) for key, value in values.items()})
+    rendered = _Values()
+    for key, value in values.items():
+        rendered[key] = value if type(value) is str else render(value, lang)
     return template.format_map(rendered)
 
 
