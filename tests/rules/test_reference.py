@@ -105,7 +105,18 @@ def breaks_portfolio_wide(ctx: RuleContext) -> Iterator[Hit]:
     raise ValueError("broken")
 
 
-USER_RULES = (every_kind_of_value, breaks_on_some, portfolio_wide, breaks_portfolio_wide)
+@rule("X905", "does-not-render", en="{n:d}", da="{n:d}", scope=EVERY_PARTNERSHIP)
+def does_not_render(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    yield hit(part.path, part.partnership.id, n="not a number")  # the format spec fails
+
+
+USER_RULES = (
+    every_kind_of_value,
+    breaks_on_some,
+    portfolio_wide,
+    breaks_portfolio_wide,
+    does_not_render,
+)
 
 
 def same(portfolio: Portfolio, **options: object) -> None:
@@ -147,6 +158,12 @@ def test_the_comparison_sees_findings_of_every_kind() -> None:
     assert {"T001", "X901", "X902", "X903", "X904"} <= codes
     internal = [f for f in validate(portfolio, rules=rules).findings if f.code in {"X902", "X904"}]
     assert any("internal error" in f.message for f in internal)
+    # a user rule's message is rendered at once: one that cannot be is its rule's error
+    (unrendered, *_) = validate(portfolio, rules=[does_not_render]).findings
+    assert unrendered.severity is Severity.ERROR
+    assert unrendered.message.startswith(
+        "internal error in rule X905 (does-not-render): ValueError"
+    )
 
 
 @given(

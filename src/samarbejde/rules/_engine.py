@@ -247,6 +247,10 @@ def validate(
     own code, the message ``internal error in rule CODE (name): ...`` and, for a rule
     run per partnership, that partnership's path; the other rules' findings stay.
 
+    A built-in rule's message is rendered when it is first read, the same text as
+    rendering at once (design notes, D53); a user rule's at once, so that one that
+    cannot be rendered is that rule's ``error`` finding as above.
+
     Raises:
         RuleError: An unknown profile, or a rule code that shadows a built-in one.
         ValueError: ``lang`` is not one of :data:`samarbejde.model.text.LANGS`.
