@@ -299,10 +299,12 @@ def _findings(index: PortfolioIndex, runnable: list[_Runner]) -> list[Finding]:
             runner.run_on(None, chunk)
     findings += _ordered(chunk)
     each = [(runner.run_on, runner.covers) for runner in runnable if runner.covers is not None]
+    scopes = list(dict.fromkeys(covers for _, covers in each))  # a few, shared by many rules
     for part in index.parts if each else ():
         chunk = []
+        covered = {covers: covers(part) for covers in scopes}
         for run_on, covers in each:
-            if covers(part):
+            if covered[covers]:
                 run_on(part, chunk)
         findings += _ordered(chunk)
     return findings
