@@ -262,16 +262,29 @@ def validate(
     check_lang(lang)
     pool = (*builtin_rules(), *plugin_rules()) if rules is None else tuple(rules)
     chosen = _select(pool, profiles=profiles, select=select, ignore=ignore)
-    index = PortfolioIndex(portfolio)
     skipped = [r.code for r in chosen if r.needs_as_of and as_of is None]
-    runnable = [
-        _Runner(r, RuleContext(index, as_of, r.params), lang, sources)
-        for r in chosen
-        if not (r.needs_as_of and as_of is None)
-    ]
+    runnable = [r for r in chosen if not (r.needs_as_of and as_of is None)]
     with _gc_paused():
-        findings = _findings(index, runnable)
+        findings = _run(portfolio, runnable, as_of=as_of, lang=lang, sources=sources)
         return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
+
+
+def _run(
+    portfolio: Portfolio,
+    rules: list[Rule],
+    *,
+    as_of: pendulum.Date | None,
+    lang: Lang,
+    sources: Locator | None,
+) -> list[Finding]:
+    """Run ``rules``; the indexes die with this call, before the collector runs again.
+
+    What the indexes hold (lookups, lists of records) is freed by reference counting as
+    it returns, so the one collection after the run walks the findings only.
+    """
+    index = PortfolioIndex(portfolio)
+    runners = [_Runner(r, RuleContext(index, as_of, r.params), lang, sources) for r in rules]
+    return _findings(index, runners)
 
 
 @contextlib.contextmanager
