@@ -223,3 +223,15 @@ def test_a_pending_message_is_rendered_once_when_first_read_and_reads_the_same_a
     )
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         finding.message = "other"  # type: ignore[misc]
+
+
+@given(
+    st.text(max_size=5), st.text(max_size=5), st.dictionaries(st.text(max_size=3), st.integers())
+)
+def test_hit_makes_the_hit_init_makes(path: str, subject: str, values: dict[str, int]) -> None:
+    made = hit(path, subject, **values)
+    assert (made, repr(made)) == (Hit(path, subject, values), repr(Hit(path, subject, values)))
+    assert attrs.asdict(made, recurse=False) == attrs.asdict(
+        Hit(path, subject, values), recurse=False
+    )
+    assert made.relating("x").related == (Related("x"),)

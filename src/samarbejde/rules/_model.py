@@ -288,7 +288,18 @@ def hit(path: str, subject: str, /, **values: object) -> Hit:
     >>> hit("organisations[x]", "x", organisation="x").values["organisation"]
     'x'
     """
-    return Hit(path, subject, values)
+    made: Hit = _new(Hit)  # Hit(path, subject, values) without __init__: one per problem
+    _hit_path(made, path)
+    _hit_subject(made, subject)
+    _hit_values(made, values)
+    _hit_partnership(made, None)
+    _hit_related(made, ())
+    return made
+
+
+_hit_path, _hit_subject, _hit_values, _hit_partnership, _hit_related = (
+    Hit.__dict__[name].__set__ for name in ("path", "subject", "values", "partnership", "related")
+)
 
 
 @attrs.frozen
