@@ -19,7 +19,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.profiles import WHOLE_PORTFOLIOS
+from tests.rules._fragments import AS_OF, document
 from tests.rules._reference import reference_findings
+from tests.rules.fragments import CASES
 
 from samarbejde import (
     Finding,
@@ -235,3 +237,11 @@ def test_hit_makes_the_hit_init_makes(path: str, subject: str, values: dict[str,
         Hit(path, subject, values), recurse=False
     )
     assert made.relating("x").related == (Related("x"),)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_rule_s_fragments_give_the_reference_findings(code: str, lang: str) -> None:
+    for fragment in CASES[code]:
+        same(document(fragment), as_of=AS_OF, lang=lang)
+        same(document(fragment), lang=lang)

@@ -1,0 +1,284 @@
+# The check functions of samarbejde.rules.mandates as they were before D53 (commit f03882f),
+# frozen as the reference for tests/rules/test_reference.py: the rules now share
+# per-partnership indexes, and must still find exactly what these did.
+"""M rules: mandates. Commitments are made by someone entitled to make them.
+
+Which power a kind of commitment needs is policy; it is the table
+:data:`COMMITMENT_POWERS`, the ``kind_powers`` parameter of rule M002.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+
+import pendulum
+
+from samarbejde.model.codes import COMMITMENT_POWERS
+from samarbejde.model.commitments import Commitment
+from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power
+from samarbejde.model.funding import promises_money, same_money
+from samarbejde.model.iso import write_date
+from samarbejde.rules._families import MANDATES
+from samarbejde.rules._index import PartnershipIndex
+from samarbejde.rules._model import LIVE_STRATEGIC, Hit, Related, RuleContext, Severity, hit
+from samarbejde.rules._text import Words, code_words
+
+__all__ = ["CORE_ROLES", "MANDATE_RULES"]
+
+#: Roles that make a member part of a strategic partnership's core (rule M005).
+CORE_ROLES: tuple[str, ...] = ("lead", "backbone", "partner", "bridge_builder", "funder")
+
+_OPEN = Words("åben", "open")
+_NOTHING = Words("", "")
+_GIVEN = frozenset({CommitmentStatus.PLEDGED, CommitmentStatus.AGREED})
+
+
+def _given_on(c: Commitment) -> pendulum.Date:
+    """The day a commitment was given: its first pledged or agreed entry, else when made."""
+    for change in c.status:
+        if change.status in _GIVEN:
+            return change.on
+    return c.made_on
+
+
+@MANDATES.rule(
+    "M001",
+    "commitment-without-mandate",
+    severity=Severity.WARNING,
+    en="Commitment {commitment} by {by} names no mandate.",
+    da="Forpligtelsen {commitment} fra {by} henviser ikke til noget mandat.",
+    rationale="A commitment is only as strong as the authority behind it. Naming the mandate "
+    "it was made under shows that the representative could commit the organisation. "
+    "Commitments still only proposed, and withdrawn ones, are not counted.",
+)
+def without_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments given (beyond proposed) that name no mandate."""
+    for c in part.partnership.commitments:
+        if c.mandate is None and c.current not in (
+            CommitmentStatus.PROPOSED,
+            CommitmentStatus.WITHDRAWN,
+        ):
+            yield hit(part.commitment_path(c.id), c.id, commitment=c.id, by=c.by)
+
+
+@MANDATES.rule(
+    "M002",
+    "kind-outside-powers",
+    params={"kind_powers": COMMITMENT_POWERS},
+    en="Commitment {commitment} ({kind}) needs the power '{power}', which mandate {mandate} "
+    "does not grant.",
+    da="Forpligtelsen {commitment} ({kind}) kræver beføjelsen '{power}', som mandatet "
+    "{mandate} ikke giver.",
+    rationale="A mandate lists what its holder may commit the organisation to. A commitment "
+    "of a kind the mandate does not cover was made without authority. The parameter "
+    "`kind_powers` maps each kind of commitment to the power it needs.",
+)
+def kind_outside_powers(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments of a kind that their mandate's powers do not cover."""
+    table: Mapping[str, Power] = ctx.params["kind_powers"]
+    for c in part.partnership.commitments:
+        held = None if c.mandate is None else part.mandates.get(c.mandate)
+        power = table.get(c.kind)
+        if held is None or power is None or held[0].organisation != c.by:
+            continue
+        if power not in held[1].powers:
+            yield hit(
+                f"{part.commitment_path(c.id)}.kind",
+                c.id,
+                commitment=c.id,
+                kind=code_words(c.kind),
+                power=power,
+                mandate=c.mandate,
+            )
+
+
+@MANDATES.rule(
+    "M003",
+    "above-ceiling",
+    en="{holder} has committed {total} DKK under mandate {mandate}, above its ceiling of "
+    "{ceiling} DKK.",
+    da="{holder} har forpligtet {total} kr. under mandatet {mandate}, over loftet på {ceiling} kr.",
+    rationale="A mandate's ceiling caps the money its holder may commit. The sum of the "
+    "member's commitments in DKK under the mandate (not withdrawn or superseded) must stay "
+    "within it. Commitments are counted in DKK; a ceiling in another currency is not "
+    "converted (the library has no exchange rates) and rule M006 says so instead.",
+)
+def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Mandates whose DKK commitments add up to more than their ceiling."""
+    counted = _counted_dkk(part)
+    totals = {
+        mandate: sum((c.quantity.amount for c in commitments), Decimal(0))
+        for mandate, commitments in counted.items()
+    }
+    for mandate_id, total in totals.items():
+        held = part.mandates.get(mandate_id)
+        if held is None:
+            continue
+        member, mandate = held
+        ceiling = mandate.ceiling
+        if ceiling is not None and ceiling.currency == "DKK" and total > ceiling.amount:
+            yield hit(
+                f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling",
+                mandate_id,
+                holder=member.organisation,
+                total=total,
+                mandate=mandate_id,
+                ceiling=ceiling.amount,
+            ).relating(*_summands(part, counted[mandate_id]))
+
+
+def _summands(part: PartnershipIndex, commitments: list[Commitment]) -> Iterator[Related]:
+    """The commitments that add up to a total, as related locations (M003)."""
+    for c in commitments:
+        yield Related(part.commitment_path(c.id), f"{c.id}: {c.quantity.amount} DKK")
+
+
+@MANDATES.rule(
+    "M004",
+    "outside-mandate-term",
+    en="Commitment {commitment} was given on {given_on}, when mandate {mandate} was not in "
+    "force (term {start} to {end}{revoked}).",
+    da="Forpligtelsen {commitment} blev givet den {given_on}, hvor mandatet {mandate} ikke "
+    "var gældende (periode {start} til {end}{revoked}).",
+    rationale="A mandate authorises commitments only while it is in force: inside its term "
+    "and before it is revoked. The day a commitment is given is its first pledged or agreed "
+    "status (or the day it was proposed).",
+)
+def outside_mandate_term(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments given when their mandate was not in force."""
+    for c in part.partnership.commitments:
+        held = None if c.mandate is None else part.mandates.get(c.mandate)
+        if held is None or held[0].organisation != c.by:
+            continue
+        mandate = held[1]
+        given_on = _given_on(c)
+        if not mandate.in_force(given_on):
+            yield hit(
+                f"{part.commitment_path(c.id)}.mandate",
+                c.id,
+                commitment=c.id,
+                given_on=given_on,
+                mandate=mandate.id,
+                start=mandate.term.start,
+                end=_OPEN if mandate.term.end is None else mandate.term.end,
+                revoked=_NOTHING
+                if mandate.revoked is None
+                else Words(
+                    f", tilbagekaldt {write_date(mandate.revoked)}",
+                    f", revoked {write_date(mandate.revoked)}",
+                ),
+            )
+
+
+@MANDATES.rule(
+    "M005",
+    "core-member-without-strategic-mandate",
+    severity=Severity.WARNING,
+    scope=LIVE_STRATEGIC,
+    params={"core_roles": CORE_ROLES},
+    en="{organisation} is a core member ({role}) of strategic partnership {partnership} but "
+    "holds no strategic-level mandate.",
+    da="{organisation} er kernemedlem ({role}) af det strategiske samarbejde {partnership}, "
+    "men har intet mandat på strategisk niveau.",
+    rationale="In a strategic partnership the core members set direction together. Their "
+    "representatives need a strategic-level mandate, or every decision waits for the "
+    "organisation behind them. The parameter `core_roles` lists the core roles.",
+)
+def core_without_strategic_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Core members of live strategic partnerships without a strategic-level mandate."""
+    core = frozenset(ctx.params["core_roles"])
+    for m in part.partnership.members:
+        if m.left is not None or m.role not in core:
+            continue
+        if not any(x.level is MandateLevel.STRATEGIC for x in m.mandates):
+            yield hit(
+                part.member_path(m.organisation),
+                m.organisation,
+                organisation=m.organisation,
+                role=code_words(m.role),
+            )
+
+
+def _counted_dkk(part: PartnershipIndex) -> dict[str, list[Commitment]]:
+    """Commitments of money (DKK, not withdrawn or superseded) by the mandate they name."""
+    found: dict[str, list[Commitment]] = {}
+    for c in part.partnership.commitments:
+        if c.mandate is not None and promises_money(c):
+            found.setdefault(c.mandate, []).append(c)
+    return found
+
+
+@MANDATES.rule(
+    "M006",
+    "currency-not-comparable",
+    severity=Severity.WARNING,
+    en="Mandate {mandate} of {holder} has a ceiling in {currency}, but commitments "
+    "{commitments} under it are in DKK; they were not compared with the ceiling.",
+    da="Mandatet {mandate} for {holder} har et loft i {currency}, men forpligtelserne "
+    "{commitments} under det er i DKK; de er ikke sammenholdt med loftet.",
+    rationale="Rule M003 adds up a mandate's commitments of money, which are in DKK, and "
+    "compares the sum with the mandate's ceiling. The library has no exchange rates (no "
+    "clock, no network), so a ceiling in another currency cannot be compared: this rule "
+    "says so rather than letting the check pass in silence. State the ceiling in DKK.",
+)
+def currency_not_comparable(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Mandates with a ceiling in a currency other than DKK and money committed under them."""
+    for mandate_id, commitments in _counted_dkk(part).items():
+        held = part.mandates.get(mandate_id)
+        if held is None:
+            continue
+        member, mandate = held
+        if mandate.ceiling is not None and mandate.ceiling.currency != "DKK":
+            yield hit(
+                f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling.currency",
+                mandate_id,
+                mandate=mandate_id,
+                holder=member.organisation,
+                currency=mandate.ceiling.currency,
+                commitments=", ".join(sorted(c.id for c in commitments)),
+            ).relating(*_summands(part, commitments))
+
+
+@MANDATES.rule(
+    "M007",
+    "money-promised-twice",
+    severity=Severity.INFO,
+    en="Commitment {commitment} by {by} ({amount} DKK) and funding {funding} from {by} "
+    "look like the same money; only the funding is counted as funding.",
+    da="Forpligtelsen {commitment} fra {by} ({amount} kr.) og finansieringen {funding} fra "
+    "{by} ser ud til at være de samme penge; kun finansieringen tælles som finansiering.",
+    rationale="A member's promise of money (a commitment in DKK) and a funding record can "
+    "describe the same money: the municipality commits its budget line in the agreement, "
+    "and the budget line is also recorded as funding. The funding analysis counts funding "
+    "records only, so the money is counted once; a sum of commitments and funding counts "
+    "it twice. The pair is likely the same money when the funder made the commitment, the "
+    "funding is in DKK of the same amount, and the terms overlap.",
+)
+def money_promised_twice(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """A money commitment and a funding record that likely describe the same money."""
+    for c in part.partnership.commitments:
+        for f in part.partnership.funding:
+            if same_money(c, f):
+                yield hit(
+                    part.commitment_path(c.id),
+                    c.id,
+                    commitment=c.id,
+                    by=c.by,
+                    amount=c.quantity.amount,
+                    funding=f.id,
+                ).relating(
+                    Related(f"{part.path}.funding[{f.id}]", f"{f.id}: {f.amount.amount} DKK")
+                )
+
+
+#: The mandate rules, in code order.
+MANDATE_RULES = (
+    without_mandate,
+    kind_outside_powers,
+    above_ceiling,
+    outside_mandate_term,
+    core_without_strategic_mandate,
+    currency_not_comparable,
+    money_promised_twice,
+)

@@ -1,0 +1,518 @@
+# The check functions of samarbejde.rules.structure as they were before D53 (commit f03882f),
+# frozen as the reference for tests/rules/test_reference.py: the rules now share
+# per-partnership indexes, and must still find exactly what these did.
+"""S rules: structure. References resolve, ids are unique, dates agree.
+
+These rules are in every profile: a portfolio that fails them cannot be read right.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from samarbejde.model.enums import CommitmentStatus
+from samarbejde.model.lifecycles import ProjectLifecycle
+from samarbejde.rules._families import STRUCTURE
+from samarbejde.rules._index import PartnershipIndex
+from samarbejde.rules._model import PORTFOLIO, Hit, Related, RuleContext, hit
+from samarbejde.rules._text import Words
+
+__all__ = ["STRUCTURE_RULES"]
+
+_OPEN = Words("åben", "open")
+
+
+def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
+    p, path = part.partnership, part.path
+    for member in p.members:
+        yield part.member_path(member.organisation), member.organisation
+    for funding in p.funding:
+        yield f"{path}.funding[{funding.id}].funder", funding.funder
+    for agreement in p.agreements:
+        for party in agreement.parties:
+            yield f"{path}.agreements[{agreement.id}].parties", party.organisation
+    listed = (
+        *((f"{path}.governance[{b.id}].members", b.members) for b in p.governance),
+        *((f"{path}.goals[{g.id}].owners", g.owners) for g in p.goals),
+        *((f"{path}.challenges[{c.id}].identified_by", c.identified_by) for c in p.challenges),
+    )
+    for where, org_ids in listed:
+        for org_id in org_ids:
+            yield where, org_id
+    if p.vision is not None:
+        for org_id in p.vision.agreed_by:
+            yield f"{path}.vision.agreed_by", org_id
+    for number, lifecycle in enumerate(p.lifecycles):
+        if isinstance(lifecycle, ProjectLifecycle) and lifecycle.owner is not None:
+            where = "lifecycle" if lifecycle is p.lifecycle else f"earlier[{number}]"
+            yield f"{path}.{where}.owner", lifecycle.owner
+
+
+def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
+    """``(path, organisation id, partnership id or None)`` for every organisation reference."""
+    for org in ctx.index.portfolio.organisations:
+        if org.parent is not None:
+            yield f"organisations[{org.id}].parent", org.parent, None
+    for part in ctx.index.parts:
+        for path, org_id in _partnership_org_references(part):
+            yield path, org_id, part.partnership.id
+
+
+@STRUCTURE.rule(
+    "S001",
+    "unknown-organisation",
+    en="Organisation {organisation} is referred to but is not among the portfolio's organisations.",
+    da="Organisationen {organisation} nævnes, men findes ikke blandt porteføljens organisationer.",
+    rationale="Every member, funder, signatory, goal owner and parent organisation must be "
+    "described once in the portfolio, so that its sector, entry points and units are known.",
+    scope=PORTFOLIO,
+)
+def unknown_organisation(ctx: RuleContext) -> Iterator[Hit]:
+    """Organisation ids that are referred to but not described."""
+    known = ctx.index.organisations
+    for path, org_id, partnership in _org_references(ctx):
+        if org_id not in known:
+            yield Hit(path, org_id, {"organisation": org_id}, partnership)
+
+
+@STRUCTURE.rule(
+    "S002",
+    "unknown-area",
+    en="Area {area} is referred to but is not among the portfolio's areas.",
+    da="Området {area} nævnes, men findes ikke blandt porteføljens områder.",
+    rationale="A partnership is tied to the places it serves; an area it names must be "
+    "described, with its municipality, for the partnership to be place-specific.",
+    scope=PORTFOLIO,
+)
+def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
+    """Area ids named by partnerships or entry points but not described."""
+    known = ctx.index.areas
+    for org in ctx.index.portfolio.organisations:
+        for entry in org.entry_points:
+            for area in entry.covers:
+                if area not in known:
+                    yield hit(f"organisations[{org.id}].entry_points[{entry.id}]", area, area=area)
+    for part in ctx.index.parts:
+        for area in part.partnership.areas:
+            if area not in known:
+                yield Hit(f"{part.path}.areas", area, {"area": area}, part.partnership.id)
+
+
+@STRUCTURE.rule(
+    "S003",
+    "unknown-member",
+    en="Commitment {commitment} names {organisation} ({field}), which is not a member of "
+    "partnership {partnership}.",
+    da="Forpligtelsen {commitment} nævner {organisation} ({field}), som ikke er medlem af "
+    "samarbejdet {partnership}.",
+    rationale="Only members can make commitments or receive them; a commitment by an "
+    "outsider cannot be followed up in the partnership.",
+)
+def unknown_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments made by or to organisations that are not members."""
+    for c in part.partnership.commitments:
+        for field, org_id in (("by", c.by), ("to", c.to)):
+            if org_id is not None and org_id not in part.members:
+                yield hit(
+                    f"{part.commitment_path(c.id)}.{field}",
+                    c.id,
+                    commitment=c.id,
+                    organisation=org_id,
+                    field=field,
+                )
+
+
+@STRUCTURE.rule(
+    "S004",
+    "unknown-mandate",
+    en="Commitment {commitment} names mandate {mandate}, which {by} does not hold.",
+    da="Forpligtelsen {commitment} henviser til mandatet {mandate}, som {by} ikke har.",
+    rationale="A commitment made under a mandate must name a mandate that the committing "
+    "member's representative actually holds in the partnership.",
+)
+def unknown_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments naming a mandate that their maker does not hold."""
+    for c in part.partnership.commitments:
+        if c.mandate is None:
+            continue
+        held = part.mandates.get(c.mandate)
+        if held is None or held[0].organisation != c.by:
+            yield hit(
+                f"{part.commitment_path(c.id)}.mandate",
+                c.id,
+                commitment=c.id,
+                mandate=c.mandate,
+                by=c.by,
+            )
+
+
+@STRUCTURE.rule(
+    "S005",
+    "unknown-goal",
+    en="Commitment {commitment} serves goal {goal}, which partnership {partnership} does not have.",
+    da="Forpligtelsen {commitment} tjener målet {goal}, som samarbejdet {partnership} ikke har.",
+    rationale="Commitments are followed against the partnership's goals; a goal that is not "
+    "described cannot be followed.",
+)
+def unknown_goal(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments that name goals the partnership does not have."""
+    for c in part.partnership.commitments:
+        for goal in c.goals:
+            if goal not in part.goals:
+                yield hit(
+                    f"{part.commitment_path(c.id)}.goals",
+                    c.id,
+                    commitment=c.id,
+                    goal=goal,
+                )
+
+
+@STRUCTURE.rule(
+    "S006",
+    "unknown-challenge",
+    en="Goal {goal} answers challenge {challenge}, which partnership {partnership} does not have.",
+    da="Målet {goal} svarer på udfordringen {challenge}, som samarbejdet {partnership} ikke har.",
+    rationale="Goals answer challenges identified jointly; the challenge must be described.",
+)
+def unknown_challenge(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Goals that name challenges the partnership does not have."""
+    for goal in part.partnership.goals:
+        for challenge in goal.challenges:
+            if challenge not in part.challenges:
+                yield hit(
+                    f"{part.path}.goals[{goal.id}].challenges",
+                    goal.id,
+                    goal=goal.id,
+                    challenge=challenge,
+                )
+
+
+@STRUCTURE.rule(
+    "S007",
+    "unknown-agreement",
+    en="{subject} refers to agreement {agreement}, which partnership {partnership} does not have.",
+    da="{subject} henviser til aftalen {agreement}, som samarbejdet {partnership} ikke har.",
+    rationale="Commitments belong to agreements and sub-agreements to their main agreement; "
+    "the agreement referred to must be described.",
+)
+def unknown_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments and sub-agreements naming agreements that are not described."""
+    p = part.partnership
+    for c in p.commitments:
+        if c.agreement is not None and c.agreement not in part.agreements:
+            yield hit(
+                f"{part.commitment_path(c.id)}.agreement",
+                c.id,
+                subject=c.id,
+                agreement=c.agreement,
+            )
+    for a in p.agreements:
+        if a.parent is not None and a.parent not in part.agreements:
+            yield hit(
+                f"{part.path}.agreements[{a.id}].parent",
+                a.id,
+                subject=a.id,
+                agreement=a.parent,
+            )
+
+
+@STRUCTURE.rule(
+    "S008",
+    "unknown-parent-partnership",
+    en="Partnership {partnership} runs under {parent}, which is not in the portfolio.",
+    da="Samarbejdet {partnership} hører under {parent}, som ikke findes i porteføljen.",
+    rationale="A project that runs under a strategic partnership must name one that is "
+    "described, so that the project can be seen as part of the long-term effort.",
+)
+def unknown_parent(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Partnerships whose parent partnership is not described."""
+    parent = part.partnership.parent
+    if parent is not None and parent not in ctx.index.partnerships:
+        yield hit(
+            f"{part.path}.parent",
+            part.partnership.id,
+            parent=parent,
+        )
+
+
+_KINDS = {
+    "organisations": Words("organisation", "organisation"),
+    "areas": Words("område", "area"),
+    "partnerships": Words("samarbejde", "partnership"),
+}
+
+
+@STRUCTURE.rule(
+    "S009",
+    "duplicate-id",
+    en="The {kind} id {id} is used {count} times in the portfolio.",
+    da="Id'et {id} bruges {count} gange for {kind} i porteføljen.",
+    rationale="Everything refers to organisations, areas and partnerships by id; an id used "
+    "twice makes every reference to it ambiguous.",
+    scope=PORTFOLIO,
+)
+def duplicate_id(ctx: RuleContext) -> Iterator[Hit]:
+    """Organisation, area and partnership ids used more than once."""
+    portfolio = ctx.index.portfolio
+    groups = {
+        "organisations": Counter(o.id for o in portfolio.organisations),
+        "areas": Counter(a.id for a in portfolio.areas),
+        "partnerships": Counter(p.id for p in portfolio.partnerships),
+    }
+    for field, counts in groups.items():
+        for item_id, count in counts.items():
+            if count > 1:
+                values = {"kind": _KINDS[field], "id": item_id, "count": count}
+                inside = item_id if field == "partnerships" else None
+                yield Hit(f"{field}[{item_id}]", item_id, values, inside)
+
+
+@STRUCTURE.rule(
+    "S010",
+    "organisation-parent-cycle",
+    en="Organisations {cycle} are units of each other in a cycle.",
+    da="Organisationerne {cycle} er enheder af hinanden i ring.",
+    rationale="Units (departments, local branches) point to the organisation they belong to; "
+    "following parents must end at a top organisation.",
+    scope=PORTFOLIO,
+)
+def parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
+    """Cycles among organisation parents, each reported once."""
+    known = ctx.index.organisations
+    done: set[str] = set()
+    for start in known:
+        walk: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current not in done and current not in walk:
+            walk[current] = len(walk)
+            organisation = known.get(current)
+            current = None if organisation is None else organisation.parent
+        if current is not None and current in walk:
+            cycle = list(walk)[walk[current] :]
+            first = min(cycle)
+            yield hit(f"organisations[{first}].parent", first, cycle=tuple(cycle)).relating(
+                *(Related(f"organisations[{o}].parent", o) for o in cycle if o != first)
+            )
+        done.update(walk)
+
+
+@STRUCTURE.rule(
+    "S011",
+    "membership-outside-lifetime",
+    en="{organisation} joined partnership {partnership} on {joined}, outside its lifetime "
+    "({start} to {end}).",
+    da="{organisation} trådte ind i samarbejdet {partnership} den {joined}, uden for dets "
+    "levetid ({start} til {end}).",
+    rationale="A member cannot join a partnership before it begins or after it has ended.",
+)
+def membership_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Memberships that begin before the first lifecycle or after the current one ended."""
+    start, end = part.started, part.ended
+    for m in part.partnership.members:
+        if m.joined < start or (end is not None and m.joined > end):
+            yield hit(
+                part.member_path(m.organisation) + ".joined",
+                m.organisation,
+                organisation=m.organisation,
+                joined=m.joined,
+                start=start,
+                end=_OPEN if end is None else end,
+            )
+
+
+@STRUCTURE.rule(
+    "S012",
+    "commitment-outside-lifetime",
+    en="Commitment {commitment} was made on {made_on}, outside the lifetime of partnership "
+    "{partnership} ({start} to {end}).",
+    da="Forpligtelsen {commitment} blev givet den {made_on}, uden for samarbejdet "
+    "{partnership}s levetid ({start} til {end}).",
+    rationale="Commitments are made to a partnership while it exists.",
+)
+def commitment_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments made before the partnership began or after it ended."""
+    start, end = part.started, part.ended
+    for c in part.partnership.commitments:
+        if c.made_on < start or (end is not None and c.made_on > end):
+            yield hit(
+                f"{part.commitment_path(c.id)}.status[0]",
+                c.id,
+                commitment=c.id,
+                made_on=c.made_on,
+                start=start,
+                end=_OPEN if end is None else end,
+            )
+
+
+@STRUCTURE.rule(
+    "S013",
+    "commitment-by-inactive-member",
+    en="Commitment {commitment} was made on {made_on}, when {by} was not a member "
+    "(joined {joined}, left {left}).",
+    da="Forpligtelsen {commitment} blev givet den {made_on}, hvor {by} ikke var medlem "
+    "(indtrådt {joined}, udtrådt {left}).",
+    rationale="A member commits while it is a member: not before it joins, nor after it leaves.",
+)
+def commitment_by_inactive_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments made on a day their maker was not a member."""
+    for c in part.partnership.commitments:
+        member = part.members.get(c.by)
+        if member is not None and not member.active(c.made_on):
+            yield hit(
+                f"{part.commitment_path(c.id)}.status[0]",
+                c.id,
+                commitment=c.id,
+                made_on=c.made_on,
+                by=c.by,
+                joined=member.joined,
+                left=Words("ikke", "not") if member.left is None else member.left,
+            )
+
+
+@STRUCTURE.rule(
+    "S014",
+    "parent-not-strategic",
+    en="Partnership {partnership} runs under {parent}, which is not a strategic partnership.",
+    da="Samarbejdet {partnership} hører under {parent}, som ikke er et strategisk samarbejde.",
+    rationale="Projects run under a long-term strategic partnership; a project cannot be the "
+    "parent of another.",
+)
+def parent_not_strategic(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Partnerships whose parent's current lifecycle is not strategic."""
+    parent_id = part.partnership.parent
+    parent = None if parent_id is None else ctx.index.partnerships.get(parent_id)
+    if parent is not None and parent.form != "strategic":
+        yield hit(
+            f"{part.path}.parent",
+            part.partnership.id,
+            parent=parent_id,
+        )
+
+
+_DELIVERED = frozenset({CommitmentStatus.FULFILLED, CommitmentStatus.PARTLY_FULFILLED})
+
+
+@STRUCTURE.rule(
+    "S015",
+    "fulfilled-without-fulfilment",
+    en="Commitment {commitment} is {status} since {on}, but no fulfilment is recorded.",
+    da="Forpligtelsen {commitment} er {status} siden {on}, men ingen indfrielse er registreret.",
+    rationale="A commitment marked (partly) fulfilled must show what was delivered and when; "
+    "otherwise the status cannot be followed up.",
+)
+def fulfilled_without_fulfilment(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Commitments marked (partly) fulfilled with no fulfilment recorded."""
+    for c in part.partnership.commitments:
+        if c.current in _DELIVERED and not c.fulfilments:
+            yield hit(
+                f"{part.commitment_path(c.id)}.status[{len(c.status) - 1}]",
+                c.id,
+                commitment=c.id,
+                status=c.current,
+                on=c.status[-1].on,
+            )
+
+
+@STRUCTURE.rule(
+    "S016",
+    "fulfilment-outside-status",
+    en="Commitment {commitment} has a fulfilment dated {fulfilled_on}, outside its status "
+    "history ({made_on} to {final_on}).",
+    da="Forpligtelsen {commitment} har en indfrielse dateret {fulfilled_on}, uden for dens "
+    "statushistorik ({made_on} til {final_on}).",
+    rationale="Deliveries happen between the day a commitment is made and the day it reaches "
+    "a final state; a delivery outside that span means the history is wrong.",
+)
+def fulfilment_outside_status(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Fulfilments before the commitment was made or after its final status."""
+    for c in part.partnership.commitments:
+        final_on = c.status[-1].on if c.is_final else None
+        for number, f in enumerate(c.fulfilments):
+            if f.on < c.made_on or (final_on is not None and f.on > final_on):
+                yield hit(
+                    f"{part.commitment_path(c.id)}.fulfilments[{number}]",
+                    c.id,
+                    commitment=c.id,
+                    fulfilled_on=f.on,
+                    made_on=c.made_on,
+                    final_on=_OPEN if final_on is None else final_on,
+                )
+
+
+def _cycles(parents: dict[str, str | None]) -> Iterator[tuple[str, ...]]:
+    """Each cycle of a parent table once, as the ids in walking order from the least."""
+    done: set[str] = set()
+    for start in parents:
+        walk: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current not in done and current not in walk:
+            walk[current] = len(walk)
+            current = parents.get(current)
+        if current is not None and current in walk:
+            cycle = list(walk)[walk[current] :]
+            first = cycle.index(min(cycle))
+            yield tuple(cycle[first:] + cycle[:first])
+        done.update(walk)
+
+
+@STRUCTURE.rule(
+    "S017",
+    "partnership-parent-cycle",
+    scope=PORTFOLIO,
+    en="Partnerships {cycle} run under each other in a cycle.",
+    da="Samarbejderne {cycle} hører under hinanden i ring.",
+    rationale="A project runs under a strategic partnership, which runs under none or "
+    "under a wider one; following parents must end at a partnership with no parent.",
+)
+def partnership_parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
+    """Cycles among partnership parents, each reported once."""
+    parents = {p.id: p.parent for p in ctx.index.portfolio.partnerships}
+    for cycle in _cycles(parents):
+        yield hit(f"partnerships[{cycle[0]}].parent", cycle[0], cycle=cycle).relating(
+            *(Related(f"partnerships[{p}].parent", p) for p in cycle[1:])
+        )
+
+
+@STRUCTURE.rule(
+    "S018",
+    "agreement-parent-cycle",
+    en="Agreements {cycle} of partnership {partnership} are sub-agreements of each other in "
+    "a cycle.",
+    da="Aftalerne {cycle} i samarbejdet {partnership} er delaftaler af hinanden i ring.",
+    rationale="A sub-agreement belongs to a main agreement; following parents must end at "
+    "an agreement that is no one's sub-agreement.",
+)
+def agreement_parent_cycle(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Cycles among the agreement parents of a partnership, each reported once."""
+    parents = {a.id: a.parent for a in part.partnership.agreements}
+    for cycle in _cycles(parents):
+        yield hit(
+            f"{part.path}.agreements[{cycle[0]}].parent",
+            cycle[0],
+            cycle=cycle,
+            partnership=part.partnership.id,
+        ).relating(*(Related(f"{part.path}.agreements[{a}].parent", a) for a in cycle[1:]))
+
+
+#: The structure rules, in code order.
+STRUCTURE_RULES = (
+    unknown_organisation,
+    unknown_area,
+    unknown_member,
+    unknown_mandate,
+    unknown_goal,
+    unknown_challenge,
+    unknown_agreement,
+    unknown_parent,
+    duplicate_id,
+    parent_cycle,
+    membership_outside_lifetime,
+    commitment_outside_lifetime,
+    commitment_by_inactive_member,
+    parent_not_strategic,
+    fulfilled_without_fulfilment,
+    fulfilment_outside_status,
+    partnership_parent_cycle,
+    agreement_parent_cycle,
+)
