@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import os
 import secrets
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Any, TypeVar
 
@@ -28,6 +27,7 @@ from samarbejde.documents._parse import (
 )
 from samarbejde.documents._problems import Issue, ParseFailure, issues_from, to_load_error
 from samarbejde.documents._yaml_text import dumps_yaml
+from samarbejde.model._gc import gc_paused
 from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.portfolio import Portfolio
 
@@ -61,18 +61,6 @@ def _converters() -> tuple[DocumentConverter, DocumentConverter]:
 def _write_json() -> Callable[[Portfolio], str]:
     """The generated JSON writer of portfolios, made once (design decision D52)."""
     return json_writer(Portfolio, {"format": FORMAT_VERSION})
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: loading builds trees, never cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _version_issues(raw: object) -> list[Issue]:
@@ -151,7 +139,7 @@ def _load(
         text = decode(data, max_bytes)
     except ParseFailure as failure:
         raise to_load_error(failure.issues, None, source) from None
-    with _gc_paused():
+    with gc_paused():
         if format == "json" and (fast := fast_loads_json(text)) is not None:
             return fast, SourceMap.deferred(lambda: _positions(text, format))
         if not located or format == "json":

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol, cast
 
 import pendulum
 
+from samarbejde.model._gc import gc_paused
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.rules._families import BUILTIN_FAMILIES
@@ -264,7 +263,7 @@ def validate(
     chosen = _select(pool, profiles=profiles, select=select, ignore=ignore)
     skipped = [r.code for r in chosen if r.needs_as_of and as_of is None]
     runnable = [r for r in chosen if not (r.needs_as_of and as_of is None)]
-    with _gc_paused():
+    with gc_paused():
         findings = _run(portfolio, runnable, as_of=as_of, lang=lang, sources=sources)
         return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
 
@@ -285,22 +284,6 @@ def _run(
     index = PortfolioIndex(portfolio)
     runners = [_Runner(r, RuleContext(index, as_of, r.params), lang, sources) for r in rules]
     return _findings(index, runners)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a run builds findings, trees without cycles.
-
-    A collection in the middle of a run would only walk the portfolio's records (millions
-    of objects at 100k commitments) and the findings made so far, and free nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _findings(index: PortfolioIndex, runnable: list[_Runner]) -> list[Finding]:

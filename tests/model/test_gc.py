@@ -1,0 +1,59 @@
+"""Loading and validating pause the cyclic collector and give it back as they found it."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+
+import pytest
+from tests.medvind import portfolio
+
+from samarbejde import LoadError, dumps, loads, validate
+from samarbejde.model._gc import gc_paused
+
+
+@pytest.fixture
+def collector() -> Iterator[None]:
+    """Whatever a test does to the collector, it is on again afterwards."""
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _load() -> object:
+    return loads(dumps(portfolio(), "json"), "json")
+
+
+def _validate() -> object:
+    return validate(portfolio())
+
+
+def _bad_load() -> object:
+    return loads('{"format": "samarbejde/1", "areas": 3}', "json")
+
+
+@pytest.mark.usefixtures("collector")
+@pytest.mark.parametrize("action", [_load, _validate])
+@pytest.mark.parametrize("was_on", [True, False])
+def test_the_collector_is_as_it_was(action: Callable[[], object], was_on: bool) -> None:
+    (gc.enable if was_on else gc.disable)()
+    action()
+    assert gc.isenabled() is was_on
+
+
+@pytest.mark.usefixtures("collector")
+def test_the_collector_is_back_on_after_a_refused_document() -> None:
+    gc.enable()
+    with pytest.raises(LoadError):
+        _bad_load()
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector")
+def test_paused_inside_and_resumed_after_an_exception() -> None:
+    gc.enable()
+    with pytest.raises(RuntimeError), gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
