@@ -53,7 +53,14 @@ def test_the_collector_is_back_on_after_a_refused_document() -> None:
 @pytest.mark.usefixtures("collector")
 def test_paused_inside_and_resumed_after_an_exception() -> None:
     gc.enable()
-    with pytest.raises(RuntimeError), gc_paused():
-        assert not gc.isenabled()
-        raise RuntimeError
+    seen: list[bool] = []
+
+    def fail_inside() -> None:
+        with gc_paused():
+            seen.append(gc.isenabled())
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fail_inside()
+    assert seen == [False]
     assert gc.isenabled()
