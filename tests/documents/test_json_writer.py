@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import weakref
 from datetime import timedelta, timezone
 from enum import Enum
 
 import attrs
 import pendulum
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.medvind import portfolio
 
 from samarbejde import Organisation, Partnership, Portfolio, dumps
 from samarbejde import strategies as sst
-from samarbejde.documents import _io
-from samarbejde.documents._json_writer import json_writer
+from samarbejde.documents import _io, _json_writer
+from samarbejde.documents._json_writer import _PARSER, _safe_parts, json_writer, plain_text
 from samarbejde.documents._unstructure import unstructure_functions
+from samarbejde.model._checks import CODE_PATTERN, ID_PATTERN, Matches, is_optional_text
 
 REFERENCE = unstructure_functions(Portfolio, share_text=False)[Portfolio]
 
@@ -180,3 +183,66 @@ WRITE_ROOT = json_writer(Root)
 def test_every_kind_of_value_is_written_as_the_json_module_writes_it(drawn: Root) -> None:
     expected = json.dumps(REFERENCE_ROOT(drawn), ensure_ascii=False, separators=(",", ":"))
     assert WRITE_ROOT(drawn) == expected + "\n"
+
+
+# -- text that needs no escaping ---------------------------------------------------------
+
+#: Patterns the writer may trust (every text they match whole is written as it is) and
+#: patterns it must not: negated sets, categories, any character, ranges over a quote
+#: or a backslash, alternatives with one.
+TRUSTED = (ID_PATTERN.pattern, CODE_PATTERN.pattern, "[a-z]+", "(ab)+c?", "x|y{2,3}", "^[0-9]$")
+DISTRUSTED = (".", "[^a]", r"\S+", r"\w", "[ -~]", 'a|"', r"[\\]", "[\x00-\x1f]", "[!-$]", "(a|\n)")
+
+
+@pytest.mark.parametrize("pattern", TRUSTED)
+def test_patterns_of_plain_characters_are_trusted(pattern: str) -> None:
+    assert _safe_parts(_PARSER.parse(pattern))
+
+
+@pytest.mark.parametrize("pattern", DISTRUSTED)
+def test_patterns_that_may_match_an_escaped_character_are_not(pattern: str) -> None:
+    assert not _safe_parts(_PARSER.parse(pattern))
+
+
+@given(
+    st.sampled_from(TRUSTED + DISTRUSTED).flatmap(
+        lambda p: st.tuples(st.just(p), st.from_regex(p, fullmatch=True))
+    )
+)
+def test_a_trusted_pattern_only_matches_text_written_as_it_is(drawn: tuple[str, str]) -> None:
+    pattern, text = drawn
+    if _safe_parts(_PARSER.parse(pattern)):
+        assert json.dumps(text, ensure_ascii=False) == f'"{text}"'
+
+
+def test_only_whole_matches_of_trusted_patterns_make_a_field_plain() -> None:
+    @attrs.frozen
+    class Probe:
+        whole: str = attrs.field(validator=Matches(ID_PATTERN, "x"))
+        part: str = attrs.field(validator=Matches(ID_PATTERN, "x", whole=False))
+        loose: str = attrs.field(validator=Matches(re.compile(r"\S+"), "x"))
+        both: str | None = attrs.field(
+            default=None, validator=[is_optional_text, Matches(CODE_PATTERN, "x", optional=True)]
+        )
+        free: str = attrs.field(default="")
+
+    plain = {f.name: plain_text(f) for f in attrs.fields(Probe)}
+    assert plain == {"whole": True, "part": False, "loose": False, "both": True, "free": False}
+
+
+def test_ids_and_codes_are_written_without_the_escaper(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    original = _json_writer._escape
+
+    def escape(text: str) -> str:
+        seen.append(text)
+        return original(text)
+
+    monkeypatch.setitem(vars(_json_writer), "_escape", escape)
+    drawn = portfolio()
+    text = json_writer(Portfolio, {"format": "samarbejde/1"})(drawn)
+    assert text == dumps(drawn, "json")
+    ids = {o.id for o in drawn.organisations} | {p.id for p in drawn.partnerships}
+    assert ids
+    assert not ids & set(seen)
+    assert {o.name for o in drawn.organisations} <= set(seen)

@@ -22,7 +22,10 @@ kept between calls.
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
+import sys
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -34,12 +37,14 @@ import attrs
 import pendulum
 
 from samarbejde.documents._scalars import Scalar
+from samarbejde.documents._schema import _validators
 from samarbejde.documents._unstructure import (
     inlinable,
     record_fields,
     scalar_of,
     written_when,
 )
+from samarbejde.model._checks import Matches
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 
 __all__ = ["json_writer"]
@@ -62,6 +67,67 @@ _QUOTES = ("'''", "'", '"""', '"')
 _MEMOISED = {pendulum.Date: "_d", Decimal: "_n"}
 
 Part = tuple[bool, str]  # (is a literal, text or Python source)
+
+#: The characters JSON escapes in text (``ensure_ascii=False``): the quote, the
+#: backslash and the controls below U+0020.
+_ESCAPED = frozenset('"\\') | frozenset(map(chr, range(0x20)))
+
+# The regular expression parser of the standard library, to read a pattern's parts.
+_PARSER: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+_OP: Any = importlib.import_module(
+    "re._constants" if sys.version_info >= (3, 11) else "sre_constants"
+)
+
+
+def _safe_parts(parsed: Any) -> bool:
+    """Whether a parsed pattern can only match characters JSON writes as they are.
+
+    Only literals, character sets (not negated, no categories such as a space class),
+    repeats, groups, alternatives and anchors are read; anything else is not safe.
+    """
+    for op, arg in parsed:
+        if op is _OP.LITERAL:
+            ok = chr(arg) not in _ESCAPED
+        elif op is _OP.IN:
+            ok = all(
+                (kind is _OP.LITERAL and chr(value) not in _ESCAPED)
+                or (
+                    kind is _OP.RANGE
+                    and not any(ord(c) in range(value[0], value[1] + 1) for c in _ESCAPED)
+                )
+                for kind, value in arg
+            )
+        elif op in (_OP.MAX_REPEAT, _OP.MIN_REPEAT):
+            ok = _safe_parts(arg[2])
+        elif op is _OP.SUBPATTERN:
+            ok = _safe_parts(arg[3])
+        elif op is _OP.BRANCH:
+            ok = all(_safe_parts(branch) for branch in arg[1])
+        else:
+            ok = op is _OP.AT
+        if not ok:
+            return False
+    return True
+
+
+def plain_text(field: attrs.Attribute[Any]) -> bool:
+    """Whether every text ``field`` can hold is written by JSON as it is, between quotes.
+
+    True when one of its validators is a :class:`~samarbejde.model._checks.Matches`
+    that the whole text must match, of a pattern whose every part is a character JSON
+    leaves alone (ids and codes: ``[a-z0-9][a-z0-9._-]{0,63}``). A record holds only
+    what its validators let through, so such text needs no escaping.
+    """
+    for check in _validators(field):
+        if (
+            isinstance(check, Matches)
+            and check.whole
+            and check.items is None
+            and not check.pattern.flags & re.IGNORECASE
+            and _safe_parts(_PARSER.parse(check.pattern.pattern, check.pattern.flags))
+        ):
+            return True
+    return False
 
 
 def _plain_enum(enum: type[Enum]) -> bool:
@@ -127,8 +193,13 @@ class _TextWriter:
             return text.replace("{", "{{").replace("}", "}}")
         return f"{{{self.literal(text)}}}"
 
-    def parts(self, kind: Any, value: str, depth: int) -> list[Part]:
-        """The parts writing ``value`` (of type ``kind``) inside an f-string at ``depth``."""
+    def parts(  # noqa: PLR0911 - one return per kind of value
+        self, kind: Any, value: str, depth: int, *, plain: bool = False
+    ) -> list[Part]:
+        """The parts writing ``value`` (of type ``kind``) inside an f-string at ``depth``.
+
+        ``plain``: the value is text of a field JSON writes as it is (:func:`plain_text`).
+        """
         args = typing.get_args(kind)
         origin = typing.get_origin(kind)
         if kind == Lifecycle:
@@ -143,12 +214,14 @@ class _TextWriter:
             ]
         if args and type(None) in args:
             inner = next(a for a in args if a is not type(None))
-            written = self.fstring(self.parts(inner, value, depth + 1), depth + 1)
+            written = self.fstring(self.parts(inner, value, depth + 1, plain=plain), depth + 1)
             return [(False, f"({self.literal('null')} if {value} is None else {written})")]
         if origin is tuple or origin is frozenset:
             return [(True, "["), (False, self.items(origin, args[0], value, depth)), (True, "]")]
         scalar = scalar_of(kind)
         if scalar is not None:
+            if plain and scalar.type is str:  # nothing to escape: quotes around it
+                return [(True, '"'), (False, value), (True, '"')]
             return self.scalar(scalar, value)
         cls = origin or kind
         if attrs.has(cls):
@@ -204,11 +277,16 @@ class _TextWriter:
         parts: list[Part] = []
         for number, field in enumerate(required):
             parts.append(self.key(field.name, first=number == 0))
-            parts += self.parts(hints[field.name], f"{value}.{field.name}", depth)
+            parts += self.parts(
+                hints[field.name], f"{value}.{field.name}", depth, plain=plain_text(field)
+            )
         for field in optional:
             test, kind = written_when(cls, field, hints[field.name], self.names)
             here = f"{value}.{field.name}"
-            written = [self.key(field.name, first=False), *self.parts(kind, here, depth + 1)]
+            written = [
+                self.key(field.name, first=False),
+                *self.parts(kind, here, depth + 1, plain=plain_text(field)),
+            ]
             source = self.fstring(written, depth + 1)
             parts.append((False, f"({source} if {test.format(here)} else {self.literal('')})"))
         parts.append((True, "}"))
@@ -224,7 +302,7 @@ class _TextWriter:
             parts += [self.key(key, first=not parts), (True, json.dumps(text))]
         for field in record_fields(cls)[0]:
             parts.append(self.key(field.name, first=not parts))
-            parts += self.parts(hints[field.name], f"o.{field.name}", 0)
+            parts += self.parts(hints[field.name], f"o.{field.name}", 0, plain=plain_text(field))
         return parts
 
     def source(self, cls: type[Any]) -> str:
@@ -237,7 +315,10 @@ class _TextWriter:
         lines.append(f"    s = {self.fstring(parts or [(True, '')], 0)}")
         for field in optional:
             test, kind = written_when(cls, field, hints[field.name], self.names)
-            written = [self.key(field.name, first=False), *self.parts(kind, "v", 0)]
+            written = [
+                self.key(field.name, first=False),
+                *self.parts(kind, "v", 0, plain=plain_text(field)),
+            ]
             lines += [
                 f"    v = o.{field.name}",
                 f"    if {test.format('v')}:",
@@ -280,7 +361,10 @@ class _TextWriter:
                     f"        _a({self.literal(']')})",
                 ]
                 continue
-            written = [self.key(field.name, first=False), *self.parts(kind, "v", 0)]
+            written = [
+                self.key(field.name, first=False),
+                *self.parts(kind, "v", 0, plain=plain_text(field)),
+            ]
             lines.append(f"        _a({self.fstring(written, 0)})")
         if not parts:  # no item is always there: the first one written drops its comma
             lines += [
