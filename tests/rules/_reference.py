@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pendulum
-from tests.rules._original_mandates import MANDATE_RULES
-from tests.rules._original_structure import STRUCTURE_RULES
+from tests.rules._original_checks import ORIGINAL_CHECKS
 
 from samarbejde import Finding, Portfolio, Report, Rule, Severity
 from samarbejde.model.text import Lang, Text
@@ -20,9 +19,9 @@ from samarbejde.rules import Related, RuleContext, builtin_rules, select
 from samarbejde.rules._engine import Locator, _locate
 from samarbejde.rules._index import PortfolioIndex
 
-#: The built-in checks as they were before the rules shared indexes (D53), by code.
-ORIGINAL = {r.code: r.check for r in (*MANDATE_RULES, *STRUCTURE_RULES)}
 BUILTIN = {r.code: r.check for r in builtin_rules()}
+#: The built-in checks, those D53 rewrote as they were before it, by code.
+ORIGINAL = {**BUILTIN, **ORIGINAL_CHECKS}
 
 INTERNAL = Text(
     da="intern fejl i reglen {code} ({name}): {error}",

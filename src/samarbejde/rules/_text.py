@@ -9,10 +9,13 @@ from __future__ import annotations
 from samarbejde.model.labels import label
 from samarbejde.model.text import LANGS, Text, fill, render
 
-__all__ = ["Words", "code_words", "fill", "render"]
+__all__ = ["OPEN", "Words", "code_words", "fill", "render"]
 
 #: A word or phrase in every language, for a message value: :class:`~samarbejde.model.text.Text`.
 Words = Text
+
+#: The end of a term that has none, as a message value (M004, S012, S016).
+OPEN = Words("åben", "open")
 
 
 def code_words(code: str) -> Text:

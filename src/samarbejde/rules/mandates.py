@@ -19,14 +19,13 @@ from samarbejde.model.iso import write_date
 from samarbejde.rules._families import MANDATES
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._model import LIVE_STRATEGIC, Hit, Related, RuleContext, Severity, hit
-from samarbejde.rules._text import Words, code_words
+from samarbejde.rules._text import OPEN, Words, code_words
 
 __all__ = ["CORE_ROLES", "MANDATE_RULES"]
 
 #: Roles that make a member part of a strategic partnership's core (rule M005).
 CORE_ROLES: tuple[str, ...] = ("lead", "backbone", "partner", "bridge_builder", "funder")
 
-_OPEN = Words("åben", "open")
 _NOTHING = Words("", "")
 _GIVEN = frozenset({CommitmentStatus.PLEDGED, CommitmentStatus.AGREED})
 
@@ -151,7 +150,7 @@ def outside_mandate_term(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
                 given_on=given_on,
                 mandate=mandate.id,
                 start=mandate.term.start,
-                end=_OPEN if mandate.term.end is None else mandate.term.end,
+                end=OPEN if mandate.term.end is None else mandate.term.end,
                 revoked=_NOTHING
                 if mandate.revoked is None
                 else Words(

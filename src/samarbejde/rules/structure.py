@@ -13,11 +13,9 @@ from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.rules._families import STRUCTURE
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._model import PORTFOLIO, Hit, Related, RuleContext, hit
-from samarbejde.rules._text import Words
+from samarbejde.rules._text import OPEN, Words
 
 __all__ = ["STRUCTURE_RULES"]
-
-_OPEN = Words("åben", "open")
 
 
 def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
@@ -317,7 +315,7 @@ def membership_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Ite
                 organisation=m.organisation,
                 joined=m.joined,
                 start=start,
-                end=_OPEN if end is None else end,
+                end=OPEN if end is None else end,
             )
 
 
@@ -342,7 +340,7 @@ def commitment_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Ite
                 commitment=c.id,
                 made_on=c.made_on,
                 start=start,
-                end=_OPEN if end is None else end,
+                end=OPEN if end is None else end,
             )
 
 
@@ -439,7 +437,7 @@ def fulfilment_outside_status(ctx: RuleContext, part: PartnershipIndex) -> Itera
                     commitment=c.id,
                     fulfilled_on=f.on,
                     made_on=c.made_on,
-                    final_on=_OPEN if final_on is None else final_on,
+                    final_on=OPEN if final_on is None else final_on,
                 )
 
 
