@@ -62,7 +62,7 @@ from samarbejde.documents._hooks import SHARED_RECORDS
 from samarbejde.documents._parse import READABLE_FORMATS
 from samarbejde.documents._scalars import scalar_for
 from samarbejde.model import _checks
-from samarbejde.model._checks import is_date, is_optional_date
+from samarbejde.model._checks import is_date, is_optional_date, validators_of
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.portfolio import Portfolio
 
@@ -242,7 +242,7 @@ class _Generator:
             attribute = f"_A_{name}_{field.name}"
             self.names[attribute] = field
             now: list[str] = []
-            for number, check in enumerate(_validators(field.validator)):
+            for number, check in enumerate(validators_of(field.validator)):
                 if _type_only(check):
                     continue
                 validator = f"_V_{name}_{field.name}_{number}"
@@ -457,22 +457,12 @@ def _passes(validator: Any, field: attrs.Attribute[Any], value: object) -> bool:
     if not validator:
         return True
     try:
-        for check in _validators(validator):
+        for check in validators_of(validator):
             if _value_only(check):
                 check(None, field, value)
     except Exception:
         return False
     return True
-
-
-def _validators(validator: Any) -> list[Any]:
-    """The validators of one field in order, ``attrs``' ``and_`` unpacked."""
-    if validator is None:
-        return []
-    inner = getattr(validator, "_validators", None)
-    if inner is not None:
-        return [v for part in inner for v in _validators(part)]
-    return [validator]
 
 
 def _type_only(check: Any) -> bool:

@@ -37,14 +37,13 @@ import attrs
 import pendulum
 
 from samarbejde.documents._scalars import Scalar
-from samarbejde.documents._schema import _validators
 from samarbejde.documents._unstructure import (
     inlinable,
     record_fields,
     scalar_of,
     written_when,
 )
-from samarbejde.model._checks import Matches
+from samarbejde.model._checks import Matches, validators_of
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 
 __all__ = ["json_writer"]
@@ -118,7 +117,7 @@ def plain_text(field: attrs.Attribute[Any]) -> bool:
     leaves alone (ids and codes: ``[a-z0-9][a-z0-9._-]{0,63}``). A record holds only
     what its validators let through, so such text needs no escaping.
     """
-    for check in _validators(field):
+    for check in validators_of(field.validator):
         if (
             isinstance(check, Matches)
             and check.whole

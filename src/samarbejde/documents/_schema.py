@@ -16,29 +16,16 @@ import attrs
 
 from samarbejde.documents._parse import READABLE_FORMATS
 from samarbejde.documents._scalars import scalar_for
-from samarbejde.model._checks import AtLeast, Matches, OneOf
+from samarbejde.model._checks import AtLeast, Matches, OneOf, validators_of
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["json_schema"]
 
 
-def _validators(attribute: attrs.Attribute[Any]) -> list[Any]:
-    found: list[Any] = []
-    pending = [attribute.validator]
-    while pending:
-        current = pending.pop()
-        inner = getattr(current, "_validators", None)
-        if inner is not None:
-            pending.extend(inner)
-        elif current is not None:
-            found.append(current)
-    return found
-
-
 def _narrowed(schema: dict[str, Any], attribute: attrs.Attribute[Any]) -> dict[str, Any]:
     """A scalar's schema narrowed by what the field's validators say they check."""
-    for check in _validators(attribute):
+    for check in validators_of(attribute.validator):
         if isinstance(check, Matches) and schema.get("type") == "string":
             schema["pattern"] = check.schema_pattern
         elif isinstance(check, OneOf) and schema.get("type") == "string":
@@ -50,7 +37,7 @@ def _narrowed(schema: dict[str, Any], attribute: attrs.Attribute[Any]) -> dict[s
 
 
 def _distinct(attribute: attrs.Attribute[Any]) -> bool:
-    return any(isinstance(v, Matches) and v.distinct for v in _validators(attribute))
+    return any(isinstance(v, Matches) and v.distinct for v in validators_of(attribute.validator))
 
 
 class _Builder:

@@ -78,6 +78,23 @@ def is_value_only(check: object) -> bool:
     return getattr(check, "value_only", False) is True
 
 
+def validators_of(validator: object) -> list[Any]:
+    """The validators in ``validator`` (a field's), in attrs' order, ``and_`` unpacked.
+
+    The documents layer reads them to know what a field guarantees (the schema, the
+    fast load, the JSON writer).
+
+    >>> [type(v).__name__ for v in validators_of(attrs.validators.and_(is_id, is_code))]
+    ['Matches', 'Matches']
+    """
+    if validator is None:
+        return []
+    inner = getattr(validator, "_validators", None)
+    if inner is not None:
+        return [v for part in inner for v in validators_of(part)]
+    return [validator]
+
+
 def fail(instance: object, attribute: attrs.Attribute[Any], value: object, reason: str) -> None:
     """Raise a ModelError for ``instance.attribute``."""
     raise ModelError(type(instance).__name__, attribute.name, value, reason)
