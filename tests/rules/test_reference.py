@@ -18,6 +18,7 @@ import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.medvind import portfolio as medvind
 from tests.profiles import WHOLE_PORTFOLIOS
 from tests.rules._fragments import AS_OF, document
 from tests.rules._reference import reference_findings
@@ -26,6 +27,7 @@ from tests.rules.fragments import CASES
 from samarbejde import (
     Finding,
     Portfolio,
+    Rule,
     Severity,
     builtin_rules,
     dumps,
@@ -35,7 +37,7 @@ from samarbejde import (
 )
 from samarbejde.model.enums import CommitmentStatus, Sector
 from samarbejde.model.text import LANGS, Text
-from samarbejde.rules import EVERY_PARTNERSHIP, PROJECTS, Hit, Related, RuleContext, hit
+from samarbejde.rules import EVERY_PARTNERSHIP, PROJECTS, Hit, Related, RuleContext, Scope, hit
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._model import _finding, _Pending
 from samarbejde.strategies import RULE_DEFECTS, dates, invalid_portfolios, portfolios
@@ -245,3 +247,32 @@ def test_every_rule_s_fragments_give_the_reference_findings(code: str, lang: str
     for fragment in CASES[code]:
         same(document(fragment), as_of=AS_OF, lang=lang)
         same(document(fragment), lang=lang)
+
+
+def test_a_scope_is_asked_once_per_partnership_however_many_rules_share_it() -> None:
+    asked: list[str] = []
+
+    def covers(part: PartnershipIndex) -> bool:
+        asked.append(part.partnership.id)
+        return part.partnership.id == "p1"
+
+    odd = Scope("only p1", covers)
+    seen: list[tuple[str, str]] = []
+
+    def make(code: str) -> Rule:
+        @rule(code, f"probe-{code.lower()}", scope=odd, en="{partnership}", da="{partnership}")
+        def probe(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+            seen.append((code, part.partnership.id))
+            yield hit(part.path, part.partnership.id)
+
+        return probe
+
+    drawn = Portfolio(
+        partnerships=tuple(
+            attrs.evolve(medvind().partnerships[0], id=name) for name in ("p0", "p1", "p2")
+        )
+    )
+    report = validate(drawn, rules=[make("XSC001"), make("XSC002")])
+    assert sorted(asked) == ["p0", "p1", "p2"]
+    assert seen == [("XSC001", "p1"), ("XSC002", "p1")]
+    assert [f.code for f in report.findings] == ["XSC001", "XSC002"]

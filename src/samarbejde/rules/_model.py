@@ -365,6 +365,8 @@ class Scope:
     Attributes:
         name: What the scope covers, e.g. ``"projects"``.
         covers: Whether the scope covers a partnership, or ``None`` for the portfolio scope.
+            Asked once per partnership in a run, however many rules share the scope, so
+            it must depend on the partnership alone.
 
     >>> PROJECTS.name, PORTFOLIO.covers is None
     ('projects', True)
