@@ -36,7 +36,7 @@ from samarbejde import (
     validate,
 )
 from samarbejde.model.enums import CommitmentStatus, Sector
-from samarbejde.model.text import LANGS, Text
+from samarbejde.model.text import LANGS, Text, isolate
 from samarbejde.rules import EVERY_PARTNERSHIP, PROJECTS, Hit, Related, RuleContext, Scope, hit
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._model import _finding, _Pending
@@ -187,7 +187,7 @@ def test_a_finding_made_by_the_engine_is_the_finding_init_makes(  # type: ignore
         fast = _finding(*fields[:2], message, *fields[3:])
         assert {a.name: getattr(fast, a.name) for a in attrs.fields(Finding)} == attrs.asdict(
             made, recurse=False
-        ) | ({} if message is text else {"message": text})
+        ) | ({} if message is text else {"message": isolate(text)})
     fast = _finding(*fields)
     assert (fast, hash(fast), repr(fast), fast.to_dict()) == (
         made,

@@ -2,29 +2,39 @@
 
 Built with the standard library only, from the model's own data, so the model can show
 itself without importing a layer above it. Every text that comes from the data is
-passed through :func:`html.escape`.
+passed through :func:`escape_text`: escaped, and isolated where it could turn the text
+around it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from html import escape
+from html import escape as _escape
 from typing import TYPE_CHECKING
 
 from samarbejde.model.iso import write_date, write_decimal
 from samarbejde.model.labels import label
 from samarbejde.model.terms import Term
-from samarbejde.model.text import Lang, Text
+from samarbejde.model.text import Lang, Text, isolate
 
 if TYPE_CHECKING:
     from samarbejde.model.partnerships import Partnership
     from samarbejde.model.portfolio import Portfolio
 
-__all__ = ["MAX_ROWS", "headings", "partnership_html", "portfolio_html", "table_html"]
+__all__ = ["MAX_ROWS", "escape", "headings", "partnership_html", "portfolio_html", "table_html"]
 
 #: Rows shown per table before the rest is summarised in one line.
 MAX_ROWS = 30
+
+
+def escape(text: object) -> str:
+    """``text`` for HTML text or an attribute value: escaped, and isolated (:func:`isolate`).
+
+    >>> escape('<b>"Nord" & \u202esyd</b>')
+    '\u2068&lt;b&gt;&quot;Nord&quot; &amp; \u202esyd&lt;/b&gt;\u2069'
+    """
+    return _escape(isolate(str(text)), quote=True)
 
 
 def _cell(value: object, lang: Lang) -> str:

@@ -13,6 +13,7 @@ language code checks it against :data:`LANGS`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
@@ -23,7 +24,7 @@ import pendulum
 
 from samarbejde.model.iso import write_date, write_decimal, write_duration
 
-__all__ = ["LANGS", "Lang", "Text", "check_lang", "fill", "render"]
+__all__ = ["LANGS", "Lang", "Text", "check_lang", "fill", "isolate", "render"]
 
 #: A language code for labels and messages: one of the fields of :class:`Text`.
 Lang = Literal["da", "en"]
@@ -125,15 +126,58 @@ def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:
     """Fill ``template`` with ``values`` rendered for ``lang``.
 
     A placeholder without a value is left as it is, so a faulty user rule still gives
-    a readable message instead of an exception.
+    a readable message instead of an exception. Each value is :func:`isolate`-d, so a
+    name in a right-to-left script or with a stray override cannot turn the rest of
+    the sentence around.
 
     >>> fill("{a} before {b}", {"a": pendulum.Date(2021, 1, 1)}, "en")
     '2021-01-01 before {b}'
     """
     rendered = _Values()
     for key, value in values.items():
-        rendered[key] = value if type(value) is str else render(value, lang)
+        rendered[key] = isolate(value if type(value) is str else render(value, lang))
     return template.format_map(rendered)
+
+
+#: Every character that can turn the direction of the text after it: right-to-left
+#: letters and Arabic digits (the blocks Unicode allots to right-to-left scripts) and
+#: the explicit directional marks, embeddings, overrides and isolates. A test holds this
+#: against :func:`unicodedata.bidirectional` for every code point.
+_BIDI = re.compile(
+    "[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_ISOLATES = re.compile("[\u2066-\u2069]")
+
+
+def isolate(text: str) -> str:
+    """``text`` as a directional isolate, if it holds anything that could turn the text around it.
+
+    A name written in a right-to-left script, or holding a stray RIGHT-TO-LEFT OVERRIDE,
+    would otherwise reverse the words that follow it in a sentence. Such a text is put
+    between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (U+2068, U+2069), which
+    close every embedding and override opened inside it, in plain text, terminals,
+    HTML text and attribute values alike. Isolates the text itself leaves open get a
+    closing mark each, and each stray closing mark of its own meets an opening one put
+    before it, so the text cannot reach out of its isolate either way. Any other text is
+    returned unchanged.
+
+    >>> isolate("Gellerup"), isolate("\u202eevil"), isolate("\u2066open")
+    ('Gellerup', '\u2068\u202eevil\u2069', '\u2068\u2066open\u2069\u2069')
+    """
+    if not _BIDI.search(text):
+        return text
+    stray = unclosed = 0
+    if _ISOLATES.search(text):
+        for char in text:
+            if char in "\u2066\u2067\u2068":
+                unclosed += 1
+            elif char == "\u2069":
+                if unclosed:
+                    unclosed -= 1
+                else:
+                    stray += 1
+    return "\u2068" * (stray + 1) + text + "\u2069" * (unclosed + 1)
 
 
 class _Values(dict[str, str]):

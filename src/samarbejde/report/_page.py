@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from html import escape
 
 import attrs
 import pendulum
@@ -29,6 +28,7 @@ from samarbejde.model import (
     label,
     municipalities,
 )
+from samarbejde.model._html import escape as _e
 from samarbejde.model.text import check_lang
 from samarbejde.report._format import format_date, format_money, format_quantity
 from samarbejde.report._style import STYLE
@@ -46,10 +46,6 @@ _SEVERITY_MARKS = {
     Severity.WARNING: "!",
     Severity.INFO: "i",
 }
-
-
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 @attrs.frozen

@@ -8,7 +8,6 @@ colour or picture alone.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import Any
 
 import pendulum
@@ -26,6 +25,7 @@ from samarbejde.model import (
     StrategicPhase,
     label,
 )
+from samarbejde.model._html import escape as _e
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 from samarbejde.report._format import format_date, format_money
 from samarbejde.report._texts import say
@@ -51,12 +51,10 @@ PHASE_FILLS: dict[ProjectPhase | StrategicPhase, str] = {
 }
 
 CLIFF = "#b10026"
+#: The last day of the calendar: the timeline's horizon never goes past it.
+_LAST = pendulum.Date(9999, 12, 31)
 #: The phases a lifecycle ends in, read from the transition tables.
 _FINALS = frozenset((*PROJECT_PHASES.finals, *STRATEGIC_PHASES.finals))
-
-
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def _short(text: str, limit: int = 32) -> str:
@@ -104,7 +102,8 @@ def _domain(
     first = min(starts)
     last = max(ends)
     first = pendulum.Date(first.year, 1, 1)
-    last = pendulum.Date(last.year + 1, 1, 1)
+    # the next new year's day, or the calendar's last day in its last year
+    last = pendulum.Date(last.year + 1, 1, 1) if last.year < _LAST.year else _LAST
     return first, last
 
 
@@ -193,7 +192,8 @@ def timeline_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key:
     rows = display_order(portfolio.partnerships)
     starts = [p.lifecycles[0].started for p, _ in rows] or [as_of]
     ends = [as_of, *(e for p, _ in rows if (e := lifecycle_until(p)) is not None)]
-    ends = [min(e, pendulum.Date(as_of.year + 6, 12, 31)) for e in ends]
+    horizon = pendulum.Date(min(as_of.year + 6, _LAST.year), 12, 31)
+    ends = [min(e, horizon) for e in ends]
     first, last = _domain(starts, ends)
     scale = _Scale(first, last)
     bottom = TOP + ROW * max(len(rows), 1)
