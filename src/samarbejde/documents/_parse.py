@@ -45,7 +45,8 @@ _TOML_WHERE = re.compile(r" \(at line ([0-9]+), column ([0-9]+)\)")
 # A dotted key (or table name) of more parts than a document may nest: the standard
 # parser's cost grows with the square of the parts, so such keys are refused first.
 # One start per key part (the look-behind), each trying at most MAX_DEPTH parts: linear.
-_TOML_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\\\n]*"|'[^'\n]*')"""
+# A basic-string part may hold escapes (``"\t"``), which the parser reads the same way.
+_TOML_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
 _TOML_DOTTED = re.compile(
     rf"(?<![A-Za-z0-9_-]){_TOML_KEY_PART}(?:[ \t]*\.[ \t]*{_TOML_KEY_PART}){{{MAX_DEPTH},}}"
 )

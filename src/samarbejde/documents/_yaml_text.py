@@ -59,7 +59,16 @@ class _Dumper(_BaseDumper):  # type: ignore[misc]
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
-_ALLOWED_TAGS = frozenset({None, *_STR_TAGS, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_ALLOWED_TAGS = frozenset({None, *_STR_TAGS, _MAP_TAG, _SEQ_TAG})
+#: The explicit tags each kind of node may carry, and the kind's name: a tag that
+#: contradicts its node (``!!map samarbejde/1``, ``!!str []``) is refused, as every
+#: YAML loader refuses it. ``!`` (non-specific) fits a node of any kind.
+_FITTING_TAGS: dict[type[events.NodeEvent], tuple[frozenset[str | None], str]] = {
+    events.ScalarEvent: (frozenset({None, *_STR_TAGS}), "scalar"),
+    events.MappingStartEvent: (frozenset({None, "!", _MAP_TAG}), "mapping"),
+    events.SequenceStartEvent: (frozenset({None, "!", _SEQ_TAG}), "sequence"),
+}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
@@ -81,6 +90,11 @@ def _scalar(event: events.ScalarEvent) -> object:
     if tag == "tag:yaml.org,2002:float" and _FLOAT.fullmatch(value):
         return float(value)
     return value
+
+
+def _short(tag: str | None) -> str:
+    """A tag as it is written: ``!!map`` for ``tag:yaml.org,2002:map``."""
+    return str(tag).replace("tag:yaml.org,2002:", "!!")
 
 
 def _mark(event: events.Event) -> tuple[int, int]:
@@ -120,6 +134,13 @@ class _Builder:
                 Issue(
                     path, f"tags ({tag}) are not allowed: write plain values", where=_mark(event)
                 ),
+            )
+            return
+        fitting, kind = _FITTING_TAGS.get(type(event), (_ALLOWED_TAGS, "node"))
+        if tag not in fitting:
+            add_issue(
+                self.issues,
+                Issue(path, f"the tag {_short(tag)} does not fit a {kind}", where=_mark(event)),
             )
 
     def fatal(self, path: Path, message: str, event: events.Event) -> ParseFailure:

@@ -328,6 +328,11 @@ def texts() -> Iterator[Case]:
     yield "json-is-yaml", y, b'{"format": "samarbejde/1"}', "ok"
     yield "top-level-list", y, b"- format: samarbejde/1\n", "a document is a mapping"
     yield "top-level-scalar", y, b"samarbejde/1\n", "a document is a mapping"
+    yield "tag-map-on-scalar", y, b"format: !!map samarbejde/1\n", "!!map does not fit a scalar"
+    tagged = head_y.encode() + b"areas: "
+    yield "tag-str-on-sequence", y, tagged + b"!!str []\n", "does not fit a sequence"
+    yield "tag-seq-on-mapping", y, tagged + b"!!seq {}\n", "does not fit a mapping"
+    yield "tag-seq-on-sequence", y, tagged + b"!!seq []\n", "ok"
     yield "long-plain", y, (head_y + "x: " + "a" * 200_000 + "\n").encode(), "unknown key 'x'"
     yield "crlf", y, head_y.replace("\n", "\r\n").encode(), "ok"
     yield "cr-only", y, b"format: samarbejde/1\rx: 1\r", "unknown key 'x'"
@@ -378,6 +383,12 @@ def texts() -> Iterator[Case]:
         "unknown key 'k0'",
     )
     yield "escaped-surrogate", t, f'{head_t}x = "\\ud800"\n'.encode(), "not a unicode scalar"
+    yield (
+        "dotted-escaped",
+        t,
+        (head_t + ".".join(['"\\t"'] * 20_000) + " = 1\n").encode(),
+        "dotted key of more than 48 parts",
+    )
     yield "control-char", t, f'{head_t}x = "a\x01"\n'.encode(), "not valid TOML"
     yield "nan", t, f"{head_t}x = nan\n".encode(), "unknown key 'x'"
     yield "inf", t, f"{head_t}x = inf\n".encode(), "unknown key 'x'"
