@@ -141,8 +141,10 @@ def place_specific(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -
     if not p.areas:
         return 0, [fact("no_area")]
     facts = [fact("areas", areas=p.areas)]
-    known = [a for a in portfolio.areas if a.id in p.areas]
-    unknown = tuple(a for a in p.areas if a not in {k.id for k in known})
+    served = frozenset(p.areas)
+    known = [a for a in portfolio.areas if a.id in served]
+    known_ids = frozenset(a.id for a in known)
+    unknown = tuple(a for a in p.areas if a not in known_ids)
     municipalities = {a.municipality for a in known}
     if unknown:
         return 1, [*facts, fact("unknown_areas", areas=unknown)]
@@ -156,6 +158,7 @@ def place_specific(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -
 
 def _anchors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> tuple[str, ...]:
     anchors: list[str] = []
+    served = frozenset(p.areas)
     for member in p.members_on(as_of):
         try:
             organisation = portfolio.organisation(member.organisation)
@@ -164,7 +167,7 @@ def _anchors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> tupl
         anchors.extend(
             f"{organisation.id}/{entry.id}"
             for entry in organisation.entry_points
-            if set(entry.covers) & set(p.areas)
+            if not served.isdisjoint(entry.covers)
         )
     anchors.extend(c.id for c in p.commitments if c.kind == "local_presence")
     anchors.extend(c.id for c in p.challenges if len(c.identified_by) >= 2)
@@ -174,7 +177,8 @@ def _anchors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> tupl
 def binding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
     """A signed binding agreement, and commitments that were agreed, not only pledged."""
     signed = tuple(a.id for a in p.agreements if a.binding and a.signed)
-    others = tuple(a.id for a in p.agreements if a.id not in signed)
+    signed_ids = frozenset(signed)
+    others = tuple(a.id for a in p.agreements if a.id not in signed_ids)
     agreed = sum(1 for c in p.commitments if c.is_binding)
     total = len(p.commitments)
     facts = [
