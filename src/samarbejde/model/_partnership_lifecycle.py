@@ -1,0 +1,177 @@
+"""Partnership operations on the lifecycle: advance, review, make strategic, as of a day."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from samarbejde.model._partnership_lookups import PartnershipLookups
+from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
+from samarbejde.model.errors import ModelError
+from samarbejde.model.history import PhaseChange
+from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
+from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+
+if TYPE_CHECKING:
+    from samarbejde.model.partnerships import Partnership
+
+__all__ = ["LifecycleOperations"]
+
+
+class LifecycleOperations(PartnershipLookups):
+    """The lifecycle moves through its phase table; a project may become strategic."""
+
+    __slots__ = ()
+
+    def advance(self, phase: ProjectPhase | StrategicPhase, *, on: pendulum.Date) -> Partnership:
+        """Move the current lifecycle to ``phase`` on ``on``.
+
+        Raises:
+            TransitionError: The lifecycle's table does not allow the move.
+            ModelError: ``on`` is before the last phase entry.
+        """
+        return self._evolve(lifecycle=_moved(self.lifecycle, phase, on))
+
+    def record_review(
+        self, outcome: ReviewOutcome, *, on: pendulum.Date, note: str | None = None
+    ) -> Partnership:
+        """Record a review of a strategic partnership held on ``on``.
+
+        A review that dissolves the partnership moves it to ``dissolved``; any other
+        outcome of a partnership in ``reviewing`` moves it back to ``operating``.
+
+        Raises:
+            ModelError: The partnership is not in the strategic form, has already
+                been dissolved, or ``on`` is before the last review.
+        """
+        lifecycle = self.lifecycle
+        if not isinstance(lifecycle, StrategicLifecycle):
+            raise ModelError(
+                "Partnership", "lifecycle", self.form, "reviews need the strategic form"
+            )
+        if lifecycle.ended is not None:
+            raise ModelError(
+                "StrategicLifecycle",
+                "reviews",
+                on,
+                f"the partnership was dissolved on {lifecycle.ended}",
+            )
+        review = Review(on, outcome, note)
+        reviewed = self._evolve(
+            lifecycle=attrs.evolve(lifecycle, reviews=(*lifecycle.reviews, review))
+        )
+        if outcome is ReviewOutcome.DISSOLVED:
+            return reviewed.advance(StrategicPhase.DISSOLVED, on=on)
+        if lifecycle.phase is StrategicPhase.REVIEWING:
+            return reviewed.advance(StrategicPhase.OPERATING, on=on)
+        return reviewed
+
+    def make_strategic(
+        self,
+        *,
+        on: pendulum.Date,
+        phase: StrategicPhase = StrategicPhase.EXPLORING,
+        horizon: pendulum.Duration | None = None,
+        review_every: pendulum.Duration | None = None,
+    ) -> Partnership:
+        """Turn a project into a long-term strategic partnership from ``on``.
+
+        The project lifecycle is closed on ``on`` (``running → closing → closed``,
+        ``closing → closed``, or ``planned → cancelled``), kept in ``earlier``, and a
+        strategic lifecycle starts in ``phase`` (``exploring`` or ``forming``).
+        Members, goals and commitments carry over unchanged.
+
+        Raises:
+            ModelError: The partnership is already strategic.
+            TransitionError: The project cannot be closed from its phase, or ``phase``
+                is not a strategic start phase.
+        """
+        project = self.lifecycle
+        if not isinstance(project, ProjectLifecycle):
+            raise ModelError("Partnership", "lifecycle", self.form, "is already strategic")
+        steps = {
+            ProjectPhase.RUNNING: (ProjectPhase.CLOSING, ProjectPhase.CLOSED),
+            ProjectPhase.CLOSING: (ProjectPhase.CLOSED,),
+            ProjectPhase.PLANNED: (ProjectPhase.CANCELLED,),
+        }.get(project.phase, (ProjectPhase.CLOSED,))
+        closed: Lifecycle = project
+        if not PROJECT_PHASES.is_final(project.phase):
+            for step in steps:
+                closed = _moved(closed, step, on)
+        STRATEGIC_PHASES.check("StrategicLifecycle", "phases", None, phase)
+        strategic = StrategicLifecycle(
+            since=on,
+            phases=(PhaseChange(phase, on),),
+            horizon=horizon,
+            review_every=review_every,
+        )
+        return self._evolve(lifecycle=strategic, earlier=(*self.earlier, closed))
+
+    def as_of(self, day: pendulum.Date) -> Partnership:
+        """The partnership as recorded on ``day``.
+
+        Keeps the memberships that had begun, and only the history entries (phases,
+        statuses, fulfilments, reviews, signatures, departures, revocations,
+        challenges, vision) dated on or before ``day``; what came later is not yet
+        known. A member that had left stays in the record with the day it left, so
+        its commitments still name a member: :meth:`members_on` gives those taking
+        part that day. A lifecycle that began later is left out, and so are links
+        from goals to challenges not yet identified. On a day between two lifecycles
+        (the earlier ended, the next not begun), memberships and commitments dated
+        after the earlier one ended belong to the next and are left out too (design
+        decision D31).
+
+        Raises:
+            ModelError: No lifecycle of the partnership had begun on ``day``.
+        """
+        lifecycles = [c for c in (lc.as_of(day) for lc in self.lifecycles) if c is not None]
+        if not lifecycles:
+            raise ModelError(
+                "Partnership", "lifecycle", day, f"{self.id} had not begun on that day"
+            )
+        # Between lifecycles (the one in view ended, the next not yet begun), what is
+        # dated after the end belongs to the next lifecycle and is not yet in view.
+        ended = lifecycles[-1].ended
+        until = day if ended is None else min(day, ended)
+        members = tuple(m.as_of(day) for m in self.members if m.joined <= until)
+        commitments = tuple(
+            c
+            for c in (x.as_of(day) for x in self.commitments)
+            if c is not None and c.made_on <= until
+        )
+        vision = self.vision if self.vision is None or self.vision.agreed_on <= day else None
+        challenges = tuple(c for c in self.challenges if c.identified_on <= day)
+        known = {c.id for c in challenges}
+        goals = tuple(
+            g
+            if all(c in known for c in g.challenges)
+            else attrs.evolve(g, challenges=tuple(c for c in g.challenges if c in known))
+            for g in self.goals
+        )
+        return self._evolve(
+            lifecycle=lifecycles[-1],
+            earlier=tuple(lifecycles[:-1]),
+            members=members,
+            commitments=commitments,
+            challenges=challenges,
+            goals=goals,
+            vision=vision,
+            agreements=tuple(a.as_of(day) for a in self.agreements),
+        )
+
+
+def _moved(
+    lifecycle: Lifecycle, phase: ProjectPhase | StrategicPhase, on: pendulum.Date
+) -> Lifecycle:
+    """``lifecycle`` moved to ``phase`` on ``on``, as its phase table allows."""
+    if isinstance(lifecycle, ProjectLifecycle):
+        if not isinstance(phase, ProjectPhase):
+            raise ModelError("ProjectLifecycle", "phases", phase, "not a project phase")
+        PROJECT_PHASES.check("ProjectLifecycle", "phases", lifecycle.phase, phase)
+        return attrs.evolve(lifecycle, phases=(*lifecycle.phases, PhaseChange(phase, on)))
+    if not isinstance(phase, StrategicPhase):
+        raise ModelError("StrategicLifecycle", "phases", phase, "not a strategic phase")
+    STRATEGIC_PHASES.check("StrategicLifecycle", "phases", lifecycle.phase, phase)
+    return attrs.evolve(lifecycle, phases=(*lifecycle.phases, PhaseChange(phase, on)))

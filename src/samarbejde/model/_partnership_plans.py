@@ -1,0 +1,169 @@
+"""Partnership operations on plans: vision, challenges, goals, agreements, funding, governance.
+
+What the partners plan together and how they organise it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from samarbejde.model._partnership_lookups import PartnershipLookups, put, replace
+from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.errors import ModelError
+from samarbejde.model.funding import Funding
+from samarbejde.model.goals import Challenge, Goal, Vision
+from samarbejde.model.governance import GovernanceBody
+
+if TYPE_CHECKING:
+    from samarbejde.model.partnerships import Partnership
+
+__all__ = ["PlanOperations"]
+
+
+class PlanOperations(PartnershipLookups):
+    """The vision, challenges and goals; agreements, funding and governance bodies."""
+
+    __slots__ = ()
+
+    def agree_vision(
+        self, text: str, *, on: pendulum.Date, by: tuple[str, ...] = ()
+    ) -> Partnership:
+        """Record the shared vision agreed on ``on`` by the members ``by``.
+
+        A partnership has one vision; a newer one replaces it (the file keeps the
+        vision in force, not its drafts).
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, an organisation in ``by`` is
+                not a member on ``on``, or ``on`` is before the vision it replaces.
+        """
+        self._open_on("vision", on)
+        for organisation in by:
+            self._active_member(organisation, on)
+        if self.vision is not None and on < self.vision.agreed_on:
+            raise ModelError(
+                "Vision",
+                "agreed_on",
+                on,
+                f"before the vision it replaces ({self.vision.agreed_on})",
+            )
+        return self._evolve(vision=Vision(text, on, tuple(by)))
+
+    def identify_challenge(self, challenge: Challenge, *, on: pendulum.Date) -> Partnership:
+        """Add ``challenge``, identified on ``on`` (its ``identified_on``).
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, the challenge is not dated
+                ``on``, one of ``identified_by`` is not a member on ``on``, or its id
+                is taken.
+        """
+        if challenge.identified_on != on:
+            raise ModelError(
+                "Challenge", "identified_on", challenge.identified_on, f"must be dated {on}"
+            )
+        self._open_on("challenges", on)
+        for organisation in challenge.identified_by:
+            self._active_member(organisation, on)
+        if any(c.id == challenge.id for c in self.challenges):
+            raise ModelError(
+                "Partnership", "challenges", challenge.id, "challenge id already in use"
+            )
+        return self._evolve(challenges=(*self.challenges, challenge))
+
+    def set_goal(self, goal: Goal, *, on: pendulum.Date) -> Partnership:
+        """Add ``goal``, or replace the goal with its id, as decided on ``on``.
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, an owner is not a member on
+                ``on``, or a challenge it answers had not been identified by ``on``.
+        """
+        self._open_on("goals", on)
+        for organisation in goal.owners:
+            self._active_member(organisation, on)
+        known = {c.id for c in self.challenges if c.identified_on <= on}
+        for challenge in goal.challenges:
+            if challenge not in known:
+                raise ModelError(
+                    "Goal", "challenges", challenge, f"no challenge identified by {on}"
+                )
+        return self._evolve(goals=put(self.goals, goal, lambda g: g.id))
+
+    def conclude(self, agreement: Agreement, *, on: pendulum.Date) -> Partnership:
+        """Add ``agreement``, concluded on ``on``; parties sign it with :meth:`sign`.
+
+        Signatures it already carries must be dated on or before ``on``.
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, its id is taken, its parent
+                is not one of the partnership's agreements, or a signature is dated
+                after ``on``.
+        """
+        self._open_on("agreements", on)
+        if any(a.id == agreement.id for a in self.agreements):
+            raise ModelError(
+                "Partnership", "agreements", agreement.id, "agreement id already in use"
+            )
+        if agreement.parent is not None and all(a.id != agreement.parent for a in self.agreements):
+            raise ModelError("Agreement", "parent", agreement.parent, "no such agreement")
+        for party in agreement.parties:
+            if party.signed_on is not None and party.signed_on > on:
+                raise ModelError(
+                    "Signature", "signed_on", party.signed_on, f"after the agreement ({on})"
+                )
+        return self._evolve(agreements=(*self.agreements, agreement))
+
+    def sign(self, agreement: str, organisation: str, *, on: pendulum.Date) -> Partnership:
+        """Record that ``organisation`` signed ``agreement`` on ``on``.
+
+        An organisation not yet listed among the parties is added as one.
+
+        Raises:
+            UnknownIdError: No agreement has that id (a ``KeyError``).
+            ModelError: The lifecycle had ended by ``on``, or ``organisation`` has
+                already signed.
+        """
+        current = self.agreement(agreement)
+        self._open_on("agreements", on)
+        for party in current.parties:
+            if party.organisation == organisation and party.signed_on is not None:
+                raise ModelError(
+                    "Signature",
+                    "signed_on",
+                    on,
+                    f"{organisation} already signed {agreement} on {party.signed_on}",
+                )
+        signed = Signature(organisation, on)
+        changed = attrs.evolve(
+            current, parties=put(current.parties, signed, lambda s: s.organisation)
+        )
+        return self._evolve(agreements=replace(self.agreements, current, changed))
+
+    def fund(self, funding: Funding, *, on: pendulum.Date) -> Partnership:
+        """Add ``funding``, granted on ``on``.
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, its id is taken, or its term
+                ended before ``on``.
+        """
+        self._open_on("funding", on)
+        if any(f.id == funding.id for f in self.funding):
+            raise ModelError("Partnership", "funding", funding.id, "funding id already in use")
+        end = funding.term.end
+        if end is not None and end < on:
+            raise ModelError("Funding", "term", end, f"ended before it was granted ({on})")
+        return self._evolve(funding=(*self.funding, funding))
+
+    def set_governance(self, body: GovernanceBody, *, on: pendulum.Date) -> Partnership:
+        """Add governance ``body``, or replace the body with its id, from ``on``.
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, or one of its members is
+                not a member of the partnership on ``on``.
+        """
+        self._open_on("governance", on)
+        for organisation in body.members:
+            self._active_member(organisation, on)
+        return self._evolve(governance=put(self.governance, body, lambda b: b.id))
