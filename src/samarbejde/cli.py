@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 import pendulum
 
 import samarbejde
+from samarbejde import interop
 from samarbejde.documents import (
     Format,
     SourceMap,
@@ -472,60 +473,57 @@ def _run(  # noqa: PLR0911 - one return per command
     return _example(args, out, err)
 
 
-# -- export: W3C ORG, Popolo, IATI -----------------------------------------------------
+# -- export: one target of samarbejde.interop.EXPORTERS -------------------------------
 
-_TARGETS = ("org", "popolo", "iati")
+
+def _either(words: Sequence[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
-    export = commands.add_parser(
-        "export", help="export a document as W3C ORG (JSON-LD), Popolo (JSON) or IATI (XML)"
-    )
+    exporters = interop.EXPORTERS  # read when the parser is built: the table is the choices
+    titles = [exporter.title for exporter in exporters]
+    dated = "/".join(exporter.name for exporter in exporters if exporter.needs_as_of)
+    export = commands.add_parser("export", help=f"export a document as {_either(titles)}")
     export.add_argument("file", metavar="FILE", help="the document to read")
-    export.add_argument("--to", required=True, choices=_TARGETS, help="the target standard")
+    export.add_argument(
+        "--to", required=True, choices=[e.name for e in exporters], help="the target standard"
+    )
     export.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: stdout)")
     export.add_argument(
         "--as-of",
         type=_date,
         default=None,
-        help=f"export the portfolio as recorded on this day (iati default: today, {ZONE})",
+        help=f"export the portfolio as recorded on this day ({dated} default: today, {ZONE})",
     )
 
 
 def _export(args: argparse.Namespace, today: pendulum.Date | None, out: TextIO, err: TextIO) -> int:
-    from samarbejde import interop  # noqa: PLC0415 - only this command needs it
-
     loaded, problems = _load(args.file, "en")
     if loaded is None:
         for problem in problems:
             err.write(_problem_line(args.file, problem, "en") + "\n")
         return FAILURE
-    portfolio = loaded[0]
+    exporter = next(e for e in interop.EXPORTERS if e.name == args.to)
+    as_of = args.as_of
+    if exporter.needs_as_of:
+        as_of = as_of or today or pendulum.today(ZONE).date()
     try:
-        if args.to == "iati":
-            as_of = args.as_of or today or pendulum.today(ZONE).date()
-            xml = interop.to_iati(portfolio, as_of=as_of)
-            text, omitted = xml.document, xml.omitted
-        else:
-            if args.as_of is not None:
-                portfolio = portfolio.as_of(args.as_of)
-            exporter = interop.to_org_jsonld if args.to == "org" else interop.to_popolo
-            export = exporter(portfolio)
-            text = json.dumps(export.document, ensure_ascii=False, indent=2) + "\n"
-            omitted = export.omitted
+        export = exporter.write(loaded[0], as_of=as_of)
     except interop.InteropError as error:
         err.write(f"samarbejde: {error}\n{interop.summary(error.omitted)}\n")
         return FAILURE
     if args.output is None:
-        out.write(text)
+        out.write(export.document)
     else:
         try:
             with open(args.output, "w", encoding="utf-8") as target:
-                target.write(text)
+                target.write(export.document)
         except OSError as error:
             err.write(f"samarbejde: cannot write {args.output}: {error.strerror or error}\n")
             return FAILURE
-    err.write(f"export to {args.to}: {interop.summary(omitted)}\n")
+    err.write(f"export to {args.to}: {interop.summary(export.omitted)}\n")
     return OK
 
 
