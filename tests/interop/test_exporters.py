@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -12,7 +13,8 @@ import pendulum
 import pytest
 from tests.interop.test_iati import _with_cvr
 
-from samarbejde import Portfolio, cli, examples, interop
+from samarbejde import Portfolio, cli, dump, examples, interop, load
+from samarbejde.cli._export import EXPORT, export_command
 from samarbejde.interop import EXPORTERS, Export, Exporter, Omission
 
 DAY = pendulum.date(2019, 1, 1)
@@ -70,11 +72,40 @@ def names(portfolio: Portfolio) -> Export[list[str]]:
     return Export([o.name for o in portfolio.organisations], tuple(left_out))
 
 
+def export_with(monkeypatch: pytest.MonkeyPatch, exporters: Sequence[Exporter]) -> None:
+    """Make ``samarbejde export`` offer ``exporters``, as it offers ``EXPORTERS``."""
+    commands = [export_command(exporters) if c is EXPORT else c for c in cli.COMMANDS]
+    monkeypatch.setattr(cli, "COMMANDS", tuple(commands))
+
+
+def test_the_command_offers_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["export", "--help"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "{" + ",".join(e.name for e in EXPORTERS) + "}" in shown
+    assert cli.main(["--help"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert all(e.title in shown for e in EXPORTERS)
+
+
+@pytest.mark.parametrize("exporter", EXPORTERS, ids=lambda e: e.name)
+def test_the_command_writes_what_the_exporter_writes(
+    capsys: pytest.CaptureFixture[str], exporter: Exporter, tmp_path: Path
+) -> None:
+    source = tmp_path / "medvind.json"
+    dump(_with_cvr("medvind"), source)
+    day = examples.AS_OF
+    assert cli.main(["export", str(source), "--to", exporter.name, "--as-of", str(day)]) == 0
+    out, err = capsys.readouterr()
+    written = exporter.write(load(source), as_of=day)
+    assert out == written.document
+    assert err == f"export to {exporter.name}: {interop.summary(written.omitted)}\n"
+
+
 def test_an_exporter_added_to_the_table_is_offered_and_run_by_the_command(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     added = Exporter("names", "a list of names (JSON)", names, False, "application/json", ".names")
-    monkeypatch.setattr(interop, "EXPORTERS", (*EXPORTERS, added))
+    export_with(monkeypatch, (*EXPORTERS, added))
     assert cli.main(["export", "--help"]) == 0
     shown = capsys.readouterr().out
     assert "{org,popolo,iati,names}" in shown
@@ -94,8 +125,7 @@ def test_an_exporter_added_to_the_table_is_offered_and_run_by_the_command(
 def test_the_help_names_each_exporter_and_which_need_a_day(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dated = [attrs.evolve(e, needs_as_of=True) for e in EXPORTERS]
-    monkeypatch.setattr(interop, "EXPORTERS", tuple(dated))
+    export_with(monkeypatch, [attrs.evolve(e, needs_as_of=True) for e in EXPORTERS])
     assert cli.main(["export", "--help"]) == 0
     shown = " ".join(capsys.readouterr().out.split())
     assert "(org/popolo/iati default: today, Europe/Copenhagen)" in shown
