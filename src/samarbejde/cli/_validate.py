@@ -22,8 +22,15 @@ from samarbejde.cli._lines import as_dict, finding_line, load, problem_line
 from samarbejde.model import LANGS, Lang, Text
 from samarbejde.model.errors import Problem
 from samarbejde.model.iso import write_date
-from samarbejde.rules import PROFILES, Report, builtin_rules, plugin_rules, sarif_log, select
-from samarbejde.rules import validate as run_rules
+from samarbejde.rules import (
+    PROFILES,
+    Report,
+    builtin_rules,
+    plugin_rules,
+    sarif_log,
+    select,
+    validate,
+)
 
 __all__ = ["VALIDATE"]
 
@@ -67,7 +74,7 @@ def _validate(args: argparse.Namespace, call: Invocation) -> int:
             continue
         portfolio, sources = loaded
         try:
-            report: Report = run_rules(
+            report: Report = validate(
                 portfolio, as_of=as_of, lang=lang, rules=rules, sources=sources
             )
         except Exception as error:  # one file's failure never hides the others' findings
