@@ -8,6 +8,7 @@ import runpy
 import sys
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 
@@ -239,7 +240,7 @@ def test_a_broken_plugin_is_reported_without_a_traceback(
     def broken() -> tuple[()]:
         raise RuleError("entry point 'x' (pkg:rules): boom")
 
-    monkeypatch.setattr(cli, "plugin_rules", broken)
+    monkeypatch.setattr(cli._validate, "plugin_rules", broken)
     code, _, err = run(capsys, "validate", str(medvind))
     assert code == 2
     assert err == "samarbejde: entry point 'x' (pkg:rules): boom\n"
@@ -251,7 +252,8 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(
     def fail(*args: object) -> int:
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(cli, "_run", fail)
+    failing = [attrs.evolve(c, run=fail) if c.name == "schema" else c for c in cli.COMMANDS]
+    monkeypatch.setattr(cli, "COMMANDS", tuple(failing))
     code, _, err = run(capsys, "schema")
     assert code == 2
     assert err == "samarbejde: internal error (RuntimeError): kaput\n"

@@ -336,7 +336,7 @@ def test_the_cli_prints_the_other_files_findings_when_one_breaks(
     good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
     dump(portfolio(), good)
     dump(portfolio(), bad)
-    real = cli.validate
+    real = cli._validate.validate
 
     def breaks_on_the_second(*args: object, **kwargs: object) -> object:
         if kwargs.get("sources") is not None and breaks_on_the_second.calls:  # type: ignore[attr-defined]
@@ -345,7 +345,7 @@ def test_the_cli_prints_the_other_files_findings_when_one_breaks(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     breaks_on_the_second.calls = 0  # type: ignore[attr-defined]
-    monkeypatch.setattr(cli, "validate", breaks_on_the_second)
+    monkeypatch.setattr(cli._validate, "validate", breaks_on_the_second)
     code = cli.main(["validate", str(good), str(bad), "--as-of", "2025-06-01"])
     out = capsys.readouterr().out
     assert code == 2

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from samarbejde import cli
+from samarbejde import cli, examples
 
-EXAMPLES = Path(cli.__file__).parent / "examples"
+EXAMPLES = Path(examples.__file__).parent
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from samarbejde import dump, load
 from samarbejde import store as stores
+from samarbejde.store._engines import connect
 
 CONFLICT = 3
 
@@ -64,12 +65,16 @@ def main() -> int:
     parser.add_argument("--wait")
     parser.add_argument("--pause", action="store_true")
     args = parser.parse_args()
-    with stores.open(args.target) as registry:
+    engine: Any = connect(args.target, 30.0)
+    if args.command == "saves":
+        engine = Slow(engine)
+    elif args.pause:
+        engine = Pausing(engine)
+    with stores.Store(engine, args.target) as registry:
         if args.command == "dump":
             dump(registry.portfolio(), args.files[0])
             return 0
         if args.command == "saves":
-            registry._db = Slow(registry._db)  # type: ignore[assignment]
             for index, file in enumerate(args.files):
                 registry.save(load(file), recorded_by="skriveren", note=f"save {index}")
             return 0
@@ -78,8 +83,6 @@ def main() -> int:
             deadline = time.monotonic() + 60
             while not Path(args.wait).exists() and time.monotonic() < deadline:
                 time.sleep(0.005)
-        if args.pause:
-            registry._db = Pausing(registry._db)  # type: ignore[assignment]
         try:
             saved = registry.save(portfolio, recorded_by="kontoret", base=args.base)
         except stores.ConflictError as error:

@@ -287,25 +287,6 @@ def test_a_newer_store_is_refused_with_what_to_do(tmp_path: Path) -> None:
         stores.open(target)
 
 
-def test_an_older_store_is_upgraded_or_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from samarbejde.store import _store  # noqa: PLC0415 - the upgrade table
-
-    target = tmp_path / "registry.db"
-    with stores.open(target) as registry:
-        registry.save(medvind.portfolio(), recorded_by="a")
-    monkeypatch.setattr(_store, "SCHEMA_VERSION", 2)
-    with pytest.raises(StoreError, match="cannot upgrade") as raised:
-        stores.open(target)
-    assert "samarbejde store export" in str(raised.value)
-    steps = {1: ("CREATE TABLE samarbejde_extra (x TEXT)",)}
-    monkeypatch.setattr(_store, "UPGRADES", steps)
-    with stores.open(target) as registry:
-        assert registry.schema_version == 2
-        assert registry.portfolio() == medvind.portfolio()
-
-
 def test_what_is_not_a_store_is_refused(tmp_path: Path) -> None:
     text = tmp_path / "notes.db"
     text.write_text("this is not a database, only some words " * 100)

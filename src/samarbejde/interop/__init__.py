@@ -17,6 +17,7 @@ tests) uses the ``interop`` extra: lxml, rdflib and jsonschema.
 
 from __future__ import annotations
 
+from samarbejde.interop._exporters import EXPORTERS, Exporter
 from samarbejde.interop._iati import (
     IATI_VERSION,
     REGISTRATION_AGENCY,
@@ -46,6 +47,7 @@ from samarbejde.interop._tables import (
 __all__ = [
     "CVR_SCHEME",
     "DEFAULT_BASE",
+    "EXPORTERS",
     "IATI_ACTIVITY_STATUS",
     "IATI_ACTIVITY_STATUS_NAMES",
     "IATI_ORGANISATION_ROLES",
@@ -58,6 +60,7 @@ __all__ = [
     "PARTNERSHIP_CLASSIFICATION",
     "REGISTRATION_AGENCY",
     "Export",
+    "Exporter",
     "Import",
     "InteropError",
     "Omission",

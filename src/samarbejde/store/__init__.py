@@ -19,7 +19,10 @@ from __future__ import annotations
 import os
 
 from samarbejde.store._engines import StoreError
-from samarbejde.store._store import SCHEMA_VERSION, ConflictError, Revision, Store, open_store
+from samarbejde.store._history import Revision
+from samarbejde.store._saving import ConflictError
+from samarbejde.store._schema import SCHEMA_VERSION
+from samarbejde.store._store import Store, open_store
 
 __all__ = ["SCHEMA_VERSION", "ConflictError", "Revision", "Store", "StoreError", "open"]
 

@@ -1,0 +1,114 @@
+"""The commands about the format itself: ``schema``, ``convert``, ``rules`` and ``example``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from samarbejde.cli._command import FAILURE, FORMATS, OK, STDIO, Command, Invocation, argument
+from samarbejde.cli._lines import load, problem_line
+from samarbejde.documents import dump, dumps, json_schema
+from samarbejde.examples import names as example_names
+from samarbejde.examples import text as example_text
+from samarbejde.model import LANGS, Lang
+from samarbejde.model.errors import LoadError, Problem
+from samarbejde.rules import PROFILES, builtin_rules, catalogue_markdown, plugin_rules, select
+
+__all__ = ["CONVERT", "EXAMPLE", "RULES", "SCHEMA"]
+
+
+def _schema(args: argparse.Namespace, call: Invocation) -> int:
+    call.out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return OK
+
+
+def _convert(args: argparse.Namespace, call: Invocation) -> int:
+    lang: Lang = "en"
+    out = call.out
+    loaded, problems = load(args.source, lang, args.source_format, call.stdin)
+    if loaded is None:
+        for problem in problems:
+            out.write(problem_line(args.source, problem, lang) + "\n")
+        return FAILURE
+    if args.target == STDIO:
+        if args.target_format is None:
+            problem = Problem("", "writing standard output (-) needs --to json, yaml or toml")
+            out.write(problem_line(args.target, problem, lang, "WRITE") + "\n")
+            return FAILURE
+        out.write(dumps(loaded[0], args.target_format))
+        return OK
+    try:
+        dump(loaded[0], args.target, format=args.target_format)
+    except LoadError as error:
+        for problem in error.problems:
+            out.write(problem_line(args.target, problem, lang, "WRITE") + "\n")
+        return FAILURE
+    except OSError as error:
+        problem = Problem("", f"cannot write the file: {error.strerror or error}")
+        out.write(problem_line(args.target, problem, lang) + "\n")
+        return FAILURE
+    return OK
+
+
+def _rules(args: argparse.Namespace, call: Invocation) -> int:
+    lang: Lang = args.lang
+    chosen = select((*builtin_rules(), *plugin_rules()), profiles=args.profile or ["all"])
+    if args.output == "markdown":
+        call.out.write(catalogue_markdown(chosen, lang))
+        return OK
+    for r in chosen:
+        profiles = ",".join(p for p in PROFILES if p in r.profiles)
+        call.out.write(f"{r.code}  {r.severity.label(lang):<10} {profiles:<34} {r.name}\n")
+    return OK
+
+
+def _example(args: argparse.Namespace, call: Invocation) -> int:
+    if args.name is None:
+        for name in example_names():
+            call.out.write(name + "\n")
+        return OK
+    try:
+        call.out.write(example_text(args.name))
+    except KeyError as error:
+        call.err.write(f"samarbejde: {error.args[0]}\n")
+        return FAILURE
+    return OK
+
+
+SCHEMA = Command("schema", "print the JSON Schema of the document format", run=_schema)
+
+CONVERT = Command(
+    "convert",
+    "convert a document between formats",
+    (
+        argument("source", metavar="IN", help="the document to read; - reads stdin"),
+        argument(
+            "target", metavar="OUT", help="the file to write (format from suffix); - writes stdout"
+        ),
+        argument(
+            "--from", choices=FORMATS, dest="source_format", help="the format of IN (needed for -)"
+        ),
+        argument(
+            "--to", choices=FORMATS, dest="target_format", help="the format of OUT (needed for -)"
+        ),
+    ),
+    _convert,
+)
+
+RULES = Command(
+    "rules",
+    "list the rule catalogue",
+    (
+        argument("--lang", choices=LANGS, default="en"),
+        argument("--profile", action="append", choices=PROFILES),
+        argument("--format", choices=("text", "markdown"), default="text", dest="output"),
+    ),
+    _rules,
+)
+
+EXAMPLE = Command(
+    "example",
+    "print a bundled example document",
+    (argument("name", nargs="?", help="the example (omit to list them)"),),
+    _example,
+)

@@ -1,0 +1,71 @@
+"""``samarbejde export``: a document in another standard, one of ``interop.EXPORTERS``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from samarbejde import interop
+from samarbejde.cli._command import FAILURE, OK, ZONE, Command, Invocation, argument, date
+from samarbejde.cli._lines import load, problem_line
+
+__all__ = ["EXPORT", "export_command"]
+
+
+def _either(words: Sequence[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def export_command(exporters: Sequence[interop.Exporter]) -> Command:
+    """The ``export`` command offering and running ``exporters``: choices, help and dispatch."""
+    by_name = {exporter.name: exporter for exporter in exporters}
+    dated = "/".join(exporter.name for exporter in exporters if exporter.needs_as_of)
+
+    def run(args: argparse.Namespace, call: Invocation) -> int:
+        loaded, problems = load(args.file, "en")
+        if loaded is None:
+            for problem in problems:
+                call.err.write(problem_line(args.file, problem, "en") + "\n")
+            return FAILURE
+        exporter = by_name[args.to]
+        as_of = call.day(args.as_of) if exporter.needs_as_of else args.as_of
+        try:
+            export = exporter.write(loaded[0], as_of=as_of)
+        except interop.InteropError as error:
+            call.err.write(f"samarbejde: {error}\n{interop.summary(error.omitted)}\n")
+            return FAILURE
+        if args.output is None:
+            call.out.write(export.document)
+        else:
+            try:
+                with open(args.output, "w", encoding="utf-8") as target:
+                    target.write(export.document)
+            except OSError as error:
+                reason = error.strerror or error
+                call.err.write(f"samarbejde: cannot write {args.output}: {reason}\n")
+                return FAILURE
+        call.err.write(f"export to {args.to}: {interop.summary(export.omitted)}\n")
+        return OK
+
+    return Command(
+        "export",
+        f"export a document as {_either([exporter.title for exporter in exporters])}",
+        (
+            argument("file", metavar="FILE", help="the document to read"),
+            argument("--to", required=True, choices=tuple(by_name), help="the target standard"),
+            argument("-o", "--output", metavar="OUT", help="the file to write (default: stdout)"),
+            argument(
+                "--as-of",
+                type=date,
+                default=None,
+                help=f"export the portfolio as recorded on this day ({dated} default: today,"
+                f" {ZONE})",
+            ),
+        ),
+        run,
+    )
+
+
+#: ``samarbejde export`` with every exporter of :data:`samarbejde.interop.EXPORTERS`.
+EXPORT = export_command(interop.EXPORTERS)

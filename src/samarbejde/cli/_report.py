@@ -1,0 +1,63 @@
+"""``samarbejde report``: one self-contained HTML page about the documents, for people."""
+
+from __future__ import annotations
+
+import argparse
+
+from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, date
+from samarbejde.cli._lines import load, problem_line
+from samarbejde.model import Lang
+from samarbejde.model.errors import Problem
+
+__all__ = ["REPORT"]
+
+
+def _report(args: argparse.Namespace, call: Invocation) -> int:
+    from samarbejde.report import Document, page  # noqa: PLC0415 - only this command needs it
+
+    lang: Lang = args.lang
+    documents = []
+    status = OK
+    for file in args.files:
+        loaded, problems = load(file, lang)
+        if loaded is None:
+            status = FAILURE
+            for problem in problems:
+                call.err.write(problem_line(file, problem, lang) + "\n")
+            continue
+        documents.append(Document(loaded[0], file=file, sources=loaded[1]))
+    if status != OK:
+        return status
+    text = page(documents, as_of=args.as_of, lang=lang)
+    if args.output is None:
+        call.out.write(text)
+        return OK
+    try:
+        with open(args.output, "w", encoding="utf-8") as target:
+            target.write(text)
+    except OSError as error:
+        problem = Problem("", f"cannot write the file: {error.strerror or error}")
+        call.err.write(problem_line(args.output, problem, lang) + "\n")
+        return FAILURE
+    return OK
+
+
+REPORT = Command(
+    "report",
+    "write one self-contained HTML page about the documents, for people",
+    (
+        argument("files", nargs="+", metavar="FILE", help="JSON, YAML or TOML documents"),
+        argument("--as-of", type=date, required=True, help="the day the report is about"),
+        argument(
+            "--lang", choices=("da", "en"), default="da", help="the page's language (default: da)"
+        ),
+        argument(
+            "-o",
+            "--output",
+            metavar="OUT",
+            default=None,
+            help="the HTML file to write (default: stdout)",
+        ),
+    ),
+    _report,
+)

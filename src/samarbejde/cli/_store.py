@@ -1,0 +1,140 @@
+"""``samarbejde store``: keep every revision of a portfolio (save, log, show, export)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from samarbejde.cli._command import FAILURE, OK, ZONE, Command, Invocation, argument, instant
+from samarbejde.cli._lines import load, problem_line
+from samarbejde.documents import dump
+from samarbejde.model import Lang
+from samarbejde.model.errors import Problem
+from samarbejde.model.redaction import redact
+
+if TYPE_CHECKING:
+    from samarbejde.store import Revision, Store
+
+__all__ = ["STORE"]
+
+
+def _open(args: argparse.Namespace) -> Store:
+    from samarbejde import store  # noqa: PLC0415 - only for this command
+
+    return store.open(args.store)
+
+
+def _revision_line(revision: Revision, redacted: bool) -> str:
+    stamp = revision.recorded_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    by = "-" if redacted or revision.recorded_by is None else revision.recorded_by
+    count = len(revision.changes)
+    base = "" if revision.base is None else f" (from {revision.base})"
+    note = f"  {revision.note}" if revision.note else ""
+    return f"{revision.number}\t{stamp}\t{by}\t{count} change(s){base}{note}"
+
+
+def _save(args: argparse.Namespace, call: Invocation) -> int:
+    lang: Lang = "en"
+    loaded, problems = load(args.file, lang)
+    if loaded is None:
+        for problem in problems:
+            call.out.write(problem_line(args.file, problem, lang) + "\n")
+        return FAILURE
+    with _open(args) as registry:
+        saved = registry.save(loaded[0], recorded_by=args.by, note=args.note, base=args.base)
+        call.out.write(f"revision {saved.number}: {len(saved.changes)} change(s)\n")
+    return OK
+
+
+def _log(args: argparse.Namespace, call: Invocation) -> int:
+    with _open(args) as registry:
+        for revision in registry.revisions(args.record):
+            call.out.write(_revision_line(revision, args.redact) + "\n")
+    return OK
+
+
+def _show(args: argparse.Namespace, call: Invocation) -> int:
+    with _open(args) as registry:
+        revision = registry.revision(args.number)
+        if args.redact:
+            revision = redact(revision)
+        call.out.write(_revision_line(revision, args.redact) + "\n")
+        for change in revision.changes:
+            call.out.write(f"  {change.sentence(args.lang)}\n")
+    return OK
+
+
+def _export(args: argparse.Namespace, call: Invocation) -> int:
+    with _open(args) as registry:
+        portfolio = registry.portfolio(args.at, revision=args.revision)
+        try:
+            dump(portfolio, args.target)
+        except OSError as error:
+            problem = Problem("", f"cannot write the file: {error.strerror or error}")
+            call.out.write(problem_line(args.target, problem, "en") + "\n")
+            return FAILURE
+    return OK
+
+
+_WHERE = argument("store", metavar="STORE", help="a file, sqlite:///FILE or postgresql://...")
+
+STORE = Command(
+    "store",
+    "keep a registry: every revision of a portfolio",
+    actions=(
+        Command(
+            "save",
+            "record a document as a new revision",
+            (
+                _WHERE,
+                argument("file", metavar="FILE", help="the document (JSON, YAML or TOML)"),
+                argument("--by", required=True, help="the post or system recording it"),
+                argument("--note", default="", help="why"),
+                argument("--base", type=int, help="the revision the edit started from"),
+            ),
+            _save,
+        ),
+        Command(
+            "log",
+            "list the revisions",
+            (
+                _WHERE,
+                argument("--record", help="only those that changed this path, e.g. areas[a-1]"),
+                argument("--redact", action="store_true", help="leave out who recorded them"),
+            ),
+            _log,
+        ),
+        Command(
+            "show",
+            "say what a revision changed",
+            (
+                _WHERE,
+                argument("number", type=int, metavar="REVISION"),
+                argument("--lang", choices=("da", "en"), default="en"),
+                argument("--redact", action="store_true", help="leave out personal data"),
+            ),
+            _show,
+        ),
+        Command(
+            "export",
+            "write the portfolio as recorded to a document",
+            (
+                _WHERE,
+                argument("target", metavar="OUT", help="the file to write (format from suffix)"),
+                argument(
+                    "--at",
+                    type=instant,
+                    exclusive="when",
+                    help=f"as recorded at this instant (ISO 8601; default zone {ZONE})",
+                ),
+                argument(
+                    "--revision",
+                    type=int,
+                    exclusive="when",
+                    help="as recorded in this revision",
+                ),
+            ),
+            _export,
+        ),
+    ),
+)

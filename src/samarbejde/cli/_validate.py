@@ -1,0 +1,145 @@
+"""``samarbejde validate``: check documents against the rules, in linter lines, JSON or SARIF."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import samarbejde
+from samarbejde.cli._command import (
+    FAILURE,
+    FINDINGS,
+    FORMATS,
+    OK,
+    ZONE,
+    Command,
+    Invocation,
+    argument,
+    codes,
+    date,
+)
+from samarbejde.cli._lines import as_dict, finding_line, load, problem_line
+from samarbejde.model import LANGS, Lang, Text
+from samarbejde.model.errors import Problem
+from samarbejde.model.iso import write_date
+from samarbejde.rules import (
+    PROFILES,
+    Report,
+    builtin_rules,
+    plugin_rules,
+    sarif_log,
+    select,
+    validate,
+)
+
+__all__ = ["VALIDATE"]
+
+_SUMMARY = Text(
+    da="{files} fil(er){unloaded}: {error} fejl, {warning} advarsel(er), {info} bemærkning(er).",
+    en="{files} file(s){unloaded}: {error} error(s), {warning} warning(s), {info} info.",
+)
+_UNLOADED = Text(da=", {count} ikke indlæst", en=", {count} not loaded")
+_BROKEN = Text(
+    da="intern fejl under kontrollen: {reason}",
+    en="internal error while validating: {reason}",
+)
+
+
+def _validate(args: argparse.Namespace, call: Invocation) -> int:
+    lang: Lang = args.lang
+    out = call.out
+    as_of = call.day(args.as_of)
+    profiles = args.profile or ["all"]
+    chosen = [code for group in args.select for code in group]
+    dropped = [code for group in args.ignore for code in group]
+    rules = select(
+        (*builtin_rules(), *plugin_rules()), profiles=profiles, select=chosen, ignore=dropped
+    )
+    results: list[dict[str, object]] = []
+    reports: list[tuple[str, Report]] = []
+    failed: list[str] = []
+    lines: list[str] = []
+    totals = {"error": 0, "warning": 0, "info": 0}
+    status = OK
+    unloaded = 0
+    for file in args.files:
+        loaded, problems = load(file, lang, args.source_format, call.stdin)
+        if loaded is None:
+            status = FAILURE
+            unloaded += 1
+            failed.append(file)
+            lines += [problem_line(file, p, lang) for p in problems]
+            shown = [as_dict(p) for p in problems]
+            results.append({"file": file, "loaded": False, "problems": shown})
+            continue
+        portfolio, sources = loaded
+        try:
+            report: Report = validate(
+                portfolio, as_of=as_of, lang=lang, rules=rules, sources=sources
+            )
+        except Exception as error:  # one file's failure never hides the others' findings
+            status = FAILURE
+            reason = f"{type(error).__name__}: {error}"
+            problem = Problem("", _BROKEN.format(lang, reason=reason))
+            lines.append(problem_line(file, problem, lang))
+            results.append({"file": file, "loaded": True, "problems": [as_dict(problem)]})
+            continue
+        lines += [finding_line(file, f, lang) for f in report]
+        reports.append((file, report))
+        for severity, count in report.counts.items():
+            totals[severity] += count
+        if not report.ok and status == OK:
+            status = FINDINGS
+        results.append({"file": file, "loaded": True, **report.to_dict()})
+    if args.output == "json":
+        document = {"ok": status == OK, "as_of": write_date(as_of), "files": results}
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif args.output == "sarif":
+        log = sarif_log(reports, rules, version=samarbejde.__version__, unloaded=failed)
+        out.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for line in lines:
+            out.write(line + "\n")
+        not_loaded = _UNLOADED.format(lang, count=unloaded) if unloaded else ""
+        out.write(
+            _SUMMARY.format(lang, files=len(args.files), unloaded=not_loaded, **totals) + "\n"
+        )
+    return status
+
+
+VALIDATE = Command(
+    "validate",
+    "check documents against the rules",
+    (
+        argument(
+            "files", nargs="+", metavar="FILE", help="JSON, YAML or TOML documents; - reads stdin"
+        ),
+        argument(
+            "--from", choices=FORMATS, dest="source_format", help="the format of - (and of FILEs)"
+        ),
+        argument(
+            "--as-of", type=date, default=None, help=f"the day to judge by (default: today, {ZONE})"
+        ),
+        argument(
+            "--profile",
+            action="append",
+            choices=PROFILES,
+            help="rule profile; repeat for several (default: all)",
+        ),
+        argument(
+            "--select", type=codes, action="append", default=[], help="codes or prefixes to keep"
+        ),
+        argument(
+            "--ignore", type=codes, action="append", default=[], help="codes or prefixes to drop"
+        ),
+        argument("--lang", choices=LANGS, default="en", help="message language"),
+        argument(
+            "--format",
+            choices=("text", "json", "sarif"),
+            default="text",
+            dest="output",
+            help="text (linter lines), json, or sarif (SARIF 2.1.0, for code scanning)",
+        ),
+    ),
+    _validate,
+)

@@ -1,0 +1,133 @@
+"""Writing a revision: what changed since its base, merged with later revisions, or a conflict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from samarbejde.store._engines import StoreError
+from samarbejde.store._history import History, Revision, State
+from samarbejde.store._records import KINDS, Key, Known, Orders, Rows, moment, row_json
+
+__all__ = ["ConflictError", "write"]
+
+
+class ConflictError(StoreError):
+    """A save started from an older revision would overwrite a later change.
+
+    Nothing was written. Load the latest portfolio, make the edit again, and save
+    with the latest revision as ``base``.
+
+    Attributes:
+        paths: The records both changed, by path (``partnerships[medvind]``).
+        base: The revision the edit started from.
+        latest: The latest revision when the save was tried.
+    """
+
+    paths: tuple[str, ...]
+    base: int
+    latest: int
+
+    def __init__(self, paths: Iterable[str], base: int, latest: int) -> None:
+        self.paths = tuple(sorted(paths))
+        self.base = base
+        self.latest = latest
+        shown = ", ".join(self.paths)
+        super().__init__(
+            f"revisions after {base} (up to {latest}) changed what this save changes: {shown};"
+            f" load revision {latest}, make the edit again and save with base={latest}"
+        )
+
+    def __reduce__(self) -> tuple[type[ConflictError], tuple[object, ...]]:
+        return (type(self), (self.paths, self.base, self.latest))
+
+
+def write(
+    history: History,
+    mine: Rows,
+    *,
+    mine_orders: Orders,
+    base: Revision | int | None,
+    stamp: str,
+    explicit: bool,
+    recorded_by: str,
+    note: str,
+    known: Sequence[Known],
+) -> tuple[Revision, State]:
+    """Write the new revision, inside the caller's write transaction.
+
+    Returns:
+        The revision with its changes, and the records it leaves (for the next save).
+    """
+    db = history.db
+    db.execute("UPDATE samarbejde_head SET revision = revision WHERE id = 1")
+    head = history.head()
+    start = head if base is None else base.number if isinstance(base, Revision) else base
+    if not 0 <= start <= head:
+        raise StoreError(f"base {start} is not a revision of this store (0 to {head})")
+    number = head + 1
+    rows, orders, after = _merge(history, mine, mine_orders, start, head)
+    if head:
+        last = str(
+            db.execute("SELECT recorded_at FROM samarbejde_revisions WHERE number = ?", (head,))[0][
+                0
+            ]
+        )
+        if stamp < last:
+            if explicit:
+                raise StoreError(f"recorded_at {stamp} is before revision {head} ({last})")
+            stamp = last
+    db.execute(
+        "INSERT INTO samarbejde_revisions (number, recorded_at, recorded_by, note, base)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (number, stamp, recorded_by, note, None if base is None else start),
+    )
+    db.executemany(
+        "INSERT INTO samarbejde_versions (kind, id, revision, data) VALUES (?, ?, ?, ?)",
+        [(k, i, number, d) for (k, i), d in rows],
+    )
+    db.executemany(
+        "INSERT INTO samarbejde_orders (kind, revision, ids) VALUES (?, ?, ?)",
+        [(k, number, row_json(ids)) for k, ids in orders],
+    )
+    db.execute("UPDATE samarbejde_head SET revision = ? WHERE id = 1", (number,))
+    saved = Revision(number, moment(stamp), recorded_by, note, None if base is None else start)
+    return attrs.evolve(saved, changes=history.changes(number, known)), after
+
+
+def _merge(
+    history: History, mine: Rows, mine_orders: Orders, start: int, head: int
+) -> tuple[list[tuple[Key, str | None]], list[tuple[str, list[str]]], State]:
+    """The version rows and orders to write, and the records after; or a ConflictError."""
+    base_rows = history.state(start).rows
+    changed = sorted(k for k in mine.keys() | base_rows.keys() if mine.get(k) != base_rows.get(k))
+    if start < head:
+        touched = {
+            (str(k), str(i))
+            for k, i in history.db.execute(
+                "SELECT DISTINCT kind, id FROM samarbejde_versions WHERE revision > ?", (start,)
+            )
+        }
+        clash = [f"{k}[{i}]" for k, i in changed if (k, i) in touched]
+        if clash:
+            raise ConflictError(clash, start, head)
+    latest = history.state(head)
+    head_rows, head_orders = latest.rows, latest.orders
+    rows: list[tuple[Key, str | None]] = [(k, mine.get(k)) for k in changed]
+    orders: list[tuple[str, list[str]]] = []
+    for kind, _ in KINDS:
+        base_ids = {i for k, i in base_rows if k == kind}
+        mine_ids = set(mine_orders[kind])
+        live = ({i for k, i in head_rows if k == kind} - (base_ids - mine_ids)) | (
+            mine_ids - base_ids
+        )
+        order = [i for i in mine_orders[kind] if i in live]
+        order += [i for i in head_orders[kind] if i in live and i not in mine_ids]
+        if order != head_orders[kind]:
+            orders.append((kind, order))
+    after = {**head_rows, **{k: d for k, d in rows if d is not None}}
+    for k, d in rows:
+        if d is None:
+            after.pop(k, None)
+    return rows, orders, State(head + 1, after, {**head_orders, **dict(orders)})
