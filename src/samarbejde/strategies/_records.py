@@ -52,6 +52,7 @@ from samarbejde.strategies._values import (
     durations,
     ids,
     kommunekoder,
+    maybe_pick,
     money,
     quantities,
     sorted_dates,
@@ -92,6 +93,10 @@ POSTS = (
     "Projektleder",
     "Formand for beboerrådet",
 )
+
+#: Notes on a status change and on a delivery (free text, removed by ``redact``).
+STATUS_NOTES = ("Aftalt på styregruppemødet", "Afventer budget")
+FULFILMENT_NOTES = ("Leveret som aftalt", "Delvist leveret")
 
 #: The units that suit each known commitment kind.
 KIND_UNITS: dict[str, tuple[Unit, ...]] = {
@@ -143,16 +148,21 @@ def entry_points(
 
 
 def organisations(sector: Sector | None = None) -> st.SearchStrategy[Organisation]:
-    """Organisations (in ``sector`` when given), with unique entry point ids."""
-    return st.builds(
-        Organisation,
-        ids(),
-        texts(),
-        st.sampled_from(Sector) if sector is None else st.just(sector),
-        parent=st.none(),
-        identifiers=identifiers(),
-        remit=st.lists(texts(), max_size=2).map(tuple),
-        entry_points=st.lists(entry_points(), max_size=2, unique_by=lambda e: e.id).map(tuple),
+    """Organisations (in ``sector`` when given), with unique entry point ids.
+
+    Some are units of a parent organisation, drawn as a plain id (never their own).
+    """
+    return ids().flatmap(
+        lambda own: st.builds(
+            Organisation,
+            st.just(own),
+            texts(),
+            st.sampled_from(Sector) if sector is None else st.just(sector),
+            parent=st.none() | ids().filter(lambda parent: parent != own),
+            identifiers=identifiers(),
+            remit=st.lists(texts(), max_size=2).map(tuple),
+            entry_points=st.lists(entry_points(), max_size=2, unique_by=lambda e: e.id).map(tuple),
+        )
     )
 
 
@@ -246,7 +256,9 @@ def commitment_history(
     """
     path = walk(draw, COMMITMENT_STATUS, final=final)
     days = [made_on, *sorted_dates(draw, len(path) - 1, made_on, last)]
-    status = tuple(StatusChange(s, d) for s, d in zip(path, days, strict=True))
+    status = tuple(
+        StatusChange(s, d, maybe_pick(draw, STATUS_NOTES)) for s, d in zip(path, days, strict=True)
+    )
     binding = [
         c.on for c in status if c.status in (CommitmentStatus.PLEDGED, CommitmentStatus.AGREED)
     ]
@@ -267,7 +279,7 @@ def commitment_history(
         return status, ()
     on = sorted_dates(draw, len(delivered), binding[0], until)
     fulfilled = tuple(
-        Fulfilment(d, Quantity(amount, quantity.unit))
+        Fulfilment(d, Quantity(amount, quantity.unit), maybe_pick(draw, FULFILMENT_NOTES))
         for d, amount in zip(on, delivered, strict=True)
     )
     return status, fulfilled
