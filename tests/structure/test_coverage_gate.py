@@ -124,6 +124,8 @@ NO_STRATEGY: Mapping[type, str] = {
 #: Fields a strategy may leave at their default, and why.
 STRATEGY_DEFAULTS: Mapping[Key, str] = {
     (s.Money, "currency"): "money() draws the currency asked for, DKK unless told",
+    (s.Organisation, "parent"): "organisations() draws organisations that stand alone, "
+    "to be added to any portfolio; portfolios() draws units",
 }
 
 #: Fields ``portfolios()`` may leave at their default, and why.

@@ -150,19 +150,18 @@ def entry_points(
 def organisations(sector: Sector | None = None) -> st.SearchStrategy[Organisation]:
     """Organisations (in ``sector`` when given), with unique entry point ids.
 
-    Some are units of a parent organisation, drawn as a plain id (never their own).
+    They stand alone: none is a unit of a parent, which would need its portfolio
+    (:func:`samarbejde.strategies.portfolios` draws units).
     """
-    return ids().flatmap(
-        lambda own: st.builds(
-            Organisation,
-            st.just(own),
-            texts(),
-            st.sampled_from(Sector) if sector is None else st.just(sector),
-            parent=st.none() | ids().filter(lambda parent: parent != own),
-            identifiers=identifiers(),
-            remit=st.lists(texts(), max_size=2).map(tuple),
-            entry_points=st.lists(entry_points(), max_size=2, unique_by=lambda e: e.id).map(tuple),
-        )
+    return st.builds(
+        Organisation,
+        ids(),
+        texts(),
+        st.sampled_from(Sector) if sector is None else st.just(sector),
+        parent=st.none(),
+        identifiers=identifiers(),
+        remit=st.lists(texts(), max_size=2).map(tuple),
+        entry_points=st.lists(entry_points(), max_size=2, unique_by=lambda e: e.id).map(tuple),
     )
 
 
