@@ -7,11 +7,12 @@ are imported when a function here is called, not before.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
 
 import attrs
 import pendulum
@@ -19,6 +20,9 @@ import pendulum
 from samarbejde.analysis._optional import require
 from samarbejde.analysis.funding import lifecycle_until
 from samarbejde.documents import scalar_for
+from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.areas import Area, Classification
+from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
     CommitmentStatus,
     FundingKind,
@@ -28,23 +32,32 @@ from samarbejde.model.enums import (
     StrategicPhase,
     Unit,
 )
-from samarbejde.model.history import PhaseChange
+from samarbejde.model.funding import Funding
+from samarbejde.model.goals import Challenge, Goal, Vision
+from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.lifecycles import ProjectLifecycle, Review, StrategicLifecycle
+from samarbejde.model.mandates import Mandate
+from samarbejde.model.memberships import Membership
+from samarbejde.model.money import Money, Quantity
+from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
+from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.terms import Term
 
-__all__ = ["TABLES", "Frames", "records_frame", "to_frames", "to_parquet"]
-
-#: The names of the tables, in the order :class:`Frames` holds them.
-TABLES: tuple[str, ...] = (
-    "organisations",
-    "areas",
-    "partnerships",
-    "memberships",
-    "mandates",
-    "commitments",
-    "goals",
-    "funding",
-    "phases",
-)
+__all__ = [
+    "NOT_COLUMNS",
+    "TABLES",
+    "TABLE_COLUMNS",
+    "Column",
+    "Frames",
+    "Row",
+    "Table",
+    "records_frame",
+    "shown_fields",
+    "to_frames",
+    "to_parquet",
+]
 
 _PHASES = tuple(p.value for p in ProjectPhase) + tuple(
     p.value for p in StrategicPhase if p.value not in {x.value for x in ProjectPhase}
@@ -130,279 +143,485 @@ def _codes(enum: Any) -> list[str]:
     return [str(member.value) for member in enum]
 
 
+#: A record's field: the record class and the field's name.
+Field = tuple[type, str]
+
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Row(Generic[T]):
+    """What one row of a table is read from.
+
+    Attributes:
+        item: The record the row describes.
+        as_of: The day the tables describe.
+        partnership: The id of the partnership it belongs to (``""``: none).
+        member: The member organisation that holds it (``""``: none).
+    """
+
+    item: T
+    as_of: pendulum.Date
+    partnership: str = ""
+    member: str = ""
+
+
+@attrs.frozen
+class Column(Generic[R]):
+    """One column of a table.
+
+    Attributes:
+        name: The column's name.
+        value: Its value in a row.
+        kind: The model type of its values (which gives its dtype, see
+            :func:`samarbejde.documents.scalar_for`), a tuple of its categories, or
+            ``None`` for text.
+        shows: The record fields whose values it shows (none for a derived column).
+    """
+
+    name: str
+    value: Callable[[R], object]
+    kind: object = None
+    shows: tuple[Field, ...] = ()
+
+
+@attrs.frozen
+class Table(Generic[R]):
+    """One table of :class:`Frames`: where its rows come from and its columns, in order.
+
+    Attributes:
+        name: The table's name (an attribute of :class:`Frames`).
+        rows: The rows of a portfolio as recorded on a day (the day given too).
+        columns: The columns, in order.
+        shows: The record fields whose items are its rows.
+    """
+
+    name: str
+    rows: Callable[[Portfolio, pendulum.Date], Iterable[R]]
+    columns: tuple[Column[R], ...]
+    shows: tuple[Field, ...] = ()
+
+    def frame(self, pd: Any, portfolio: Portfolio, as_of: pendulum.Date) -> Any:
+        """The DataFrame of ``portfolio`` (already as of ``as_of``)."""
+        rows = list(self.rows(portfolio, as_of))
+        columns = {c.name: [c.value(row) for row in rows] for c in self.columns}
+        return _frame(pd, columns, {c.name: c.kind for c in self.columns if c.kind is not None})
+
+
+@attrs.frozen
+class _Phase:
+    """One phase entry of one lifecycle, with the day the next one began."""
+
+    lifecycle: int
+    form: str
+    change: PhaseChange[Any]
+    until: pendulum.Date | None
+
+
+def _in_partnerships(
+    items: Callable[[Partnership], Iterable[T]],
+) -> Callable[[Portfolio, pendulum.Date], Iterator[Row[T]]]:
+    def rows(p: Portfolio, as_of: pendulum.Date) -> Iterator[Row[T]]:
+        for x in p.partnerships:
+            for item in items(x):
+                yield Row(item, as_of, x.id)
+
+    return rows
+
+
+def _mandate_rows(p: Portfolio, as_of: pendulum.Date) -> Iterator[Row[Mandate]]:
+    for x in p.partnerships:
+        for m in x.members:
+            for d in m.mandates:
+                yield Row(d, as_of, x.id, m.organisation)
+
+
+def _phases(x: Partnership) -> Iterator[_Phase]:
+    for index, lifecycle in enumerate(x.lifecycles):
+        changes: Sequence[PhaseChange[Any]] = lifecycle.phases
+        for position, change in enumerate(changes):
+            following = changes[position + 1].on if position + 1 < len(changes) else None
+            yield _Phase(index, lifecycle.form, change, following)
+
+
+def _delivered(c: Commitment) -> object:
+    total = c.delivered()
+    return None if total is None else total.amount
+
+
+def _partnership_id(row: Row[Any]) -> str:
+    return row.partnership
+
+
+_IN = Column[Row[Any]]("partnership", _partnership_id, shows=((Partnership, "id"),))
+_DATE = pendulum.Date
+_P = Partnership
+_M = Membership
+_C = Commitment
+
+#: The tables of :class:`Frames`, in order: each column once, with the fields it shows.
+TABLE_COLUMNS: tuple[Table[Any], ...] = (
+    Table[Row[Organisation]](
+        "organisations",
+        lambda p, as_of: (Row(o, as_of) for o in p.organisations),
+        (
+            Column("organisation", lambda r: r.item.id, shows=((Organisation, "id"),)),
+            Column("name", lambda r: r.item.name, shows=((Organisation, "name"),)),
+            Column("sector", lambda r: r.item.sector, Sector, ((Organisation, "sector"),)),
+            Column("parent", lambda r: r.item.parent, shows=((Organisation, "parent"),)),
+            Column(
+                "kommunekode",
+                lambda r: r.item.identifiers.kommunekode,
+                shows=((Organisation, "identifiers"), (Identifiers, "kommunekode")),
+            ),
+            Column(
+                "cvr",
+                lambda r: r.item.identifiers.cvr,
+                shows=((Organisation, "identifiers"), (Identifiers, "cvr")),
+            ),
+            Column(
+                "entry_points",
+                lambda r: len(r.item.entry_points),
+                int,
+                ((Organisation, "entry_points"),),
+            ),
+        ),
+        ((Portfolio, "organisations"),),
+    ),
+    Table[Row[Area]](
+        "areas",
+        lambda p, as_of: (Row(a, as_of) for a in p.areas),
+        (
+            Column("area", lambda r: r.item.id, shows=((Area, "id"),)),
+            Column("name", lambda r: r.item.name, shows=((Area, "name"),)),
+            Column("municipality", lambda r: r.item.municipality, shows=((Area, "municipality"),)),
+            Column("residents", lambda r: r.item.residents, int, ((Area, "residents"),)),
+            Column(
+                "classifications",
+                lambda r: ", ".join(c.value for c in r.item.classifications_on(r.as_of)),
+                shows=(
+                    (Area, "classifications"),
+                    (Classification, "category"),
+                    (Classification, "list_date"),
+                ),
+            ),
+        ),
+        ((Portfolio, "areas"),),
+    ),
+    Table[Row[Partnership]](
+        "partnerships",
+        lambda p, as_of: (Row(x, as_of, x.id) for x in p.partnerships),
+        (
+            _IN,
+            Column("name", lambda r: r.item.name, shows=((_P, "name"),)),
+            Column("form", lambda r: r.item.form, _FORMS, ((_P, "lifecycle"),)),
+            Column("phase", lambda r: r.item.lifecycle.phase, _PHASES, ((_P, "lifecycle"),)),
+            Column("parent", lambda r: r.item.parent, shows=((_P, "parent"),)),
+            Column("areas", lambda r: ",".join(r.item.areas), shows=((_P, "areas"),)),
+            Column(
+                "started",
+                lambda r: r.item.lifecycles[0].started,
+                _DATE,
+                ((_P, "earlier"), (ProjectLifecycle, "phases"), (StrategicLifecycle, "phases")),
+            ),
+            Column("lifecycle_started", lambda r: r.item.lifecycle.started, _DATE),
+            Column(
+                "planned_end",
+                lambda r: lifecycle_until(r.item),
+                _DATE,
+                (
+                    (ProjectLifecycle, "term"),
+                    (StrategicLifecycle, "since"),
+                    (StrategicLifecycle, "horizon"),
+                ),
+            ),
+            Column("ended", lambda r: r.item.lifecycle.ended, _DATE),
+            Column("members", lambda r: len(r.item.members), int, ((_P, "members"),)),
+            Column("commitments", lambda r: len(r.item.commitments), int, ((_P, "commitments"),)),
+        ),
+        ((Portfolio, "partnerships"),),
+    ),
+    Table[Row[Membership]](
+        "memberships",
+        _in_partnerships(lambda x: x.members),
+        (
+            _IN,
+            Column("organisation", lambda r: r.item.organisation, shows=((_M, "organisation"),)),
+            Column("role", lambda r: r.item.role, shows=((_M, "role"),)),
+            Column("joined", lambda r: r.item.joined, _DATE, ((_M, "joined"),)),
+            Column("left", lambda r: r.item.left, _DATE, ((_M, "left"),)),
+            Column("mandates", lambda r: len(r.item.mandates), int, ((_M, "mandates"),)),
+        ),
+        ((_P, "members"),),
+    ),
+    Table[Row[Mandate]](
+        "mandates",
+        _mandate_rows,
+        (
+            _IN,
+            Column("organisation", lambda r: r.member, shows=((_M, "organisation"),)),
+            Column("mandate", lambda r: r.item.id, shows=((Mandate, "id"),)),
+            Column("level", lambda r: r.item.level, MandateLevel, ((Mandate, "level"),)),
+            Column(
+                "powers",
+                lambda r: ",".join(sorted(str(w) for w in r.item.powers)),
+                shows=((Mandate, "powers"),),
+            ),
+            Column(
+                "start", lambda r: r.item.term.start, _DATE, ((Mandate, "term"), (Term, "start"))
+            ),
+            Column("end", lambda r: r.item.term.end, _DATE, ((Mandate, "term"), (Term, "end"))),
+            Column("granted_by", lambda r: r.item.granted_by, shows=((Mandate, "granted_by"),)),
+            Column(
+                "ceiling",
+                lambda r: None if r.item.ceiling is None else r.item.ceiling.amount,
+                Decimal,
+                ((Mandate, "ceiling"), (Money, "amount")),
+            ),
+            Column(
+                "currency",
+                lambda r: None if r.item.ceiling is None else r.item.ceiling.currency,
+                shows=((Mandate, "ceiling"), (Money, "currency")),
+            ),
+            Column("revoked", lambda r: r.item.revoked, _DATE, ((Mandate, "revoked"),)),
+            Column("in_force", lambda r: r.item.in_force(r.as_of), bool),
+        ),
+        ((_M, "mandates"),),
+    ),
+    Table[Row[Commitment]](
+        "commitments",
+        _in_partnerships(lambda x: x.commitments),
+        (
+            _IN,
+            Column("commitment", lambda r: r.item.id, shows=((_C, "id"),)),
+            Column("by", lambda r: r.item.by, shows=((_C, "by"),)),
+            Column("to", lambda r: r.item.to, shows=((_C, "to"),)),
+            Column("kind", lambda r: r.item.kind, shows=((_C, "kind"),)),
+            Column(
+                "amount",
+                lambda r: r.item.quantity.amount,
+                Decimal,
+                ((_C, "quantity"), (Quantity, "amount")),
+            ),
+            Column(
+                "unit", lambda r: r.item.quantity.unit, Unit, ((_C, "quantity"), (Quantity, "unit"))
+            ),
+            Column("start", lambda r: r.item.term.start, _DATE, ((_C, "term"), (Term, "start"))),
+            Column("end", lambda r: r.item.term.end, _DATE, ((_C, "term"), (Term, "end"))),
+            Column("made_on", lambda r: r.item.made_on, _DATE, ((_C, "status"),)),
+            Column(
+                "status",
+                lambda r: r.item.current,
+                CommitmentStatus,
+                ((_C, "status"), (StatusChange, "status")),
+            ),
+            Column("status_on", lambda r: r.item.status[-1].on, _DATE, ((StatusChange, "on"),)),
+            Column("binding", lambda r: r.item.is_binding, bool),
+            Column("final", lambda r: r.item.is_final, bool),
+            Column(
+                "overdue",
+                lambda r: not r.item.is_final and r.item.term.ended_by(r.as_of),
+                bool,
+            ),
+            Column(
+                "delivered",
+                lambda r: _delivered(r.item),
+                Decimal,
+                ((_C, "fulfilments"), (Fulfilment, "quantity")),
+            ),
+            Column("mandate", lambda r: r.item.mandate, shows=((_C, "mandate"),)),
+            Column("agreement", lambda r: r.item.agreement, shows=((_C, "agreement"),)),
+        ),
+        ((_P, "commitments"),),
+    ),
+    Table[Row[Goal]](
+        "goals",
+        _in_partnerships(lambda x: x.goals),
+        (
+            _IN,
+            Column("goal", lambda r: r.item.id, shows=((Goal, "id"),)),
+            Column("title", lambda r: r.item.title, shows=((Goal, "title"),)),
+            Column("indicator", lambda r: r.item.indicator, shows=((Goal, "indicator"),)),
+            Column("baseline", lambda r: r.item.baseline, Decimal, ((Goal, "baseline"),)),
+            Column("target", lambda r: r.item.target, Decimal, ((Goal, "target"),)),
+            Column("due", lambda r: r.item.due, _DATE, ((Goal, "due"),)),
+            Column("owners", lambda r: ",".join(r.item.owners), shows=((Goal, "owners"),)),
+        ),
+        ((_P, "goals"),),
+    ),
+    Table[Row[Funding]](
+        "funding",
+        _in_partnerships(lambda x: x.funding),
+        (
+            _IN,
+            Column("funding", lambda r: r.item.id, shows=((Funding, "id"),)),
+            Column("funder", lambda r: r.item.funder, shows=((Funding, "funder"),)),
+            Column("kind", lambda r: r.item.kind, FundingKind, ((Funding, "kind"),)),
+            Column(
+                "amount",
+                lambda r: r.item.amount.amount,
+                Decimal,
+                ((Funding, "amount"), (Money, "amount")),
+            ),
+            Column(
+                "currency",
+                lambda r: r.item.amount.currency,
+                shows=((Funding, "amount"), (Money, "currency")),
+            ),
+            Column(
+                "start", lambda r: r.item.term.start, _DATE, ((Funding, "term"), (Term, "start"))
+            ),
+            Column("end", lambda r: r.item.term.end, _DATE, ((Funding, "term"), (Term, "end"))),
+        ),
+        ((_P, "funding"),),
+    ),
+    Table[Row[_Phase]](
+        "phases",
+        _in_partnerships(_phases),
+        (
+            _IN,
+            Column("lifecycle", lambda r: r.item.lifecycle, int, ((_P, "earlier"),)),
+            Column("form", lambda r: r.item.form, _FORMS, ((_P, "lifecycle"),)),
+            Column("phase", lambda r: r.item.change.phase, _PHASES, ((PhaseChange, "phase"),)),
+            Column("on", lambda r: r.item.change.on, _DATE, ((PhaseChange, "on"),)),
+            Column("until", lambda r: r.item.until, _DATE),
+        ),
+        ((ProjectLifecycle, "phases"), (StrategicLifecycle, "phases")),
+    ),
+)
+
+
+#: The names of the tables, in the order :class:`Frames` holds them.
+TABLES: tuple[str, ...] = tuple(table.name for table in TABLE_COLUMNS)
+
+
+def _no_columns(record: type, reason: str, *names: str) -> dict[Field, str]:
+    return {(record, name): reason for name in names}
+
+
+_NO_TABLE = "{} have no table of their own"
+
+#: The record fields no table shows, and why: with :data:`TABLE_COLUMNS`, every field
+#: of a portfolio's records is in one of the two.
+NOT_COLUMNS: Mapping[Field, str] = MappingProxyType(
+    {
+        **_no_columns(
+            Organisation, "a list of free texts, not one value per organisation", "remit"
+        ),
+        **_no_columns(
+            EntryPoint,
+            _NO_TABLE.format("entry points (organisations counts them)"),
+            "id",
+            "kind",
+            "post",
+            "channel",
+            "covers",
+            "verified_on",
+        ),
+        **_no_columns(
+            _P,
+            _NO_TABLE.format("visions, challenges, agreements and governance bodies"),
+            "vision",
+            "challenges",
+            "agreements",
+            "governance",
+        ),
+        **_no_columns(ProjectLifecycle, "not tabled yet (the owner is a member)", "owner"),
+        **_no_columns(
+            StrategicLifecycle,
+            "reviews are not tabled yet; phases shows the reviewing phases",
+            "review_every",
+            "reviews",
+        ),
+        **_no_columns(
+            Review, _NO_TABLE.format("reviews (phases shows reviewing)"), "on", "outcome", "note"
+        ),
+        **_no_columns(
+            _M,
+            "not tabled yet: a representative is free text, interests a list of codes",
+            "representative",
+            "interests",
+        ),
+        **_no_columns(
+            _C, "a list of goal ids, not one value per commitment; not tabled yet", "goals"
+        ),
+        **_no_columns(
+            StatusChange, "free text that may be personal data (removed by redact)", "note"
+        ),
+        **_no_columns(
+            Fulfilment,
+            "fulfilments are summed into commitments.delivered, not tabled one by one",
+            "on",
+            "note",
+        ),
+        **_no_columns(Goal, "a list of challenge ids; challenges have no table", "challenges"),
+        **_no_columns(Vision, _NO_TABLE.format("visions"), "text", "agreed_on", "agreed_by"),
+        **_no_columns(
+            Challenge,
+            _NO_TABLE.format("challenges"),
+            "id",
+            "title",
+            "identified_on",
+            "identified_by",
+        ),
+        **_no_columns(
+            Agreement,
+            _NO_TABLE.format("agreements"),
+            "id",
+            "kind",
+            "parties",
+            "term",
+            "binding",
+            "parent",
+            "theme",
+            "notice",
+        ),
+        **_no_columns(
+            Signature,
+            _NO_TABLE.format("signatures (agreements have none)"),
+            "organisation",
+            "signed_on",
+        ),
+        **_no_columns(
+            GovernanceBody,
+            _NO_TABLE.format("governance bodies"),
+            "id",
+            "kind",
+            "members",
+            "meets_every",
+            "name",
+        ),
+    }
+)
+
+
+def shown_fields() -> dict[Field, tuple[str, ...]]:
+    """Each record field a table shows, with the columns (``table.column``) that show it."""
+    shown: dict[Field, list[str]] = {}
+    for table in TABLE_COLUMNS:
+        for field in table.shows:
+            shown.setdefault(field, []).append(table.name)
+        for column in table.columns:
+            for field in column.shows:
+                shown.setdefault(field, []).append(f"{table.name}.{column.name}")
+    return {field: tuple(names) for field, names in shown.items()}
+
+
 def to_frames(portfolio: Portfolio, *, as_of: pendulum.Date) -> Frames:
     """The portfolio as recorded on ``as_of``, as tidy DataFrames.
 
     Row counts equal the record counts of ``portfolio.as_of(as_of)``: partnerships
     begun by then, active members and their mandates, commitments made by then.
+    The columns are those of :data:`TABLE_COLUMNS`.
 
     Raises:
         MissingExtraError: pandas is not installed (``pip install 'samarbejde[frames]'``).
     """
     pd = require("pandas")
     seen = portfolio.as_of(as_of)
-    return Frames(
-        as_of=as_of,
-        organisations=_organisations(pd, seen),
-        areas=_areas(pd, seen, as_of),
-        partnerships=_partnerships(pd, seen),
-        memberships=_memberships(pd, seen),
-        mandates=_mandates(pd, seen, as_of),
-        commitments=_commitments(pd, seen, as_of),
-        goals=_goals(pd, seen),
-        funding=_funding(pd, seen),
-        phases=_phases(pd, seen),
-    )
-
-
-def _columns(names: Iterable[str], rows: Iterable[Sequence[object]]) -> dict[str, list[object]]:
-    keys = list(names)
-    columns: dict[str, list[object]] = {k: [] for k in keys}
-    for row in rows:
-        for key, value in zip(keys, row, strict=True):
-            columns[key].append(value)
-    return columns
-
-
-def _organisations(pd: Any, p: Portfolio) -> Any:
-    rows = (
-        (
-            o.id,
-            o.name,
-            o.sector,
-            o.parent,
-            o.identifiers.kommunekode,
-            o.identifiers.cvr,
-            len(o.entry_points),
-        )
-        for o in p.organisations
-    )
-    names = ("organisation", "name", "sector", "parent", "kommunekode", "cvr", "entry_points")
-    return _frame(pd, _columns(names, rows), {"sector": Sector, "entry_points": int})
-
-
-def _areas(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
-    rows = (
-        (
-            a.id,
-            a.name,
-            a.municipality,
-            a.residents,
-            ", ".join(c.value for c in a.classifications_on(as_of)),
-        )
-        for a in p.areas
-    )
-    names = ("area", "name", "municipality", "residents", "classifications")
-    return _frame(pd, _columns(names, rows), {"residents": int})
-
-
-def _partnerships(pd: Any, p: Portfolio) -> Any:
-    rows = (
-        (
-            x.id,
-            x.name,
-            x.form,
-            x.lifecycle.phase,
-            x.parent,
-            ",".join(x.areas),
-            x.lifecycles[0].started,
-            x.lifecycle.started,
-            lifecycle_until(x),
-            x.lifecycle.ended,
-            len(x.members),
-            len(x.commitments),
-        )
-        for x in p.partnerships
-    )
-    names = (
-        "partnership",
-        "name",
-        "form",
-        "phase",
-        "parent",
-        "areas",
-        "started",
-        "lifecycle_started",
-        "planned_end",
-        "ended",
-        "members",
-        "commitments",
-    )
-    types: dict[str, object] = {
-        "form": _FORMS,
-        "phase": _PHASES,
-        "members": int,
-        "commitments": int,
-    }
-    types.update(
-        dict.fromkeys(("started", "lifecycle_started", "planned_end", "ended"), pendulum.Date)
-    )
-    return _frame(pd, _columns(names, rows), types)
-
-
-def _memberships(pd: Any, p: Portfolio) -> Any:
-    rows = (
-        (x.id, m.organisation, m.role, m.joined, m.left, len(m.mandates))
-        for x in p.partnerships
-        for m in x.members
-    )
-    names = ("partnership", "organisation", "role", "joined", "left", "mandates")
-    return _frame(
-        pd, _columns(names, rows), {"joined": pendulum.Date, "left": pendulum.Date, "mandates": int}
-    )
-
-
-def _mandates(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
-    rows = (
-        (
-            x.id,
-            m.organisation,
-            d.id,
-            d.level,
-            ",".join(sorted(str(w) for w in d.powers)),
-            d.term.start,
-            d.term.end,
-            d.granted_by,
-            None if d.ceiling is None else d.ceiling.amount,
-            None if d.ceiling is None else d.ceiling.currency,
-            d.revoked,
-            d.in_force(as_of),
-        )
-        for x in p.partnerships
-        for m in x.members
-        for d in m.mandates
-    )
-    names = (
-        "partnership",
-        "organisation",
-        "mandate",
-        "level",
-        "powers",
-        "start",
-        "end",
-        "granted_by",
-        "ceiling",
-        "currency",
-        "revoked",
-        "in_force",
-    )
-    types: dict[str, object] = {
-        "level": MandateLevel,
-        "ceiling": Decimal,
-        "in_force": bool,
-    }
-    types.update(dict.fromkeys(("start", "end", "revoked"), pendulum.Date))
-    return _frame(pd, _columns(names, rows), types)
-
-
-def _commitments(pd: Any, p: Portfolio, as_of: pendulum.Date) -> Any:
-    def delivered(c: Any) -> object:
-        total = c.delivered()
-        return None if total is None else total.amount
-
-    rows = (
-        (
-            x.id,
-            c.id,
-            c.by,
-            c.to,
-            c.kind,
-            c.quantity.amount,
-            c.quantity.unit,
-            c.term.start,
-            c.term.end,
-            c.made_on,
-            c.current,
-            c.status[-1].on,
-            c.is_binding,
-            c.is_final,
-            not c.is_final and c.term.ended_by(as_of),
-            delivered(c),
-            c.mandate,
-            c.agreement,
-        )
-        for x in p.partnerships
-        for c in x.commitments
-    )
-    names = (
-        "partnership",
-        "commitment",
-        "by",
-        "to",
-        "kind",
-        "amount",
-        "unit",
-        "start",
-        "end",
-        "made_on",
-        "status",
-        "status_on",
-        "binding",
-        "final",
-        "overdue",
-        "delivered",
-        "mandate",
-        "agreement",
-    )
-    types: dict[str, object] = {
-        "amount": Decimal,
-        "unit": Unit,
-        "status": CommitmentStatus,
-        "binding": bool,
-        "final": bool,
-        "overdue": bool,
-        "delivered": Decimal,
-    }
-    types.update(dict.fromkeys(("start", "end", "made_on", "status_on"), pendulum.Date))
-    return _frame(pd, _columns(names, rows), types)
-
-
-def _goals(pd: Any, p: Portfolio) -> Any:
-    rows = (
-        (x.id, g.id, g.title, g.indicator, g.baseline, g.target, g.due, ",".join(g.owners))
-        for x in p.partnerships
-        for g in x.goals
-    )
-    names = ("partnership", "goal", "title", "indicator", "baseline", "target", "due", "owners")
-    return _frame(
-        pd, _columns(names, rows), {"baseline": Decimal, "target": Decimal, "due": pendulum.Date}
-    )
-
-
-def _funding(pd: Any, p: Portfolio) -> Any:
-    rows = (
-        (x.id, f.id, f.funder, f.kind, f.amount.amount, f.amount.currency, f.term.start, f.term.end)
-        for x in p.partnerships
-        for f in x.funding
-    )
-    names = ("partnership", "funding", "funder", "kind", "amount", "currency", "start", "end")
-    return _frame(
-        pd,
-        _columns(names, rows),
-        {"kind": FundingKind, "amount": Decimal, "start": pendulum.Date, "end": pendulum.Date},
-    )
-
-
-def _phases(pd: Any, p: Portfolio) -> Any:
-    rows = []
-    for x in p.partnerships:
-        for index, lifecycle in enumerate(x.lifecycles):
-            changes: Sequence[PhaseChange[Any]] = lifecycle.phases
-            for position, change in enumerate(changes):
-                following = changes[position + 1].on if position + 1 < len(changes) else None
-                rows.append((x.id, index, lifecycle.form, change.phase, change.on, following))
-    names = ("partnership", "lifecycle", "form", "phase", "on", "until")
-    return _frame(
-        pd,
-        _columns(names, rows),
-        {
-            "lifecycle": int,
-            "form": _FORMS,
-            "phase": _PHASES,
-            "on": pendulum.Date,
-            "until": pendulum.Date,
-        },
-    )
+    frames = {table.name: table.frame(pd, seen, as_of) for table in TABLE_COLUMNS}
+    return Frames(as_of=as_of, **frames)
 
 
 def records_frame(records: Iterable[Any]) -> Any:

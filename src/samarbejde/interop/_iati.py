@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from types import MappingProxyType
 
 import pendulum
 
@@ -11,18 +12,30 @@ from samarbejde.interop._tables import (
     IATI_ACTIVITY_STATUS,
     IATI_ORGANISATION_ROLES,
     IATI_ORGANISATION_TYPES,
+    FieldTable,
+    Mapped,
+    Omitted,
+    why,
 )
 from samarbejde.model import (
+    Area,
+    Funding,
     Goal,
+    Identifiers,
+    Membership,
+    Money,
     Organisation,
     Partnership,
+    PhaseChange,
     Portfolio,
     ProjectLifecycle,
     StrategicLifecycle,
+    Term,
+    Vision,
 )
 from samarbejde.model.iso import write_date, write_decimal
 
-__all__ = ["IATI_VERSION", "REGISTRATION_AGENCY", "organisation_identifier", "to_iati"]
+__all__ = ["FIELDS", "IATI_VERSION", "REGISTRATION_AGENCY", "organisation_identifier", "to_iati"]
 
 #: The version of the IATI Standard written.
 IATI_VERSION = "2.03"
@@ -38,6 +51,105 @@ _OUTCOME, _UNIT = "2", "1"
 _PARENT, _CHILD = "1", "2"
 # Reporting organisation: the accountable one first, then extending, funding, implementing.
 _REPORTER_PREFERENCE = ("2", "3", "1", "4")
+
+_NOT_AN_ORGANISATION = "{ident!r} is not an organisation of the portfolio"
+_NOT_THE_ACTIVITY = "IATI describes the activity, not its participants"
+_IN_LIFECYCLE = Omitted("reduced with the lifecycle (its omission says so)", reported=False)
+
+#: Every field the IATI export reads: where it goes in IATI 2.03, or why it is left out.
+FIELDS: FieldTable = MappingProxyType(
+    {
+        (Portfolio, "organisations"): Mapped("reporting-org, participating-org"),
+        (Portfolio, "areas"): Mapped("location"),
+        (Portfolio, "partnerships"): Mapped("iati-activity"),
+        (Organisation, "id"): Mapped("who participates (members, owners, funders)"),
+        (Organisation, "name"): Mapped("reporting-org, participating-org narrative"),
+        (Organisation, "sector"): Mapped("@type (IATI_ORGANISATION_TYPES)"),
+        (Organisation, "parent"): Omitted(_NOT_THE_ACTIVITY, reported=False),
+        (Organisation, "identifiers"): Mapped("@ref"),
+        (Organisation, "remit"): Omitted(_NOT_THE_ACTIVITY, reported=False),
+        (Organisation, "entry_points"): Omitted(_NOT_THE_ACTIVITY, reported=False),
+        (Identifiers, "cvr"): Mapped("@ref DK-CVR-<cvr>; the iati-identifier's prefix"),
+        (Identifiers, "kommunekode"): Omitted(_NOT_THE_ACTIVITY, reported=False),
+        (Area, "id"): Mapped("location/@ref"),
+        (Area, "name"): Mapped("location/name"),
+        (Area, "municipality"): Omitted("the activity's locations name no municipality", False),
+        (Area, "residents"): Omitted("IATI locations have no population"),
+        (Area, "classifications"): Omitted("IATI has no government lists"),
+        (Partnership, "id"): Mapped("iati-identifier (the reporter's identifier, '-', the id)"),
+        (Partnership, "name"): Mapped("title"),
+        (Partnership, "lifecycle"): Mapped(
+            "activity-status, activity-date",
+            "IATI has one activity status: the dated phase history, reviews and earlier"
+            " lifecycles are reduced to it and the activity dates",
+        ),
+        (Partnership, "areas"): Mapped("location", "not an area"),
+        (Partnership, "earlier"): Mapped("activity-date types 1 and 2 (the first lifecycle)"),
+        (Partnership, "parent"): Mapped("related-activity type 1", "the parent is not an activity"),
+        (Partnership, "vision"): Mapped("description type 1"),
+        (Partnership, "challenges"): Omitted("IATI activities have no challenges"),
+        (Partnership, "goals"): Mapped("result type 2 (outcome)"),
+        (Partnership, "members"): Mapped("participating-org (IATI_ORGANISATION_ROLES)"),
+        (Partnership, "commitments"): Omitted("IATI activities have no commitments"),
+        (Partnership, "agreements"): Omitted("IATI activities have no agreements"),
+        (Partnership, "governance"): Omitted("IATI activities have no governance"),
+        (Partnership, "funding"): Mapped("budget; participating-org role 1 (funding)"),
+        (ProjectLifecycle, "term"): Mapped("activity-date types 1 and 3 (planned start, end)"),
+        (ProjectLifecycle, "phases"): Mapped("activity-status; activity-date types 2 and 4"),
+        (ProjectLifecycle, "owner"): Mapped("participating-org role 2", _NOT_AN_ORGANISATION),
+        (StrategicLifecycle, "since"): Mapped("with the horizon, activity-date type 3"),
+        (StrategicLifecycle, "phases"): Mapped("activity-status; activity-date types 2 and 4"),
+        (StrategicLifecycle, "horizon"): Mapped("activity-date type 3 (planned end)"),
+        (StrategicLifecycle, "review_every"): _IN_LIFECYCLE,
+        (StrategicLifecycle, "reviews"): _IN_LIFECYCLE,
+        (PhaseChange, "phase"): Mapped("activity-status (IATI_ACTIVITY_STATUS)"),
+        (PhaseChange, "on"): Mapped("activity-date types 2 and 4 (actual start, end)"),
+        (Term, "start"): Mapped("activity-date type 1; budget period-start, value-date"),
+        (Term, "end"): Mapped("activity-date type 3; budget period-end"),
+        (Vision, "text"): Mapped("description type 1"),
+        (Vision, "agreed_on"): Omitted("IATI descriptions have no agreement"),
+        (Vision, "agreed_by"): Omitted("IATI descriptions have no agreement", reported=False),
+        (Goal, "id"): Omitted("IATI results have no identifier", reported=False),
+        (Goal, "title"): Mapped("result/title; the indicator's title without an indicator"),
+        (Goal, "indicator"): Mapped("result/indicator/title"),
+        (Goal, "baseline"): Mapped("result/indicator/baseline, dated at the start"),
+        (Goal, "target"): Mapped(
+            "result/indicator/period/target",
+            "an IATI target needs a period: the goal has no due date",
+        ),
+        (Goal, "due"): Mapped(
+            "result/indicator/period/period-end", "an IATI period needs a target value"
+        ),
+        (Goal, "owners"): Omitted("IATI results have no owners"),
+        (Goal, "challenges"): Omitted("IATI results answer no challenges"),
+        (Membership, "organisation"): Mapped("participating-org", _NOT_AN_ORGANISATION),
+        (Membership, "role"): Mapped(
+            "participating-org/@role (IATI_ORGANISATION_ROLES)",
+            "IATI has no organisation role for {role!r}",
+        ),
+        (Membership, "joined"): Omitted("IATI participating organisations have no period"),
+        (Membership, "left"): Omitted("IATI participating organisations have no period", False),
+        (Membership, "representative"): Omitted(_NOT_THE_ACTIVITY, reported=False),
+        (Membership, "mandates"): Omitted(_NOT_THE_ACTIVITY, reported=False),
+        (Membership, "interests"): Omitted(_NOT_THE_ACTIVITY, reported=False),
+        (Funding, "id"): Omitted("IATI budgets have no identifier", reported=False),
+        (Funding, "funder"): Mapped("participating-org role 1", _NOT_AN_ORGANISATION),
+        (Funding, "amount"): Mapped("budget/value"),
+        (Funding, "term"): Mapped(
+            "budget/period-start, period-end", "an IATI budget needs a period with an end"
+        ),
+        (Funding, "kind"): Omitted("IATI budgets do not say where the money comes from"),
+        (Money, "amount"): Mapped("budget/value"),
+        (Money, "currency"): Mapped("budget/value/@currency"),
+    }
+)
+
+#: The partnership fields IATI leaves out, in the table's order (their omissions' order).
+_LEFT_OUT = tuple(
+    field
+    for (record, field), where in FIELDS.items()
+    if record is Partnership and isinstance(where, Omitted) and where.reported
+)
 
 
 def organisation_identifier(org: Organisation) -> str | None:
@@ -89,17 +201,18 @@ class _Activities:
             where = f"{path}.members[{member.organisation}]"
             role = IATI_ORGANISATION_ROLES.get(member.role)
             if role is None:
-                self.omit(f"{where}.role", f"IATI has no organisation role for {member.role!r}")
+                reason = why(FIELDS, Membership, "role").format(role=member.role)
+                self.omit(f"{where}.role", reason)
             else:
                 wanted.append((member.organisation, role, where))
-            self.omit(f"{where}.joined", "IATI participating organisations have no period")
+            self.omit(f"{where}.joined", why(FIELDS, Membership, "joined"))
         for funding in partnership.funding:
             wanted.append((funding.funder, "1", f"{path}.funding[{funding.id}].funder"))
         found: list[tuple[Organisation, str]] = []
         for ident, role, where in wanted:
             org = self._organisation(ident)
             if org is None:
-                self.omit(where, f"{ident!r} is not an organisation of the portfolio")
+                self.omit(where, why(FIELDS, Membership, "organisation").format(ident=ident))
             elif not any(o.id == ident and r == role for o, r in found):
                 found.append((org, role))
         return found
@@ -150,7 +263,7 @@ class _Activities:
         vision = partnership.vision
         _text(activity, "description", vision.text if vision else partnership.name, type="1")
         if vision is not None:
-            self.omit(f"{path}.vision.agreed_on", "IATI descriptions have no agreement")
+            self.omit(f"{path}.vision.agreed_on", why(FIELDS, Vision, "agreed_on"))
         for org, role in self.participants_cache[partnership.id]:
             attrib = {"role": role, "type": IATI_ORGANISATION_TYPES[org.sector]}
             ref = organisation_identifier(org)
@@ -167,9 +280,9 @@ class _Activities:
         self.related(activity, partnership)
         for goal in partnership.goals:
             self.result(activity, partnership, goal)
-        for name in ("challenges", "commitments", "agreements", "governance"):
+        for name in _LEFT_OUT:
             if getattr(partnership, name):
-                self.omit(f"{path}.{name}", f"IATI activities have no {name}")
+                self.omit(f"{path}.{name}", why(FIELDS, Partnership, name))
         return activity
 
     def dates(self, activity: ET.Element, partnership: Partnership) -> None:
@@ -187,9 +300,7 @@ class _Activities:
         for kind, day in dates:
             ET.SubElement(activity, "activity-date", {"type": kind, "iso-date": write_date(day)})
         self.omit(
-            f"partnerships[{partnership.id}].lifecycle",
-            "IATI has one activity status: the dated phase history, reviews and earlier"
-            " lifecycles are reduced to it and the activity dates",
+            f"partnerships[{partnership.id}].lifecycle", why(FIELDS, Partnership, "lifecycle")
         )
 
     def locations(self, activity: ET.Element, partnership: Partnership) -> None:
@@ -197,7 +308,8 @@ class _Activities:
             try:
                 area = self.portfolio.area(ident)
             except KeyError:
-                self.omit(f"partnerships[{partnership.id}].areas[{ident}]", "not an area")
+                where = f"partnerships[{partnership.id}].areas[{ident}]"
+                self.omit(where, why(FIELDS, Partnership, "areas"))
                 continue
             location = ET.SubElement(activity, "location", ref=area.id)
             _text(location, "name", area.name)
@@ -205,15 +317,15 @@ class _Activities:
                 continue
             self.seen_areas.add(area.id)
             if area.residents is not None:
-                self.omit(f"areas[{area.id}].residents", "IATI locations have no population")
+                self.omit(f"areas[{area.id}].residents", why(FIELDS, Area, "residents"))
             if area.classifications:
-                self.omit(f"areas[{area.id}].classifications", "IATI has no government lists")
+                self.omit(f"areas[{area.id}].classifications", why(FIELDS, Area, "classifications"))
 
     def budgets(self, activity: ET.Element, partnership: Partnership) -> None:
         for funding in partnership.funding:
             path = f"partnerships[{partnership.id}].funding[{funding.id}]"
             if funding.term.end is None:
-                self.omit(path, "an IATI budget needs a period with an end")
+                self.omit(path, why(FIELDS, Funding, "term"))
                 continue
             budget = ET.SubElement(activity, "budget", type=_ORIGINAL_BUDGET, status=_INDICATIVE)
             ET.SubElement(budget, "period-start", {"iso-date": write_date(funding.term.start)})
@@ -224,7 +336,7 @@ class _Activities:
                 {"currency": funding.amount.currency, "value-date": write_date(funding.term.start)},
             )
             value.text = write_decimal(funding.amount.amount)
-            self.omit(f"{path}.kind", "IATI budgets do not say where the money comes from")
+            self.omit(f"{path}.kind", why(FIELDS, Funding, "kind"))
 
     def related(self, activity: ET.Element, partnership: Partnership) -> None:
         parent = partnership.parent
@@ -234,7 +346,8 @@ class _Activities:
                     activity, "related-activity", ref=self.identifiers[parent], type=_PARENT
                 )
             else:
-                self.omit(f"partnerships[{partnership.id}].parent", "the parent is not an activity")
+                where = f"partnerships[{partnership.id}].parent"
+                self.omit(where, why(FIELDS, Partnership, "parent"))
         for child in self.portfolio.partnerships:
             if child.parent == partnership.id and child.id in self.identifiers:
                 ET.SubElement(
@@ -264,13 +377,12 @@ class _Activities:
             ET.SubElement(period, "period-end", {"iso-date": write_date(goal.due)})
             ET.SubElement(period, "target", value=write_decimal(goal.target))
         elif goal.target is not None:
-            self.omit(f"{path}.target", "an IATI target needs a period: the goal has no due date")
+            self.omit(f"{path}.target", why(FIELDS, Goal, "target"))
         elif goal.due is not None:
-            self.omit(f"{path}.due", "an IATI period needs a target value")
-        if goal.owners:
-            self.omit(f"{path}.owners", "IATI results have no owners")
-        if goal.challenges:
-            self.omit(f"{path}.challenges", "IATI results answer no challenges")
+            self.omit(f"{path}.due", why(FIELDS, Goal, "due"))
+        for name in ("owners", "challenges"):
+            if getattr(goal, name):
+                self.omit(f"{path}.{name}", why(FIELDS, Goal, name))
 
 
 def to_iati(portfolio: Portfolio, *, as_of: pendulum.Date) -> Export[str]:

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any
 
 import pendulum
 
 from samarbejde.interop._result import Export, Omission
+from samarbejde.interop._tables import FieldTable, Mapped, Omitted, why
 from samarbejde.model import (
+    Area,
+    EntryPoint,
+    Identifiers,
     Membership,
     Organisation,
     Partnership,
+    PhaseChange,
     Portfolio,
+    ProjectLifecycle,
     Sector,
+    StrategicLifecycle,
     label,
     municipalities,
 )
 from samarbejde.model.iso import write_date
 
-__all__ = ["DEFAULT_BASE", "ORG_CONTEXT", "to_org_jsonld"]
+__all__ = ["DEFAULT_BASE", "FIELDS", "ORG_CONTEXT", "to_org_jsonld"]
 
 #: The IRI the exported resources are named under unless another is given.
 DEFAULT_BASE = "urn:samarbejde:"
@@ -43,6 +51,79 @@ _KOMMUNEKODE_ISSUER = "CPR"
 _PUBLIC = frozenset({Sector.MUNICIPALITY, Sector.REGION, Sector.STATE})
 
 JSON = dict[str, Any]
+
+_IN_LIFECYCLE = Omitted("reduced with the lifecycle (its omission says so)", reported=False)
+
+#: Every field ORG export reads: where it goes in ORG, or why it is left out.
+FIELDS: FieldTable = MappingProxyType(
+    {
+        (Portfolio, "organisations"): Mapped("org:FormalOrganization, org:OrganizationalUnit"),
+        (Portfolio, "areas"): Mapped("dct:Location"),
+        (Portfolio, "partnerships"): Mapped("org:OrganizationalCollaboration"),
+        (Organisation, "id"): Mapped("@id"),
+        (Organisation, "name"): Mapped("skos:prefLabel"),
+        (Organisation, "sector"): Mapped("org:classification; cv:PublicOrganisation"),
+        (Organisation, "parent"): Mapped("org:unitOf, org:subOrganizationOf"),
+        (Organisation, "identifiers"): Mapped("adms:identifier"),
+        (Organisation, "remit"): Omitted("ORG has no remit (org:purpose takes concepts)"),
+        (Organisation, "entry_points"): Mapped("org:Post org:postIn"),
+        (Identifiers, "cvr"): Mapped("adms:identifier (dc:creator ERST)"),
+        (Identifiers, "kommunekode"): Mapped("adms:identifier (dc:creator CPR)"),
+        (EntryPoint, "id"): Mapped("the post's @id"),
+        (EntryPoint, "kind"): Mapped("org:role"),
+        (EntryPoint, "post"): Mapped("skos:prefLabel"),
+        (EntryPoint, "channel"): Omitted("a channel is free text that may be personal data"),
+        (EntryPoint, "covers"): Omitted("ORG does not tie a post to places"),
+        (EntryPoint, "verified_on"): Omitted("ORG has no verification date"),
+        (Area, "id"): Mapped("@id"),
+        (Area, "name"): Mapped("skos:prefLabel"),
+        (Area, "municipality"): Mapped("dct:isPartOf a cv:AdministrativeTerritorialUnit"),
+        (Area, "residents"): Omitted("ORG has no population"),
+        (Area, "classifications"): Omitted("ORG has no government lists"),
+        (Partnership, "id"): Mapped("@id"),
+        (Partnership, "name"): Mapped("skos:prefLabel"),
+        (Partnership, "lifecycle"): Mapped(
+            "schema:foundingDate, schema:dissolutionDate",
+            "ORG has no lifecycle: the {form} form and its dated phases are"
+            " reduced to founding and dissolution dates",
+        ),
+        (Partnership, "areas"): Mapped("dct:spatial"),
+        (Partnership, "earlier"): Mapped("schema:foundingDate (the first lifecycle's start)"),
+        (Partnership, "parent"): Mapped("org:subOrganizationOf"),
+        (Partnership, "vision"): Omitted("ORG has no vision"),
+        (Partnership, "challenges"): Omitted("ORG has no challenges"),
+        (Partnership, "goals"): Omitted("ORG has no goals"),
+        (Partnership, "members"): Mapped("org:hasMember; org:Membership"),
+        (Partnership, "commitments"): Omitted("ORG has no commitments"),
+        (Partnership, "agreements"): Omitted("ORG has no agreements"),
+        (Partnership, "governance"): Omitted("ORG has no governance bodies"),
+        (Partnership, "funding"): Omitted("ORG has no funding"),
+        (ProjectLifecycle, "term"): _IN_LIFECYCLE,
+        (ProjectLifecycle, "phases"): Mapped("the founding and dissolution dates"),
+        (ProjectLifecycle, "owner"): _IN_LIFECYCLE,
+        (StrategicLifecycle, "since"): _IN_LIFECYCLE,
+        (StrategicLifecycle, "phases"): Mapped("the founding and dissolution dates"),
+        (StrategicLifecycle, "horizon"): _IN_LIFECYCLE,
+        (StrategicLifecycle, "review_every"): _IN_LIFECYCLE,
+        (StrategicLifecycle, "reviews"): _IN_LIFECYCLE,
+        (PhaseChange, "phase"): Mapped("schema:dissolutionDate when the last phase is final"),
+        (PhaseChange, "on"): Mapped("schema:foundingDate (the first), schema:dissolutionDate"),
+        (Membership, "organisation"): Mapped("org:member"),
+        (Membership, "role"): Mapped("org:role, an org:Role"),
+        (Membership, "joined"): Mapped("org:memberDuring time:hasBeginning"),
+        (Membership, "left"): Mapped("org:memberDuring time:hasEnd"),
+        (Membership, "representative"): Omitted("free text that may name a person; not written"),
+        (Membership, "mandates"): Omitted("ORG has no mandates"),
+        (Membership, "interests"): Omitted("ORG has no interests", reported=False),
+    }
+)
+
+#: The partnership fields ORG leaves out, in the table's order (their omissions' order).
+_LEFT_OUT = tuple(
+    field
+    for (record, field), where in FIELDS.items()
+    if record is Partnership and isinstance(where, Omitted) and where.reported
+)
 
 
 def _date(day: pendulum.Date) -> JSON:
@@ -112,7 +193,7 @@ def _organisation(org: Organisation, names: _Names, omitted: list[Omission]) -> 
         node["org:unitOf"] = parent
         node["org:subOrganizationOf"] = parent
     if org.remit:
-        omitted.append(Omission(f"{path}.remit", "ORG has no remit (org:purpose takes concepts)"))
+        omitted.append(Omission(f"{path}.remit", why(FIELDS, Organisation, "remit")))
     nodes = [node]
     for entry in org.entry_points:
         where = f"{path}.entry_points[{entry.id}]"
@@ -126,13 +207,11 @@ def _organisation(org: Organisation, names: _Names, omitted: list[Omission]) -> 
             }
         )
         if entry.covers:
-            omitted.append(Omission(f"{where}.covers", "ORG does not tie a post to places"))
+            omitted.append(Omission(f"{where}.covers", why(FIELDS, EntryPoint, "covers")))
         if entry.channel is not None:
-            omitted.append(
-                Omission(f"{where}.channel", "a channel is free text that may be personal data")
-            )
+            omitted.append(Omission(f"{where}.channel", why(FIELDS, EntryPoint, "channel")))
         if entry.verified_on is not None:
-            omitted.append(Omission(f"{where}.verified_on", "ORG has no verification date"))
+            omitted.append(Omission(f"{where}.verified_on", why(FIELDS, EntryPoint, "verified_on")))
     return nodes
 
 
@@ -148,10 +227,10 @@ def _membership(
         during["time:hasEnd"] = {"@type": "time:Instant", "time:inXSDDate": _date(member.left)}
     if member.representative is not None:
         omitted.append(
-            Omission(f"{path}.representative", "free text that may name a person; not written")
+            Omission(f"{path}.representative", why(FIELDS, Membership, "representative"))
         )
     if member.mandates:
-        omitted.append(Omission(f"{path}.mandates", "ORG has no mandates"))
+        omitted.append(Omission(f"{path}.mandates", why(FIELDS, Membership, "mandates")))
     return {
         "@id": names.membership(partnership.id, member.organisation),
         "@type": "org:Membership",
@@ -160,17 +239,6 @@ def _membership(
         "org:role": {"@id": names.role(member.role)},
         "org:memberDuring": during,
     }
-
-
-_PARTNERSHIP_FIELDS = (
-    ("vision", "ORG has no vision"),
-    ("challenges", "ORG has no challenges"),
-    ("goals", "ORG has no goals"),
-    ("commitments", "ORG has no commitments"),
-    ("agreements", "ORG has no agreements"),
-    ("governance", "ORG has no governance bodies"),
-    ("funding", "ORG has no funding"),
-)
 
 
 def _partnership(partnership: Partnership, names: _Names, omitted: list[Omission]) -> list[JSON]:
@@ -192,16 +260,11 @@ def _partnership(partnership: Partnership, names: _Names, omitted: list[Omission
         node["org:subOrganizationOf"] = {"@id": names.partnership(partnership.parent)}
     if partnership.areas:
         node["dct:spatial"] = [{"@id": names.area(a)} for a in partnership.areas]
-    omitted.append(
-        Omission(
-            f"{path}.lifecycle",
-            f"ORG has no lifecycle: the {partnership.form} form and its dated phases are"
-            " reduced to founding and dissolution dates",
-        )
-    )
+    lifecycle = why(FIELDS, Partnership, "lifecycle").format(form=partnership.form)
+    omitted.append(Omission(f"{path}.lifecycle", lifecycle))
     omitted.extend(
-        Omission(f"{path}.{name}", reason)
-        for name, reason in _PARTNERSHIP_FIELDS
+        Omission(f"{path}.{name}", why(FIELDS, Partnership, name))
+        for name in _LEFT_OUT
         if getattr(partnership, name) not in (None, ())
     )
     nodes = [node]
@@ -246,10 +309,10 @@ def _places(portfolio: Portfolio, names: _Names, omitted: list[Omission]) -> lis
             }
         )
         if area.residents is not None:
-            omitted.append(Omission(f"areas[{area.id}].residents", "ORG has no population"))
+            omitted.append(Omission(f"areas[{area.id}].residents", why(FIELDS, Area, "residents")))
         if area.classifications:
             omitted.append(
-                Omission(f"areas[{area.id}].classifications", "ORG has no government lists")
+                Omission(f"areas[{area.id}].classifications", why(FIELDS, Area, "classifications"))
             )
     return nodes
 

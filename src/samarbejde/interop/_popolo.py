@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 import pendulum
 
 from samarbejde.interop._result import Export, Import, Omission
+from samarbejde.interop._tables import FieldTable, Mapped, Omitted, why
 from samarbejde.model import (
     Area,
     EntryPoint,
@@ -22,6 +24,7 @@ from samarbejde.model import (
     PhaseChange,
     Portfolio,
     Problem,
+    ProjectLifecycle,
     Sector,
     StrategicLifecycle,
     StrategicPhase,
@@ -32,6 +35,7 @@ from samarbejde.model.iso import write_date
 
 __all__ = [
     "CVR_SCHEME",
+    "FIELDS",
     "KOMMUNEKODE_SCHEME",
     "PARTNERSHIP_CLASSIFICATION",
     "from_popolo",
@@ -52,6 +56,92 @@ _MUNICIPALITY_PREFIX = "kommune/"
 _FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 JSON = dict[str, Any]
+
+_IN_LIFECYCLE = Omitted("reduced with the lifecycle (its omission says so)", reported=False)
+
+#: Every field the Popolo export reads: where it goes in Popolo, or why it is left out.
+FIELDS: FieldTable = MappingProxyType(
+    {
+        (Portfolio, "organisations"): Mapped("organizations"),
+        (Portfolio, "areas"): Mapped("areas"),
+        (Portfolio, "partnerships"): Mapped("organizations classified 'partnership'"),
+        (Organisation, "id"): Mapped("organization id"),
+        (Organisation, "name"): Mapped("organization name"),
+        (Organisation, "sector"): Mapped("organization classification"),
+        (Organisation, "parent"): Mapped("organization parent_id"),
+        (Organisation, "identifiers"): Mapped("organization identifiers"),
+        (Organisation, "remit"): Omitted("Popolo has no field for an organisation's remit"),
+        (Organisation, "entry_points"): Mapped("posts"),
+        (Identifiers, "cvr"): Mapped("identifier, scheme DK-CVR"),
+        (Identifiers, "kommunekode"): Mapped("identifier, scheme DK-KOMMUNEKODE"),
+        (EntryPoint, "id"): Mapped("post id ORG/ENTRY"),
+        (EntryPoint, "kind"): Mapped("post role"),
+        (EntryPoint, "post"): Mapped("post label"),
+        (EntryPoint, "channel"): Omitted(
+            "a channel is free text of unknown type (and may be personal data);"
+            " Popolo contact details need a type"
+        ),
+        (EntryPoint, "covers"): Mapped(
+            "post area_id (the first area)", "a Popolo post relates to one area only"
+        ),
+        (EntryPoint, "verified_on"): Omitted("Popolo has no verification date"),
+        (Area, "id"): Mapped("area id"),
+        (Area, "name"): Mapped("area name"),
+        (Area, "municipality"): Mapped("area parent_id, an area kommune/CODE"),
+        (Area, "residents"): Omitted("Popolo areas have no population"),
+        (Area, "classifications"): Omitted(
+            "Popolo areas have one classification, not a dated history of government lists"
+        ),
+        (Partnership, "id"): Mapped("organization id partnership/ID"),
+        (Partnership, "name"): Mapped("organization name"),
+        (Partnership, "lifecycle"): Mapped(
+            "founding_date, dissolution_date",
+            "Popolo has no lifecycle: the {form} form and its dated phases are"
+            " reduced to founding and dissolution dates",
+        ),
+        (Partnership, "areas"): Mapped(
+            "organization area_id (the first area)",
+            "a Popolo organization relates to one area only",
+        ),
+        (Partnership, "earlier"): Mapped("founding_date (the first lifecycle's start)"),
+        (Partnership, "parent"): Mapped("organization parent_id"),
+        (Partnership, "vision"): Omitted("Popolo has no vision"),
+        (Partnership, "challenges"): Omitted("Popolo has no challenges"),
+        (Partnership, "goals"): Omitted("Popolo has no goals or indicators"),
+        (Partnership, "members"): Mapped("memberships"),
+        (Partnership, "commitments"): Omitted("Popolo has no commitments"),
+        (Partnership, "agreements"): Omitted("Popolo has no agreements"),
+        (Partnership, "governance"): Omitted("Popolo has no governance bodies"),
+        (Partnership, "funding"): Omitted("Popolo has no funding"),
+        (ProjectLifecycle, "term"): _IN_LIFECYCLE,
+        (ProjectLifecycle, "phases"): Mapped("founding_date, dissolution_date"),
+        (ProjectLifecycle, "owner"): _IN_LIFECYCLE,
+        (StrategicLifecycle, "since"): _IN_LIFECYCLE,
+        (StrategicLifecycle, "phases"): Mapped("founding_date, dissolution_date"),
+        (StrategicLifecycle, "horizon"): _IN_LIFECYCLE,
+        (StrategicLifecycle, "review_every"): _IN_LIFECYCLE,
+        (StrategicLifecycle, "reviews"): _IN_LIFECYCLE,
+        (PhaseChange, "phase"): Mapped("dissolution_date when the last phase is final"),
+        (PhaseChange, "on"): Mapped("founding_date (the first), dissolution_date"),
+        (Membership, "organisation"): Mapped("membership member, an Organization"),
+        (Membership, "role"): Mapped("membership role"),
+        (Membership, "joined"): Mapped("membership start_date"),
+        (Membership, "left"): Mapped("membership end_date"),
+        (Membership, "representative"): Omitted(
+            "the representative's post is free text that may name a person;"
+            " Popolo would need a person"
+        ),
+        (Membership, "mandates"): Omitted("Popolo has no mandates"),
+        (Membership, "interests"): Omitted("Popolo memberships have no interests", reported=False),
+    }
+)
+
+#: The partnership fields Popolo leaves out, in the table's order (their omissions' order).
+_LEFT_OUT = tuple(
+    field
+    for (record, field), where in FIELDS.items()
+    if record is Partnership and isinstance(where, Omitted) and where.reported
+)
 
 
 def _partnership_id(partnership: str) -> str:
@@ -90,7 +180,7 @@ def _organisation(org: Organisation, out: _Out) -> JSON:
         item["identifiers"] = identifiers
     if org.parent is not None:
         item["parent_id"] = org.parent
-    out.present(f"{path}.remit", org.remit, "Popolo has no field for an organisation's remit")
+    out.present(f"{path}.remit", org.remit, why(FIELDS, Organisation, "remit"))
     return item
 
 
@@ -107,27 +197,11 @@ def _posts(org: Organisation, out: _Out) -> list[JSON]:
         if entry.covers:
             post["area_id"] = entry.covers[0]
             for area in entry.covers[1:]:
-                out.omit(f"{path}.covers[{area}]", "a Popolo post relates to one area only")
-        out.present(
-            f"{path}.channel",
-            entry.channel,
-            "a channel is free text of unknown type (and may be personal data);"
-            " Popolo contact details need a type",
-        )
-        out.present(f"{path}.verified_on", entry.verified_on, "Popolo has no verification date")
+                out.omit(f"{path}.covers[{area}]", why(FIELDS, EntryPoint, "covers"))
+        for name in ("channel", "verified_on"):
+            out.present(f"{path}.{name}", getattr(entry, name), why(FIELDS, EntryPoint, name))
         posts.append(post)
     return posts
-
-
-_PARTNERSHIP_FIELDS = (
-    ("vision", "Popolo has no vision"),
-    ("challenges", "Popolo has no challenges"),
-    ("goals", "Popolo has no goals or indicators"),
-    ("commitments", "Popolo has no commitments"),
-    ("agreements", "Popolo has no agreements"),
-    ("governance", "Popolo has no governance bodies"),
-    ("funding", "Popolo has no funding"),
-)
 
 
 def _partnership(partnership: Partnership, out: _Out) -> JSON:
@@ -146,14 +220,11 @@ def _partnership(partnership: Partnership, out: _Out) -> JSON:
     if partnership.areas:
         item["area_id"] = partnership.areas[0]
         for area in partnership.areas[1:]:
-            out.omit(f"{path}.areas[{area}]", "a Popolo organization relates to one area only")
-    out.omit(
-        f"{path}.lifecycle",
-        f"Popolo has no lifecycle: the {partnership.form} form and its dated phases are"
-        " reduced to founding and dissolution dates",
-    )
-    for name, reason in _PARTNERSHIP_FIELDS:
-        out.present(f"{path}.{name}", getattr(partnership, name), reason)
+            out.omit(f"{path}.areas[{area}]", why(FIELDS, Partnership, "areas"))
+    lifecycle = why(FIELDS, Partnership, "lifecycle").format(form=partnership.form)
+    out.omit(f"{path}.lifecycle", lifecycle)
+    for name in _LEFT_OUT:
+        out.present(f"{path}.{name}", getattr(partnership, name), why(FIELDS, Partnership, name))
     return item
 
 
@@ -168,12 +239,8 @@ def _membership(partnership: Partnership, member: Membership, out: _Out) -> JSON
     }
     if member.left is not None:
         item["end_date"] = write_date(member.left)
-    out.present(
-        f"{path}.representative",
-        member.representative,
-        "the representative's post is free text that may name a person; Popolo would need a person",
-    )
-    out.present(f"{path}.mandates", member.mandates, "Popolo has no mandates")
+    for name in ("representative", "mandates"):
+        out.present(f"{path}.{name}", getattr(member, name), why(FIELDS, Membership, name))
     return item
 
 
@@ -199,12 +266,8 @@ def _areas(portfolio: Portfolio, out: _Out) -> list[JSON]:
                 "parent_id": _municipality_id(area.municipality),
             }
         )
-        out.present(f"{path}.residents", area.residents, "Popolo areas have no population")
-        out.present(
-            f"{path}.classifications",
-            area.classifications,
-            "Popolo areas have one classification, not a dated history of government lists",
-        )
+        for name in ("residents", "classifications"):
+            out.present(f"{path}.{name}", getattr(area, name), why(FIELDS, Area, name))
     return items
 
 

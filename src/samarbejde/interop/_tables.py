@@ -1,4 +1,10 @@
-"""The mapping tables, written down once: the docs show them through :func:`mapping_table`."""
+"""The mapping tables, written down once: the docs show them through :func:`mapping_table`.
+
+Each exporter also declares one :data:`FieldTable`: for every field of every record
+it reads, where the field goes in the target standard (:class:`Mapped`) or why it is
+left out (:class:`Omitted`). The exporter's omissions take their reasons from it, so
+each fact is stated once, and a test walks the model to check that no field is missing.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
 from typing import Literal
+
+import attrs
 
 from samarbejde.model import KNOWN_ROLES, ProjectPhase, Sector, StrategicPhase, label
 
@@ -16,9 +24,60 @@ __all__ = [
     "IATI_ORGANISATION_ROLE_NAMES",
     "IATI_ORGANISATION_TYPES",
     "IATI_ORGANISATION_TYPE_NAMES",
+    "FieldTable",
+    "Mapped",
+    "Omitted",
     "Table",
     "mapping_table",
+    "why",
 ]
+
+
+@attrs.frozen
+class Mapped:
+    """A field an exporter writes.
+
+    Attributes:
+        to: Where it goes in the target standard.
+        reason: The reason of the omission reported when the field can be written
+            only in part or only sometimes; ``None`` when it is always written whole.
+    """
+
+    to: str
+    reason: str | None = None
+
+
+@attrs.frozen
+class Omitted:
+    """A field an exporter leaves out.
+
+    Attributes:
+        reason: Why the target cannot take it.
+        reported: Whether the export reports an omission when the field has a value;
+            ``False`` where the target describes something else than the record (an
+            IATI activity does not describe its participants' units), or where an
+            omission of the record holding it already says so.
+    """
+
+    reason: str
+    reported: bool = True
+
+
+#: One exporter's fields: ``(record class, field name)`` -> where it goes or why not.
+FieldTable = Mapping[tuple[type, str], Mapped | Omitted]
+
+
+def why(table: FieldTable, record: type, field: str) -> str:
+    """The reason ``table`` gives for leaving out (part of) ``record.field``.
+
+    Raises:
+        ValueError: The table gives no reason for that field.
+    """
+    reason = table[record, field].reason
+    if reason is None:
+        raise ValueError(f"{record.__name__}.{field} is always written whole")
+    return reason
+
 
 #: The names of the tables :func:`mapping_table` writes.
 Table = Literal["iati-roles", "iati-activity-status", "iati-organisation-types"]

@@ -6,6 +6,7 @@ import itertools
 from enum import Enum
 from typing import TypeVar
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -20,7 +21,10 @@ from samarbejde.strategies._values import (
     DEFAULT_START,
     add_days,
     day,
+    ids,
+    maybe,
     maybe_months,
+    maybe_pick,
     pick,
     sorted_dates,
     walk,
@@ -29,6 +33,9 @@ from samarbejde.strategies._values import (
 S = TypeVar("S", bound=Enum)
 
 __all__ = ["project_lifecycles", "strategic_lifecycles"]
+
+#: Notes on a review (free text, removed by ``redact``).
+REVIEW_NOTES = ("Fortsætter med justerede mål", "Evalueret af styregruppen")
 
 #: The longest project term drawn, in days (a little over four years).
 MAX_PROJECT_DAYS = 4 * 365
@@ -80,6 +87,26 @@ def draw_project(
     )
 
 
+def _strategic_path(draw: st.DrawFn, *, final: bool | None) -> list[StrategicPhase]:
+    """A walk through the strategic phases; one in two passes a review.
+
+    A free walk seldom gets as far as leaving a reviewing phase, so half the paths go
+    through forming and operating to reviewing and on (shrinking to the free walk).
+    """
+    if not maybe(draw):
+        return walk(draw, STRATEGIC_PHASES, final=final)
+    head = [pick(draw, (StrategicPhase.EXPLORING, StrategicPhase.FORMING))]
+    if head[0] is StrategicPhase.EXPLORING:
+        head.append(StrategicPhase.FORMING)
+    head += [StrategicPhase.OPERATING, StrategicPhase.REVIEWING]
+    after = (
+        [StrategicPhase.OPERATING]
+        if final is False
+        else [StrategicPhase.OPERATING, StrategicPhase.DISSOLVED]
+    )
+    return head + walk(draw, STRATEGIC_PHASES, final=final, start=pick(draw, after))
+
+
 def draw_strategic(
     draw: st.DrawFn,
     start: pendulum.Date,
@@ -98,7 +125,7 @@ def draw_strategic(
     horizon = maybe_months(draw, 5 * 12, 15 * 12)
     review_every = maybe_months(draw, 6, 24)
     limit = end if horizon is None else min(end, add_duration(since, horizon))
-    path = _room(walk(draw, STRATEGIC_PHASES, final=final), since, limit, today)
+    path = _room(_strategic_path(draw, final=final), since, limit, today)
     days = [since, *sorted_dates(draw, len(path) - 1, add_days(since, 1), _until(limit, today))]
     phases = tuple(PhaseChange(p, d) for p, d in zip(path, days, strict=True))
     reviews = []
@@ -111,7 +138,7 @@ def draw_strategic(
                     draw, (ReviewOutcome.CONTINUED, ReviewOutcome.ADJUSTED, ReviewOutcome.RENEWED)
                 )
             )
-            reviews.append(Review(after.on, outcome))
+            reviews.append(Review(after.on, outcome, maybe_pick(draw, REVIEW_NOTES)))
     return StrategicLifecycle(
         since,
         phases,
@@ -129,6 +156,8 @@ def project_lifecycles(
 ) -> st.SearchStrategy[ProjectLifecycle]:
     """Project lifecycles inside the date window ``start``..``end``.
 
+    Some have an owner, drawn as a plain id.
+
     Args:
         start: The earliest day.
         end: The latest day.
@@ -139,7 +168,8 @@ def project_lifecycles(
 
     @st.composite
     def build(draw: st.DrawFn) -> ProjectLifecycle:
-        return draw_project(draw, start, end, final=final_states)
+        project = draw_project(draw, start, end, final=final_states)
+        return attrs.evolve(project, owner=draw(st.none() | ids()))
 
     return build()
 

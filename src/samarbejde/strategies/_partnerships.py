@@ -70,6 +70,7 @@ _NAMES = (
     "Job og fritid",
     "Lektier og læring",
 )
+_BODY_NAMES = ("Styregruppen", "Partnerskabsrådet")
 _BODIES = ("Byrådet", "Organisationsbestyrelsen", "Bestyrelsen", "Direktionen")
 
 
@@ -363,7 +364,15 @@ def _funding(draw: st.DrawFn, scope: _Scope) -> tuple[Funding, ...]:
 
 
 def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
-    """Draw one partnership following ``plan``."""
+    """Draw one partnership following ``plan``.
+
+    Its parent is drawn first: a partnership that runs under an earlier strategic one
+    is a project (unless the plan asks for strategic ones only), so that parents are
+    as common as the strategic partnerships before them allow.
+    """
+    parent = maybe_pick(draw, plan.strategic_ids)
+    if parent is not None and plan.form is None:
+        plan = attrs.evolve(plan, form="project")
     lifecycles = _lifecycles(draw, plan)
     current = lifecycles[-1]
     scope = _Scope(plan, f"p{plan.index}", lifecycles[0].started, _last_day(current, plan.end))
@@ -403,12 +412,12 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
             pick(draw, GovernanceKind),
             _subset(draw, scope.organisation_ids, min_size=1),
             meets_every=maybe_months(draw, 1, 6),
+            name=maybe_pick(draw, _BODY_NAMES),
         )
         for i in (repeat(draw, 0, 1) if members else ())
     )
     # One draw each whatever the context, so that shrinking elsewhere keeps them aligned.
     owner = maybe_pick(draw, scope.organisation_ids)
-    parent = maybe_pick(draw, plan.strategic_ids)
     if isinstance(current, ProjectLifecycle):
         current = attrs.evolve(current, owner=owner)
     else:

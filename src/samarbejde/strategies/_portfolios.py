@@ -26,6 +26,7 @@ from samarbejde.strategies._values import (
     in_span,
     maybe,
     maybe_day,
+    maybe_pick,
     pick,
     repeat,
     sorted_dates,
@@ -53,6 +54,7 @@ _CVR_SECTORS = frozenset(
     {Sector.HOUSING, Sector.CIVIL_SOCIETY, Sector.BUSINESS, Sector.FOUNDATION, Sector.EDUCATION}
 )
 _AREA_NAMES = ("Østerbyen", "Gellerupparken", "Vollsmose", "Tingbjerg", "Skovparken", "Solbakken")
+_CHANNELS = ("Fælles postkasse", "Hovednummer")
 _REMITS = ("Beskæftigelse", "Fritid", "Tryghed", "Sundhed", "Uddannelse")
 
 
@@ -101,6 +103,7 @@ def _organisations(
                 f"ep-{i + 1}",
                 pick(draw, KNOWN_ENTRY_POINT_KINDS),
                 pick(draw, POSTS),
+                channel=maybe_pick(draw, _CHANNELS),
                 covers=tuple(choose(draw, area_ids, 0, 2) if area_ids else ()),
                 verified_on=maybe_day(draw, start, end),
             )

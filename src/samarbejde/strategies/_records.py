@@ -52,6 +52,7 @@ from samarbejde.strategies._values import (
     durations,
     ids,
     kommunekoder,
+    maybe_pick,
     money,
     quantities,
     sorted_dates,
@@ -92,6 +93,10 @@ POSTS = (
     "Projektleder",
     "Formand for beboerrådet",
 )
+
+#: Notes on a status change and on a delivery (free text, removed by ``redact``).
+STATUS_NOTES = ("Aftalt på styregruppemødet", "Afventer budget")
+FULFILMENT_NOTES = ("Leveret som aftalt", "Delvist leveret")
 
 #: The units that suit each known commitment kind.
 KIND_UNITS: dict[str, tuple[Unit, ...]] = {
@@ -143,7 +148,11 @@ def entry_points(
 
 
 def organisations(sector: Sector | None = None) -> st.SearchStrategy[Organisation]:
-    """Organisations (in ``sector`` when given), with unique entry point ids."""
+    """Organisations (in ``sector`` when given), with unique entry point ids.
+
+    They stand alone: none is a unit of a parent, which would need its portfolio
+    (:func:`samarbejde.strategies.portfolios` draws units).
+    """
     return st.builds(
         Organisation,
         ids(),
@@ -246,7 +255,9 @@ def commitment_history(
     """
     path = walk(draw, COMMITMENT_STATUS, final=final)
     days = [made_on, *sorted_dates(draw, len(path) - 1, made_on, last)]
-    status = tuple(StatusChange(s, d) for s, d in zip(path, days, strict=True))
+    status = tuple(
+        StatusChange(s, d, maybe_pick(draw, STATUS_NOTES)) for s, d in zip(path, days, strict=True)
+    )
     binding = [
         c.on for c in status if c.status in (CommitmentStatus.PLEDGED, CommitmentStatus.AGREED)
     ]
@@ -267,7 +278,7 @@ def commitment_history(
         return status, ()
     on = sorted_dates(draw, len(delivered), binding[0], until)
     fulfilled = tuple(
-        Fulfilment(d, Quantity(amount, quantity.unit))
+        Fulfilment(d, Quantity(amount, quantity.unit), maybe_pick(draw, FULFILMENT_NOTES))
         for d, amount in zip(on, delivered, strict=True)
     )
     return status, fulfilled

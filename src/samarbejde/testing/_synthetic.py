@@ -4,7 +4,9 @@
 partnerships of fifty commitments and eight members each, with organisations, areas,
 mandates, goals, agreements, funding and dated histories, so that documents look like
 real ones at scale. Every record satisfies the model's local invariants; references
-resolve, so the rules have something to check too.
+resolve, so the rules have something to check too. Every optional field of every
+record it builds has a value somewhere (the coverage gate checks that), so a format,
+an exporter or a rule meets each field at scale.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from samarbejde.model import (
     AgreementKind,
     Area,
     Challenge,
+    Classification,
     Commitment,
     CommitmentStatus,
     EntryPoint,
@@ -41,6 +44,8 @@ from samarbejde.model import (
     ProjectLifecycle,
     ProjectPhase,
     Quantity,
+    Review,
+    ReviewOutcome,
     Sector,
     Signature,
     StatusChange,
@@ -49,6 +54,7 @@ from samarbejde.model import (
     Term,
     Unit,
     Vision,
+    categories_on,
 )
 from samarbejde.testing._builders import phases
 
@@ -68,9 +74,15 @@ KINDS = (
 )
 SECTORS = tuple(Sector)
 D = pendulum.Date
+#: A CVR number with a valid check digit, given to the second organisation.
+CVR = "25313763"
+#: The day every area was put on a government list.
+LISTED_ON = D(2021, 12, 1)
 
 
-def _organisations(count: int, rng: random.Random) -> tuple[Organisation, ...]:
+def _organisations(
+    count: int, areas: tuple[Area, ...], rng: random.Random
+) -> tuple[Organisation, ...]:
     result = []
     for index in range(count):
         sector = SECTORS[index % len(SECTORS)]
@@ -80,11 +92,22 @@ def _organisations(count: int, rng: random.Random) -> tuple[Organisation, ...]:
                 id=f"org-{index}",
                 name=f"Organisation {index}",
                 sector=sector,
+                parent="org-0" if index == 7 else None,  # one unit of the municipality
                 identifiers=Identifiers(
-                    kommunekode=kommunekode if sector is Sector.MUNICIPALITY else None
+                    cvr=CVR if index == 1 else None,
+                    kommunekode=kommunekode if sector is Sector.MUNICIPALITY else None,
                 ),
                 remit=("beskæftigelse", "fritid") if rng.random() < 0.5 else (),
-                entry_points=(EntryPoint(f"ep-{index}", "liaison", "Koordinator", covers=()),),
+                entry_points=(
+                    EntryPoint(
+                        f"ep-{index}",
+                        "liaison",
+                        "Koordinator",
+                        channel="Fælles postkasse" if index % 4 == 0 else None,
+                        covers=(areas[index % len(areas)].id,) if index % 2 else (),
+                        verified_on=D(2022, 1, 15) if index % 3 == 0 else None,
+                    ),
+                ),
             )
         )
     return tuple(result)
@@ -92,7 +115,13 @@ def _organisations(count: int, rng: random.Random) -> tuple[Organisation, ...]:
 
 def _areas(count: int) -> tuple[Area, ...]:
     return tuple(
-        Area(f"area-{i}", f"Område {i}", KOMMUNEKODER[i % len(KOMMUNEKODER)], residents=1000 + i)
+        Area(
+            f"area-{i}",
+            f"Område {i}",
+            KOMMUNEKODER[i % len(KOMMUNEKODER)],
+            residents=1000 + i,
+            classifications=(Classification(categories_on(LISTED_ON)[i % 2], LISTED_ON),),
+        )
         for i in range(count)
     )
 
@@ -108,10 +137,12 @@ def _commitment(
     status = [StatusChange(CommitmentStatus.PROPOSED, made)]
     fulfilments: tuple[Fulfilment, ...] = ()
     if index % 3:
-        status.append(StatusChange(CommitmentStatus.AGREED, made.add(days=14)))
+        note = "Aftalt i styregruppen" if index % 10 == 1 else None
+        status.append(StatusChange(CommitmentStatus.AGREED, made.add(days=14), note))
     if index % 3 == 2:
         delivered = begins.add(days=200)
-        fulfilments = (Fulfilment(delivered, Quantity(amount, unit)),)
+        note = "Leveret som aftalt" if index % 10 == 2 else None
+        fulfilments = (Fulfilment(delivered, Quantity(amount, unit), note),)
         status.append(StatusChange(CommitmentStatus.FULFILLED, delivered))
     return Commitment(
         id=f"c-{index}",
@@ -128,21 +159,63 @@ def _commitment(
     )
 
 
+def _parent(built: list[Partnership], start: pendulum.Date) -> str | None:
+    """The last strategic partnership built that had begun by ``start``, if any."""
+    for partnership in reversed(built):
+        if partnership.form == "strategic" and partnership.lifecycle.started <= start:
+            return partnership.id
+    return None
+
+
+def _strategic(start: pendulum.Date) -> tuple[StrategicLifecycle, ProjectLifecycle]:
+    """A strategic lifecycle since ``start``, reviewed once, and the project it grew from."""
+    reviewed = start.add(years=3, months=2)
+    strategic = StrategicLifecycle(
+        since=start,
+        phases=phases(
+            (StrategicPhase.EXPLORING, start),
+            (StrategicPhase.FORMING, start.add(months=6)),
+            (StrategicPhase.OPERATING, start.add(years=1)),
+            (StrategicPhase.REVIEWING, start.add(years=3)),
+            (StrategicPhase.OPERATING, reviewed),
+        ),
+        horizon=pendulum.duration(years=10),
+        review_every=pendulum.duration(years=1),
+        reviews=(Review(reviewed, ReviewOutcome.CONTINUED, "Fortsætter som aftalt"),),
+    )
+    began = start.subtract(years=2)
+    project = ProjectLifecycle(
+        term=Term(began, start),
+        phases=phases(
+            (ProjectPhase.PLANNED, began),
+            (ProjectPhase.RUNNING, began.add(months=2)),
+            (ProjectPhase.CLOSING, start.subtract(months=3)),
+            (ProjectPhase.CLOSED, start),
+        ),
+    )
+    return strategic, project
+
+
 def _partnership(
     index: int,
     commitments: int,
     organisations: tuple[Organisation, ...],
     areas: tuple[Area, ...],
     rng: random.Random,
+    *,
+    built: list[Partnership],
 ) -> Partnership:
     start = D(2015, 1, 1).add(days=rng.randrange(0, 2000))
     picked = rng.sample(organisations, min(MEMBERS_PER_PARTNERSHIP, len(organisations)))
+    last = len(picked) - 1  # the last member leaves after five years, its mandate revoked
     members = tuple(
         Membership(
             organisation=org.id,
             role="partner" if m else "lead",
             joined=start,
+            left=start.add(years=5) if m == last else None,
             representative="Direktør",
+            interests=("core_task",) if m % 2 else (),
             mandates=(
                 Mandate(
                     id=f"m-{m}",
@@ -151,6 +224,7 @@ def _partnership(
                     term=Term(start),
                     granted_by="Bestyrelsen",
                     ceiling=Money(Decimal(10_000_000)),
+                    revoked=start.add(years=5) if m == last else None,
                 ),
             ),
         )
@@ -158,18 +232,13 @@ def _partnership(
     )
     ids = tuple(m.organisation for m in members)
     lifecycle: ProjectLifecycle | StrategicLifecycle
+    earlier: tuple[ProjectLifecycle, ...] = ()
+    parent = None
     if index % 2:
-        lifecycle = StrategicLifecycle(
-            since=start,
-            phases=phases(
-                (StrategicPhase.EXPLORING, start),
-                (StrategicPhase.FORMING, start.add(months=6)),
-                (StrategicPhase.OPERATING, start.add(years=1)),
-            ),
-            horizon=pendulum.duration(years=10),
-            review_every=pendulum.duration(years=1),
-        )
+        lifecycle, grown_from = _strategic(start)
+        earlier = (grown_from,)
     else:
+        parent = _parent(built, start)
         lifecycle = ProjectLifecycle(
             term=Term(start, start.add(years=3)),
             phases=phases(
@@ -183,6 +252,8 @@ def _partnership(
         name=f"Partnerskab {index}",
         lifecycle=lifecycle,
         areas=(areas[index % len(areas)].id,),
+        earlier=earlier,
+        parent=parent,
         vision=Vision("Et godt sted at bo", start.add(months=6), agreed_by=ids[:3]),
         challenges=(Challenge("ch-1", "Ledighed blandt unge", start, identified_by=ids[:2]),),
         goals=(
@@ -208,6 +279,13 @@ def _partnership(
                 binding=True,
                 notice=pendulum.duration(months=6),
             ),
+            Agreement(
+                "a-fritidsjob",
+                AgreementKind.SUB_AGREEMENT,
+                parties=tuple(Signature(o, start.add(months=8)) for o in ids[:2]),
+                parent="a-main",
+                theme="Fritidsjob",
+            ),
         ),
         governance=(
             GovernanceBody(
@@ -215,6 +293,7 @@ def _partnership(
                 GovernanceKind.STEERING_GROUP,
                 members=ids[:4],
                 meets_every=pendulum.duration(months=3),
+                name="Styregruppen",
             ),
         ),
         funding=(
@@ -232,8 +311,11 @@ def _partnership(
 def synthetic_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
     """A valid portfolio with exactly ``n_commitments`` commitments.
 
-    Partnerships hold fifty commitments each (the last one the rest), eight members,
-    one agreement, goal, challenge, governance body and funding. There is one
+    Partnerships hold fifty commitments each (the last one the rest), eight members
+    (the last leaves after five years), two agreements (one under the other), one
+    goal, challenge, governance body and funding. Every second one is strategic, grown
+    from an earlier project and reviewed once; the others run under the last strategic
+    partnership that had begun by their start, if any. There is one
     organisation per two partnerships (at least eight) and one area per ten. The same
     arguments always give an equal portfolio.
 
@@ -252,14 +334,14 @@ def synthetic_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
     """
     rng = random.Random(seed)
     partnerships = max(1, -(-n_commitments // COMMITMENTS_PER_PARTNERSHIP))
-    organisations = _organisations(max(MEMBERS_PER_PARTNERSHIP, partnerships // 2), rng)
     areas = _areas(max(1, partnerships // 10))
-    built = []
+    organisations = _organisations(max(MEMBERS_PER_PARTNERSHIP, partnerships // 2), areas, rng)
+    built: list[Partnership] = []
     left = n_commitments
     for index in range(partnerships):
         count = min(COMMITMENTS_PER_PARTNERSHIP, left)
         left -= count
-        built.append(_partnership(index, count, organisations, areas, rng))
+        built.append(_partnership(index, count, organisations, areas, rng, built=built))
     return Portfolio(organisations, areas, tuple(built))
 
 
