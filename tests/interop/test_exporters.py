@@ -13,9 +13,9 @@ import pendulum
 import pytest
 from tests.interop.test_iati import _with_cvr
 
-from samarbejde import Portfolio, cli, dump, examples, interop, load
+from samarbejde import Organisation, Portfolio, cli, dump, examples, interop, load
 from samarbejde.cli._export import EXPORT, export_command
-from samarbejde.interop import EXPORTERS, Export, Exporter, Omission
+from samarbejde.interop import EXPORTERS, Export, Exporter, Mapped, Omission, Omitted
 
 DAY = pendulum.date(2019, 1, 1)
 
@@ -66,6 +66,9 @@ def test_as_of_is_passed_or_narrows_the_portfolio(exporter: Exporter) -> None:
         assert exporter.export(portfolio, as_of=DAY) != exporter.export(portfolio)
 
 
+NAMES_FIELDS = {(Organisation, "name"): Mapped("[]"), (Organisation, "id"): Omitted("ids left")}
+
+
 def names(portfolio: Portfolio) -> Export[list[str]]:
     """A made-up exporter: the organisations' names, leaving out their ids."""
     left_out = [Omission(f"organisations[{o.id}].id", "ids left") for o in portfolio.organisations]
@@ -104,7 +107,9 @@ def test_the_command_writes_what_the_exporter_writes(
 def test_an_exporter_added_to_the_table_is_offered_and_run_by_the_command(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    added = Exporter("names", "a list of names (JSON)", names, False, "application/json", ".names")
+    added = Exporter(
+        "names", "a list of names (JSON)", names, False, "application/json", ".names", NAMES_FIELDS
+    )
     export_with(monkeypatch, (*EXPORTERS, added))
     assert cli.main(["export", "--help"]) == 0
     shown = capsys.readouterr().out

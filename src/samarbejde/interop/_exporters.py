@@ -13,10 +13,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from samarbejde.interop._iati import to_iati
-from samarbejde.interop._org import to_org_jsonld
-from samarbejde.interop._popolo import to_popolo
+from samarbejde.interop import _iati, _org, _popolo
 from samarbejde.interop._result import Export
+from samarbejde.interop._tables import FieldTable
 from samarbejde.model import Portfolio
 
 __all__ = ["EXPORTERS", "Exporter"]
@@ -53,6 +52,10 @@ class Exporter:
         media_type: The media type of the text :meth:`write` gives, e.g.
             ``"application/ld+json"``.
         suffix: The file suffix usually given to that text, e.g. ``".jsonld"``.
+        fields: Where each field of each record the exporter reads goes in the
+            standard, or why it is left out, keyed by ``(record class, field name)``:
+            the exporter's omissions are worded from it, and the coverage gate
+            (``tests/structure``) fails when a field of a record it reads is missing.
         text: Turns the exported document into the text written: JSON indented by two
             for the JSON targets, the XML text as it is for IATI.
     """
@@ -63,6 +66,7 @@ class Exporter:
     needs_as_of: bool
     media_type: str
     suffix: str
+    fields: FieldTable
     text: Callable[[Any], str] = _json_text
 
     def export(self, portfolio: Portfolio, *, as_of: pendulum.Date | None = None) -> Export[Any]:
@@ -102,26 +106,29 @@ EXPORTERS: tuple[Exporter, ...] = (
     Exporter(
         name="org",
         title="W3C ORG (JSON-LD)",
-        function=to_org_jsonld,
+        function=_org.to_org_jsonld,
         needs_as_of=False,
         media_type="application/ld+json",
         suffix=".jsonld",
+        fields=_org.FIELDS,
     ),
     Exporter(
         name="popolo",
         title="Popolo (JSON)",
-        function=to_popolo,
+        function=_popolo.to_popolo,
         needs_as_of=False,
         media_type="application/json",
         suffix=".json",
+        fields=_popolo.FIELDS,
     ),
     Exporter(
         name="iati",
         title="IATI (XML)",
-        function=to_iati,
+        function=_iati.to_iati,
         needs_as_of=True,
         media_type="application/xml",
         suffix=".xml",
+        fields=_iati.FIELDS,
         text=_as_is,
     ),
 )
