@@ -11,23 +11,24 @@ import pendulum
 from samarbejde.model._gc import gc_paused
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
-from samarbejde.rules._families import BUILTIN_FAMILIES
-from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
-from samarbejde.rules._model import (
-    PROFILES,
-    Family,
+from samarbejde.rules._families import BUILTIN_FAMILIES, Family
+from samarbejde.rules._findings import (
     Finding,
+    Related,
+    Severity,
+    _pending_finding,
+    _rendered_finding,
+)
+from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
+from samarbejde.rules._report import Report
+from samarbejde.rules._rule import (
+    PROFILES,
     PartnershipCheck,
     PortfolioCheck,
-    Related,
     Rule,
     RuleContext,
     RuleError,
-    Severity,
-    _finding,
-    _Pending,
 )
-from samarbejde.rules._report import Report
 from samarbejde.rules.collaboration import COLLABORATION_RULES
 from samarbejde.rules.mandates import MANDATE_RULES
 from samarbejde.rules.projects import PROJECT_RULES
@@ -309,8 +310,8 @@ def _findings(index: PortfolioIndex, runnable: list[_Runner]) -> list[Finding]:
 def _ordered(chunk: list[Finding]) -> list[Finding]:
     """A group of findings by path, code, subject and message (the message breaks ties only).
 
-    The same order as sorting by all four at once, but a message is only rendered (see
-    ``_Pending``) when its finding ties with another on path, code and subject.
+    The same order as sorting by all four at once, but a pending message is only rendered
+    (see :class:`Finding`) when its finding ties with another on path, code and subject.
     """
     if len(chunk) < 2:
         return chunk
@@ -347,7 +348,7 @@ class _Runner:
         "context",
         "covers",
         "lang",
-        "pending",
+        "make",
         "rule",
         "severity",
         "sources",
@@ -365,10 +366,11 @@ class _Runner:
         self.lang = lang
         self.sources = sources
         self.template = r.messages.pick(lang)
-        # A built-in rule's message waits until it is read (see _Pending); a user rule's
+        # A built-in rule's message waits until it is read (see Finding); a user rule's
         # is rendered at once, so that a template or value that fails to render still
         # becomes that rule's internal-error finding.
-        self.pending = _BUILTIN_CHECKS.get(r.code) is r.check
+        builtin = _BUILTIN_CHECKS.get(r.code) is r.check
+        self.make = _pending_finding if builtin else _rendered_finding
 
     def run_on(self, part: PartnershipIndex | None, to: list[Finding]) -> None:
         """Add the rule's findings on ``part`` (the portfolio when ``None``) to ``to``.
@@ -387,7 +389,7 @@ class _Runner:
             self.sources,
         )
         inside = None if part is None else part.partnership.id
-        pending, append = self.pending, to.append
+        make, append = self.make, to.append
         try:
             if part is None:
                 hits = self.check_whole(self.context)
@@ -401,13 +403,11 @@ class _Runner:
                     where = _locate(sources, found.path)
                     line, column = (None, None) if where is None else where
                     related = tuple(_located(other, sources) for other in related)
-                message = _Pending(template, found.values, lang, inside)
-                text = message if pending else message.text()
                 append(
-                    _finding(
+                    make(
                         code,
                         severity,
-                        text,
+                        (template, found.values, lang, inside),
                         found.path,
                         found.subject,
                         line,

@@ -13,8 +13,10 @@ import pendulum
 from samarbejde.model.enums import CommitmentStatus, Sector, StrategicPhase
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.rules._families import COLLABORATION
+from samarbejde.rules._findings import Related, Severity
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, Related, RuleContext, Severity, hit
+from samarbejde.rules._rule import RuleContext
 from samarbejde.rules._text import Words
 
 __all__ = ["COLLABORATION_RULES"]

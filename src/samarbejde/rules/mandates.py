@@ -17,8 +17,11 @@ from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power
 from samarbejde.model.funding import same_money
 from samarbejde.model.iso import write_date
 from samarbejde.rules._families import MANDATES
+from samarbejde.rules._findings import Related, Severity
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import LIVE_STRATEGIC, Hit, Related, RuleContext, Severity, hit
+from samarbejde.rules._rule import RuleContext
+from samarbejde.rules._scopes import LIVE_STRATEGIC
 from samarbejde.rules._text import OPEN, Words, code_words
 
 __all__ = ["CORE_ROLES", "MANDATE_RULES"]

@@ -13,8 +13,9 @@ from samarbejde.model.enums import ProjectPhase
 from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.model.terms import add_duration
 from samarbejde.rules._families import PROJECT
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, RuleContext, hit
+from samarbejde.rules._rule import RuleContext
 
 __all__ = ["PROJECT_RULES"]
 

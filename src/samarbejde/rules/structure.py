@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.rules._families import STRUCTURE
+from samarbejde.rules._findings import Related
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import PORTFOLIO, Hit, Related, RuleContext, hit
+from samarbejde.rules._rule import RuleContext
+from samarbejde.rules._scopes import PORTFOLIO
 from samarbejde.rules._text import OPEN, Words
 
 __all__ = ["STRUCTURE_RULES"]

@@ -14,8 +14,10 @@ import pendulum
 
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.rules._families import TIME
+from samarbejde.rules._findings import Severity
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, RuleContext, Severity, hit
+from samarbejde.rules._rule import RuleContext
 from samarbejde.rules._text import Words
 
 __all__ = ["TIME_RULES"]
