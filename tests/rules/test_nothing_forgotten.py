@@ -1,9 +1,11 @@
 """Every rule defined in the rules package runs: none is decorated and then left out.
 
 A rule made with ``@rule`` or ``Family.rule`` is a value; if no tuple the engine reads
-holds it, :func:`builtin_rules` never runs it and no other test notices (issue 20). The
-package is walked here, so a rule defined in any of its modules, at module level or in
-a module-level tuple, must be one of the catalogue's.
+holds it, :func:`builtin_rules` never runs it and no other test notices (issue 20). A
+family module's tuple is now derived from the rules it defines (``defined_rules``); the
+package is still walked here, so a rule defined in any of its modules (a new family
+module the engine does not read, say), at module level or in a module-level tuple,
+must be one of the catalogue's.
 """
 
 from __future__ import annotations

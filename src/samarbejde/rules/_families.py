@@ -28,6 +28,7 @@ __all__ = [
     "STRUCTURE",
     "TIME",
     "Family",
+    "defined_rules",
 ]
 
 
@@ -114,6 +115,23 @@ class Family:
         ['L']
         """
         return re.fullmatch(f"{self.prefix}[0-9]{{3,4}}", code) is not None
+
+
+def defined_rules(namespace: Mapping[str, object]) -> tuple[Rule, ...]:
+    """The rules among a module's names, in code order: a family module's tuple of rules.
+
+    A family module ends with ``RULES = defined_rules(globals())``, so a rule it
+    decorates cannot be left out of its tuple and never run (issue 20);
+    tests/rules/test_nothing_forgotten.py walks the package for any rule the
+    catalogue still misses.
+
+    >>> from samarbejde.rules import builtin_rules
+    >>> t001, t002 = [r for r in builtin_rules() if r.code.startswith("T")]
+    >>> [r.code for r in defined_rules({"later": t002, "earlier": t001, "note": "T003"})]
+    ['T001', 'T002']
+    """
+    found = {id(value): value for value in namespace.values() if isinstance(value, Rule)}
+    return tuple(sorted(found.values(), key=lambda r: (len(r.code), r.code)))
 
 
 #: S - structure: always on; a portfolio that fails them cannot be read right.

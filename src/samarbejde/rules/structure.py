@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.lifecycles import ProjectLifecycle
-from samarbejde.rules._families import STRUCTURE
+from samarbejde.rules._families import STRUCTURE, defined_rules
 from samarbejde.rules._findings import Related
 from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
@@ -499,24 +499,5 @@ def agreement_parent_cycle(ctx: RuleContext, part: PartnershipIndex) -> Iterator
         ).relating(*(Related(f"{part.path}.agreements[{a}].parent", a) for a in cycle[1:]))
 
 
-#: The structure rules, in code order.
-STRUCTURE_RULES = (
-    unknown_organisation,
-    unknown_area,
-    unknown_member,
-    unknown_mandate,
-    unknown_goal,
-    unknown_challenge,
-    unknown_agreement,
-    unknown_parent,
-    duplicate_id,
-    parent_cycle,
-    membership_outside_lifetime,
-    commitment_outside_lifetime,
-    commitment_by_inactive_member,
-    parent_not_strategic,
-    fulfilled_without_fulfilment,
-    fulfilment_outside_status,
-    partnership_parent_cycle,
-    agreement_parent_cycle,
-)
+#: The structure rules: those this module defines, in code order.
+STRUCTURE_RULES = defined_rules(globals())

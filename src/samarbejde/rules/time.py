@@ -13,7 +13,7 @@ from typing import Any
 import pendulum
 
 from samarbejde.model.lifecycles import StrategicLifecycle
-from samarbejde.rules._families import TIME
+from samarbejde.rules._families import TIME, defined_rules
 from samarbejde.rules._findings import Severity
 from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
@@ -127,5 +127,5 @@ def dated_in_future(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     yield from _histories(part, today)
 
 
-#: The time rules, in code order.
-TIME_RULES = (commitment_overdue, dated_in_future)
+#: The time rules: those this module defines, in code order.
+TIME_RULES = defined_rules(globals())
