@@ -39,7 +39,7 @@ from samarbejde import (
 from samarbejde.model.enums import CommitmentStatus, Sector
 from samarbejde.model.text import LANGS, Text
 from samarbejde.rules import EVERY_PARTNERSHIP, PROJECTS, Hit, Related, RuleContext, Scope, hit
-from samarbejde.rules._findings import Pending, _pending_finding, _rendered_finding
+from samarbejde.rules._findings import Wording, _pending_finding, _rendered_finding
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.strategies import RULE_DEFECTS, dates, invalid_portfolios, portfolios
 from samarbejde.testing import synthetic_portfolio
@@ -200,25 +200,23 @@ def test_a_finding_made_by_the_engine_is_the_finding_init_makes(  # type: ignore
 ) -> None:
     fields = (text, severity, text, path, text, line, line, inside, tuple(related))
     made = Finding(*fields)
-    message: Pending = ("{partnership}", {}, "en", text)  # renders as text
+    wording: Wording = ("{partnership}", "en", text)  # renders as text
     for make in (_pending_finding, _rendered_finding):
         for name, read in READS.items():
-            fast = make(*fields[:2], message, *fields[3:])
+            fast = make(*fields[:2], wording, {}, *fields[3:])
             assert read(fast, made) == read(made, made), (make, name)
 
 
 def test_a_pending_message_is_rendered_once_when_first_read_and_reads_the_same_after() -> None:
-    pending: Pending = (
-        "{partnership}: {status} {on}",
-        {"status": CommitmentStatus.AGREED},
-        "da",
-        "p",
+    values = {"status": CommitmentStatus.AGREED}
+    wording: Wording = ("{partnership}: {status} {on}", "da", "p")
+    finding = _pending_finding(
+        "X001", Severity.INFO, wording, values, "p", "p", *[None] * 2, "p", ()
     )
-    finding = _pending_finding("X001", Severity.INFO, pending, "p", "p", None, None, "p", ())
     eager = Finding("X001", Severity.INFO, "p: aftalt {on}", "p", "p", partnership="p")
-    assert finding._pending is pending
+    assert finding._values is values
     assert repr(finding) == repr(eager)
-    assert finding._pending is None  # rendered: the template and values are let go
+    assert finding._values is None  # rendered: the values are let go
     assert finding.message is finding.message  # kept, not rendered again
     assert finding == eager
     assert hash(finding) == hash(eager)
@@ -227,13 +225,12 @@ def test_a_pending_message_is_rendered_once_when_first_read_and_reads_the_same_a
 
 
 def test_a_finding_has_no_attribute_but_its_fields() -> None:
-    finding = _pending_finding(
-        "X", Severity.INFO, ("{a}", {"a": 1}, "en", None), "", "", *[None] * 3, ()
-    )
+    wording: Wording = ("{a}", "en", None)
+    finding = _pending_finding("X", Severity.INFO, wording, {"a": 1}, "", "", *[None] * 3, ())
     assert not hasattr(finding, "mesage")
     with pytest.raises(AttributeError, match="'Finding' object has no attribute 'mesage'"):
         finding.mesage  # type: ignore[attr-defined]  # noqa: B018 - the read is the test
-    half_made = object.__new__(Finding)  # as unpickling begins: neither message nor pending
+    half_made = object.__new__(Finding)  # as unpickling begins: no message, no values
     assert not hasattr(half_made, "message")
 
 

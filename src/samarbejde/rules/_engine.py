@@ -8,7 +8,6 @@ from typing import Protocol, cast
 
 import pendulum
 
-from samarbejde.model._gc import gc_paused
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.rules._families import BUILTIN_FAMILIES, Family
@@ -264,9 +263,8 @@ def validate(
     chosen = _select(pool, profiles=profiles, select=select, ignore=ignore)
     skipped = [r.code for r in chosen if r.needs_as_of and as_of is None]
     runnable = [r for r in chosen if not (r.needs_as_of and as_of is None)]
-    with gc_paused():
-        findings = _run(portfolio, runnable, as_of=as_of, lang=lang, sources=sources)
-        return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
+    findings = _run(portfolio, runnable, as_of=as_of, lang=lang, sources=sources)
+    return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
 
 
 def _run(
@@ -277,10 +275,11 @@ def _run(
     lang: Lang,
     sources: Locator | None,
 ) -> list[Finding]:
-    """Run ``rules``; the indexes die with this call, before the collector runs again.
+    """Run ``rules`` over indexes of ``portfolio`` made for this call alone.
 
-    What the indexes hold (lookups, lists of records) is freed by reference counting as
-    it returns, so the one collection after the run walks the findings only.
+    Everything a run keeps (the indexes, the runners, the findings) belongs to it: runs
+    on several threads at once give what each gives alone, and a run switches nothing
+    for the process (the cyclic collector runs as the caller left it).
     """
     index = PortfolioIndex(portfolio)
     runners = [_Runner(r, RuleContext(index, as_of, r.params), lang, sources) for r in rules]
@@ -381,14 +380,9 @@ class _Runner:
         The isolation is a ``try`` around the loop, which costs nothing until it raises.
         """
         start = len(to)
-        code, severity, template, lang, sources = (
-            self.code,
-            self.severity,
-            self.template,
-            self.lang,
-            self.sources,
-        )
+        code, severity, sources = self.code, self.severity, self.sources
         inside = None if part is None else part.partnership.id
+        wording = (self.template, self.lang, inside)  # shared by this call's findings
         make, append = self.make, to.append
         try:
             if part is None:
@@ -407,7 +401,8 @@ class _Runner:
                     make(
                         code,
                         severity,
-                        (template, found.values, lang, inside),
+                        wording,
+                        found.values,
                         found.path,
                         found.subject,
                         line,

@@ -75,27 +75,30 @@ def _related(items: Iterable[Related]) -> tuple[Related, ...]:
     return tuple(items)
 
 
-#: A message not rendered yet: a rule's template in the run's language, the hit's values,
-#: the language, and the id of the partnership the finding is inside (or ``None``).
-Pending: TypeAlias = tuple[str, Mapping[str, object], Lang, str | None]
+#: How a rule's findings on one partnership (or on the portfolio) are worded: the
+#: rule's template in the run's language, the language, and the id of the partnership
+#: the rule ran on (``None`` for a portfolio-wide rule). One per rule and partnership,
+#: shared by the findings; each finding adds its hit's values.
+Wording: TypeAlias = tuple[str, Lang, str | None]
 
 
-def _render(pending: Pending) -> str:
-    """The text of a pending message: a partnership's id is ``{partnership}`` unless a value is."""
-    template, values, lang, inside = pending
+def _render(wording: Wording, values: Mapping[str, object]) -> str:
+    """The message: a partnership's id is ``{partnership}`` unless a value is."""
+    template, lang, inside = wording
     return fill(template, values if inside is None else {"partnership": inside, **values}, lang)
 
 
-class _PendingSlot:
-    """The slot where a :class:`Finding` keeps its message until it is rendered."""
+class _PendingSlots:
+    """Where a :class:`Finding` keeps its message's wording and values until it is rendered."""
 
-    __slots__ = ("_pending",)
+    __slots__ = ("_values", "_wording")
 
-    _pending: Pending | None
+    _wording: Wording
+    _values: Mapping[str, object] | None
 
 
 @attrs.frozen
-class Finding(_PendingSlot):
+class Finding(_PendingSlots):
     """One thing a rule found.
 
     Attributes:
@@ -112,13 +115,13 @@ class Finding(_PendingSlot):
             (M003: the commitments that together pass the ceiling; a cycle's other members).
 
     A finding that :func:`samarbejde.validate` makes for a built-in rule leaves its
-    ``message`` slot empty and keeps the message pending in a private slot: most
+    ``message`` slot empty and keeps its wording and values in private slots: most
     findings of a large run are counted, filtered or summed and never read, and
     rendering (labels, dates, amounts) is most of a finding's cost. The first read of
     ``message`` - directly, or through equality, hashing, ``repr``, :meth:`to_dict`,
     ``attrs.evolve``, ``attrs.asdict`` or pickling - finds the slot empty, so Python
     asks ``__getattr__``, which renders the message, fills the slot and drops the
-    pending parts; later reads are plain slot reads. Built-in rules' templates are known
+    values; later reads are plain slot reads. Built-in rules' templates are known
     to render and their values are immutable (ids, records, dates, enums, tuples), so
     the text is the one rendering at once gives (design notes, D53).
     """
@@ -141,12 +144,12 @@ class Finding(_PendingSlot):
                 raise AttributeError(
                     f"'Finding' object has no attribute {name!r}", name=name, obj=self
                 )
-            pending = self._pending  # unset (AttributeError) only on a finding half made
-            if pending is None:  # another thread rendered it since this read began
+            values = self._values  # unset (AttributeError) only on a finding half made
+            if values is None:  # another thread rendered it since this read began
                 return object.__getattribute__(self, "message")
-            text = _render(pending)
+            text = _render(self._wording, values)
             _set_message(self, text)
-            _set_pending(self, None)
+            _set_values(self, None)
             return text
 
     def to_dict(self) -> dict[str, object]:
@@ -170,14 +173,17 @@ _set_code, _set_severity, _set_message, _set_path, _set_subject = (
 _set_line, _set_column, _set_partnership, _set_related = (
     Finding.__dict__[name].__set__ for name in ("line", "column", "partnership", "related")
 )
-_set_pending = _PendingSlot.__dict__["_pending"].__set__
+_set_wording, _set_values = (
+    _PendingSlots.__dict__[name].__set__ for name in ("_wording", "_values")
+)
 _new = object.__new__
 
 
 def _pending_finding(  # noqa: PLR0917 - the fields of a finding, in order
     code: str,
     severity: Severity,
-    message: Pending,
+    wording: Wording,
+    values: Mapping[str, object],
     path: str,
     subject: str,
     line: int | None,
@@ -187,6 +193,11 @@ def _pending_finding(  # noqa: PLR0917 - the fields of a finding, in order
 ) -> Finding:
     """The engine's :class:`Finding` for a built-in rule: its message rendered when read.
 
+    The finding keeps ``wording`` (shared with the rule's other findings on the same
+    partnership) and its hit's ``values``, and no object of its own for the pair: a
+    run keeps tens of thousands of findings, and each object that lives in them is one
+    more for the cyclic collector to walk.
+
     ``Finding(...)`` looks up a frozen-class setter and converts ``related`` on every
     call; a run makes one finding per problem (80,000 at 100k commitments), so the engine
     sets the slots directly. ``related`` must be a tuple (tests/rules/test_reference.py
@@ -195,7 +206,8 @@ def _pending_finding(  # noqa: PLR0917 - the fields of a finding, in order
     finding: Finding = _new(Finding)
     _set_code(finding, code)
     _set_severity(finding, severity)
-    _set_pending(finding, message)
+    _set_wording(finding, wording)
+    _set_values(finding, values)
     _set_path(finding, path)
     _set_subject(finding, subject)
     _set_line(finding, line)
@@ -208,7 +220,8 @@ def _pending_finding(  # noqa: PLR0917 - the fields of a finding, in order
 def _rendered_finding(  # noqa: PLR0917 - the fields of a finding, in order
     code: str,
     severity: Severity,
-    message: Pending,
+    wording: Wording,
+    values: Mapping[str, object],
     path: str,
     subject: str,
     line: int | None,
@@ -221,7 +234,7 @@ def _rendered_finding(  # noqa: PLR0917 - the fields of a finding, in order
     A user rule's template or values may fail to render; rendering at once makes that
     the rule's internal-error finding (design notes, D37) instead of an error on reading.
     """
-    text = _render(message)
+    text = _render(wording, values)
     finding: Finding = _new(Finding)
     _set_code(finding, code)
     _set_severity(finding, severity)
