@@ -16,8 +16,8 @@ from samarbejde.model.enums import Power
 from samarbejde.model.funding import promises_money, same_money
 from samarbejde.model.iso import write_date
 from samarbejde.rules import Related, RuleContext
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, hit
 from samarbejde.rules._text import OPEN, Words, code_words
 from samarbejde.rules.mandates import _NOTHING, _given_on, _summands
 

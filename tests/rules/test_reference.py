@@ -9,8 +9,9 @@ user rules that raise, relate, leave placeholders unfilled and pass every kind o
 
 from __future__ import annotations
 
+import copy
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -38,8 +39,8 @@ from samarbejde import (
 from samarbejde.model.enums import CommitmentStatus, Sector
 from samarbejde.model.text import LANGS, Text, isolate
 from samarbejde.rules import EVERY_PARTNERSHIP, PROJECTS, Hit, Related, RuleContext, Scope, hit
+from samarbejde.rules._findings import Wording, _pending_finding, _rendered_finding
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import _finding, _Pending
 from samarbejde.strategies import RULE_DEFECTS, dates, invalid_portfolios, portfolios
 from samarbejde.testing import synthetic_portfolio
 
@@ -170,6 +171,22 @@ def test_the_comparison_sees_findings_of_every_kind() -> None:
     )
 
 
+#: Every way a finding's message is read, each tried on a finding not read before, and
+#: the finding ``Finding(...)`` makes of the same fields.
+READS: dict[str, Callable[[Finding, Finding], object]] = {
+    "message": lambda f, made: f.message,
+    "equality": lambda f, made: (f == made, made == f),
+    "hash": lambda f, made: hash(f),
+    "repr": lambda f, made: repr(f),
+    "to_dict": lambda f, made: f.to_dict(),
+    "attrs.asdict": lambda f, made: attrs.asdict(f, recurse=False),
+    "attrs.astuple": lambda f, made: attrs.astuple(f, recurse=False),
+    "attrs.evolve": lambda f, made: attrs.evolve(f, code="X").message,
+    "pickle": lambda f, made: pickle.loads(pickle.dumps(f)).message,
+    "copy": lambda f, made: copy.copy(f).message,
+}
+
+
 @given(
     st.text(max_size=5),
     st.sampled_from(Severity),
@@ -183,50 +200,38 @@ def test_a_finding_made_by_the_engine_is_the_finding_init_makes(  # type: ignore
 ) -> None:
     fields = (text, severity, text, path, text, line, line, inside, tuple(related))
     made = Finding(*fields)
-    for message in (text, _Pending("{partnership}", {}, "en", text)):
-        fast = _finding(*fields[:2], message, *fields[3:])
-        assert {a.name: getattr(fast, a.name) for a in attrs.fields(Finding)} == attrs.asdict(
-            made, recurse=False
-        ) | ({} if message is text else {"message": isolate(text)})
-    fast = _finding(*fields)
-    assert (fast, hash(fast), repr(fast), fast.to_dict()) == (
-        made,
-        hash(made),
-        repr(made),
-        made.to_dict(),
-    )
+    wording: Wording = ("{partnership}", "en", text)  # renders as text
+    for make in (_pending_finding, _rendered_finding):
+        for name, read in READS.items():
+            fast = make(*fields[:2], wording, {}, *fields[3:])
+            assert read(fast, made) == read(made, made), (make, name)
 
 
 def test_a_pending_message_is_rendered_once_when_first_read_and_reads_the_same_after() -> None:
-    pending = _Pending(
-        "{partnership}: {status} {on}", {"status": CommitmentStatus.AGREED}, "da", "p"
+    values = {"status": CommitmentStatus.AGREED}
+    wording: Wording = ("{partnership}: {status} {on}", "da", "p")
+    finding = _pending_finding(
+        "X001", Severity.INFO, wording, values, "p", "p", *[None] * 2, "p", ()
     )
-    finding = _finding("X001", Severity.INFO, pending, "p", "p", None, None, "p", ())
     eager = Finding("X001", Severity.INFO, "p: aftalt {on}", "p", "p", partnership="p")
+    assert finding._values is values
     assert repr(finding) == repr(eager)
+    assert finding._values is None  # rendered: the values are let go
     assert finding.message is finding.message  # kept, not rendered again
     assert finding == eager
     assert hash(finding) == hash(eager)
-    assert (
-        pickle.loads(
-            pickle.dumps(
-                _finding(
-                    "X",
-                    Severity.INFO,
-                    _Pending("{a}", {"a": 1}, "en", None),
-                    "",
-                    "",
-                    None,
-                    None,
-                    None,
-                    (),
-                )
-            )
-        ).message
-        == "1"
-    )
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         finding.message = "other"  # type: ignore[misc]
+
+
+def test_a_finding_has_no_attribute_but_its_fields() -> None:
+    wording: Wording = ("{a}", "en", None)
+    finding = _pending_finding("X", Severity.INFO, wording, {"a": 1}, "", "", *[None] * 3, ())
+    assert not hasattr(finding, "mesage")
+    with pytest.raises(AttributeError, match="'Finding' object has no attribute 'mesage'"):
+        finding.mesage  # type: ignore[attr-defined]  # noqa: B018 - the read is the test
+    half_made = object.__new__(Finding)  # as unpickling begins: no message, no values
+    assert not hasattr(half_made, "message")
 
 
 @given(

@@ -7,7 +7,7 @@ from enum import Enum
 
 from samarbejde.model.text import Lang, Text
 from samarbejde.rules._families import BUILTIN_FAMILIES
-from samarbejde.rules._model import Rule
+from samarbejde.rules._rule import Rule
 from samarbejde.rules._text import render
 
 __all__ = ["catalogue_markdown"]

@@ -8,26 +8,26 @@ from typing import Protocol, cast
 
 import pendulum
 
-from samarbejde.model._gc import gc_paused
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
-from samarbejde.rules._families import BUILTIN_FAMILIES
-from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
-from samarbejde.rules._model import (
-    PROFILES,
-    Family,
+from samarbejde.rules._families import BUILTIN_FAMILIES, Family
+from samarbejde.rules._findings import (
     Finding,
+    Related,
+    Severity,
+    _pending_finding,
+    _rendered_finding,
+)
+from samarbejde.rules._index import PartnershipIndex, PortfolioIndex
+from samarbejde.rules._report import Report
+from samarbejde.rules._rule import (
+    PROFILES,
     PartnershipCheck,
     PortfolioCheck,
-    Related,
     Rule,
     RuleContext,
     RuleError,
-    Severity,
-    _finding,
-    _Pending,
 )
-from samarbejde.rules._report import Report
 from samarbejde.rules.collaboration import COLLABORATION_RULES
 from samarbejde.rules.mandates import MANDATE_RULES
 from samarbejde.rules.projects import PROJECT_RULES
@@ -263,9 +263,8 @@ def validate(
     chosen = _select(pool, profiles=profiles, select=select, ignore=ignore)
     skipped = [r.code for r in chosen if r.needs_as_of and as_of is None]
     runnable = [r for r in chosen if not (r.needs_as_of and as_of is None)]
-    with gc_paused():
-        findings = _run(portfolio, runnable, as_of=as_of, lang=lang, sources=sources)
-        return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
+    findings = _run(portfolio, runnable, as_of=as_of, lang=lang, sources=sources)
+    return Report(findings=tuple(findings), skipped=tuple(skipped), as_of=as_of, lang=lang)
 
 
 def _run(
@@ -276,10 +275,11 @@ def _run(
     lang: Lang,
     sources: Locator | None,
 ) -> list[Finding]:
-    """Run ``rules``; the indexes die with this call, before the collector runs again.
+    """Run ``rules`` over indexes of ``portfolio`` made for this call alone.
 
-    What the indexes hold (lookups, lists of records) is freed by reference counting as
-    it returns, so the one collection after the run walks the findings only.
+    Everything a run keeps (the indexes, the runners, the findings) belongs to it: runs
+    on several threads at once give what each gives alone, and a run switches nothing
+    for the process (the cyclic collector runs as the caller left it).
     """
     index = PortfolioIndex(portfolio)
     runners = [_Runner(r, RuleContext(index, as_of, r.params), lang, sources) for r in rules]
@@ -309,8 +309,8 @@ def _findings(index: PortfolioIndex, runnable: list[_Runner]) -> list[Finding]:
 def _ordered(chunk: list[Finding]) -> list[Finding]:
     """A group of findings by path, code, subject and message (the message breaks ties only).
 
-    The same order as sorting by all four at once, but a message is only rendered (see
-    ``_Pending``) when its finding ties with another on path, code and subject.
+    The same order as sorting by all four at once, but a pending message is only rendered
+    (see :class:`Finding`) when its finding ties with another on path, code and subject.
     """
     if len(chunk) < 2:
         return chunk
@@ -347,7 +347,7 @@ class _Runner:
         "context",
         "covers",
         "lang",
-        "pending",
+        "make",
         "rule",
         "severity",
         "sources",
@@ -365,10 +365,11 @@ class _Runner:
         self.lang = lang
         self.sources = sources
         self.template = r.messages.pick(lang)
-        # A built-in rule's message waits until it is read (see _Pending); a user rule's
+        # A built-in rule's message waits until it is read (see Finding); a user rule's
         # is rendered at once, so that a template or value that fails to render still
         # becomes that rule's internal-error finding.
-        self.pending = _BUILTIN_CHECKS.get(r.code) is r.check
+        builtin = _BUILTIN_CHECKS.get(r.code) is r.check
+        self.make = _pending_finding if builtin else _rendered_finding
 
     def run_on(self, part: PartnershipIndex | None, to: list[Finding]) -> None:
         """Add the rule's findings on ``part`` (the portfolio when ``None``) to ``to``.
@@ -379,15 +380,10 @@ class _Runner:
         The isolation is a ``try`` around the loop, which costs nothing until it raises.
         """
         start = len(to)
-        code, severity, template, lang, sources = (
-            self.code,
-            self.severity,
-            self.template,
-            self.lang,
-            self.sources,
-        )
+        code, severity, sources = self.code, self.severity, self.sources
         inside = None if part is None else part.partnership.id
-        pending, append = self.pending, to.append
+        wording = (self.template, self.lang, inside)  # shared by this call's findings
+        make, append = self.make, to.append
         try:
             if part is None:
                 hits = self.check_whole(self.context)
@@ -401,13 +397,12 @@ class _Runner:
                     where = _locate(sources, found.path)
                     line, column = (None, None) if where is None else where
                     related = tuple(_located(other, sources) for other in related)
-                message = _Pending(template, found.values, lang, inside)
-                text = message if pending else message.text()
                 append(
-                    _finding(
+                    make(
                         code,
                         severity,
-                        text,
+                        wording,
+                        found.values,
                         found.path,
                         found.subject,
                         line,

@@ -10,7 +10,7 @@ import pendulum
 
 from samarbejde.model.iso import write_date
 from samarbejde.model.text import Lang, Text
-from samarbejde.rules._model import Finding, Severity
+from samarbejde.rules._findings import Finding, Severity
 
 __all__ = ["Report"]
 

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
 from samarbejde.model.text import LANGS, Lang
-from samarbejde.rules._model import Finding, Related, Rule, Severity
+from samarbejde.rules._findings import Finding, Related, Severity
 from samarbejde.rules._report import Report
+from samarbejde.rules._rule import Rule
 
 __all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "sarif_log"]
 

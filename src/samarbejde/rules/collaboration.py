@@ -12,9 +12,11 @@ import pendulum
 
 from samarbejde.model.enums import CommitmentStatus, Sector, StrategicPhase
 from samarbejde.model.lifecycles import StrategicLifecycle
-from samarbejde.rules._families import COLLABORATION
+from samarbejde.rules._families import COLLABORATION, defined_rules
+from samarbejde.rules._findings import Related, Severity
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, Related, RuleContext, Severity, hit
+from samarbejde.rules._rule import RuleContext
 from samarbejde.rules._text import Words
 
 __all__ = ["COLLABORATION_RULES"]
@@ -233,13 +235,5 @@ def sector_missing(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             yield hit(f"{part.path}.members", p.id, partnership=p.id, sector=sector)
 
 
-#: The collaboration rules, in code order.
-COLLABORATION_RULES = (
-    few_sectors,
-    joined_after_exploring,
-    residents_not_represented,
-    no_entry_point,
-    dominant_member,
-    challenge_from_one_sector,
-    sector_missing,
-)
+#: The collaboration rules: those this module defines, in code order.
+COLLABORATION_RULES = defined_rules(globals())

@@ -16,9 +16,12 @@ from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power
 from samarbejde.model.funding import same_money
 from samarbejde.model.iso import write_date
-from samarbejde.rules._families import MANDATES
+from samarbejde.rules._families import MANDATES, defined_rules
+from samarbejde.rules._findings import Related, Severity
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import LIVE_STRATEGIC, Hit, Related, RuleContext, Severity, hit
+from samarbejde.rules._rule import RuleContext
+from samarbejde.rules._scopes import LIVE_STRATEGIC
 from samarbejde.rules._text import OPEN, Words, code_words
 
 __all__ = ["CORE_ROLES", "MANDATE_RULES"]
@@ -252,13 +255,5 @@ def money_promised_twice(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
                 )
 
 
-#: The mandate rules, in code order.
-MANDATE_RULES = (
-    without_mandate,
-    kind_outside_powers,
-    above_ceiling,
-    outside_mandate_term,
-    core_without_strategic_mandate,
-    currency_not_comparable,
-    money_promised_twice,
-)
+#: The mandate rules: those this module defines, in code order.
+MANDATE_RULES = defined_rules(globals())

@@ -12,9 +12,10 @@ import pendulum
 from samarbejde.model.enums import ProjectPhase
 from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.model.terms import add_duration
-from samarbejde.rules._families import PROJECT
+from samarbejde.rules._families import PROJECT, defined_rules
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, RuleContext, hit
+from samarbejde.rules._rule import RuleContext
 
 __all__ = ["PROJECT_RULES"]
 
@@ -141,5 +142,5 @@ def past_planned_end(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
         )
 
 
-#: The project rules, in code order.
-PROJECT_RULES = (long_project, funding_cliff, funding_ends_early, past_planned_end)
+#: The project rules: those this module defines, in code order.
+PROJECT_RULES = defined_rules(globals())

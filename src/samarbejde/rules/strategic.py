@@ -13,9 +13,11 @@ from samarbejde.model.enums import StrategicPhase
 from samarbejde.model.funding import SHORT_TERM_FUNDING
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.terms import add_duration
-from samarbejde.rules._families import STRATEGIC
+from samarbejde.rules._families import STRATEGIC, defined_rules
+from samarbejde.rules._findings import Severity
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, RuleContext, Severity, hit
+from samarbejde.rules._rule import RuleContext
 from samarbejde.rules._text import Words
 
 __all__ = ["STRATEGIC_RULES"]
@@ -265,16 +267,5 @@ def member_seeks_nothing(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
             )
 
 
-#: The strategic rules, in code order.
-STRATEGIC_RULES = (
-    not_place_specific,
-    no_binding_agreement,
-    short_horizon,
-    no_review_cadence,
-    review_overdue,
-    no_shared_vision,
-    goal_not_measurable,
-    short_term_funding_only,
-    passive_member,
-    member_seeks_nothing,
-)
+#: The strategic rules: those this module defines, in code order.
+STRATEGIC_RULES = defined_rules(globals())

@@ -10,9 +10,12 @@ from collections.abc import Iterator
 
 from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.lifecycles import ProjectLifecycle
-from samarbejde.rules._families import STRUCTURE
+from samarbejde.rules._families import STRUCTURE, defined_rules
+from samarbejde.rules._findings import Related
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import PORTFOLIO, Hit, Related, RuleContext, hit
+from samarbejde.rules._rule import RuleContext
+from samarbejde.rules._scopes import PORTFOLIO
 from samarbejde.rules._text import OPEN, Words
 
 __all__ = ["STRUCTURE_RULES"]
@@ -496,24 +499,5 @@ def agreement_parent_cycle(ctx: RuleContext, part: PartnershipIndex) -> Iterator
         ).relating(*(Related(f"{part.path}.agreements[{a}].parent", a) for a in cycle[1:]))
 
 
-#: The structure rules, in code order.
-STRUCTURE_RULES = (
-    unknown_organisation,
-    unknown_area,
-    unknown_member,
-    unknown_mandate,
-    unknown_goal,
-    unknown_challenge,
-    unknown_agreement,
-    unknown_parent,
-    duplicate_id,
-    parent_cycle,
-    membership_outside_lifetime,
-    commitment_outside_lifetime,
-    commitment_by_inactive_member,
-    parent_not_strategic,
-    fulfilled_without_fulfilment,
-    fulfilment_outside_status,
-    partnership_parent_cycle,
-    agreement_parent_cycle,
-)
+#: The structure rules: those this module defines, in code order.
+STRUCTURE_RULES = defined_rules(globals())

@@ -13,9 +13,11 @@ from typing import Any
 import pendulum
 
 from samarbejde.model.lifecycles import StrategicLifecycle
-from samarbejde.rules._families import TIME
+from samarbejde.rules._families import TIME, defined_rules
+from samarbejde.rules._findings import Severity
+from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
-from samarbejde.rules._model import Hit, RuleContext, Severity, hit
+from samarbejde.rules._rule import RuleContext
 from samarbejde.rules._text import Words
 
 __all__ = ["TIME_RULES"]
@@ -125,5 +127,5 @@ def dated_in_future(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     yield from _histories(part, today)
 
 
-#: The time rules, in code order.
-TIME_RULES = (commitment_overdue, dated_in_future)
+#: The time rules: those this module defines, in code order.
+TIME_RULES = defined_rules(globals())
