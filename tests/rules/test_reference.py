@@ -37,7 +37,7 @@ from samarbejde import (
     validate,
 )
 from samarbejde.model.enums import CommitmentStatus, Sector
-from samarbejde.model.text import LANGS, Text, isolate
+from samarbejde.model.text import LANGS, Text
 from samarbejde.rules import EVERY_PARTNERSHIP, PROJECTS, Hit, Related, RuleContext, Scope, hit
 from samarbejde.rules._findings import Wording, _pending_finding, _rendered_finding
 from samarbejde.rules._index import PartnershipIndex
