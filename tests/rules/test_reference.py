@@ -37,7 +37,7 @@ from samarbejde import (
     validate,
 )
 from samarbejde.model.enums import CommitmentStatus, Sector
-from samarbejde.model.text import LANGS, Text
+from samarbejde.model.text import LANGS, Text, fill
 from samarbejde.rules import EVERY_PARTNERSHIP, PROJECTS, Hit, Related, RuleContext, Scope, hit
 from samarbejde.rules._findings import Wording, _pending_finding, _rendered_finding
 from samarbejde.rules._index import PartnershipIndex
@@ -199,8 +199,9 @@ def test_a_finding_made_by_the_engine_is_the_finding_init_makes(  # type: ignore
     text, severity, path, line, inside, related
 ) -> None:
     fields = (text, severity, text, path, text, line, line, inside, tuple(related))
-    made = Finding(*fields)
-    wording: Wording = ("{partnership}", "en", text)  # renders as text
+    # the wording renders as the text, isolated where it could turn the text around it
+    made = Finding(*fields[:2], fill("{partnership}", {"partnership": text}, "en"), *fields[3:])
+    wording: Wording = ("{partnership}", "en", text)
     for make in (_pending_finding, _rendered_finding):
         for name, read in READS.items():
             fast = make(*fields[:2], wording, {}, *fields[3:])
