@@ -181,6 +181,11 @@ def located(root: object) -> Iterator[tuple[object, tuple[Step, ...], str]]:
     yield from go(root, (), "")
 
 
+def place(steps: tuple[Step, ...]) -> tuple[str, ...]:
+    """Where the record at ``steps`` sits: the fields on the way, positions left out."""
+    return tuple(field for field, _ in steps)
+
+
 def replaced(root: Any, steps: tuple[Step, ...], field: str, value: object) -> Any:
     """``root`` with ``field`` of the record at ``steps`` set to ``value`` (``attrs.evolve`` up)."""
     if not steps:
