@@ -97,7 +97,7 @@ NOTEBOOK = Page(
 NOT_IN_REPORT: Mapping[Key, str] = {
     **dict.fromkeys(
         [(s.Organisation, "identifiers"), (s.Identifiers, "cvr"), (s.Identifiers, "kommunekode")],
-        "register numbers, for matching and the exports: the page names organisations",
+        "register numbers (CVR, kommunekode): the page names organisations",
     ),
     **dict.fromkeys(
         [
@@ -179,7 +179,8 @@ NOT_IN_NOTEBOOK: Mapping[Key, str] = {
             *keys([s.Vision, s.Challenge, s.Goal, s.Agreement, s.Signature]),
             *keys([s.GovernanceBody, s.Funding, s.Money]),
         ],
-        "a partnership is shown by its lifecycle, members and commitments",
+        "a partnership is shown by its id, name, form, areas, lifecycle, members and "
+        "commitments (money only as a commitment's quantity)",
     ),
     **dict.fromkeys(
         [
