@@ -25,7 +25,7 @@ from samarbejde import (
 )
 from samarbejde import store as stores
 from samarbejde import strategies as sst
-from samarbejde.store import ConflictError, Revision, StoreError
+from samarbejde.store import ConflictError, Revision, StoreDamagedError, StoreError
 
 T0 = pendulum.datetime(2026, 1, 5, 9, 0, tz="Europe/Copenhagen")
 
@@ -369,7 +369,7 @@ def test_a_damaged_store_says_so_instead_of_giving_a_wrong_portfolio(tmp_path: P
     db.execute("DELETE FROM samarbejde_versions WHERE kind = 'areas'")
     db.commit()
     db.close()
-    with stores.open(target) as registry, pytest.raises(StoreError, match="inconsistent"):
+    with stores.open(target) as registry, pytest.raises(StoreDamagedError, match="revision 1"):
         registry.portfolio()
     db = sqlite3.connect(target)
     db.execute("UPDATE samarbejde_meta SET value = 'eins' WHERE key = 'schema'")

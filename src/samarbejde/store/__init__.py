@@ -18,13 +18,31 @@ from __future__ import annotations
 
 import os
 
-from samarbejde.store._engines import StoreError
+from samarbejde.store._errors import (
+    StoreBusyError,
+    StoreDamagedError,
+    StoreError,
+    StoreInputError,
+    StoreUnavailableError,
+)
 from samarbejde.store._history import Revision
 from samarbejde.store._saving import ConflictError
 from samarbejde.store._schema import SCHEMA_VERSION
-from samarbejde.store._store import Store, open_store
+from samarbejde.store._store import Checkout, Store, open_store
 
-__all__ = ["SCHEMA_VERSION", "ConflictError", "Revision", "Store", "StoreError", "open"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Checkout",
+    "ConflictError",
+    "Revision",
+    "Store",
+    "StoreBusyError",
+    "StoreDamagedError",
+    "StoreError",
+    "StoreInputError",
+    "StoreUnavailableError",
+    "open",
+]
 
 
 def open(target: str | os.PathLike[str], *, timeout: float = 30.0) -> Store:  # noqa: A001

@@ -14,10 +14,20 @@ import pendulum
 from samarbejde.changes import Change, keyed_changes
 from samarbejde.documents import FORMAT_VERSION, loads, structure
 from samarbejde.model import Portfolio
-from samarbejde.store._engines import Engine, StoreError
+from samarbejde.store._engines import Engine
+from samarbejde.store._errors import (
+    StoreDamagedError,
+    StoreInputError,
+    checked_number,
+    checked_text,
+)
 from samarbejde.store._records import KINDS, Known, Orders, Rows, moment, row_json, stamp
+from samarbejde.store._schema import order_checksum, revision_checksum, version_checksum
 
-__all__ = ["History", "Revision", "State"]
+__all__ = ["BATCH", "History", "Revision", "State"]
+
+#: Revisions read by one statement at most: never more parameters than an engine binds.
+BATCH = 500
 
 _RECORD = re.compile(r"^(organisations|areas|partnerships)\[([^\]]+)\]")
 
@@ -63,67 +73,113 @@ class State:
 class History:
     """The revisions of one store, read inside the caller's transaction.
 
-    Keeps the rows and orders of the last revision it read or was told of
-    (revisions never change), so that a save after a read does not read them again.
+    Keeps the rows and orders of the last revision it read or was told of, and every
+    revision's row as read (revisions never change), so that a save after a read, or a
+    log after a log, does not read them again. Every row read is checked against its
+    checksum (D60): damage is a :class:`StoreDamagedError` naming the store and the
+    revision, never a different portfolio.
     """
 
     def __init__(self, db: Engine, target: str) -> None:
         self.db = db
         self.target = target
         self._known: State | None = None
+        self._meta: dict[int, tuple[Revision, int]] = {}
 
     def keep(self, state: State | None) -> None:
         """Remember ``state`` (a revision just committed), or forget (``None``)."""
         self._known = state
 
+    def damaged(self, number: int | None, what: str) -> StoreDamagedError:
+        """The error for damage found in revision ``number`` (or in the store's head)."""
+        where = f"revision {number}" if number is not None else "the head"
+        return StoreDamagedError(
+            f"{self.target}: {where} is damaged ({what}); restore the store from a backup"
+        )
+
     def head(self) -> int:
         """The latest revision's number; 0 for an empty store."""
-        return int(self.db.execute("SELECT revision FROM samarbejde_head WHERE id = 1")[0][0])
+        found = self.db.execute(
+            "SELECT h.revision, (SELECT MAX(number) FROM samarbejde_revisions)"
+            " FROM samarbejde_head h WHERE h.id = 1"
+        )
+        if len(found) != 1 or not isinstance(found[0][0], int):
+            raise self.damaged(None, "no head row")
+        head, last = found[0]
+        if head != (last or 0):
+            raise self.damaged(None, f"head {head}, last revision {last}")
+        return int(head)
 
     def state(self, number: int) -> State:
-        """The rows and orders of revision ``number``."""
-        if self._known is not None and self._known.number == number:
-            return self._known
-        self._known = State(number, self._rows(number), self.orders(number))
-        return self._known
+        """The rows and orders of revision ``number``, checked."""
+        known = self._known
+        if known is not None and known.number == number:
+            return known
+        counted = sum(count for _, count in self._rows_of(range(1, number + 1)))
+        found = 0
+        for table in ("samarbejde_versions", "samarbejde_orders"):
+            rows = self.db.execute(f"SELECT COUNT(*) FROM {table} WHERE revision <= ?", (number,))
+            found += int(rows[0][0])
+        if found != counted:
+            raise self.damaged(number, f"{found} rows where its revisions wrote {counted}")
+        state = State(number, self._rows(number), self.orders(number))
+        self._known = state
+        return state
 
     def _rows(self, number: int) -> Rows:
         found = self.db.execute(
-            "SELECT v.kind, v.id, v.data FROM samarbejde_versions v JOIN"
+            "SELECT v.kind, v.id, v.revision, v.data, v.checksum FROM samarbejde_versions v JOIN"
             " (SELECT kind, id, MAX(revision) AS revision FROM samarbejde_versions"
             "  WHERE revision <= ? GROUP BY kind, id) latest"
             " ON v.kind = latest.kind AND v.id = latest.id AND v.revision = latest.revision",
             (number,),
         )
-        return {(str(k), str(i)): str(d) for k, i, d in found if d is not None}
+        rows: Rows = {}
+        for kind, record_id, revision, data, check in found:
+            self._check_version(kind, record_id, revision, data, check)
+            if data is not None:
+                rows[kind, record_id] = data
+        return rows
+
+    def _check_version(
+        self, kind: Any, record_id: Any, revision: Any, data: Any, check: Any
+    ) -> None:
+        if check != version_checksum(kind, record_id, revision, data):
+            shown = revision if isinstance(revision, int) else None
+            raise self.damaged(shown, f"the row of {kind}[{record_id}] does not match its checksum")
 
     def orders(self, number: int) -> Orders:
         """Each kind's ids as of revision ``number``."""
         found = self.db.execute(
-            "SELECT o.kind, o.ids FROM samarbejde_orders o JOIN"
+            "SELECT o.kind, o.revision, o.ids, o.checksum FROM samarbejde_orders o JOIN"
             " (SELECT kind, MAX(revision) AS revision FROM samarbejde_orders"
             "  WHERE revision <= ? GROUP BY kind) latest"
             " ON o.kind = latest.kind AND o.revision = latest.revision",
             (number,),
         )
         orders: Orders = {kind: [] for kind, _ in KINDS}
-        for kind, ids in found:
-            orders[str(kind)] = list(json.loads(ids))
+        for kind, revision, ids, check in found:
+            if check != order_checksum(kind, revision, ids) or kind not in orders:
+                raise self.damaged(number, f"the order of {kind} does not match its checksum")
+            orders[kind] = list(json.loads(ids))
         return orders
 
     def number_at(self, at: datetime | None, revision: int | None) -> int:
         """The revision asked for: by number, as recorded at ``at``, or the latest."""
+        if revision is not None:
+            checked_number("revision", revision)
+        when = None if at is None else stamp(at, "at")
         head = self.head()
         if revision is not None:
             if at is not None:
-                raise StoreError("give at or revision, not both")
+                raise StoreInputError("give at or revision, not both")
             if not 0 <= revision <= head:
-                raise StoreError(f"no revision {revision}: the store has 1 to {head}")
+                raise StoreInputError(f"no revision {revision}: the store has 1 to {head}")
             return revision
-        if at is None:
+        if when is None:
             return head
         found = self.db.execute(
-            "SELECT MAX(number) FROM samarbejde_revisions WHERE recorded_at <= ?", (stamp(at),)
+            "SELECT MAX(number) FROM samarbejde_revisions WHERE recorded_at <= ?", (when,)
         )
         return int(found[0][0] or 0)
 
@@ -136,49 +192,135 @@ class History:
             ids = orders[kind]
             missing = [i for i in ids if (kind, i) not in rows]
             if missing or len(ids) != sum(1 for k, _ in rows if k == kind):
-                raise StoreError(f"{self.target}: revision {number} of {kind} is inconsistent")
+                raise StoreDamagedError(
+                    f"{self.target}: revision {number} of {kind} is inconsistent"
+                )
             if ids:
                 parts.append(f'"{kind}":[' + ",".join(rows[kind, i] for i in ids) + "]")
         return "{" + ",".join(parts) + "}"
 
+    def _rows_of(self, numbers: Sequence[int]) -> list[tuple[Revision, int]]:
+        """The revisions ``numbers`` that exist, with their row counts, checked and kept."""
+        missing = [n for n in numbers if n not in self._meta]
+        for start in range(0, len(missing), BATCH):
+            batch = missing[start : start + BATCH]
+            params: tuple[int, ...]
+            if batch == list(range(batch[0], batch[0] + len(batch))):
+                where, params = "number BETWEEN ? AND ?", (batch[0], batch[-1])
+            else:
+                where, params = f"number IN ({','.join('?' for _ in batch)})", tuple(batch)
+            found = self.db.execute(
+                "SELECT number, recorded_at, recorded_by, note, base, row_count, checksum"
+                f" FROM samarbejde_revisions WHERE {where}",
+                params,
+            )
+            for n, at, by, note, b, count, check in found:
+                if check != revision_checksum(n, at, by, note, b, count):
+                    shown = n if isinstance(n, int) else None
+                    raise self.damaged(shown, "its row does not match its checksum")
+                try:
+                    revision = Revision(int(n), moment(at), by, note, None if b is None else int(b))
+                except (TypeError, ValueError) as error:
+                    raise self.damaged(n, str(error)) from None
+                self._meta[revision.number] = (revision, int(count))
+        return [self._meta[n] for n in numbers if n in self._meta]
+
     def revisions(self, numbers: Sequence[int]) -> list[Revision]:
         """The revisions ``numbers`` that exist, in order, without their changes."""
-        if not numbers:
-            return []
-        marks = ",".join("?" for _ in numbers)
-        found = self.db.execute(
-            "SELECT number, recorded_at, recorded_by, note, base FROM samarbejde_revisions"
-            f" WHERE number IN ({marks}) ORDER BY number",
-            tuple(numbers),
-        )
-        return [
-            Revision(int(n), moment(str(at)), by, str(note), None if b is None else int(b))
-            for n, at, by, note, b in found
-        ]
+        return [revision for revision, _ in self._rows_of(sorted(numbers))]
 
-    def every(self) -> tuple[Revision, ...]:
-        """Every revision, oldest first, each with its changes."""
-        numbers = [r[0] for r in self.db.execute("SELECT number FROM samarbejde_revisions")]
-        found = self.revisions(sorted(int(n) for n in numbers))
+    def every(
+        self, *, limit: int | None = None, before: int | None = None, after: int | None = None
+    ) -> tuple[Revision, ...]:
+        """Every revision (or one page), oldest first, each with its changes."""
+        head = self.head()
+        low = 1 if after is None else max(1, after + 1)
+        high = head if before is None else min(head, before - 1)
+        if limit is not None:
+            if before is not None or after is None:
+                low = max(low, high - limit + 1)
+            else:
+                high = min(high, low + limit - 1)
+        found = self.revisions(range(low, high + 1))
         return tuple(attrs.evolve(r, changes=self.changes(r.number)) for r in found)
 
-    def of(self, record: str) -> tuple[Revision, ...]:
-        """The revisions that changed something at ``record``, each with only those changes."""
-        match = _RECORD.match(record)
+    def of(
+        self,
+        record: str,
+        *,
+        limit: int | None = None,
+        before: int | None = None,
+        after: int | None = None,
+    ) -> tuple[Revision, ...]:
+        """The revisions that changed something at ``record``, each with only those changes.
+
+        Reads only the record's own versions, and the orders of its kind where they
+        moved it: the cost follows the record's revisions, not the store's.
+        """
+        match = _RECORD.match(checked_text("record", record))
         if match is None:
-            raise StoreError(f"{record!r}: name a record, e.g. partnerships[medvind] or areas[a-1]")
+            raise StoreInputError(
+                f"record {record!r}: name a record, e.g. partnerships[medvind] or areas[a-1]"
+            )
         kind, record_id = match.groups()
-        rows = self.db.execute(
-            "SELECT revision FROM samarbejde_versions WHERE kind = ? AND id = ?"
-            " UNION SELECT revision FROM samarbejde_orders WHERE kind = ?",
-            (kind, record_id, kind),
+        cls = dict(KINDS)[kind]
+        own = {
+            int(n)
+            for (n,) in self.db.execute(
+                "SELECT revision FROM samarbejde_versions WHERE kind = ? AND id = ?",
+                (kind, record_id),
+            )
+        }
+        ordered = {
+            int(n)
+            for (n,) in self.db.execute(
+                "SELECT revision FROM samarbejde_orders WHERE kind = ?", (kind,)
+            )
+        }
+        numbers = sorted(
+            n
+            for n in own | ordered
+            if (after is None or n > after) and (before is None or n < before)
         )
+        if before is not None or after is None:
+            numbers.reverse()  # the latest page first, put back in order at the end
         out: list[Revision] = []
-        for r in self.revisions(sorted({int(n) for (n,) in rows})):
-            changes = tuple(c for c in self.changes(r.number) if _under(c.path, record))
+        for number in numbers:
+            if limit is not None and len(out) >= limit:
+                break
+            if number in ordered and self._reordered(kind, number):
+                changes = self.changes(number)
+            elif number in own:
+                changes = self._own_changes(kind, record_id, number, cls)
+            else:
+                continue  # another record added or removed: not this one's history
+            changes = tuple(c for c in changes if _under(c.path, record))
             if changes:
-                out.append(attrs.evolve(r, changes=changes))
+                out.append(attrs.evolve(self.revisions([number])[0], changes=changes))
+        if before is not None or after is None:
+            out.reverse()
         return tuple(out)
+
+    def _own_changes(
+        self, kind: str, record_id: str, number: int, cls: type[Any]
+    ) -> tuple[Change, ...]:
+        """What revision ``number`` changed in one record, reading only that record."""
+        pair = (
+            self._version(kind, record_id, number - 1, cls, ()),
+            self._version(kind, record_id, number, cls, ()),
+        )
+        found = keyed_changes(
+            (kind,),
+            [record_id] if pair[0] is not None else [],
+            [record_id] if pair[1] is not None else [],
+            lambda _: pair,
+        )
+        return found or ()
+
+    def _reordered(self, kind: str, number: int) -> bool:
+        """Whether revision ``number`` moved records of ``kind`` (the whole list changed)."""
+        old, new = self.orders(number - 1)[kind], self.orders(number)[kind]
+        return keyed_changes((kind,), old, new, lambda _: (None, None), lambda _: False) is None
 
     def changes(self, number: int, known: Sequence[Known] = ()) -> tuple[Change, ...]:
         """What revision ``number`` changed: ``diff(portfolio(number - 1), portfolio(number))``.
@@ -186,10 +328,24 @@ class History:
         Records in ``known`` with the same JSON are used instead of reading them again.
         """
         versions: dict[str, dict[str, str | None]] = {kind: {} for kind, _ in KINDS}
-        for kind, record_id, data in self.db.execute(
-            "SELECT kind, id, data FROM samarbejde_versions WHERE revision = ?", (number,)
+        written = 0
+        for kind, record_id, revision, data, check in self.db.execute(
+            "SELECT kind, id, revision, data, checksum FROM samarbejde_versions WHERE revision = ?",
+            (number,),
         ):
-            versions[str(kind)][str(record_id)] = data
+            self._check_version(kind, record_id, revision, data, check)
+            if kind not in versions:
+                raise self.damaged(number, f"unknown kind {kind!r}")
+            versions[kind][record_id] = data
+            written += 1
+        written += int(
+            self.db.execute("SELECT COUNT(*) FROM samarbejde_orders WHERE revision = ?", (number,))[
+                0
+            ][0]
+        )
+        counted = self._rows_of([number])
+        if counted and counted[0][1] != written:
+            raise self.damaged(number, f"{written} rows where it wrote {counted[0][1]}")
         before, after = self.orders(number - 1), self.orders(number)
         out: list[Change] = []
         whole: dict[int, Portfolio] = {}
@@ -216,13 +372,17 @@ class History:
     ) -> Any:
         """The record as of revision ``number``; a known object with the same JSON if any."""
         found = self.db.execute(
-            "SELECT data FROM samarbejde_versions WHERE kind = ? AND id = ? AND revision <= ?"
-            " ORDER BY revision DESC LIMIT 1",
+            "SELECT revision, data, checksum FROM samarbejde_versions"
+            " WHERE kind = ? AND id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1",
             (kind, record_id, number),
         )
-        if not found or found[0][0] is None:
+        if not found:
             return None
-        text = str(found[0][0])
+        revision, data, check = found[0]
+        self._check_version(kind, record_id, revision, data, check)
+        if data is None:
+            return None
+        text = str(data)
         for objects in known:
             seen = objects.get((kind, record_id))
             if seen is not None and seen[1] == text:

@@ -7,10 +7,12 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from samarbejde.store._engines import StoreError
+from samarbejde.store._errors import StoreInputError, checked_number
 from samarbejde.store._history import History, Revision, State
 from samarbejde.store._records import KINDS, Key, Known, Orders, Rows, moment, row_json
+from samarbejde.store._schema import order_checksum, revision_checksum, version_checksum
 
-__all__ = ["ConflictError", "write"]
+__all__ = ["ConflictError", "merged_order", "write"]
 
 
 class ConflictError(StoreError):
@@ -64,8 +66,9 @@ def write(
     db.execute("UPDATE samarbejde_head SET revision = revision WHERE id = 1")
     head = history.head()
     start = head if base is None else base.number if isinstance(base, Revision) else base
+    checked_number("base", start)
     if not 0 <= start <= head:
-        raise StoreError(f"base {start} is not a revision of this store (0 to {head})")
+        raise StoreInputError(f"base {start} is not a revision of this store (0 to {head})")
     number = head + 1
     rows, orders, after = _merge(history, mine, mine_orders, start, head)
     if head:
@@ -76,20 +79,33 @@ def write(
         )
         if stamp < last:
             if explicit:
-                raise StoreError(f"recorded_at {stamp} is before revision {head} ({last})")
+                raise StoreInputError(f"recorded_at {stamp} is before revision {head} ({last})")
             stamp = last
+    started = None if base is None else start
+    count = len(rows) + len(orders)
     db.execute(
-        "INSERT INTO samarbejde_revisions (number, recorded_at, recorded_by, note, base)"
+        "INSERT INTO samarbejde_revisions"
+        " (number, recorded_at, recorded_by, note, base, row_count, checksum)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            number,
+            stamp,
+            recorded_by,
+            note,
+            started,
+            count,
+            revision_checksum(number, stamp, recorded_by, note, started, count),
+        ),
+    )
+    db.executemany(
+        "INSERT INTO samarbejde_versions (kind, id, revision, data, checksum)"
         " VALUES (?, ?, ?, ?, ?)",
-        (number, stamp, recorded_by, note, None if base is None else start),
+        [(k, i, number, d, version_checksum(k, i, number, d)) for (k, i), d in rows],
     )
+    texts = [(k, row_json(ids)) for k, ids in orders]
     db.executemany(
-        "INSERT INTO samarbejde_versions (kind, id, revision, data) VALUES (?, ?, ?, ?)",
-        [(k, i, number, d) for (k, i), d in rows],
-    )
-    db.executemany(
-        "INSERT INTO samarbejde_orders (kind, revision, ids) VALUES (?, ?, ?)",
-        [(k, number, row_json(ids)) for k, ids in orders],
+        "INSERT INTO samarbejde_orders (kind, revision, ids, checksum) VALUES (?, ?, ?, ?)",
+        [(k, number, t, order_checksum(k, number, t)) for k, t in texts],
     )
     db.execute("UPDATE samarbejde_head SET revision = ? WHERE id = 1", (number,))
     saved = Revision(number, moment(stamp), recorded_by, note, None if base is None else start)
@@ -116,18 +132,67 @@ def _merge(
     head_rows, head_orders = latest.rows, latest.orders
     rows: list[tuple[Key, str | None]] = [(k, mine.get(k)) for k in changed]
     orders: list[tuple[str, list[str]]] = []
+    moved: list[str] = []
+    base_orders = history.state(start).orders
     for kind, _ in KINDS:
         base_ids = {i for k, i in base_rows if k == kind}
         mine_ids = set(mine_orders[kind])
         live = ({i for k, i in head_rows if k == kind} - (base_ids - mine_ids)) | (
             mine_ids - base_ids
         )
-        order = [i for i in mine_orders[kind] if i in live]
-        order += [i for i in head_orders[kind] if i in live and i not in mine_ids]
-        if order != head_orders[kind]:
+        order = merged_order(base_orders[kind], head_orders[kind], mine_orders[kind], live)
+        if order is None:
+            moved.append(kind)
+        elif order != head_orders[kind]:
             orders.append((kind, order))
+    if moved:
+        raise ConflictError(moved, start, head)
     after = {**head_rows, **{k: d for k, d in rows if d is not None}}
     for k, d in rows:
         if d is None:
             after.pop(k, None)
     return rows, orders, State(head + 1, after, {**head_orders, **dict(orders)})
+
+
+def _moved(one: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether the ids both lists hold stand in a different order in each."""
+    in_one, in_other = set(one), set(other)
+    return [i for i in one if i in in_other] != [i for i in other if i in in_one]
+
+
+def merged_order(
+    base: Sequence[str], head: Sequence[str], mine: Sequence[str], live: set[str]
+) -> list[str] | None:
+    """The order of one kind after a save from ``base``, with ``head`` the latest order.
+
+    A save that kept the order of the records it shares with ``base`` keeps the latest
+    order; one that moved records wins over a latest order that did not, and conflicts
+    (``None``) with a latest order that moved them differently. Records added on either
+    side stand after their predecessor on that side, after the other side's additions
+    there, so that two additions at the end are both additions, in saving order.
+
+    Args:
+        base: The order the save started from.
+        head: The latest order.
+        mine: The order saved.
+        live: The records the new revision keeps.
+    """
+    if list(head) == list(base):  # nobody else saved a change of this order
+        return [i for i in mine if i in live]
+    mine_moved, head_moved = _moved(base, mine), _moved(base, head)
+    if mine_moved and head_moved and _moved(mine, head):
+        return None
+    first, second = (mine, head) if mine_moved else (head, mine)
+    order = [i for i in first if i in live]
+    placed = set(order)
+    others = placed - set(base)  # the first side's additions
+    for index, record in enumerate(second):
+        if record in placed or record not in live:
+            continue
+        anchor = next((r for r in reversed(second[:index]) if r in placed), None)
+        at = 0 if anchor is None else order.index(anchor) + 1
+        while at < len(order) and order[at] in others:
+            at += 1
+        order.insert(at, record)
+        placed.add(record)
+    return order
