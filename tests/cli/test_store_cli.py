@@ -118,3 +118,33 @@ def test_a_conflict_and_bad_input_exit_2_without_a_traceback(
     assert "--by" in err
     code, _, err = run(capsys, "store")
     assert code == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "about"),
+    [
+        (("show", "{store}", "99999999999999999999999"), "revision 99999999999999999999999"),
+        (("export", "{store}", "{out}", "--at", "0001-01-01"), "at 0001-01-01"),
+        (("log", "/dev/null"), "/dev/null: not a file"),
+        (("save", "{store}", "{doc}", "--by", "\udcff"), "recorded_by"),
+        (("save", "{store}", "{doc}", "--by", "a", "--note", "nul\x00"), "note"),
+        (("log", "{store}", "--record", "areas[a\x00]"), "record"),
+    ],
+    ids=["huge-revision", "at-year-1", "dev-null", "by-not-utf8", "nul-note", "nul-record"],
+)
+def test_bad_store_arguments_get_a_message_about_the_input(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    documents: tuple[Path, Path],
+    argv: tuple[str, ...],
+    about: str,
+) -> None:
+    registry = str(tmp_path / "registry.db")
+    assert run(capsys, "store", "save", registry, str(documents[0]), "--by", "a")[0] == 0
+    filled = [a.format(store=registry, out=tmp_path / "out.json", doc=documents[0]) for a in argv]
+    code, _, err = run(capsys, "store", *filled)
+    assert code == 2
+    assert "internal error" not in err
+    assert about in err
+    with stores.open(registry) as opened:
+        assert [r.number for r in opened.revisions()] == [1]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from samarbejde.cli._command import FAILURE, OK, ZONE, Command, Invocation, argument, instant
@@ -16,6 +18,26 @@ if TYPE_CHECKING:
     from samarbejde.store import Revision, Store
 
 __all__ = ["STORE"]
+
+
+def _stated(run: Callable[[argparse.Namespace, Invocation], int]) -> Callable[..., int]:
+    """``run``, with a store's errors said as what they are.
+
+    Some are also ``OSError`` (busy, unavailable), which the command line would
+    otherwise report as a failed write of its output.
+    """
+
+    @functools.wraps(run)
+    def stated(args: argparse.Namespace, call: Invocation) -> int:
+        from samarbejde.store import StoreError  # noqa: PLC0415 - only for this command
+
+        try:
+            return run(args, call)
+        except StoreError as error:
+            call.err.write(f"samarbejde: {error}\n")
+            return FAILURE
+
+    return stated
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -33,6 +55,7 @@ def _revision_line(revision: Revision, redacted: bool) -> str:
     return f"{revision.number}\t{stamp}\t{by}\t{count} change(s){base}{note}"
 
 
+@_stated
 def _save(args: argparse.Namespace, call: Invocation) -> int:
     lang: Lang = "en"
     loaded, problems = load(args.file, lang)
@@ -46,6 +69,7 @@ def _save(args: argparse.Namespace, call: Invocation) -> int:
     return OK
 
 
+@_stated
 def _log(args: argparse.Namespace, call: Invocation) -> int:
     with _open(args) as registry:
         for revision in registry.revisions(args.record):
@@ -53,6 +77,7 @@ def _log(args: argparse.Namespace, call: Invocation) -> int:
     return OK
 
 
+@_stated
 def _show(args: argparse.Namespace, call: Invocation) -> int:
     with _open(args) as registry:
         revision = registry.revision(args.number)
@@ -64,6 +89,7 @@ def _show(args: argparse.Namespace, call: Invocation) -> int:
     return OK
 
 
+@_stated
 def _export(args: argparse.Namespace, call: Invocation) -> int:
     with _open(args) as registry:
         portfolio = registry.portfolio(args.at, revision=args.revision)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -62,7 +63,7 @@ def _sqlite_error(target: str, error: sqlite3.Error) -> StoreError:  # noqa: PLR
             return StoreBusyError(
                 f"{target}: another writer holds the lock longer than the timeout: {text}"
             )
-        if "decode" in lowered:
+        if "decode" in lowered or "malformed" in lowered or "no such" in lowered:
             return StoreDamagedError(f"{target}: the store is damaged: {text}")
         if "readonly" in lowered or "read-only" in lowered:
             return StoreUnavailableError(f"{target}: the store can only be read: {text}")
@@ -80,6 +81,8 @@ def translated(target: str, error: BaseException) -> BaseException:
         return error
     if isinstance(error, sqlite3.Error):
         return _sqlite_error(target, error)
+    if isinstance(error, UnicodeDecodeError):  # a stored text that is not UTF-8
+        return StoreDamagedError(f"{target}: the store is damaged: {error}")
     if isinstance(error, OverflowError | UnicodeError):
         return StoreInputError(f"{target}: cannot be stored: {error}")
     module = type(error).__module__
@@ -125,6 +128,8 @@ class SQLite:
     name = "sqlite"
 
     def __init__(self, path: str, timeout: float, target: str) -> None:
+        if not path.startswith("file:") and os.path.exists(path) and not os.path.isfile(path):
+            raise StoreInputError(f"{target}: not a file; a SQLite store is a file")
         self._path = path
         self._timeout = timeout
         self._target = target
@@ -157,10 +162,10 @@ class SQLite:
                     db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
-        except sqlite3.Error as error:
+        except (sqlite3.Error, UnicodeDecodeError) as error:
             db.close()
-            found = _sqlite_error(self._target, error)
-            if isinstance(found, StoreDamagedError):  # "file is not a database"
+            found = translated(self._target, error)
+            if "not a database" in str(error):
                 found = StoreError(f"{self._target}: cannot open as a SQLite store: {error}")
             raise found from None
         with self._lock:

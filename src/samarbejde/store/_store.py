@@ -161,7 +161,12 @@ class Store:
                 return number, meta, cached, None
             return number, meta, None, self._history.document(number)
 
-        number, meta, portfolio, text = self._read(run)
+        try:
+            number, meta, portfolio, text = self._read(run)
+        except StoreDamagedError as error:
+            if revision is None or "revision" in str(error):
+                raise
+            raise StoreDamagedError(f"{error} (reading revision {revision})") from error
         if portfolio is None:
             assert text is not None
             try:
