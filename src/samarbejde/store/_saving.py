@@ -9,6 +9,7 @@ import attrs
 from samarbejde.store._engines import StoreError
 from samarbejde.store._errors import StoreInputError, checked_number
 from samarbejde.store._history import History, Revision, State
+from samarbejde.store._rebase import rebased
 from samarbejde.store._records import KINDS, Key, Known, Orders, Rows, moment, row_json
 from samarbejde.store._schema import order_checksum, revision_checksum, version_checksum
 
@@ -22,27 +23,44 @@ class ConflictError(StoreError):
     with the latest revision as ``base``.
 
     Attributes:
-        paths: The records both changed, by path (``partnerships[medvind]``).
+        paths: The records both changed, by path (``partnerships[medvind]``), or
+            ``organisations`` (and so on) where both moved records of a kind.
         base: The revision the edit started from.
         latest: The latest revision when the save was tried.
+        clashes: For each record, who saved the last revision that changed it, when,
+            and the places both changed: ``(path, revision, recorded_by, recorded_at
+            in ISO 8601, places)``.
     """
 
     paths: tuple[str, ...]
     base: int
     latest: int
+    clashes: tuple[tuple[str, int, str | None, str, tuple[str, ...]], ...]
 
-    def __init__(self, paths: Iterable[str], base: int, latest: int) -> None:
+    def __init__(
+        self,
+        paths: Iterable[str],
+        base: int,
+        latest: int,
+        clashes: Iterable[tuple[str, int, str | None, str, tuple[str, ...]]] = (),
+    ) -> None:
         self.paths = tuple(sorted(paths))
         self.base = base
         self.latest = latest
+        self.clashes = tuple(clashes)
         shown = ", ".join(self.paths)
+        told = "".join(
+            f"; {path} was changed by revision {number} ({by or 'unknown'}, {at})"
+            + (f" at {', '.join(places)}" if places else "")
+            for path, number, by, at, places in self.clashes
+        )
         super().__init__(
-            f"revisions after {base} (up to {latest}) changed what this save changes: {shown};"
-            f" load revision {latest}, make the edit again and save with base={latest}"
+            f"revisions after {base} (up to {latest}) changed what this save changes: {shown}"
+            f"{told}; load revision {latest}, make the edit again and save with base={latest}"
         )
 
     def __reduce__(self) -> tuple[type[ConflictError], tuple[object, ...]]:
-        return (type(self), (self.paths, self.base, self.latest))
+        return (type(self), (self.paths, self.base, self.latest, self.clashes))
 
 
 def write(
@@ -116,24 +134,15 @@ def _merge(
     history: History, mine: Rows, mine_orders: Orders, start: int, head: int
 ) -> tuple[list[tuple[Key, str | None]], list[tuple[str, list[str]]], State]:
     """The version rows and orders to write, and the records after; or a ConflictError."""
-    base_rows = history.state(start).rows
+    base_state = history.state(start)
+    base_rows, base_orders = base_state.rows, base_state.orders
     changed = sorted(k for k in mine.keys() | base_rows.keys() if mine.get(k) != base_rows.get(k))
-    if start < head:
-        touched = {
-            (str(k), str(i))
-            for k, i in history.db.execute(
-                "SELECT DISTINCT kind, id FROM samarbejde_versions WHERE revision > ?", (start,)
-            )
-        }
-        clash = [f"{k}[{i}]" for k, i in changed if (k, i) in touched]
-        if clash:
-            raise ConflictError(clash, start, head)
     latest = history.state(head)
     head_rows, head_orders = latest.rows, latest.orders
-    rows: list[tuple[Key, str | None]] = [(k, mine.get(k)) for k in changed]
+    texts = _texts(history, changed, mine, base_rows, head_rows, start, head)
+    rows: list[tuple[Key, str | None]] = list(texts.items())
     orders: list[tuple[str, list[str]]] = []
     moved: list[str] = []
-    base_orders = history.state(start).orders
     for kind, _ in KINDS:
         base_ids = {i for k, i in base_rows if k == kind}
         mine_ids = set(mine_orders[kind])
@@ -196,3 +205,60 @@ def merged_order(
         order.insert(at, record)
         placed.add(record)
     return order
+
+
+def _rebased(key: Key, base: str | None, head: str | None, mine: str | None) -> str | list[str]:
+    """``mine`` rebased on ``head``, or the places both changed (added or removed: all)."""
+    if base is None or head is None or mine is None:
+        return []
+    return rebased(dict(KINDS)[key[0]], base, head, mine)
+
+
+def _clash(
+    history: History, key: Key, start: int, places: list[str]
+) -> tuple[str, int, str | None, str, tuple[str, ...]]:
+    """Who last changed ``key`` after ``start``, when, and the places both changed."""
+    found = history.db.execute(
+        "SELECT MAX(revision) FROM samarbejde_versions WHERE kind = ? AND id = ? AND revision > ?",
+        (*key, start),
+    )
+    number = int(found[0][0])
+    (revision,) = history.revisions([number])
+    at = revision.recorded_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (f"{key[0]}[{key[1]}]", number, revision.recorded_by, at, tuple(places))
+
+
+def _texts(  # noqa: PLR0917 - the states the merge compares
+    history: History,
+    changed: Sequence[Key],
+    mine: Rows,
+    base_rows: Rows,
+    head_rows: Rows,
+    start: int,
+    head: int,
+) -> dict[Key, str | None]:
+    """The rows this save writes: its own, each rebased on a later revision's edit."""
+    texts: dict[Key, str | None] = {k: mine.get(k) for k in changed}
+    if start == head:
+        return texts
+    touched = {
+        (str(k), str(i))
+        for k, i in history.db.execute(
+            "SELECT DISTINCT kind, id FROM samarbejde_versions WHERE revision > ?", (start,)
+        )
+    }
+    clashes = []
+    for key in changed:
+        if key not in touched:
+            continue
+        if mine.get(key) == head_rows.get(key):
+            del texts[key]  # both made the same edit
+            continue
+        found = _rebased(key, base_rows.get(key), head_rows.get(key), mine.get(key))
+        if isinstance(found, list):
+            clashes.append(_clash(history, key, start, found))
+        else:
+            texts[key] = found
+    if clashes:
+        raise ConflictError([c[0] for c in clashes], start, head, clashes)
+    return texts
