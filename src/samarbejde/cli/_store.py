@@ -64,6 +64,19 @@ def _save(args: argparse.Namespace, call: Invocation) -> int:
             call.out.write(problem_line(args.file, problem, lang) + "\n")
         return FAILURE
     with _open(args) as registry:
+        latest = registry.latest
+        if latest is not None and args.base is None and not args.force:
+            call.err.write(
+                f"samarbejde: the store has revisions up to {latest.number}; saving without"
+                " --base records the document as it is and undoes what others saved since you"
+                " exported it: give --base with the revision you started from (store log lists"
+                " them), or --force to record it as it is\n"
+            )
+            return FAILURE
+        start = registry.checkout(revision=args.base if args.base is not None else None)
+        if start.portfolio == loaded[0]:
+            call.out.write(f"nothing changed since revision {start.number}: no revision recorded\n")
+            return OK
         saved = registry.save(loaded[0], recorded_by=args.by, note=args.note, base=args.base)
         call.out.write(f"revision {saved.number}: {len(saved.changes)} change(s)\n")
     return OK
@@ -116,7 +129,16 @@ STORE = Command(
                 argument("file", metavar="FILE", help="the document (JSON, YAML or TOML)"),
                 argument("--by", required=True, help="the post or system recording it"),
                 argument("--note", default="", help="why"),
-                argument("--base", type=int, help="the revision the edit started from"),
+                argument(
+                    "--base",
+                    type=int,
+                    help="the revision the edit started from (needed once the store has one)",
+                ),
+                argument(
+                    "--force",
+                    action="store_true",
+                    help="without --base: record the document as it is, undoing later changes",
+                ),
             ),
             _save,
         ),
