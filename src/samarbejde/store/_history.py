@@ -14,6 +14,7 @@ import pendulum
 from samarbejde.changes import Change, keyed_changes
 from samarbejde.documents import FORMAT_VERSION, loads, structure
 from samarbejde.model import Portfolio
+from samarbejde.store._deltas import patched
 from samarbejde.store._engines import Engine
 from samarbejde.store._errors import (
     StoreDamagedError,
@@ -127,24 +128,59 @@ class History:
         return state
 
     def _rows(self, number: int) -> Rows:
+        """Each record's JSON as of revision ``number``, patches applied.
+
+        Reads each record's latest version, and where that is a patch, the whole
+        version it starts from and the patches between.
+        """
         found = self.db.execute(
-            "SELECT v.kind, v.id, v.revision, v.data, v.checksum FROM samarbejde_versions v JOIN"
-            " (SELECT kind, id, MAX(revision) AS revision FROM samarbejde_versions"
-            "  WHERE revision <= ? GROUP BY kind, id) latest"
-            " ON v.kind = latest.kind AND v.id = latest.id AND v.revision = latest.revision",
+            "SELECT v.kind, v.id, v.revision, v.data, v.depth, v.anchor, v.checksum"
+            " FROM samarbejde_versions v JOIN"
+            " (SELECT w.kind, w.id, w.revision, w.anchor FROM samarbejde_versions w JOIN"
+            "  (SELECT kind, id, MAX(revision) AS revision FROM samarbejde_versions"
+            "   WHERE revision <= ? GROUP BY kind, id) latest"
+            "  ON w.kind = latest.kind AND w.id = latest.id AND w.revision = latest.revision"
+            " ) head ON v.kind = head.kind AND v.id = head.id"
+            " AND v.revision BETWEEN head.anchor AND head.revision"
+            " ORDER BY v.kind, v.id, v.revision",
             (number,),
         )
+        chains: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+        for row in found:
+            self._check_version(*row)
+            chains.setdefault((row[0], row[1]), []).append(row)
         rows: Rows = {}
-        for kind, record_id, revision, data, check in found:
-            self._check_version(kind, record_id, revision, data, check)
-            if data is not None:
-                rows[kind, record_id] = data
+        for key, chain in chains.items():
+            text = self._rebuilt(chain)
+            if text is not None:
+                rows[key] = text
         return rows
 
-    def _check_version(
-        self, kind: Any, record_id: Any, revision: Any, data: Any, check: Any
+    def _rebuilt(self, chain: Sequence[tuple[Any, ...]]) -> str | None:
+        """The record JSON of the last version in ``chain`` (rows from its whole version on)."""
+        kind, record_id, revision, data, depth = chain[-1][:5]
+        if data is None:
+            return None
+        if depth == 0:
+            return str(data)
+        if len(chain) != depth + 1 or chain[0][4] != 0 or chain[0][3] is None:
+            raise self.damaged(revision, f"the patches of {kind}[{record_id}] do not chain")
+        try:
+            return patched(chain[0][3], [row[3] for row in chain[1:]])
+        except (LookupError, TypeError, ValueError) as error:
+            raise self.damaged(revision, f"a patch of {kind}[{record_id}]: {error}") from None
+
+    def _check_version(  # noqa: PLR0917 - the row's columns, in order
+        self,
+        kind: Any,
+        record_id: Any,
+        revision: Any,
+        data: Any,
+        depth: Any,
+        anchor: Any,
+        check: Any,
     ) -> None:
-        if check != version_checksum(kind, record_id, revision, data):
+        if check != version_checksum(kind, record_id, revision, data, depth, anchor):
             shown = revision if isinstance(revision, int) else None
             raise self.damaged(shown, f"the row of {kind}[{record_id}] does not match its checksum")
 
@@ -329,11 +365,12 @@ class History:
         """
         versions: dict[str, dict[str, str | None]] = {kind: {} for kind, _ in KINDS}
         written = 0
-        for kind, record_id, revision, data, check in self.db.execute(
-            "SELECT kind, id, revision, data, checksum FROM samarbejde_versions WHERE revision = ?",
+        for kind, record_id, revision, data, depth, anchor, check in self.db.execute(
+            "SELECT kind, id, revision, data, depth, anchor, checksum FROM samarbejde_versions"
+            " WHERE revision = ?",
             (number,),
         ):
-            self._check_version(kind, record_id, revision, data, check)
+            self._check_version(kind, record_id, revision, data, depth, anchor, check)
             if kind not in versions:
                 raise self.damaged(number, f"unknown kind {kind!r}")
             versions[kind][record_id] = data
@@ -372,17 +409,26 @@ class History:
     ) -> Any:
         """The record as of revision ``number``; a known object with the same JSON if any."""
         found = self.db.execute(
-            "SELECT revision, data, checksum FROM samarbejde_versions"
+            "SELECT kind, id, revision, data, depth, anchor, checksum FROM samarbejde_versions"
             " WHERE kind = ? AND id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1",
             (kind, record_id, number),
         )
         if not found:
             return None
-        revision, data, check = found[0]
-        self._check_version(kind, record_id, revision, data, check)
-        if data is None:
+        self._check_version(*found[0])
+        chain = found
+        if found[0][4]:  # a patch: read from its whole version on
+            chain = self.db.execute(
+                "SELECT kind, id, revision, data, depth, anchor, checksum"
+                " FROM samarbejde_versions WHERE kind = ? AND id = ? AND revision BETWEEN ? AND ?"
+                " ORDER BY revision",
+                (kind, record_id, found[0][5], found[0][2]),
+            )
+            for row in chain:
+                self._check_version(*row)
+        text = self._rebuilt(chain)
+        if text is None:
             return None
-        text = str(data)
         for objects in known:
             seen = objects.get((kind, record_id))
             if seen is not None and seen[1] == text:

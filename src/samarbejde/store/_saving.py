@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from samarbejde.store._deltas import DEPTH, delta
 from samarbejde.store._engines import StoreError
 from samarbejde.store._errors import StoreInputError, checked_number
 from samarbejde.store._history import History, Revision, State
@@ -115,10 +116,14 @@ def write(
             revision_checksum(number, stamp, recorded_by, note, started, count),
         ),
     )
+    stored = [(key, *_stored(history, key, data, number)) for key, data in rows]
     db.executemany(
-        "INSERT INTO samarbejde_versions (kind, id, revision, data, checksum)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [(k, i, number, d, version_checksum(k, i, number, d)) for (k, i), d in rows],
+        "INSERT INTO samarbejde_versions (kind, id, revision, data, depth, anchor, checksum)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (k, i, number, d, depth, anchor, version_checksum(k, i, number, d, depth, anchor))
+            for (k, i), d, depth, anchor in stored
+        ],
     )
     texts = [(k, row_json(ids)) for k, ids in orders]
     db.executemany(
@@ -262,3 +267,27 @@ def _texts(  # noqa: PLR0917 - the states the merge compares
     if clashes:
         raise ConflictError([c[0] for c in clashes], start, head, clashes)
     return texts
+
+
+def _stored(
+    history: History, key: Key, data: str | None, number: int
+) -> tuple[str | None, int, int]:
+    """How revision ``number`` stores ``data`` for ``key``: ``(data, depth, anchor)``.
+
+    A patch of the latest version where that is much smaller and the chain of patches
+    is short (:data:`~samarbejde.store._deltas.DEPTH`); the whole JSON otherwise.
+    """
+    if data is None:
+        return None, 0, number
+    found = history.db.execute(
+        "SELECT depth, anchor, data FROM samarbejde_versions WHERE kind = ? AND id = ?"
+        " ORDER BY revision DESC LIMIT 1",
+        key,
+    )
+    if not found or found[0][2] is None or found[0][0] >= DEPTH:
+        return data, 0, number
+    previous = history.state(number - 1).rows.get(key)
+    patch = None if previous is None else delta(previous, data)
+    if patch is None:
+        return data, 0, number
+    return patch, int(found[0][0]) + 1, int(found[0][1])

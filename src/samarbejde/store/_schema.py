@@ -48,6 +48,8 @@ def _padded(text: str) -> str:
 def seal(db: Engine) -> None:
     """Write every row's checksum and each revision's row count (schema version 2).
 
+    Every version 1 record version is whole (``depth`` 0, its own ``anchor``).
+
     Also writes version 1's record times with four-digit years, so that text order is
     time order before year 1000.
     """
@@ -74,9 +76,10 @@ def seal(db: Engine) -> None:
         ],
     )
     db.executemany(
-        "UPDATE samarbejde_versions SET checksum = ? WHERE kind = ? AND id = ? AND revision = ?",
+        "UPDATE samarbejde_versions SET checksum = ?, anchor = revision"
+        " WHERE kind = ? AND id = ? AND revision = ?",
         [
-            (version_checksum(k, i, r, d), k, i, r)
+            (version_checksum(k, i, r, d, 0, r), k, i, r)
             for k, i, r, d in db.execute("SELECT kind, id, revision, data FROM samarbejde_versions")
         ],
     )
@@ -96,9 +99,11 @@ def revision_checksum(  # noqa: PLR0917 - the row's columns, in order
     return checksum("revision", number, at, by, note, base, count)
 
 
-def version_checksum(kind: str, record_id: str, revision: int, data: str | None) -> str:
+def version_checksum(  # noqa: PLR0917 - the row's columns, in order
+    kind: str, record_id: str, revision: int, data: str | None, depth: int, anchor: int
+) -> str:
     """The checksum of a record version's row."""
-    return checksum("version", kind, record_id, revision, data)
+    return checksum("version", kind, record_id, revision, data, depth, anchor)
 
 
 def order_checksum(kind: str, revision: int, ids: str) -> str:
@@ -132,11 +137,14 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         2,
-        "a checksum on every row, row counts, record times with four-digit years",
+        "a checksum on every row, row counts, record times with four-digit years,"
+        " record versions stored as patches",
         (
             "ALTER TABLE samarbejde_revisions ADD COLUMN row_count INTEGER",
             "ALTER TABLE samarbejde_revisions ADD COLUMN checksum TEXT",
             "ALTER TABLE samarbejde_versions ADD COLUMN checksum TEXT",
+            "ALTER TABLE samarbejde_versions ADD COLUMN depth INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE samarbejde_versions ADD COLUMN anchor INTEGER",
             "ALTER TABLE samarbejde_orders ADD COLUMN checksum TEXT",
         ),
         seal,
