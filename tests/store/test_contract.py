@@ -28,7 +28,7 @@ from samarbejde.store import (
     StoreError,
     StoreInputError,
     StoreUnavailableError,
-    _history,
+    _checked,
 )
 from samarbejde.store._records import moment, stamp
 
@@ -266,7 +266,7 @@ def test_a_lock_held_by_another_process_ends_the_save_with_busy(target: str) -> 
 def test_listing_revisions_binds_at_most_one_batch_of_parameters(
     target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_history, "BATCH", 5)
+    monkeypatch.setattr(_checked, "BATCH", 5)
     count = 12
     with stores.open(target) as registry:
         portfolio = medvind.portfolio()

@@ -36,6 +36,52 @@ T = TypeVar("T")
 CACHED = 4
 
 
+@contextlib.contextmanager
+def _reading(db: Engine, target: str) -> Iterator[None]:
+    """A read transaction; what cannot be read is a StoreError naming the store."""
+    try:
+        with db.reading():
+            yield
+    except StoreError:
+        raise
+    except (SamarbejdeError, LookupError, ValueError, TypeError) as error:
+        raise StoreDamagedError(
+            f"{target}: cannot be read ({error}); the store is damaged"
+        ) from error
+
+
+def read(db: Engine, target: str, run: Callable[[], T]) -> T:
+    """``run`` in a read transaction, tried once more after a lost PostgreSQL connection."""
+    try:
+        with _reading(db, target):
+            return run()
+    except StoreUnavailableError:
+        if db.name != "postgresql":
+            raise
+    with _reading(db, target):  # the pool replaced the broken connection
+        return run()
+
+
+class Portfolios:
+    """The last :data:`CACHED` portfolios read, by revision number, for any thread."""
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[int, Portfolio] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, number: int) -> Portfolio | None:
+        """The portfolio of revision ``number``, if kept."""
+        with self._lock:
+            return self._kept.get(number)
+
+    def keep(self, number: int, portfolio: Portfolio) -> None:
+        """Keep ``portfolio`` as revision ``number``'s, forgetting the oldest kept."""
+        with self._lock:
+            self._kept[number] = portfolio
+            while len(self._kept) > CACHED:
+                self._kept.popitem(last=False)
+
+
 @attrs.frozen
 class Checkout:
     """A portfolio together with the revision it was read from.
@@ -67,38 +113,15 @@ class Store:
         self._target = target
         self._history = History(engine, target)
         self._texts = Texts()
-        self._portfolios: OrderedDict[int, Portfolio] = OrderedDict()
-        self._lock = threading.Lock()
+        self._portfolios = Portfolios()
         try:
             prepare(engine, target)
         except BaseException:  # a store refused leaves no connection open
             engine.close()
             raise
 
-    @contextlib.contextmanager
-    def _reading(self, number: int | None = None) -> Iterator[None]:
-        """A read transaction; what cannot be read is a StoreError naming the store."""
-        try:
-            with self._db.reading():
-                yield
-        except StoreError:
-            raise
-        except (SamarbejdeError, LookupError, ValueError, TypeError) as error:
-            where = "" if number is None else f" revision {number}"
-            raise StoreDamagedError(
-                f"{self._target}:{where} cannot be read ({error}); the store is damaged"
-            ) from error
-
     def _read(self, run: Callable[[], T]) -> T:
-        """``run`` in a read transaction, tried once more after a lost connection."""
-        try:
-            with self._reading():
-                return run()
-        except StoreUnavailableError:
-            if self._db.name != "postgresql":
-                raise
-        with self._reading():  # the pool replaced the broken connection
-            return run()
+        return read(self._db, self._target, run)
 
     def close(self) -> None:
         """Close the connection to the database."""
@@ -155,8 +178,7 @@ class Store:
         def run() -> tuple[int, Revision | None, Portfolio | None, str | None]:
             number = self._history.number_at(at, revision)
             meta = self._history.revisions([number])[0] if number else None
-            with self._lock:
-                cached = self._portfolios.get(number)
+            cached = self._portfolios.get(number)
             if cached is not None:
                 return number, meta, cached, None
             return number, meta, None, self._history.document(number)
@@ -176,10 +198,7 @@ class Store:
                     f"{self._target}: revision {number} cannot be read: {error}"
                 ) from None
             self._texts.remember(portfolio, self._history.state(number).rows)
-            with self._lock:
-                self._portfolios[number] = portfolio
-                while len(self._portfolios) > CACHED:
-                    self._portfolios.popitem(last=False)
+            self._portfolios.keep(number, portfolio)
         return Checkout(number, meta, portfolio)
 
     def record(
@@ -206,7 +225,7 @@ class Store:
 
         def run() -> Any:
             number = self._history.number_at(at, revision)
-            return self._history._version(kind, record_id, number, cls, ())
+            return self._history.version(kind, record_id, number, cls, ())
 
         found: Organisation | Area | Partnership | None = self._read(run)
         return found
