@@ -31,6 +31,7 @@ from samarbejde.store import (
     _checked,
 )
 from samarbejde.store._records import moment, stamp
+from samarbejde.store._saving import merged_order
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 60  # seconds a child process may take
@@ -303,3 +304,47 @@ def test_more_revisions_than_sqlite_binds_in_one_statement(tmp_path: Path) -> No
         connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 20)
         assert [r.number for r in registry.revisions()] == list(range(1, count + 1))
         assert len(registry.revisions("organisations[roede-kors]")) == count
+
+
+def test_a_full_disk_gives_unavailable_and_loses_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "registry.db"
+    with stores.open(target) as registry:
+        registry.save(medvind.portfolio(), recorded_by="a")
+        connection = registry._db.connection()
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+        bigger = renamed_organisation(medvind.portfolio(), "roede-kors", "x" * 100_000)
+        with pytest.raises(StoreUnavailableError, match="full"):
+            registry.save(bigger, recorded_by="a")
+        assert registry.portfolio() == medvind.portfolio()
+        assert [r.number for r in registry.revisions()] == [1]
+
+
+orders_ids = st.lists(st.sampled_from("abcdefghij"), unique=True, max_size=8)
+
+
+@given(
+    base=orders_ids,
+    gone_head=st.sets(st.sampled_from("abcdefghij")),
+    gone_mine=st.sets(st.sampled_from("abcdefghij")),
+    added_head=st.lists(st.sampled_from("klmnop"), unique=True, max_size=3),
+    added_mine=st.lists(st.sampled_from("qrstuv"), unique=True, max_size=3),
+)
+def test_saves_that_move_nothing_keep_every_order_they_meet(
+    base: list[str],
+    gone_head: set[str],
+    gone_mine: set[str],
+    added_head: list[str],
+    added_mine: list[str],
+) -> None:
+    """Removals and additions on both sides: no conflict, each side's order kept."""
+    head = [i for i in base if i not in gone_head] + added_head
+    mine = [i for i in base if i not in gone_mine] + added_mine
+    live = (set(head) - (set(base) - set(mine))) | (set(mine) - set(base))
+    order = merged_order(base, head, mine, live)
+    assert order is not None
+    assert sorted(order) == sorted(live)
+    for side in (head, mine):
+        assert [i for i in order if i in side] == [i for i in side if i in live]
+    if head == base:
+        assert order == [i for i in mine if i in live]
