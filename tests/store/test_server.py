@@ -12,6 +12,7 @@ import os
 import subprocess
 import threading
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pendulum
@@ -196,3 +197,41 @@ def test_a_postgresql_store_recovers_from_a_server_restart() -> None:
             timeout=120,
             check=False,
         )
+
+
+def test_the_history_of_one_record_reads_no_more_for_more_revisions_of_others(
+    target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its cost follows the record's own revisions: statements counted, not time."""
+    portfolio = named(medvind.portfolio(), "Første")
+    with stores.open(target) as registry:
+        registry.save(medvind.portfolio(), recorded_by="a")
+        registry.save(portfolio, recorded_by="a")
+    counts = []
+    done = 0
+    for others in (5, 20):
+        with stores.open(target) as registry:
+            for i in range(done, others):  # other partnerships added and removed
+                p = portfolio.partnerships[0]
+                extra = attrs.evolve(p, id=f"ekstra-{i % 3}", name=f"Ekstra {i}")
+                registry.save(attrs.evolve(portfolio, partnerships=(p, extra)), recorded_by="b")
+            done = others
+        with stores.open(target) as registry:
+            statements: list[str] = []
+            execute = registry._db.execute
+
+            def counting(
+                sql: str,
+                params: tuple[object, ...] = (),
+                seen: list[str] = statements,
+                run: Any = execute,
+            ) -> object:
+                seen.append(sql)
+                return run(sql, params)
+
+            monkeypatch.setattr(registry._db, "execute", counting)
+            found = registry.revisions("partnerships[medvind]")
+            assert [r.number for r in found] == [1, 2]
+            counts.append(len(statements))
+            monkeypatch.undo()
+    assert counts[0] == counts[1]

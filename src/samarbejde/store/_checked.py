@@ -179,18 +179,31 @@ class Checked:
     def orders(self, number: int) -> Orders:
         """Each kind's ids as of revision ``number``."""
         found = self.db.execute(
-            "SELECT o.kind, o.revision, o.ids, o.checksum FROM samarbejde_orders o JOIN"
+            "SELECT o.kind, o.revision, o.ids, o.moved, o.checksum FROM samarbejde_orders o JOIN"
             " (SELECT kind, MAX(revision) AS revision FROM samarbejde_orders"
             "  WHERE revision <= ? GROUP BY kind) latest"
             " ON o.kind = latest.kind AND o.revision = latest.revision",
             (number,),
         )
         orders: Orders = {kind: [] for kind, _ in KINDS}
-        for kind, revision, ids, check in found:
-            if check != order_checksum(kind, revision, ids) or kind not in orders:
+        for kind, revision, ids, moved, check in found:
+            if check != order_checksum(kind, revision, ids, moved) or kind not in orders:
                 raise self.damaged(number, f"the order of {kind} does not match its checksum")
             orders[kind] = list(json.loads(ids))
         return orders
+
+    def moves(self, kind: str) -> set[int]:
+        """The revisions that moved records of ``kind`` (the whole list changed), checked."""
+        out = set()
+        for revision, ids, moved, check in self.db.execute(
+            "SELECT revision, ids, moved, checksum FROM samarbejde_orders"
+            " WHERE kind = ? AND moved = 1",
+            (kind,),
+        ):
+            if check != order_checksum(kind, revision, ids, moved):
+                raise self.damaged(revision, f"the order of {kind} does not match its checksum")
+            out.add(int(revision))
+        return out
 
     def meta(self, numbers: Sequence[int]) -> list[tuple[Revision, int]]:
         """The revisions ``numbers`` that exist, with their row counts, checked and kept."""

@@ -134,12 +134,7 @@ class History:
                 (kind, record_id),
             )
         }
-        ordered = {
-            int(n)
-            for (n,) in self.db.execute(
-                "SELECT revision FROM samarbejde_orders WHERE kind = ?", (kind,)
-            )
-        }
+        ordered = self.rows.moves(kind)
         numbers = sorted(
             n
             for n in own | ordered
@@ -151,12 +146,10 @@ class History:
         for number in numbers:
             if limit is not None and len(out) >= limit:
                 break
-            if number in ordered and self._reordered(kind, number):
+            if number in ordered:
                 changes = self.changes(number)
-            elif number in own:
-                changes = self._own_changes(kind, record_id, number, cls)
             else:
-                continue  # another record added or removed: not this one's history
+                changes = self._own_changes(kind, record_id, number, cls)
             changes = tuple(c for c in changes if _under(c.path, record))
             if changes:
                 out.append(attrs.evolve(self.revisions([number])[0], changes=changes))
@@ -179,11 +172,6 @@ class History:
             lambda _: pair,
         )
         return found or ()
-
-    def _reordered(self, kind: str, number: int) -> bool:
-        """Whether revision ``number`` moved records of ``kind`` (the whole list changed)."""
-        old, new = self.rows.orders(number - 1)[kind], self.rows.orders(number)[kind]
-        return keyed_changes((kind,), old, new, lambda _: (None, None), lambda _: False) is None
 
     def changes(self, number: int, known: Sequence[Known] = ()) -> tuple[Change, ...]:
         """What revision ``number`` changed: ``diff(portfolio(number - 1), portfolio(number))``.

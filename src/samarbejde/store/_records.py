@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ __all__ = [
     "Texts",
     "checksum",
     "moment",
+    "reordered",
     "row_json",
     "stamp",
 ]
@@ -87,6 +88,17 @@ def row_json(data: object) -> str:
     if not text.isascii():
         text.encode("utf-8")
     return text
+
+
+def reordered(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether ``new`` moves records of ``old``, so that the whole list changed.
+
+    As :func:`samarbejde.changes.keyed_changes` says: common ids in another order, or a
+    new id before a common one.
+    """
+    kept = set(new)
+    common = [i for i in old if i in kept]
+    return common != list(new[: len(common)])
 
 
 def checksum(*values: object) -> str:

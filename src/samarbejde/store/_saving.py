@@ -11,7 +11,16 @@ from samarbejde.store._engines import StoreError
 from samarbejde.store._errors import StoreInputError, checked_number
 from samarbejde.store._history import History, Revision, State
 from samarbejde.store._rebase import rebased
-from samarbejde.store._records import KINDS, Key, Known, Orders, Rows, moment, row_json
+from samarbejde.store._records import (
+    KINDS,
+    Key,
+    Known,
+    Orders,
+    Rows,
+    moment,
+    reordered,
+    row_json,
+)
 from samarbejde.store._schema import order_checksum, revision_checksum, version_checksum
 
 __all__ = ["ConflictError", "merged_order", "write"]
@@ -125,10 +134,12 @@ def write(
             for (k, i), d, depth, anchor in stored
         ],
     )
-    texts = [(k, row_json(ids)) for k, ids in orders]
+    before = history.state(head).orders if head else {}
+    texts = [(k, row_json(ids), int(reordered(before.get(k, []), ids))) for k, ids in orders]
     db.executemany(
-        "INSERT INTO samarbejde_orders (kind, revision, ids, checksum) VALUES (?, ?, ?, ?)",
-        [(k, number, t, order_checksum(k, number, t)) for k, t in texts],
+        "INSERT INTO samarbejde_orders (kind, revision, ids, moved, checksum)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(k, number, t, m, order_checksum(k, number, t, m)) for k, t, m in texts],
     )
     db.execute("UPDATE samarbejde_head SET revision = ? WHERE id = 1", (number,))
     saved = Revision(number, moment(stamp), recorded_by, note, None if base is None else start)

@@ -9,14 +9,16 @@ reads it without taking the write lock.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 
 from samarbejde.documents import FORMAT_VERSION
 from samarbejde.store._engines import Engine, StoreError
 from samarbejde.store._errors import StoreDamagedError
-from samarbejde.store._records import checksum
+from samarbejde.store._records import checksum, reordered
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "prepare", "recorded_version"]
 
@@ -84,12 +86,21 @@ def seal(db: Engine) -> None:
         ],
     )
     db.executemany(
-        "UPDATE samarbejde_orders SET checksum = ? WHERE kind = ? AND revision = ?",
-        [
-            (order_checksum(k, r, ids), k, r)
-            for k, r, ids in db.execute("SELECT kind, revision, ids FROM samarbejde_orders")
-        ],
+        "UPDATE samarbejde_orders SET moved = ?, checksum = ? WHERE kind = ? AND revision = ?",
+        _sealed_orders(db.execute("SELECT kind, revision, ids FROM samarbejde_orders")),
     )
+
+
+def _sealed_orders(rows: Sequence[tuple[Any, ...]]) -> list[tuple[object, ...]]:
+    """Each order row's ``moved`` flag and checksum, from the order before it."""
+    before: dict[str, list[str]] = {}
+    out: list[tuple[object, ...]] = []
+    for kind, revision, ids in sorted(rows, key=lambda row: (row[0], row[1])):
+        new = list(json.loads(ids))
+        moved = int(reordered(before.get(kind, []), new))
+        before[kind] = new
+        out.append((moved, order_checksum(kind, revision, ids, moved), kind, revision))
+    return out
 
 
 def revision_checksum(  # noqa: PLR0917 - the row's columns, in order
@@ -106,9 +117,9 @@ def version_checksum(  # noqa: PLR0917 - the row's columns, in order
     return checksum("version", kind, record_id, revision, data, depth, anchor)
 
 
-def order_checksum(kind: str, revision: int, ids: str) -> str:
+def order_checksum(kind: str, revision: int, ids: str, moved: int) -> str:
     """The checksum of an order's row."""
-    return checksum("order", kind, revision, ids)
+    return checksum("order", kind, revision, ids, moved)
 
 
 #: Every migration, oldest first, numbered 1, 2, 3 ... A new store runs them all.
@@ -146,6 +157,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE samarbejde_versions ADD COLUMN depth INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE samarbejde_versions ADD COLUMN anchor INTEGER",
             "ALTER TABLE samarbejde_orders ADD COLUMN checksum TEXT",
+            "ALTER TABLE samarbejde_orders ADD COLUMN moved INTEGER NOT NULL DEFAULT 0",
         ),
         seal,
     ),
