@@ -15,6 +15,10 @@ over ``--repeat`` runs:
   against dumping the whole file once per revision (what a registry that keeps a file
   per revision pays).
 
+* reads at the latest revision: one partnership (``store.record``) against the whole
+  portfolio, a cached read (the same store object again) against an uncached one (a
+  fresh store object), and the history of one partnership against the history of all.
+
 It prints the figures and the ratios store/file.
 """
 
@@ -184,6 +188,37 @@ def run(target: Target, portfolio: Portfolio, revisions: int, repeat: int, folde
         f"  against a whole file a revision: time {per_save / dump_time:5.3f}x dump,"
         f" bytes {grown / revisions / file_bytes:6.4f}x the file"
         f" ({file_bytes / max(1, grown / revisions):6.0f} revisions in the space of one file)"
+    )
+    reads(target, last, repeat)
+
+
+def reads(target: Target, latest: Portfolio, repeat: int) -> None:
+    """Reads that cost what they read: one record, a cached portfolio, one record's history."""
+    path = f"partnerships[{latest.partnerships[0].id}]"
+    with stores.open(target.url) as registry:
+        one_time, one = timed(lambda: registry.record(path), repeat)
+        assert one == latest.partnerships[0]
+
+        def uncached() -> Portfolio:
+            with stores.open(target.url) as fresh:
+                return fresh.portfolio()
+
+        whole_time, _ = timed(uncached, repeat)
+        registry.portfolio()
+        cached_time, _ = timed(registry.portfolio, repeat)
+        own_time, own = timed(lambda: registry.revisions(path), repeat)
+        all_time, every = timed(registry.revisions, 1)
+    print(
+        f"  read one partnership {one_time * 1000:8.1f} ms   the whole portfolio"
+        f" {whole_time * 1000:8.1f} ms   ({one_time / whole_time:6.4f}x)"
+    )
+    print(
+        f"  read cached {cached_time * 1000:8.3f} ms   uncached {whole_time * 1000:8.1f} ms"
+        f"   ({cached_time / whole_time:6.4f}x)"
+    )
+    print(
+        f"  history of one record ({len(own)} revisions) {own_time * 1000:8.1f} ms"
+        f"   of all ({len(every)}) {all_time * 1000:8.1f} ms   ({own_time / all_time:6.4f}x)"
     )
 
 

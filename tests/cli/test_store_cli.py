@@ -38,7 +38,17 @@ def test_save_log_show_and_export(
     assert (code, err) == (0, "")
     assert out.startswith("revision 1: ")
     code, out, _ = run(
-        capsys, "store", "save", registry, str(two), "--by", "kontoret", "--note", "nyt navn"
+        capsys,
+        "store",
+        "save",
+        registry,
+        str(two),
+        "--by",
+        "kontoret",
+        "--note",
+        "nyt navn",
+        "--base",
+        "1",
     )
     assert (code, out) == (0, "revision 2: 1 change(s)\n")
 
@@ -46,7 +56,7 @@ def test_save_log_show_and_export(
     lines = out.splitlines()
     assert code == 0
     assert [line.split("\t")[0] for line in lines] == ["1", "2"]
-    assert lines[1].split("\t")[2:] == ["kontoret", "1 change(s)  nyt navn"]
+    assert lines[1].split("\t")[2:] == ["kontoret", "1 change(s) (from 1)  nyt navn"]
     code, out, _ = run(capsys, "store", "log", registry, "--record", "areas[osterbyen]", "--redact")
     assert [line.split("\t")[2] for line in out.splitlines()] == ["-", "-"]
 
@@ -118,3 +128,52 @@ def test_a_conflict_and_bad_input_exit_2_without_a_traceback(
     assert "--by" in err
     code, _, err = run(capsys, "store")
     assert code == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "about"),
+    [
+        (("show", "{store}", "99999999999999999999999"), "revision 99999999999999999999999"),
+        (("export", "{store}", "{out}", "--at", "0001-01-01"), "at 0001-01-01"),
+        (("log", "/dev/null"), "/dev/null: not a file"),
+        (("save", "{store}", "{doc2}", "--by", "\udcff", "--base", "1"), "recorded_by"),
+        (("save", "{store}", "{doc2}", "--by", "a", "--note", "nul\x00", "--base", "1"), "note"),
+        (("log", "{store}", "--record", "areas[a\x00]"), "record"),
+    ],
+    ids=["huge-revision", "at-year-1", "dev-null", "by-not-utf8", "nul-note", "nul-record"],
+)
+def test_bad_store_arguments_get_a_message_about_the_input(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    documents: tuple[Path, Path],
+    argv: tuple[str, ...],
+    about: str,
+) -> None:
+    registry = str(tmp_path / "registry.db")
+    assert run(capsys, "store", "save", registry, str(documents[0]), "--by", "a")[0] == 0
+    filled = [a.format(store=registry, out=tmp_path / "out.json", doc2=documents[1]) for a in argv]
+    code, _, err = run(capsys, "store", *filled)
+    assert code == 2
+    assert "internal error" not in err
+    assert about in err
+    with stores.open(registry) as opened:
+        assert [r.number for r in opened.revisions()] == [1]
+
+
+def test_save_needs_a_base_or_force_and_an_unchanged_save_records_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, documents: tuple[Path, Path]
+) -> None:
+    registry = str(tmp_path / "registry.db")
+    one, two = documents
+    assert run(capsys, "store", "save", registry, str(one), "--by", "a")[0] == 0  # empty: fine
+    code, out, err = run(capsys, "store", "save", registry, str(two), "--by", "b")
+    assert (code, out) == (2, "")
+    assert "--base" in err
+    assert "--force" in err
+    code, out, _ = run(capsys, "store", "save", registry, str(one), "--by", "b", "--base", "1")
+    assert (code, out) == (0, "nothing changed since revision 1: no revision recorded\n")
+    assert run(capsys, "store", "save", registry, str(two), "--by", "b", "--force")[0] == 0
+    code, out, _ = run(capsys, "store", "save", registry, str(two), "--by", "b", "--force")
+    assert out == "nothing changed since revision 2: no revision recorded\n"
+    with stores.open(registry) as opened:
+        assert [r.number for r in opened.revisions()] == [1, 2]

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import attrs
+import pendulum
 import pytest
 from tests import medvind
 
@@ -143,3 +144,26 @@ def test_a_new_store_runs_every_migration_and_records_the_latest(tmp_path: Path)
             assert engine.execute("SELECT revision FROM samarbejde_head") == [(0,)]
     finally:
         engine.close()
+
+
+def test_a_version_1_store_with_record_times_before_year_1000_reads_right(
+    tmp_path: Path,
+) -> None:
+    """Version 1 wrote years below 1000 with fewer digits; version 2 pads them."""
+    target = version_1_store(tmp_path / "old.db")
+    db = sqlite3.connect(target)
+    db.execute(
+        "UPDATE samarbejde_revisions SET recorded_at = '998-06-01T00:00:00.000000Z'"
+        " WHERE number = 1"
+    )
+    db.execute(
+        "UPDATE samarbejde_revisions SET recorded_at = '2026-01-01T00:00:00.000000Z'"
+        " WHERE number = 2"
+    )
+    db.commit()
+    db.close()
+    with stores.open(target) as registry:
+        assert registry.revision(1).recorded_at == pendulum.datetime(998, 6, 1)
+        early = registry.portfolio(at=pendulum.datetime(999, 1, 1))
+        assert early.areas[0].name == "Østerbyen"
+        assert registry.portfolio(at=pendulum.datetime(2026, 1, 2)).areas[0].name == "Ny Østerby"

@@ -25,7 +25,7 @@ from samarbejde import (
 )
 from samarbejde import store as stores
 from samarbejde import strategies as sst
-from samarbejde.store import ConflictError, Revision, StoreError
+from samarbejde.store import ConflictError, Revision, StoreDamagedError, StoreError
 
 T0 = pendulum.datetime(2026, 1, 5, 9, 0, tz="Europe/Copenhagen")
 
@@ -369,7 +369,7 @@ def test_a_damaged_store_says_so_instead_of_giving_a_wrong_portfolio(tmp_path: P
     db.execute("DELETE FROM samarbejde_versions WHERE kind = 'areas'")
     db.commit()
     db.close()
-    with stores.open(target) as registry, pytest.raises(StoreError, match="inconsistent"):
+    with stores.open(target) as registry, pytest.raises(StoreDamagedError, match="revision 1"):
         registry.portfolio()
     db = sqlite3.connect(target)
     db.execute("UPDATE samarbejde_meta SET value = 'eins' WHERE key = 'schema'")
@@ -377,3 +377,43 @@ def test_a_damaged_store_says_so_instead_of_giving_a_wrong_portfolio(tmp_path: P
     db.close()
     with pytest.raises(StoreError, match="not a samarbejde store"):
         stores.open(target)
+
+
+def test_a_status_change_stores_what_changed_and_every_revision_reads_back(target: str) -> None:
+    """Finer rows: a patch of the partnership, the whole again every DEPTH versions."""
+    from samarbejde.store._deltas import DEPTH  # noqa: PLC0415 - the depth under test
+
+    portfolio = medvind.portfolio()
+    saved = [portfolio]
+    with stores.open(target) as registry:
+        registry.save(portfolio, recorded_by="a")
+        for _ in range(DEPTH + 3):
+            p = portfolio.partnerships[0]
+            moves = [c for c in p.commitments if COMMITMENT_STATUS.allowed(c.current)]
+            if moves:
+                portfolio = status_changed(portfolio)
+            else:  # every status has moved as far as it goes: another small edit
+                portfolio = replaced(portfolio, p, attrs.evolve(p, name=f"{p.name} {len(saved)}"))
+            registry.save(portfolio, recorded_by="a")
+            saved.append(portfolio)
+        sizes = [
+            int(n)
+            for (n,) in registry._db.execute(
+                "SELECT LENGTH(data) FROM samarbejde_versions WHERE kind = 'partnerships'"
+                " ORDER BY revision"
+            )
+        ]
+        depths = [
+            int(n)
+            for (n,) in registry._db.execute(
+                "SELECT depth FROM samarbejde_versions WHERE kind = 'partnerships'"
+                " ORDER BY revision"
+            )
+        ]
+    assert max(depths) == DEPTH
+    assert all(s * 2 < sizes[0] for s, d in zip(sizes, depths, strict=True) if d)
+    with stores.open(target) as registry:
+        for number, expected in enumerate(saved, start=1):
+            assert registry.portfolio(revision=number) == expected
+        assert registry.record("partnerships[medvind]") == saved[-1].partnerships[0]
+        assert len(registry.revisions("partnerships[medvind]")) == len(saved)

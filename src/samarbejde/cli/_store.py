@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from samarbejde.cli._command import FAILURE, OK, ZONE, Command, Invocation, argument, instant
@@ -16,6 +18,26 @@ if TYPE_CHECKING:
     from samarbejde.store import Revision, Store
 
 __all__ = ["STORE"]
+
+
+def _stated(run: Callable[[argparse.Namespace, Invocation], int]) -> Callable[..., int]:
+    """``run``, with a store's errors said as what they are.
+
+    Some are also ``OSError`` (busy, unavailable), which the command line would
+    otherwise report as a failed write of its output.
+    """
+
+    @functools.wraps(run)
+    def stated(args: argparse.Namespace, call: Invocation) -> int:
+        from samarbejde.store import StoreError  # noqa: PLC0415 - only for this command
+
+        try:
+            return run(args, call)
+        except StoreError as error:
+            call.err.write(f"samarbejde: {error}\n")
+            return FAILURE
+
+    return stated
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -33,6 +55,7 @@ def _revision_line(revision: Revision, redacted: bool) -> str:
     return f"{revision.number}\t{stamp}\t{by}\t{count} change(s){base}{note}"
 
 
+@_stated
 def _save(args: argparse.Namespace, call: Invocation) -> int:
     lang: Lang = "en"
     loaded, problems = load(args.file, lang)
@@ -41,11 +64,25 @@ def _save(args: argparse.Namespace, call: Invocation) -> int:
             call.out.write(problem_line(args.file, problem, lang) + "\n")
         return FAILURE
     with _open(args) as registry:
+        latest = registry.latest
+        if latest is not None and args.base is None and not args.force:
+            call.err.write(
+                f"samarbejde: the store has revisions up to {latest.number}; saving without"
+                " --base records the document as it is and undoes what others saved since you"
+                " exported it: give --base with the revision you started from (store log lists"
+                " them), or --force to record it as it is\n"
+            )
+            return FAILURE
+        start = registry.checkout(revision=args.base if args.base is not None else None)
+        if start.portfolio == loaded[0]:
+            call.out.write(f"nothing changed since revision {start.number}: no revision recorded\n")
+            return OK
         saved = registry.save(loaded[0], recorded_by=args.by, note=args.note, base=args.base)
         call.out.write(f"revision {saved.number}: {len(saved.changes)} change(s)\n")
     return OK
 
 
+@_stated
 def _log(args: argparse.Namespace, call: Invocation) -> int:
     with _open(args) as registry:
         for revision in registry.revisions(args.record):
@@ -53,6 +90,7 @@ def _log(args: argparse.Namespace, call: Invocation) -> int:
     return OK
 
 
+@_stated
 def _show(args: argparse.Namespace, call: Invocation) -> int:
     with _open(args) as registry:
         revision = registry.revision(args.number)
@@ -64,6 +102,7 @@ def _show(args: argparse.Namespace, call: Invocation) -> int:
     return OK
 
 
+@_stated
 def _export(args: argparse.Namespace, call: Invocation) -> int:
     with _open(args) as registry:
         portfolio = registry.portfolio(args.at, revision=args.revision)
@@ -90,7 +129,16 @@ STORE = Command(
                 argument("file", metavar="FILE", help="the document (JSON, YAML or TOML)"),
                 argument("--by", required=True, help="the post or system recording it"),
                 argument("--note", default="", help="why"),
-                argument("--base", type=int, help="the revision the edit started from"),
+                argument(
+                    "--base",
+                    type=int,
+                    help="the revision the edit started from (needed once the store has one)",
+                ),
+                argument(
+                    "--force",
+                    action="store_true",
+                    help="without --base: record the document as it is, undoing later changes",
+                ),
             ),
             _save,
         ),

@@ -18,13 +18,31 @@ from __future__ import annotations
 
 import os
 
-from samarbejde.store._engines import StoreError
+from samarbejde.store._errors import (
+    StoreBusyError,
+    StoreDamagedError,
+    StoreError,
+    StoreInputError,
+    StoreUnavailableError,
+)
 from samarbejde.store._history import Revision
 from samarbejde.store._saving import ConflictError
 from samarbejde.store._schema import SCHEMA_VERSION
-from samarbejde.store._store import Store, open_store
+from samarbejde.store._store import Checkout, Store, open_store
 
-__all__ = ["SCHEMA_VERSION", "ConflictError", "Revision", "Store", "StoreError", "open"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Checkout",
+    "ConflictError",
+    "Revision",
+    "Store",
+    "StoreBusyError",
+    "StoreDamagedError",
+    "StoreError",
+    "StoreInputError",
+    "StoreUnavailableError",
+    "open",
+]
 
 
 def open(target: str | os.PathLike[str], *, timeout: float = 30.0) -> Store:  # noqa: A001
@@ -35,13 +53,16 @@ def open(target: str | os.PathLike[str], *, timeout: float = 30.0) -> Store:  # 
             absolute path): SQLite, nothing to install or start. Or
             ``postgresql://user@host:port/database``: a PostgreSQL server (needs
             ``pip install 'samarbejde[postgres]'``).
-        timeout: Seconds to wait for another writer's lock, or to connect.
+        timeout: Seconds to wait for another writer's lock (then
+            :class:`StoreBusyError`), or to connect.
 
     Returns:
         The store; close it, or use it in a ``with`` block.
 
     Raises:
         StoreError: It cannot be opened, is not a samarbejde store, or has a schema
-            version this release cannot read (the message says what to do).
+            version this release cannot read (the message says what to do); a
+            :class:`StoreUnavailableError` where the server or file cannot be reached,
+            a :class:`StoreInputError` where ``target`` is not a file.
     """
     return open_store(target, timeout=timeout)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -11,9 +12,21 @@ import pendulum
 
 from samarbejde.documents import unstructure
 from samarbejde.model import Area, Organisation, Partnership, Portfolio
-from samarbejde.store._engines import StoreError
+from samarbejde.store._errors import StoreInputError
 
-__all__ = ["KINDS", "Key", "Known", "Orders", "Rows", "Texts", "moment", "row_json", "stamp"]
+__all__ = [
+    "KINDS",
+    "Key",
+    "Known",
+    "Orders",
+    "Rows",
+    "Texts",
+    "checksum",
+    "moment",
+    "reordered",
+    "row_json",
+    "stamp",
+]
 
 #: The record kinds of a portfolio, in document order, with their record types.
 KINDS: tuple[tuple[str, type[Any]], ...] = (
@@ -31,30 +44,72 @@ Orders = dict[str, list[str]]
 #: Record objects with their document JSON, by key.
 Known = Mapping[Key, tuple[object, str]]
 
-_STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
 
+def stamp(moment: datetime, field: str = "recorded_at and at") -> str:
+    """An aware instant as the store writes it: UTC, microseconds, a four-digit year.
 
-def stamp(moment: datetime) -> str:
-    """An aware instant as the store writes it (UTC, microseconds), so text order is time order.
+    So text order is time order for every year from 1 to 9999.
 
     Raises:
-        StoreError: ``moment`` is naive.
+        StoreInputError: ``moment`` is naive, or its UTC instant is outside the calendar.
     """
+    if not isinstance(moment, datetime):
+        raise StoreInputError(f"{field} must be an aware datetime, got {type(moment).__name__}")
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise StoreError(f"recorded_at and at must be aware (with a time zone), got {moment}")
-    return pendulum.instance(moment).in_timezone("UTC").strftime(_STAMP)
+        raise StoreInputError(f"{field} must be aware (with a time zone), got {moment}")
+    offset = moment.utcoffset()
+    assert offset is not None
+    wall = datetime(*moment.timetuple()[:6], moment.microsecond)
+    try:
+        utc = wall - offset
+    except OverflowError:
+        raise StoreInputError(
+            f"{field} {moment.isoformat()} is outside the calendar (years 1 to 9999) in UTC"
+        ) from None
+    return (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}"
+        f":{utc.second:02d}.{utc.microsecond:06d}Z"
+    )
 
 
 def moment(text: str) -> pendulum.DateTime:
     """The instant of a stamp, in UTC."""
-    parsed = pendulum.parse(text)
-    assert isinstance(parsed, pendulum.DateTime)
-    return parsed.in_timezone("UTC")
+    parsed = datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ")
+    return pendulum.instance(parsed, tz="UTC")
 
 
 def row_json(data: object) -> str:
-    """The compact JSON of documents (see :func:`samarbejde.dumps`), one record at a time."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """The compact JSON of documents (see :func:`samarbejde.dumps`), one record at a time.
+
+    Raises:
+        UnicodeEncodeError: A text holds a lone surrogate, which documents do not read.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if not text.isascii():
+        text.encode("utf-8")
+    return text
+
+
+def reordered(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether ``new`` moves records of ``old``, so that the whole list changed.
+
+    As :func:`samarbejde.changes.keyed_changes` says: common ids in another order, or a
+    new id before a common one.
+    """
+    kept = set(new)
+    common = [i for i in old if i in kept]
+    return common != list(new[: len(common)])
+
+
+def checksum(*values: object) -> str:
+    """The checksum of one row's values, as the store writes it beside them (D60).
+
+    BLAKE2b of the values joined by a record separator (which no stored value holds:
+    control characters are refused in texts and escaped in JSON), ``None`` as nothing.
+    """
+    joined = "\x1e".join("" if v is None else str(v) for v in values)
+    digest = hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16)
+    return digest.hexdigest()
 
 
 class Texts:
@@ -72,7 +127,7 @@ class Texts:
         """Each record of ``portfolio`` as document JSON by (kind, id), and each kind's order.
 
         Raises:
-            StoreError: Two records of one kind share an id.
+            StoreInputError: Two records of one kind share an id.
         """
         rows: Rows = {}
         orders: Orders = {}
@@ -82,7 +137,7 @@ class Texts:
             ids = [r.id for r in records]
             if len(set(ids)) != len(ids):
                 twice = sorted({i for i in ids if ids.count(i) > 1})
-                raise StoreError(
+                raise StoreInputError(
                     f"{kind}: ids {', '.join(twice)} are used twice; a store keeps one record an id"
                 )
             orders[kind] = ids
@@ -92,7 +147,7 @@ class Texts:
                 text = (
                     seen[1]
                     if seen is not None and seen[0] is record
-                    else row_json(unstructure(record))
+                    else _record_json(kind, record)
                 )
                 rows[key] = text
                 texts[key] = (record, text)
@@ -110,3 +165,14 @@ class Texts:
     def known(self) -> tuple[Known, Known]:
         """The records of the last save and of the one before, to reuse when listing changes."""
         return self.now, self.before
+
+
+def _record_json(kind: str, record: Any) -> str:
+    try:
+        return row_json(unstructure(record))
+    except UnicodeEncodeError as error:
+        raise StoreInputError(
+            f"{kind}[{record.id}] holds a lone surrogate"
+            f" ({error.object[error.start : error.end]!r}), which is not a character;"
+            " a store keeps only what a document can hold"
+        ) from None

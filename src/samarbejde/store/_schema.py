@@ -1,19 +1,24 @@
 """The store's tables and their numbered migrations, applied in order when a store is opened.
 
 A new store applies every migration; an older one applies those after the version it
-records, in one transaction with the opening. Schema version 2 will be one more
-:class:`Migration` at the end of :data:`MIGRATIONS`; the version a store records is
-written by :func:`prepare`, never by a migration.
+records, in one transaction with the opening. A migration is SQL, and where stored
+values must be rewritten, a Python step after it; the version a store records is
+written by :func:`prepare`, never by a migration. An open that finds the latest version
+reads it without taking the write lock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 
 from samarbejde.documents import FORMAT_VERSION
 from samarbejde.store._engines import Engine, StoreError
+from samarbejde.store._errors import StoreDamagedError
+from samarbejde.store._records import checksum, reordered
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "prepare", "recorded_version"]
 
@@ -26,11 +31,95 @@ class Migration:
         version: The schema version the store has once these statements ran.
         summary: What changes, in a few words.
         statements: SQL that SQLite and PostgreSQL both run, with ``?`` placeholders.
+        rewrite: Run after the statements, in the same transaction, where stored values
+            must change (SQL alone cannot say it the same on both engines).
     """
 
     version: int
     summary: str
     statements: tuple[str, ...]
+    rewrite: Callable[[Engine], None] | None = None
+
+
+def _padded(text: str) -> str:
+    """A version 1 record time with its year written in four digits."""
+    year, rest = text.split("-", 1)
+    return f"{int(year):04d}-{rest}"
+
+
+def seal(db: Engine) -> None:
+    """Write every row's checksum and each revision's row count (schema version 2).
+
+    Every version 1 record version is whole (``depth`` 0, its own ``anchor``).
+
+    Also writes version 1's record times with four-digit years, so that text order is
+    time order before year 1000.
+    """
+    counts: dict[int, int] = {}
+    for table in ("samarbejde_versions", "samarbejde_orders"):
+        for number, count in db.execute(
+            f"SELECT revision, COUNT(*) FROM {table} GROUP BY revision"
+        ):
+            counts[int(number)] = counts.get(int(number), 0) + int(count)
+    revisions = db.execute(
+        "SELECT number, recorded_at, recorded_by, note, base FROM samarbejde_revisions"
+    )
+    db.executemany(
+        "UPDATE samarbejde_revisions SET recorded_at = ?, row_count = ?, checksum = ?"
+        " WHERE number = ?",
+        [
+            (
+                _padded(at),
+                counts.get(n, 0),
+                revision_checksum(n, _padded(at), by, note, base, counts.get(n, 0)),
+                n,
+            )
+            for n, at, by, note, base in revisions
+        ],
+    )
+    db.executemany(
+        "UPDATE samarbejde_versions SET checksum = ?, anchor = revision"
+        " WHERE kind = ? AND id = ? AND revision = ?",
+        [
+            (version_checksum(k, i, r, d, 0, r), k, i, r)
+            for k, i, r, d in db.execute("SELECT kind, id, revision, data FROM samarbejde_versions")
+        ],
+    )
+    db.executemany(
+        "UPDATE samarbejde_orders SET moved = ?, checksum = ? WHERE kind = ? AND revision = ?",
+        _sealed_orders(db.execute("SELECT kind, revision, ids FROM samarbejde_orders")),
+    )
+
+
+def _sealed_orders(rows: Sequence[tuple[Any, ...]]) -> list[tuple[object, ...]]:
+    """Each order row's ``moved`` flag and checksum, from the order before it."""
+    before: dict[str, list[str]] = {}
+    out: list[tuple[object, ...]] = []
+    for kind, revision, ids in sorted(rows, key=lambda row: (row[0], row[1])):
+        new = list(json.loads(ids))
+        moved = int(reordered(before.get(kind, []), new))
+        before[kind] = new
+        out.append((moved, order_checksum(kind, revision, ids, moved), kind, revision))
+    return out
+
+
+def revision_checksum(  # noqa: PLR0917 - the row's columns, in order
+    number: int, at: str, by: str | None, note: str, base: int | None, count: int
+) -> str:
+    """The checksum of a revision's row."""
+    return checksum("revision", number, at, by, note, base, count)
+
+
+def version_checksum(  # noqa: PLR0917 - the row's columns, in order
+    kind: str, record_id: str, revision: int, data: str | None, depth: int, anchor: int
+) -> str:
+    """The checksum of a record version's row."""
+    return checksum("version", kind, record_id, revision, data, depth, anchor)
+
+
+def order_checksum(kind: str, revision: int, ids: str, moved: int) -> str:
+    """The checksum of an order's row."""
+    return checksum("order", kind, revision, ids, moved)
 
 
 #: Every migration, oldest first, numbered 1, 2, 3 ... A new store runs them all.
@@ -57,6 +146,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             "INSERT INTO samarbejde_head (id, revision) VALUES (1, 0)",
         ),
     ),
+    Migration(
+        2,
+        "a checksum on every row, row counts, record times with four-digit years,"
+        " record versions stored as patches",
+        (
+            "ALTER TABLE samarbejde_revisions ADD COLUMN row_count INTEGER",
+            "ALTER TABLE samarbejde_revisions ADD COLUMN checksum TEXT",
+            "ALTER TABLE samarbejde_versions ADD COLUMN checksum TEXT",
+            "ALTER TABLE samarbejde_versions ADD COLUMN depth INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE samarbejde_versions ADD COLUMN anchor INTEGER",
+            "ALTER TABLE samarbejde_orders ADD COLUMN checksum TEXT",
+            "ALTER TABLE samarbejde_orders ADD COLUMN moved INTEGER NOT NULL DEFAULT 0",
+        ),
+        seal,
+    ),
 )
 
 #: The version of the store's tables that this release writes and reads.
@@ -81,11 +185,23 @@ def prepare(db: Engine, target: str, migrations: Sequence[Migration] = MIGRATION
             failed (the store is left as it was).
     """
     latest = migrations[-1].version
+    try:
+        with db.reading():
+            if recorded_version(db, target) == latest:
+                return  # the usual case: no write lock taken
+    except StoreDamagedError as error:
+        raise StoreError(f"{target}: not a samarbejde store: {error}") from None
+    except StoreError:
+        pass  # said again below, under the lock
+    except Exception as error:
+        raise StoreError(f"{target}: not a samarbejde store: {error}") from None
     with db.writing():
         if db.name == "postgresql":  # two first openings must not both create tables
             db.execute("SELECT pg_advisory_xact_lock(5722751)")
         try:
             version = recorded_version(db, target)
+        except StoreDamagedError as error:
+            raise StoreError(f"{target}: not a samarbejde store: {error}") from None
         except StoreError:
             raise
         except Exception as error:
@@ -119,6 +235,8 @@ def _migrate(db: Engine, target: str, steps: Sequence[Migration]) -> None:
         try:
             for statement in step.statements:
                 db.execute(statement)
+            if step.rewrite is not None:
+                step.rewrite(db)
         except Exception as error:  # the transaction is rolled back: nothing changed
             raise StoreError(
                 f"{target}: cannot migrate to schema version {step.version} ({step.summary}):"
