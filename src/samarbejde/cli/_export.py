@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from samarbejde import interop
 from samarbejde.cli._command import FAILURE, OK, ZONE, Command, Invocation, argument, date
 from samarbejde.cli._lines import load, problem_line
+from samarbejde.cli._output import write_file
 
 __all__ = ["EXPORT", "export_command"]
 
@@ -39,8 +40,7 @@ def export_command(exporters: Sequence[interop.Exporter]) -> Command:
             call.out.write(export.document)
         else:
             try:
-                with open(args.output, "w", encoding="utf-8") as target:
-                    target.write(export.document)
+                write_file(args.output, export.document)
             except OSError as error:
                 reason = error.strerror or error
                 call.err.write(f"samarbejde: cannot write {args.output}: {reason}\n")

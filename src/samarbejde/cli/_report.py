@@ -6,6 +6,7 @@ import argparse
 
 from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, date
 from samarbejde.cli._lines import load, problem_line
+from samarbejde.cli._output import write_file
 from samarbejde.model import Lang
 from samarbejde.model.errors import Problem
 
@@ -33,11 +34,10 @@ def _report(args: argparse.Namespace, call: Invocation) -> int:
         call.out.write(text)
         return OK
     try:
-        with open(args.output, "w", encoding="utf-8") as target:
-            target.write(text)
+        write_file(args.output, text)
     except OSError as error:
         problem = Problem("", f"cannot write the file: {error.strerror or error}")
-        call.err.write(problem_line(args.output, problem, lang) + "\n")
+        call.err.write(problem_line(args.output, problem, lang, "WRITE") + "\n")
         return FAILURE
     return OK
 
