@@ -6,7 +6,7 @@ import argparse
 import json
 
 from samarbejde.cli._command import FAILURE, FORMATS, OK, STDIO, Command, Invocation, argument
-from samarbejde.cli._lines import load, problem_line
+from samarbejde.cli._lines import MAX_BYTES, load, problem_line
 from samarbejde.documents import dump, dumps, json_schema
 from samarbejde.examples import names as example_names
 from samarbejde.examples import text as example_text
@@ -25,7 +25,7 @@ def _schema(args: argparse.Namespace, call: Invocation) -> int:
 def _convert(args: argparse.Namespace, call: Invocation) -> int:
     lang: Lang = "en"
     out = call.out
-    loaded, problems = load(args.source, lang, args.source_format, call.stdin)
+    loaded, problems = load(args.source, lang, args.source_format, call.stdin, args.max_bytes)
     if loaded is None:
         for problem in problems:
             out.write(problem_line(args.source, problem, lang) + "\n")
@@ -91,6 +91,7 @@ CONVERT = Command(
         argument(
             "--to", choices=FORMATS, dest="target_format", help="the format of OUT (needed for -)"
         ),
+        MAX_BYTES,
     ),
     _convert,
 )

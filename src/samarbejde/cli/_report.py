@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, date
-from samarbejde.cli._lines import load, problem_line
+from samarbejde.cli._lines import MAX_BYTES, load, problem_line
 from samarbejde.cli._output import write_file
 from samarbejde.model import Lang
 from samarbejde.model.errors import Problem
@@ -20,7 +20,7 @@ def _report(args: argparse.Namespace, call: Invocation) -> int:
     documents = []
     status = OK
     for file in args.files:
-        loaded, problems = load(file, lang)
+        loaded, problems = load(file, lang, max_bytes=args.max_bytes)
         if loaded is None:
             status = FAILURE
             for problem in problems:
@@ -58,6 +58,7 @@ REPORT = Command(
             default=None,
             help="the HTML file to write (default: stdout)",
         ),
+        MAX_BYTES,
     ),
     _report,
 )

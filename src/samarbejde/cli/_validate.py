@@ -18,7 +18,7 @@ from samarbejde.cli._command import (
     codes,
     date,
 )
-from samarbejde.cli._lines import as_dict, finding_line, load, problem_line
+from samarbejde.cli._lines import MAX_BYTES, as_dict, finding_line, load, problem_line
 from samarbejde.model import LANGS, Lang, Text
 from samarbejde.model.errors import Problem
 from samarbejde.model.iso import write_date
@@ -63,7 +63,7 @@ def _validate(args: argparse.Namespace, call: Invocation) -> int:
     status = OK
     unloaded = 0
     for file in args.files:
-        loaded, problems = load(file, lang, args.source_format, call.stdin)
+        loaded, problems = load(file, lang, args.source_format, call.stdin, args.max_bytes)
         if loaded is None:
             status = FAILURE
             unloaded += 1
@@ -140,6 +140,7 @@ VALIDATE = Command(
             dest="output",
             help="text (linter lines), json, or sarif (SARIF 2.1.0, for code scanning)",
         ),
+        MAX_BYTES,
     ),
     _validate,
 )
