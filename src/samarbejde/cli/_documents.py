@@ -7,6 +7,7 @@ import json
 
 from samarbejde.cli._command import FAILURE, FORMATS, OK, STDIO, Command, Invocation, argument
 from samarbejde.cli._lines import MAX_BYTES, load, problem_line
+from samarbejde.cli._output import write_document
 from samarbejde.documents import dump, dumps, json_schema
 from samarbejde.examples import names as example_names
 from samarbejde.examples import text as example_text
@@ -18,7 +19,7 @@ __all__ = ["CONVERT", "EXAMPLE", "RULES", "SCHEMA"]
 
 
 def _schema(args: argparse.Namespace, call: Invocation) -> int:
-    call.out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    write_document(call.out, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return OK
 
 
@@ -35,7 +36,7 @@ def _convert(args: argparse.Namespace, call: Invocation) -> int:
             problem = Problem("", "writing standard output (-) needs --to json, yaml or toml")
             out.write(problem_line(args.target, problem, lang, "WRITE") + "\n")
             return FAILURE
-        out.write(dumps(loaded[0], args.target_format))
+        write_document(out, dumps(loaded[0], args.target_format))
         return OK
     try:
         dump(loaded[0], args.target, format=args.target_format)
@@ -68,7 +69,7 @@ def _example(args: argparse.Namespace, call: Invocation) -> int:
             call.out.write(name + "\n")
         return OK
     try:
-        call.out.write(example_text(args.name))
+        write_document(call.out, example_text(args.name))
     except KeyError as error:
         call.err.write(f"samarbejde: {error.args[0]}\n")
         return FAILURE

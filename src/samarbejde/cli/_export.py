@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from samarbejde import interop
 from samarbejde.cli._command import FAILURE, OK, ZONE, Command, Invocation, argument, date
 from samarbejde.cli._lines import MAX_BYTES, load, problem_line
-from samarbejde.cli._output import write_file
+from samarbejde.cli._output import write_document, write_file
 
 __all__ = ["EXPORT", "export_command"]
 
@@ -37,7 +37,7 @@ def export_command(exporters: Sequence[interop.Exporter]) -> Command:
             call.err.write(f"samarbejde: {error}\n{interop.summary(error.omitted)}\n")
             return FAILURE
         if args.output is None:
-            call.out.write(export.document)
+            write_document(call.out, export.document)
         else:
             try:
                 write_file(args.output, export.document)

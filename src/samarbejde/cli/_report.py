@@ -6,7 +6,7 @@ import argparse
 
 from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, date
 from samarbejde.cli._lines import MAX_BYTES, load, problem_line
-from samarbejde.cli._output import write_file
+from samarbejde.cli._output import write_document, write_file
 from samarbejde.model import Lang
 from samarbejde.model.errors import Problem
 
@@ -31,7 +31,7 @@ def _report(args: argparse.Namespace, call: Invocation) -> int:
         return status
     text = page(documents, as_of=args.as_of, lang=lang)
     if args.output is None:
-        call.out.write(text)
+        write_document(call.out, text)
         return OK
     try:
         write_file(args.output, text)
