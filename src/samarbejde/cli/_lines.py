@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 from typing import BinaryIO, TextIO
 
 from samarbejde.cli._command import STDIO, argument
@@ -136,12 +137,10 @@ def _standard_input(
 
 def _read_bounded(stream: BinaryIO, max_bytes: int) -> bytes:
     """What ``stream`` holds, but at most ``max_bytes + 1`` bytes: one more tells it is over."""
-    chunks: list[bytes] = []
-    read = 0
-    while read <= max_bytes:
-        chunk = stream.read(min(CHUNK, max_bytes + 1 - read))
+    kept = io.BytesIO()  # grows in place, and hands its bytes over without a copy
+    while kept.tell() <= max_bytes:
+        chunk = stream.read(min(CHUNK, max_bytes + 1 - kept.tell()))
         if not chunk:
             break
-        chunks.append(chunk)
-        read += len(chunk)
-    return b"".join(chunks)
+        kept.write(chunk)
+    return kept.getvalue()
