@@ -106,4 +106,6 @@ def test_an_output_that_names_no_file_says_why(
     result = samarbejde(*argv, cwd=tmp_path, full=False)
     assert result.returncode == 2
     assert said in result.stdout + result.stderr
+    if name != "export":  # export says "samarbejde: cannot write OUT: …" on stderr
+        assert f"{target}: WRITE " in result.stdout + result.stderr
     assert "internal error" not in result.stdout + result.stderr

@@ -46,7 +46,7 @@ def _convert(args: argparse.Namespace, call: Invocation) -> int:
         return FAILURE
     except OSError as error:
         problem = Problem("", f"cannot write the file: {error.strerror or error}")
-        out.write(problem_line(args.target, problem, lang) + "\n")
+        out.write(problem_line(args.target, problem, lang, "WRITE") + "\n")
         return FAILURE
     return OK
 
