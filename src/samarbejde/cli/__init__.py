@@ -24,6 +24,7 @@ import pendulum
 from samarbejde.cli._command import FAILURE, OK, Command, Invocation, Run, UsageError, parser
 from samarbejde.cli._documents import CONVERT, EXAMPLE, RULES, SCHEMA
 from samarbejde.cli._export import EXPORT
+from samarbejde.cli._output import forgiving
 from samarbejde.cli._report import REPORT
 from samarbejde.cli._store import STORE
 from samarbejde.cli._validate import VALIDATE
@@ -60,7 +61,8 @@ def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = Non
     if out is None:  # started with standard output closed (``>&-``)
         err.write("samarbejde: cannot write the output: standard output is closed\n")
         return FAILURE
-    return _guarded(args.run, args, Invocation(out, err, stdin, today))
+    with forgiving(out, err):
+        return _guarded(args.run, args, Invocation(out, err, stdin, today))
 
 
 def _guarded(run: Run, args: argparse.Namespace, call: Invocation) -> int:

@@ -57,13 +57,13 @@ class Invocation:
     Attributes:
         out: Where the output goes (standard output).
         err: Where messages go (standard error).
-        stdin: What ``-`` reads (standard input).
+        stdin: What ``-`` reads (standard input); ``None`` when it is closed (``<&-``).
         today: The day that stands for today, given to ``main`` by tests.
     """
 
     out: TextIO
     err: TextIO
-    stdin: TextIO
+    stdin: TextIO | None
     today: pendulum.Date | None = None
 
     def day(self, given: pendulum.Date | None) -> pendulum.Date:

@@ -6,7 +6,8 @@ import argparse
 import json
 
 from samarbejde.cli._command import FAILURE, FORMATS, OK, STDIO, Command, Invocation, argument
-from samarbejde.cli._lines import load, problem_line
+from samarbejde.cli._lines import MAX_BYTES, load, problem_line
+from samarbejde.cli._output import write_document
 from samarbejde.documents import dump, dumps, json_schema
 from samarbejde.examples import names as example_names
 from samarbejde.examples import text as example_text
@@ -18,14 +19,14 @@ __all__ = ["CONVERT", "EXAMPLE", "RULES", "SCHEMA"]
 
 
 def _schema(args: argparse.Namespace, call: Invocation) -> int:
-    call.out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    write_document(call.out, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return OK
 
 
 def _convert(args: argparse.Namespace, call: Invocation) -> int:
     lang: Lang = "en"
     out = call.out
-    loaded, problems = load(args.source, lang, args.source_format, call.stdin)
+    loaded, problems = load(args.source, lang, args.source_format, call.stdin, args.max_bytes)
     if loaded is None:
         for problem in problems:
             out.write(problem_line(args.source, problem, lang) + "\n")
@@ -35,7 +36,7 @@ def _convert(args: argparse.Namespace, call: Invocation) -> int:
             problem = Problem("", "writing standard output (-) needs --to json, yaml or toml")
             out.write(problem_line(args.target, problem, lang, "WRITE") + "\n")
             return FAILURE
-        out.write(dumps(loaded[0], args.target_format))
+        write_document(out, dumps(loaded[0], args.target_format))
         return OK
     try:
         dump(loaded[0], args.target, format=args.target_format)
@@ -45,7 +46,7 @@ def _convert(args: argparse.Namespace, call: Invocation) -> int:
         return FAILURE
     except OSError as error:
         problem = Problem("", f"cannot write the file: {error.strerror or error}")
-        out.write(problem_line(args.target, problem, lang) + "\n")
+        out.write(problem_line(args.target, problem, lang, "WRITE") + "\n")
         return FAILURE
     return OK
 
@@ -68,7 +69,7 @@ def _example(args: argparse.Namespace, call: Invocation) -> int:
             call.out.write(name + "\n")
         return OK
     try:
-        call.out.write(example_text(args.name))
+        write_document(call.out, example_text(args.name))
     except KeyError as error:
         call.err.write(f"samarbejde: {error.args[0]}\n")
         return FAILURE
@@ -91,6 +92,7 @@ CONVERT = Command(
         argument(
             "--to", choices=FORMATS, dest="target_format", help="the format of OUT (needed for -)"
         ),
+        MAX_BYTES,
     ),
     _convert,
 )

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from samarbejde import interop
 from samarbejde.cli._command import FAILURE, OK, ZONE, Command, Invocation, argument, date
-from samarbejde.cli._lines import load, problem_line
+from samarbejde.cli._lines import MAX_BYTES, load, problem_line
+from samarbejde.cli._output import write_document, write_file
 
 __all__ = ["EXPORT", "export_command"]
 
@@ -23,7 +24,7 @@ def export_command(exporters: Sequence[interop.Exporter]) -> Command:
     dated = "/".join(exporter.name for exporter in exporters if exporter.needs_as_of)
 
     def run(args: argparse.Namespace, call: Invocation) -> int:
-        loaded, problems = load(args.file, "en")
+        loaded, problems = load(args.file, "en", max_bytes=args.max_bytes)
         if loaded is None:
             for problem in problems:
                 call.err.write(problem_line(args.file, problem, "en") + "\n")
@@ -36,11 +37,10 @@ def export_command(exporters: Sequence[interop.Exporter]) -> Command:
             call.err.write(f"samarbejde: {error}\n{interop.summary(error.omitted)}\n")
             return FAILURE
         if args.output is None:
-            call.out.write(export.document)
+            write_document(call.out, export.document)
         else:
             try:
-                with open(args.output, "w", encoding="utf-8") as target:
-                    target.write(export.document)
+                write_file(args.output, export.document)
             except OSError as error:
                 reason = error.strerror or error
                 call.err.write(f"samarbejde: cannot write {args.output}: {reason}\n")
@@ -62,6 +62,7 @@ def export_command(exporters: Sequence[interop.Exporter]) -> Command:
                 help=f"export the portfolio as recorded on this day ({dated} default: today,"
                 f" {ZONE})",
             ),
+            MAX_BYTES,
         ),
         run,
     )

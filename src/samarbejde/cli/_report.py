@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, date
-from samarbejde.cli._lines import load, problem_line
+from samarbejde.cli._lines import MAX_BYTES, load, problem_line
+from samarbejde.cli._output import write_document, write_file
 from samarbejde.model import Lang
 from samarbejde.model.errors import Problem
 
@@ -19,7 +20,7 @@ def _report(args: argparse.Namespace, call: Invocation) -> int:
     documents = []
     status = OK
     for file in args.files:
-        loaded, problems = load(file, lang)
+        loaded, problems = load(file, lang, max_bytes=args.max_bytes)
         if loaded is None:
             status = FAILURE
             for problem in problems:
@@ -30,14 +31,13 @@ def _report(args: argparse.Namespace, call: Invocation) -> int:
         return status
     text = page(documents, as_of=args.as_of, lang=lang)
     if args.output is None:
-        call.out.write(text)
+        write_document(call.out, text)
         return OK
     try:
-        with open(args.output, "w", encoding="utf-8") as target:
-            target.write(text)
+        write_file(args.output, text)
     except OSError as error:
         problem = Problem("", f"cannot write the file: {error.strerror or error}")
-        call.err.write(problem_line(args.output, problem, lang) + "\n")
+        call.err.write(problem_line(args.output, problem, lang, "WRITE") + "\n")
         return FAILURE
     return OK
 
@@ -58,6 +58,7 @@ REPORT = Command(
             default=None,
             help="the HTML file to write (default: stdout)",
         ),
+        MAX_BYTES,
     ),
     _report,
 )

@@ -18,7 +18,8 @@ from samarbejde.cli._command import (
     codes,
     date,
 )
-from samarbejde.cli._lines import as_dict, finding_line, load, problem_line
+from samarbejde.cli._lines import MAX_BYTES, as_dict, finding_line, load, problem_line
+from samarbejde.cli._output import write_document
 from samarbejde.model import LANGS, Lang, Text
 from samarbejde.model.errors import Problem
 from samarbejde.model.iso import write_date
@@ -63,7 +64,7 @@ def _validate(args: argparse.Namespace, call: Invocation) -> int:
     status = OK
     unloaded = 0
     for file in args.files:
-        loaded, problems = load(file, lang, args.source_format, call.stdin)
+        loaded, problems = load(file, lang, args.source_format, call.stdin, args.max_bytes)
         if loaded is None:
             status = FAILURE
             unloaded += 1
@@ -93,10 +94,10 @@ def _validate(args: argparse.Namespace, call: Invocation) -> int:
         results.append({"file": file, "loaded": True, **report.to_dict()})
     if args.output == "json":
         document = {"ok": status == OK, "as_of": write_date(as_of), "files": results}
-        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        write_document(out, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif args.output == "sarif":
         log = sarif_log(reports, rules, version=samarbejde.__version__, unloaded=failed)
-        out.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+        write_document(out, json.dumps(log, ensure_ascii=False, indent=2) + "\n")
     else:
         for line in lines:
             out.write(line + "\n")
@@ -140,6 +141,7 @@ VALIDATE = Command(
             dest="output",
             help="text (linter lines), json, or sarif (SARIF 2.1.0, for code scanning)",
         ),
+        MAX_BYTES,
     ),
     _validate,
 )

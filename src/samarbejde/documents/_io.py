@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path as FilePath
@@ -13,6 +12,7 @@ from typing import Any, TypeVar
 
 import tomli_w
 
+from samarbejde.documents._atomic import write_atomically
 from samarbejde.documents._converter import DocumentConverter, make_converter
 from samarbejde.documents._fast_load import fast_loads_json
 from samarbejde.documents._json_writer import json_writer
@@ -327,55 +327,15 @@ def dump(
     (and owner and group, where permitted); a symbolic link is followed, so its target
     is replaced and the link kept. A hard link cannot survive an atomic replace: the
     path given gets the new content and other names of the old file keep the old
-    content (see the design notes, "dump is atomic first").
+    content (see the design notes, "dump is atomic first"). A device or a FIFO is
+    written into, never replaced by a file.
 
     Raises:
         LoadError: The format cannot be told from the suffix.
         OSError: The file cannot be written.
     """
-    file = FilePath(path)
-    text = dumps(portfolio, _format_of(file, format))
-    target = FilePath(os.path.realpath(file)) if file.is_symlink() else file
-    try:
-        old: os.stat_result | None = target.stat()
-    except FileNotFoundError:
-        old = None
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            if old is not None:
-                _keep_identity(stream.fileno(), old)
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(target.parent)
-
-
-def _keep_identity(descriptor: int, old: os.stat_result) -> None:
-    """Give the new file the old one's owner, group (where permitted) and mode bits."""
-    if hasattr(os, "fchown"):
-        with contextlib.suppress(OSError):  # only root may give a file away
-            os.fchown(descriptor, old.st_uid, old.st_gid)
-    os.chmod(descriptor, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits
-
-
-def _fsync_directory(directory: FilePath) -> None:
-    """Make the rename durable: fsync the directory, where the platform allows it."""
-    try:
-        handle = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:  # pragma: no cover - e.g. Windows cannot open directories
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(handle)
-    finally:
-        os.close(handle)
+    text = dumps(portfolio, _format_of(FilePath(path), format))
+    write_atomically(path, text.encode("utf-8"))
 
 
 def structure(data: object, cls: type[T]) -> T:
