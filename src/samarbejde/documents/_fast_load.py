@@ -58,6 +58,7 @@ from typing import Any
 
 import attrs
 
+from samarbejde.documents._codegen import generate
 from samarbejde.documents._hooks import SHARED_RECORDS
 from samarbejde.documents._parse import READABLE_FORMATS
 from samarbejde.documents._scalars import scalar_for
@@ -410,9 +411,8 @@ class _Generator:
         source = self.source()
         namespace = dict(self.names) | {"_repeated": _repeated, "_distinct": _distinct}
         namespace["_new"] = object.__new__
-        exec(compile(source, "<samarbejde generated fast load>", "exec"), namespace)
+        builders: Callable[[], Build] = generate("fast load", "_builders", source, namespace)
         decoder = self.msgspec.json.Decoder(self.structs[_name(Portfolio)])
-        builders: Callable[[], Build] = namespace["_builders"]
         return decoder, builders
 
 

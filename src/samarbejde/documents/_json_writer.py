@@ -22,10 +22,8 @@ kept between calls.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-import sys
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -36,6 +34,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from samarbejde.documents._codegen import generate
 from samarbejde.documents._scalars import Scalar
 from samarbejde.documents._unstructure import (
     inlinable,
@@ -71,42 +70,58 @@ Part = tuple[bool, str]  # (is a literal, text or Python source)
 #: backslash and the controls below U+0020.
 _ESCAPED = frozenset('"\\') | frozenset(map(chr, range(0x20)))
 
-# The regular expression parser of the standard library, to read a pattern's parts.
-_PARSER: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
-_OP: Any = importlib.import_module(
-    "re._constants" if sys.version_info >= (3, 11) else "sre_constants"
-)
+#: Characters of a pattern, outside a character set, that stand for no character
+#: themselves and may match any (``.``) or an escape's (``\\S``, ``\\x22``).
+_WILD = frozenset(".\\")
 
 
-def _safe_parts(parsed: Any) -> bool:
-    """Whether a parsed pattern can only match characters JSON writes as they are.
+def safe_pattern(pattern: str) -> bool:
+    r"""Whether every text ``pattern`` matches is made of characters JSON leaves alone.
 
-    Only literals, character sets (not negated, no categories such as a space class),
-    repeats, groups, alternatives and anchors are read; anything else is not safe.
+    Read from the pattern's own text, conservatively: it may hold literal characters,
+    character sets (not negated, without escapes) and their ranges, repeats, groups,
+    alternatives and anchors, and none of those characters (or ranges) may include
+    one that JSON escapes. An escape (``\``), any character (``.``), a negated set
+    or a special group (``(?``) makes the pattern not safe: it is then written through
+    the escaper, which is always right.
+
+    >>> safe_pattern("[a-z0-9][a-z0-9._-]{0,63}"), safe_pattern("[^a]"), safe_pattern(r"\S+")
+    (True, False, False)
     """
-    for op, arg in parsed:
-        if op is _OP.LITERAL:
-            ok = chr(arg) not in _ESCAPED
-        elif op is _OP.IN:
-            ok = all(
-                (kind is _OP.LITERAL and chr(value) not in _ESCAPED)
-                or (
-                    kind is _OP.RANGE
-                    and not any(ord(c) in range(value[0], value[1] + 1) for c in _ESCAPED)
-                )
-                for kind, value in arg
-            )
-        elif op in (_OP.MAX_REPEAT, _OP.MIN_REPEAT):
-            ok = _safe_parts(arg[2])
-        elif op is _OP.SUBPATTERN:
-            ok = _safe_parts(arg[3])
-        elif op is _OP.BRANCH:
-            ok = all(_safe_parts(branch) for branch in arg[1])
-        else:
-            ok = op is _OP.AT
-        if not ok:
+    position = 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "[":
+            position = _safe_set(pattern, position + 1)
+            if position < 0:
+                return False
+            continue
+        if char in _WILD or char in _ESCAPED or pattern.startswith("(?", position):
             return False
+        position += 1
     return True
+
+
+def _safe_set(pattern: str, position: int) -> int:
+    """Where the character set starting at ``position`` ends, or -1 if it is not safe."""
+    if pattern.startswith("^", position):
+        return -1
+    first = position
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "]" and position > first:
+            return position + 1
+        if char == "\\" or char in _ESCAPED:
+            return -1
+        if pattern.startswith("-", position + 1) and position + 2 < len(pattern):
+            last = pattern[position + 2]
+            if last != "]":  # a range: none of the characters between may be escaped
+                if last == "\\" or any(char <= c <= last for c in _ESCAPED):
+                    return -1
+                position += 3
+                continue
+        position += 1
+    return -1  # not closed: not a pattern re compiled
 
 
 def plain_text(field: attrs.Attribute[Any]) -> bool:
@@ -123,7 +138,8 @@ def plain_text(field: attrs.Attribute[Any]) -> bool:
             and check.whole
             and check.items is None
             and not check.pattern.flags & re.IGNORECASE
-            and _safe_parts(_PARSER.parse(check.pattern.pattern, check.pattern.flags))
+            and not check.pattern.flags & re.VERBOSE
+            and safe_pattern(check.pattern.pattern)
         ):
             return True
     return False
@@ -382,16 +398,19 @@ class _TextWriter:
             args = typing.get_args(hints[field.name])
             if typing.get_origin(hints[field.name]) is tuple and attrs.has(args[0]):
                 self.streamed.add(args[0])
-        sources = [self.stream_source(root, prefix, "}\n")]
-        sources += [self.stream_source(cls, [], "}") for cls in self.streamed - {root}]
+        sources = {f"_stream_{root.__name__}": self.stream_source(root, prefix, "}\n")}
+        for cls in self.streamed - {root}:
+            sources[f"_stream_{cls.__name__}"] = self.stream_source(cls, [], "}")
         while self.pending:
             cls = self.pending.pop(0)
-            sources.append(self.source(cls))
+            sources[f"_write_{cls.__name__}"] = self.source(cls)
             self.done.add(cls)
         namespace = dict(self.names)
-        code = compile("\n\n".join(sources), "<samarbejde generated json writer>", "exec")
-        exec(code, namespace)
-        write_root = namespace[f"_stream_{root.__name__}"]
+        functions = {
+            name: generate("json writer", name, source, namespace)
+            for name, source in sources.items()
+        }
+        write_root = functions[f"_stream_{root.__name__}"]
         # str: never called, for a root whose records hold no date (or no decimal)
         dates, decimals = (
             self.memories.get(_MEMOISED[kind], str) for kind in (pendulum.Date, Decimal)
@@ -403,6 +422,7 @@ class _TextWriter:
             return "".join(pieces)
 
         write.__doc__ = f"The JSON text of a {root.__name__}, with a final newline."
+        write.__wrapped__ = write_root  # type: ignore[attr-defined]
         return write
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from samarbejde.documents._codegen import generate
 from samarbejde.documents._scalars import Scalar, enum_scalar, scalar_for
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 
@@ -174,17 +175,16 @@ class _Writer:
     def compile(self, root: type[Any]) -> dict[type[Any], Unstructure]:
         self.names["_ProjectLifecycle"] = ProjectLifecycle
         self.function_name(root)
-        sources = []
-        done: list[type[Any]] = []
+        sources: dict[type[Any], str] = {}
         while self.pending:
             cls = self.pending.pop(0)
-            sources.append(self.source(cls))
-            done.append(cls)
+            sources[cls] = self.source(cls)
             self.functions[cls] = _placeholder
         namespace = dict(self.names)
-        code = compile("\n\n".join(sources), "<samarbejde generated unstructure>", "exec")
-        exec(code, namespace)
-        return {cls: _with_memory(namespace[f"_unstructure_{cls.__name__}"]) for cls in done}
+        return {
+            cls: _with_memory(generate("unstructure", self.function_name(cls), source, namespace))
+            for cls, source in sources.items()
+        }
 
 
 def _with_memory(generated: Callable[[Any, dict[Any, str]], Any]) -> Unstructure:
@@ -193,6 +193,7 @@ def _with_memory(generated: Callable[[Any, dict[Any, str]], Any]) -> Unstructure
     def unstructure(value: Any) -> Any:
         return generated(value, {})
 
+    unstructure.__wrapped__ = generated  # type: ignore[attr-defined]
     return unstructure
 
 
