@@ -37,8 +37,9 @@ equal when no text value holds such a sequence. When the two counts differ (a du
 key, or text that merely looks like one) the fast path gives up and the detailed path
 reads the document, so it reports the duplicates with their lines.
 
-Any failure at all returns ``None``: the caller then reads the document with the
-detailed path, which finds every problem with its line and column. Equal dates, equal
+Any failure at all gives no portfolio, and the reason (:class:`GaveUp`, kept in the
+call's :class:`FastLoad`, never in the module): the caller then reads the document
+with the detailed path, which finds every problem with its line and column. Equal dates, equal
 small value records (terms, amounts, dated entries) and equal tuples of them are shared
 within one document. Every memory of a load (those values, the texts that passed, the
 count of keys) is a local variable of the generated ``_builders``, which makes one
@@ -50,11 +51,12 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
+import traceback
 import types
 import typing
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -67,7 +69,7 @@ from samarbejde.model._checks import is_date, is_optional_date, validators_of
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.portfolio import Portfolio
 
-__all__ = ["fast_loads_json"]
+__all__ = ["FastLoad", "GaveUp", "fast_load_json", "fast_loads_json"]
 
 #: A key of a JSON text that ends in white space before its colon.
 _SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
@@ -525,24 +527,85 @@ def _key_ends(text: str, colons: int) -> int:
     return count
 
 
-def fast_loads_json(text: str) -> Portfolio | None:
-    """The portfolio of a JSON document, or ``None`` when anything at all is not right.
+class GaveUp(NamedTuple):
+    """Why the fast JSON load gave up on a document (the detailed path reads it then).
 
-    ``None`` is not an answer about the document: the caller reads it again with the
+    Attributes:
+        stage: Where: ``"decode"`` (msgspec refused the text), ``"format"`` (not a
+            format this release reads), ``"build"`` (a builder or a validator raised)
+            or ``"keys"`` (the key count says a key may be there twice).
+        message: The exception's type and message, or what the check found.
+        where: The record being built when it failed (``"Commitment"``), and the
+            field where the error names one (``"Commitment.by"``); ``None`` if unknown.
+        error: The exception, with its traceback through the generated builders.
+    """
+
+    stage: str
+    message: str
+    where: str | None = None
+    error: BaseException | None = None
+
+    def __str__(self) -> str:
+        where = f" in {self.where}" if self.where else ""
+        return f"{self.stage}{where}: {self.message}"
+
+
+class FastLoad(NamedTuple):
+    """The outcome of one fast JSON load: the portfolio, or why there is none.
+
+    Attributes:
+        portfolio: The portfolio, or ``None`` when the fast path gave up.
+        gave_up: Why it gave up; ``None`` when it loaded the document.
+    """
+
+    portfolio: Portfolio | None
+    gave_up: GaveUp | None = None
+
+
+def _failed(stage: str, error: BaseException) -> FastLoad:
+    """The outcome of a load that raised ``error`` at ``stage``: what, and where."""
+    where = None
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.startswith("<samarbejde fast load ") and frame.name.startswith("_build_"):
+            where = frame.name[len("_build_") :]
+            break
+    record, field = getattr(error, "record", None), getattr(error, "field", None)
+    if isinstance(record, str) and isinstance(field, str):  # a ModelError names both
+        where = f"{record}.{field}"
+    message = f"{type(error).__name__}: {error}"
+    return FastLoad(None, GaveUp(stage, message, where, error))
+
+
+def fast_load_json(text: str) -> FastLoad:
+    """Load a JSON document the fast way: the portfolio, or why the fast path gave up.
+
+    Giving up is not an answer about the document: the caller reads it again with the
     detailed path, which reports every problem (or, rarely, loads it: a text value
-    that looks like a key, or a record the fast path cannot share).
+    that looks like a key, or a record the fast path cannot share). The reason is for
+    tests and for debugging a load slower than it should be.
     """
     compiled = _compiled()
     if compiled is None:  # pragma: no cover - msgspec is a dependency
-        return None
+        return FastLoad(None, GaveUp("decode", "msgspec is not installed"))
     decoder, builders = compiled
     try:
         document = decoder.decode(text)
-        if document.format not in READABLE_FORMATS:
-            return None
+    except Exception as error:
+        return _failed("decode", error)
+    if document.format not in READABLE_FORMATS:
+        return FastLoad(None, GaveUp("format", f"cannot read format {document.format!r}"))
+    try:
         portfolio, keys = builders()(document)  # this load's builders and memories
-    except Exception:
-        return None
-    if not _keys_once(text, keys):
-        return None  # a duplicate key, or text that looks like a key
-    return portfolio
+    except Exception as error:
+        return _failed("build", error)
+    if not _keys_once(text, keys):  # a duplicate key, or text that looks like a key
+        return FastLoad(None, GaveUp("keys", f"{keys} keys built, more key ends in the text"))
+    return FastLoad(portfolio)
+
+
+def fast_loads_json(text: str) -> Portfolio | None:
+    """The portfolio of a JSON document, or ``None`` when anything at all is not right.
+
+    :func:`fast_load_json` without the reason.
+    """
+    return fast_load_json(text).portfolio

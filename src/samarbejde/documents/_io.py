@@ -7,6 +7,7 @@ import functools
 import os
 import secrets
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Any, TypeVar
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 import tomli_w
 
 from samarbejde.documents._converter import DocumentConverter, make_converter
-from samarbejde.documents._fast_load import fast_loads_json
+from samarbejde.documents._fast_load import GaveUp, fast_load_json
 from samarbejde.documents._json_writer import json_writer
 from samarbejde.documents._locate import SourceMap
 from samarbejde.documents._parse import (
@@ -126,6 +127,21 @@ def _positions(text: str, format: Format) -> SourceMap:  # noqa: A002
         return SourceMap(None, {}, {})
 
 
+def _log_gave_up(gave_up: GaveUp, source: str) -> None:
+    """Say why the fast JSON load gave up, at DEBUG on the ``samarbejde.documents`` logger.
+
+    Only when the program uses :mod:`logging` at all (it is not imported for this)
+    and that logger is enabled for DEBUG: a load slower than expected can be explained
+    with ``logging.basicConfig(level=logging.DEBUG)``.
+    """
+    logging: Any = sys.modules.get("logging")
+    if logging is None:
+        return
+    logger = logging.getLogger("samarbejde.documents")
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("%s: the fast JSON load gave up (%s)", source, gave_up)
+
+
 def _load(
     data: str | bytes,
     format: Format,  # noqa: A002 - the public keyword
@@ -140,8 +156,12 @@ def _load(
     except ParseFailure as failure:
         raise to_load_error(failure.issues, None, source) from None
     with gc_paused():
-        if format == "json" and (fast := fast_loads_json(text)) is not None:
-            return fast, SourceMap.deferred(lambda: _positions(text, format))
+        if format == "json":
+            outcome = fast_load_json(text)
+            if outcome.portfolio is not None:
+                return outcome.portfolio, SourceMap.deferred(lambda: _positions(text, format))
+            assert outcome.gave_up is not None
+            _log_gave_up(outcome.gave_up, source)
         if not located or format == "json":
             try:
                 fast = _structure_fast(parse_fast(text, format))
