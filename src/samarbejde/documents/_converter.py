@@ -72,7 +72,7 @@ def make_converter(*, detailed_validation: bool = True) -> DocumentConverter:
     # Each enum by name: their str base would win otherwise.
     scalars = [*SCALARS.values(), *(enum_scalar(getattr(enums, name)) for name in enums.__all__)]
     for scalar in scalars:
-        read = memoised(scalar.read, converter.memo()) if scalar.repeated else scalar.read
+        read = memoised(scalar.read, scalar.type) if scalar.repeated else scalar.read
         converter.register_structure_hook(scalar.type, read)
         if scalar.write is not None:
             converter.register_unstructure_hook(scalar.type, scalar.write)
