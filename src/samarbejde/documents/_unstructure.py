@@ -20,7 +20,18 @@ import attrs
 
 from samarbejde.documents._codegen import generate
 from samarbejde.documents._scalars import Scalar, enum_scalar, scalar_for
-from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
+from samarbejde.documents._shape import (
+    TAG,
+    Field,
+    Kind,
+    OptionalKind,
+    Record,
+    ScalarKind,
+    SequenceKind,
+    SetKind,
+    TaggedKind,
+    shape,
+)
 
 __all__ = ["inlinable", "record_fields", "scalar_of", "unstructure_functions", "written_when"]
 
@@ -76,49 +87,66 @@ def written_when(cls: type[Any], field: Any, kind: Any, names: dict[str, Any]) -
     return "{} != " + default_name, kind
 
 
+def _written_when(record: Record, field: Field, names: dict[str, Any]) -> tuple[str, Kind]:
+    """When a defaulted field is written, and as what kind (:func:`written_when`'s rule)."""
+    if field.default is None:
+        kind = field.kind
+        return "{} is not None", kind.inner if isinstance(kind, OptionalKind) else kind
+    if field.default == ():
+        return "{}", field.kind
+    default_name = f"_default_{record.name}_{field.name}"
+    names[default_name] = field.default
+    return "{} != " + default_name, field.kind
+
+
+def _inlinable(record: Record) -> bool:
+    """Whether a record is small enough to write inline: at most one defaulted field."""
+    return bool(record.required) and len(record.optional) <= 1 and record.tag_value is None
+
+
 class _Writer:
+    """Writes one unstructure function per record of a shape (``_shape``)."""
+
     def __init__(self, *, share_text: bool = True) -> None:
         self.share_text = share_text
         self.names: dict[str, Any] = {}
-        self.functions: dict[type[Any], Unstructure] = {}
-        self.pending: list[type[Any]] = []
+        self.queued: set[str] = set()
+        self.pending: list[Record] = []
 
-    def function_name(self, cls: type[Any]) -> str:
-        if cls not in self.functions and cls not in self.pending:
-            self.pending.append(cls)
-        return f"_unstructure_{cls.__name__}"
+    def function_name(self, record: Record) -> str:
+        if record.name not in self.queued:
+            self.queued.add(record.name)
+            self.pending.append(record)
+        return f"_unstructure_{record.name}"
 
-    def expression(self, kind: Any, value: str, depth: int = 0) -> str:  # noqa: PLR0911
-        """Python source that turns ``value`` (of type ``kind``) into plain data."""
-        args = typing.get_args(kind)
-        origin = typing.get_origin(kind)
-        if kind == Lifecycle:
-            project = self.function_name(ProjectLifecycle)
-            strategic = self.function_name(StrategicLifecycle)
-            return (
-                f"({project}({value}, _d) if type({value}) is _ProjectLifecycle "
-                f"else {strategic}({value}, _d))"
-            )
-        if args and type(None) in args:
-            inner = next(a for a in args if a is not type(None))
-            return f"(None if {value} is None else {self.expression(inner, value, depth)})"
-        if origin is tuple:
-            item_scalar = scalar_of(args[0])
-            if item_scalar is not None and item_scalar.write is None:
+    def expression(self, kind: Kind, value: str, depth: int = 0) -> str:  # noqa: PLR0911
+        """Python source that turns ``value`` (of ``kind``) into plain data."""
+        if isinstance(kind, TaggedKind):  # the member's own function, by its class
+            *first, last = kind.options
+            written = f"{self.function_name(last)}({value}, _d)"
+            for option in reversed(first):
+                self.names[f"_C_{option.name}"] = option.cls
+                written = (
+                    f"({self.function_name(option)}({value}, _d) "
+                    f"if type({value}) is _C_{option.name} else {written})"
+                )
+            return written
+        if isinstance(kind, OptionalKind):
+            return f"(None if {value} is None else {self.expression(kind.inner, value, depth)})"
+        if isinstance(kind, SequenceKind):
+            item_kind = kind.item
+            if isinstance(item_kind, ScalarKind) and item_kind.scalar.write is None:
                 return f"list({value})"
             item = f"_x{depth}"
-            return f"[{self.expression(args[0], item, depth + 1)} for {item} in {value}]"
-        if origin is frozenset:
+            return f"[{self.expression(item_kind, item, depth + 1)} for {item} in {value}]"
+        if isinstance(kind, SetKind):
             item = f"_x{depth}"
-            return f"sorted([{self.expression(args[0], item, depth + 1)} for {item} in {value}])"
-        scalar = scalar_of(kind)
-        if scalar is not None:
-            return self.scalar(scalar, value)
-        if attrs.has(origin or kind):
-            return self.inline(origin or kind, value, depth) or (
-                f"{self.function_name(origin or kind)}({value}, _d)"
-            )
-        raise TypeError(f"no way to write {kind!r}")  # pragma: no cover - model types only
+            return f"sorted([{self.expression(kind.item, item, depth + 1)} for {item} in {value}])"
+        if isinstance(kind, ScalarKind):
+            return self.scalar(kind.scalar, value)
+        return self.inline(kind.record, value, depth) or (
+            f"{self.function_name(kind.record)}({value}, _d)"
+        )
 
     def scalar(self, scalar: Scalar, value: str) -> str:
         """Python source writing ``value`` as the table says: inline, a call, or as it is."""
@@ -133,57 +161,52 @@ class _Writer:
         self.names[name] = scalar.write
         return f"{name}({value})"
 
-    def inline(self, cls: type[Any], value: str, depth: int) -> str | None:
+    def inline(self, record: Record, value: str, depth: int) -> str | None:
         """A dict display for a small record (at most one defaulted field), saving a call."""
-        if not inlinable(cls):
+        if not _inlinable(record):
             return None
-        required, optional = record_fields(cls)
-        hints = typing.get_type_hints(cls)
         bound = f"_r{depth}"
         items = [
-            f"{f.name!r}: {self.expression(hints[f.name], f'{bound}.{f.name}', depth + 1)}"
-            for f in required
+            f"{f.key!r}: {self.expression(f.kind, f'{bound}.{f.name}', depth + 1)}"
+            for f in record.required
         ]
         plain = "{" + ", ".join(items) + "}"
-        if not optional:
+        if not record.optional:
             return f"({plain} if ({bound} := {value}) is not None else None)"
-        field = optional[0]
-        test, kind = written_when(cls, field, hints[field.name], self.names)
+        field = record.optional[0]
+        test, kind = _written_when(record, field, self.names)
         here = f"({bound} := {value}).{field.name}"
         written = self.expression(kind, f"{bound}.{field.name}", depth + 1)
-        full = "{" + ", ".join([*items, f"{field.name!r}: {written}"]) + "}"
+        full = "{" + ", ".join([*items, f"{field.key!r}: {written}"]) + "}"
         return f"({full} if {test.format(here)} else {plain})"
 
-    def source(self, cls: type[Any]) -> str:
-        hints = typing.get_type_hints(cls)
-        name = self.function_name(cls)
-        lines = [f"def {name}(o, _d):"]
-        form = getattr(cls, "form", None)
-        items = [f"'form': {form!r}"] if isinstance(form, str) else []
-        required, optional = record_fields(cls)
-        items += [f"{f.name!r}: {self.expression(hints[f.name], f'o.{f.name}')}" for f in required]
+    def source(self, record: Record) -> str:
+        lines = [f"def {self.function_name(record)}(o, _d):"]
+        items = [f"{TAG!r}: {record.tag_value!r}"] if record.tag_value is not None else []
+        items += [f"{f.key!r}: {self.expression(f.kind, f'o.{f.name}')}" for f in record.required]
         lines.append(f"    res = {{{', '.join(items)}}}")
-        for field in optional:
-            test, kind = written_when(cls, field, hints[field.name], self.names)
+        for field in record.optional:
+            test, kind = _written_when(record, field, self.names)
             lines += [
                 f"    v = o.{field.name}",
                 f"    if {test.format('v')}:",
-                f"        res[{field.name!r}] = {self.expression(kind, 'v')}",
+                f"        res[{field.key!r}] = {self.expression(kind, 'v')}",
             ]
         return "\n".join([*lines, "    return res"])
 
     def compile(self, root: type[Any]) -> dict[type[Any], Unstructure]:
-        self.names["_ProjectLifecycle"] = ProjectLifecycle
-        self.function_name(root)
-        sources: dict[type[Any], str] = {}
+        self.function_name(shape(root).root)
+        sources: dict[Record, str] = {}
         while self.pending:
-            cls = self.pending.pop(0)
-            sources[cls] = self.source(cls)
-            self.functions[cls] = _placeholder
+            record = self.pending.pop(0)
+            sources[record] = self.source(record)
         namespace = dict(self.names)
+        # A generic's specialisations write alike (an enum's value): one hook per class.
         return {
-            cls: _with_memory(generate("unstructure", self.function_name(cls), source, namespace))
-            for cls, source in sources.items()
+            record.cls: _with_memory(
+                generate("unstructure", self.function_name(record), source, namespace)
+            )
+            for record, source in sources.items()
         }
 
 
@@ -195,10 +218,6 @@ def _with_memory(generated: Callable[[Any, dict[Any, str]], Any]) -> Unstructure
 
     unstructure.__wrapped__ = generated  # type: ignore[attr-defined]
     return unstructure
-
-
-def _placeholder(value: Any) -> Any:  # pragma: no cover - replaced before use
-    raise NotImplementedError
 
 
 def unstructure_functions(
