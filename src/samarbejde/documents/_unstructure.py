@@ -1,25 +1,22 @@
 """Generated functions that turn records into plain data, one per record class.
 
-Each function is Python source written from the record's attrs fields and compiled
-once, the way attrs writes ``__init__``: fields in declaration order, fields equal to
-their default left out, each scalar written as the type table (``_scalars``) says
-(inlined where it gives an expression), sets sorted, lifecycles tagged by ``form``.
-It does what cattrs' generated unstructure functions do for these types, without a
-dispatch per value, which makes dumping about twice as fast. :func:`make_converter`
-registers them as hooks.
+Each function is Python source written from the record's description in the
+document's shape (``_shape``: fields, their kinds and defaults) and compiled once,
+the way attrs writes ``__init__``: fields in declaration order, fields equal to their
+default left out, each scalar written as the type table (``_scalars``) says (inlined
+where it gives an expression), sets sorted, lifecycles tagged by ``form``. It does
+what cattrs' generated unstructure functions do for these types, without a dispatch
+per value, which makes dumping about twice as fast. :func:`make_converter` registers
+them as hooks.
 """
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Callable
-from enum import Enum
 from typing import Any
 
-import attrs
-
 from samarbejde.documents._codegen import generate
-from samarbejde.documents._scalars import Scalar, enum_scalar, scalar_for
+from samarbejde.documents._scalars import Scalar
 from samarbejde.documents._shape import (
     TAG,
     Field,
@@ -33,62 +30,20 @@ from samarbejde.documents._shape import (
     shape,
 )
 
-__all__ = ["inlinable", "record_fields", "scalar_of", "unstructure_functions", "written_when"]
+__all__ = ["inlinable", "unstructure_functions", "written_when"]
 
 Unstructure = Callable[[Any], Any]
 
 
-def scalar_of(kind: Any) -> Scalar | None:
-    """The table's scalar of ``kind``; a type variable of enums writes as any enum."""
-    if isinstance(kind, typing.TypeVar):
-        enums = kind.__constraints__
-        if enums and all(isinstance(c, type) and issubclass(c, Enum) for c in enums):
-            return enum_scalar(enums[0])
-        return None
-    return scalar_for(kind)
-
-
-def record_fields(cls: type[Any]) -> tuple[list[Any], list[Any]]:
-    """The fields a document holds, in the order it writes them: required, then defaulted.
-
-    Each group keeps the declaration order; a defaulted field is written only when it
-    differs from its default (:func:`written_when`).
-    """
-    fields = [f for f in attrs.fields(cls) if f.init]
-    return (
-        [f for f in fields if f.default is attrs.NOTHING],
-        [f for f in fields if f.default is not attrs.NOTHING],
-    )
-
-
-def inlinable(cls: type[Any]) -> bool:
-    """Whether a record is small enough to write inline: at most one defaulted field."""
-    required, optional = record_fields(cls)
-    return bool(required) and len(optional) <= 1 and not isinstance(getattr(cls, "form", None), str)
-
-
-def written_when(cls: type[Any], field: Any, kind: Any, names: dict[str, Any]) -> tuple[str, Any]:
-    """When a defaulted field is written, and as what type.
+def written_when(record: Record, field: Field, names: dict[str, Any]) -> tuple[str, Kind]:
+    """When a defaulted field is written, and as what kind.
 
     Returns:
         Python source testing the value (``{}`` stands for it) for "differs from the
-        default", and the type to write it as (without ``None`` for an optional field).
-        A default that is neither ``None`` nor ``()`` is added to ``names``.
+        default", and the kind to write it as (the inner kind of an optional field
+        whose default is ``None``). A default that is neither ``None`` nor ``()`` is
+        added to ``names``.
     """
-    default = field.default
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        default = default.factory()
-    if default is None:
-        return "{} is not None", next(a for a in typing.get_args(kind) if a is not type(None))
-    if default == ():
-        return "{}", kind
-    default_name = f"_default_{cls.__name__}_{field.name}"
-    names[default_name] = default
-    return "{} != " + default_name, kind
-
-
-def _written_when(record: Record, field: Field, names: dict[str, Any]) -> tuple[str, Kind]:
-    """When a defaulted field is written, and as what kind (:func:`written_when`'s rule)."""
     if field.default is None:
         kind = field.kind
         return "{} is not None", kind.inner if isinstance(kind, OptionalKind) else kind
@@ -99,8 +54,11 @@ def _written_when(record: Record, field: Field, names: dict[str, Any]) -> tuple[
     return "{} != " + default_name, field.kind
 
 
-def _inlinable(record: Record) -> bool:
-    """Whether a record is small enough to write inline: at most one defaulted field."""
+def inlinable(record: Record) -> bool:
+    """Whether a record is written inline: required fields, at most one defaulted, no tag.
+
+    The JSON writer inlines the same records.
+    """
     return bool(record.required) and len(record.optional) <= 1 and record.tag_value is None
 
 
@@ -163,7 +121,7 @@ class _Writer:
 
     def inline(self, record: Record, value: str, depth: int) -> str | None:
         """A dict display for a small record (at most one defaulted field), saving a call."""
-        if not _inlinable(record):
+        if not inlinable(record):
             return None
         bound = f"_r{depth}"
         items = [
@@ -174,7 +132,7 @@ class _Writer:
         if not record.optional:
             return f"({plain} if ({bound} := {value}) is not None else None)"
         field = record.optional[0]
-        test, kind = _written_when(record, field, self.names)
+        test, kind = written_when(record, field, self.names)
         here = f"({bound} := {value}).{field.name}"
         written = self.expression(kind, f"{bound}.{field.name}", depth + 1)
         full = "{" + ", ".join([*items, f"{field.key!r}: {written}"]) + "}"
@@ -186,7 +144,7 @@ class _Writer:
         items += [f"{f.key!r}: {self.expression(f.kind, f'o.{f.name}')}" for f in record.required]
         lines.append(f"    res = {{{', '.join(items)}}}")
         for field in record.optional:
-            test, kind = _written_when(record, field, self.names)
+            test, kind = written_when(record, field, self.names)
             lines += [
                 f"    v = o.{field.name}",
                 f"    if {test.format('v')}:",
