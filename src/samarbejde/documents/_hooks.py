@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
+import operator
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -29,9 +31,9 @@ from cattrs.gen import make_dict_structure_fn
 from samarbejde.documents._invariants import constructor_failed, every_invariant
 from samarbejde.documents._problems import MAX_PROBLEMS
 from samarbejde.documents._scalars import InvalidValueError, describe, did_you_mean
+from samarbejde.documents._shape import TaggedKind
 from samarbejde.model.areas import Classification
 from samarbejde.model.history import PhaseChange, StatusChange
-from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.money import Money, Quantity
 from samarbejde.model.terms import Term
 
@@ -45,19 +47,17 @@ __all__ = [
     "is_frozenset",
     "is_homogeneous_tuple",
     "is_optional",
-    "lifecycle_hook",
     "memoised",
+    "noun_of",
     "optional_factory",
     "record_factory",
     "structuring_run",
+    "tagged_hook",
+    "tagged_union",
     "tuple_factory",
 ]
 
 Hook = Callable[[Any, Any], Any]
-_LIFECYCLE_FORMS: dict[str, type[ProjectLifecycle] | type[StrategicLifecycle]] = {
-    "project": ProjectLifecycle,
-    "strategic": StrategicLifecycle,
-}
 #: Value records that documents repeat (terms, amounts, dated entries). Frozen, so both
 #: loading paths share one instance per distinct raw mapping within one document (the
 #: fast JSON path, ``_fast_load``, also shares the tuples of them, such as histories).
@@ -224,12 +224,7 @@ def is_frozenset(cl: Any) -> bool:
 def is_optional(cl: Any) -> bool:
     args = typing.get_args(cl)
     origin = typing.get_origin(cl)
-    return (
-        origin in (Union, types.UnionType)
-        and len(args) == 2
-        and type(None) in args
-        and cl != Lifecycle
-    )
+    return origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args
 
 
 def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any], Hook]:
@@ -363,23 +358,46 @@ def _shared(generated: Hook, cl: Any) -> Hook:
     return structure
 
 
-def lifecycle_hook(converter: cattrs.Converter) -> Hook:
-    forms = ", ".join(_LIFECYCLE_FORMS)
+def tagged_union(kind: TaggedKind) -> Any:
+    """The type of a tagged union, as the model annotates it (``Lifecycle``)."""
+    return functools.reduce(operator.or_, [option.kind for option in kind.options])
 
-    def structure(value: Any, _: Any) -> Lifecycle:
+
+def noun_of(kind: TaggedKind) -> str:
+    """What a document calls a member of the union: its classes' common ending.
+
+    >>> from samarbejde.documents._shape import shape
+    >>> from samarbejde.model.partnerships import Partnership
+    >>> noun_of(next(f.kind for f in shape(Partnership).root.fields if f.name == "lifecycle"))
+    'lifecycle'
+    """
+    names = [option.cls.__name__ for option in kind.options]
+    length = 0
+    while length < min(map(len, names)) and len({n[-1 - length] for n in names}) == 1:
+        length += 1
+    return (names[0][len(names[0]) - length :] or "value").lower()
+
+
+def tagged_hook(converter: cattrs.Converter, kind: TaggedKind) -> Hook:
+    """The structure hook of a union of records told apart by ``kind.tag`` (a lifecycle)."""
+    members = {str(option.tag_value): option.kind for option in kind.options}
+    noun, tag = noun_of(kind), kind.tag
+    forms = ", ".join(str(m) for m in members)
+    needed = [f"`{tag}: {m}`" for m in members]
+    needs = f"a {noun} needs {', '.join(needed[:-1])} or {needed[-1]}"
+
+    def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise InvalidValueError(f"expected a mapping (a lifecycle), got {describe(value)}")
-        form = value.get("form")
-        cls = _LIFECYCLE_FORMS.get(form) if type(form) is str else None
+            raise InvalidValueError(f"expected a mapping (a {noun}), got {describe(value)}")
+        form = value.get(tag)
+        cls = members.get(form) if type(form) is str else None
         if cls is None:
-            if "form" not in value:
-                raise InvalidValueError("a lifecycle needs `form: project` or `form: strategic`")
+            if tag not in value:
+                raise InvalidValueError(needs)
             raise InvalidValueError(
-                f"unknown lifecycle form {form!r}{did_you_mean(form, _LIFECYCLE_FORMS)} "
-                f"(allowed: {forms})"
+                f"unknown {noun} {tag} {form!r}{did_you_mean(form, members)} (allowed: {forms})"
             )
-        rest = {k: v for k, v in value.items() if k != "form"}
-        result: Lifecycle = converter.structure(rest, cls)
-        return result
+        rest = {k: v for k, v in value.items() if k != tag}
+        return converter.structure(rest, cls)
 
     return structure
