@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -19,6 +20,7 @@ from tests.medvind import portfolio
 from samarbejde import LoadError, Portfolio, dumps, loads
 from samarbejde import strategies as sst
 from samarbejde.documents import _fast_load, _io
+from samarbejde.documents._fast_load import FastLoad, GaveUp
 from samarbejde.strategies import LOAD_PROBLEMS, Defect, invalid_portfolios
 
 PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -26,7 +28,7 @@ PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 def _detailed_only(text: str | bytes, **kwargs: int) -> Portfolio | LoadError:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_io, "fast_loads_json", lambda _: None)
+        patch.setattr(_io, "fast_load_json", lambda _: FastLoad(None, GaveUp("test", "off")))
         return _outcome(text, **kwargs)
 
 
@@ -185,6 +187,72 @@ def test_a_malformed_document_gives_the_detailed_paths_outcome(change: str) -> N
     assert text != json.dumps(_document(), ensure_ascii=False)
     if isinstance(_same(text), LoadError):
         assert _fast_load.fast_loads_json(text) is None
+
+
+#: Why the fast path gives up on some of the cases: its stage, and the record and field
+#: it names where it knows them.
+REASONS = {
+    "duplicate nested key": ("keys", None),
+    "duplicate key spaced": ("format", None),
+    "number for text": ("decode", None),
+    "unknown key": ("decode", None),
+    "bad id": ("build", "Commitment.id"),
+    "model invariant": ("build", "Commitment"),
+    "a set with a member twice": ("build", "Mandate"),
+    "not a date": ("build", "Term"),
+    "format version": ("format", None),
+}
+
+
+@pytest.mark.parametrize("change", CASES)
+def test_the_fast_path_says_why_it_gave_up(change: str) -> None:
+    outcome = _fast_load.fast_load_json(_changed(change))
+    if outcome.portfolio is not None:  # a change both paths accept (a huge integer)
+        assert outcome.gave_up is None
+        assert isinstance(_same(_changed(change)), Portfolio)
+        return
+    assert outcome.gave_up is not None
+    assert outcome.gave_up.stage in {"decode", "format", "build", "keys"}
+    assert outcome.gave_up.message
+    assert str(outcome.gave_up).startswith(outcome.gave_up.stage)
+    if change in REASONS:
+        stage, where = REASONS[change]
+        assert outcome.gave_up.stage == stage
+        if where is not None:
+            assert outcome.gave_up.where is not None
+            assert outcome.gave_up.where.startswith(where)
+    if outcome.gave_up.stage in {"decode", "build"}:
+        error = outcome.gave_up.error
+        assert error is not None
+        assert outcome.gave_up.message == f"{type(error).__name__}: {error}"
+
+
+def test_a_decode_failure_names_the_place_in_the_document() -> None:
+    outcome = _fast_load.fast_load_json(_changed("number for text"))
+    assert outcome.gave_up is not None
+    assert "$.partnerships[0].commitments[0].kind" in outcome.gave_up.message
+
+
+@PATIENT
+@given(sst.portfolios())
+def test_a_valid_document_goes_through_the_fast_path(drawn: Portfolio) -> None:
+    # A generator bug that makes the fast path give up fails here, not only a benchmark.
+    outcome = _fast_load.fast_load_json(dumps(drawn, "json"))
+    assert outcome.gave_up is None
+    assert outcome.portfolio == drawn
+
+
+def test_loads_logs_why_the_fast_path_gave_up_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="samarbejde.documents"):
+        loads(dumps(portfolio(), "json"), "json", source="good.json")
+        assert not caplog.records  # the fast path took it
+        with pytest.raises(LoadError):
+            loads(_changed("bad id"), "json", source="bad.json")
+    (record,) = caplog.records
+    assert record.name == "samarbejde.documents"
+    assert record.levelno == logging.DEBUG
+    assert record.getMessage().startswith("bad.json: the fast JSON load gave up (build in ")
+    assert "Commitment.id" in record.getMessage()
 
 
 @pytest.mark.parametrize("change", [c for c in CASES if c.startswith("duplicate")])

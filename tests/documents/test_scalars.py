@@ -24,6 +24,7 @@ from samarbejde import ModelError, Sector, json_schema
 from samarbejde import strategies as sst
 from samarbejde.documents import SCALARS, Scalar, make_converter, scalar_for
 from samarbejde.documents._schema import _Builder
+from samarbejde.documents._shape import shape
 from samarbejde.model import _checks
 
 ISO = {
@@ -140,7 +141,7 @@ class Sample:
 
 
 def test_the_schema_reads_pattern_values_and_bounds_from_the_validators() -> None:
-    properties = _Builder().record(Sample)["properties"]
+    properties = _Builder().record(shape(Sample).root)["properties"]
     assert properties["ref"] == {"type": "string", "pattern": "^[A-Z]{2}-[0-9]+$"}
     assert properties["colour"] == {
         "anyOf": [{"type": "string", "enum": ["blue", "green", "red"]}, {"type": "null"}]

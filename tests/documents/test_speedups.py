@@ -12,6 +12,7 @@ from tests.profiles import WHOLE_PORTFOLIOS
 from samarbejde import LoadError, Portfolio, dumps, loads
 from samarbejde import strategies as sst
 from samarbejde.documents import _hooks, _io
+from samarbejde.model.terms import Term
 
 TWO_EQUAL_TERMS = """\
 format: samarbejde/1
@@ -51,10 +52,17 @@ def test_nothing_is_remembered_between_loads() -> None:
     second = loads(TWO_EQUAL_TERMS, "yaml").partnerships[0]
     assert first == second
     assert second.lifecycle.term is not first.lifecycle.term
-    assert all(not memo for memo in _io._converters()[0].memos)
+    assert not hasattr(_io._converters()[0], "__dict__")  # the converter keeps no memory
+
+
+def test_a_loads_memories_are_its_runs() -> None:
+    with _hooks.structuring_run() as run:
+        loaded = loads(TWO_EQUAL_TERMS, "yaml").partnerships[0]
+    assert run.memos[Term]  # the equal terms were built once, in this run
+    assert any(term is loaded.lifecycle.term for term in run.memos[Term].values())
 
 
 def test_a_failed_fast_load_forgets_too() -> None:
     with pytest.raises(LoadError):
         loads(TWO_EQUAL_TERMS.replace("kind: mou", "kind: mu"), "yaml")
-    assert all(not memo for memo in _io._converters()[0].memos)
+    assert _hooks._RUN.get() is None  # its run ended with it

@@ -18,10 +18,11 @@ from samarbejde.documents._hooks import (
     is_frozenset,
     is_homogeneous_tuple,
     is_optional,
-    lifecycle_hook,
     memoised,
     optional_factory,
     record_factory,
+    tagged_hook,
+    tagged_union,
     tuple_factory,
 )
 from samarbejde.documents._scalars import (
@@ -30,9 +31,17 @@ from samarbejde.documents._scalars import (
     did_you_mean,
     enum_scalar,
 )
+from samarbejde.documents._shape import (
+    Kind,
+    OptionalKind,
+    SequenceKind,
+    SetKind,
+    Shape,
+    TaggedKind,
+    shape,
+)
 from samarbejde.documents._unstructure import unstructure_functions
 from samarbejde.model import enums
-from samarbejde.model.lifecycles import Lifecycle
 from samarbejde.model.portfolio import Portfolio
 
 # InvalidValueError and did_you_mean are read from here by the problem transformer.
@@ -41,6 +50,19 @@ __all__ = ["DocumentConverter", "InvalidValueError", "did_you_mean", "make_conve
 
 def _sorted_values(values: frozenset[Any]) -> list[Any]:
     return sorted(e.value if isinstance(e, Enum) else e for e in values)
+
+
+def _tagged_kinds(described: Shape) -> list[TaggedKind]:
+    """Every tagged union a field of the shape holds, however nested."""
+    found: list[TaggedKind] = []
+    for record in described.records:
+        for field in record.fields:
+            kind: Kind = field.kind
+            while isinstance(kind, OptionalKind | SequenceKind | SetKind):
+                kind = kind.inner if isinstance(kind, OptionalKind) else kind.item
+            if isinstance(kind, TaggedKind):
+                found.append(kind)
+    return found
 
 
 def make_converter(*, detailed_validation: bool = True) -> DocumentConverter:
@@ -72,7 +94,7 @@ def make_converter(*, detailed_validation: bool = True) -> DocumentConverter:
     # Each enum by name: their str base would win otherwise.
     scalars = [*SCALARS.values(), *(enum_scalar(getattr(enums, name)) for name in enums.__all__)]
     for scalar in scalars:
-        read = memoised(scalar.read, converter.memo()) if scalar.repeated else scalar.read
+        read = memoised(scalar.read, scalar.type) if scalar.repeated else scalar.read
         converter.register_structure_hook(scalar.type, read)
         if scalar.write is not None:
             converter.register_unstructure_hook(scalar.type, scalar.write)
@@ -84,10 +106,13 @@ def make_converter(*, detailed_validation: bool = True) -> DocumentConverter:
     converter.register_structure_hook_factory(
         attrs.has, record_factory(converter, detailed_validation)
     )
-    converter.register_structure_hook(Lifecycle, lifecycle_hook(converter))
+    unions = {tagged_union(kind): kind for kind in _tagged_kinds(shape(Portfolio))}
+    for union, kind in unions.items():  # the lifecycle
+        converter.register_structure_hook(union, tagged_hook(converter, kind))
 
     converter.register_unstructure_hook_func(is_frozenset, _sorted_values)
     for cls, function in unstructure_functions(Portfolio).items():
         converter.register_unstructure_hook(cls, function)
-    converter.register_unstructure_hook(Lifecycle, converter.unstructure)
+    for union in unions:  # each member by its own class's function
+        converter.register_unstructure_hook(union, converter.unstructure)
     return converter

@@ -37,8 +37,9 @@ equal when no text value holds such a sequence. When the two counts differ (a du
 key, or text that merely looks like one) the fast path gives up and the detailed path
 reads the document, so it reports the duplicates with their lines.
 
-Any failure at all returns ``None``: the caller then reads the document with the
-detailed path, which finds every problem with its line and column. Equal dates, equal
+Any failure at all gives no portfolio, and the reason (:class:`GaveUp`, kept in the
+call's :class:`FastLoad`, never in the module): the caller then reads the document
+with the detailed path, which finds every problem with its line and column. Equal dates, equal
 small value records (terms, amounts, dated entries) and equal tuples of them are shared
 within one document. Every memory of a load (those values, the texts that passed, the
 count of keys) is a local variable of the generated ``_builders``, which makes one
@@ -48,25 +49,38 @@ load's builders as closures: nothing is kept between loads.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import textwrap
+import traceback
 import types
-import typing
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
+from samarbejde.documents._codegen import generate
 from samarbejde.documents._hooks import SHARED_RECORDS
 from samarbejde.documents._parse import READABLE_FORMATS
-from samarbejde.documents._scalars import scalar_for
+from samarbejde.documents._scalars import Scalar
+from samarbejde.documents._shape import (
+    TAG,
+    Kind,
+    OptionalKind,
+    Record,
+    RecordKind,
+    ScalarKind,
+    SequenceKind,
+    SetKind,
+    TaggedKind,
+    shape,
+)
 from samarbejde.model import _checks
 from samarbejde.model._checks import is_date, is_optional_date, validators_of
-from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.portfolio import Portfolio
 
-__all__ = ["fast_loads_json"]
+__all__ = ["FastLoad", "GaveUp", "fast_load_json", "fast_loads_json"]
 
 #: A key of a JSON text that ends in white space before its colon.
 _SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
@@ -74,24 +88,6 @@ _SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
 
 #: Builds one document's records and counts their keys: ``(portfolio, keys)``.
 Build = Callable[[Any], tuple[Portfolio, int]]
-
-
-def _resolved_hints(kind: Any) -> dict[str, Any]:
-    """The field types of a record class, type variables replaced by a generic's arguments."""
-    origin = typing.get_origin(kind) or kind
-    hints = typing.get_type_hints(origin)
-    args = typing.get_args(kind)
-    if args:
-        table = dict(zip(origin.__parameters__, args, strict=True))
-        hints = {name: table.get(hint, hint) for name, hint in hints.items()}
-    return hints
-
-
-def _name(kind: Any) -> str:
-    """A Python name for a record class or a generic's specialisation."""
-    origin = typing.get_origin(kind) or kind
-    args = "_".join(a.__name__ for a in typing.get_args(kind))
-    return f"{origin.__name__}_{args}" if args else str(origin.__name__)
 
 
 class _Generator:
@@ -107,48 +103,43 @@ class _Generator:
         #: The name of the load's set of texts that matched each pattern as a whole.
         self.passed: dict[re.Pattern[str], str] = {}
 
-    def struct_of(self, kind: Any) -> Any:
+    def struct_of(self, kind: Kind) -> Any:
         """The Struct field type for ``kind``; records are generated on first sight."""
-        args = typing.get_args(kind)
-        origin = typing.get_origin(kind)
-        if kind == Lifecycle:
-            return self.record(ProjectLifecycle) | self.record(StrategicLifecycle)
-        if args and type(None) in args:
-            inner = next(a for a in args if a is not type(None))
-            return self.struct_of(inner) | None
-        if origin is tuple or origin is frozenset:
-            return tuple[self.struct_of(args[0]), ...]  # type: ignore[misc]
-        scalar = scalar_for(kind)
-        if scalar is not None:
-            plain = scalar.write is None or (isinstance(kind, type) and issubclass(kind, Enum))
-            return kind if plain else str
-        return self.record(kind)
+        if isinstance(kind, TaggedKind):  # msgspec tells the members apart by the tag
+            return functools.reduce(operator.or_, [self.record(o) for o in kind.options])
+        if isinstance(kind, OptionalKind):
+            return self.struct_of(kind.inner) | None
+        if isinstance(kind, SequenceKind | SetKind):
+            return tuple[self.struct_of(kind.item), ...]  # type: ignore[misc]
+        if isinstance(kind, ScalarKind):
+            scalar = kind.scalar
+            return scalar.type if _decoded(scalar) else str
+        return self.record(kind.record)
 
-    def expression(self, kind: Any, value: str, depth: int = 0) -> str:  # noqa: PLR0911
+    def expression(self, kind: Kind, value: str, depth: int = 0) -> str:  # noqa: PLR0911
         """Python source turning the decoded ``value`` into the model's value of ``kind``."""
-        args = typing.get_args(kind)
-        origin = typing.get_origin(kind)
-        if kind == Lifecycle:
-            project = f"_build_{_name(ProjectLifecycle)}"
-            strategic = f"_build_{_name(StrategicLifecycle)}"
-            return (
-                f"({project}({value}) if type({value}) is _S_{_name(ProjectLifecycle)} "
-                f"else {strategic}({value}))"
-            )
-        if args and type(None) in args:
-            inner = next(a for a in args if a is not type(None))
-            converted = self.expression(inner, value, depth)
+        if isinstance(kind, TaggedKind):  # the member's builder, by its Struct
+            *first, last = kind.options
+            built = f"_build_{last.name}({value})"
+            for option in reversed(first):
+                test = f"type({value}) is _S_{option.name}"
+                built = f"(_build_{option.name}({value}) if {test} else {built})"
+            return built
+        if isinstance(kind, OptionalKind):
+            converted = self.expression(kind.inner, value, depth)
             return value if converted == value else f"(None if {value} is None else {converted})"
-        if origin is tuple:
+        if isinstance(kind, SequenceKind):
             item = f"_x{depth}"
-            converted = self.expression(args[0], item, depth + 1)
+            converted = self.expression(kind.item, item, depth + 1)
             return value if converted == item else f"tuple([{converted} for {item} in {value}])"
-        if origin is frozenset:
+        if isinstance(kind, SetKind):
             item = f"_x{depth}"
-            return f"_distinct([{self.expression(args[0], item, depth + 1)} for {item} in {value}])"
-        scalar = scalar_for(kind)
-        if scalar is not None:
-            if scalar.write is None or (isinstance(kind, type) and issubclass(kind, Enum)):
+            return (
+                f"_distinct([{self.expression(kind.item, item, depth + 1)} for {item} in {value}])"
+            )
+        if isinstance(kind, ScalarKind):
+            scalar = kind.scalar
+            if _decoded(scalar):
                 return value
             name = f"_read_{scalar.type.__name__}"
             self.names[name] = scalar.read
@@ -157,31 +148,27 @@ class _Generator:
                 read = f"_repeated({name}, {value}, _type_{scalar.type.__name__}, dates)"
                 return f"(dates_get({value}) or {read})"
             return f"{name}({value}, _type_{scalar.type.__name__})"
-        return f"_build_{_name(kind)}({value})"
+        return f"_build_{kind.record.name}({value})"
 
-    def record(self, kind: Any) -> Any:
-        """The Struct of a record class, generating it (and its builder) once."""
-        name = _name(kind)
+    def record(self, record: Record) -> Any:
+        """The Struct of a record, generating it (and its builder) once."""
+        name = record.name
         if name in self.structs:
             return self.structs[name]
-        origin = typing.get_origin(kind) or kind
-        hints = _resolved_hints(kind)
-        fields = [f for f in attrs.fields(origin) if f.init]
-        form = getattr(origin, "form", None)
         options: dict[str, Any] = {}
-        if isinstance(form, str):
-            options = {"tag": form, "tag_field": "form"}
+        if record.tag_value is not None:
+            options = {"tag": record.tag_value, "tag_field": TAG}
         struct_fields: list[tuple[Any, ...]] = []
-        if origin is Portfolio:
+        if record.cls is Portfolio:
             struct_fields.append(("format", str))
         self.structs[name] = None  # a record holding itself would loop
-        for field in fields:
-            field_type = self.struct_of(hints[field.name])
-            if field.default is attrs.NOTHING:
-                struct_fields.append((field.name, field_type))
+        for field in record.fields:
+            field_type = self.struct_of(field.kind)
+            if field.required:
+                struct_fields.append((field.key, field_type))
             else:
                 unset = self.msgspec.UnsetType
-                struct_fields.append((field.name, field_type | unset, self.msgspec.UNSET))
+                struct_fields.append((field.key, field_type | unset, self.msgspec.UNSET))
         struct = self.msgspec.defstruct(
             f"_S_{name}",
             struct_fields,
@@ -193,18 +180,11 @@ class _Generator:
         )
         self.structs[name] = struct
         self.names[f"_S_{name}"] = struct
-        self.names[f"_C_{name}"] = origin
-        self.sources.append(self.builder(kind, name, fields, hints, form))
+        self.names[f"_C_{name}"] = record.cls
+        self.sources.append(self.builder(record))
         return struct
 
-    def builder(  # noqa: PLR0912, PLR0915 - one generated function, in one piece
-        self,
-        kind: Any,
-        name: str,
-        fields: list[attrs.Attribute[Any]],
-        hints: dict[str, Any],
-        form: object,
-    ) -> str:
+    def builder(self, record: Record) -> str:  # noqa: PLR0912, PLR0915 - one generated function
         """The source of the function building one record from its Struct.
 
         It does what attrs' ``__init__`` does, minus the validators that only check a
@@ -218,10 +198,13 @@ class _Generator:
         slots) is called as it is. A failure only needs to raise: the detailed path
         writes the message.
         """
-        origin = typing.get_origin(kind) or kind
+        origin, name = record.cls, record.name
+        fields = [f.attribute for f in record.fields]
+        kinds = {f.name: f.kind for f in record.fields}
         plain = _copyable(origin)
         required = [f for f in fields if f.default is attrs.NOTHING]
-        keys = len(required) + isinstance(form, str) + (origin is Portfolio)  # and `format`
+        tagged = record.tag_value is not None
+        keys = len(required) + tagged + (origin is Portfolio)  # and `format`
         lines = [f"def _build_{name}(s):", "    nonlocal count", f"    n = {keys}"]
         helpers: list[str] = []
         shared = origin in SHARED_RECORDS
@@ -252,7 +235,7 @@ class _Generator:
                     now += self.checked(check, local, validator, call)
                 else:
                     later.append(call)
-            hint = hints[field.name]
+            hint = kinds[field.name]
             sharing = plain and _shared_tuple(hint)
             helper = f"_share_{name}_{field.name}"
             if sharing:  # the tuple is built, and checked by `now`, in its own function
@@ -310,7 +293,7 @@ class _Generator:
         self.memos.append(memo)
         return memo
 
-    def share(self, helper: str, hint: Any, local: str, checks: list[str]) -> str:
+    def share(self, helper: str, hint: Kind, local: str, checks: list[str]) -> str:
         """The source of the function that shares a tuple of shared records in the load.
 
         Equal tuples of Structs give equal tuples of records, and ``checks`` are the
@@ -395,13 +378,13 @@ class _Generator:
         returned ``_build`` is dropped, they are freed (the builders refer to each
         other, never to themselves, so reference counting frees them).
         """
-        self.record(Portfolio)
+        self.record(shape(Portfolio).root)
         preamble = ["count = 0", "dates = {}", "dates_get = dates.get"]
         for memo in self.memos:
             preamble += [f"{memo} = {{}}", f"{memo}_get = {memo}.get"]
         for passed in self.passed.values():
             preamble += [f"{passed} = set()", f"{passed}_add = {passed}.add"]
-        build = f"def _build(s):\n    return _build_{_name(Portfolio)}(s), count"
+        build = f"def _build(s):\n    return _build_{shape(Portfolio).root.name}(s), count"
         body = "\n\n".join(["\n".join(preamble), *self.sources, build, "return _build"])
         return "def _builders():\n" + textwrap.indent(body, "    ")
 
@@ -410,9 +393,8 @@ class _Generator:
         source = self.source()
         namespace = dict(self.names) | {"_repeated": _repeated, "_distinct": _distinct}
         namespace["_new"] = object.__new__
-        exec(compile(source, "<samarbejde generated fast load>", "exec"), namespace)
-        decoder = self.msgspec.json.Decoder(self.structs[_name(Portfolio)])
-        builders: Callable[[], Build] = namespace["_builders"]
+        builders: Callable[[], Build] = generate("fast load", "_builders", source, namespace)
+        decoder = self.msgspec.json.Decoder(self.structs[shape(Portfolio).root.name])
         return decoder, builders
 
 
@@ -427,15 +409,18 @@ def _value_only(check: Any) -> bool:
     return _checks.is_value_only(check)
 
 
-def _shared_tuple(kind: Any) -> bool:
+def _shared_tuple(kind: Kind) -> bool:
     """Whether ``kind`` is a tuple of shared value records (a status history)."""
-    args = typing.get_args(kind)
     return (
-        typing.get_origin(kind) is tuple
-        and len(args) == 2  # tuple[X, ...]
-        and args[1] is Ellipsis
-        and (typing.get_origin(args[0]) or args[0]) in SHARED_RECORDS
+        isinstance(kind, SequenceKind)
+        and isinstance(kind.item, RecordKind)
+        and kind.item.record.cls in SHARED_RECORDS
     )
+
+
+def _decoded(scalar: Scalar) -> bool:
+    """Whether msgspec decodes the scalar itself (text, numbers, booleans, enums)."""
+    return scalar.write is None or (isinstance(scalar.type, type) and issubclass(scalar.type, Enum))
 
 
 def _set_field(field: str, record: object, value: object) -> None:
@@ -525,24 +510,85 @@ def _key_ends(text: str, colons: int) -> int:
     return count
 
 
-def fast_loads_json(text: str) -> Portfolio | None:
-    """The portfolio of a JSON document, or ``None`` when anything at all is not right.
+class GaveUp(NamedTuple):
+    """Why the fast JSON load gave up on a document (the detailed path reads it then).
 
-    ``None`` is not an answer about the document: the caller reads it again with the
+    Attributes:
+        stage: Where: ``"decode"`` (msgspec refused the text), ``"format"`` (not a
+            format this release reads), ``"build"`` (a builder or a validator raised)
+            or ``"keys"`` (the key count says a key may be there twice).
+        message: The exception's type and message, or what the check found.
+        where: The record being built when it failed (``"Commitment"``), and the
+            field where the error names one (``"Commitment.by"``); ``None`` if unknown.
+        error: The exception, with its traceback through the generated builders.
+    """
+
+    stage: str
+    message: str
+    where: str | None = None
+    error: BaseException | None = None
+
+    def __str__(self) -> str:
+        where = f" in {self.where}" if self.where else ""
+        return f"{self.stage}{where}: {self.message}"
+
+
+class FastLoad(NamedTuple):
+    """The outcome of one fast JSON load: the portfolio, or why there is none.
+
+    Attributes:
+        portfolio: The portfolio, or ``None`` when the fast path gave up.
+        gave_up: Why it gave up; ``None`` when it loaded the document.
+    """
+
+    portfolio: Portfolio | None
+    gave_up: GaveUp | None = None
+
+
+def _failed(stage: str, error: BaseException) -> FastLoad:
+    """The outcome of a load that raised ``error`` at ``stage``: what, and where."""
+    where = None
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.startswith("<samarbejde fast load ") and frame.name.startswith("_build_"):
+            where = frame.name[len("_build_") :]
+            break
+    record, field = getattr(error, "record", None), getattr(error, "field", None)
+    if isinstance(record, str) and isinstance(field, str):  # a ModelError names both
+        where = f"{record}.{field}"
+    message = f"{type(error).__name__}: {error}"
+    return FastLoad(None, GaveUp(stage, message, where, error))
+
+
+def fast_load_json(text: str) -> FastLoad:
+    """Load a JSON document the fast way: the portfolio, or why the fast path gave up.
+
+    Giving up is not an answer about the document: the caller reads it again with the
     detailed path, which reports every problem (or, rarely, loads it: a text value
-    that looks like a key, or a record the fast path cannot share).
+    that looks like a key, or a record the fast path cannot share). The reason is for
+    tests and for debugging a load slower than it should be.
     """
     compiled = _compiled()
     if compiled is None:  # pragma: no cover - msgspec is a dependency
-        return None
+        return FastLoad(None, GaveUp("decode", "msgspec is not installed"))
     decoder, builders = compiled
     try:
         document = decoder.decode(text)
-        if document.format not in READABLE_FORMATS:
-            return None
+    except Exception as error:
+        return _failed("decode", error)
+    if document.format not in READABLE_FORMATS:
+        return FastLoad(None, GaveUp("format", f"cannot read format {document.format!r}"))
+    try:
         portfolio, keys = builders()(document)  # this load's builders and memories
-    except Exception:
-        return None
-    if not _keys_once(text, keys):
-        return None  # a duplicate key, or text that looks like a key
-    return portfolio
+    except Exception as error:
+        return _failed("build", error)
+    if not _keys_once(text, keys):  # a duplicate key, or text that looks like a key
+        return FastLoad(None, GaveUp("keys", f"{keys} keys built, more key ends in the text"))
+    return FastLoad(portfolio)
+
+
+def fast_loads_json(text: str) -> Portfolio | None:
+    """The portfolio of a JSON document, or ``None`` when anything at all is not right.
+
+    :func:`fast_load_json` without the reason.
+    """
+    return fast_load_json(text).portfolio

@@ -9,9 +9,13 @@ the type table (``_scalars``).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import functools
+import operator
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Union
 
 import attrs
@@ -27,9 +31,9 @@ from cattrs.gen import make_dict_structure_fn
 from samarbejde.documents._invariants import constructor_failed, every_invariant
 from samarbejde.documents._problems import MAX_PROBLEMS
 from samarbejde.documents._scalars import InvalidValueError, describe, did_you_mean
+from samarbejde.documents._shape import TaggedKind
 from samarbejde.model.areas import Classification
 from samarbejde.model.history import PhaseChange, StatusChange
-from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.money import Money, Quantity
 from samarbejde.model.terms import Term
 
@@ -37,22 +41,23 @@ __all__ = [
     "SHARED_RECORDS",
     "DocumentConverter",
     "Hook",
+    "ProblemBudget",
+    "Run",
     "frozenset_factory",
     "is_frozenset",
     "is_homogeneous_tuple",
     "is_optional",
-    "lifecycle_hook",
     "memoised",
+    "noun_of",
     "optional_factory",
     "record_factory",
+    "structuring_run",
+    "tagged_hook",
+    "tagged_union",
     "tuple_factory",
 ]
 
 Hook = Callable[[Any, Any], Any]
-_LIFECYCLE_FORMS: dict[str, type[ProjectLifecycle] | type[StrategicLifecycle]] = {
-    "project": ProjectLifecycle,
-    "strategic": StrategicLifecycle,
-}
 #: Value records that documents repeat (terms, amounts, dated entries). Frozen, so both
 #: loading paths share one instance per distinct raw mapping within one document (the
 #: fast JSON path, ``_fast_load``, also shares the tuples of them, such as histories).
@@ -71,30 +76,70 @@ class DocumentConverter(cattrs.Converter):
     """A cattrs converter that shares equal values within one document.
 
     Documents repeat the same terms, amounts, dates and dated entries many times; the
-    fast path builds each distinct one once. The memory lasts until :meth:`forget`,
-    which the loaders call after every document, so nothing is kept between loads.
+    fast path builds each distinct one once. What a structuring run remembers (those
+    values, and the problems it kept and counted) belongs to the run, not to the
+    converter (:func:`structuring_run`): one converter serves several threads at once,
+    and nothing is kept between runs.
+    """
+
+    __slots__ = ()
+
+    def structure(self, obj: Any, cl: Any) -> Any:
+        """Structure ``obj`` as ``cl``, in the current run or in a new one of its own."""
+        if _RUN.get() is not None:
+            return super().structure(obj, cl)
+        with structuring_run():
+            return super().structure(obj, cl)
+
+
+class Run:
+    """What one structuring run remembers: values built once, and its problem budget.
 
     Attributes:
-        memos: The converter's memories of values built, one per kind of value.
+        memos: Values built so far, one memory per kind of value (by a key the hook
+            chooses: a record class, a scalar type).
+        budget: The failures kept and the problems only counted.
     """
 
     __slots__ = ("budget", "memos")
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self.memos: list[dict[Any, Any]] = []
+    def __init__(self) -> None:
+        self.memos: dict[object, dict[Any, Any]] = {}
         self.budget = ProblemBudget()
 
-    def memo(self) -> dict[Any, Any]:
-        """A new, empty memory that :meth:`forget` will clear."""
-        memo: dict[Any, Any] = {}
-        self.memos.append(memo)
+    def memo(self, key: object) -> dict[Any, Any]:
+        """The memory of values of kind ``key``, empty at first."""
+        memo = self.memos.get(key)
+        if memo is None:
+            memo = self.memos[key] = {}
         return memo
 
-    def forget(self) -> None:
-        """Clear every memory: values of the last document are not kept."""
-        for memo in self.memos:
-            memo.clear()
+
+#: The run of the structuring in progress in this thread (or task), if any.
+_RUN: contextvars.ContextVar[Run | None] = contextvars.ContextVar(
+    "samarbejde.documents structuring run", default=None
+)
+
+
+@contextlib.contextmanager
+def structuring_run() -> Iterator[Run]:
+    """A new run for the structuring done in the block, in this thread or task only.
+
+    The converters are made once and shared by every thread, so the hooks find the
+    memories and the problem budget of the load they work for here, in a context
+    variable: each thread (and each asyncio task) sees its own run, and a run ends with
+    its block, so nothing is kept between loads (design decision D65).
+
+    >>> with structuring_run() as run:
+    ...     run.budget.kept, run.memo("dates")
+    (0, {})
+    """
+    run = Run()
+    token = _RUN.set(run)
+    try:
+        yield run
+    finally:
+        _RUN.reset(token)
 
 
 class ProblemBudget:
@@ -103,7 +148,7 @@ class ProblemBudget:
     A document may hold hundreds of thousands of bad values; each kept failure is an
     exception object. Once ``MAX_PROBLEMS`` are kept, list hooks count the problems
     of further failing items (:func:`count_problems`) and let them go, so memory stays
-    bounded. Reset before each structuring run (:meth:`reset`).
+    bounded. Each structuring run has its own (:class:`Run`).
 
     Attributes:
         kept: Failures kept so far.
@@ -115,10 +160,6 @@ class ProblemBudget:
     def __init__(self) -> None:
         self.kept = 0
         self.omitted = 0
-
-    def reset(self) -> None:
-        """Start a new run."""
-        self.kept = self.omitted = 0
 
     @property
     def full(self) -> bool:
@@ -146,20 +187,26 @@ def count_problems(error: BaseException) -> int:
     return count
 
 
-def memoised(read: Hook, memo: dict[Any, Any]) -> Hook:
+def memoised(read: Hook, key: object) -> Hook:
     """``read``, remembering the value of each text: for scalars a document repeats.
 
-    The values are immutable (dates), so one parsed value is shared by every place.
+    The values are immutable (dates), so one parsed value is shared by every place
+    within the run (the memory ``key`` of :func:`structuring_run`'s run).
     """
 
     def structure(value: Any, _: Any) -> Any:
-        found = memo.get(value) if type(value) is str else None
+        run = _RUN.get()
+        if run is None or type(value) is not str:
+            return read(value, _)
+        memo = run.memos.get(key)
+        if memo is None:
+            memo = run.memo(key)
+        found = memo.get(value)
         if found is None:
             found = read(value, _)
-            if type(value) is str:
-                if len(memo) >= _MEMO_LIMIT:
-                    memo.clear()
-                memo[value] = found
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[value] = found
         return found
 
     return structure
@@ -177,12 +224,7 @@ def is_frozenset(cl: Any) -> bool:
 def is_optional(cl: Any) -> bool:
     args = typing.get_args(cl)
     origin = typing.get_origin(cl)
-    return (
-        origin in (Union, types.UnionType)
-        and len(args) == 2
-        and type(None) in args
-        and cl != Lifecycle
-    )
+    return origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args
 
 
 def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any], Hook]:
@@ -200,7 +242,8 @@ def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any]
                 raise InvalidValueError(f"expected a list, got {describe(value)}")
             out: list[Any] = []
             errors: list[Exception] = []
-            budget = converter.budget if isinstance(converter, DocumentConverter) else None
+            run = _RUN.get()
+            budget = None if run is None else run.budget
             for index, x in enumerate(value):
                 full = budget is not None and budget.full
                 try:
@@ -258,8 +301,6 @@ def optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
 
 
 def record_factory(converter: DocumentConverter, detailed: bool) -> Callable[[Any], Hook]:
-    memos: dict[Any, dict[Any, Any]] = {}
-
     def factory(cl: Any) -> Hook:
         generated = make_dict_structure_fn(
             cl,
@@ -269,10 +310,7 @@ def record_factory(converter: DocumentConverter, detailed: bool) -> Callable[[An
         )
         if not detailed:
             if (typing.get_origin(cl) or cl) in SHARED_RECORDS:
-                # One memory per class: cattrs asks the factory once per field.
-                if cl not in memos:
-                    memos[cl] = converter.memo()
-                return _shared(generated, cl, memos[cl])
+                return _shared(generated, cl)
             return generated
         name = getattr(cl, "__name__", str(cl))
         allowed = {a.name for a in attrs.fields(typing.get_origin(cl) or cl) if a.init}
@@ -300,9 +338,15 @@ def record_factory(converter: DocumentConverter, detailed: bool) -> Callable[[An
     return factory
 
 
-def _shared(generated: Hook, cl: Any, memo: dict[Any, Any]) -> Hook:
+def _shared(generated: Hook, cl: Any) -> Hook:
+    """``generated``, building each distinct mapping once in the run (memory ``cl``)."""
+
     def structure(value: Any, _: Any) -> Any:
+        run = _RUN.get()
+        if run is None:
+            return generated(value, cl)
         key = tuple(value.items())  # any trouble (not a mapping) fails the fast path
+        memo = run.memo(cl)
         found = memo.get(key)
         if found is None:
             found = generated(value, cl)
@@ -314,23 +358,46 @@ def _shared(generated: Hook, cl: Any, memo: dict[Any, Any]) -> Hook:
     return structure
 
 
-def lifecycle_hook(converter: cattrs.Converter) -> Hook:
-    forms = ", ".join(_LIFECYCLE_FORMS)
+def tagged_union(kind: TaggedKind) -> Any:
+    """The type of a tagged union, as the model annotates it (``Lifecycle``)."""
+    return functools.reduce(operator.or_, [option.kind for option in kind.options])
 
-    def structure(value: Any, _: Any) -> Lifecycle:
+
+def noun_of(kind: TaggedKind) -> str:
+    """What a document calls a member of the union: its classes' common ending.
+
+    >>> from samarbejde.documents._shape import shape
+    >>> from samarbejde.model.partnerships import Partnership
+    >>> noun_of(next(f.kind for f in shape(Partnership).root.fields if f.name == "lifecycle"))
+    'lifecycle'
+    """
+    names = [option.cls.__name__ for option in kind.options]
+    length = 0
+    while length < min(map(len, names)) and len({n[-1 - length] for n in names}) == 1:
+        length += 1
+    return (names[0][len(names[0]) - length :] or "value").lower()
+
+
+def tagged_hook(converter: cattrs.Converter, kind: TaggedKind) -> Hook:
+    """The structure hook of a union of records told apart by ``kind.tag`` (a lifecycle)."""
+    members = {str(option.tag_value): option.kind for option in kind.options}
+    noun, tag = noun_of(kind), kind.tag
+    forms = ", ".join(str(m) for m in members)
+    needed = [f"`{tag}: {m}`" for m in members]
+    needs = f"a {noun} needs {', '.join(needed[:-1])} or {needed[-1]}"
+
+    def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise InvalidValueError(f"expected a mapping (a lifecycle), got {describe(value)}")
-        form = value.get("form")
-        cls = _LIFECYCLE_FORMS.get(form) if type(form) is str else None
+            raise InvalidValueError(f"expected a mapping (a {noun}), got {describe(value)}")
+        form = value.get(tag)
+        cls = members.get(form) if type(form) is str else None
         if cls is None:
-            if "form" not in value:
-                raise InvalidValueError("a lifecycle needs `form: project` or `form: strategic`")
+            if tag not in value:
+                raise InvalidValueError(needs)
             raise InvalidValueError(
-                f"unknown lifecycle form {form!r}{did_you_mean(form, _LIFECYCLE_FORMS)} "
-                f"(allowed: {forms})"
+                f"unknown {noun} {tag} {form!r}{did_you_mean(form, members)} (allowed: {forms})"
             )
-        rest = {k: v for k, v in value.items() if k != "form"}
-        result: Lifecycle = converter.structure(rest, cls)
-        return result
+        rest = {k: v for k, v in value.items() if k != tag}
+        return converter.structure(rest, cls)
 
     return structure

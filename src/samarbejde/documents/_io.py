@@ -6,6 +6,7 @@ import contextlib
 import functools
 import os
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Any, TypeVar
@@ -14,7 +15,8 @@ import tomli_w
 
 from samarbejde.documents._atomic import write_atomically
 from samarbejde.documents._converter import DocumentConverter, make_converter
-from samarbejde.documents._fast_load import fast_loads_json
+from samarbejde.documents._fast_load import GaveUp, fast_load_json
+from samarbejde.documents._hooks import structuring_run
 from samarbejde.documents._json_writer import json_writer
 from samarbejde.documents._locate import SourceMap
 from samarbejde.documents._parse import (
@@ -27,7 +29,6 @@ from samarbejde.documents._parse import (
 )
 from samarbejde.documents._problems import Issue, ParseFailure, issues_from, to_load_error
 from samarbejde.documents._yaml_text import dumps_yaml
-from samarbejde.model._gc import gc_paused
 from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.portfolio import Portfolio
 
@@ -53,7 +54,11 @@ _SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"
 
 @functools.cache
 def _converters() -> tuple[DocumentConverter, DocumentConverter]:
-    """The fast converter and the detailed one, made once (their hooks never change)."""
+    """The fast converter and the detailed one, made once (their hooks never change).
+
+    They are shared by every thread: what a load remembers is its run's
+    (:func:`~samarbejde.documents._hooks.structuring_run`), not theirs.
+    """
     return make_converter(detailed_validation=False), make_converter()
 
 
@@ -94,12 +99,8 @@ def _structure_fast(raw: object) -> Portfolio:
     if _version_issues(raw):
         raise ValueError("not a readable document")
     assert isinstance(raw, dict)
-    converter = _converters()[0]
-    try:
-        portfolio: Portfolio = converter.structure(_without_format(raw), Portfolio)
-    finally:
-        converter.forget()  # share values within this document only
-    return portfolio
+    portfolio: Portfolio = _converters()[0].structure(_without_format(raw), Portfolio)
+    return portfolio  # values were shared within this document's run only
 
 
 def _structure_checked(raw: object) -> tuple[Portfolio | None, list[Issue]]:
@@ -107,15 +108,14 @@ def _structure_checked(raw: object) -> tuple[Portfolio | None, list[Issue]]:
     if issues:
         return None, issues
     assert isinstance(raw, dict)
-    converter = _converters()[1]
-    converter.budget.reset()
-    try:
-        portfolio: Portfolio = converter.structure(_without_format(raw), Portfolio)
-    except Exception as error:
-        found = issues_from(error)
-        if converter.budget.omitted:
-            found.append(Issue((), "", more=converter.budget.omitted))
-        return None, found
+    with structuring_run() as run:
+        try:
+            portfolio: Portfolio = _converters()[1].structure(_without_format(raw), Portfolio)
+        except Exception as error:
+            found = issues_from(error)
+            if run.budget.omitted:
+                found.append(Issue((), "", more=run.budget.omitted))
+            return None, found
     return portfolio, []
 
 
@@ -124,6 +124,21 @@ def _positions(text: str, format: Format) -> SourceMap:  # noqa: A002
         return parse(text, format)[1]
     except ParseFailure:  # pragma: no cover - the text was read once already
         return SourceMap(None, {}, {})
+
+
+def _log_gave_up(gave_up: GaveUp, source: str) -> None:
+    """Say why the fast JSON load gave up, at DEBUG on the ``samarbejde.documents`` logger.
+
+    Only when the program uses :mod:`logging` at all (it is not imported for this)
+    and that logger is enabled for DEBUG: a load slower than expected can be explained
+    with ``logging.basicConfig(level=logging.DEBUG)``.
+    """
+    logging: Any = sys.modules.get("logging")
+    if logging is None:
+        return
+    logger = logging.getLogger("samarbejde.documents")
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("%s: the fast JSON load gave up (%s)", source, gave_up)
 
 
 def _load(
@@ -139,27 +154,30 @@ def _load(
         text = decode(data, max_bytes)
     except ParseFailure as failure:
         raise to_load_error(failure.issues, None, source) from None
-    with gc_paused():
-        if format == "json" and (fast := fast_loads_json(text)) is not None:
-            return fast, SourceMap.deferred(lambda: _positions(text, format))
-        if not located or format == "json":
-            try:
-                fast = _structure_fast(parse_fast(text, format))
-            except Exception:  # reread slowly to find every problem
-                pass
-            else:  # JSON positions are only scanned when someone asks for one
-                return fast, SourceMap.deferred(lambda: _positions(text, format))
+    if format == "json":
+        outcome = fast_load_json(text)
+        if outcome.portfolio is not None:
+            return outcome.portfolio, SourceMap.deferred(lambda: _positions(text, format))
+        assert outcome.gave_up is not None
+        _log_gave_up(outcome.gave_up, source)
+    if not located or format == "json":
         try:
-            raw, source_map, issues = parse(text, format)
-        except ParseFailure as failure:
-            raise to_load_error(failure.issues, None, source) from None
-        portfolio: Portfolio | None = None
-        if not issues:
-            with contextlib.suppress(Exception):
-                portfolio = _structure_fast(raw)
-        if portfolio is None:
-            portfolio, more = _structure_checked(raw)
-            issues += more
+            fast = _structure_fast(parse_fast(text, format))
+        except Exception:  # reread slowly to find every problem
+            pass
+        else:  # JSON positions are only scanned when someone asks for one
+            return fast, SourceMap.deferred(lambda: _positions(text, format))
+    try:
+        raw, source_map, issues = parse(text, format)
+    except ParseFailure as failure:
+        raise to_load_error(failure.issues, None, source) from None
+    portfolio: Portfolio | None = None
+    if not issues:
+        with contextlib.suppress(Exception):
+            portfolio = _structure_fast(raw)
+    if portfolio is None:
+        portfolio, more = _structure_checked(raw)
+        issues += more
     if issues or portfolio is None:
         raise to_load_error(issues, source_map, source)
     return portfolio, source_map
@@ -357,15 +375,14 @@ def structure(data: object, cls: type[T]) -> T:
         if issues:
             raise to_load_error(issues, None, "<data>")
         data = _without_format(data)
-    converter = _converters()[1]
-    converter.budget.reset()
-    try:
-        result: T = converter.structure(data, cls)
-    except Exception as error:
-        found = issues_from(error)
-        if converter.budget.omitted:
-            found.append(Issue((), "", more=converter.budget.omitted))
-        raise to_load_error(found, None, "<data>") from None
+    with structuring_run() as run:
+        try:
+            result: T = _converters()[1].structure(data, cls)
+        except Exception as error:
+            found = issues_from(error)
+            if run.budget.omitted:
+                found.append(Issue((), "", more=run.budget.omitted))
+            raise to_load_error(found, None, "<data>") from None
     return result
 
 

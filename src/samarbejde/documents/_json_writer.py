@@ -7,9 +7,10 @@ every record an f-string of its keys and values, so that a commitment's text is 
 in one step instead of a dict, three nested dicts, a list and an encoder's walk over
 them (design decision D52).
 
-What is written, and in which order, is ``_unstructure``'s (:func:`record_fields`,
-:func:`written_when`, :func:`inlinable`): the same fields, left out when equal to their
-default, required fields first, sets sorted, lifecycles tagged by ``form``. The text
+What is written, and in which order, is ``_unstructure``'s, read from the same
+description of the document (``_shape``; :func:`written_when`, :func:`inlinable`): the
+same fields, left out when equal to their default, required fields first, sets sorted,
+lifecycles tagged by ``form``. The text
 is the standard library's: strings are escaped by the ``json`` module's own C function,
 whole numbers written by ``int.__repr__``, so the output equals
 ``json.dumps(unstructure(portfolio), ensure_ascii=False, separators=(",", ":"))``
@@ -22,11 +23,8 @@ kept between calls.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-import sys
-import typing
 from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
@@ -36,15 +34,23 @@ from typing import Any
 import attrs
 import pendulum
 
+from samarbejde.documents._codegen import generate
 from samarbejde.documents._scalars import Scalar
-from samarbejde.documents._unstructure import (
-    inlinable,
-    record_fields,
-    scalar_of,
-    written_when,
+from samarbejde.documents._shape import (
+    TAG,
+    Field,
+    Kind,
+    OptionalKind,
+    Record,
+    RecordKind,
+    ScalarKind,
+    SequenceKind,
+    SetKind,
+    TaggedKind,
+    shape,
 )
+from samarbejde.documents._unstructure import inlinable, written_when
 from samarbejde.model._checks import Matches, validators_of
-from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 
 __all__ = ["json_writer"]
 
@@ -71,42 +77,58 @@ Part = tuple[bool, str]  # (is a literal, text or Python source)
 #: backslash and the controls below U+0020.
 _ESCAPED = frozenset('"\\') | frozenset(map(chr, range(0x20)))
 
-# The regular expression parser of the standard library, to read a pattern's parts.
-_PARSER: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
-_OP: Any = importlib.import_module(
-    "re._constants" if sys.version_info >= (3, 11) else "sre_constants"
-)
+#: Characters of a pattern, outside a character set, that stand for no character
+#: themselves and may match any (``.``) or an escape's (``\\S``, ``\\x22``).
+_WILD = frozenset(".\\")
 
 
-def _safe_parts(parsed: Any) -> bool:
-    """Whether a parsed pattern can only match characters JSON writes as they are.
+def safe_pattern(pattern: str) -> bool:
+    r"""Whether every text ``pattern`` matches is made of characters JSON leaves alone.
 
-    Only literals, character sets (not negated, no categories such as a space class),
-    repeats, groups, alternatives and anchors are read; anything else is not safe.
+    Read from the pattern's own text, conservatively: it may hold literal characters,
+    character sets (not negated, without escapes) and their ranges, repeats, groups,
+    alternatives and anchors, and none of those characters (or ranges) may include
+    one that JSON escapes. An escape (``\``), any character (``.``), a negated set
+    or a special group (``(?``) makes the pattern not safe: it is then written through
+    the escaper, which is always right.
+
+    >>> safe_pattern("[a-z0-9][a-z0-9._-]{0,63}"), safe_pattern("[^a]"), safe_pattern(r"\S+")
+    (True, False, False)
     """
-    for op, arg in parsed:
-        if op is _OP.LITERAL:
-            ok = chr(arg) not in _ESCAPED
-        elif op is _OP.IN:
-            ok = all(
-                (kind is _OP.LITERAL and chr(value) not in _ESCAPED)
-                or (
-                    kind is _OP.RANGE
-                    and not any(ord(c) in range(value[0], value[1] + 1) for c in _ESCAPED)
-                )
-                for kind, value in arg
-            )
-        elif op in (_OP.MAX_REPEAT, _OP.MIN_REPEAT):
-            ok = _safe_parts(arg[2])
-        elif op is _OP.SUBPATTERN:
-            ok = _safe_parts(arg[3])
-        elif op is _OP.BRANCH:
-            ok = all(_safe_parts(branch) for branch in arg[1])
-        else:
-            ok = op is _OP.AT
-        if not ok:
+    position = 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "[":
+            position = _safe_set(pattern, position + 1)
+            if position < 0:
+                return False
+            continue
+        if char in _WILD or char in _ESCAPED or pattern.startswith("(?", position):
             return False
+        position += 1
     return True
+
+
+def _safe_set(pattern: str, position: int) -> int:
+    """Where the character set starting at ``position`` ends, or -1 if it is not safe."""
+    if pattern.startswith("^", position):
+        return -1
+    first = position
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "]" and position > first:
+            return position + 1
+        if char == "\\" or char in _ESCAPED:
+            return -1
+        if pattern.startswith("-", position + 1) and position + 2 < len(pattern):
+            last = pattern[position + 2]
+            if last != "]":  # a range: none of the characters between may be escaped
+                if last == "\\" or any(char <= c <= last for c in _ESCAPED):
+                    return -1
+                position += 3
+                continue
+        position += 1
+    return -1  # not closed: not a pattern re compiled
 
 
 def plain_text(field: attrs.Attribute[Any]) -> bool:
@@ -123,7 +145,8 @@ def plain_text(field: attrs.Attribute[Any]) -> bool:
             and check.whole
             and check.items is None
             and not check.pattern.flags & re.IGNORECASE
-            and _safe_parts(_PARSER.parse(check.pattern.pattern, check.pattern.flags))
+            and not check.pattern.flags & re.VERBOSE
+            and safe_pattern(check.pattern.pattern)
         ):
             return True
     return False
@@ -138,17 +161,15 @@ def _plain_enum(enum: type[Enum]) -> bool:
 
 
 class _TextWriter:
+    """Writes one text function per record of a shape (``_shape``)."""
+
     def __init__(self) -> None:
-        self.names: dict[str, Any] = {
-            "_escape": _escape,
-            "_int": int.__repr__,
-            "_ProjectLifecycle": ProjectLifecycle,
-        }
+        self.names: dict[str, Any] = {"_escape": _escape, "_int": int.__repr__}
         self.literals: dict[str, str] = {}
         self.memories: dict[str, Callable[[Any], str]] = {}
-        self.done: set[type[Any]] = set()
-        self.pending: list[type[Any]] = []
-        self.streamed: set[type[Any]] = set()
+        self.queued: set[str] = set()
+        self.pending: list[Record] = []
+        self.streamed: set[str] = set()
 
     # -- names -------------------------------------------------------------------------
 
@@ -160,10 +181,11 @@ class _TextWriter:
             self.names[name] = text
         return name
 
-    def function_name(self, cls: type[Any]) -> str:
-        if cls not in self.done and cls not in self.pending:
-            self.pending.append(cls)
-        return f"_write_{cls.__name__}"
+    def function_name(self, record: Record) -> str:
+        if record.name not in self.queued:
+            self.queued.add(record.name)
+            self.pending.append(record)
+        return f"_write_{record.name}"
 
     # -- parts and their Python source ---------------------------------------------------
 
@@ -192,56 +214,52 @@ class _TextWriter:
             return text.replace("{", "{{").replace("}", "}}")
         return f"{{{self.literal(text)}}}"
 
-    def parts(  # noqa: PLR0911 - one return per kind of value
-        self, kind: Any, value: str, depth: int, *, plain: bool = False
+    def parts(  # noqa: PLR0911 - one return per kind
+        self, kind: Kind, value: str, depth: int, *, plain: bool = False
     ) -> list[Part]:
-        """The parts writing ``value`` (of type ``kind``) inside an f-string at ``depth``.
+        """The parts writing ``value`` (of ``kind``) inside an f-string at ``depth``.
 
         ``plain``: the value is text of a field JSON writes as it is (:func:`plain_text`).
         """
-        args = typing.get_args(kind)
-        origin = typing.get_origin(kind)
-        if kind == Lifecycle:
-            project = self.function_name(ProjectLifecycle)
-            strategic = self.function_name(StrategicLifecycle)
-            return [
-                (
-                    False,
-                    f"({project}({value}, _d, _n) if type({value}) is _ProjectLifecycle "
-                    f"else {strategic}({value}, _d, _n))",
+        if isinstance(kind, TaggedKind):  # the member's own function, by its class
+            *first, last = kind.options
+            written = f"{self.function_name(last)}({value}, _d, _n)"
+            for option in reversed(first):
+                self.names[f"_C_{option.name}"] = option.cls
+                written = (
+                    f"({self.function_name(option)}({value}, _d, _n) "
+                    f"if type({value}) is _C_{option.name} else {written})"
                 )
-            ]
-        if args and type(None) in args:
-            inner = next(a for a in args if a is not type(None))
-            written = self.fstring(self.parts(inner, value, depth + 1, plain=plain), depth + 1)
+            return [(False, written)]
+        if isinstance(kind, OptionalKind):
+            inner = self.parts(kind.inner, value, depth + 1, plain=plain)
+            written = self.fstring(inner, depth + 1)
             return [(False, f"({self.literal('null')} if {value} is None else {written})")]
-        if origin is tuple or origin is frozenset:
-            return [(True, "["), (False, self.items(origin, args[0], value, depth)), (True, "]")]
-        scalar = scalar_of(kind)
-        if scalar is not None:
-            if plain and scalar.type is str:  # nothing to escape: quotes around it
+        if isinstance(kind, SequenceKind | SetKind):
+            items = self.items(kind, value, depth)
+            return [(True, "["), (False, items), (True, "]")]
+        if isinstance(kind, ScalarKind):
+            if plain and kind.scalar.type is str:  # nothing to escape: quotes around it
                 return [(True, '"'), (False, value), (True, '"')]
-            return self.scalar(scalar, value)
-        cls = origin or kind
-        if attrs.has(cls):
-            if inlinable(cls) and depth + 2 < len(_QUOTES):
-                return self.inline(cls, value, depth)
-            return [(False, f"{self.function_name(cls)}({value}, _d, _n)")]
-        raise TypeError(f"no way to write {kind!r}")  # pragma: no cover - model types only
+            return self.scalar(kind.scalar, value)
+        record = kind.record
+        if inlinable(record) and depth + 2 < len(_QUOTES):
+            return self.inline(record, value, depth)
+        return [(False, f"{self.function_name(record)}({value}, _d, _n)")]
 
-    def items(self, origin: Any, kind: Any, value: str, depth: int) -> str:
+    def items(self, kind: SequenceKind | SetKind, value: str, depth: int) -> str:
         """Python source joining the items of a tuple or (sorted) set with commas."""
         comma = self.literal(",")
-        scalar = scalar_of(kind)
+        scalar = kind.item.scalar if isinstance(kind.item, ScalarKind) else None
         item = f"_x{depth}"
-        if origin is frozenset:  # sorted by the written value, as _unstructure sorts
+        if isinstance(kind, SetKind):  # sorted by the written value, as _unstructure sorts
             if scalar is None or (scalar.write is not None and scalar.inline is None):
-                raise TypeError(f"no way to write a set of {kind!r}")  # pragma: no cover
+                raise TypeError(f"no way to write a set of {kind.item!r}")  # pragma: no cover
             plain = scalar.inline.format(item) if scalar.inline is not None else item
             return f"{comma}.join(map(_escape, sorted([{plain} for {item} in {value}])))"
         if scalar is not None and scalar.type is str:
             return f"{comma}.join(map(_escape, {value}))"
-        written = self.fstring(self.parts(kind, item, depth + 1), depth + 1)
+        written = self.fstring(self.parts(kind.item, item, depth + 1), depth + 1)
         return f"{comma}.join([{written} for {item} in {value}])"
 
     def scalar(self, scalar: Scalar, value: str) -> list[Part]:  # noqa: PLR0911
@@ -269,102 +287,87 @@ class _TextWriter:
     def key(self, name: str, *, first: bool) -> Part:
         return (True, ("{" if first else ",") + json.dumps(name) + ":")
 
-    def inline(self, cls: type[Any], value: str, depth: int) -> list[Part]:
+    def written(self, record: Record, field: Field, value: str, depth: int) -> tuple[str, Part]:
+        """A defaulted field: the test of ``value`` for "written", and its key and value."""
+        test, kind = written_when(record, field, self.names)
+        parts = [
+            self.key(field.key, first=False),
+            *self.parts(kind, value, depth, plain=plain_text(field.attribute)),
+        ]
+        return test.format(value), (False, self.fstring(parts, depth))
+
+    def inline(self, record: Record, value: str, depth: int) -> list[Part]:
         """The parts of a small record written in place: no call."""
-        hints = typing.get_type_hints(cls)
-        required, optional = record_fields(cls)
         parts: list[Part] = []
-        for number, field in enumerate(required):
-            parts.append(self.key(field.name, first=number == 0))
-            parts += self.parts(
-                hints[field.name], f"{value}.{field.name}", depth, plain=plain_text(field)
-            )
-        for field in optional:
-            test, kind = written_when(cls, field, hints[field.name], self.names)
+        for number, field in enumerate(record.required):
+            parts.append(self.key(field.key, first=number == 0))
             here = f"{value}.{field.name}"
-            written = [
-                self.key(field.name, first=False),
-                *self.parts(kind, here, depth + 1, plain=plain_text(field)),
-            ]
-            source = self.fstring(written, depth + 1)
-            parts.append((False, f"({source} if {test.format(here)} else {self.literal('')})"))
+            parts += self.parts(field.kind, here, depth, plain=plain_text(field.attribute))
+        for field in record.optional:
+            test, (_, source) = self.written(record, field, f"{value}.{field.name}", depth + 1)
+            parts.append((False, f"({source} if {test} else {self.literal('')})"))
         parts.append((True, "}"))
         return parts
 
-    def head(self, cls: type[Any], prefix: list[tuple[str, str]]) -> list[Part]:
+    def head(self, record: Record, prefix: list[tuple[str, str]]) -> list[Part]:
         """The parts of the items always written: constants (``format``, ``form``) first."""
-        hints = typing.get_type_hints(cls)
-        form = getattr(cls, "form", None)
-        constants = [*prefix, *([("form", form)] if isinstance(form, str) else [])]
+        tag = [(TAG, record.tag_value)] if record.tag_value is not None else []
         parts: list[Part] = []
-        for key, text in constants:
+        for key, text in [*prefix, *tag]:
             parts += [self.key(key, first=not parts), (True, json.dumps(text))]
-        for field in record_fields(cls)[0]:
-            parts.append(self.key(field.name, first=not parts))
-            parts += self.parts(hints[field.name], f"o.{field.name}", 0, plain=plain_text(field))
+        for field in record.required:
+            parts.append(self.key(field.key, first=not parts))
+            here = f"o.{field.name}"
+            parts += self.parts(field.kind, here, 0, plain=plain_text(field.attribute))
         return parts
 
-    def source(self, cls: type[Any]) -> str:
-        """The function returning the text of ``cls``."""
-        hints = typing.get_type_hints(cls)
-        optional = record_fields(cls)[1]
-        parts = self.head(cls, [])
+    def source(self, record: Record) -> str:
+        """The function returning the text of ``record``."""
+        parts = self.head(record, [])
         opened = bool(parts)
-        lines = [f"def {self.function_name(cls)}(o, _d, _n):"]
+        lines = [f"def {self.function_name(record)}(o, _d, _n):"]
         lines.append(f"    s = {self.fstring(parts or [(True, '')], 0)}")
-        for field in optional:
-            test, kind = written_when(cls, field, hints[field.name], self.names)
-            written = [
-                self.key(field.name, first=False),
-                *self.parts(kind, "v", 0, plain=plain_text(field)),
-            ]
-            lines += [
-                f"    v = o.{field.name}",
-                f"    if {test.format('v')}:",
-                f"        s += {self.fstring(written, 0)}",
-            ]
+        for field in record.optional:
+            test, (_, source) = self.written(record, field, "v", 0)
+            lines += [f"    v = o.{field.name}", f"    if {test}:", f"        s += {source}"]
         if opened:
             lines.append(f"    return s + {self.literal('}')}")
         else:  # no item is always there: the first one written drops its comma
             lines.append(f"    return {self.literal('{')} + s[1:] + {self.literal('}')}")
         return "\n".join(lines)
 
-    def stream_source(self, cls: type[Any], prefix: list[tuple[str, str]], end: str) -> str:
-        """The function appending the text of ``cls`` to ``_o``, a list of pieces.
+    def stream_source(self, record: Record, prefix: list[tuple[str, str]], end: str) -> str:
+        """The function appending the text of ``record`` to ``_o``, a list of pieces.
 
         The root and the records of its lists are written this way: their text is
         large, and each copy of it (one per ``+=`` or f-string around it) would cost
         more than the appends. Records of their lists that are streamed too are
         written in a loop, others joined with commas first.
         """
-        hints = typing.get_type_hints(cls)
-        optional = record_fields(cls)[1]
-        parts = self.head(cls, prefix)
-        lines = [f"def _stream_{cls.__name__}(o, _d, _n, _o):", "    _a = _o.append"]
+        parts = self.head(record, prefix)
+        lines = [f"def _stream_{record.name}(o, _d, _n, _o):", "    _a = _o.append"]
         if parts:
             lines.append(f"    _a({self.fstring(parts, 0)})")
         else:
             lines.append("    _m = len(_o)")
-        for field in optional:
-            test, kind = written_when(cls, field, hints[field.name], self.names)
-            lines += [f"    v = o.{field.name}", f"    if {test.format('v')}:"]
-            args = typing.get_args(kind)
-            if typing.get_origin(kind) is tuple and args[0] in self.streamed:
-                key = self.literal(self.key(field.name, first=False)[1] + "[")
+        for field in record.optional:
+            kind = field.kind
+            if _streamed_items(kind) in self.streamed:
+                test, _ = written_when(record, field, self.names)
+                key = self.literal(self.key(field.key, first=False)[1] + "[")
                 lines += [
+                    f"    v = o.{field.name}",
+                    f"    if {test.format('v')}:",
                     f"        _a({key})",
                     "        for _i, _x in enumerate(v):",
                     "            if _i:",
                     f"                _a({self.literal(',')})",
-                    f"            _stream_{args[0].__name__}(_x, _d, _n, _o)",
+                    f"            _stream_{_streamed_items(kind)}(_x, _d, _n, _o)",
                     f"        _a({self.literal(']')})",
                 ]
                 continue
-            written = [
-                self.key(field.name, first=False),
-                *self.parts(kind, "v", 0, plain=plain_text(field)),
-            ]
-            lines.append(f"        _a({self.fstring(written, 0)})")
+            test, (_, source) = self.written(record, field, "v", 0)
+            lines += [f"    v = o.{field.name}", f"    if {test}:", f"        _a({source})"]
         if not parts:  # no item is always there: the first one written drops its comma
             lines += [
                 "    if len(_o) == _m:",
@@ -376,22 +379,25 @@ class _TextWriter:
         return "\n".join(lines)
 
     def compile(self, root: type[Any], prefix: list[tuple[str, str]]) -> Callable[[Any], str]:
-        hints = typing.get_type_hints(root)
-        self.streamed = {root}
-        for field in attrs.fields(root):
-            args = typing.get_args(hints[field.name])
-            if typing.get_origin(hints[field.name]) is tuple and attrs.has(args[0]):
-                self.streamed.add(args[0])
-        sources = [self.stream_source(root, prefix, "}\n")]
-        sources += [self.stream_source(cls, [], "}") for cls in self.streamed - {root}]
+        record = shape(root).root
+        lists = {_streamed_items(f.kind): f.kind for f in record.fields}
+        self.streamed = {record.name} | {name for name in lists if name is not None}
+        sources = {f"_stream_{record.name}": self.stream_source(record, prefix, "}\n")}
+        for field in record.fields:
+            name = _streamed_items(field.kind)
+            if name is not None and f"_stream_{name}" not in sources:
+                assert isinstance(field.kind, SequenceKind)
+                assert isinstance(field.kind.item, RecordKind)
+                sources[f"_stream_{name}"] = self.stream_source(field.kind.item.record, [], "}")
         while self.pending:
-            cls = self.pending.pop(0)
-            sources.append(self.source(cls))
-            self.done.add(cls)
+            pending = self.pending.pop(0)
+            sources[f"_write_{pending.name}"] = self.source(pending)
         namespace = dict(self.names)
-        code = compile("\n\n".join(sources), "<samarbejde generated json writer>", "exec")
-        exec(code, namespace)
-        write_root = namespace[f"_stream_{root.__name__}"]
+        functions = {
+            name: generate("json writer", name, source, namespace)
+            for name, source in sources.items()
+        }
+        write_root = functions[f"_stream_{record.name}"]
         # str: never called, for a root whose records hold no date (or no decimal)
         dates, decimals = (
             self.memories.get(_MEMOISED[kind], str) for kind in (pendulum.Date, Decimal)
@@ -403,7 +409,15 @@ class _TextWriter:
             return "".join(pieces)
 
         write.__doc__ = f"The JSON text of a {root.__name__}, with a final newline."
+        write.__wrapped__ = write_root  # type: ignore[attr-defined]
         return write
+
+
+def _streamed_items(kind: Kind) -> str | None:
+    """The name of the records of a list field (``tuple`` of records), else ``None``."""
+    if isinstance(kind, SequenceKind) and isinstance(kind.item, RecordKind):
+        return kind.item.record.name
+    return None
 
 
 class _Texts(dict[Any, str]):

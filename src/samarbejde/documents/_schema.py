@@ -1,10 +1,11 @@
 """A JSON Schema (draft 2020-12) of the document format, generated from the model.
 
-Every record becomes a ``$defs`` entry built from its attrs fields: the field types
-give the JSON types (from the type table, ``_scalars``), defaults decide what is
-required, and the model's validators add the patterns, allowed values and bounds
-they carry as data (ids, codes, non-blank text, kommunekoder, currencies, CVR numbers,
-counts). Nothing is written by hand, so the schema follows the model.
+Every record of the document's shape (``_shape``, the model walked once) becomes a
+``$defs`` entry: the fields' kinds give the JSON types (scalars from the type table,
+``_scalars``), defaults decide what is required, and the model's validators add the
+patterns, allowed values and bounds they carry as data (ids, codes, non-blank text,
+kommunekoder, currencies, CVR numbers, counts). Nothing is written by hand, so the
+schema follows the model.
 """
 
 from __future__ import annotations
@@ -15,9 +16,18 @@ from typing import Any
 import attrs
 
 from samarbejde.documents._parse import READABLE_FORMATS
-from samarbejde.documents._scalars import scalar_for
+from samarbejde.documents._shape import (
+    TAG,
+    Kind,
+    OptionalKind,
+    Record,
+    ScalarKind,
+    SequenceKind,
+    SetKind,
+    TaggedKind,
+    shape,
+)
 from samarbejde.model._checks import AtLeast, Matches, OneOf, validators_of
-from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["json_schema"]
@@ -41,33 +51,28 @@ def _distinct(attribute: attrs.Attribute[Any]) -> bool:
 
 
 class _Builder:
+    """Writes the schema of each record of a :class:`~samarbejde.documents._shape.Shape`."""
+
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
 
-    def ref(self, cls: Any) -> dict[str, Any]:
-        name = _name(cls)
+    def ref(self, record: Record) -> dict[str, Any]:
+        name = _def_name(record)
         if name not in self.defs:
             self.defs[name] = {}  # reserve the name first: records may refer to themselves
-            self.defs[name] = self.record(cls)
+            self.defs[name] = self.record(record)
         return {"$ref": f"#/$defs/{name}"}
 
-    def record(self, cls: Any, form: str | None = None) -> dict[str, Any]:
-        origin = typing.get_origin(cls) or cls
-        hints = typing.get_type_hints(origin)
-        params = getattr(origin, "__parameters__", ())
-        bound = dict(zip(params, typing.get_args(cls), strict=False))
+    def record(self, record: Record) -> dict[str, Any]:
         properties: dict[str, Any] = {}
         required: list[str] = []
-        if form is not None:
-            properties["form"] = {"const": form}
-            required.append("form")
-        for attribute in attrs.fields(origin):
-            if not attribute.init:
-                continue
-            kind = bound.get(hints[attribute.name], hints[attribute.name])
-            properties[attribute.name] = self.of(kind, attribute)
-            if attribute.default is attrs.NOTHING:
-                required.append(attribute.name)
+        if record.tag_value is not None:
+            properties[TAG] = {"const": record.tag_value}
+            required.append(TAG)
+        for field in record.fields:
+            properties[field.key] = self.of(field.kind, field.attribute)
+            if field.required:
+                required.append(field.key)
         schema: dict[str, Any] = {
             "type": "object",
             "properties": properties,
@@ -75,40 +80,29 @@ class _Builder:
         }
         if required:
             schema["required"] = required
-        if origin.__doc__:
-            schema["description"] = origin.__doc__.strip().splitlines()[0]
+        if record.cls.__doc__:
+            schema["description"] = record.cls.__doc__.strip().splitlines()[0]
         return schema
 
-    def of(self, kind: Any, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
-        args = typing.get_args(kind)
-        origin = typing.get_origin(kind)
-        if kind == Lifecycle:
-            return {"oneOf": [self.lifecycle(ProjectLifecycle), self.lifecycle(StrategicLifecycle)]}
-        if args and type(None) in args:
-            inner = next(a for a in args if a is not type(None))
-            return {"anyOf": [self.of(inner, attribute), {"type": "null"}]}
-        if origin is tuple:
-            items = self.of(args[0], attribute)
+    def of(self, kind: Kind, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
+        if isinstance(kind, TaggedKind):
+            return {"oneOf": [self.ref(option) for option in kind.options]}
+        if isinstance(kind, OptionalKind):
+            return {"anyOf": [self.of(kind.inner, attribute), {"type": "null"}]}
+        if isinstance(kind, SequenceKind):
+            items = self.of(kind.item, attribute)
             unique = {"uniqueItems": True} if _distinct(attribute) else {}
             return {"type": "array", "items": items, **unique}
-        if origin is frozenset:
-            return {"type": "array", "items": self.of(args[0], attribute), "uniqueItems": True}
-        scalar = scalar_for(kind)
-        if scalar is not None:
-            return _narrowed(dict(scalar.schema), attribute)
-        return self.ref(kind)
-
-    def lifecycle(self, cls: type[Any]) -> dict[str, Any]:
-        name = cls.__name__
-        if name not in self.defs:
-            self.defs[name] = self.record(cls, form=cls.form)
-        return {"$ref": f"#/$defs/{name}"}
+        if isinstance(kind, SetKind):
+            return {"type": "array", "items": self.of(kind.item, attribute), "uniqueItems": True}
+        if isinstance(kind, ScalarKind):
+            return _narrowed(dict(kind.scalar.schema), attribute)
+        return self.ref(kind.record)
 
 
-def _name(cls: Any) -> str:
-    args = typing.get_args(cls)
-    origin = typing.get_origin(cls) or cls
-    return str(origin.__name__) + "".join(a.__name__ for a in args)
+def _def_name(record: Record) -> str:
+    """The name in ``$defs``: a generic's arguments follow (``PhaseChangeProjectPhase``)."""
+    return str(record.cls.__name__) + "".join(a.__name__ for a in typing.get_args(record.kind))
 
 
 def json_schema() -> dict[str, Any]:
@@ -122,7 +116,7 @@ def json_schema() -> dict[str, Any]:
     {'enum': ['samarbejde/1']}
     """
     builder = _Builder()
-    body = builder.record(Portfolio)
+    body = builder.record(shape(Portfolio).root)
     body["properties"] = {"format": {"enum": list(READABLE_FORMATS)}, **body["properties"]}
     body["required"] = ["format", *body.get("required", [])]
     return {

@@ -1,9 +1,11 @@
-"""Pausing the cyclic garbage collector while many records are made.
+"""Pausing the cyclic garbage collector while many records are made (opt-in only).
 
 Loading a document and validating a portfolio both build trees of records without
-cycles: a collection in the middle would walk every record made so far and free
-nothing. Both pause the collector with :func:`gc_paused`, written once here, at the
-bottom layer, so that the documents and the rules share it.
+cycles: a collection in the middle walks every record made so far and frees nothing.
+But the switch is process-wide: pausing it inside the library switched it off for
+every other thread of the program too. The loaders no longer use it (design decision
+D65); a program that owns its process may pause the collector around its own calls.
+:func:`gc_paused` stays here, unused by the documents layer, until nothing imports it.
 """
 
 from __future__ import annotations
