@@ -290,12 +290,14 @@ def _of_type(record: type, field: str) -> tuple[Any, ...]:
     """Values of the field's type other than ``None``, for a field no strategy draws yet."""
     hint = hints(record)[field]
     kinds = [kind for kind in typing.get_args(hint) if kind is not type(None)] or [hint]
+    # text the model takes in most places: an id (which names nothing) and a name
+    plain = ("ny-vaerdi", "Ny værdi") if str in kinds else ()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a type with few values is still worth trying
         try:
-            return tuple(drawn(st.one_of(*map(st.from_type, kinds)), 10))
+            return plain + tuple(drawn(st.one_of(*map(st.from_type, kinds)), 10))
         except (InvalidArgument, TypeError):  # a type Hypothesis cannot build: none to try
-            return ()
+            return plain
 
 
 def candidates(key: Key, base: Base, old: object, more: Mapping[Key, Values]) -> Iterator[Any]:
