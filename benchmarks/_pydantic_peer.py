@@ -188,6 +188,12 @@ class Membership(Record):
     left: dt.date | None = None
     representative: Text | None = None
     mandates: list[Mandate] = []
+    interests: list[Code] = []
+
+    @model_validator(mode="after")
+    def _interests_once(self) -> Membership:
+        _unique(self.interests, "interest")
+        return self
 
 
 class Fulfilment(Record):
