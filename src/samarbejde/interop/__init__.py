@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from samarbejde.interop._exporters import EXPORTERS, Exporter
 from samarbejde.interop._iati import (
+    DEFAULT_SECTOR,
     IATI_VERSION,
     REGISTRATION_AGENCY,
+    IatiSector,
     organisation_identifier,
     to_iati,
 )
@@ -50,6 +52,7 @@ from samarbejde.interop._tables import (
 __all__ = [
     "CVR_SCHEME",
     "DEFAULT_BASE",
+    "DEFAULT_SECTOR",
     "EXPORTERS",
     "IATI_ACTIVITY_STATUS",
     "IATI_ACTIVITY_STATUS_NAMES",
@@ -65,6 +68,7 @@ __all__ = [
     "Export",
     "Exporter",
     "FieldTable",
+    "IatiSector",
     "Import",
     "InteropError",
     "Mapped",
