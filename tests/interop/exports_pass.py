@@ -1,4 +1,4 @@
-"""Count the exports that pass the standards' own validators: ``python -m tests.interop.exports_pass N``.
+"""Count exports that pass the standards' validators: ``python -m tests.interop.exports_pass N``.
 
 For the bundled examples and ``N`` generated portfolios (``samarbejde.strategies.portfolios``,
 every organisation with a CVR number), it prints how many IATI exports pass every

@@ -26,7 +26,13 @@ from samarbejde.interop._iati import (
     organisation_identifier,
     to_iati,
 )
-from samarbejde.interop._org import DEFAULT_BASE, ORG_CONTEXT, to_org_jsonld
+from samarbejde.interop._org import (
+    CVR_IRI,
+    DEFAULT_BASE,
+    KOMMUNEKODE_IRI,
+    ORG_CONTEXT,
+    to_org_jsonld,
+)
 from samarbejde.interop._popolo import (
     CVR_SCHEME,
     KOMMUNEKODE_SCHEME,
@@ -50,6 +56,7 @@ from samarbejde.interop._tables import (
 )
 
 __all__ = [
+    "CVR_IRI",
     "CVR_SCHEME",
     "DEFAULT_BASE",
     "DEFAULT_SECTOR",
@@ -61,6 +68,7 @@ __all__ = [
     "IATI_ORGANISATION_TYPES",
     "IATI_ORGANISATION_TYPE_NAMES",
     "IATI_VERSION",
+    "KOMMUNEKODE_IRI",
     "KOMMUNEKODE_SCHEME",
     "ORG_CONTEXT",
     "PARTNERSHIP_CLASSIFICATION",
