@@ -448,24 +448,24 @@ def to_org_jsonld(portfolio: Portfolio, *, base: str = DEFAULT_BASE) -> Export[d
     The export passes SEMIC's CPOV and CBV shapes and ORG-AP-DK's element tables
     (``tests/interop/test_org_shapes.py`` runs them with pyshacl).
 
-    Organisations are ``org:FormalOrganization`` (units ``org:OrganizationalUnit``
-    with ``org:subOrganizationOf`` their parent, and ``org:unitOf`` it when it is a
-    public formal organisation, as ORG and CPOV's shapes take it; municipalities,
-    regions and the state also ``cv:PublicOrganisation``), named by ``skos:prefLabel`` in Danish, identified by
-    ``adms:identifier`` nodes (CVR issued by ERST, kommunekode by CPR, as in the
-    profile's example) and by an IRI minted from the CVR number (:data:`CVR_IRI`) or
-    kommunekode (:data:`KOMMUNEKODE_IRI`) where they have one, so two exports name
+    Organisations are ``org:FormalOrganization`` (units ``org:OrganizationalUnit`` with
+    ``org:subOrganizationOf`` their parent, and ``org:unitOf`` it when it is a public
+    formal organisation, as ORG and CPOV's shapes take it; municipalities, regions and
+    the state also ``cv:PublicOrganisation``), named by ``skos:prefLabel`` in Danish,
+    identified by ``adms:identifier`` nodes (CVR issued by ERST, kommunekode by CPR, as
+    in the profile's example) and by an IRI minted from the CVR number (:data:`CVR_IRI`)
+    or kommunekode (:data:`KOMMUNEKODE_IRI`) where they have one, so two exports name
     the same organisation the same; other resources are named under ``base``. Entry
     points are ``org:Post`` ``org:postIn`` their organisation. Partnerships are
     ``org:OrganizationalCollaboration`` with ``schema:foundingDate`` and
     ``schema:dissolutionDate``, ``org:hasMember`` for current members that are formal
-    organisations, and their areas as ``dct:spatial`` places inside their
-    municipality. Each membership is an ``org:Membership`` with its ``org:Role``, the
-    profile's ``prov:generatedAtTime`` and ``prov:invalidatedAtTime`` and an
-    ``org:memberDuring`` interval (OWL-Time). Sectors, roles and entry-point kinds are
-    ``skos:Concept`` s of a ``skos:ConceptScheme`` each; roles and entry-point kinds
-    are ``org:Role`` s with a ``skos:definition``. The context is inline (prefixes
-    only), so a reader fetches nothing.
+    organisations, and their areas as ``dct:spatial`` places inside their municipality.
+    Each membership is an ``org:Membership`` with its ``org:Role``, the profile's
+    ``prov:generatedAtTime`` and ``prov:invalidatedAtTime`` and an ``org:memberDuring``
+    interval (OWL-Time). Sectors, roles and entry-point kinds are ``skos:Concept`` s of
+    a ``skos:ConceptScheme`` each; roles and entry-point kinds are ``org:Role`` s with a
+    ``skos:definition``. The context is inline (prefixes only), so a reader fetches
+    nothing.
 
     Args:
         portfolio: The portfolio to write.
