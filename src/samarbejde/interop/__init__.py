@@ -3,8 +3,9 @@
 Each exporter returns an :class:`Export`: the document and the :class:`Omission` s,
 what the target standard could not say, each with the path of the thing by ids and
 the reason. Nothing is dropped silently. The exporters need no dependency beyond the
-standard library; checking their output against the standards' own schemas (in the
-tests) uses the ``interop`` extra: lxml, rdflib and jsonschema.
+standard library; checking their output against the standards' own validators (in the
+tests: the XSDs and IATI's Standard Ruleset with lxml, the SHACL shapes with pyshacl,
+Popolo's schemas with jsonschema, RDF with rdflib) uses the ``interop`` extra.
 
 >>> from samarbejde import examples
 >>> from samarbejde.interop import to_popolo
