@@ -38,9 +38,9 @@ from samarbejde.interop._popolo import (
     CVR_SCHEME,
     KOMMUNEKODE_SCHEME,
     PARTNERSHIP_CLASSIFICATION,
-    from_popolo,
     to_popolo,
 )
+from samarbejde.interop._popolo_read import from_popolo
 from samarbejde.interop._result import Export, Import, InteropError, Omission, summary
 from samarbejde.interop._tables import (
     IATI_ACTIVITY_STATUS,
