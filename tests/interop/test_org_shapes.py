@@ -8,9 +8,8 @@ import rdflib
 from hypothesis import given
 from rdflib import RDF, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS, XSD
-from tests.interop.conftest import with_cvr_numbers
+from tests.interop.conftest import VALIDATED, with_cvr_numbers
 from tests.interop.standards import SHAPES, org_graph, shape_results
-from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import Identifiers, Organisation, Portfolio, Sector, examples
 from samarbejde import strategies as sst
@@ -28,7 +27,7 @@ def test_bundled_examples_pass_the_shapes(name: str, shape: str) -> None:
     assert shape_results(graph, shape) == []
 
 
-@WHOLE_PORTFOLIOS
+@VALIDATED
 @given(sst.portfolios(), with_cvr_numbers(sst.portfolios()))
 def test_generated_portfolios_pass_the_shapes(portfolio: Portfolio, registered: Portfolio) -> None:
     for drawn in (portfolio, registered):
