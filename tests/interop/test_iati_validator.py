@@ -71,7 +71,14 @@ def test_every_activity_has_the_sector_the_caller_sets() -> None:
 
 
 @pytest.mark.parametrize(
-    ("code", "vocabulary", "narrative"), [("160", "1", None), ("x", "99", None), ("1", "2", "n")]
+    ("code", "vocabulary", "narrative"),
+    [
+        ("160", "1", None),
+        ("x", "99", None),
+        ("1", "2", "n"),
+        ("a b", "99", "n"),
+        ("\x01", "98", "n"),
+    ],
 )
 def test_a_sector_iati_refuses_is_refused(code: str, vocabulary: str, narrative: str) -> None:
     with pytest.raises(ValueError, match="sector"):
@@ -161,6 +168,8 @@ def test_a_fixed_reporter_keeps_the_identifier_and_an_earlier_one_is_kept() -> N
     ]
     with pytest.raises(InteropError, match="reporter"):
         to_iati(portfolio, as_of=examples.AS_OF, reporter="nobody")
+    with pytest.raises(ValueError, match="identifier"):
+        to_iati(portfolio, as_of=examples.AS_OF, identifiers={"medvind": "DK-CVR-1/x"})
 
 
 def test_the_identifier_does_not_follow_the_members_when_the_reporter_is_fixed() -> None:

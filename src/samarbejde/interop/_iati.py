@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from decimal import Decimal
@@ -62,6 +63,9 @@ _PLANNED_START, _ACTUAL_START, _PLANNED_END, _ACTUAL_END = "1", "2", "3", "4"
 _ORIGINAL_BUDGET, _INDICATIVE = "1", "1"
 _OUTCOME, _UNIT, _PERCENTAGE = "2", "1", "2"
 _PIPELINE = "1"  # ActivityStatus
+#: An identifier or code IATI can take: no white space, control characters, or the
+#: symbols IATI's rules forbid in identifiers (/ & | ?).
+_CODE = re.compile(r"[^\s/&|?\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]+")
 _PREVIOUS_REPORTER = "B1"  # OtherIdentifierType: Previous Reporting Organisation Identifier
 _REPORTER_VOCABULARY = "99"  # ResultVocabulary: Reporting Organisation
 _PARENT, _CHILD = "1", "2"
@@ -237,8 +241,11 @@ class IatiSector:
             if not (len(self.code) == 5 and self.code.isascii() and self.code.isdigit()):
                 raise ValueError(f"a DAC 5-digit sector code has five digits, not {self.code!r}")
         elif value in ("98", "99"):
-            if not self.narrative or not self.code.strip():
-                raise ValueError(f"a sector of vocabulary {value} needs a code and a narrative")
+            if not self.narrative or not _CODE.fullmatch(self.code):
+                raise ValueError(
+                    f"a sector of vocabulary {value} needs a code (no spaces, no control"
+                    f" characters) and a narrative, not {self.code!r}"
+                )
         else:
             raise ValueError(f"sector vocabulary must be '1', '98' or '99', not {value!r}")
 
@@ -655,10 +662,17 @@ def to_iati(
     Raises:
         InteropError: No partnership can be an activity (IATI needs at least one), or
             ``reporter`` is no organisation of the portfolio with a CVR number.
-        ValueError: ``year_starts`` is not a month.
+        ValueError: ``year_starts`` is not a month, or an identifier given is none IATI
+            can take.
     """
     if not 1 <= year_starts <= 12:
         raise ValueError(f"year_starts must be a month, 1 to 12, not {year_starts!r}")
+    for ident, given in identifiers.items():
+        if not (isinstance(given, str) and _CODE.fullmatch(given)):
+            raise ValueError(
+                f"the IATI identifier of {ident!r} has white space, a control character"
+                f" or one of / & | ?: {given!r}"
+            )
     recorded = portfolio.as_of(as_of)
     fixed = None
     if reporter is not None:
