@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pyshacl
 import rdflib
 from lxml import etree
 from referencing import Registry, Resource
@@ -120,3 +121,25 @@ def org_terms_used(graph: rdflib.Graph) -> set[str]:
         for term in triple
         if isinstance(term, rdflib.URIRef) and str(term).startswith(ORG_NS)
     }
+
+
+#: The SHACL shapes an ORG export must pass: SEMIC's CPOV and CBV, and minimal ORG-AP-DK.
+SHAPES = ("cpov-2.1.2-SHACL.ttl", "cbv-2.3.0-SHACL.ttl", "org-ap-dk-minimal.ttl")
+
+
+@functools.cache
+def shapes(name: str) -> rdflib.Graph:
+    return rdflib.Graph().parse(DATA / "org" / "shacl" / name, format="turtle")
+
+
+def shape_results(graph: rdflib.Graph, name: str) -> list[str]:
+    """Every result (violation or warning) of one set of shapes on ``graph``."""
+    _, report, _ = pyshacl.validate(
+        graph, shacl_graph=shapes(name), inference="none", allow_warnings=False
+    )
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    return sorted(
+        f"{report.value(r, sh.resultSeverity)} {report.value(r, sh.focusNode)}"
+        f" {report.value(r, sh.resultPath)}: {report.value(r, sh.resultMessage)}"
+        for r in report.subjects(rdflib.RDF.type, sh.ValidationResult)
+    )

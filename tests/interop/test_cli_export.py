@@ -47,7 +47,7 @@ def test_popolo_to_stdout_with_a_summary_on_stderr(
     code, out, err = run(capsys, "export", str(medvind), "--to", "popolo")
     assert code == 0
     assert popolo_errors(json.loads(out)) == []
-    assert err.startswith("export to popolo: 20 item(s) left out:\n")
+    assert err.startswith("export to popolo: 25 item(s) left out:\n")  # interests too
     assert "Popolo has no mandates (partnerships[medvind].members[" in err
 
 

@@ -15,7 +15,7 @@ from tests.interop.standards import DATA, ORG_NS, org_graph, org_terms, org_term
 
 from samarbejde import Portfolio, examples
 from samarbejde import strategies as sst
-from samarbejde.interop import ORG_CONTEXT, to_org_jsonld
+from samarbejde.interop import KOMMUNEKODE_IRI, ORG_CONTEXT, to_org_jsonld
 
 ORG = Namespace(ORG_NS)
 TIME = Namespace("http://www.w3.org/2006/time#")
@@ -51,7 +51,8 @@ def test_an_export_says_what_org_can() -> None:
     graph = org_graph(to_org_jsonld(portfolio).document)
     partnership = URIRef(BASE + "partnership/medvind")
     assert (partnership, RDF.type, ORG.OrganizationalCollaboration) in graph
-    kommune = URIRef(BASE + "organisation/esbjerg-kommune")
+    # Esbjerg Kommune has a kommunekode (561) and no CVR number: its IRI is minted from it.
+    kommune = URIRef(KOMMUNEKODE_IRI + "561")
     assert (kommune, RDF.type, ORG.FormalOrganization) in graph
     assert (kommune, RDF.type, URIRef("http://data.europa.eu/m8g/PublicOrganisation")) in graph
     assert (partnership, ORG.hasMember, kommune) in graph
@@ -72,7 +73,7 @@ def test_units_are_sub_organisations_and_cvr_numbers_identifiers() -> None:
     graph = org_graph(to_org_jsonld(portfolio).document)
     node, parent = (
         URIRef(BASE + "organisation/" + unit.id),
-        URIRef(BASE + "organisation/" + unit.parent),
+        URIRef(KOMMUNEKODE_IRI + "561"),  # the unit's parent, Esbjerg Kommune
     )
     assert (node, RDF.type, ORG.OrganizationalUnit) in graph
     assert (node, ORG.subOrganizationOf, parent) in graph

@@ -139,13 +139,15 @@ def test_upstream_popolo_is_read_and_what_cannot_be_placed_is_reported() -> None
     imported = from_popolo(_upstream())
     org = imported.portfolio.organisation("abc-inc")
     assert org.sector is Sector.OTHER
-    assert org.parent == "holding-company-corp"
+    assert org.parent is None  # upstream's parent is not in the document
     assert org.entry_point("abc-inc-chef").post == "Chef at Joe's Diner"
     reasons = {o.path: o.reason for o in imported.omitted}
     assert "not a samarbejde sector" in reasons["organizations[abc-inc].classification"]
+    assert "no organization" in reasons["organizations[abc-inc].parent_id"]
     assert "CVR" in reasons["organizations[abc-inc].identifiers[DUNS]"]
     assert "never persons" in reasons["memberships[593]"]
-    assert "needs an id" in reasons["areas[0]"]  # upstream's area has none
+    # upstream's area has no id and no parent municipality: the true cause is the latter
+    assert "no Danish municipality" in reasons["areas[0]"]
     assert "kind" in reasons["posts[abc-inc-chef].role"]
 
 
@@ -250,11 +252,15 @@ def test_organizations_can_be_named_as_partnerships() -> None:
         ({"memberships__0__end_date": "2020"}, "memberships[m].end_date", "open"),
         ({"memberships__0__end_date": "2020-01-15"}, "memberships[m]", "left before joining"),
         ({"memberships__0__post_id": "x"}, "memberships[m].post_id", "post_id"),
-        ({"organizations__0__id": "Kommunen A/S"}, "organizations[Kommunen A/S]", "id"),
+        (
+            {"organizations__0__id": "Kommunen A/S"},
+            "organizations[Kommunen A/S].id",
+            "read as 'kommunen-a-s'",
+        ),
         (
             {"organizations__0__parent_id": "kommunen"},
             "organizations[kommunen].parent_id",
-            "another",
+            "its own parent",
         ),
         (
             {"organizations__0__identifiers": [{"identifier": "13585627", "scheme": CVR_SCHEME}]},
@@ -268,7 +274,14 @@ def test_organizations_can_be_named_as_partnerships() -> None:
         ),
         ({"organizations__1__parent_id": "q"}, "organizations[p].parent_id", "not a partnership"),
         ({"organizations__1__area_id": "q"}, "organizations[p].area_id", "not an area"),
-        ({"organizations__1__id": "P!"}, "organizations[P!]", "id"),
+        ({"organizations__1__id": "P!"}, "organizations[P!].id", "read as 'p'"),
+        (
+            {"organizations__0__parent_id": "nowhere"},
+            "organizations[kommunen].parent_id",
+            "points to no organization",
+        ),
+        ({"organizations__0__other_names": []}, "organizations[kommunen].other_names", "not read"),
+        ({"memberships__0__person_id": "x"}, "memberships[m]", "never persons"),
     ],
 )
 def test_what_cannot_be_placed_is_reported(

@@ -3,8 +3,9 @@
 Each exporter returns an :class:`Export`: the document and the :class:`Omission` s,
 what the target standard could not say, each with the path of the thing by ids and
 the reason. Nothing is dropped silently. The exporters need no dependency beyond the
-standard library; checking their output against the standards' own schemas (in the
-tests) uses the ``interop`` extra: lxml, rdflib and jsonschema.
+standard library; checking their output against the standards' own validators (in the
+tests: the XSDs and IATI's Standard Ruleset with lxml, the SHACL shapes with pyshacl,
+Popolo's schemas with jsonschema, RDF with rdflib) uses the ``interop`` extra.
 
 >>> from samarbejde import examples
 >>> from samarbejde.interop import to_popolo
@@ -19,19 +20,27 @@ from __future__ import annotations
 
 from samarbejde.interop._exporters import EXPORTERS, Exporter
 from samarbejde.interop._iati import (
+    DEFAULT_SECTOR,
     IATI_VERSION,
     REGISTRATION_AGENCY,
+    IatiSector,
     organisation_identifier,
     to_iati,
 )
-from samarbejde.interop._org import DEFAULT_BASE, ORG_CONTEXT, to_org_jsonld
+from samarbejde.interop._org import (
+    CVR_IRI,
+    DEFAULT_BASE,
+    KOMMUNEKODE_IRI,
+    ORG_CONTEXT,
+    to_org_jsonld,
+)
 from samarbejde.interop._popolo import (
     CVR_SCHEME,
     KOMMUNEKODE_SCHEME,
     PARTNERSHIP_CLASSIFICATION,
-    from_popolo,
     to_popolo,
 )
+from samarbejde.interop._popolo_read import from_popolo
 from samarbejde.interop._result import Export, Import, InteropError, Omission, summary
 from samarbejde.interop._tables import (
     IATI_ACTIVITY_STATUS,
@@ -48,8 +57,10 @@ from samarbejde.interop._tables import (
 )
 
 __all__ = [
+    "CVR_IRI",
     "CVR_SCHEME",
     "DEFAULT_BASE",
+    "DEFAULT_SECTOR",
     "EXPORTERS",
     "IATI_ACTIVITY_STATUS",
     "IATI_ACTIVITY_STATUS_NAMES",
@@ -58,6 +69,7 @@ __all__ = [
     "IATI_ORGANISATION_TYPES",
     "IATI_ORGANISATION_TYPE_NAMES",
     "IATI_VERSION",
+    "KOMMUNEKODE_IRI",
     "KOMMUNEKODE_SCHEME",
     "ORG_CONTEXT",
     "PARTNERSHIP_CLASSIFICATION",
@@ -65,6 +77,7 @@ __all__ = [
     "Export",
     "Exporter",
     "FieldTable",
+    "IatiSector",
     "Import",
     "InteropError",
     "Mapped",

@@ -7,6 +7,11 @@ from typing import Any
 
 import pendulum
 
+from samarbejde.interop._org_concepts import (
+    ENTRY_POINT_KIND_DEFINITIONS,
+    ROLE_DEFINITIONS,
+    unknown_definition,
+)
 from samarbejde.interop._result import Export, Omission
 from samarbejde.interop._tables import FieldTable, Mapped, Omitted, why
 from samarbejde.model import (
@@ -25,11 +30,27 @@ from samarbejde.model import (
     municipalities,
 )
 from samarbejde.model.iso import write_date
+from samarbejde.model.text import Text
 
-__all__ = ["DEFAULT_BASE", "FIELDS", "ORG_CONTEXT", "to_org_jsonld"]
+__all__ = [
+    "CVR_IRI",
+    "DEFAULT_BASE",
+    "FIELDS",
+    "KOMMUNEKODE_IRI",
+    "ORG_CONTEXT",
+    "to_org_jsonld",
+]
 
-#: The IRI the exported resources are named under unless another is given.
+#: The IRI the exported resources are named under unless another is given. It is not
+#: globally unique: an export under it says so (an omission at ``base``), and one meant
+#: for publication gives a base of its own (design decision D67).
 DEFAULT_BASE = "urn:samarbejde:"
+#: The IRI of an organisation with a CVR number: this, then the number. Minted in the
+#: form of the Danish guidelines for stable HTTP URIs (``https://data.gov.dk/id/...``),
+#: so that two exports name the same organisation the same (design decision D67).
+CVR_IRI = "https://data.gov.dk/id/organisation/cvr/"
+#: The IRI of an authority with a kommunekode and no CVR number: this, then the code.
+KOMMUNEKODE_IRI = "https://data.gov.dk/id/organisation/kommunekode/"
 
 #: The inline JSON-LD context of every ORG export: prefixes only, so nothing is fetched.
 ORG_CONTEXT: dict[str, str] = {
@@ -41,6 +62,7 @@ ORG_CONTEXT: dict[str, str] = {
     "cv": "http://data.europa.eu/m8g/",
     "schema": "http://schema.org/",
     "time": "http://www.w3.org/2006/time#",
+    "prov": "http://www.w3.org/ns/prov#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
@@ -52,6 +74,11 @@ _PUBLIC = frozenset({Sector.MUNICIPALITY, Sector.REGION, Sector.STATE})
 
 JSON = dict[str, Any]
 
+_DEFAULT_BASE = (
+    f"resources without a CVR number or kommunekode are named under the default base"
+    f" {DEFAULT_BASE}, which is not globally unique: give base= (an IRI you own) to publish"
+)
+
 _IN_LIFECYCLE = Omitted("reduced with the lifecycle (its omission says so)", reported=False)
 
 #: Every field ORG export reads: where it goes in ORG, or why it is left out.
@@ -60,17 +87,23 @@ FIELDS: FieldTable = MappingProxyType(
         (Portfolio, "organisations"): Mapped("org:FormalOrganization, org:OrganizationalUnit"),
         (Portfolio, "areas"): Mapped("dct:Location"),
         (Portfolio, "partnerships"): Mapped("org:OrganizationalCollaboration"),
-        (Organisation, "id"): Mapped("@id"),
+        (Organisation, "id"): Mapped("@id (under the base, without a CVR number or kommunekode)"),
         (Organisation, "name"): Mapped("skos:prefLabel"),
-        (Organisation, "sector"): Mapped("org:classification; cv:PublicOrganisation"),
-        (Organisation, "parent"): Mapped("org:unitOf, org:subOrganizationOf"),
+        (Organisation, "sector"): Mapped(
+            "org:classification, a skos:Concept of the sector scheme; cv:PublicOrganisation"
+        ),
+        (Organisation, "parent"): Mapped(
+            "org:subOrganizationOf; org:unitOf when the parent is a public formal organisation"
+        ),
         (Organisation, "identifiers"): Mapped("adms:identifier"),
         (Organisation, "remit"): Omitted("ORG has no remit (org:purpose takes concepts)"),
         (Organisation, "entry_points"): Mapped("org:Post org:postIn"),
-        (Identifiers, "cvr"): Mapped("adms:identifier (dc:creator ERST)"),
-        (Identifiers, "kommunekode"): Mapped("adms:identifier (dc:creator CPR)"),
+        (Identifiers, "cvr"): Mapped("adms:identifier (dc:creator ERST); the @id (CVR_IRI)"),
+        (Identifiers, "kommunekode"): Mapped(
+            "adms:identifier (dc:creator CPR); the @id without a CVR number (KOMMUNEKODE_IRI)"
+        ),
         (EntryPoint, "id"): Mapped("the post's @id"),
-        (EntryPoint, "kind"): Mapped("org:role"),
+        (EntryPoint, "kind"): Mapped("org:role, an org:Role of the entry-point-kind scheme"),
         (EntryPoint, "post"): Mapped("skos:prefLabel"),
         (EntryPoint, "channel"): Omitted("a channel is free text that may be personal data"),
         (EntryPoint, "covers"): Omitted("ORG does not tie a post to places"),
@@ -93,7 +126,9 @@ FIELDS: FieldTable = MappingProxyType(
         (Partnership, "vision"): Omitted("ORG has no vision"),
         (Partnership, "challenges"): Omitted("ORG has no challenges"),
         (Partnership, "goals"): Omitted("ORG has no goals"),
-        (Partnership, "members"): Mapped("org:hasMember; org:Membership"),
+        (Partnership, "members"): Mapped(
+            "org:Membership; org:hasMember for current members that are formal organisations"
+        ),
         (Partnership, "commitments"): Omitted("ORG has no commitments"),
         (Partnership, "agreements"): Omitted("ORG has no agreements"),
         (Partnership, "governance"): Omitted("ORG has no governance bodies"),
@@ -109,12 +144,16 @@ FIELDS: FieldTable = MappingProxyType(
         (PhaseChange, "phase"): Mapped("schema:dissolutionDate when the last phase is final"),
         (PhaseChange, "on"): Mapped("schema:foundingDate (the first), schema:dissolutionDate"),
         (Membership, "organisation"): Mapped("org:member"),
-        (Membership, "role"): Mapped("org:role, an org:Role"),
-        (Membership, "joined"): Mapped("org:memberDuring time:hasBeginning"),
-        (Membership, "left"): Mapped("org:memberDuring time:hasEnd"),
+        (Membership, "role"): Mapped("org:role, an org:Role with a definition, in the role scheme"),
+        (Membership, "joined"): Mapped(
+            "prov:generatedAtTime (ORG-AP-DK); org:memberDuring time:hasBeginning"
+        ),
+        (Membership, "left"): Mapped(
+            "prov:invalidatedAtTime (ORG-AP-DK); org:memberDuring time:hasEnd; no org:hasMember"
+        ),
         (Membership, "representative"): Omitted("free text that may name a person; not written"),
         (Membership, "mandates"): Omitted("ORG has no mandates"),
-        (Membership, "interests"): Omitted("ORG has no interests", reported=False),
+        (Membership, "interests"): Omitted("ORG has no interests"),
     }
 )
 
@@ -130,16 +169,37 @@ def _date(day: pendulum.Date) -> JSON:
     return {"@value": write_date(day), "@type": "xsd:date"}
 
 
+def _instant(day: pendulum.Date) -> JSON:
+    """The start of ``day`` as the ``xsd:dateTime`` ORG-AP-DK dates a membership with."""
+    return {"@value": f"{write_date(day)}T00:00:00", "@type": "xsd:dateTime"}
+
+
 def _da(text: str) -> JSON:
     return {"@value": text, "@language": "da"}
 
 
+def _text(text: Text) -> list[JSON]:
+    return [_da(text.da), {"@value": text.en, "@language": "en"}]
+
+
 class _Names:
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, portfolio: Portfolio) -> None:
         self.base = base
+        # A register's number names a formal organisation only when no other one of the
+        # portfolio has it too (a unit often shares its parent's CVR number).
+        minted: dict[str, list[str]] = {}
+        for org in portfolio.organisations:
+            if org.parent is not None:
+                continue
+            if org.identifiers.cvr is not None:
+                minted.setdefault(f"{CVR_IRI}{org.identifiers.cvr}", []).append(org.id)
+            elif org.identifiers.kommunekode is not None:
+                iri = f"{KOMMUNEKODE_IRI}{org.identifiers.kommunekode}"
+                minted.setdefault(iri, []).append(org.id)
+        self.registered = {ids[0]: iri for iri, ids in minted.items() if len(ids) == 1}
 
     def organisation(self, ident: str) -> str:
-        return f"{self.base}organisation/{ident}"
+        return self.registered.get(ident) or f"{self.base}organisation/{ident}"
 
     def partnership(self, ident: str) -> str:
         return f"{self.base}partnership/{ident}"
@@ -149,6 +209,9 @@ class _Names:
 
     def membership(self, partnership: str, org: str) -> str:
         return f"{self.base}partnership/{partnership}/membership/{org}"
+
+    def scheme(self, name: str) -> str:
+        return f"{self.base}{name}"
 
     def role(self, code: str) -> str:
         return f"{self.base}role/{code}"
@@ -170,7 +233,9 @@ def _identifier(notation: str, issuer: str) -> JSON:
     return {"@type": "adms:Identifier", "skos:notation": notation, "dc:creator": issuer}
 
 
-def _organisation(org: Organisation, names: _Names, omitted: list[Omission]) -> list[JSON]:
+def _organisation(
+    org: Organisation, public: frozenset[str], names: _Names, omitted: list[Omission]
+) -> list[JSON]:
     path = f"organisations[{org.id}]"
     types = ["org:FormalOrganization"] if org.parent is None else ["org:OrganizationalUnit"]
     if org.sector in _PUBLIC:
@@ -190,7 +255,8 @@ def _organisation(org: Organisation, names: _Names, omitted: list[Omission]) -> 
         node["adms:identifier"] = identifiers
     if org.parent is not None:
         parent = {"@id": names.organisation(org.parent)}
-        node["org:unitOf"] = parent
+        if org.parent in public:  # the range of org:unitOf in ORG and in CPOV
+            node["org:unitOf"] = parent
         node["org:subOrganizationOf"] = parent
     if org.remit:
         omitted.append(Omission(f"{path}.remit", why(FIELDS, Organisation, "remit")))
@@ -223,25 +289,27 @@ def _membership(
         "@type": "time:Interval",
         "time:hasBeginning": {"@type": "time:Instant", "time:inXSDDate": _date(member.joined)},
     }
-    if member.left is not None:
-        during["time:hasEnd"] = {"@type": "time:Instant", "time:inXSDDate": _date(member.left)}
-    if member.representative is not None:
-        omitted.append(
-            Omission(f"{path}.representative", why(FIELDS, Membership, "representative"))
-        )
-    if member.mandates:
-        omitted.append(Omission(f"{path}.mandates", why(FIELDS, Membership, "mandates")))
-    return {
+    node: JSON = {
         "@id": names.membership(partnership.id, member.organisation),
         "@type": "org:Membership",
         "org:member": {"@id": names.organisation(member.organisation)},
         "org:organization": {"@id": names.partnership(partnership.id)},
         "org:role": {"@id": names.role(member.role)},
+        "prov:generatedAtTime": _instant(member.joined),
         "org:memberDuring": during,
     }
+    if member.left is not None:
+        during["time:hasEnd"] = {"@type": "time:Instant", "time:inXSDDate": _date(member.left)}
+        node["prov:invalidatedAtTime"] = _instant(member.left)
+    for name in ("representative", "mandates", "interests"):
+        if getattr(member, name):
+            omitted.append(Omission(f"{path}.{name}", why(FIELDS, Membership, name)))
+    return node
 
 
-def _partnership(partnership: Partnership, names: _Names, omitted: list[Omission]) -> list[JSON]:
+def _partnership(
+    partnership: Partnership, units: frozenset[str], names: _Names, omitted: list[Omission]
+) -> list[JSON]:
     path = f"partnerships[{partnership.id}]"
     node: JSON = {
         "@id": names.partnership(partnership.id),
@@ -252,10 +320,15 @@ def _partnership(partnership: Partnership, names: _Names, omitted: list[Omission
     ended = partnership.lifecycle.ended
     if ended is not None:
         node["schema:dissolutionDate"] = _date(ended)
-    if partnership.members:
-        node["org:hasMember"] = [
-            {"@id": names.organisation(m.organisation)} for m in partnership.members
-        ]
+    # org:hasMember is timeless and its range a formal organisation: current members
+    # that are one; the dated org:Membership nodes say the rest.
+    current = [
+        {"@id": names.organisation(m.organisation)}
+        for m in partnership.members
+        if m.left is None and m.organisation not in units
+    ]
+    if current:
+        node["org:hasMember"] = current
     if partnership.parent is not None:
         node["org:subOrganizationOf"] = {"@id": names.partnership(partnership.parent)}
     if partnership.areas:
@@ -272,20 +345,72 @@ def _partnership(partnership: Partnership, names: _Names, omitted: list[Omission
     return nodes
 
 
-def _roles(portfolio: Portfolio, names: _Names) -> list[JSON]:
-    codes = sorted({m.role for p in portfolio.partnerships for m in p.members})
-    return [
-        {
-            "@id": names.role(code),
-            "@type": "org:Role",
-            "skos:notation": code,
-            "skos:prefLabel": [
-                _da(label(code, "da")),
-                {"@value": label(code, "en"), "@language": "en"},
-            ],
-        }
-        for code in codes
-    ]
+def _scheme(names: _Names, name: str, title: Text) -> JSON:
+    return {
+        "@id": names.scheme(name),
+        "@type": "skos:ConceptScheme",
+        "skos:prefLabel": _text(title),
+    }
+
+
+def _concept(iri: str, scheme: str, code: str, labels: Text, definition: Text | None) -> JSON:
+    node: JSON = {
+        "@id": iri,
+        "@type": ["skos:Concept"],
+        "skos:inScheme": {"@id": scheme},
+        "skos:notation": code,
+        "skos:prefLabel": _text(labels),
+    }
+    if definition is not None:
+        node["@type"].append("org:Role")
+        node["skos:definition"] = _text(definition)
+    return node
+
+
+def _concepts(portfolio: Portfolio, names: _Names) -> list[JSON]:
+    """The sector, role and entry-point-kind concepts the export uses, each in its scheme."""
+    roles = sorted({m.role for p in portfolio.partnerships for m in p.members})
+    kinds = sorted({e.kind for o in portfolio.organisations for e in o.entry_points})
+    sectors = sorted({o.sector for o in portfolio.organisations}, key=lambda s: s.value)
+    nodes: list[JSON] = []
+    if sectors:
+        nodes.append(_scheme(names, "sector", Text("Sektorer", "Sectors")))
+        nodes += [
+            _concept(
+                names.sector(s),
+                names.scheme("sector"),
+                s.value,
+                Text(label(s, "da"), label(s, "en")),
+                None,
+            )
+            for s in sectors
+        ]
+    if roles:
+        nodes.append(_scheme(names, "role", Text("Roller i et samarbejde", "Partnership roles")))
+        nodes += [
+            _concept(
+                names.role(code),
+                names.scheme("role"),
+                code,
+                Text(label(code, "da"), label(code, "en")),
+                ROLE_DEFINITIONS.get(code) or unknown_definition("rolle", code),
+            )
+            for code in roles
+        ]
+    if kinds:
+        title = Text("Slags indgange", "Entry point kinds")
+        nodes.append(_scheme(names, "entry-point-kind", title))
+        nodes += [
+            _concept(
+                names.entry_kind(kind),
+                names.scheme("entry-point-kind"),
+                kind,
+                Text(label(kind, "da"), label(kind, "en")),
+                ENTRY_POINT_KIND_DEFINITIONS.get(kind) or unknown_definition("indgang", kind),
+            )
+            for kind in kinds
+        ]
+    return nodes
 
 
 def _places(portfolio: Portfolio, names: _Names, omitted: list[Omission]) -> list[JSON]:
@@ -320,31 +445,50 @@ def _places(portfolio: Portfolio, names: _Names, omitted: list[Omission]) -> lis
 def to_org_jsonld(portfolio: Portfolio, *, base: str = DEFAULT_BASE) -> Export[dict[str, Any]]:
     """Write a portfolio as W3C ORG in JSON-LD, following ORG-AP-DK where it speaks.
 
-    Organisations are ``org:FormalOrganization`` (units ``org:OrganizationalUnit``
-    with ``org:unitOf`` and ``org:subOrganizationOf`` their organisation; municipalities,
-    regions and the state also ``cv:PublicOrganisation``), named by ``skos:prefLabel``
-    in Danish, identified by ``adms:identifier`` nodes (CVR issued by ERST, kommunekode
-    by CPR, as in the profile's example). Entry points are ``org:Post`` ``org:postIn``
-    their organisation. Partnerships are ``org:OrganizationalCollaboration`` with
-    ``org:hasMember``, ``schema:foundingDate`` and ``schema:dissolutionDate``, and
-    their areas as ``dct:spatial`` places inside their municipality. Each membership is
-    an ``org:Membership`` with its ``org:Role`` and an ``org:memberDuring`` interval
-    (OWL-Time). The context is inline (prefixes only), so a reader fetches nothing.
+    The export passes SEMIC's CPOV and CBV shapes and ORG-AP-DK's element tables
+    (``tests/interop/test_org_shapes.py`` runs them with pyshacl).
+
+    Organisations are ``org:FormalOrganization`` (units ``org:OrganizationalUnit`` with
+    ``org:subOrganizationOf`` their parent, and ``org:unitOf`` it when it is a public
+    formal organisation, as ORG and CPOV's shapes take it; municipalities, regions and
+    the state also ``cv:PublicOrganisation``), named by ``skos:prefLabel`` in Danish,
+    identified by ``adms:identifier`` nodes (CVR issued by ERST, kommunekode by CPR, as
+    in the profile's example) and by an IRI minted from the CVR number (:data:`CVR_IRI`)
+    or kommunekode (:data:`KOMMUNEKODE_IRI`) where they have one, so two exports name
+    the same organisation the same; other resources are named under ``base``. Entry
+    points are ``org:Post`` ``org:postIn`` their organisation. Partnerships are
+    ``org:OrganizationalCollaboration`` with ``schema:foundingDate`` and
+    ``schema:dissolutionDate``, ``org:hasMember`` for current members that are formal
+    organisations, and their areas as ``dct:spatial`` places inside their municipality.
+    Each membership is an ``org:Membership`` with its ``org:Role``, the profile's
+    ``prov:generatedAtTime`` and ``prov:invalidatedAtTime`` and an ``org:memberDuring``
+    interval (OWL-Time). Sectors, roles and entry-point kinds are ``skos:Concept`` s of
+    a ``skos:ConceptScheme`` each; roles and entry-point kinds are ``org:Role`` s with a
+    ``skos:definition``. The context is inline (prefixes only), so a reader fetches
+    nothing.
 
     Args:
         portfolio: The portfolio to write.
-        base: The IRI every exported resource is named under.
+        base: The IRI the resources without a registered identifier are named under;
+            :data:`DEFAULT_BASE` is not globally unique, and an export under it says so
+            in an omission at ``base``.
 
     Returns:
         The JSON-LD document (``@context`` and ``@graph``) and what ORG could not say.
     """
-    names = _Names(base)
+    names = _Names(base, portfolio)
+    units = frozenset(o.id for o in portfolio.organisations if o.parent is not None)
+    public = frozenset(  # public formal organisations: what CPOV's org:unitOf names
+        o.id for o in portfolio.organisations if o.parent is None and o.sector in _PUBLIC
+    )
     omitted: list[Omission] = []
+    if base == DEFAULT_BASE:
+        omitted.append(Omission("base", _DEFAULT_BASE))
     graph: list[JSON] = []
     for org in portfolio.organisations:
-        graph += _organisation(org, names, omitted)
+        graph += _organisation(org, public, names, omitted)
     for partnership in portfolio.partnerships:
-        graph += _partnership(partnership, names, omitted)
-    graph += _roles(portfolio, names)
+        graph += _partnership(partnership, units, names, omitted)
+    graph += _concepts(portfolio, names)
     graph += _places(portfolio, names, omitted)
     return Export({"@context": dict(ORG_CONTEXT), "@graph": graph}, tuple(omitted))

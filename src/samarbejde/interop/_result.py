@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
 
 import attrs
@@ -67,10 +67,14 @@ class Import:
     Attributes:
         portfolio: The portfolio.
         omitted: What the source said that samarbejde could not place, in document order.
+        ids: The source's ids that did not fit samarbejde's id pattern -> the ids they
+            were read as (e.g. ``{"party/labour": "party-labour"}``): the original
+            identifiers, kept.
     """
 
     portfolio: Portfolio
     omitted: tuple[Omission, ...] = ()
+    ids: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
 
 def summary(omitted: Iterable[Omission], *, examples: int = 3) -> str:
