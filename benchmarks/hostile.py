@@ -18,8 +18,17 @@ from decimal import Decimal
 
 import attrs
 
-from samarbejde import Area, Portfolio, examples
+from samarbejde import (
+    Area,
+    Identifiers,
+    Membership,
+    Organisation,
+    Portfolio,
+    Sector,
+    examples,
+)
 from samarbejde.analysis import assess
+from samarbejde.interop import from_popolo, to_iati
 from samarbejde.report import format_number
 
 BASE: Portfolio = examples.load("medvind")
@@ -37,9 +46,44 @@ def digit_grouping(n: int) -> Callable[[], object]:
     return lambda: format_number(number)
 
 
+def iati_over_members(n: int) -> Callable[[], object]:
+    portfolio = with_members(n)
+    return lambda: to_iati(portfolio, as_of=examples.AS_OF)
+
+
+def popolo_over_posts(n: int) -> Callable[[], object]:
+    organization = {"id": "kommunen", "name": "Kommunen", "classification": "municipality"}
+    posts = [
+        {"id": f"kommunen/post-{i}", "label": f"Post {i}", "organization_id": "kommunen"}
+        for i in range(n)
+    ]
+    document = {"organizations": [organization], "posts": posts}
+    return lambda: from_popolo(document)
+
+
+def with_members(n: int) -> Portfolio:
+    """The Esbjerg example with ``n`` more members in its first partnership.
+
+    The lead member gets a CVR number (a test value of python-stdnum), which IATI needs
+    for the reporting organisation; the example has none.
+    """
+    extra = tuple(Organisation(f"org-{i}", f"Forening {i}", Sector.CIVIL_SOCIETY) for i in range(n))
+    first = BASE.partnerships[0]
+    lead = BASE.organisation(first.members[0].organisation)
+    numbered = attrs.evolve(lead, identifiers=Identifiers(cvr="13585628"))
+    organisations = tuple(numbered if o is lead else o for o in BASE.organisations)
+    joined = first.lifecycle.started
+    members = tuple(Membership(o.id, "member", joined) for o in extra)
+    grown = attrs.evolve(first, members=first.members + members)
+    partnerships = (grown, *BASE.partnerships[1:])
+    return attrs.evolve(BASE, organisations=organisations + extra, partnerships=partnerships)
+
+
 PATHS: tuple[tuple[str, Callable[[int], Callable[[], object]]], ...] = (
     ("maturity over one partnership's areas", maturity_over_areas),
     ("digit grouping (digits)", digit_grouping),
+    ("IATI export over one partnership's members", iati_over_members),
+    ("Popolo import over one organisation's posts", popolo_over_posts),
 )
 
 
