@@ -1,4 +1,4 @@
-"""Loading and validating pause the cyclic collector and give it back as they found it."""
+"""Loading and validating leave the cyclic collector as the caller has it (design decision D65)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 from tests.medvind import portfolio
 
 from samarbejde import LoadError, dumps, loads, validate
-from samarbejde.model._gc import gc_paused
 
 
 @pytest.fixture
@@ -47,20 +46,4 @@ def test_the_collector_is_back_on_after_a_refused_document() -> None:
     gc.enable()
     with pytest.raises(LoadError):
         _bad_load()
-    assert gc.isenabled()
-
-
-@pytest.mark.usefixtures("collector")
-def test_paused_inside_and_resumed_after_an_exception() -> None:
-    gc.enable()
-    seen: list[bool] = []
-
-    def fail_inside() -> None:
-        with gc_paused():
-            seen.append(gc.isenabled())
-            raise RuntimeError
-
-    with pytest.raises(RuntimeError):
-        fail_inside()
-    assert seen == [False]
     assert gc.isenabled()
