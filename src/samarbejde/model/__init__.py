@@ -31,6 +31,7 @@ from samarbejde.model.enums import (
     Unit,
 )
 from samarbejde.model.errors import (
+    DateTypeError,
     LoadError,
     ModelError,
     Problem,
@@ -79,6 +80,7 @@ __all__ = [
     "Classification",
     "Commitment",
     "CommitmentStatus",
+    "DateTypeError",
     "EntryPoint",
     "Fulfilment",
     "Funding",

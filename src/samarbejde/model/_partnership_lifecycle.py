@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups
 from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.errors import ModelError
@@ -32,6 +33,7 @@ class LifecycleOperations(PartnershipLookups):
             TransitionError: The lifecycle's table does not allow the move.
             ModelError: ``on`` is before the last phase entry.
         """
+        on = days.day(on, "on")
         return self._evolve(lifecycle=_moved(self.lifecycle, phase, on))
 
     def record_review(
@@ -46,6 +48,7 @@ class LifecycleOperations(PartnershipLookups):
             ModelError: The partnership is not in the strategic form, has already
                 been dissolved, or ``on`` is before the last review.
         """
+        on = days.day(on, "on")
         lifecycle = self.lifecycle
         if not isinstance(lifecycle, StrategicLifecycle):
             raise ModelError(
@@ -88,6 +91,7 @@ class LifecycleOperations(PartnershipLookups):
             TransitionError: The project cannot be closed from its phase, or ``phase``
                 is not a strategic start phase.
         """
+        on = days.day(on, "on")
         project = self.lifecycle
         if not isinstance(project, ProjectLifecycle):
             raise ModelError("Partnership", "lifecycle", self.form, "is already strategic")
@@ -126,6 +130,7 @@ class LifecycleOperations(PartnershipLookups):
         Raises:
             ModelError: No lifecycle of the partnership had begun on ``day``.
         """
+        day = days.day(day, "day")
         lifecycles = [c for c in (lc.as_of(day) for lc in self.lifecycles) if c is not None]
         if not lifecycles:
             raise ModelError(

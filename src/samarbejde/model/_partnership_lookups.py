@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model.agreements import Agreement
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.errors import ModelError, UnknownIdError
@@ -117,6 +118,7 @@ class PartnershipLookups:
 
     def members_on(self, day: pendulum.Date) -> tuple[Membership, ...]:
         """The memberships active on ``day``: joined on or before it and not yet left."""
+        day = days.day(day, "day")
         return tuple(m for m in self.members if m.active(day))
 
     # -- checks the operations share -------------------------------------------

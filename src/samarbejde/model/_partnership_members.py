@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups, replace
 from samarbejde.model.errors import ModelError
 from samarbejde.model.mandates import Mandate
@@ -38,6 +39,7 @@ class MemberOperations(PartnershipLookups):
         Raises:
             ModelError: It already has a membership, or the lifecycle has ended.
         """
+        on = days.day(on, "on")
         self._open_on("members", on)
         if any(m.organisation == organisation for m in self.members):
             raise ModelError("Partnership", "members", organisation, "already has a membership")
@@ -57,6 +59,7 @@ class MemberOperations(PartnershipLookups):
         Raises:
             ModelError: It is not a member on that day.
         """
+        on = days.day(on, "on")
         member = self._active_member(organisation, on)
         return self._evolve(members=replace(self.members, member, attrs.evolve(member, left=on)))
 
@@ -72,6 +75,7 @@ class MemberOperations(PartnershipLookups):
             ModelError: It is not a member on ``on``, or a code is not a valid code or
                 is listed twice.
         """
+        on = days.day(on, "on")
         member = self._active_member(organisation, on)
         changed = attrs.evolve(member, interests=tuple(interests))
         return self._evolve(members=replace(self.members, member, changed))
@@ -83,6 +87,7 @@ class MemberOperations(PartnershipLookups):
             ModelError: The lifecycle had ended by ``on``, it is not a member on that
                 day, or the mandate id is taken.
         """
+        on = days.day(on, "on")
         self._open_on("mandates", on)
         member = self._active_member(organisation, on)
         if any(held.id == mandate.id for _, held in self.mandates()):
@@ -97,6 +102,7 @@ class MemberOperations(PartnershipLookups):
             UnknownIdError: No member holds it (a ``KeyError``).
             ModelError: It is already revoked, or ``on`` is before its term.
         """
+        on = days.day(on, "on")
         member = self.holder(mandate)
         held = member.mandate(mandate)
         if held.revoked is not None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups, put, replace
 from samarbejde.model.agreements import Agreement, Signature
 from samarbejde.model.errors import ModelError
@@ -40,6 +41,7 @@ class PlanOperations(PartnershipLookups):
             ModelError: The lifecycle had ended by ``on``, an organisation in ``by`` is
                 not a member on ``on``, or ``on`` is before the vision it replaces.
         """
+        on = days.day(on, "on")
         self._open_on("vision", on)
         for organisation in by:
             self._active_member(organisation, on)
@@ -60,6 +62,7 @@ class PlanOperations(PartnershipLookups):
                 ``on``, one of ``identified_by`` is not a member on ``on``, or its id
                 is taken.
         """
+        on = days.day(on, "on")
         if challenge.identified_on != on:
             raise ModelError(
                 "Challenge", "identified_on", challenge.identified_on, f"must be dated {on}"
@@ -80,6 +83,7 @@ class PlanOperations(PartnershipLookups):
             ModelError: The lifecycle had ended by ``on``, an owner is not a member on
                 ``on``, or a challenge it answers had not been identified by ``on``.
         """
+        on = days.day(on, "on")
         self._open_on("goals", on)
         for organisation in goal.owners:
             self._active_member(organisation, on)
@@ -101,6 +105,7 @@ class PlanOperations(PartnershipLookups):
                 is not one of the partnership's agreements, or a signature is dated
                 after ``on``.
         """
+        on = days.day(on, "on")
         self._open_on("agreements", on)
         if any(a.id == agreement.id for a in self.agreements):
             raise ModelError(
@@ -125,6 +130,7 @@ class PlanOperations(PartnershipLookups):
             ModelError: The lifecycle had ended by ``on``, or ``organisation`` has
                 already signed.
         """
+        on = days.day(on, "on")
         current = self.agreement(agreement)
         self._open_on("agreements", on)
         for party in current.parties:
@@ -148,6 +154,7 @@ class PlanOperations(PartnershipLookups):
             ModelError: The lifecycle had ended by ``on``, its id is taken, or its term
                 ended before ``on``.
         """
+        on = days.day(on, "on")
         self._open_on("funding", on)
         if any(f.id == funding.id for f in self.funding):
             raise ModelError("Partnership", "funding", funding.id, "funding id already in use")
@@ -163,6 +170,7 @@ class PlanOperations(PartnershipLookups):
             ModelError: The lifecycle had ended by ``on``, or one of its members is
                 not a member of the partnership on ``on``.
         """
+        on = days.day(on, "on")
         self._open_on("governance", on)
         for organisation in body.members:
             self._active_member(organisation, on)

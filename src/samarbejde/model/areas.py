@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._checks import (
     AtLeast,
     OneOf,
@@ -131,6 +132,7 @@ class Area:
 
         Empty before the first list and when that list took the area off (``none``).
         """
+        day = days.day(day, "day")
         latest = [c for c in self.classifications if c.list_date <= day]
         if not latest:
             return ()
@@ -145,6 +147,7 @@ class Area:
 
     def as_of(self, day: pendulum.Date) -> Area:
         """The area as recorded on ``day``: classifications up to that date."""
+        day = days.day(day, "day")
         kept = tuple(c for c in self.classifications if c.list_date <= day)
         return (
             self

@@ -25,6 +25,7 @@ from samarbejde.model import (
     Portfolio,
     ProjectLifecycle,
     Sector,
+    days,
     label,
     municipalities,
 )
@@ -95,6 +96,7 @@ def html(
     >>> page_text.startswith("<!doctype html>"), "T001" in page_text
     (True, True)
     """
+    as_of = days.day(as_of, "as_of")
     return page([Document(portfolio, file, sources)], as_of=as_of, lang=lang)
 
 
@@ -104,6 +106,7 @@ def page(documents: Sequence[Document], *, as_of: pendulum.Date, lang: Lang = "d
     Raises:
         ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
     """
+    as_of = days.day(as_of, "as_of")
     check_lang(lang)
     day = format_date(as_of, lang)
     sections = [_section(d, index, as_of, lang) for index, d in enumerate(documents)]
