@@ -82,7 +82,10 @@ class LifecycleOperations(PartnershipLookups):
         """Turn a project into a long-term strategic partnership from ``on``.
 
         The project lifecycle is closed on ``on`` (``running → closing → closed``,
-        ``closing → closed``, or ``planned → cancelled``), kept in ``earlier``, and a
+        ``closing → closed``, or ``planned → cancelled``) - or, when its term had run
+        out before ``on``, on the day after the term's last day (not before its last
+        phase entry), so that it runs through its term and no longer - kept in
+        ``earlier``, and a
         strategic lifecycle starts in ``phase`` (``exploring`` or ``forming``).
         Members, goals and commitments carry over unchanged.
 
@@ -102,8 +105,13 @@ class LifecycleOperations(PartnershipLookups):
         }.get(project.phase, (ProjectPhase.CLOSED,))
         closed: Lifecycle = project
         if not PROJECT_PHASES.is_final(project.phase):
+            # A project whose term had run out closed then (the day after its last day,
+            # so that it runs through its term), not on the strategic start.
+            end = project.term.end
+            after = None if end is None else end.add(days=1)
+            closing = on if after is None or on <= after else max(after, project.phases[-1].on)
             for step in steps:
-                closed = _moved(closed, step, on)
+                closed = _moved(closed, step, closing)
         STRATEGIC_PHASES.check("StrategicLifecycle", "phases", None, phase)
         strategic = StrategicLifecycle(
             since=on,
