@@ -9,8 +9,11 @@ import pendulum
 
 from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups
+from samarbejde.model.agreements import Agreement
+from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.errors import ModelError
+from samarbejde.model.goals import Goal
 from samarbejde.model.history import PhaseChange
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
@@ -126,8 +129,11 @@ class LifecycleOperations(PartnershipLookups):
 
         Keeps the memberships that had begun, and only the history entries (phases,
         statuses, fulfilments, reviews, signatures, departures, revocations,
-        challenges, vision) dated on or before ``day``; what came later is not yet
-        known. A member that had left stays in the record with the day it left, so
+        challenges, vision) and the records (goals, agreements, funding, governance
+        bodies, by the day their operation gave them) dated on or before ``day``; what
+        came later is not yet known, and a commitment's link to a goal or agreement not
+        yet known is left out (design decision D63). A record with no such day is in
+        every view. A member that had left stays in the record with the day it left, so
         its commitments still name a member: :meth:`members_on` gives those taking
         part that day. A lifecycle that began later is left out, and so are links
         from goals to challenges not yet identified. On a day between two lifecycles
@@ -149,8 +155,13 @@ class LifecycleOperations(PartnershipLookups):
         ended = lifecycles[-1].ended
         until = day if ended is None else min(day, ended)
         members = tuple(m.as_of(day) for m in self.members if m.joined <= until)
+        goals = tuple(g for g in self.goals if _by(g.decided_on, until))
+        agreements = _parents_in_view(
+            tuple(a.as_of(day) for a in self.agreements if _by(a.concluded_on, until)),
+            {a.id for a in self.agreements},
+        )
         commitments = tuple(
-            c
+            _links_in_view(c, goals, agreements)
             for c in (x.as_of(day) for x in self.commitments)
             if c is not None and c.made_on <= until
         )
@@ -161,7 +172,7 @@ class LifecycleOperations(PartnershipLookups):
             g
             if all(c in known for c in g.challenges)
             else attrs.evolve(g, challenges=tuple(c for c in g.challenges if c in known))
-            for g in self.goals
+            for g in goals
         )
         return self._evolve(
             lifecycle=lifecycles[-1],
@@ -171,8 +182,42 @@ class LifecycleOperations(PartnershipLookups):
             challenges=challenges,
             goals=goals,
             vision=vision,
-            agreements=tuple(a.as_of(day) for a in self.agreements),
+            agreements=agreements,
+            funding=tuple(f for f in self.funding if _by(f.granted_on, until)),
+            governance=tuple(b for b in self.governance if _by(b.decided_on, until)),
         )
+
+
+def _by(recorded: pendulum.Date | None, until: pendulum.Date) -> bool:
+    """Whether a record dated ``recorded`` (``None``: not dated) is known by ``until``."""
+    return recorded is None or recorded <= until
+
+
+def _parents_in_view(
+    agreements: tuple[Agreement, ...], recorded: set[str]
+) -> tuple[Agreement, ...]:
+    """``agreements`` without a link to a parent that is ``recorded`` but not yet in view.
+
+    A parent id that no agreement has stays, as the error it is (rule S-codes).
+    """
+    known = {a.id for a in agreements}
+    return tuple(
+        attrs.evolve(a, parent=None) if a.parent in recorded - known else a for a in agreements
+    )
+
+
+def _links_in_view(
+    commitment: Commitment, goals: tuple[Goal, ...], agreements: tuple[Agreement, ...]
+) -> Commitment:
+    """``commitment`` without links to goals and an agreement not yet in the view."""
+    agreement = commitment.agreement
+    if agreement is not None and all(a.id != agreement for a in agreements):
+        agreement = None
+    known = {g.id for g in goals}
+    kept = tuple(g for g in commitment.goals if g in known)
+    if agreement == commitment.agreement and len(kept) == len(commitment.goals):
+        return commitment
+    return attrs.evolve(commitment, agreement=agreement, goals=kept)
 
 
 def _moved(

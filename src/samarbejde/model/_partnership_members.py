@@ -36,13 +36,25 @@ class MemberOperations(PartnershipLookups):
     ) -> Partnership:
         """Admit ``organisation`` as a member from ``on``, with what it seeks (``interests``).
 
+        An organisation whose membership ended (``left`` on or before ``on``) can join
+        again: it gets a new membership for the new period, with its own role,
+        representative and mandates; the old one stays as it was.
+
         Raises:
-            ModelError: It already has a membership, or the lifecycle has ended.
+            ModelError: It has a membership that had not ended by ``on`` (or one that
+                begins later), or the lifecycle has ended.
         """
         on = days.day(on, "on")
         self._open_on("members", on)
-        if any(m.organisation == organisation for m in self.members):
-            raise ModelError("Partnership", "members", organisation, "already has a membership")
+        for held in self.members:
+            if held.organisation == organisation and (held.left is None or held.left > on):
+                until = "" if held.left is None else f" until {held.left}"
+                raise ModelError(
+                    "Partnership",
+                    "members",
+                    organisation,
+                    f"already has a membership (from {held.joined}{until})",
+                )
         member = Membership(
             organisation,
             role,
