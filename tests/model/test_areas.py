@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 
-from samarbejde import LAW_PERIODS, Area, AreaCategory, Classification, ModelError, categories_on
+from samarbejde import (
+    LAW_PERIODS,
+    LAW_SOURCES,
+    Area,
+    AreaCategory,
+    Classification,
+    ModelError,
+    categories_on,
+)
 from samarbejde.testing import assert_model_error
 
 LISTED = (
@@ -157,3 +169,29 @@ def test_an_area_as_of_a_day_keeps_the_lists_published_by_then() -> None:
     assert area.as_of(D(2017, 1, 1)).classifications == ()
     assert area.as_of(D(2024, 1, 1)) is area
     assert area.classifications == LISTED
+
+
+def test_a_category_is_in_force_only_inside_its_law_period() -> None:
+    """An area on the 2018 list as a ghetto, and on no list since, is no ghetto in 2024:
+    the category ended with the 2018 law's words (its period in LAW_PERIODS)."""
+    area = Area(
+        "a", "A", "561", classifications=(Classification(AreaCategory.GHETTO, D(2018, 12, 1)),)
+    )
+    assert area.classifications_on(D(2018, 12, 1)) == (AreaCategory.GHETTO,)
+    assert area.classifications_on(D(2020, 12, 31)) == (AreaCategory.GHETTO,)
+    assert area.classifications_on(D(2021, 1, 1)) == ()
+    assert area.classifications_on(D(2024, 12, 1)) == ()
+
+
+@given(st.sampled_from(list(AreaCategory)), st.dates(max_value=dt.date(2040, 12, 31)))
+def test_no_category_is_in_force_outside_its_period(category: AreaCategory, on: dt.date) -> None:
+    period = LAW_PERIODS[category]
+    listed = Classification(category, period.start)
+    held = Area("a", "A", "561", classifications=(listed,)).classifications_on(on)
+    in_force = category is not AreaCategory.NONE and period.contains(D(on.year, on.month, on.day))
+    assert held == ((category,) if in_force else ())
+
+
+def test_every_category_has_its_period_and_its_source_in_one_table() -> None:
+    assert set(LAW_SOURCES) == set(LAW_PERIODS) == set(AreaCategory)
+    assert all(source.strip() for source in LAW_SOURCES.values())

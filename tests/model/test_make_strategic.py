@@ -175,3 +175,42 @@ def test_earlier_lifecycles_stay_first() -> None:
     assert after.earlier[0] is dissolved
     assert after.earlier[1].phases[0] == second.lifecycle.phases[0]
     assert len(after.lifecycles) == 3
+
+
+@pytest.mark.parametrize(
+    ("entries", "closing"),
+    [
+        (((P.RUNNING, D(2020, 1, 1)),), (P.CLOSING, P.CLOSED)),
+        (((P.RUNNING, D(2020, 1, 1)), (P.CLOSING, D(2022, 6, 1))), (P.CLOSED,)),
+        (((P.PLANNED, D(2020, 1, 1)),), (P.CANCELLED,)),
+    ],
+)
+def test_a_project_whose_term_had_ended_closes_when_its_term_ran_out(
+    entries: tuple[tuple[ProjectPhase, D], ...], closing: tuple[ProjectPhase, ...]
+) -> None:
+    """The default project's term ends 2022-12-31; it becomes strategic in 2024.
+
+    It runs through its last day and is closed from the next (on main: from 2024-03-01).
+    """
+    p = full_project(*entries)
+    strategic_from = D(2024, 3, 1)
+    made = p.make_strategic(on=strategic_from)
+    earlier = made.earlier[-1]
+    added = earlier.phases[len(entries) :]
+    assert [(c.phase, c.on) for c in added] == [(c, D(2023, 1, 1)) for c in closing]
+    assert earlier.ended == D(2023, 1, 1)
+    assert made.as_of(D(2022, 12, 31)).lifecycle.ended is None
+    assert made.lifecycle.started == strategic_from
+    # Between the two, the project had closed and the strategic partnership not begun.
+    assert made.as_of(D(2023, 6, 1)).lifecycle == earlier
+
+
+def test_a_project_still_in_its_term_closes_on_the_strategic_start() -> None:
+    made = full_project().make_strategic(on=ON)
+    assert made.earlier[-1].ended == ON
+
+
+def test_a_project_whose_last_entry_follows_its_term_closes_after_that_entry() -> None:
+    late = D(2023, 2, 1)
+    p = full_project((P.RUNNING, D(2020, 1, 1)), (P.CLOSING, late))
+    assert p.make_strategic(on=D(2024, 1, 1)).earlier[-1].ended == late

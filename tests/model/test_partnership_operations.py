@@ -92,9 +92,10 @@ def test_admit_refuses_an_organisation_that_already_has_a_membership() -> None:
     assert_model_error(caught.value, "Partnership", "members", "kommune")
 
 
-def test_admit_refuses_an_organisation_that_has_left_before() -> None:
-    with pytest.raises(ModelError) as caught:
-        with_left_member().admit("ngo", role="partner", on=D(2021, 5, 1))
+def test_admit_refuses_an_organisation_whose_membership_has_not_ended_by_then() -> None:
+    """``ngo`` leaves on 2021-01-01: it can join again from that day, not before."""
+    with pytest.raises(ModelError, match="from 2020-02-01 until 2021-01-01") as caught:
+        with_left_member().admit("ngo", role="partner", on=D(2020, 12, 31))
     assert_model_error(caught.value, "Partnership", "members", "ngo")
 
 

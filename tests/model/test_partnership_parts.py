@@ -57,6 +57,7 @@ PUBLIC = {
     "mandates",
     "member",
     "members_on",
+    "memberships",
     "record_fulfilment",
     "record_review",
     "release",

@@ -12,6 +12,7 @@ import pickle
 from collections.abc import Callable
 from decimal import Decimal
 
+import attrs
 import pytest
 from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
 from tests.model.test_partnership_operations import ENDED
@@ -40,7 +41,7 @@ from samarbejde import (
     UnknownIdError,
     Vision,
 )
-from samarbejde.testing import assert_model_error, project
+from samarbejde.testing import assert_model_error, commitment, project
 
 
 def unchanged(before: object, change: Callable[[], object]) -> object:
@@ -148,10 +149,17 @@ def test_set_goal_adds_then_replaces_by_id() -> None:
     )
     added = unchanged(p, lambda: p.set_goal(goal, on=D(2020, 3, 1)))
     assert isinstance(added, Partnership)
-    assert added.goals == (goal,)
+    assert added.goals == (attrs.evolve(goal, decided_on=D(2020, 3, 1)),)
     raised = Goal("job", "Flere i job", target=Decimal("90"))
-    assert added.set_goal(raised, on=D(2021, 1, 1)).goals == (raised,)
-    assert added.goal("job") == goal
+    assert added.set_goal(raised, on=D(2021, 1, 1)).goals == (
+        attrs.evolve(raised, decided_on=D(2021, 1, 1)),
+    )
+    assert added.goal("job").decided_on == D(2020, 3, 1)
+    refused(lambda: added.set_goal(raised, on=D(2020, 2, 1)), "Goal", "decided_on", D(2020, 2, 1))
+    other_day = attrs.evolve(raised, decided_on=D(2021, 2, 1))
+    refused(
+        lambda: added.set_goal(other_day, on=D(2021, 1, 1)), "Goal", "decided_on", D(2021, 2, 1)
+    )
 
 
 def test_set_goal_refuses_unknown_challenges_and_non_member_owners() -> None:
@@ -169,7 +177,7 @@ def test_conclude_then_sign_an_agreement() -> None:
     before = project()
     concluded = unchanged(before, lambda: before.conclude(AGREEMENT, on=D(2020, 4, 1)))
     assert isinstance(concluded, Partnership)
-    assert concluded.agreements == (AGREEMENT,)
+    assert concluded.agreements == (attrs.evolve(AGREEMENT, concluded_on=D(2020, 4, 1)),)
     signed = unchanged(concluded, lambda: concluded.sign("aftale", "kommune", on=D(2020, 4, 2)))
     assert isinstance(signed, Partnership)
     assert signed.agreement("aftale").parties == (Signature("kommune", D(2020, 4, 2)),)
@@ -186,7 +194,11 @@ def test_conclude_refusals() -> None:
     future = Agreement("x", AgreementKind.MOU, (Signature("kommune", D(2021, 1, 1)),))
     refused(lambda: p.conclude(future, on=D(2020, 4, 1)), "Signature", "signed_on", D(2021, 1, 1))
     sub = Agreement("del", AgreementKind.SUB_AGREEMENT, parent="aftale")
-    assert p.conclude(sub, on=D(2020, 5, 1)).agreement("del") == sub
+    assert p.conclude(sub, on=D(2020, 5, 1)).agreement("del") == attrs.evolve(
+        sub, concluded_on=D(2020, 5, 1)
+    )
+    dated = attrs.evolve(sub, concluded_on=D(2020, 6, 1))
+    refused(lambda: p.conclude(dated, on=D(2020, 5, 1)), "Agreement", "concluded_on", D(2020, 6, 1))
 
 
 def test_sign_refusals() -> None:
@@ -208,7 +220,10 @@ def test_fund_adds_funding() -> None:
     before = project()
     after = unchanged(before, lambda: before.fund(FUNDING, on=D(2019, 12, 1)))
     assert isinstance(after, Partnership)
-    assert after.funding == (FUNDING,)
+    assert after.funding == (attrs.evolve(FUNDING, granted_on=D(2019, 12, 1)),)
+    assert before.fund(attrs.evolve(FUNDING, granted_on=D(2019, 12, 1)), on=D(2019, 12, 1)) == after
+    dated = attrs.evolve(FUNDING, granted_on=D(2019, 11, 1))
+    refused(lambda: before.fund(dated, on=D(2019, 12, 1)), "Funding", "granted_on", D(2019, 11, 1))
     refused(lambda: after.fund(FUNDING, on=D(2020, 1, 1)), "Partnership", "funding", "pulje")
     refused(lambda: before.fund(FUNDING, on=D(2022, 1, 1)), "Funding", "term", D(2021, 12, 31))
     ended = project(lifecycle=ENDED)
@@ -219,11 +234,19 @@ def test_set_governance_adds_then_replaces_by_id() -> None:
     before = project()
     after = unchanged(before, lambda: before.set_governance(BODY, on=D(2020, 2, 1)))
     assert isinstance(after, Partnership)
-    assert after.governance == (BODY,)
+    assert after.governance == (attrs.evolve(BODY, decided_on=D(2020, 2, 1)),)
     wider = GovernanceBody(
         "styregruppe", GovernanceKind.STEERING_GROUP, ("kommune", "boligselskab")
     )
-    assert after.set_governance(wider, on=D(2020, 6, 1)).governance == (wider,)
+    assert after.set_governance(wider, on=D(2020, 6, 1)).governance == (
+        attrs.evolve(wider, decided_on=D(2020, 6, 1)),
+    )
+    refused(
+        lambda: after.set_governance(wider, on=D(2020, 1, 15)),
+        "GovernanceBody",
+        "decided_on",
+        D(2020, 1, 15),
+    )
     outsider = GovernanceBody("panel", GovernanceKind.RESIDENT_PANEL, ("ngo",))
     refused(
         lambda: before.set_governance(outsider, on=D(2020, 2, 1)), "Partnership", "members", "ngo"
@@ -339,3 +362,52 @@ def test_portfolio_lookups_raise_a_library_key_error(record: str) -> None:
 def test_an_unknown_entry_point_raises_a_library_key_error() -> None:
     with pytest.raises(UnknownIdError, match="no entry point has id 'ingen'"):
         KOMMUNE.entry_point("ingen")
+
+
+# -- as_of after the dated operations (D63) ----------------------------------------
+
+
+def test_as_of_shows_funding_bodies_goals_and_agreements_only_from_their_day() -> None:
+    """On main, ``fund``, ``set_governance``, ``set_goal`` and ``conclude`` checked their
+    ``on`` and dropped it: a view of 2020 showed what was decided in 2021."""
+    decided = D(2021, 3, 1)
+    goal = Goal("job", "Flere i job", owners=("kommune",))
+    p = (
+        project()
+        .fund(FUNDING, on=decided)
+        .set_governance(BODY, on=decided)
+        .set_goal(goal, on=decided)
+        .conclude(AGREEMENT, on=decided)
+    )
+    before = p.as_of(decided.subtract(days=1))
+    assert (before.funding, before.governance, before.goals, before.agreements) == ((),) * 4
+    on_the_day = p.as_of(decided)
+    assert on_the_day.funding == p.funding
+    assert on_the_day.governance == p.governance
+    assert on_the_day.goals == p.goals
+    assert on_the_day.agreements == p.agreements
+
+
+def test_a_commitment_links_only_to_goals_and_agreements_already_known() -> None:
+    goal = Goal("job", "Flere i job")
+    linked = commitment("c-1", "kommune", D(2020, 6, 1), goals=("job",), agreement="aftale")
+    p = (
+        project()
+        .commit(linked, on=D(2020, 6, 1))
+        .set_goal(goal, on=D(2021, 3, 1))
+        .conclude(AGREEMENT, on=D(2021, 3, 1))
+    )
+    (early,) = p.as_of(D(2021, 2, 1)).commitments
+    assert (early.goals, early.agreement) == ((), None)
+    (later,) = p.as_of(D(2021, 3, 1)).commitments
+    assert later == linked
+
+
+def test_undated_records_are_in_every_view() -> None:
+    p = attrs.evolve(project(), funding=(FUNDING,), governance=(BODY,), agreements=(AGREEMENT,))
+    seen = p.as_of(p.lifecycle.started)
+    assert (seen.funding, seen.governance, seen.agreements) == (
+        p.funding,
+        p.governance,
+        p.agreements,
+    )

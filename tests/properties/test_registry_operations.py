@@ -108,10 +108,13 @@ def test_identify_challenge_then_set_a_goal_answering_it(
         challenges(active, on, on).filter(lambda c: c.id not in {x.id for x in p.challenges})
     )
     changed = p.identify_challenge(challenge, on=on)
-    goal = data.draw(goals(active, [challenge.id], on, DEFAULT_END))
+    drawn_goal = data.draw(goals(active, [challenge.id], on, DEFAULT_END))
+    replaced = [g.decided_on for g in p.goals if g.id == drawn_goal.id]
+    assume(all(day is None or day <= on for day in replaced))
+    goal = attrs.evolve(drawn_goal, decided_on=None)  # the operation dates it (D63)
     changed = changed.set_goal(goal, on=on)
     assert changed.challenges[-1] == challenge
-    assert goal in changed.goals
+    assert attrs.evolve(goal, decided_on=on) in changed.goals
     check(portfolio, p, changed)
 
 
@@ -125,10 +128,12 @@ def test_fund_and_set_governance(
     grant = data.draw(
         funding(funders, on, DEFAULT_END).filter(lambda f: f.id not in {x.id for x in p.funding})
     )
-    body = data.draw(governance_bodies(active))
+    bodies = {b.id for b in p.governance}
+    body = data.draw(governance_bodies(active).filter(lambda b: b.id not in bodies))
+    grant, body = attrs.evolve(grant, granted_on=None), attrs.evolve(body, decided_on=None)
     changed = p.fund(grant, on=on).set_governance(body, on=on)
-    assert changed.funding[-1] == grant
-    assert body in changed.governance
+    assert changed.funding[-1] == attrs.evolve(grant, granted_on=on)
+    assert attrs.evolve(body, decided_on=on) in changed.governance
     check(portfolio, p, changed)
 
 

@@ -12,6 +12,8 @@ import pytest
 from tests.report.pages import balance, example_page, findings_of
 
 from samarbejde import (
+    AreaCategory,
+    Classification,
     Funding,
     FundingKind,
     Money,
@@ -321,3 +323,23 @@ def test_the_text_table_refuses_a_bad_language() -> None:
     assert say("title", "en") == "Partnership report"
     with pytest.raises(ValueError, match="lang"):
         say("title", "de")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("da", "(listen 1. december 2018; kategorien ophørte med sin lov 31. december 2020)"),
+        ("en", "(list of 1 December 2018; the category ended with its law on 31 December 2020)"),
+    ],
+)
+def test_an_area_whose_category_ended_with_its_law_says_so(lang: str, words: str) -> None:
+    portfolio = examples.load("medvind")
+    area = attrs.evolve(
+        portfolio.areas[0],
+        classifications=(Classification(AreaCategory.GHETTO, pendulum.Date(2018, 12, 1)),),
+    )
+    portfolio = attrs.evolve(portfolio, areas=(area,))
+    assert words in html(portfolio, as_of=AS_OF, lang=lang)  # type: ignore[arg-type]
+    before = html(portfolio, as_of=pendulum.Date(2019, 6, 1), lang=lang)  # type: ignore[arg-type]
+    assert "ended with its law" not in before
+    assert "ophørte med sin lov" not in before

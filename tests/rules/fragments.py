@@ -263,6 +263,10 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
         },
         {f"{P}.lifecycle.term": "{start: 2020-01-01, end: 2021-05-31}"},
     ),
+    "L011": (
+        {f"{A}.lifecycle.since": "2016-06-01", f"{A}.lifecycle.horizon": "P5Y"},
+        {f"{A}.lifecycle.since": "2016-05-31", f"{A}.lifecycle.horizon": "P5Y"},
+    ),
     "L010": (
         {f"{A}.members[ngo].interests": "[ownership, new_members]"},
         {f"{A}.members[ngo].interests": "[]"},

@@ -71,7 +71,7 @@ def test_rules_that_need_as_of_are_skipped_and_listed_without_it() -> None:
     _, failing = CASES["T001"]
     report = validate(document(failing))
     assert report.findings == ()
-    assert report.skipped == ("L005", "P004", "T001", "T002")
+    assert report.skipped == ("L005", "L011", "P004", "T001", "T002")
     assert validate(document(failing), as_of=AS_OF).codes == ("T001",)
 
 

@@ -65,3 +65,35 @@ def test_a_member_that_left_is_not_asked_what_it_seeks() -> None:
     }
     report = validate(document(fragment), as_of=AS_OF, select=["L010"])
     assert report.findings == ()
+
+
+PAST_HORIZON = {f"{A}.lifecycle.since": "2016-05-31", f"{A}.lifecycle.horizon": "P5Y"}
+
+
+def test_past_planned_horizon_names_the_end_and_the_phase_in_both_languages() -> None:
+    (finding,) = validate(document(PAST_HORIZON), as_of=AS_OF, select=["L011"]).findings
+    assert finding.path == "partnerships[alliance].lifecycle.horizon"
+    assert finding.message == (
+        "Strategic partnership alliance was planned to run until 2021-05-31 (a horizon of "
+        "P5Y), but on 2021-06-01 it is still operating and no review has renewed it."
+    )
+    (dansk,) = validate(document(PAST_HORIZON), as_of=AS_OF, select=["L011"], lang="da").findings
+    assert "var planlagt til at løbe til den" in dansk.message
+    assert validate(document(PAST_HORIZON), select=["L011"]).skipped == ("L011",)
+
+
+def test_a_renewal_within_a_cadence_of_the_horizon_passes_and_an_early_one_does_not() -> None:
+    """The horizon ends 2021-05-31 and the cadence is a year: a renewal from 2020-05-31 counts."""
+    for renewed_on, found in (("2020-05-31", 0), ("2020-05-30", 1)):
+        fragment = {
+            **PAST_HORIZON,
+            f"{A}.lifecycle.reviews": f"[{{on: {renewed_on}, outcome: renewed}},"
+            " {on: 2021-01-01, outcome: continued}]",
+        }
+        report = validate(document(fragment), as_of=AS_OF, select=["L011"])
+        assert len(report.findings) == found, renewed_on
+
+
+def test_a_dissolved_or_open_ended_partnership_is_not_past_its_horizon() -> None:
+    open_ended = {**PAST_HORIZON, f"{A}.lifecycle.horizon": "null"}
+    assert validate(document(open_ended), as_of=AS_OF, select=["L011"]).findings == ()

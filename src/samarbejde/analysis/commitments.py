@@ -8,6 +8,7 @@ from collections import Counter
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.money import Quantity
@@ -58,6 +59,7 @@ def overdue_commitments(
     Returns:
         The overdue commitments, longest overdue first, then by partnership and id.
     """
+    as_of = days.day(as_of, "as_of")
     found: list[OverdueCommitment] = []
     for partnership in portfolio.partnerships:
         for commitment in partnership.commitments:
@@ -129,21 +131,22 @@ def status_over_time(
         Snapshots from the day the first commitment was made, one ``every`` apart,
         with ``as_of`` itself as the last; empty when no commitment was made by then.
     """
+    as_of = days.day(as_of, "as_of")
     step = every if every is not None else pendulum.duration(months=3)
     commitments = [c for p in portfolio.partnerships for c in p.commitments]
     first = min((c.made_on for c in commitments), default=None)
     if first is None or first > as_of:
         return ()
-    days: list[pendulum.Date] = []
+    counted: list[pendulum.Date] = []
     day = first
     while day < as_of:
-        days.append(day)
+        counted.append(day)
         following = add_duration(day, step)
         if following <= day:
             raise ValueError(f"every must move forward in time, got {step!r}")
         day = following
-    days.append(as_of)
-    return _sweep(commitments, days)
+    counted.append(as_of)
+    return _sweep(commitments, counted)
 
 
 def _sweep(commitments: list[Commitment], days: list[pendulum.Date]) -> tuple[StatusSnapshot, ...]:

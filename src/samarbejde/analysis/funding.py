@@ -7,6 +7,7 @@ from enum import Enum
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model.enums import FundingKind
 from samarbejde.model.lifecycles import ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.money import Money
@@ -58,6 +59,7 @@ def funding_timeline(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Fun
     Returns:
         The periods ordered by start, end (open-ended last), partnership and id.
     """
+    as_of = days.day(as_of, "as_of")
     periods = [
         FundingPeriod(p.id, f.id, f.funder, f.kind, f.amount, f.term.start, f.term.end)
         for p in portfolio.as_of(as_of).partnerships
@@ -137,6 +139,7 @@ def funding_ends(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Funding
     Returns:
         The ends ordered by date, then partnership.
     """
+    as_of = days.day(as_of, "as_of")
     seen = portfolio.as_of(as_of)
     ends: list[FundingEnd] = []
     for partnership in seen.partnerships:
@@ -147,6 +150,7 @@ def funding_ends(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Funding
 
 def funding_cliffs(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[FundingEnd, ...]:
     """The funding ends that nothing follows (see :func:`funding_ends`)."""
+    as_of = days.day(as_of, "as_of")
     return tuple(e for e in funding_ends(portfolio, as_of=as_of) if e.cliff)
 
 

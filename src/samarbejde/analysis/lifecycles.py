@@ -7,6 +7,7 @@ import itertools
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
@@ -53,6 +54,7 @@ def lifecycle_mix(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Lifecy
     Returns:
         One record per year, oldest first; empty if nothing had begun by ``as_of``.
     """
+    as_of = days.day(as_of, "as_of")
     starts = [p.lifecycles[0].started for p in portfolio.partnerships]
     first = min((d for d in starts if d <= as_of), default=None)
     if first is None:

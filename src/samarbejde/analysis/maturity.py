@@ -16,6 +16,7 @@ import pendulum
 
 from samarbejde.analysis import _scoring
 from samarbejde.analysis._scoring import fact
+from samarbejde.model import days
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text
@@ -215,6 +216,7 @@ def assess(
     Returns:
         One :class:`Maturity` per partnership, most mature first, then by id.
     """
+    as_of = days.day(as_of, "as_of")
     if findings is None:
         from samarbejde.rules import validate  # noqa: PLC0415 - rules import the analysis' peers
 

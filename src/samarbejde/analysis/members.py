@@ -8,6 +8,7 @@ from enum import Enum
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, Power, Sector, Unit
 from samarbejde.model.mandates import Mandate
@@ -55,6 +56,7 @@ def member_load(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[MemberLo
         One record per organisation that is an active member somewhere, heaviest
         first: by commitments, then partnerships, then mandates, then id.
     """
+    as_of = days.day(as_of, "as_of")
     where: dict[str, list[str]] = {}
     made: dict[str, int] = {}
     still_open: dict[str, int] = {}
@@ -168,6 +170,7 @@ def mandate_coverage(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Man
         Members that made commitments, incomplete ones first, then by partnership
         and organisation.
     """
+    as_of = days.day(as_of, "as_of")
     found = []
     for partnership in portfolio.as_of(as_of).partnerships:
         by_maker: dict[str, list[Commitment]] = {}

@@ -18,6 +18,7 @@ import pendulum
 
 from samarbejde.analysis._optional import require
 from samarbejde.analysis.commitments import status_over_time
+from samarbejde.model import days
 from samarbejde.model.enums import CommitmentStatus, ProjectPhase, Sector, StrategicPhase
 from samarbejde.model.history import PhaseChange
 from samarbejde.model.labels import label
@@ -119,6 +120,7 @@ def timeline(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -
     Raises:
         MissingExtraError: matplotlib is not installed.
     """
+    as_of = days.day(as_of, "as_of")
     patches = require("matplotlib.patches")
     seen = portfolio.as_of(as_of)
     rows = _rows(seen.partnerships)
@@ -237,6 +239,7 @@ def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", se
     Raises:
         MissingExtraError: matplotlib or networkx is not installed.
     """
+    as_of = days.day(as_of, "as_of")
     nx = require("networkx")
     collections = require("matplotlib.collections")
     check_lang(lang)
@@ -331,6 +334,7 @@ def commitment_status(
     Raises:
         MissingExtraError: matplotlib is not installed.
     """
+    as_of = days.day(as_of, "as_of")
     snapshots = status_over_time(portfolio, as_of=as_of, every=every)
     figure = _figure(10, 4.5)
     ax = figure.add_subplot()

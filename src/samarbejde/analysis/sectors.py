@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model.enums import Sector
 from samarbejde.model.portfolio import Portfolio
 
@@ -70,6 +71,7 @@ def sector_coverage(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Sect
         One record per partnership, ordered by the number of sectors (fewest first),
         then id.
     """
+    as_of = days.day(as_of, "as_of")
     found = []
     for partnership in portfolio.as_of(as_of).partnerships:
         active = partnership.members_on(as_of)
@@ -113,6 +115,7 @@ def area_coverage(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[AreaCo
         One record per area of the portfolio (also areas no partnership serves),
         ordered by the number of sectors (fewest first), then id.
     """
+    as_of = days.day(as_of, "as_of")
     seen = portfolio.as_of(as_of)
     found = []
     for area in seen.areas:
@@ -174,6 +177,7 @@ def silos(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Silo, ...]:
         One record per top organisation with at least two participating units,
         most units first, then by id.
     """
+    as_of = days.day(as_of, "as_of")
     units: dict[str, set[str]] = {}
     where: dict[str, set[str]] = {}
     together: dict[str, set[str]] = {}

@@ -8,7 +8,7 @@ where most users find them.
 from __future__ import annotations
 
 from samarbejde.model.agreements import Agreement, Signature
-from samarbejde.model.areas import LAW_PERIODS, Area, Classification, categories_on
+from samarbejde.model.areas import LAW_PERIODS, LAW_SOURCES, Area, Classification, categories_on
 from samarbejde.model.codes import (
     KNOWN_COMMITMENT_KINDS,
     KNOWN_ENTRY_POINT_KINDS,
@@ -31,6 +31,7 @@ from samarbejde.model.enums import (
     Unit,
 )
 from samarbejde.model.errors import (
+    DateTypeError,
     LoadError,
     ModelError,
     Problem,
@@ -69,6 +70,7 @@ __all__ = [
     "KNOWN_ROLES",
     "LANGS",
     "LAW_PERIODS",
+    "LAW_SOURCES",
     "PROJECT_PHASES",
     "STRATEGIC_PHASES",
     "Agreement",
@@ -79,6 +81,7 @@ __all__ = [
     "Classification",
     "Commitment",
     "CommitmentStatus",
+    "DateTypeError",
     "EntryPoint",
     "Fulfilment",
     "Funding",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups, replace
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import CommitmentStatus
@@ -34,6 +35,7 @@ class CommitmentOperations(PartnershipLookups):
                 not a member on ``on``, the mandate it names is held by another
                 organisation, its id is taken, or its first status is not dated ``on``.
         """
+        on = days.day(on, "on")
         if commitment.made_on != on:
             raise ModelError(
                 "Commitment", "status", commitment.made_on, f"first status must be dated {on}"
@@ -73,6 +75,7 @@ class CommitmentOperations(PartnershipLookups):
             TransitionError: The status table does not allow the move.
             ModelError: ``on`` is before the last status entry.
         """
+        on = days.day(on, "on")
         current = self.commitment(commitment)
         COMMITMENT_STATUS.check("Commitment", "status", current.current, status)
         changed = attrs.evolve(current, status=(*current.status, StatusChange(status, on, note)))
@@ -93,6 +96,7 @@ class CommitmentOperations(PartnershipLookups):
             ModelError: The commitment had ended before ``on``, was not made yet, the
                 unit differs, or ``on`` is before the last fulfilment.
         """
+        on = days.day(on, "on")
         current = self.commitment(commitment)
         if on < current.made_on:
             raise ModelError(

@@ -7,9 +7,13 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups
+from samarbejde.model.agreements import Agreement
+from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.errors import ModelError
+from samarbejde.model.goals import Goal
 from samarbejde.model.history import PhaseChange
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
@@ -32,6 +36,7 @@ class LifecycleOperations(PartnershipLookups):
             TransitionError: The lifecycle's table does not allow the move.
             ModelError: ``on`` is before the last phase entry.
         """
+        on = days.day(on, "on")
         return self._evolve(lifecycle=_moved(self.lifecycle, phase, on))
 
     def record_review(
@@ -46,6 +51,7 @@ class LifecycleOperations(PartnershipLookups):
             ModelError: The partnership is not in the strategic form, has already
                 been dissolved, or ``on`` is before the last review.
         """
+        on = days.day(on, "on")
         lifecycle = self.lifecycle
         if not isinstance(lifecycle, StrategicLifecycle):
             raise ModelError(
@@ -79,7 +85,10 @@ class LifecycleOperations(PartnershipLookups):
         """Turn a project into a long-term strategic partnership from ``on``.
 
         The project lifecycle is closed on ``on`` (``running → closing → closed``,
-        ``closing → closed``, or ``planned → cancelled``), kept in ``earlier``, and a
+        ``closing → closed``, or ``planned → cancelled``) - or, when its term had run
+        out before ``on``, on the day after the term's last day (not before its last
+        phase entry), so that it runs through its term and no longer - kept in
+        ``earlier``, and a
         strategic lifecycle starts in ``phase`` (``exploring`` or ``forming``).
         Members, goals and commitments carry over unchanged.
 
@@ -88,6 +97,7 @@ class LifecycleOperations(PartnershipLookups):
             TransitionError: The project cannot be closed from its phase, or ``phase``
                 is not a strategic start phase.
         """
+        on = days.day(on, "on")
         project = self.lifecycle
         if not isinstance(project, ProjectLifecycle):
             raise ModelError("Partnership", "lifecycle", self.form, "is already strategic")
@@ -98,8 +108,13 @@ class LifecycleOperations(PartnershipLookups):
         }.get(project.phase, (ProjectPhase.CLOSED,))
         closed: Lifecycle = project
         if not PROJECT_PHASES.is_final(project.phase):
+            # A project whose term had run out closed then (the day after its last day,
+            # so that it runs through its term), not on the strategic start.
+            end = project.term.end
+            after = None if end is None else end.add(days=1)
+            closing = on if after is None or on <= after else max(after, project.phases[-1].on)
             for step in steps:
-                closed = _moved(closed, step, on)
+                closed = _moved(closed, step, closing)
         STRATEGIC_PHASES.check("StrategicLifecycle", "phases", None, phase)
         strategic = StrategicLifecycle(
             since=on,
@@ -114,8 +129,11 @@ class LifecycleOperations(PartnershipLookups):
 
         Keeps the memberships that had begun, and only the history entries (phases,
         statuses, fulfilments, reviews, signatures, departures, revocations,
-        challenges, vision) dated on or before ``day``; what came later is not yet
-        known. A member that had left stays in the record with the day it left, so
+        challenges, vision) and the records (goals, agreements, funding, governance
+        bodies, by the day their operation gave them) dated on or before ``day``; what
+        came later is not yet known, and a commitment's link to a goal or agreement not
+        yet known is left out (design decision D63). A record with no such day is in
+        every view. A member that had left stays in the record with the day it left, so
         its commitments still name a member: :meth:`members_on` gives those taking
         part that day. A lifecycle that began later is left out, and so are links
         from goals to challenges not yet identified. On a day between two lifecycles
@@ -126,6 +144,7 @@ class LifecycleOperations(PartnershipLookups):
         Raises:
             ModelError: No lifecycle of the partnership had begun on ``day``.
         """
+        day = days.day(day, "day")
         lifecycles = [c for c in (lc.as_of(day) for lc in self.lifecycles) if c is not None]
         if not lifecycles:
             raise ModelError(
@@ -136,8 +155,13 @@ class LifecycleOperations(PartnershipLookups):
         ended = lifecycles[-1].ended
         until = day if ended is None else min(day, ended)
         members = tuple(m.as_of(day) for m in self.members if m.joined <= until)
+        goals = tuple(g for g in self.goals if _by(g.decided_on, until))
+        agreements = _parents_in_view(
+            tuple(a.as_of(day) for a in self.agreements if _by(a.concluded_on, until)),
+            {a.id for a in self.agreements},
+        )
         commitments = tuple(
-            c
+            _links_in_view(c, goals, agreements)
             for c in (x.as_of(day) for x in self.commitments)
             if c is not None and c.made_on <= until
         )
@@ -148,7 +172,7 @@ class LifecycleOperations(PartnershipLookups):
             g
             if all(c in known for c in g.challenges)
             else attrs.evolve(g, challenges=tuple(c for c in g.challenges if c in known))
-            for g in self.goals
+            for g in goals
         )
         return self._evolve(
             lifecycle=lifecycles[-1],
@@ -158,8 +182,42 @@ class LifecycleOperations(PartnershipLookups):
             challenges=challenges,
             goals=goals,
             vision=vision,
-            agreements=tuple(a.as_of(day) for a in self.agreements),
+            agreements=agreements,
+            funding=tuple(f for f in self.funding if _by(f.granted_on, until)),
+            governance=tuple(b for b in self.governance if _by(b.decided_on, until)),
         )
+
+
+def _by(recorded: pendulum.Date | None, until: pendulum.Date) -> bool:
+    """Whether a record dated ``recorded`` (``None``: not dated) is known by ``until``."""
+    return recorded is None or recorded <= until
+
+
+def _parents_in_view(
+    agreements: tuple[Agreement, ...], recorded: set[str]
+) -> tuple[Agreement, ...]:
+    """``agreements`` without a link to a parent that is ``recorded`` but not yet in view.
+
+    A parent id that no agreement has stays, as the error it is (rule S-codes).
+    """
+    known = {a.id for a in agreements}
+    return tuple(
+        attrs.evolve(a, parent=None) if a.parent in recorded - known else a for a in agreements
+    )
+
+
+def _links_in_view(
+    commitment: Commitment, goals: tuple[Goal, ...], agreements: tuple[Agreement, ...]
+) -> Commitment:
+    """``commitment`` without links to goals and an agreement not yet in the view."""
+    agreement = commitment.agreement
+    if agreement is not None and all(a.id != agreement for a in agreements):
+        agreement = None
+    known = {g.id for g in goals}
+    kept = tuple(g for g in commitment.goals if g in known)
+    if agreement == commitment.agreement and len(kept) == len(commitment.goals):
+        return commitment
+    return attrs.evolve(commitment, agreement=agreement, goals=kept)
 
 
 def _moved(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model.agreements import Agreement
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.errors import ModelError, UnknownIdError
@@ -66,13 +67,32 @@ class PartnershipLookups:
         """Every lifecycle, oldest first, ending with the current one."""
         return (*self.earlier, self.lifecycle)
 
-    def member(self, organisation: str) -> Membership:
-        """Return the membership of ``organisation``.
+    def member(self, organisation: str, *, on: pendulum.Date | None = None) -> Membership:
+        """Return the membership of ``organisation``: its latest, or the one active ``on``.
+
+        An organisation that left and joined again has one membership per period.
 
         Raises:
-            UnknownIdError: The organisation has no membership (a ``KeyError``).
+            UnknownIdError: The organisation has no membership, or none active ``on``
+                (a ``KeyError``).
+            DateTypeError: ``on`` is not a calendar date (D64).
         """
-        return find(self.members, lambda m: m.organisation == organisation, "member", organisation)
+        held = self.memberships(organisation)
+        if on is not None:
+            on = days.day(on, "on")
+            return find(held, lambda m: m.active(on), "member", organisation)
+        if not held:
+            raise UnknownIdError("member", organisation)
+        return max(held, key=lambda m: m.joined)
+
+    def memberships(self, organisation: str) -> tuple[Membership, ...]:
+        """Every membership of ``organisation``, one per period, oldest first."""
+        return tuple(
+            sorted(
+                (m for m in self.members if m.organisation == organisation),
+                key=lambda m: m.joined,
+            )
+        )
 
     def commitment(self, id: str) -> Commitment:  # noqa: A002 - the domain's word
         """Return the commitment with ``id``.
@@ -117,6 +137,7 @@ class PartnershipLookups:
 
     def members_on(self, day: pendulum.Date) -> tuple[Membership, ...]:
         """The memberships active on ``day``: joined on or before it and not yet left."""
+        day = days.day(day, "day")
         return tuple(m for m in self.members if m.active(day))
 
     # -- checks the operations share -------------------------------------------
@@ -130,13 +151,12 @@ class PartnershipLookups:
             raise ModelError("Partnership", field, on, f"the lifecycle ended on {ended}")
 
     def _active_member(self, organisation: str, on: pendulum.Date) -> Membership:
-        for member in self.members:
-            if member.organisation == organisation:
-                if not member.active(on):
-                    raise ModelError(
-                        "Partnership", "members", organisation, f"is not a member on {on}"
-                    )
+        held = [m for m in self.members if m.organisation == organisation]
+        for member in held:
+            if member.active(on):
                 return member
+        if held:
+            raise ModelError("Partnership", "members", organisation, f"is not a member on {on}")
         raise ModelError("Partnership", "members", organisation, "is not a member")
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups, replace
 from samarbejde.model.errors import ModelError
 from samarbejde.model.mandates import Mandate
@@ -35,12 +36,25 @@ class MemberOperations(PartnershipLookups):
     ) -> Partnership:
         """Admit ``organisation`` as a member from ``on``, with what it seeks (``interests``).
 
+        An organisation whose membership ended (``left`` on or before ``on``) can join
+        again: it gets a new membership for the new period, with its own role,
+        representative and mandates; the old one stays as it was.
+
         Raises:
-            ModelError: It already has a membership, or the lifecycle has ended.
+            ModelError: It has a membership that had not ended by ``on`` (or one that
+                begins later), or the lifecycle has ended.
         """
+        on = days.day(on, "on")
         self._open_on("members", on)
-        if any(m.organisation == organisation for m in self.members):
-            raise ModelError("Partnership", "members", organisation, "already has a membership")
+        for held in self.members:
+            if held.organisation == organisation and (held.left is None or held.left > on):
+                until = "" if held.left is None else f" until {held.left}"
+                raise ModelError(
+                    "Partnership",
+                    "members",
+                    organisation,
+                    f"already has a membership (from {held.joined}{until})",
+                )
         member = Membership(
             organisation,
             role,
@@ -57,6 +71,7 @@ class MemberOperations(PartnershipLookups):
         Raises:
             ModelError: It is not a member on that day.
         """
+        on = days.day(on, "on")
         member = self._active_member(organisation, on)
         return self._evolve(members=replace(self.members, member, attrs.evolve(member, left=on)))
 
@@ -72,6 +87,7 @@ class MemberOperations(PartnershipLookups):
             ModelError: It is not a member on ``on``, or a code is not a valid code or
                 is listed twice.
         """
+        on = days.day(on, "on")
         member = self._active_member(organisation, on)
         changed = attrs.evolve(member, interests=tuple(interests))
         return self._evolve(members=replace(self.members, member, changed))
@@ -83,6 +99,7 @@ class MemberOperations(PartnershipLookups):
             ModelError: The lifecycle had ended by ``on``, it is not a member on that
                 day, or the mandate id is taken.
         """
+        on = days.day(on, "on")
         self._open_on("mandates", on)
         member = self._active_member(organisation, on)
         if any(held.id == mandate.id for _, held in self.mandates()):
@@ -97,6 +114,7 @@ class MemberOperations(PartnershipLookups):
             UnknownIdError: No member holds it (a ``KeyError``).
             ModelError: It is already revoked, or ``on`` is before its term.
         """
+        on = days.day(on, "on")
         member = self.holder(mandate)
         held = member.mandate(mandate)
         if held.revoked is not None:

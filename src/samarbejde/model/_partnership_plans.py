@@ -5,11 +5,13 @@ What the partners plan together and how they organise it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups, put, replace
 from samarbejde.model.agreements import Agreement, Signature
 from samarbejde.model.errors import ModelError
@@ -40,6 +42,7 @@ class PlanOperations(PartnershipLookups):
             ModelError: The lifecycle had ended by ``on``, an organisation in ``by`` is
                 not a member on ``on``, or ``on`` is before the vision it replaces.
         """
+        on = days.day(on, "on")
         self._open_on("vision", on)
         for organisation in by:
             self._active_member(organisation, on)
@@ -60,6 +63,7 @@ class PlanOperations(PartnershipLookups):
                 ``on``, one of ``identified_by`` is not a member on ``on``, or its id
                 is taken.
         """
+        on = days.day(on, "on")
         if challenge.identified_on != on:
             raise ModelError(
                 "Challenge", "identified_on", challenge.identified_on, f"must be dated {on}"
@@ -76,10 +80,14 @@ class PlanOperations(PartnershipLookups):
     def set_goal(self, goal: Goal, *, on: pendulum.Date) -> Partnership:
         """Add ``goal``, or replace the goal with its id, as decided on ``on``.
 
+        The goal keeps ``on`` as its ``decided_on`` (design decision D63).
+
         Raises:
             ModelError: The lifecycle had ended by ``on``, an owner is not a member on
-                ``on``, or a challenge it answers had not been identified by ``on``.
+                ``on``, a challenge it answers had not been identified by ``on``, the
+                goal is dated another day, or ``on`` is before the goal it replaces.
         """
+        on = days.day(on, "on")
         self._open_on("goals", on)
         for organisation in goal.owners:
             self._active_member(organisation, on)
@@ -89,18 +97,22 @@ class PlanOperations(PartnershipLookups):
                 raise ModelError(
                     "Goal", "challenges", challenge, f"no challenge identified by {on}"
                 )
+        goal = _dated(goal, "decided_on", on)
+        _not_before(self.goals, goal.id, lambda g: (g.id, g.decided_on), "Goal", on)
         return self._evolve(goals=put(self.goals, goal, lambda g: g.id))
 
     def conclude(self, agreement: Agreement, *, on: pendulum.Date) -> Partnership:
         """Add ``agreement``, concluded on ``on``; parties sign it with :meth:`sign`.
 
-        Signatures it already carries must be dated on or before ``on``.
+        Signatures it already carries must be dated on or before ``on``. The agreement
+        keeps ``on`` as its ``concluded_on`` (design decision D63).
 
         Raises:
             ModelError: The lifecycle had ended by ``on``, its id is taken, its parent
-                is not one of the partnership's agreements, or a signature is dated
-                after ``on``.
+                is not one of the partnership's agreements, a signature is dated after
+                ``on``, or it is dated another day.
         """
+        on = days.day(on, "on")
         self._open_on("agreements", on)
         if any(a.id == agreement.id for a in self.agreements):
             raise ModelError(
@@ -113,6 +125,7 @@ class PlanOperations(PartnershipLookups):
                 raise ModelError(
                     "Signature", "signed_on", party.signed_on, f"after the agreement ({on})"
                 )
+        agreement = _dated(agreement, "concluded_on", on)
         return self._evolve(agreements=(*self.agreements, agreement))
 
     def sign(self, agreement: str, organisation: str, *, on: pendulum.Date) -> Partnership:
@@ -125,6 +138,7 @@ class PlanOperations(PartnershipLookups):
             ModelError: The lifecycle had ended by ``on``, or ``organisation`` has
                 already signed.
         """
+        on = days.day(on, "on")
         current = self.agreement(agreement)
         self._open_on("agreements", on)
         for party in current.parties:
@@ -144,26 +158,64 @@ class PlanOperations(PartnershipLookups):
     def fund(self, funding: Funding, *, on: pendulum.Date) -> Partnership:
         """Add ``funding``, granted on ``on``.
 
+        The funding keeps ``on`` as its ``granted_on`` (design decision D63).
+
         Raises:
-            ModelError: The lifecycle had ended by ``on``, its id is taken, or its term
-                ended before ``on``.
+            ModelError: The lifecycle had ended by ``on``, its id is taken, its term
+                ended before ``on``, or it is dated another day.
         """
+        on = days.day(on, "on")
         self._open_on("funding", on)
         if any(f.id == funding.id for f in self.funding):
             raise ModelError("Partnership", "funding", funding.id, "funding id already in use")
         end = funding.term.end
         if end is not None and end < on:
             raise ModelError("Funding", "term", end, f"ended before it was granted ({on})")
+        funding = _dated(funding, "granted_on", on)
         return self._evolve(funding=(*self.funding, funding))
 
     def set_governance(self, body: GovernanceBody, *, on: pendulum.Date) -> Partnership:
         """Add governance ``body``, or replace the body with its id, from ``on``.
 
+        The body keeps ``on`` as its ``decided_on`` (design decision D63).
+
         Raises:
-            ModelError: The lifecycle had ended by ``on``, or one of its members is
-                not a member of the partnership on ``on``.
+            ModelError: The lifecycle had ended by ``on``, one of its members is not a
+                member of the partnership on ``on``, the body is dated another day, or
+                ``on`` is before the body it replaces.
         """
+        on = days.day(on, "on")
         self._open_on("governance", on)
         for organisation in body.members:
             self._active_member(organisation, on)
+        body = _dated(body, "decided_on", on)
+        _not_before(self.governance, body.id, lambda b: (b.id, b.decided_on), "GovernanceBody", on)
         return self._evolve(governance=put(self.governance, body, lambda b: b.id))
+
+
+R = TypeVar("R", Agreement, Funding, Goal, GovernanceBody)
+
+
+def _dated(record: R, field: str, on: pendulum.Date) -> R:
+    """``record`` with ``field`` set to ``on``; refused if it holds another day (D63)."""
+    given = getattr(record, field)
+    if given is None:
+        changes: dict[str, Any] = {field: on}
+        return attrs.evolve(record, **changes)
+    if given != on:
+        raise ModelError(type(record).__name__, field, given, f"must be dated {on}")
+    return record
+
+
+def _not_before(
+    records: Iterable[R],
+    id: str,  # noqa: A002 - the domain's word
+    key: Callable[[R], tuple[str, pendulum.Date | None]],
+    name: str,
+    on: pendulum.Date,
+) -> None:
+    """Refuse a replacement dated before the version it replaces."""
+    for record in records:
+        found, day = key(record)
+        if found == id and day is not None and on < day:
+            raise ModelError(name, "decided_on", on, f"before the version it replaces ({day})")

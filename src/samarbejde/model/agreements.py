@@ -62,6 +62,9 @@ class Agreement:
         parent: The id of the agreement this one is a sub-agreement of.
         theme: What it is about, e.g. ``"Fritidsjob"``.
         notice: The notice period for leaving it, e.g. ``P6M``.
+        concluded_on: The day it was concluded (the ``on`` of
+            :meth:`~samarbejde.Partnership.conclude`); a view of an earlier day leaves it
+            out. ``None`` when not recorded: then it is in every view (D63).
     """
 
     id: str = attrs.field(validator=is_id)
@@ -74,6 +77,7 @@ class Agreement:
     parent: str | None = attrs.field(default=None, validator=[is_optional_id, _parent_not_self])
     theme: str | None = attrs.field(default=None, validator=is_optional_text)
     notice: pendulum.Duration | None = attrs.field(default=None, validator=is_optional_duration)
+    concluded_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
 
     @property
     def signed(self) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._checks import (
     AtLeast,
     OneOf,
@@ -24,7 +25,7 @@ from samarbejde.model.enums import AreaCategory
 from samarbejde.model.municipalities import municipalities
 from samarbejde.model.terms import Term
 
-__all__ = ["LAW_PERIODS", "Area", "Classification", "categories_on"]
+__all__ = ["LAW_PERIODS", "LAW_SOURCES", "Area", "Classification", "categories_on"]
 
 _C = AreaCategory
 _2010, _2018, _2021 = (
@@ -33,23 +34,49 @@ _2010, _2018, _2021 = (
     pendulum.Date(2021, 1, 1),
 )
 
-#: The list dates each category can appear on: the period of the law that defined it.
-#: Lists from 2010 to 2017 (the *ghettoliste*, criteria of 2010 and 2013); the 2018 law
+_BL = (
+    "BL - Danmarks Almene Boliger, bl.dk/viden-kartotek/forebyggelsesomraader-og-udsatte-"
+    "omraader (the counts per list, 2018-2024)"
+)
+
+#: Each category, the list dates of the law that defined it, and where that is stated:
+#: lists from 2010 to 2017 (the *ghettoliste*, criteria of 2010 and 2013); the 2018 law
 #: (ghettoområde, hårdt ghettoområde, udsat boligområde); its 2021 amendment
 #: (parallelsamfund, omdannelsesområde, forebyggelsesområde; udsat kept). ``none``
-#: (taken off the lists) belongs to every period.
-LAW_PERIODS: Mapping[AreaCategory, Term] = MappingProxyType(
-    {
-        _C.GHETTO_2010: Term(_2010, pendulum.Date(2017, 12, 31)),
-        _C.GHETTO: Term(_2018, pendulum.Date(2020, 12, 31)),
-        _C.HAARDT_GHETTO: Term(_2018, pendulum.Date(2020, 12, 31)),
-        _C.UDSAT: Term(_2018),
-        _C.PARALLELSAMFUND: Term(_2021),
-        _C.OMDANNELSE: Term(_2021),
-        _C.FOREBYGGELSE: Term(_2021),
-        _C.NONE: Term(_2010),
-    }
+#: (taken off the lists) belongs to every period. A category is in force only inside
+#: its period: the ghetto categories ended with the 2018 law's words (design decision
+#: D32, D63). The sources are restated in the project's shared data
+#: (``data/dk/NOTES.md`` and ``list-counts-by-year.csv``).
+_LAWS: tuple[tuple[AreaCategory, Term, str], ...] = (
+    (
+        _C.GHETTO_2010,
+        Term(_2010, pendulum.Date(2017, 12, 31)),
+        "the ghettolister of 2010-2017 (criteria of 2010, changed 2013; 2017: 3 of 5); "
+        "replaced by the 2018 law",
+    ),
+    (
+        _C.GHETTO,
+        Term(_2018, pendulum.Date(2020, 12, 31)),
+        f"the 2018 law's lists of 2018-2020; the word left the law in 2021; {_BL}",
+    ),
+    (
+        _C.HAARDT_GHETTO,
+        Term(_2018, pendulum.Date(2020, 12, 31)),
+        f"the 2018 law's lists of 2018-2020; the word left the law in 2021; {_BL}",
+    ),
+    (_C.UDSAT, Term(_2018), f"udsatte boligområder on every list from 2018 (43 in 2018); {_BL}"),
+    (_C.PARALLELSAMFUND, Term(_2021), f"the 2021 amendment, lists from 2021; {_BL}"),
+    (_C.OMDANNELSE, Term(_2021), f"the 2021 amendment, lists from 2021; {_BL}"),
+    (_C.FOREBYGGELSE, Term(_2021), f"the 2021 amendment, lists from 2021 (62 in 2021); {_BL}"),
+    (_C.NONE, Term(_2010), "taken off the lists: a word of every period"),
 )
+
+#: The list dates each category can appear on, and the days it is in force: the period
+#: of the law that defined it (one table with :data:`LAW_SOURCES`).
+LAW_PERIODS: Mapping[AreaCategory, Term] = MappingProxyType({c: t for c, t, _ in _LAWS})
+
+#: Where each category's period is stated (the same table as :data:`LAW_PERIODS`).
+LAW_SOURCES: Mapping[AreaCategory, str] = MappingProxyType({c: w for c, _, w in _LAWS})
 
 
 def categories_on(list_date: pendulum.Date) -> tuple[AreaCategory, ...]:
@@ -129,8 +156,15 @@ class Area:
     def classifications_on(self, day: pendulum.Date) -> tuple[AreaCategory, ...]:
         """Every category in force on ``day``: those of the latest list dated on or before it.
 
-        Empty before the first list and when that list took the area off (``none``).
+        Empty before the first list and when that list took the area off (``none``). A
+        category is in force only inside its law's period (:data:`LAW_PERIODS`): an area
+        listed as ``ghetto`` in 2018 and never again holds no category in 2024, because
+        that category ended with its law (design decision D63).
+
+        Raises:
+            DateTypeError: ``day`` is not a calendar date (D64).
         """
+        day = days.day(day, "day")
         latest = [c for c in self.classifications if c.list_date <= day]
         if not latest:
             return ()
@@ -139,12 +173,15 @@ class Area:
             dict.fromkeys(
                 c.category
                 for c in latest
-                if c.list_date == listed and c.category is not AreaCategory.NONE
+                if c.list_date == listed
+                and c.category is not AreaCategory.NONE
+                and LAW_PERIODS[c.category].contains(day)
             )
         )
 
     def as_of(self, day: pendulum.Date) -> Area:
         """The area as recorded on ``day``: classifications up to that date."""
+        day = days.day(day, "day")
         kept = tuple(c for c in self.classifications if c.list_date <= day)
         return (
             self

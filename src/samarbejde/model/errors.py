@@ -7,11 +7,13 @@ catches ``ValueError`` keeps working.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 __all__ = [
+    "DateTypeError",
     "LoadError",
     "ModelError",
     "Problem",
@@ -50,6 +52,34 @@ class ModelError(SamarbejdeError, ValueError):
     def __reduce__(self) -> tuple[type[ModelError], tuple[object, ...]]:
         # Exceptions pickle through their ``args``; ours take other arguments.
         return (type(self), (self.record, self.field, self.value, self.reason))
+
+
+class DateTypeError(SamarbejdeError, TypeError):
+    """A day given to a public function or operation is not a calendar date.
+
+    Raised before any rule or operation runs (design decision D64); it is also a
+    :class:`TypeError`. A ``datetime.date`` is accepted (and converted); a string, a
+    date-time (``pendulum.DateTime``, ``pendulum.today()``, ``datetime.datetime``) is
+    not.
+
+    Attributes:
+        name: The parameter's name, e.g. ``"as_of"``.
+        value: What was given.
+    """
+
+    name: str
+    value: object
+    hint: str
+
+    def __init__(self, name: str, value: object, hint: str) -> None:
+        self.name = name
+        self.value = value
+        self.hint = hint
+        shown = value.isoformat() if isinstance(value, datetime.datetime) else repr(value)
+        super().__init__(f"{name} must be a date; got {type(value).__name__} {shown} — {hint}")
+
+    def __reduce__(self) -> tuple[type[DateTypeError], tuple[object, ...]]:
+        return (type(self), (self.name, self.value, self.hint))
 
 
 class TransitionError(ModelError):

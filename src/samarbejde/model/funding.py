@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import attrs
+import pendulum
 
-from samarbejde.model._checks import instance_of, is_id
+from samarbejde.model._checks import instance_of, is_id, is_optional_date
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, FundingKind, Unit
 from samarbejde.model.money import Money
@@ -30,6 +31,10 @@ class Funding:
         amount: How much.
         term: The period the money covers.
         kind: E.g. ``foundation_grant`` or ``municipal_budget``.
+        granted_on: The day it was granted (the ``on`` of
+            :meth:`~samarbejde.Partnership.fund`); a view of an earlier day
+            (``as_of``) leaves it out. ``None`` when not recorded: then it is in every
+            view (design decision D63).
     """
 
     id: str = attrs.field(validator=is_id)
@@ -37,6 +42,7 @@ class Funding:
     amount: Money = attrs.field(validator=instance_of(Money))
     term: Term = attrs.field(validator=instance_of(Term))
     kind: FundingKind = attrs.field(validator=instance_of(FundingKind))
+    granted_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
 
 
 _LAPSED = frozenset({CommitmentStatus.WITHDRAWN, CommitmentStatus.SUPERSEDED})

@@ -65,6 +65,9 @@ class Goal:
         due: When the target is to be reached.
         owners: Ids of the organisations that own the goal.
         challenges: Ids of the challenges it answers.
+        decided_on: The day the partnership set it, or last changed it (the ``on`` of
+            :meth:`~samarbejde.Partnership.set_goal`); a view of an earlier day leaves
+            it out. ``None`` when not recorded: then it is in every view (D63).
     """
 
     id: str = attrs.field(validator=is_id)
@@ -75,3 +78,4 @@ class Goal:
     due: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
     owners: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
     challenges: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
+    decided_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)

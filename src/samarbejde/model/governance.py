@@ -9,6 +9,7 @@ from samarbejde.model._checks import (
     instance_of,
     is_id,
     is_ids,
+    is_optional_date,
     is_optional_duration,
     is_optional_text,
 )
@@ -27,6 +28,9 @@ class GovernanceBody:
         members: Ids of the organisations that sit in it.
         meets_every: How often it meets, e.g. ``P3M``.
         name: Its name, e.g. ``"Styregruppen for Medvind"``.
+        decided_on: The day the partnership set it up, or last changed it (the ``on``
+            of :meth:`~samarbejde.Partnership.set_governance`); a view of an earlier day
+            leaves it out. ``None`` when not recorded: then it is in every view (D63).
     """
 
     id: str = attrs.field(validator=is_id)
@@ -36,3 +40,4 @@ class GovernanceBody:
         default=None, validator=is_optional_duration
     )
     name: str | None = attrs.field(default=None, validator=is_optional_text)
+    decided_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)

@@ -67,6 +67,29 @@ def _mandates_unique(
     )
 
 
+def _periods_apart(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Membership, ...]
+) -> None:
+    """An organisation may have several memberships, one period each, none overlapping."""
+    periods: dict[str, list[Membership]] = {}
+    for member in value:
+        periods.setdefault(member.organisation, []).append(member)
+    for organisation, held in periods.items():
+        if len(held) == 1:
+            continue
+        ordered = sorted(held, key=lambda m: m.joined)
+        for before, after in itertools.pairwise(ordered):
+            if before.left is None or after.joined < before.left:
+                until = "" if before.left is None else f" until {before.left}"
+                fail(
+                    instance,
+                    attribute,
+                    organisation,
+                    f"membership periods overlap: one from {before.joined}{until}, "
+                    f"another from {after.joined}",
+                )
+
+
 def _parent_not_self(instance: Partnership, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value == instance.id:
         fail(instance, attribute, value, "a partnership cannot be its own parent")
@@ -103,7 +126,8 @@ class Partnership(MemberOperations, CommitmentOperations, LifecycleOperations, P
         vision: The shared vision, once agreed.
         challenges: Challenges identified jointly.
         goals: Measurable goals.
-        members: Memberships, one per organisation.
+        members: Memberships. An organisation that left and joined again has one per
+            period; the periods do not overlap.
         commitments: Commitments made by members.
         agreements: Written agreements.
         governance: Governance bodies.
@@ -129,7 +153,7 @@ class Partnership(MemberOperations, CommitmentOperations, LifecycleOperations, P
         default=(),
         validator=[
             tuple_of(Membership),
-            _unique("member organisation", lambda m: m.organisation),
+            _periods_apart,
             _mandates_unique,
         ],
     )

@@ -9,6 +9,7 @@ from typing import TypeVar
 import attrs
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model._checks import tuple_of
 from samarbejde.model.areas import Area
 from samarbejde.model.errors import ModelError, UnknownIdError
@@ -194,7 +195,11 @@ class Portfolio:
         strategic partnership that began later, or that was still a project then, did
         not yet run under it (design decision D31). A parent id that no partnership
         has stays, as the error it is.
+
+        Raises:
+            DateTypeError: ``day`` is not a calendar date (D64).
         """
+        day = days.day(day, "day")
         seen = [p.as_of(day) for p in self.partnerships if p.lifecycles[0].started <= day]
         strategic = {p.id for p in seen if p.form == "strategic"}
         waiting = {p.id for p in self.partnerships} - strategic  # a parent id no record has

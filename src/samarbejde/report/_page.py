@@ -20,11 +20,14 @@ from samarbejde.analysis import (
     overdue_commitments,
 )
 from samarbejde.model import (
+    LAW_PERIODS,
+    Classification,
     Lang,
     Partnership,
     Portfolio,
     ProjectLifecycle,
     Sector,
+    days,
     label,
     municipalities,
 )
@@ -95,6 +98,7 @@ def html(
     >>> page_text.startswith("<!doctype html>"), "T001" in page_text
     (True, True)
     """
+    as_of = days.day(as_of, "as_of")
     return page([Document(portfolio, file, sources)], as_of=as_of, lang=lang)
 
 
@@ -104,6 +108,7 @@ def page(documents: Sequence[Document], *, as_of: pendulum.Date, lang: Lang = "d
     Raises:
         ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
     """
+    as_of = days.day(as_of, "as_of")
     check_lang(lang)
     day = format_date(as_of, lang)
     sections = [_section(d, index, as_of, lang) for index, d in enumerate(documents)]
@@ -327,7 +332,7 @@ def _partnership(
     return (
         f'<article class="partnership" id="{anchor}" aria-labelledby="{anchor}-h">'
         f'<h3 id="{anchor}-h">{_e(partnership.name)}</h3>'
-        + _facts(portfolio, partnership, lang)
+        + _facts(portfolio, partnership, as_of, lang)
         + f"<h4>{_e(say('members', lang))}</h4>"
         + _members(portfolio, partnership, as_of, lang)
         + f"<h4>{_e(say('maturity', lang))}</h4>"
@@ -342,7 +347,7 @@ def _partnership(
     )
 
 
-def _facts(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> str:
+def _facts(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date, lang: Lang) -> str:
     lifecycle = partnership.lifecycle
     until = lifecycle_until(partnership)
     items = [
@@ -365,13 +370,13 @@ def _facts(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> str:
             f"{format_date(r.on, lang)} ({label(r.outcome, lang)})" for r in lifecycle.reviews
         )
         items.append((say("reviews", lang), _e(done)))
-    items.append((say("areas", lang), _areas(portfolio, partnership, lang)))
+    items.append((say("areas", lang), _areas(portfolio, partnership, as_of, lang)))
     return (
         '<dl class="facts">' + "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in items) + "</dl>"
     )
 
 
-def _areas(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> str:
+def _areas(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date, lang: Lang) -> str:
     if not partnership.areas:
         return _e(say("no_areas", lang))
     known = municipalities()
@@ -383,18 +388,24 @@ def _areas(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> str:
             items.append(f"<li>{_e(area_id)}</li>")
             continue
         municipality = known[area.municipality].name  # an Area checks its kommunekode
-        lists = ", ".join(
-            say(
-                "classified",
-                lang,
-                category=label(c.category, lang),
-                day=format_date(c.list_date, lang),
-            )
-            for c in area.classifications
-        ) or say("not_on_lists", lang)
+        lists = ", ".join(_classified(c, as_of, lang) for c in area.classifications) or say(
+            "not_on_lists", lang
+        )
         name = say("area_line", lang, name=area.name, municipality=municipality)
         items.append(f"<li>{_e(name)}: {_e(lists)}</li>")
     return "<ul>" + "".join(items) + "</ul>"
+
+
+def _classified(classification: Classification, as_of: pendulum.Date, lang: Lang) -> str:
+    """A category on its list, and the day it ended with its law if that was by ``as_of``."""
+    category = label(classification.category, lang)
+    day = format_date(classification.list_date, lang)
+    ended = LAW_PERIODS[classification.category].end
+    if ended is not None and ended < as_of:
+        return say(
+            "classified_ended", lang, category=category, day=day, end=format_date(ended, lang)
+        )
+    return say("classified", lang, category=category, day=day)
 
 
 def _organisation(portfolio: Portfolio, organisation: str, lang: Lang) -> tuple[Sector | None, str]:

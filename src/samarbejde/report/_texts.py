@@ -56,6 +56,10 @@ _TEXTS: dict[str, Text] = {
     "no_areas": Text("Ingen områder er angivet.", "No area is named."),
     "area_line": Text("{name} ({municipality} Kommune)", "{name} ({municipality} Municipality)"),
     "classified": Text("{category} (listen {day})", "{category} (list of {day})"),
+    "classified_ended": Text(
+        "{category} (listen {day}; kategorien ophørte med sin lov {end})",
+        "{category} (list of {day}; the category ended with its law on {end})",
+    ),
     "not_on_lists": Text("ikke på listerne", "not on the lists"),
     "level": Text("Modenhed", "Maturity"),
     "findings": Text("Fund", "Findings"),

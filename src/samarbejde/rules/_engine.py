@@ -8,6 +8,7 @@ from typing import Protocol, cast
 
 import pendulum
 
+from samarbejde.model import days
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.rules._families import BUILTIN_FAMILIES, Family
@@ -258,6 +259,7 @@ def validate(
     >>> validate(Portfolio()).ok
     True
     """
+    as_of = days.optional_day(as_of, "as_of")
     check_lang(lang)
     pool = (*builtin_rules(), *plugin_rules()) if rules is None else tuple(rules)
     chosen = _select(pool, profiles=profiles, select=select, ignore=ignore)

@@ -51,8 +51,20 @@ class PartnershipIndex:
 
     @cached_property
     def members(self) -> Mapping[str, Membership]:
-        """Memberships by organisation id."""
-        return {m.organisation: m for m in self.partnership.members}
+        """Memberships by organisation id: the latest of one that joined again."""
+        latest: dict[str, Membership] = {}
+        for m in self.partnership.members:
+            held = latest.get(m.organisation)
+            if held is None or held.joined < m.joined:
+                latest[m.organisation] = m
+        return latest
+
+    def member_on(self, organisation: str, day: pendulum.Date) -> Membership | None:
+        """The membership of ``organisation`` active on ``day``, if any."""
+        for m in self.partnership.members:
+            if m.organisation == organisation and m.active(day):
+                return m
+        return None
 
     @cached_property
     def mandates(self) -> Mapping[str, tuple[Membership, Mandate]]:

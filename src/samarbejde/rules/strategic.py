@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pendulum
 
-from samarbejde.model.enums import StrategicPhase
+from samarbejde.model.enums import ReviewOutcome, StrategicPhase
 from samarbejde.model.funding import SHORT_TERM_FUNDING
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.terms import add_duration
@@ -265,6 +265,51 @@ def member_seeks_nothing(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
                 organisation=m.organisation,
                 partnership=part.partnership.id,
             )
+
+
+_YEAR = pendulum.duration(years=1)
+
+
+@STRATEGIC.rule(
+    "L011",
+    "past-planned-horizon",
+    needs_as_of=True,
+    en="Strategic partnership {partnership} was planned to run until {end} (a horizon of "
+    "{horizon}), but on {as_of} it is still {phase} and no review has renewed it.",
+    da="Det strategiske samarbejde {partnership} var planlagt til at løbe til den {end} (en "
+    "tidshorisont på {horizon}), men den {as_of} er det stadig i {phase}, og ingen evaluering "
+    "har fornyet det.",
+    rationale="A strategic partnership is long-lasting, not endless: its horizon is the "
+    "period the partners planned for (as a project's term, P004). Once the horizon has "
+    "passed, the partners have renewed it (a review with outcome `renewed`, held at most "
+    "one review cadence - or a year without one - before the horizon's end, or later) or "
+    "dissolved it; one that goes on past its horizon without either has a record that "
+    "nobody keeps up, or a frame that nobody decided on. An open-ended horizon passes.",
+)
+def past_planned_horizon(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Strategic partnerships past their horizon's end, neither renewed nor dissolved."""
+    lifecycle = _lifecycle(part)
+    end = lifecycle.horizon_end
+    today = ctx.today
+    if end is None or not end < today:
+        return
+    known = [c.phase for c in lifecycle.phases if c.on <= today]
+    if not known or known[-1] is StrategicPhase.DISSOLVED:
+        return
+    window = add_duration(end, -(lifecycle.review_every or _YEAR))
+    if any(
+        r.outcome is ReviewOutcome.RENEWED and window <= r.on <= today for r in lifecycle.reviews
+    ):
+        return
+    yield hit(
+        f"{part.path}.lifecycle.horizon",
+        part.partnership.id,
+        partnership=part.partnership.id,
+        end=end,
+        horizon=lifecycle.horizon,
+        as_of=today,
+        phase=known[-1],
+    )
 
 
 #: The strategic rules: those this module defines, in code order.

@@ -360,7 +360,7 @@ def commitment_by_inactive_member(ctx: RuleContext, part: PartnershipIndex) -> I
     """Commitments made on a day their maker was not a member."""
     for c in part.partnership.commitments:
         member = part.members.get(c.by)
-        if member is not None and not member.active(c.made_on):
+        if member is not None and part.member_on(c.by, c.made_on) is None:
             yield hit(
                 f"{part.commitment_path(c.id)}.status[0]",
                 c.id,

@@ -266,6 +266,7 @@ def _purpose(
             due=maybe_day(draw, scope.first, scope.plan.end),
             owners=_subset(draw, ids, min_size=1),
             challenges=_subset(draw, [c.id for c in challenges]),
+            decided_on=maybe_day(draw, scope.first, scope.now),
         )
         for i in (repeat(draw, 0, 2) if ids else ())
     )
@@ -284,6 +285,10 @@ def _agreements(draw: st.DrawFn, scope: _Scope) -> tuple[Agreement, ...]:
     for i in repeat(draw, 0, 2) if scope.members else ():
         parties = choose(draw, scope.members, 1, 3)
         term_start = day(draw, scope.first, scope.last)
+        parent = maybe_pick(draw, agreements)
+        # A sub-agreement is concluded on or after its parent (D63): a view shows both.
+        earliest = scope.first if parent is None else parent.concluded_on
+        concluded_on = None if earliest is None else maybe_day(draw, earliest, scope.now)
         agreements.append(
             Agreement(
                 f"{scope.prefix}-a{i + 1}",
@@ -294,9 +299,10 @@ def _agreements(draw: st.DrawFn, scope: _Scope) -> tuple[Agreement, ...]:
                 ),
                 term=Term(term_start, maybe_day(draw, term_start, scope.last)),
                 binding=maybe(draw),
-                parent=maybe_pick(draw, [a.id for a in agreements]),
+                parent=None if parent is None else parent.id,
                 theme=maybe_pick(draw, ("Fritidsjob", "Tryghed", "Lektiehjælp")),
                 notice=maybe_months(draw, 1, 12),
+                concluded_on=concluded_on,
             )
         )
     return tuple(agreements)
@@ -351,13 +357,15 @@ def _funding(draw: st.DrawFn, scope: _Scope) -> tuple[Funding, ...]:
     funding = []
     for i in repeat(draw, 0, 2):
         funded_from = day(draw, scope.first, scope.last)
+        funded_until = day(draw, funded_from, scope.last)
         funding.append(
             Funding(
                 f"{scope.prefix}-f{i + 1}",
                 pick(draw, scope.plan.organisation_ids),
                 Money(decimal(draw, 10_000, 5_000_000, 0)),
-                Term(funded_from, day(draw, funded_from, scope.last)),
+                Term(funded_from, funded_until),
                 pick(draw, FundingKind),
+                granted_on=maybe_day(draw, scope.first, min(funded_until, scope.now)),
             )
         )
     return tuple(funding)
@@ -413,6 +421,7 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
             _subset(draw, scope.organisation_ids, min_size=1),
             meets_every=maybe_months(draw, 1, 6),
             name=maybe_pick(draw, _BODY_NAMES),
+            decided_on=maybe_day(draw, scope.first, scope.now),
         )
         for i in (repeat(draw, 0, 1) if members else ())
     )

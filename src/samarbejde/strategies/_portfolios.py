@@ -8,6 +8,7 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from samarbejde.model import days
 from samarbejde.model.areas import LAW_PERIODS, Area, Classification, categories_on
 from samarbejde.model.codes import KNOWN_ENTRY_POINT_KINDS
 from samarbejde.model.enums import Sector
@@ -200,6 +201,7 @@ def portfolios(
     >>> len(portfolio.partnerships)
     2
     """
+    as_of = days.optional_day(as_of, "as_of")
     org_size = _size("organisations", organisations)
     area_size = _size("areas", areas)
     partnership_size = _size("partnerships", partnerships)
@@ -267,6 +269,7 @@ def partnerships(
     The arguments mean what they mean for :func:`portfolios`. The organisations and
     areas it refers to are not returned; use :func:`portfolios` when you need them.
     """
+    as_of = days.optional_day(as_of, "as_of")
     return portfolios(
         organisations=organisations,
         partnerships=1,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -394,6 +395,7 @@ def goals(
         due=dates(start, end) | st.none(),
         owners=_id_tuples(organisation_ids, min_size=1),
         challenges=_id_tuples(challenge_ids),
+        decided_on=dates(start, end) | st.none(),
     )
 
 
@@ -428,13 +430,16 @@ def agreements(
         parent=parent,
         theme=draw(st.none() | texts()),
         notice=draw(st.none() | durations(max_months=12)),
+        concluded_on=draw(st.none() | dates(start, end)),
     )
 
 
 def governance_bodies(
     organisation_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
 ) -> st.SearchStrategy[GovernanceBody]:
-    """Governance bodies whose members are some of ``organisation_ids``."""
+    """Governance bodies whose members are some of ``organisation_ids``, perhaps dated."""
     return st.builds(
         GovernanceBody,
         ids(),
@@ -442,6 +447,7 @@ def governance_bodies(
         _id_tuples(organisation_ids, min_size=1),
         meets_every=st.none() | durations(max_months=12),
         name=st.none() | texts(),
+        decided_on=st.none() | dates(start, end),
     )
 
 
@@ -450,7 +456,10 @@ def funding(
     start: pendulum.Date = DEFAULT_START,
     end: pendulum.Date = DEFAULT_END,
 ) -> st.SearchStrategy[Funding]:
-    """Funding from one of ``funder_ids`` for a term inside ``start``..``end``."""
+    """Funding from one of ``funder_ids`` for a term inside ``start``..``end``.
+
+    Perhaps granted on a day from ``start`` to the term's end.
+    """
     who = ids() if funder_ids is None else st.sampled_from(tuple(funder_ids))
     return st.builds(
         Funding,
@@ -459,4 +468,9 @@ def funding(
         st.builds(Money, amounts(min_value=10_000, max_value=5_000_000, places=0)),
         terms(start, end, open_ended=False),
         st.sampled_from(FundingKind),
+    ).flatmap(
+        lambda f: (
+            st.just(f)
+            | dates(start, f.term.end or end).map(lambda d: attrs.evolve(f, granted_on=d))
+        )
     )

@@ -266,6 +266,7 @@ def _partnership(
                 due=start.add(years=5),
                 owners=ids[:2],
                 challenges=("ch-1",),
+                decided_on=start,
             ),
         ),
         members=members,
@@ -278,6 +279,7 @@ def _partnership(
                 term=Term(start.add(months=6)),
                 binding=True,
                 notice=pendulum.duration(months=6),
+                concluded_on=start.add(months=6),
             ),
             Agreement(
                 "a-fritidsjob",
@@ -285,6 +287,7 @@ def _partnership(
                 parties=tuple(Signature(o, start.add(months=8)) for o in ids[:2]),
                 parent="a-main",
                 theme="Fritidsjob",
+                concluded_on=start.add(months=8),
             ),
         ),
         governance=(
@@ -294,6 +297,7 @@ def _partnership(
                 members=ids[:4],
                 meets_every=pendulum.duration(months=3),
                 name="Styregruppen",
+                decided_on=start,
             ),
         ),
         funding=(
@@ -303,6 +307,7 @@ def _partnership(
                 Money(Decimal("2500000")),
                 Term(start, start.add(years=3)),
                 FundingKind.FOUNDATION_GRANT,
+                granted_on=start,
             ),
         ),
     )
