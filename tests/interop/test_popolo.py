@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -21,7 +22,8 @@ from tests.interop.standards import (
 
 from samarbejde import LoadError, Portfolio, Sector, examples, validate
 from samarbejde import strategies as sst
-from samarbejde.interop import CVR_SCHEME, from_popolo, to_popolo
+from samarbejde.interop import CVR_SCHEME, from_popolo, to_org_jsonld, to_popolo
+from samarbejde.model.iso import write_date
 
 
 def _full_dates(document: dict[str, object]) -> bool:
@@ -300,7 +302,7 @@ def test_duplicates_are_reported() -> None:
     imported = from_popolo(document)
     reasons = [o.reason for o in imported.omitted]
     assert "a second organization with this id" in reasons
-    assert "a second membership of the organisation in the partnership" in reasons
+    assert "overlaps another membership of the organisation in the partnership" in reasons
 
 
 @pytest.mark.parametrize(
@@ -315,3 +317,28 @@ def test_a_document_of_the_wrong_shape_is_a_load_error(document: object, path: s
     with pytest.raises(LoadError) as raised:
         from_popolo(document)  # type: ignore[arg-type]
     assert raised.value.problems[0].path == path
+
+
+def test_a_member_that_left_and_joined_again_exports_two_periods_and_reads_back() -> None:
+    portfolio = examples.load("medvind")
+    first = portfolio.partnerships[0]
+    member = first.members[-1]
+    left = first.lifecycle.started.add(years=1)
+    again = left.add(years=1)
+    periods = (
+        attrs.evolve(member, left=left),
+        attrs.evolve(member, joined=again, left=None, mandates=()),
+    )
+    rejoined = attrs.evolve(first, members=(*first.members[:-1], *periods))
+    portfolio = attrs.evolve(portfolio, partnerships=(rejoined, *portfolio.partnerships[1:]))
+    document = to_popolo(portfolio).document
+    ids = [m["id"] for m in document["memberships"]]
+    assert len(ids) == len(set(ids))
+    assert f"{first.id}/{member.organisation}/{write_date(again)}" in ids
+    back = from_popolo(document).portfolio.partnership(first.id)
+    assert back.memberships(member.organisation) == tuple(
+        attrs.evolve(p, representative=None, mandates=(), interests=()) for p in periods
+    )
+    org = to_org_jsonld(portfolio).document
+    nodes = [n["@id"] for n in org["@graph"] if n.get("@type") == "org:Membership"]
+    assert len(nodes) == len(set(nodes))

@@ -40,7 +40,9 @@ from samarbejde.analysis import (
     sector_coverage,
     silos,
     status_over_time,
+    to_frames,
 )
+from samarbejde.interop import EXPORTERS, to_iati
 from samarbejde.model.days import day, optional_day
 
 PORTFOLIO = examples.load("medvind")
@@ -172,3 +174,17 @@ def test_strategies_refuse_a_day_that_is_not_a_date() -> None:
 def test_an_empty_portfolio_refuses_too() -> None:
     with pytest.raises(DateTypeError):
         Portfolio().as_of(pendulum.today())
+
+
+def test_the_exporters_and_the_frames_take_a_day_by_the_same_rule() -> None:
+    portfolio = examples.load("medvind")
+    now = pendulum.now()
+    for call in (
+        lambda: to_iati(portfolio, as_of=now),  # type: ignore[arg-type]
+        lambda: to_frames(portfolio, as_of="2025-06-01"),  # type: ignore[arg-type]
+        *(lambda e=e: e.export(portfolio, as_of=now) for e in EXPORTERS),  # type: ignore[misc]
+    ):
+        with pytest.raises(DateTypeError, match="as_of must be a date"):
+            call()
+    frames = to_frames(portfolio, as_of=datetime.date(2025, 6, 1))
+    assert frames.as_of == pendulum.Date(2025, 6, 1)

@@ -96,6 +96,16 @@ NOTEBOOK = Page(
 #: Fields the report does not show, and why. ``gap:`` marks what it should show.
 NOT_IN_REPORT: Mapping[Key, str] = {
     **dict.fromkeys(
+        [
+            (s.Funding, "granted_on"),
+            (s.Goal, "decided_on"),
+            (s.Agreement, "concluded_on"),
+            (s.GovernanceBody, "decided_on"),
+        ],
+        "gap: the day a decision was made; the page reads the portfolio as of its own day, "
+        "so the record appears from then on, but the day itself is not printed",
+    ),
+    **dict.fromkeys(
         [(s.Organisation, "identifiers"), (s.Identifiers, "cvr"), (s.Identifiers, "kommunekode")],
         "register numbers (CVR, kommunekode): the page names organisations",
     ),

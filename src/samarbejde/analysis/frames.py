@@ -23,6 +23,7 @@ from samarbejde.documents import scalar_for
 from samarbejde.model.agreements import Agreement, Signature
 from samarbejde.model.areas import Area, Classification
 from samarbejde.model.commitments import Commitment, Fulfilment
+from samarbejde.model.days import day
 from samarbejde.model.enums import (
     CommitmentStatus,
     FundingKind,
@@ -447,6 +448,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
             Column("target", lambda r: r.item.target, Decimal, ((Goal, "target"),)),
             Column("due", lambda r: r.item.due, _DATE, ((Goal, "due"),)),
             Column("owners", lambda r: ",".join(r.item.owners), shows=((Goal, "owners"),)),
+            Column("decided_on", lambda r: r.item.decided_on, _DATE, ((Goal, "decided_on"),)),
         ),
         ((_P, "goals"),),
     ),
@@ -473,6 +475,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
                 "start", lambda r: r.item.term.start, _DATE, ((Funding, "term"), (Term, "start"))
             ),
             Column("end", lambda r: r.item.term.end, _DATE, ((Funding, "term"), (Term, "end"))),
+            Column("granted_on", lambda r: r.item.granted_on, _DATE, ((Funding, "granted_on"),)),
         ),
         ((_P, "funding"),),
     ),
@@ -576,6 +579,7 @@ NOT_COLUMNS: Mapping[Field, str] = MappingProxyType(
             "parent",
             "theme",
             "notice",
+            "concluded_on",
         ),
         **_no_columns(
             Signature,
@@ -591,6 +595,7 @@ NOT_COLUMNS: Mapping[Field, str] = MappingProxyType(
             "members",
             "meets_every",
             "name",
+            "decided_on",
         ),
     }
 )
@@ -619,6 +624,7 @@ def to_frames(portfolio: Portfolio, *, as_of: pendulum.Date) -> Frames:
         MissingExtraError: pandas is not installed (``pip install 'samarbejde[frames]'``).
     """
     pd = require("pandas")
+    as_of = day(as_of, "as_of")
     seen = portfolio.as_of(as_of)
     frames = {table.name: table.frame(pd, seen, as_of) for table in TABLE_COLUMNS}
     return Frames(as_of=as_of, **frames)

@@ -17,6 +17,7 @@ from samarbejde.interop import _iati, _org, _popolo
 from samarbejde.interop._result import Export
 from samarbejde.interop._tables import FieldTable
 from samarbejde.model import Portfolio
+from samarbejde.model.days import optional_day
 
 __all__ = ["EXPORTERS", "Exporter"]
 
@@ -85,6 +86,7 @@ class Exporter:
             ValueError: :attr:`needs_as_of` and no ``as_of``.
             InteropError: The target cannot say anything of the portfolio.
         """
+        as_of = optional_day(as_of, "as_of")
         if self.needs_as_of:
             if as_of is None:
                 raise ValueError(f"the {self.name} exporter needs as_of, the day to report as of")

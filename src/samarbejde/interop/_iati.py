@@ -38,6 +38,7 @@ from samarbejde.model import (
     StrategicLifecycle,
     Term,
     Vision,
+    days,
 )
 from samarbejde.model.iso import write_date, write_decimal
 
@@ -161,6 +162,7 @@ FIELDS: FieldTable = MappingProxyType(
             "result/indicator/period/period-end", "an IATI period needs a target value"
         ),
         (Goal, "owners"): Omitted("IATI results have no owners"),
+        (Goal, "decided_on"): Omitted("IATI results have no day they were decided"),
         (Goal, "challenges"): Omitted("IATI results answer no challenges"),
         (Membership, "organisation"): Mapped("participating-org", _NOT_AN_ORGANISATION),
         (Membership, "role"): Mapped(
@@ -188,6 +190,7 @@ FIELDS: FieldTable = MappingProxyType(
             "an IATI budget needs a period with an end",
         ),
         (Funding, "kind"): Omitted("IATI budgets do not say where the money comes from"),
+        (Funding, "granted_on"): Omitted("IATI budgets have no day the money was granted"),
         (Money, "amount"): Mapped("budget/value"),
         (Money, "currency"): Mapped("budget/value/@currency"),
     }
@@ -538,6 +541,8 @@ class _Activities:
                     amount
                 )
             self.omit(f"{path}.kind", why(FIELDS, Funding, "kind"))
+            if funding.granted_on is not None:
+                self.omit(f"{path}.granted_on", why(FIELDS, Funding, "granted_on"))
         for (start, end), currencies in sorted(by_period.items()):
             currency, amounts = next(iter(currencies.items()))
             for other in list(currencies)[1:]:
@@ -599,7 +604,7 @@ class _Activities:
             self.omit(f"{path}.target", why(FIELDS, Goal, "target"))
         elif goal.due is not None:
             self.omit(f"{path}.due", why(FIELDS, Goal, "due"))
-        for name in ("owners", "challenges"):
+        for name in ("owners", "challenges", "decided_on"):
             if getattr(goal, name):
                 self.omit(f"{path}.{name}", why(FIELDS, Goal, name))
 
@@ -664,7 +669,9 @@ def to_iati(
             ``reporter`` is no organisation of the portfolio with a CVR number.
         ValueError: ``year_starts`` is not a month, or an identifier given is none IATI
             can take.
+        DateTypeError: ``as_of`` is not a calendar date (a ``TypeError``; D64).
     """
+    as_of = days.day(as_of, "as_of")
     if not 1 <= year_starts <= 12:
         raise ValueError(f"year_starts must be a month, 1 to 12, not {year_starts!r}")
     for ident, given in identifiers.items():

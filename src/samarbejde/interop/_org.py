@@ -13,7 +13,7 @@ from samarbejde.interop._org_concepts import (
     unknown_definition,
 )
 from samarbejde.interop._result import Export, Omission
-from samarbejde.interop._tables import FieldTable, Mapped, Omitted, why
+from samarbejde.interop._tables import FieldTable, Mapped, Omitted, membership_keys, why
 from samarbejde.model import (
     Area,
     EntryPoint,
@@ -282,15 +282,19 @@ def _organisation(
 
 
 def _membership(
-    partnership: Partnership, member: Membership, names: _Names, omitted: list[Omission]
+    partnership: Partnership,
+    member: Membership,
+    key: str,
+    names: _Names,
+    omitted: list[Omission],
 ) -> JSON:
-    path = f"partnerships[{partnership.id}].members[{member.organisation}]"
+    path = f"partnerships[{partnership.id}].members[{key}]"
     during: JSON = {
         "@type": "time:Interval",
         "time:hasBeginning": {"@type": "time:Instant", "time:inXSDDate": _date(member.joined)},
     }
     node: JSON = {
-        "@id": names.membership(partnership.id, member.organisation),
+        "@id": names.membership(partnership.id, key),
         "@type": "org:Membership",
         "org:member": {"@id": names.organisation(member.organisation)},
         "org:organization": {"@id": names.partnership(partnership.id)},
@@ -341,7 +345,10 @@ def _partnership(
         if getattr(partnership, name) not in (None, ())
     )
     nodes = [node]
-    nodes += [_membership(partnership, m, names, omitted) for m in partnership.members]
+    nodes += [
+        _membership(partnership, m, key, names, omitted)
+        for m, key in zip(partnership.members, membership_keys(partnership), strict=True)
+    ]
     return nodes
 
 

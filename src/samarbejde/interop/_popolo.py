@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import Any
 
 from samarbejde.interop._result import Export, Omission
-from samarbejde.interop._tables import FieldTable, Mapped, Omitted, why
+from samarbejde.interop._tables import FieldTable, Mapped, Omitted, membership_keys, why
 from samarbejde.model import (
     Area,
     EntryPoint,
@@ -217,10 +217,10 @@ def _partnership(partnership: Partnership, out: _Out) -> JSON:
     return item
 
 
-def _membership(partnership: Partnership, member: Membership, out: _Out) -> JSON:
-    path = f"partnerships[{partnership.id}].members[{member.organisation}]"
+def _membership(partnership: Partnership, member: Membership, key: str, out: _Out) -> JSON:
+    path = f"partnerships[{partnership.id}].members[{key}]"
     item: JSON = {
-        "id": f"{partnership.id}/{member.organisation}",
+        "id": f"{partnership.id}/{key}",
         "role": member.role,
         "member": {"@type": "Organization", "id": member.organisation},
         "organization_id": _partnership_id(partnership.id),
@@ -287,7 +287,10 @@ def to_popolo(portfolio: Portfolio) -> Export[dict[str, Any]]:
     memberships = []
     for partnership in portfolio.partnerships:
         organizations.append(_partnership(partnership, out))
-        memberships += [_membership(partnership, m, out) for m in partnership.members]
+        memberships += [
+            _membership(partnership, m, key, out)
+            for m, key in zip(partnership.members, membership_keys(partnership), strict=True)
+        ]
     document = {
         "organizations": organizations,
         "posts": posts,

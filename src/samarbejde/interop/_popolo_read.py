@@ -112,7 +112,7 @@ class _Reader:
     entry_points: dict[str, dict[str, EntryPoint]] = attrs.field(factory=dict)
     partnerships: dict[str, JSON] = attrs.field(factory=dict)  # popolo id -> item
     partnership_ids: dict[str, str] = attrs.field(factory=dict)  # popolo id -> own id
-    members: dict[str, dict[str, Membership]] = attrs.field(factory=dict)
+    members: dict[str, dict[str, list[Membership]]] = attrs.field(factory=dict)
     areas: dict[str, Area] = attrs.field(factory=dict)
     own_partnerships: set[str] = attrs.field(factory=set)
     parents: list[tuple[str, object, str]] = attrs.field(factory=list)  # own id, parent, path
@@ -331,15 +331,16 @@ def _read_memberships(items: list[JSON], reader: _Reader) -> None:
         if not (isinstance(role, str) and _checks.CODE_PATTERN.fullmatch(role)):
             reader.omit(f"{path}.role", "the role is not a code; the member is a 'partner'")
             role = "partner"
-        listed = reader.members.setdefault(target, {})
-        if member in listed:
-            reader.omit(path, "a second membership of the organisation in the partnership")
-            continue
+        periods = reader.members.setdefault(target, {}).setdefault(member, [])
         try:
-            listed[member] = Membership(member, role, joined, left)
+            membership = Membership(member, role, joined, left)
         except ModelError as error:
             reader.omit(path, error.reason)
             continue
+        if any(membership.overlaps(period) for period in periods):
+            reader.omit(path, "overlaps another membership of the organisation in the partnership")
+            continue
+        periods.append(membership)
         for key in ("post_id", "on_behalf_of_id", "area_id", "label"):
             if item.get(key) is not None:
                 reader.omit(f"{path}.{key}", f"samarbejde memberships have no {key}")
@@ -362,7 +363,7 @@ def _lifecycle(item: JSON, members: Sequence[Membership]) -> StrategicLifecycle 
 def _read_partnership(popolo_id: str, item: JSON, reader: _Reader) -> Partnership | None:
     path = f"organizations[{popolo_id}]"
     ident, name = reader.partnership_ids[popolo_id], _text(item, "name")
-    members = tuple(reader.members.get(popolo_id, {}).values())
+    members = tuple(m for held in reader.members.get(popolo_id, {}).values() for m in held)
     lifecycle = _lifecycle(item, members)
     if name is None:
         reader.omit(path, "a partnership needs a name")

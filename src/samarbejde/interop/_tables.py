@@ -14,8 +14,17 @@ from types import MappingProxyType
 from typing import Literal
 
 import attrs
+import pendulum
 
-from samarbejde.model import KNOWN_ROLES, ProjectPhase, Sector, StrategicPhase, label
+from samarbejde.model import (
+    KNOWN_ROLES,
+    Partnership,
+    ProjectPhase,
+    Sector,
+    StrategicPhase,
+    label,
+)
+from samarbejde.model.iso import write_date
 
 __all__ = [
     "IATI_ACTIVITY_STATUS",
@@ -29,6 +38,7 @@ __all__ = [
     "Omitted",
     "Table",
     "mapping_table",
+    "membership_keys",
     "why",
 ]
 
@@ -65,6 +75,26 @@ class Omitted:
 
 #: One exporter's fields: ``(record class, field name)`` -> where it goes or why not.
 FieldTable = Mapping[tuple[type, str], Mapped | Omitted]
+
+
+def membership_keys(partnership: Partnership) -> tuple[str, ...]:
+    """The name of each membership period of ``partnership`` in an export, in its order.
+
+    An organisation's first membership of a partnership is named by the organisation;
+    a later one, after it left and joined again, by the organisation and the day it
+    joined (``kommunen/2024-01-01``): the periods are told apart, and the first keeps
+    the name it was published under.
+    """
+    first: dict[str, pendulum.Date] = {}
+    for member in partnership.members:
+        if member.organisation not in first or member.joined < first[member.organisation]:
+            first[member.organisation] = member.joined
+    return tuple(
+        m.organisation
+        if m.joined == first[m.organisation]
+        else f"{m.organisation}/{write_date(m.joined)}"
+        for m in partnership.members
+    )
 
 
 def why(table: FieldTable, record: type, field: str) -> str:

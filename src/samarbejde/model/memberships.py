@@ -78,6 +78,18 @@ class Membership:
         """Whether the organisation is a member on ``day``."""
         return self.joined <= day and (self.left is None or day < self.left)
 
+    def overlaps(self, other: Membership) -> bool:
+        """Whether this period and ``other``'s share a day (one may end the day the next begins).
+
+        >>> day = pendulum.Date(2021, 1, 1)
+        >>> a = Membership("kommunen", "lead", pendulum.Date(2019, 1, 1), left=day)
+        >>> b = Membership("kommunen", "lead", day)
+        >>> a.overlaps(b), b.overlaps(attrs.evolve(a, left=None))
+        (False, True)
+        """
+        before, after = sorted((self, other), key=lambda m: m.joined)
+        return before.left is None or after.joined < before.left
+
     def as_of(self, day: pendulum.Date) -> Membership:
         """The membership as recorded on ``day``.
 

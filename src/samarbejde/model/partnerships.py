@@ -79,7 +79,7 @@ def _periods_apart(
             continue
         ordered = sorted(held, key=lambda m: m.joined)
         for before, after in itertools.pairwise(ordered):
-            if before.left is None or after.joined < before.left:
+            if before.overlaps(after):
                 until = "" if before.left is None else f" until {before.left}"
                 fail(
                     instance,
