@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import attrs
 import openpyxl
 import pytest
 from hypothesis import given
@@ -137,3 +138,11 @@ def test_every_problem_is_located_at_its_cell() -> None:
     assert "hours" in paths[f"Partnerships commitments!{letter(unit)}3"]  # did you mean
     assert f"Partnerships commitments!{letter(30)}1" in paths
     assert any(p.startswith("Organisations!A2") for p in paths), paths
+
+
+@pytest.mark.parametrize("name", ["control\x01char", "looks_x0041_escaped", "=SUM(A1)"])
+def test_text_a_workbook_cannot_hold_plainly_reads_back(name: str) -> None:
+    portfolio = examples.load("medvind")
+    first = attrs.evolve(portfolio.organisations[0], name=name)
+    changed = attrs.evolve(portfolio, organisations=(first, *portfolio.organisations[1:]))
+    assert loads_workbook(dumps_workbook(changed)) == changed

@@ -10,6 +10,7 @@ every problem is a :class:`~samarbejde.model.errors.LoadError` problem located a
 
 from __future__ import annotations
 
+from samarbejde.sheets._csv_package import dump_csv_package, load_csv_package
 from samarbejde.sheets._layout import Column, Table, layout
 from samarbejde.sheets._workbook import (
     WORKBOOK_FORMAT,
@@ -24,9 +25,11 @@ __all__ = [
     "WORKBOOK_FORMAT",
     "Column",
     "Table",
+    "dump_csv_package",
     "dump_workbook",
     "dumps_workbook",
     "layout",
+    "load_csv_package",
     "load_workbook",
     "loads_workbook",
     "template",

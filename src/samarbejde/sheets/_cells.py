@@ -37,8 +37,11 @@ _TRUE = {"true", "ja", "sand", "yes", "1", "x"}
 _FALSE = {"false", "nej", "falsk", "no", "0"}
 
 
-def _number_text(text: str) -> str:
-    """A number as typed (``1.500.000``, ``1,5``, ``1 500,50 kr.``) as plain ``1500000.5``."""
+def _number_text(text: str, danish: bool) -> str:
+    """A number as typed (``1.500.000``, ``1,5``, ``1 500,50 kr.``) as plain ``1500000.5``.
+
+    ``1.234`` is 1234 when ``danish``, else 1.234; ``1.234.567`` is a million either way.
+    """
     text = text.strip().replace("\u00a0", "").replace(" ", "")
     for suffix in ("kr.", "kr", "dkk", "DKK"):
         text = text.removesuffix(suffix)
@@ -48,28 +51,28 @@ def _number_text(text: str) -> str:
         return text.replace(",", "")
     if "," in text:
         return text.replace(",", "") if _THOUSANDS_COMMA.fullmatch(text) else text.replace(",", ".")
-    if _THOUSANDS_DOT.fullmatch(text):
+    if _THOUSANDS_DOT.fullmatch(text) and (danish or text.count(".") > 1):
         return text.replace(".", "")
     return text
 
 
-def _decimal(value: Any) -> str:
+def _decimal(value: Any, danish: bool) -> str:
     if isinstance(value, bool):
         raise CellError(f"expected a number, got {value!r}")
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         return iso.write_decimal(Decimal(repr(value)))
-    text = _number_text(str(value))
+    text = _number_text(str(value), danish)
     try:
         return iso.write_decimal(iso.read_decimal(text))
     except iso.IsoTextError:
         raise CellError(f"expected a number (e.g. 1.500.000 or 1,5), got {value!r}") from None
 
 
-def _int(value: Any) -> int:
+def _int(value: Any, danish: bool) -> int:
     try:
-        number = Decimal(_decimal(value))
+        number = Decimal(_decimal(value, danish))
     except CellError:
         raise CellError(f"expected a whole number, got {value!r}") from None
     if number != number.to_integral_value():
@@ -138,8 +141,12 @@ def _text(value: Any, column: Column) -> str:
     return text if column.text else text.strip()
 
 
-def read_cell(value: Any, column: Column) -> Any:  # noqa: PLR0911 - one answer per kind
+def read_cell(  # noqa: PLR0911 - one answer per kind
+    value: Any, column: Column, *, danish: bool = True
+) -> Any:
     """The plain value of one cell in ``column``, or ``None`` for an empty cell.
+
+    ``danish``: text numbers are read as Danish ones (``1.500`` is fifteen hundred).
 
     Raises:
         CellError: The value cannot be read as the column's kind.
@@ -161,9 +168,9 @@ def read_cell(value: Any, column: Column) -> Any:  # noqa: PLR0911 - one answer 
     if kind is bool:
         return _bool(value)
     if kind is int:
-        return _int(value)
+        return _int(value, danish)
     if kind is Decimal:
-        return _decimal(value)
+        return _decimal(value, danish)
     if kind is pendulum.Date:
         return _date(value)
     return _text(value, column)

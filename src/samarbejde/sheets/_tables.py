@@ -123,7 +123,8 @@ def _set(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, danish: bool) -> None:
+        self.danish = danish
         self.problems: list[SheetProblem] = []
         self.places: dict[Path, Place] = {}
         #: The document paths of cells that could not be read (reported already).
@@ -141,7 +142,7 @@ class _Reader:
             table.columns, row.cells[start:], row.places[start:], strict=True
         ):
             try:
-                plain = read_cell(cell, column)
+                plain = read_cell(cell, column, danish=self.danish)
             except CellError as error:
                 self.problems.append(SheetProblem(place, str(error)))
                 failed.append(column)
@@ -218,6 +219,8 @@ def portfolio_from_rows(
     tables: Mapping[Table, list[RawRow]],
     early: list[SheetProblem],
     source: str,
+    *,
+    danish: bool,
 ) -> Portfolio:
     """Rebuild the plain document from the rows of each table and load it.
 
@@ -225,11 +228,12 @@ def portfolio_from_rows(
         tables: The rows read from each table (tables not read are empty).
         early: Problems found while reading the sheets (unknown headers …).
         source: The file's name, for the error.
+        danish: Read text numbers as Danish ones (``1.500`` is fifteen hundred).
 
     Raises:
         LoadError: Every problem, each located as ``Sheet!C14``.
     """
-    reader = _Reader()
+    reader = _Reader(danish)
     reader.problems.extend(early)
     document: dict[str, Any] = {"format": FORMAT_VERSION}
     for table in layout():

@@ -237,9 +237,18 @@ def _headers(table: Table) -> dict[str, int]:
 
 
 def read_sheet(
-    name: str, table: Table, rows: Iterator[tuple[Any, ...]], problems: list[SheetProblem]
+    name: str,
+    table: Table,
+    rows: Iterator[tuple[Any, ...]],
+    problems: list[SheetProblem],
+    *,
+    escaped: bool = True,
 ) -> list[RawRow]:
-    """The rows of one sheet (or CSV file) in ``table``'s column order; header in row 1."""
+    """The rows of one sheet (or CSV file) in ``table``'s column order; header in row 1.
+
+    ``escaped``: text cells may hold ``_xHHHH_`` for characters a workbook cannot.
+    """
+    unescape = _unescape if escaped else (lambda value: value)
     try:
         header = next(rows)
     except StopIteration:
@@ -266,7 +275,7 @@ def read_sheet(
     out = []
     for number, row in enumerate(rows, 2):
         cells = [
-            _unescape(row[where[i]]) if i in where and where[i] < len(row) else None
+            unescape(row[where[i]]) if i in where and where[i] < len(row) else None
             for i in range(width)
         ]
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
@@ -291,10 +300,14 @@ def loads_workbook(data: bytes, *, source: str = "<workbook>") -> Portfolio:
     names = _tables_by_name()
     problems: list[SheetProblem] = []
     tables: dict[Table, list[RawRow]] = {}
+    lang = "da"
     try:
         for sheet in book.worksheets:
             title = sheet.title.strip()
-            if title in (META, _LISTS):
+            if title == META:
+                lang = _language(sheet)
+                continue
+            if title == _LISTS:
                 continue
             table = names.get(title.casefold())
             if table is None:
@@ -307,7 +320,16 @@ def loads_workbook(data: bytes, *, source: str = "<workbook>") -> Portfolio:
             tables[table] = tables.get(table, []) + read_sheet(sheet.title, table, rows, problems)
     finally:
         book.close()
-    return portfolio_from_rows(tables, problems, source)
+    return portfolio_from_rows(tables, problems, source, danish=lang == "da")
+
+
+def _language(meta: Worksheet) -> str:
+    """The language the ``Meta`` sheet gives (``da`` when it gives none)."""
+    names = {_META_ROWS["da"][1], _META_ROWS["en"][1]}
+    for row in meta.iter_rows(min_row=1, max_row=10, max_col=2, values_only=True):
+        if len(row) == 2 and str(row[0]).strip().casefold() in names:
+            return "en" if str(row[1]).strip().casefold() == "en" else "da"
+    return "da"
 
 
 def load_workbook(path: str | Path) -> Portfolio:
