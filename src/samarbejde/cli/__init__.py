@@ -26,6 +26,7 @@ from samarbejde.cli._documents import CONVERT, EXAMPLE, RULES, SCHEMA
 from samarbejde.cli._export import EXPORT
 from samarbejde.cli._output import forgiving
 from samarbejde.cli._report import REPORT
+from samarbejde.cli._sheets import TEMPLATE
 from samarbejde.cli._store import STORE
 from samarbejde.cli._validate import VALIDATE
 from samarbejde.model.errors import SamarbejdeError
@@ -33,7 +34,17 @@ from samarbejde.model.errors import SamarbejdeError
 __all__ = ["main"]
 
 #: The subcommands, in the order ``samarbejde --help`` lists them.
-COMMANDS: tuple[Command, ...] = (VALIDATE, SCHEMA, CONVERT, RULES, EXAMPLE, EXPORT, STORE, REPORT)
+COMMANDS: tuple[Command, ...] = (
+    VALIDATE,
+    SCHEMA,
+    CONVERT,
+    RULES,
+    EXAMPLE,
+    EXPORT,
+    STORE,
+    REPORT,
+    TEMPLATE,
+)
 
 
 def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = None) -> int:
