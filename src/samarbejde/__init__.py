@@ -99,6 +99,7 @@ if typing.TYPE_CHECKING:
         load_located,
         loads,
         loads_located,
+        merge,
     )
     from samarbejde.documents import make_converter as make_converter
     from samarbejde.documents import structure as structure
@@ -131,6 +132,7 @@ _LAZY = {
     "load_located": "samarbejde.documents",
     "loads": "samarbejde.documents",
     "loads_located": "samarbejde.documents",
+    "merge": "samarbejde.documents",
     "Finding": "samarbejde.rules",
     "Report": "samarbejde.rules",
     "Rule": "samarbejde.rules",
@@ -257,6 +259,7 @@ __all__ = [
     "load_located",
     "loads",
     "loads_located",
+    "merge",
     "municipalities",
     "personal_fields",
     "redact",

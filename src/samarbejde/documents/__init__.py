@@ -31,6 +31,7 @@ if typing.TYPE_CHECKING:
         unstructure,
     )
     from samarbejde.documents._locate import SourceMap
+    from samarbejde.documents._merge import MergedSources, merge, merge_located
     from samarbejde.documents._parse import (
         DEFAULT_MAX_BYTES,
         MAX_DEPTH,
@@ -59,6 +60,9 @@ _MODULES = {
     "json_schema": "samarbejde.documents._schema",
     "load": "samarbejde.documents._io",
     "load_located": "samarbejde.documents._io",
+    "MergedSources": "samarbejde.documents._merge",
+    "merge": "samarbejde.documents._merge",
+    "merge_located": "samarbejde.documents._merge",
     "loads": "samarbejde.documents._io",
     "loads_located": "samarbejde.documents._io",
     "make_converter": "samarbejde.documents._converter",
@@ -76,6 +80,7 @@ __all__ = [
     "READABLE_FORMATS",
     "SCALARS",
     "Format",
+    "MergedSources",
     "Scalar",
     "SourceMap",
     "dump",
@@ -86,6 +91,8 @@ __all__ = [
     "loads",
     "loads_located",
     "make_converter",
+    "merge",
+    "merge_located",
     "scalar_for",
     "structure",
     "unstructure",
