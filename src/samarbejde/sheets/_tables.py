@@ -243,8 +243,8 @@ def portfolio_from_rows(
         return portfolio
     problems = [_problem(p.place, p.message, "") for p in reader.problems]
     for issue in issues:
-        if issue.more or issue.path in reader.failed:
-            continue
+        if issue.more or any(f[: len(issue.path)] == issue.path for f in reader.failed):
+            continue  # follows from a cell reported already
         target = issue.path[:-1] if issue.at_parent else issue.path
         place = reader.place(target)
         problems.append(_problem(place, issue.message, render_path(issue.path)))
