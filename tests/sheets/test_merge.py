@@ -94,3 +94,37 @@ def test_validate_merge_locates_a_conflict_in_both_files(
         rf"{re.escape(str(one))}:\d+:\d+",
         out,
     ), out
+
+
+def _register(tmp_path: Path) -> tuple[Path, Portfolio]:
+    portfolio = examples.load("medvind")
+    register, partnerships = _split(portfolio)
+    folder = tmp_path / "register"
+    folder.mkdir()
+    dump(register, folder / "organisationer.yaml")
+    dump(partnerships, folder / "medvind.yaml")
+    return folder, portfolio
+
+
+def test_export_merge_exports_the_register_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, portfolio = _register(tmp_path)
+    whole = tmp_path / "whole.yaml"
+    dump(portfolio, whole)
+    merged, alone = tmp_path / "merged.jsonld", tmp_path / "alone.jsonld"
+    assert cli.main(["export", str(folder), "--merge", "--to", "org", "-o", str(merged)]) == 0
+    assert cli.main(["export", str(whole), "--to", "org", "-o", str(alone)]) == 0
+    assert merged.read_bytes() == alone.read_bytes()
+    files = [str(p) for p in sorted(folder.iterdir())]
+    assert cli.main(["export", *files, "--to", "org"]) != 0
+    assert "--merge" in capsys.readouterr().err
+
+
+def test_report_merge_reports_the_register_as_one(tmp_path: Path) -> None:
+    folder, portfolio = _register(tmp_path)
+    page = tmp_path / "rapport.html"
+    assert cli.main(["report", str(folder), "--merge", "--as-of", AS_OF, "-o", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert portfolio.partnerships[0].name in text
+    assert portfolio.organisations[0].name in text

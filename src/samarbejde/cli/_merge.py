@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from samarbejde.cli._command import argument
 from samarbejde.cli._lines import load, problem_line
 from samarbejde.documents import merge_located
 from samarbejde.documents._io import _SUFFIXES
@@ -22,7 +23,14 @@ from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.rules import Finding, Locator
 
-__all__ = ["expand", "file_of", "load_input", "load_merged"]
+__all__ = ["MERGE", "expand", "file_of", "load_input", "load_merged"]
+
+#: The ``--merge`` option of the commands that read several files.
+MERGE = argument(
+    "--merge",
+    action="store_true",
+    help="read the FILEs (or folders of them) as one portfolio: a shared register",
+)
 
 
 def expand(files: list[str]) -> list[str]:
@@ -77,10 +85,11 @@ def load_input(
         The portfolio and where its values stand (or ``None``), the problems, their
         linter lines, and the merged files' sources (``None`` without ``--merge``).
     """
+    fmt = getattr(args, "source_format", None)
     if not args.merge:
-        loaded, problems = load(file, lang, args.source_format, stdin, args.max_bytes)
+        loaded, problems = load(file, lang, fmt, stdin, args.max_bytes)
         return loaded, problems, [problem_line(file, p, lang) for p in problems], None
-    both, located = load_merged(args.files, lang, args.source_format, stdin, args.max_bytes)
+    both, located = load_merged(args.files, lang, fmt, stdin, args.max_bytes)
     lines = [problem_line(f, p, lang) for f, p in located]
     problems = [p for _, p in located]
     return both, problems, lines, None if both is None else both[1]

@@ -19,7 +19,7 @@ from samarbejde.cli._command import (
     date,
 )
 from samarbejde.cli._lines import MAX_BYTES, as_dict, finding_line, problem_line
-from samarbejde.cli._merge import file_of, load_input
+from samarbejde.cli._merge import MERGE, file_of, load_input
 from samarbejde.cli._output import write_document
 from samarbejde.documents._merge import MergedSources
 from samarbejde.model import LANGS, Lang, Text
@@ -139,11 +139,7 @@ VALIDATE = Command(
             "--ignore", type=codes, action="append", default=[], help="codes or prefixes to drop"
         ),
         argument("--lang", choices=LANGS, default="en", help="message language"),
-        argument(
-            "--merge",
-            action="store_true",
-            help="read the FILEs (or folders of them) as one portfolio: a shared register",
-        ),
+        MERGE,
         argument(
             "--format",
             choices=("text", "json", "sarif"),
