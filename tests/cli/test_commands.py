@@ -48,6 +48,7 @@ def test_every_subcommand_of_the_parser_is_in_the_table() -> None:
         "store",
         "report",
         "template",
+        "import",
     ]
 
 

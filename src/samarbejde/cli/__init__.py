@@ -24,6 +24,7 @@ import pendulum
 from samarbejde.cli._command import FAILURE, OK, Command, Invocation, Run, UsageError, parser
 from samarbejde.cli._documents import CONVERT, EXAMPLE, RULES, SCHEMA
 from samarbejde.cli._export import EXPORT
+from samarbejde.cli._import import IMPORT
 from samarbejde.cli._output import forgiving
 from samarbejde.cli._report import REPORT
 from samarbejde.cli._sheets import TEMPLATE
@@ -44,6 +45,7 @@ COMMANDS: tuple[Command, ...] = (
     STORE,
     REPORT,
     TEMPLATE,
+    IMPORT,
 )
 
 

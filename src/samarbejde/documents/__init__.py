@@ -31,7 +31,7 @@ if typing.TYPE_CHECKING:
         unstructure,
     )
     from samarbejde.documents._locate import SourceMap
-    from samarbejde.documents._merge import MergedSources, merge, merge_located
+    from samarbejde.documents._merge import MergedSources, import_records, merge, merge_located
     from samarbejde.documents._parse import (
         DEFAULT_MAX_BYTES,
         MAX_DEPTH,
@@ -62,6 +62,7 @@ _MODULES = {
     "load_located": "samarbejde.documents._io",
     "MergedSources": "samarbejde.documents._merge",
     "merge": "samarbejde.documents._merge",
+    "import_records": "samarbejde.documents._merge",
     "merge_located": "samarbejde.documents._merge",
     "loads": "samarbejde.documents._io",
     "loads_located": "samarbejde.documents._io",
@@ -85,6 +86,7 @@ __all__ = [
     "SourceMap",
     "dump",
     "dumps",
+    "import_records",
     "json_schema",
     "load",
     "load_located",

@@ -21,7 +21,18 @@ from samarbejde.documents._shape import RecordKind, SequenceKind, shape
 from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.portfolio import Portfolio
 
-__all__ = ["MergedSources", "merge", "merge_located"]
+__all__ = [
+    "ADDED",
+    "REPLACED",
+    "UNCHANGED",
+    "MergedSources",
+    "import_records",
+    "merge",
+    "merge_located",
+]
+
+#: What an import did to one record.
+ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
 
 
 class MergedSources:
@@ -131,3 +142,66 @@ def merge(*portfolios: Portfolio) -> Portfolio:
     """
     documents = [(p, f"<portfolio {i}>", None) for i, p in enumerate(portfolios, 1)]
     return merge_located(documents)[0]
+
+
+def _keyed_fields() -> list[str]:
+    """The root's lists of records with ids (organisations, areas, partnerships)."""
+    out = []
+    for field in shape(Portfolio).root.fields:
+        kind = field.kind
+        if (
+            isinstance(kind, SequenceKind)
+            and isinstance(kind.item, RecordKind)
+            and any(f.key == "id" for f in kind.item.record.fields)
+        ):
+            out.append(field.name)
+    return out
+
+
+def import_records(
+    base: Portfolio, incoming: Portfolio, *, replace: bool = False, source: str = "<import>"
+) -> tuple[Portfolio, list[tuple[str, str]]]:
+    """Import the records of ``incoming`` into ``base``, saying what became of each.
+
+    A record whose id ``base`` lacks is added at the end of its list; one equal to
+    ``base``'s is unchanged; one that differs replaces ``base``'s in its place, but only
+    with ``replace``.
+
+    Returns:
+        The portfolio, and each incoming record's path with ``"added"``,
+        ``"replaced"`` or ``"unchanged"``, in ``incoming``'s order.
+
+    Raises:
+        LoadError: Without ``replace``, each record that would be overwritten.
+
+    >>> from samarbejde.model.areas import Area
+    >>> one = Portfolio(areas=(Area("a", "A", "561"),))
+    >>> two = Portfolio(areas=(Area("a", "A", "561"), Area("b", "B", "561")))
+    >>> import_records(one, two)[1]
+    [('areas[a]', 'unchanged'), ('areas[b]', 'added')]
+    """
+    changes: dict[str, tuple[Any, ...]] = {}
+    outcomes: list[tuple[str, str]] = []
+    refused: list[Problem] = []
+    for name in _keyed_fields():
+        records = list(getattr(base, name))
+        where = {record.id: index for index, record in enumerate(records)}
+        for record in getattr(incoming, name):
+            path = f"{name}[{record.id}]"
+            index = where.get(record.id)
+            if index is None:
+                where[record.id] = len(records)
+                records.append(record)
+                outcomes.append((path, ADDED))
+            elif records[index] == record:
+                outcomes.append((path, UNCHANGED))
+            elif replace:
+                records[index] = record
+                outcomes.append((path, REPLACED))
+            else:
+                message = f"{path} would be replaced by a different record: import with replace"
+                refused.append(Problem(path, message))
+        changes[name] = tuple(records)
+    if refused:
+        raise LoadError(refused, source)
+    return attrs.evolve(base, **changes), outcomes
