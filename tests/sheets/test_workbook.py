@@ -146,3 +146,33 @@ def test_text_a_workbook_cannot_hold_plainly_reads_back(name: str) -> None:
     first = attrs.evolve(portfolio.organisations[0], name=name)
     changed = attrs.evolve(portfolio, organisations=(first, *portfolio.organisations[1:]))
     assert loads_workbook(dumps_workbook(changed)) == changed
+
+
+def test_ten_typical_mistakes_are_each_located_at_once() -> None:
+    book = _book("da")
+    letter = openpyxl.utils.get_column_letter
+    expected = set()
+
+    def put(sheet_name: str, header: str, row: int, value: object) -> None:
+        sheet = book[sheet_name]
+        column = _column(sheet, header)
+        sheet.cell(row, column).value = value
+        expected.add(f"{sheet_name}!{letter(column)}{row}")
+
+    put("Partnerskaber tilsagn", "periode.start", 2, "31.2.2025")  # no such date
+    put("Partnerskaber tilsagn", "periode.slut", 3, "næste år")  # not a date
+    put("Områder", "beboere", 2, "mange")  # not a number
+    put("Organisationer", "sektor", 2, "kommunen")  # not a sector (did you mean)
+    put("Partnerskaber aftaler", "bindende", 2, "måske")  # not yes/no
+    put("Partnerskaber tilsagn", "mængde.beløb", 4, "1,2,3")  # not a number
+    put("Tilsagn status", "tilsagn.id", 2, "c-ukendt")  # no such commitment above
+    put("Partnerskaber tilsagn", "mængde.enhed", 5, "stk")  # not a unit
+    put("Organisationer", "id", 3, "Jobcenter Esbjerg")  # not an id (the loader's check)
+    sheet = book["Organisationer"]
+    sheet.cell(1, 20).value = "Bemærkning"  # a column nobody knows
+    expected.add("Organisationer!T1")
+    with pytest.raises(LoadError) as caught:
+        loads_workbook(_save(book))
+    located = {p.path for p in caught.value.problems}
+    assert expected <= located, expected - located
+    assert any("did you mean 'kommune'" in p.message for p in caught.value.problems)
