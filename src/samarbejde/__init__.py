@@ -101,6 +101,7 @@ if typing.TYPE_CHECKING:
         load_located,
         loads,
         loads_located,
+        merge,
     )
     from samarbejde.documents import make_converter as make_converter
     from samarbejde.documents import structure as structure
@@ -133,6 +134,7 @@ _LAZY = {
     "load_located": "samarbejde.documents",
     "loads": "samarbejde.documents",
     "loads_located": "samarbejde.documents",
+    "merge": "samarbejde.documents",
     "Finding": "samarbejde.rules",
     "Report": "samarbejde.rules",
     "Rule": "samarbejde.rules",
@@ -261,6 +263,7 @@ __all__ = [
     "load_located",
     "loads",
     "loads_located",
+    "merge",
     "municipalities",
     "personal_fields",
     "redact",

@@ -47,6 +47,8 @@ def test_every_subcommand_of_the_parser_is_in_the_table() -> None:
         "export",
         "store",
         "report",
+        "template",
+        "import",
     ]
 
 

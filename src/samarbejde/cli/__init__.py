@@ -24,8 +24,10 @@ import pendulum
 from samarbejde.cli._command import FAILURE, OK, Command, Invocation, Run, UsageError, parser
 from samarbejde.cli._documents import CONVERT, EXAMPLE, RULES, SCHEMA
 from samarbejde.cli._export import EXPORT
+from samarbejde.cli._import import IMPORT
 from samarbejde.cli._output import forgiving
 from samarbejde.cli._report import REPORT
+from samarbejde.cli._sheets import TEMPLATE
 from samarbejde.cli._store import STORE
 from samarbejde.cli._validate import VALIDATE
 from samarbejde.model.errors import SamarbejdeError
@@ -33,7 +35,18 @@ from samarbejde.model.errors import SamarbejdeError
 __all__ = ["main"]
 
 #: The subcommands, in the order ``samarbejde --help`` lists them.
-COMMANDS: tuple[Command, ...] = (VALIDATE, SCHEMA, CONVERT, RULES, EXAMPLE, EXPORT, STORE, REPORT)
+COMMANDS: tuple[Command, ...] = (
+    VALIDATE,
+    SCHEMA,
+    CONVERT,
+    RULES,
+    EXAMPLE,
+    EXPORT,
+    STORE,
+    REPORT,
+    TEMPLATE,
+    IMPORT,
+)
 
 
 def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = None) -> int:

@@ -8,6 +8,7 @@ import json
 from samarbejde.cli._command import FAILURE, FORMATS, OK, STDIO, Command, Invocation, argument
 from samarbejde.cli._lines import MAX_BYTES, load, problem_line
 from samarbejde.cli._output import write_document
+from samarbejde.cli._sheets import dump_sheets, is_sheets
 from samarbejde.documents import dump, dumps, json_schema
 from samarbejde.examples import names as example_names
 from samarbejde.examples import text as example_text
@@ -39,7 +40,10 @@ def _convert(args: argparse.Namespace, call: Invocation) -> int:
         write_document(out, dumps(loaded[0], args.target_format))
         return OK
     try:
-        dump(loaded[0], args.target, format=args.target_format)
+        if args.target_format is None and is_sheets(args.target):
+            dump_sheets(loaded[0], args.target, args.lang)
+        else:
+            dump(loaded[0], args.target, format=args.target_format)
     except LoadError as error:
         for problem in error.problems:
             out.write(problem_line(args.target, problem, lang, "WRITE") + "\n")
@@ -82,9 +86,11 @@ CONVERT = Command(
     "convert",
     "convert a document between formats",
     (
-        argument("source", metavar="IN", help="the document to read; - reads stdin"),
+        argument("source", metavar="IN", help="the document, .xlsx or CSV folder; - reads stdin"),
         argument(
-            "target", metavar="OUT", help="the file to write (format from suffix); - writes stdout"
+            "target",
+            metavar="OUT",
+            help="the file to write (format from suffix; .xlsx, or a folder/ for CSV)",
         ),
         argument(
             "--from", choices=FORMATS, dest="source_format", help="the format of IN (needed for -)"
@@ -92,6 +98,7 @@ CONVERT = Command(
         argument(
             "--to", choices=FORMATS, dest="target_format", help="the format of OUT (needed for -)"
         ),
+        argument("--lang", choices=LANGS, default="da", help="headers of a workbook or CSV OUT"),
         MAX_BYTES,
     ),
     _convert,

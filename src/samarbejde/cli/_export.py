@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from samarbejde import interop
 from samarbejde.cli._command import FAILURE, OK, ZONE, Command, Invocation, argument, date
-from samarbejde.cli._lines import MAX_BYTES, load, problem_line
+from samarbejde.cli._lines import MAX_BYTES
+from samarbejde.cli._merge import MERGE, load_input
 from samarbejde.cli._output import write_document, write_file
 
 __all__ = ["EXPORT", "export_command"]
@@ -24,10 +25,13 @@ def export_command(exporters: Sequence[interop.Exporter]) -> Command:
     dated = "/".join(exporter.name for exporter in exporters if exporter.needs_as_of)
 
     def run(args: argparse.Namespace, call: Invocation) -> int:
-        loaded, problems = load(args.file, "en", max_bytes=args.max_bytes)
+        if len(args.files) > 1 and not args.merge:
+            call.err.write("samarbejde: several FILEs are exported as one with --merge\n")
+            return FAILURE
+        loaded, _, lines, _ = load_input(" + ".join(args.files), args, None, "en")
         if loaded is None:
-            for problem in problems:
-                call.err.write(problem_line(args.file, problem, "en") + "\n")
+            for line in lines:
+                call.err.write(line + "\n")
             return FAILURE
         exporter = by_name[args.to]
         as_of = call.day(args.as_of) if exporter.needs_as_of else args.as_of
@@ -52,7 +56,13 @@ def export_command(exporters: Sequence[interop.Exporter]) -> Command:
         "export",
         f"export a document as {_either([exporter.title for exporter in exporters])}",
         (
-            argument("file", metavar="FILE", help="the document to read"),
+            argument(
+                "files",
+                nargs="+",
+                metavar="FILE",
+                help="the document to read (several, or a folder, with --merge)",
+            ),
+            MERGE,
             argument("--to", required=True, choices=tuple(by_name), help="the target standard"),
             argument("-o", "--output", metavar="OUT", help="the file to write (default: stdout)"),
             argument(

@@ -7,6 +7,7 @@ import io
 from typing import BinaryIO, TextIO
 
 from samarbejde.cli._command import STDIO, argument
+from samarbejde.cli._sheets import is_sheets, load_sheets
 from samarbejde.documents import DEFAULT_MAX_BYTES, Format, SourceMap, load_located, loads_located
 from samarbejde.documents._parse import _too_large
 from samarbejde.model import Lang, Text
@@ -103,6 +104,8 @@ def load(
     of :data:`CHUNK` bytes and refused as soon as it passes the limit, unread beyond it.
     """
     try:
+        if file != STDIO and fmt is None and is_sheets(file):
+            return load_sheets(file, max_bytes), []
         if file != STDIO:
             return load_located(file, format=fmt, max_bytes=max_bytes), []
         data, chosen = _standard_input(stdin, fmt, lang, max_bytes)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, date
-from samarbejde.cli._lines import MAX_BYTES, load, problem_line
+from samarbejde.cli._lines import MAX_BYTES, problem_line
+from samarbejde.cli._merge import MERGE, load_input
 from samarbejde.cli._output import write_document, write_file
 from samarbejde.model import Lang
 from samarbejde.model.errors import Problem
@@ -19,12 +20,12 @@ def _report(args: argparse.Namespace, call: Invocation) -> int:
     lang: Lang = args.lang
     documents = []
     status = OK
-    for file in args.files:
-        loaded, problems = load(file, lang, max_bytes=args.max_bytes)
+    for file in [" + ".join(args.files)] if args.merge else args.files:
+        loaded, _, lines, _ = load_input(file, args, None, lang)
         if loaded is None:
             status = FAILURE
-            for problem in problems:
-                call.err.write(problem_line(file, problem, lang) + "\n")
+            for line in lines:
+                call.err.write(line + "\n")
             continue
         documents.append(Document(loaded[0], file=file, sources=loaded[1]))
     if status != OK:
@@ -48,6 +49,7 @@ REPORT = Command(
     (
         argument("files", nargs="+", metavar="FILE", help="JSON, YAML or TOML documents"),
         argument("--as-of", type=date, required=True, help="the day the report is about"),
+        MERGE,
         argument(
             "--lang", choices=("da", "en"), default="da", help="the page's language (default: da)"
         ),

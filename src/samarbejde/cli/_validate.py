@@ -18,8 +18,10 @@ from samarbejde.cli._command import (
     codes,
     date,
 )
-from samarbejde.cli._lines import MAX_BYTES, as_dict, finding_line, load, problem_line
+from samarbejde.cli._lines import MAX_BYTES, as_dict, finding_line, problem_line
+from samarbejde.cli._merge import MERGE, file_of, load_input
 from samarbejde.cli._output import write_document
+from samarbejde.documents._merge import MergedSources
 from samarbejde.model import LANGS, Lang, Text
 from samarbejde.model.errors import Problem
 from samarbejde.model.iso import write_date
@@ -63,13 +65,14 @@ def _validate(args: argparse.Namespace, call: Invocation) -> int:
     totals = {"error": 0, "warning": 0, "info": 0}
     status = OK
     unloaded = 0
-    for file in args.files:
-        loaded, problems = load(file, lang, args.source_format, call.stdin, args.max_bytes)
+    merged: MergedSources | None = None
+    for file in [" + ".join(args.files)] if args.merge else args.files:
+        loaded, problems, problem_lines, merged = load_input(file, args, call.stdin, lang)
+        lines += problem_lines
         if loaded is None:
             status = FAILURE
             unloaded += 1
             failed.append(file)
-            lines += [problem_line(file, p, lang) for p in problems]
             shown = [as_dict(p) for p in problems]
             results.append({"file": file, "loaded": False, "problems": shown})
             continue
@@ -85,7 +88,9 @@ def _validate(args: argparse.Namespace, call: Invocation) -> int:
             lines.append(problem_line(file, problem, lang))
             results.append({"file": file, "loaded": True, "problems": [as_dict(problem)]})
             continue
-        lines += [finding_line(file, f, lang) for f in report]
+        lines += [
+            finding_line(file_of(merged, f, file) if merged else file, f, lang) for f in report
+        ]
         reports.append((file, report))
         for severity, count in report.counts.items():
             totals[severity] += count
@@ -134,6 +139,7 @@ VALIDATE = Command(
             "--ignore", type=codes, action="append", default=[], help="codes or prefixes to drop"
         ),
         argument("--lang", choices=LANGS, default="en", help="message language"),
+        MERGE,
         argument(
             "--format",
             choices=("text", "json", "sarif"),

@@ -1,0 +1,67 @@
+"""``samarbejde import``: records from a workbook, CSV package or document into a portfolio.
+
+Each incoming record is added, replaces the record with its id (only with
+``--replace``), or is unchanged; the command says which, per record, and writes the
+result (to ``--into`` itself unless ``-o`` is given) only when nothing was refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument
+from samarbejde.cli._lines import MAX_BYTES, load, problem_line
+from samarbejde.cli._sheets import dump_sheets, is_sheets
+from samarbejde.documents import dump, import_records
+from samarbejde.model import LANGS, Lang
+from samarbejde.model.errors import LoadError, Problem
+
+__all__ = ["IMPORT"]
+
+
+def _import(args: argparse.Namespace, call: Invocation) -> int:
+    lang: Lang = args.lang
+    read = []
+    for file in (args.source, args.into):
+        loaded, problems = load(file, lang, max_bytes=args.max_bytes)
+        if loaded is None:
+            for problem in problems:
+                call.out.write(problem_line(file, problem, lang) + "\n")
+            return FAILURE
+        read.append(loaded[0])
+    try:
+        portfolio, outcomes = import_records(
+            read[1], read[0], replace=args.replace, source=args.source
+        )
+    except LoadError as error:
+        for problem in error.problems:
+            call.out.write(problem_line(args.source, problem, lang, "IMPORT") + "\n")
+        return FAILURE
+    for path, outcome in outcomes:
+        call.out.write(f"{outcome:<9} {path}\n")
+    target = args.output or args.into
+    try:
+        if is_sheets(target):
+            dump_sheets(portfolio, target, lang)
+        else:
+            dump(portfolio, target)
+    except (OSError, LoadError) as error:
+        problem = Problem("", f"cannot write the file: {error}")
+        call.out.write(problem_line(target, problem, lang, "WRITE") + "\n")
+        return FAILURE
+    return OK
+
+
+IMPORT = Command(
+    "import",
+    "import the records of a workbook, CSV folder or document into a portfolio",
+    (
+        argument("source", metavar="IN", help="the .xlsx file, CSV folder or document to import"),
+        argument("--into", required=True, metavar="BASE", help="the portfolio to import into"),
+        argument("--replace", action="store_true", help="let records replace those with their ids"),
+        argument("-o", "--output", metavar="OUT", help="where to write (default: BASE itself)"),
+        argument("--lang", choices=LANGS, default="da", help="headers of a workbook OUT"),
+        MAX_BYTES,
+    ),
+    _import,
+)

@@ -1,0 +1,142 @@
+"""A portfolio as a folder of CSV files with a ``datapackage.json``, and back.
+
+The same tables as the workbook (:func:`samarbejde.sheets._layout.layout`), one CSV
+file per table, described by a Frictionless Tabular Data Package
+(https://specs.frictionlessdata.io/tabular-data-package/): each file's fields, their
+types and, for enum columns, their allowed values. Values are written as a JSON document
+writes them (dates ``2025-06-01``, amounts ``1500000.5``); reading accepts what people
+type, as the workbook does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from samarbejde.documents import unstructure
+from samarbejde.documents._atomic import write_atomically
+from samarbejde.model.errors import LoadError, Problem
+from samarbejde.model.labels import Lang
+from samarbejde.model.portfolio import Portfolio
+from samarbejde.sheets._cells import cell_text
+from samarbejde.sheets._layout import Column, Table, layout
+from samarbejde.sheets._tables import RawRow, SheetProblem, portfolio_from_rows, rows_of
+from samarbejde.sheets._workbook import WORKBOOK_FORMAT, read_sheet
+
+__all__ = ["DESCRIPTOR", "dump_csv_package", "load_csv_package", "resource_name"]
+
+#: The file describing the package.
+DESCRIPTOR = "datapackage.json"
+
+_TYPES = {"str": "string", "int": "integer", "bool": "boolean", "Decimal": "number", "Date": "date"}
+
+
+def resource_name(table: Table) -> str:
+    """The table's name in the package, and its file's name without ``.csv``."""
+    return ".".join(table.path)
+
+
+def _field(header: str, column: Column | None, by_id: bool | None = None) -> dict[str, Any]:
+    if column is None:
+        return {"name": header, "type": "string" if by_id else "integer"}
+    field: dict[str, Any] = {"name": header, "type": "string"}
+    if column.choices:
+        field["constraints"] = {"enum": list(column.choices)}
+    elif column.enums:
+        field["constraints"] = {"enum": [m.value for e in column.enums for m in e]}
+    else:
+        field["type"] = _TYPES.get(column.scalars[0].type.__name__, "string")
+    return field
+
+
+def _schema(table: Table, lang: Lang) -> dict[str, Any]:
+    headers = table.headers(lang)
+    fields = [_field(headers[i], None, key.by_id) for i, key in enumerate(table.keys)]
+    if table.numbered:
+        fields.append(_field(headers[len(table.keys)], None, False))
+    start = len(headers) - len(table.columns)
+    fields += [_field(headers[start + i], c) for i, c in enumerate(table.columns)]
+    return {"fields": fields}
+
+
+def dump_csv_package(
+    portfolio: Portfolio,
+    folder: str | Path,
+    *,
+    lang: Lang = "da",
+    as_of: pendulum.Date | None = None,
+) -> None:
+    """Write a portfolio as a folder of CSV files and a ``datapackage.json``.
+
+    Args:
+        portfolio: The portfolio.
+        folder: The folder (made if missing); its files of the same names are replaced.
+        lang: ``"da"`` or ``"en"``: the headers' language.
+        as_of: The date the data is as of, recorded in the descriptor.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = rows_of(unstructure(portfolio))
+    resources = []
+    for table in layout():
+        name = resource_name(table)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(table.headers(lang))
+        writer.writerows([cell_text(v) for v in row] for row in tables[table])
+        write_atomically(folder / f"{name}.csv", out.getvalue().encode("utf-8"))
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "title": table.name(lang),
+                "schema": _schema(table, lang),
+            }
+        )
+    descriptor = {
+        "profile": "tabular-data-package",
+        "name": "samarbejde-portfolio",
+        "samarbejde": {
+            "format": WORKBOOK_FORMAT,
+            "language": lang,
+            "as_of": as_of.isoformat() if as_of else None,
+        },
+        "resources": resources,
+    }
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(folder / DESCRIPTOR, text.encode("utf-8"))
+
+
+def load_csv_package(folder: str | Path) -> Portfolio:
+    """Read a portfolio from a folder of CSV files (with or without ``datapackage.json``).
+
+    Each file is found by its table's name (``partnerships.commitments.csv``).
+
+    Raises:
+        LoadError: Every problem, each located as ``file.csv!C14`` with its header.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise LoadError([Problem("", "not a folder of CSV files")], str(folder))
+    problems: list[SheetProblem] = []
+    tables: dict[Table, list[RawRow]] = {}
+    for table in layout():
+        path = folder / f"{resource_name(table)}.csv"
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise LoadError([Problem(path.name, f"not UTF-8 text: {error}")], str(folder)) from None
+        rows = (tuple(r) for r in csv.reader(io.StringIO(text, newline="")))
+        tables[table] = read_sheet(path.name, table, rows, problems, escaped=False)
+    return portfolio_from_rows(tables, problems, str(folder), danish=False)
