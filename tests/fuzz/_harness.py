@@ -24,6 +24,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+import attrs
+
 ROOT = Path(__file__).resolve().parents[2]
 FINDINGS = Path(__file__).resolve().parent / "findings"
 STATE = {"runs": 0, "findings": 0, "began": time.monotonic()}
@@ -131,6 +133,39 @@ class Draw:
         return self.choice(
             (0, 1, 2, 3, -1, -(2**63), 2**31, 2**63, 10**30, -(10**30), self.number(3))
         )
+
+
+#: The fields of the model's records that hold free text (names, titles), not ids or codes.
+TEXT_FIELDS = frozenset({"name", "title", "text", "theme", "indicator", "representative"})
+
+
+def with_texts(draw: Draw, portfolio: object) -> object:
+    """``portfolio`` with some of its free texts replaced by drawn ones.
+
+    A text the model refuses (its validators raise) keeps its old value: the fuzzers
+    test the surfaces after the model, not the model.
+    """
+    if isinstance(portfolio, tuple):
+        return tuple(with_texts(draw, item) for item in portfolio)
+    if not attrs.has(type(portfolio)):
+        return portfolio
+    changes: dict[str, object] = {}
+    for field in attrs.fields(type(portfolio)):
+        if not field.init:
+            continue
+        old = getattr(portfolio, field.name)
+        if type(old) is str and field.name in TEXT_FIELDS and draw.flag():
+            changes[field.name] = draw.text()
+        elif isinstance(old, tuple) or attrs.has(type(old)):
+            new = with_texts(draw, old)
+            if new is not old:
+                changes[field.name] = new
+    if not changes:
+        return portfolio
+    try:
+        return attrs.evolve(portfolio, **changes)  # type: ignore[misc]
+    except Exception:
+        return portfolio
 
 
 def save(name: str, data: bytes, error: BaseException) -> None:
