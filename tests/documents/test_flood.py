@@ -114,3 +114,40 @@ def test_locating_a_few_paths_finds_what_the_full_scan_finds(
     for path in wanted:
         assert located.position(path) == everywhere.position(path), path
         assert located.position(path, key=True) == everywhere.position(path, key=True), path
+
+
+#: Items of every kind TOML writes, those JSON writes alike and those it does not.
+TOML_ITEMS = st.sampled_from(
+    [
+        *("1", "-5", "0", "+1", "1_000", "0x1F", "01", "1.5", "true", "false", '"a"', '"ø\t"'),
+        *('"a\\n"', "'lit'", '""', "[]", "{}", "1979-05-27", '"\\u0000"', "nan", "1e5"),
+    ]
+)
+SEPARATORS = st.sampled_from([",", ", ", ",\n", ",\r\n", " ,", ",\r", ", # note\n"])
+CONTEXTS = st.sampled_from(
+    [
+        *("a = [{}]\n", "a = [{}, 1.5]\n", "a = [[{}], [1]]\n", "s = '''[{}'''\n", "# [{}\n"),
+        *("s = '[{}]'\n", "a = {{b = [{}]}}\n", "a = [{}\n", "[t]\na = [ {} ]\n"),
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(TOML_ITEMS, min_size=1, max_size=4), SEPARATORS, CONTEXTS)
+def test_long_toml_lists_read_as_tomllib_reads_them(
+    items: list[str], separator: str, context: str
+) -> None:
+    import tomllib  # noqa: PLC0415 - Python 3.11 and later, as the CI runs
+
+    from samarbejde.documents._toml_runs import RUN_ITEMS, loads_toml  # noqa: PLC0415
+
+    text = context.format(separator.join(items * (RUN_ITEMS // len(items) + 2)))
+    try:
+        wanted: object = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError) as error:
+        wanted = (type(error), str(error))
+    try:
+        found: object = loads_toml(text)
+    except (tomllib.TOMLDecodeError, ValueError) as error:
+        found = (type(error), str(error))
+    assert repr(found) == repr(wanted)  # nan is not equal to itself

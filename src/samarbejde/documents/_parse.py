@@ -10,6 +10,7 @@ from typing import Literal
 from samarbejde.documents._json_text import loads_fast, locate_json, scan_json
 from samarbejde.documents._locate import Path, SourceMap
 from samarbejde.documents._problems import MAX_NUMBER_DIGITS, MAX_PROBLEMS, Issue, ParseFailure
+from samarbejde.documents._toml_runs import loads_toml
 from samarbejde.documents._yaml_text import locate_yaml, scan_yaml
 
 if sys.version_info >= (3, 11):
@@ -164,7 +165,7 @@ def _parse_toml(text: str) -> object:
         message = f"a dotted key of more than {MAX_DEPTH} parts: nested too deep"
         raise ParseFailure([Issue((), message, where=_position(text, dotted.start()))])
     try:
-        return tomllib.loads(text)
+        return loads_toml(text)
     except tomllib.TOMLDecodeError as error:
         found = _TOML_WHERE.search(str(error))
         where = (int(found.group(1)), int(found.group(2))) if found else None
