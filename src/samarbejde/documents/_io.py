@@ -147,7 +147,6 @@ def _load(
     format: Format,  # noqa: A002 - the public keyword
     source: str,
     max_bytes: int,
-    located: bool,
 ) -> tuple[Portfolio, SourceMap]:
     if format not in _SUFFIXES.values():
         raise LoadError([Problem("", f"unknown format {format!r}: use json, yaml or toml")], source)
@@ -214,7 +213,7 @@ def loads(
     >>> portfolio.partnerships
     ()
     """
-    return _load(data, format, source, max_bytes, located=False)[0]
+    return _load(data, format, source, max_bytes)[0]
 
 
 def loads_located(
@@ -229,7 +228,7 @@ def loads_located(
     Raises:
         LoadError: As :func:`loads`.
     """
-    return _load(data, format, source, max_bytes, located=True)
+    return _load(data, format, source, max_bytes)
 
 
 def _format_of(path: FilePath, format: Format | None) -> Format:  # noqa: A002
