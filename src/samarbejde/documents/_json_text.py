@@ -27,8 +27,9 @@ _LITERALS: tuple[tuple[str, object], ...] = (("true", True), ("false", False), (
 # An escape that may stand for half a surrogate pair (a lone one is not Unicode text).
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Where a number longer than the readers allow may stand (no number is longer than its run).
-_LONG_NUMBER = re.compile(rf"[-+.eE0-9]{{{MAX_NUMBER_DIGITS + 1},}}")
+# Where a number longer than the readers allow may stand (no number is longer than its
+# run). Tried only where a run starts, so each character is looked at once or twice.
+_LONG_NUMBER = re.compile(rf"(?<![-+.eE0-9])[-+.eE0-9]{{{MAX_NUMBER_DIGITS + 1},}}")
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
