@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import itertools
 import operator
 import types
 import typing
@@ -246,13 +247,14 @@ def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any]
             budget = None if run is None else run.budget
             for index, x in enumerate(value):
                 full = budget is not None and budget.full
+                if full:  # only counted from here on: the lean loop
+                    assert budget is not None
+                    budget.omitted += _count_failures(value, index, item, item_type)
+                    break
                 try:
                     out.append(item(x, item_type))
                 except Exception as error:
                     if budget is not None:
-                        if full:  # count, and let the failure go
-                            budget.omitted += count_problems(error)
-                            continue
                         budget.kept += 1
                     error.__traceback__ = None  # frames would outlive the failure
                     note = IterableValidationNote(f"@ index {index}", index, item_type)
@@ -265,6 +267,33 @@ def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any]
         return checked if detailed else fast
 
     return factory
+
+
+def _count_failures(items: list[Any], start: int, item: Hook, item_type: Any) -> int:
+    """The problems of ``items[start:]``, counted and let go: the budget is full.
+
+    A flood of wrong values (millions of numbers where records belong) is counted at
+    a small cost per value: a record (or a union of records) refuses anything but a
+    mapping with one problem, so such values are counted without calling the hook.
+    """
+    mapping_only = _mapping_only(item_type)
+    count = 0
+    for x in itertools.islice(items, start, None):
+        if mapping_only and type(x) is not dict:
+            count += 1
+            continue
+        try:
+            item(x, item_type)
+        except Exception as error:
+            count += count_problems(error)
+    return count
+
+
+@functools.cache
+def _mapping_only(cl: Any) -> bool:
+    """Whether the hook of ``cl`` refuses every value but a mapping, with one problem."""
+    options = typing.get_args(cl) if typing.get_origin(cl) in (Union, types.UnionType) else (cl,)
+    return all(attrs.has(typing.get_origin(o) or o) for o in options)
 
 
 def frozenset_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:

@@ -7,7 +7,7 @@ import functools
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path as FilePath
 from typing import Any, TypeVar
 
@@ -18,14 +18,15 @@ from samarbejde.documents._converter import DocumentConverter, make_converter
 from samarbejde.documents._fast_load import GaveUp, fast_load_json
 from samarbejde.documents._hooks import structuring_run
 from samarbejde.documents._json_writer import json_writer
-from samarbejde.documents._locate import SourceMap
+from samarbejde.documents._locate import Path, SourceMap
 from samarbejde.documents._parse import (
     DEFAULT_MAX_BYTES,
     READABLE_FORMATS,
     Format,
     decode,
+    locate,
     parse,
-    parse_fast,
+    parse_lean,
 )
 from samarbejde.documents._problems import Issue, ParseFailure, issues_from, to_load_error
 from samarbejde.documents._yaml_text import dumps_yaml
@@ -146,7 +147,6 @@ def _load(
     format: Format,  # noqa: A002 - the public keyword
     source: str,
     max_bytes: int,
-    located: bool,
 ) -> tuple[Portfolio, SourceMap]:
     if format not in _SUFFIXES.values():
         raise LoadError([Problem("", f"unknown format {format!r}: use json, yaml or toml")], source)
@@ -160,27 +160,31 @@ def _load(
             return outcome.portfolio, SourceMap.deferred(lambda: _positions(text, format))
         assert outcome.gave_up is not None
         _log_gave_up(outcome.gave_up, source)
-    if not located or format == "json":
-        try:
-            fast = _structure_fast(parse_fast(text, format))
-        except Exception:  # reread slowly to find every problem
-            pass
-        else:  # JSON positions are only scanned when someone asks for one
-            return fast, SourceMap.deferred(lambda: _positions(text, format))
     try:
-        raw, source_map, issues = parse(text, format)
+        raw, source_map, issues = parse_lean(text, format)
     except ParseFailure as failure:
         raise to_load_error(failure.issues, None, source) from None
     portfolio: Portfolio | None = None
     if not issues:
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(Exception):  # reread slowly below to find every problem
             portfolio = _structure_fast(raw)
     if portfolio is None:
         portfolio, more = _structure_checked(raw)
         issues += more
     if issues or portfolio is None:
+        if source_map is None:  # positions of the problems only (design decision D68)
+            source_map = locate(text, format, _targets(issues))
         raise to_load_error(issues, source_map, source)
+    if source_map is None:  # positions are only found when someone asks for one
+        source_map = SourceMap.deferred(lambda: _positions(text, format))
     return portfolio, source_map
+
+
+def _targets(issues: list[Issue]) -> Iterator[Path]:
+    """The raw paths whose positions locate ``issues`` (see :func:`to_load_error`)."""
+    for issue in issues:
+        if issue.where is None and not issue.more:
+            yield issue.path[:-1] if issue.at_parent else issue.path
 
 
 def loads(
@@ -209,7 +213,7 @@ def loads(
     >>> portfolio.partnerships
     ()
     """
-    return _load(data, format, source, max_bytes, located=False)[0]
+    return _load(data, format, source, max_bytes)[0]
 
 
 def loads_located(
@@ -224,7 +228,7 @@ def loads_located(
     Raises:
         LoadError: As :func:`loads`.
     """
-    return _load(data, format, source, max_bytes, located=True)
+    return _load(data, format, source, max_bytes)
 
 
 def _format_of(path: FilePath, format: Format | None) -> Format:  # noqa: A002

@@ -4,20 +4,22 @@ The fast decoder refuses duplicate keys and the non-standard constants ``NaN`` a
 ``Infinity``, and gives up on deep nesting. Whenever it fails, or positions are
 wanted, :func:`scan_json` reads the text again: iteratively (no recursion, so no
 ``RecursionError`` at any depth), with a depth limit, recording the offset of every
-value and key, and reporting every duplicate key.
+value and key, and reporting every duplicate key. A text the fast decoder read is
+located by :func:`locate_json` instead, at the few paths that hold problems only.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from samarbejde.documents._locate import Path, SourceMap, line_starts
 from samarbejde.documents._problems import MAX_NUMBER_DIGITS, Issue, ParseFailure, add_issue
 
-__all__ = ["loads_fast", "scan_json"]
+__all__ = ["loads_fast", "locate_json", "scan_json"]
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
@@ -25,6 +27,9 @@ _LITERALS: tuple[tuple[str, object], ...] = (("true", True), ("false", False), (
 # An escape that may stand for half a surrogate pair (a lone one is not Unicode text).
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Where a number longer than the readers allow may stand (no number is longer than its
+# run). Tried only where a run starts, so each character is looked at once or twice.
+_LONG_NUMBER = re.compile(rf"(?<![-+.eE0-9])[-+.eE0-9]{{{MAX_NUMBER_DIGITS + 1},}}")
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -41,10 +46,13 @@ def _constant(name: str) -> object:
 def loads_fast(text: str) -> object:
     """Decode with the standard library; any trouble raises (``ValueError``, ``RecursionError``).
 
-    Text with escapes of surrogates is left to :func:`scan_json`, which refuses lone ones.
+    Text with escapes of surrogates is left to :func:`scan_json`, which refuses lone ones,
+    and so is text that may hold a number too long (Python reads any float).
     """
     if _SURROGATE_ESCAPE.search(text):
         raise ValueError("escapes of surrogates: checked by the scanner")
+    if _LONG_NUMBER.search(text):
+        raise ValueError("a long number, perhaps: checked by the scanner")
     return json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
 
 
@@ -206,3 +214,83 @@ def scan_json(text: str, max_depth: int) -> tuple[object, SourceMap, list[Issue]
     scanner = _Scanner(text, max_depth)
     data = scanner.run()
     return data, SourceMap(data, scanner.values, scanner.keys, scanner.lines), scanner.issues
+
+
+_SKIP = json.JSONDecoder(parse_constant=_constant).raw_decode
+
+
+def locate_json(text: str, targets: Iterable[Path]) -> SourceMap:
+    """The positions of ``targets`` (and of their parents) in a text :func:`loads_fast` read.
+
+    Only the containers on the way to a target are walked value by value; every other
+    value is skipped by the standard library's decoder, and the walk stops once each
+    target is found. So locating the problems of a document costs memory for those
+    problems only, and time for the text up to the last of them (design decision D68).
+    Positions are those :func:`scan_json` records.
+    """
+    wanted = {path[:end] for path in targets for end in range(len(path) + 1)}
+    values: dict[Path, int] = {}
+    keys: dict[Path, int] = {}
+    lines = line_starts(text)
+    # Each frame: the path of a container being walked, its closing character, its count.
+    stack: list[tuple[Path, str, list[int]]] = []
+    offset = _WHITESPACE.match(text, 0).end()  # type: ignore[union-attr]
+    path: Path = ()
+    while len(values) < len(wanted):
+        # ``offset`` is at the value of ``path``.
+        if path in wanted:
+            values[path] = offset
+            if len(values) == len(wanted):
+                break
+            char = text[offset]
+            if char in "{[":
+                closing = "}" if char == "{" else "]"
+                stack.append((path, closing, [0]))
+                offset = _WHITESPACE.match(text, offset + 1).end()  # type: ignore[union-attr]
+                if text.startswith(closing, offset):
+                    stack.pop()
+                    offset += 1
+                else:
+                    path, offset = _enter(text, offset, path, closing, 0, keys=keys, wanted=wanted)
+                    continue
+            else:
+                offset = _SKIP(text, offset)[1]
+        else:
+            offset = _SKIP(text, offset)[1]
+        # A value is done: go on after it, closing the containers that end here.
+        while stack:
+            parent, closing, count = stack[-1]
+            offset = _WHITESPACE.match(text, offset).end()  # type: ignore[union-attr]
+            if text[offset] == ",":
+                count[0] += 1
+                offset = _WHITESPACE.match(text, offset + 1).end()  # type: ignore[union-attr]
+                path, offset = _enter(
+                    text, offset, parent, closing, count[0], keys=keys, wanted=wanted
+                )
+                break
+            stack.pop()  # the closing character
+            offset += 1
+        else:
+            break
+    return SourceMap(None, values, keys, lines)
+
+
+def _enter(
+    text: str,
+    offset: int,
+    parent: Path,
+    closing: str,
+    index: int,
+    *,
+    keys: dict[Path, int],
+    wanted: set[Path],
+) -> tuple[Path, int]:
+    """The path of the next member of a container, and the offset of its value."""
+    if closing == "]":
+        return (*parent, index), offset
+    key, end = scanstring(text, offset + 1, True)
+    path = (*parent, key)
+    if path in wanted:
+        keys[path] = offset
+    end = _WHITESPACE.match(text, end).end()  # type: ignore[union-attr]
+    return path, _WHITESPACE.match(text, end + 1).end()  # type: ignore[union-attr]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from typing import Literal
 
-from samarbejde.documents._json_text import loads_fast, scan_json
-from samarbejde.documents._locate import SourceMap
+from samarbejde.documents._json_text import loads_fast, locate_json, scan_json
+from samarbejde.documents._locate import Path, SourceMap
 from samarbejde.documents._problems import MAX_NUMBER_DIGITS, MAX_PROBLEMS, Issue, ParseFailure
-from samarbejde.documents._yaml_text import scan_yaml
+from samarbejde.documents._toml_runs import loads_toml
+from samarbejde.documents._yaml_text import locate_yaml, scan_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -24,8 +26,10 @@ __all__ = [
     "READABLE_FORMATS",
     "Format",
     "decode",
+    "locate",
     "parse",
     "parse_fast",
+    "parse_lean",
 ]
 
 #: The formats a document can be written in.
@@ -98,9 +102,7 @@ def _not_utf8(text: str, index: int) -> Issue:
 
 def parse_fast(text: str, format: Format) -> object:  # noqa: A002 - the public keyword
     """Parse without positions where a faster reader exists; raises on any trouble."""
-    if format == "json":
-        return loads_fast(text)
-    data, _, issues = parse(text, format)
+    data, _, issues = parse_lean(text, format)
     if issues:
         raise ParseFailure(issues)
     return data
@@ -115,8 +117,41 @@ def parse(text: str, format: Format) -> tuple[object, SourceMap, list[Issue]]:  
     if format == "json":
         return scan_json(text, MAX_DEPTH)
     if format == "yaml":
-        return scan_yaml(text, MAX_DEPTH)
+        data, where, issues = scan_yaml(text, MAX_DEPTH)
+        assert where is not None  # positions were asked for
+        return data, where, issues
     return _parse_toml(text), _EMPTY, []
+
+
+def parse_lean(
+    text: str,
+    format: Format,  # noqa: A002
+) -> tuple[object, SourceMap | None, list[Issue]]:
+    """Parse as :func:`parse` does, keeping positions only where the readers need them.
+
+    The source map is ``None`` when none was kept: :func:`locate` then finds the
+    positions of the problems found (design decision D68).
+
+    Raises:
+        ParseFailure: The text cannot be read as ``format``.
+    """
+    if format == "json":
+        try:
+            return loads_fast(text), None, []
+        except (ValueError, RecursionError):  # the scanner says what and where
+            return scan_json(text, MAX_DEPTH)
+    if format == "yaml":
+        return scan_yaml(text, MAX_DEPTH, positions=False)
+    return _parse_toml(text), _EMPTY, []
+
+
+def locate(text: str, format: Format, targets: Iterable[Path]) -> SourceMap:  # noqa: A002
+    """The positions of ``targets`` in a text :func:`parse_lean` read without keeping any."""
+    if format == "json":
+        return locate_json(text, targets)
+    if format == "yaml":
+        return locate_yaml(text, targets)
+    return _EMPTY
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -130,7 +165,7 @@ def _parse_toml(text: str) -> object:
         message = f"a dotted key of more than {MAX_DEPTH} parts: nested too deep"
         raise ParseFailure([Issue((), message, where=_position(text, dotted.start()))])
     try:
-        return tomllib.loads(text)
+        return loads_toml(text)
     except tomllib.TOMLDecodeError as error:
         found = _TOML_WHERE.search(str(error))
         where = (int(found.group(1)), int(found.group(2))) if found else None

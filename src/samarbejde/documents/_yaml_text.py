@@ -18,8 +18,10 @@ fix, quoting the text.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import yaml
@@ -28,7 +30,7 @@ from yaml import events
 from samarbejde.documents._locate import Path, SourceMap
 from samarbejde.documents._problems import MAX_NUMBER_DIGITS, Issue, ParseFailure, add_issue
 
-__all__ = ["dumps_yaml", "scan_yaml"]
+__all__ = ["dumps_yaml", "locate_yaml", "scan_yaml"]
 
 
 def libyaml_usable() -> bool:
@@ -92,6 +94,12 @@ def _scalar(event: events.ScalarEvent) -> object:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
+def _plain(value: str) -> object:
+    """A plain scalar's value: documents repeat a few (``1``, ``true``), each read once."""
+    return _scalar(events.ScalarEvent(None, None, (True, False), value))
+
+
 def _short(tag: str | None) -> str:
     """A tag as it is written: ``!!map`` for ``tag:yaml.org,2002:map``."""
     return str(tag).replace("tag:yaml.org,2002:", "!!")
@@ -103,9 +111,14 @@ def _mark(event: events.Event) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+class _Relocate(Exception):  # noqa: N818 - internal signal
+    """A lean read met what needs every position (a duplicate key): read again with them."""
+
+
 class _Builder:
-    def __init__(self, max_depth: int) -> None:
+    def __init__(self, max_depth: int, positions: bool = True) -> None:
         self.max_depth = max_depth
+        self.positions = positions
         self.values: dict[Path, tuple[int, int]] = {}
         self.keys: dict[Path, tuple[int, int]] = {}
         self.issues: list[Issue] = []
@@ -161,6 +174,8 @@ class _Builder:
             return
         where: Path = (*path, key)
         if key in container:
+            if not self.positions:
+                raise _Relocate
             message = f"duplicate key {key!r} (first on line {self.keys[where][0]})"
             add_issue(self.issues, Issue(where, message, at_key=True, where=key_mark))
         else:
@@ -224,7 +239,8 @@ class _Builder:
         if self.bare_key(event):
             return
         path = self.path()
-        self.values[path] = _mark(event)
+        if self.positions:
+            self.values[path] = _mark(event)
         if isinstance(event, events.AliasEvent):
             message = f"aliases (*{event.anchor}) are not allowed"
             add_issue(self.issues, Issue(path, message, where=_mark(event)))
@@ -240,8 +256,17 @@ class _Builder:
         self.stack.append([container, path, None, None])
 
 
-def scan_yaml(text: str, max_depth: int) -> tuple[object, SourceMap, list[Issue]]:
-    """Read one YAML document keeping the line and column of every value and key.
+def scan_yaml(
+    text: str, max_depth: int, *, positions: bool = True
+) -> tuple[object, SourceMap | None, list[Issue]]:
+    """Read one YAML document, keeping the line and column of every value and key.
+
+    Args:
+        text: The document.
+        max_depth: How deeply it may nest.
+        positions: With ``False``, keep no positions (unless a duplicate key needs
+            them) and return ``None`` for the source map: a document with problems is
+            located by :func:`locate_yaml` at those problems only.
 
     Returns:
         The data, its source map and the problems that do not stop reading
@@ -250,11 +275,37 @@ def scan_yaml(text: str, max_depth: int) -> tuple[object, SourceMap, list[Issue]
     Raises:
         ParseFailure: The text is not YAML, holds several documents or nests too deep.
     """
-    builder = _Builder(max_depth)
+    if not positions:
+        try:
+            lean = _scan(text, _Builder(max_depth, positions=False))
+        except _Relocate:
+            pass
+        else:
+            return lean.root, None, lean.issues
+    builder = _scan(text, _Builder(max_depth))
+    return builder.root, SourceMap(builder.root, builder.values, builder.keys), builder.issues
+
+
+def _scan(text: str, builder: _Builder) -> _Builder:
     loader = _Loader(text)
+    check, get, stack = loader.check_event, loader.get_event, builder.stack
+    lean = not builder.positions
     try:
-        while loader.check_event():
-            builder.feed(loader.get_event())
+        while check():
+            event = get()
+            if (
+                lean
+                and type(event) is events.ScalarEvent
+                and event.anchor is None
+                and event.tag is None
+                and stack
+                and type(stack[-1][0]) is list
+            ):  # a list's plain item, as ``node`` would read it: the flood's fast path
+                value = event.value
+                plain = event.implicit[0] and len(value) <= MAX_NUMBER_DIGITS
+                stack[-1][0].append(_plain(value) if plain else value)
+                continue
+            builder.feed(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = None if mark is None else (mark.line + 1, mark.column + 1)
@@ -267,7 +318,65 @@ def scan_yaml(text: str, max_depth: int) -> tuple[object, SourceMap, list[Issue]
         raise ParseFailure([*builder.issues, Issue((), f"not valid YAML: {message}")]) from None
     finally:
         loader.dispose()
-    return builder.root, SourceMap(builder.root, builder.values, builder.keys), builder.issues
+    return builder
+
+
+def locate_yaml(text: str, targets: Iterable[Path]) -> SourceMap:
+    """The positions of ``targets`` (and their parents) in a text :func:`scan_yaml` read.
+
+    The events are read again, keeping the positions of the targets only, until each
+    is found: memory for the problems only (design decision D68). Positions are those
+    :func:`scan_yaml` records.
+    """
+    wanted = {path[:end] for path in targets for end in range(len(path) + 1)}
+    values: dict[Path, tuple[int, int]] = {}
+    keys: dict[Path, tuple[int, int]] = {}
+    # Each frame: [path (None when no target is inside), is a mapping, pending key, count]
+    stack: list[list[Any]] = []
+    loader = _Loader(text)
+    try:
+        while len(values) < len(wanted) and loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, events.CollectionEndEvent):
+                stack.pop()
+                _done(stack)
+                continue
+            if not isinstance(event, events.NodeEvent):
+                continue
+            top = stack[-1] if stack else None
+            if top is not None and top[1] and top[2] is None:  # a key
+                assert isinstance(event, events.ScalarEvent)
+                key = event.value
+                if key in _ON_WRITTEN_AS and event.implicit[0] and not event.style:
+                    key = "on"
+                top[2] = key
+                at: Path | None = None if top[0] is None else (*top[0], key)
+                if at in wanted:
+                    keys[at] = _mark(event)
+                continue
+            path: Path | None = ()
+            if top is not None:
+                inner = top[2] if top[1] else top[3]
+                path = None if top[0] is None else (*top[0], inner)
+            if path is not None and path in wanted:
+                values[path] = _mark(event)
+            else:
+                path = None
+            if isinstance(event, events.MappingStartEvent | events.SequenceStartEvent):
+                stack.append([path, isinstance(event, events.MappingStartEvent), None, 0])
+            else:
+                _done(stack)
+    finally:
+        loader.dispose()
+    return SourceMap(None, values, keys)
+
+
+def _done(stack: list[list[Any]]) -> None:
+    """A value of the innermost container is complete."""
+    if stack:
+        top = stack[-1]
+        top[2] = None
+        top[3] += 1
 
 
 def _reader_issue(text: str, error: yaml.reader.ReaderError) -> Issue:
