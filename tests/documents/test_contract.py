@@ -73,9 +73,11 @@ def test_a_duration_too_long_to_represent_leaks_no_python_internals() -> None:
 
 def test_a_lone_surrogate_in_a_json_string_is_refused_at_load() -> None:
     text = dumps(portfolio(), "json").replace("Østerbyen", "\\udc00sterbyen", 1)
-    problem = only(problems(text, "json"))
-    assert problem.message.startswith("a lone surrogate (\\udc00)")
-    assert problem.line == 1
+    found = problems(text, "json")
+    assert found[0].message.startswith("a lone surrogate (\\udc00)")
+    assert found[0].line == 1
+    # the model refuses the name too, so the record says the same at its own path
+    assert [p.path for p in found[1:]] == ["areas[0].name"]
 
 
 def test_a_surrogate_pair_is_one_character_and_loads() -> None:

@@ -27,7 +27,7 @@ REFERENCE = unstructure_functions(Portfolio, share_text=False)[Portfolio]
 
 #: Text a JSON writer must escape, or must not: quotes, backslashes, every control
 #: character, DEL, the line and paragraph separators, a byte order mark, text outside
-#: the basic plane and a lone surrogate (which the model does not refuse).
+#: the basic plane. (A lone surrogate is no text the model takes: D69.)
 HOSTILE = (
     '"',
     "\\",
@@ -40,8 +40,6 @@ HOSTILE = (
     "\ufeff",
     "\U0001f3e0",
     "\U0010ffff",
-    "\ud800",
-    "\udfff",
     "æøå ÆØÅ",
     "{}[],:",
 )
@@ -91,8 +89,6 @@ def test_hostile_text_is_escaped_as_the_json_module_escapes_it(drawn: Portfolio)
 
 @given(hostile_texts)
 def test_hostile_text_reads_back(name: str) -> None:
-    if any("\ud800" <= c <= "\udfff" for c in name):
-        return  # not Unicode: no UTF-8 text holds it, json.loads reads it back though
     drawn = Portfolio(organisations=(attrs.evolve(portfolio().organisations[0], name=name),))
     assert json.loads(dumps(drawn, "json"))["organisations"][0]["name"] == name
 

@@ -41,6 +41,7 @@ __all__ = ["from_popolo"]
 
 JSON = dict[str, Any]
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NOT_ID = re.compile(r"[^a-z0-9._-]+")
 _LONGEST_ID = 64
@@ -82,14 +83,33 @@ def _items(document: Mapping[str, Any], key: str, problems: list[Problem]) -> li
     return items
 
 
+def _printable(text: str) -> str:
+    r"""``text`` with each lone surrogate from the input written as its escape (``\udcff``)."""
+    if not _LONE_SURROGATE.search(text):
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _where(key: str, index: int, item: JSON) -> str:
+    """An item's path by its id, or by its place where the id is none a path can show."""
     ident = item.get("id")
-    return f"{key}[{ident}]" if isinstance(ident, str) and ident else f"{key}[{index}]"
+    shown = isinstance(ident, str) and ident and not _LONE_SURROGATE.search(ident)
+    return f"{key}[{ident}]" if shown else f"{key}[{index}]"
 
 
-def _text(item: JSON, key: str) -> str | None:
+def _text(item: JSON, key: str, path: str, reader: _Reader) -> str | None:
+    """The text at ``key``, stripped; ``None`` when there is none.
+
+    A lone surrogate (no Unicode character, so no document or page can hold it) is
+    written as U+FFFD, and the omission says so, as the IATI export does (D62).
+    """
     value = item.get(key)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    if not (isinstance(value, str) and value.strip()):
+        return None
+    if _LONE_SURROGATE.search(value):
+        reader.omit(f"{path}.{key}", "holds a lone surrogate, not a character: written as U+FFFD")
+        value = _LONE_SURROGATE.sub("\ufffd", value)
+    return value.strip()
 
 
 def _date(text: object) -> pendulum.Date | None:
@@ -122,7 +142,8 @@ class _Reader:
     taken: set[str] = attrs.field(factory=set)
 
     def omit(self, path: str, reason: str) -> None:
-        self.omitted.append(Omission(path, reason))
+        """Report ``path`` as not read; input text in it that is no character is escaped."""
+        self.omitted.append(Omission(_printable(path), _printable(reason)))
 
     def own_id(self, popolo_id: object, prefix: str, path: str, kind: str) -> str:
         """The samarbejde id of a Popolo id: itself if it fits, else one made from it.
@@ -175,7 +196,7 @@ def _read_areas(items: list[JSON], reader: _Reader) -> None:
             reader.omit(
                 f"{path}.identifier", "samarbejde reads the identifier of a municipality only"
             )
-        name = _text(item, "name")
+        name = _text(item, "name", path, reader)
         parent = item.get("parent_id")
         code = kommune.get(parent) if isinstance(parent, str) else None
         if name is None:
@@ -221,7 +242,7 @@ def _identifiers(item: JSON, path: str, reader: _Reader) -> Identifiers:
 
 
 def _read_organisation(item: JSON, path: str, reader: _Reader) -> None:
-    name = _text(item, "name")
+    name = _text(item, "name", path, reader)
     if name is None:
         reader.omit(path, "an organisation needs a name")
         return
@@ -270,7 +291,7 @@ def _read_posts(items: list[JSON], reader: _Reader) -> None:
         path = _where("posts", index, item)
         org_id = item.get("organization_id")
         own_org = reader.organisation_ids.get(org_id) if isinstance(org_id, str) else None
-        kind, post = item.get("role"), _text(item, "label")
+        kind, post = item.get("role"), _text(item, "label", path, reader)
         if own_org is None:
             reader.omit(path, "the post is not held in an organisation of the document")
             continue
@@ -362,7 +383,7 @@ def _lifecycle(item: JSON, members: Sequence[Membership]) -> StrategicLifecycle 
 
 def _read_partnership(popolo_id: str, item: JSON, reader: _Reader) -> Partnership | None:
     path = f"organizations[{popolo_id}]"
-    ident, name = reader.partnership_ids[popolo_id], _text(item, "name")
+    ident, name = reader.partnership_ids[popolo_id], _text(item, "name", path, reader)
     members = tuple(m for held in reader.members.get(popolo_id, {}).values() for m in held)
     lifecycle = _lifecycle(item, members)
     if name is None:

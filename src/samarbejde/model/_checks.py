@@ -24,6 +24,10 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,63}")
 #: Some character that is not white space: the test of non-blank text.
 NON_BLANK = re.compile(r"\S")
+#: Text a person wrote: something other than white space, and only Unicode characters
+#: (a lone surrogate is none: no document or page can hold it, so a record that did
+#: could not be written and read back).
+TEXT = re.compile(r"(?=[\s\S]*\S)[^\ud800-\udfff]*")
 
 T = TypeVar("T")
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -265,7 +269,7 @@ class AtLeast(_Check):
 
 
 _NOT_AN_ID = "not a valid id ([a-z0-9][a-z0-9._-]{0,63})"
-_BLANK = "must be a non-empty string"
+_BLANK = "must be a non-empty string of Unicode characters (no lone surrogate)"
 
 #: An id: ``[a-z0-9][a-z0-9._-]{0,63}``.
 is_id = Matches(ID_PATTERN, _NOT_AN_ID)
@@ -276,11 +280,11 @@ is_ids = Matches(ID_PATTERN, _NOT_AN_ID, items="ids", distinct=True)
 #: A code from an open list: ``[a-z][a-z0-9_]{0,63}``.
 is_code = Matches(CODE_PATTERN, "not a valid code ([a-z][a-z0-9_]{0,63})")
 #: A non-blank string.
-is_text = Matches(NON_BLANK, _BLANK, whole=False)
+is_text = Matches(TEXT, _BLANK)
 #: ``None`` or a non-blank string.
-is_optional_text = Matches(NON_BLANK, _BLANK, whole=False, optional=True)
+is_optional_text = Matches(TEXT, _BLANK, optional=True)
 #: A tuple of non-blank strings.
-is_texts = Matches(NON_BLANK, _BLANK, whole=False, items="strings")
+is_texts = Matches(TEXT, _BLANK, items="strings")
 
 
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -29,7 +29,7 @@ from samarbejde.documents._shape import (
     TaggedKind,
     shape,
 )
-from samarbejde.model._checks import NON_BLANK, Matches
+from samarbejde.model._checks import TEXT, Matches
 from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["DANISH", "Column", "Key", "Table", "layout"]
@@ -227,7 +227,7 @@ def _free_text(record: Record | None, key: str) -> bool:
         if field.key == key:
             validator = field.attribute.validator
             found = getattr(validator, "_validators", (validator,))
-            return any(isinstance(v, Matches) and v.pattern is NON_BLANK for v in found)
+            return any(isinstance(v, Matches) and v.pattern is TEXT for v in found)
     return False
 
 
