@@ -116,7 +116,7 @@ def test_stamps_sort_as_text_in_time_order_for_every_year(a: object, b: object) 
     assert isinstance(b, dt.datetime)
     if b.year < 1 or b < dt.datetime(1, 1, 2):
         return
-    x, y = a.replace(tzinfo=dt.UTC), b.replace(tzinfo=dt.UTC)
+    x, y = a.replace(tzinfo=dt.timezone.utc), b.replace(tzinfo=dt.timezone.utc)
     assert (stamp(x) < stamp(y)) == (x < y)
     assert moment(stamp(x)) == x
 
@@ -291,6 +291,9 @@ def test_listing_revisions_binds_at_most_one_batch_of_parameters(
         assert max(bound) <= 5  # the batch; one parameter a revision would bind 12
 
 
+@pytest.mark.skipif(
+    sys.version_info < (3, 11), reason="sqlite3.Connection.setlimit is new in Python 3.11"
+)
 def test_more_revisions_than_sqlite_binds_in_one_statement(tmp_path: Path) -> None:
     """A real run over the engine's limit: SQLite's limit lowered to 20 parameters."""
     target = tmp_path / "registry.db"
