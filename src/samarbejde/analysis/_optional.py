@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from samarbejde.model.errors import SamarbejdeError
+from samarbejde.model.errors import MissingExtraError
 
 __all__ = ["EXTRAS", "MissingExtraError", "require"]
 
@@ -16,27 +16,6 @@ EXTRAS: dict[str, str] = {
     "matplotlib": "plot",
     "networkx": "plot",
 }
-
-
-class MissingExtraError(SamarbejdeError, ImportError):
-    """An optional dependency is not installed.
-
-    Attributes:
-        module: The module that could not be imported, e.g. ``"pandas"``.
-        extra: The extra that installs it, e.g. ``"frames"``.
-    """
-
-    module: str
-    extra: str
-
-    def __init__(self, module: str, extra: str) -> None:
-        self.module = module
-        self.extra = extra
-        super().__init__(
-            f"{module} is needed for this and is not installed; "
-            f"install it with: pip install 'samarbejde[{extra}]'",
-            name=module,
-        )
 
 
 def require(module: str) -> Any:

@@ -15,6 +15,7 @@ import attrs
 __all__ = [
     "DateTypeError",
     "LoadError",
+    "MissingExtraError",
     "ModelError",
     "Problem",
     "SamarbejdeError",
@@ -205,3 +206,24 @@ class LoadError(SamarbejdeError, ValueError):
 
     def __reduce__(self) -> tuple[type[LoadError], tuple[object, ...]]:
         return (type(self), (self.problems, self.source, self.omitted))
+
+
+class MissingExtraError(SamarbejdeError, ImportError):
+    """An optional dependency is not installed.
+
+    Attributes:
+        module: The module that could not be imported, e.g. ``"pandas"``.
+        extra: The extra that installs it, e.g. ``"frames"``.
+    """
+
+    module: str
+    extra: str
+
+    def __init__(self, module: str, extra: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"{module} is needed for this and is not installed; "
+            f"install it with: pip install 'samarbejde[{extra}]'",
+            name=module,
+        )

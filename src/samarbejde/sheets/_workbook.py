@@ -20,7 +20,7 @@ import pendulum
 from samarbejde.documents import unstructure
 from samarbejde.documents._atomic import write_atomically
 from samarbejde.documents._scalars import did_you_mean
-from samarbejde.model.errors import LoadError, Problem
+from samarbejde.model.errors import LoadError, MissingExtraError, Problem
 from samarbejde.model.labels import Lang, label
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.sheets._cells import cell_value
@@ -71,7 +71,7 @@ def _openpyxl() -> Any:
     try:
         import openpyxl  # type: ignore[import-untyped]  # noqa: PLC0415 - an optional extra
     except ImportError:  # pragma: no cover - the extra is installed in the tests
-        raise ImportError("workbooks need openpyxl: pip install 'samarbejde[sheets]'") from None
+        raise MissingExtraError("openpyxl", "sheets") from None
     return openpyxl
 
 
