@@ -20,6 +20,7 @@ import typing
 
 from samarbejde.model import (
     COMMITMENT_STATUS,
+    ID_PATTERN,
     KNOWN_COMMITMENT_KINDS,
     KNOWN_ENTRY_POINT_KINDS,
     KNOWN_INTERESTS,
@@ -185,6 +186,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "COMMITMENT_STATUS",
+    "ID_PATTERN",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
     "KNOWN_INTERESTS",

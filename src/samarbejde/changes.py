@@ -16,6 +16,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import Lang, Text
+from samarbejde.model._plain import plain
 from samarbejde.model.text import check_lang, render
 
 __all__ = ["Change", "Kind", "Step", "apply", "diff", "keyed_changes", "render_steps"]
@@ -117,6 +118,28 @@ class Change:
             .format(what=what, old=_shown(self.old, lang), new=_shown(self.new, lang))
         )
         return text[0].upper() + text[1:] + "." if not self.path else text + "."
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """The change as plain JSON-ready values, for an API's answer.
+
+        Stable keys: ``path``, ``steps`` (a field name as text, a position as a
+        number, a key as ``{"key": id}``), ``kind``, ``old`` and ``new`` (records as
+        objects with the document's keys, dates and decimals as ISO text) and
+        ``sentence`` (:meth:`sentence` in ``lang``).
+
+        >>> from samarbejde import Area
+        >>> (change,) = diff(Area("a", "A", "561"), Area("a", "B", "561"))
+        >>> change.to_dict("da")["sentence"], change.to_dict()["old"]
+        ('name ændret fra «A» til «B».', 'A')
+        """
+        return {
+            "path": self.path,
+            "steps": [{"key": step[0]} if isinstance(step, tuple) else step for step in self.steps],
+            "kind": self.kind,
+            "old": plain(self.old),
+            "new": plain(self.new),
+            "sentence": self.sentence(lang),
+        }
 
 
 def _key(value: object) -> str | None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from samarbejde import Finding, Portfolio, Report, Severity, validate
+from samarbejde import strategies as sst
 from samarbejde.examples import AS_OF, load
 
 F = Finding
@@ -89,3 +93,20 @@ def test_severities_have_danish_and_english_labels() -> None:
     assert [s.label("da") for s in Severity] == ["fejl", "advarsel", "bemærkning"]
     assert [s.label("en") for s in Severity] == ["error", "warning", "info"]
     assert str(Severity.ERROR) == "error"
+
+
+@given(sst.portfolios(), st.data())
+def test_filter_by_partnership_keeps_exactly_its_findings(
+    portfolio: Portfolio, data: st.DataObject
+) -> None:
+    report = validate(portfolio, as_of=AS_OF)
+    ids = [p.id for p in portfolio.partnerships]
+    chosen = data.draw(st.lists(st.sampled_from(ids), unique=True) if ids else st.just([]))
+    wanted = report.filter(partnership=chosen)
+    assert wanted.findings == tuple(f for f in report.findings if f.partnership in chosen)
+    for one in chosen:
+        assert report.filter(partnership=one).findings == tuple(
+            f for f in report.findings if f.partnership == one
+        )
+    split = sum(len(report.filter(partnership=p)) for p in ids)
+    assert split == len([f for f in report.findings if f.partnership is not None])

@@ -41,7 +41,7 @@ if typing.TYPE_CHECKING:
         Format,
     )
     from samarbejde.documents._scalars import SCALARS, Scalar, scalar_for
-    from samarbejde.documents._schema import json_schema
+    from samarbejde.documents._schema import json_schema, schema, schemas
 
 #: Each public name by the module that defines it.
 _MODULES = {
@@ -58,6 +58,8 @@ _MODULES = {
     "dump": "samarbejde.documents._io",
     "dumps": "samarbejde.documents._io",
     "json_schema": "samarbejde.documents._schema",
+    "schema": "samarbejde.documents._schema",
+    "schemas": "samarbejde.documents._schema",
     "load": "samarbejde.documents._io",
     "load_located": "samarbejde.documents._io",
     "MergedSources": "samarbejde.documents._merge",
@@ -96,6 +98,8 @@ __all__ = [
     "merge",
     "merge_located",
     "scalar_for",
+    "schema",
+    "schemas",
     "structure",
     "unstructure",
 ]

@@ -30,7 +30,10 @@ from samarbejde.documents._shape import (
 from samarbejde.model._checks import AtLeast, Matches, OneOf, validators_of
 from samarbejde.model.portfolio import Portfolio
 
-__all__ = ["json_schema"]
+__all__ = ["json_schema", "schema", "schemas"]
+
+#: Where a standalone schema keeps the records it refers to.
+_DEFS = "#/$defs/"
 
 
 def _narrowed(schema: dict[str, Any], attribute: attrs.Attribute[Any]) -> dict[str, Any]:
@@ -53,15 +56,16 @@ def _distinct(attribute: attrs.Attribute[Any]) -> bool:
 class _Builder:
     """Writes the schema of each record of a :class:`~samarbejde.documents._shape.Shape`."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str = _DEFS) -> None:
         self.defs: dict[str, Any] = {}
+        self.prefix = prefix
 
     def ref(self, record: Record) -> dict[str, Any]:
         name = _def_name(record)
         if name not in self.defs:
             self.defs[name] = {}  # reserve the name first: records may refer to themselves
             self.defs[name] = self.record(record)
-        return {"$ref": f"#/$defs/{name}"}
+        return {"$ref": f"{self.prefix}{name}"}
 
     def record(self, record: Record) -> dict[str, Any]:
         properties: dict[str, Any] = {}
@@ -125,3 +129,62 @@ def json_schema() -> dict[str, Any]:
         **body,
         "$defs": dict(sorted(builder.defs.items())),
     }
+
+
+def _record_named(record_type: type[Any] | str) -> Record:
+    """The record of the document's shape that ``record_type`` (a class or its name) is."""
+    described = shape(Portfolio)
+    for record in described.records:
+        if record.cls is record_type or _def_name(record) == record_type:
+            return record
+    known = ", ".join(sorted(_def_name(r) for r in described.records))
+    raise ValueError(f"{record_type!r} is not a record of a portfolio document; known: {known}")
+
+
+def schema(record_type: type[Any] | str) -> dict[str, Any]:
+    """A standalone JSON Schema (draft 2020-12) of one record as documents write it.
+
+    Made from the same description as :func:`json_schema` (the portfolio's is the same
+    ``$defs`` entry), so an API can validate or document one partnership, organisation
+    or area on its own. The records it holds are in its ``$defs``.
+
+    Args:
+        record_type: The record class (``Partnership``) or its name in ``$defs``
+            (``"Partnership"``, ``"PhaseChangeProjectPhase"``).
+
+    Raises:
+        ValueError: It is not a record a portfolio document holds.
+
+    >>> from samarbejde import Area
+    >>> area = schema(Area)
+    >>> area["required"], area["properties"]["id"]["pattern"]
+    (['id', 'name', 'municipality'], '^[a-z0-9][a-z0-9._-]{0,63}$')
+    """
+    builder = _Builder()
+    record = _record_named(record_type)
+    body = builder.record(record)
+    defs = {"$defs": dict(sorted(builder.defs.items()))} if builder.defs else {}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"samarbejde/1 {_def_name(record)}",
+        **body,
+        **defs,
+    }
+
+
+def schemas(ref_prefix: str = "#/components/schemas/") -> dict[str, Any]:
+    """Every record's JSON Schema by its name, referring to each other under ``ref_prefix``.
+
+    Put the result under an OpenAPI 3.1 document's ``components.schemas`` (the
+    default prefix) and refer to a record as ``{"$ref":
+    "#/components/schemas/Partnership"}``; the portfolio is ``"Portfolio"``. Each is
+    the same as its :func:`schema`, without the ``$defs``.
+
+    >>> found = schemas()
+    >>> found["Portfolio"]["properties"]["areas"]["items"]
+    {'$ref': '#/components/schemas/Area'}
+    """
+    builder = _Builder(ref_prefix)
+    for record in shape(Portfolio).records:
+        builder.ref(record)
+    return dict(sorted(builder.defs.items()))

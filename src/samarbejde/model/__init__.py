@@ -43,6 +43,7 @@ from samarbejde.model.funding import Funding, promises_money, same_money
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.ids import ID_PATTERN
 from samarbejde.model.labels import Lang, label
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.mandates import Mandate
@@ -64,6 +65,7 @@ from samarbejde.model.transitions import (
 
 __all__ = [
     "COMMITMENT_STATUS",
+    "ID_PATTERN",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
     "KNOWN_INTERESTS",

@@ -19,8 +19,8 @@ import attrs
 import pendulum
 
 from samarbejde.model.errors import ModelError
+from samarbejde.model.ids import ID_PATTERN
 
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,63}")
 #: Some character that is not white space: the test of non-blank text.
 NON_BLANK = re.compile(r"\S")

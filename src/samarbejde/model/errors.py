@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from samarbejde.model.text import Lang
 
 __all__ = [
     "DateTypeError",
@@ -26,6 +30,35 @@ __all__ = [
 
 class SamarbejdeError(Exception):
     """Root of every exception that samarbejde raises on purpose."""
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """The error as plain JSON-ready values, for an API's answer.
+
+        The keys are stable: ``error`` (the class's name), ``message`` (in ``lang``:
+        ``"da"`` or ``"en"``) and each of the error's attributes (values as
+        JSON-ready data: ISO dates, enum values, records as objects). Parts that
+        only exist in English (a validator's ``reason``, a problem's text, a store's
+        driver detail) stay English inside a Danish message.
+
+        Raises:
+            ValueError: ``lang`` is not one of the package's languages.
+
+        >>> ModelError("Term", "end", 3, "must be a date").to_dict("da")["message"]
+        'Term.end: must be a date (fik 3)'
+        """
+        from samarbejde.model._plain import plain  # noqa: PLC0415 - text and iso import us
+        from samarbejde.model.text import check_lang  # noqa: PLC0415
+
+        message = self._message(check_lang(lang))
+        return {"error": type(self).__name__, "message": message, **plain(self._details())}
+
+    def _message(self, lang: Lang) -> str:
+        """The message in ``lang``; the English one where no other is written."""
+        return str(self)
+
+    def _details(self) -> dict[str, object]:
+        """The error's attributes, by the names ``to_dict`` gives them."""
+        return {}
 
 
 class ModelError(SamarbejdeError, ValueError):
@@ -54,6 +87,19 @@ class ModelError(SamarbejdeError, ValueError):
         # Exceptions pickle through their ``args``; ours take other arguments.
         return (type(self), (self.record, self.field, self.value, self.reason))
 
+    def _message(self, lang: Lang) -> str:
+        if lang == "da":
+            return f"{self.record}.{self.field}: {self.reason} (fik {self.value!r})"
+        return str(self)
+
+    def _details(self) -> dict[str, object]:
+        return {
+            "record": self.record,
+            "field": self.field,
+            "value": self.value,
+            "reason": self.reason,
+        }
+
 
 class DateTypeError(SamarbejdeError, TypeError):
     """A day given to a public function or operation is not a calendar date.
@@ -81,6 +127,15 @@ class DateTypeError(SamarbejdeError, TypeError):
 
     def __reduce__(self) -> tuple[type[DateTypeError], tuple[object, ...]]:
         return (type(self), (self.name, self.value, self.hint))
+
+    def _message(self, lang: Lang) -> str:
+        if lang == "da":
+            shown = str(self).split("; got ", 1)[1].split(" — ", 1)[0]
+            return f"{self.name} skal være en dato; fik {shown} — {self.hint}"
+        return str(self)
+
+    def _details(self) -> dict[str, object]:
+        return {"name": self.name, "value": self.value, "hint": self.hint}
 
 
 class TransitionError(ModelError):
@@ -121,6 +176,25 @@ class TransitionError(ModelError):
             (self.record, self.field, self.current, self.requested, self.allowed),
         )
 
+    def _message(self, lang: Lang) -> str:
+        if lang != "da":
+            return str(self)
+        shown = ", ".join(self.allowed) if self.allowed else "ingen (sluttilstand)"
+        move = (
+            f"kan ikke begynde i {self.requested!r}"
+            if self.current is None
+            else f"kan ikke gå til {self.requested!r} fra {self.current!r}"
+        )
+        return f"{self.record}.{self.field}: {move}; tilladt: {shown} (fik {self.requested!r})"
+
+    def _details(self) -> dict[str, object]:
+        return {
+            **super()._details(),
+            "current": self.current,
+            "requested": self.requested,
+            "allowed": self.allowed,
+        }
+
 
 class UnknownIdError(SamarbejdeError, KeyError):
     """A lookup or an operation named an id that no record has.
@@ -148,6 +222,12 @@ class UnknownIdError(SamarbejdeError, KeyError):
     def __reduce__(self) -> tuple[type[UnknownIdError], tuple[object, ...]]:
         return (type(self), (self.record, self.id))
 
+    def _message(self, lang: Lang) -> str:
+        return f"ingen {self.record} har id {self.id!r}" if lang == "da" else str(self)
+
+    def _details(self) -> dict[str, object]:
+        return {"record": self.record, "id": self.id}
+
 
 @attrs.frozen
 class Problem:
@@ -172,6 +252,19 @@ class Problem:
             where = f"{self.line}:{self.column or 1}: "
         at = f" @ {self.path}" if self.path else ""
         return f"{where}{self.message}{at}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The problem as plain JSON-ready values: ``path``, ``message``, ``line``, ``column``.
+
+        >>> Problem("partnerships[0].id", "not a valid id", 3, 7).to_dict()["line"]
+        3
+        """
+        return {
+            "path": self.path,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+        }
 
 
 class LoadError(SamarbejdeError, ValueError):
@@ -207,6 +300,23 @@ class LoadError(SamarbejdeError, ValueError):
     def __reduce__(self) -> tuple[type[LoadError], tuple[object, ...]]:
         return (type(self), (self.problems, self.source, self.omitted))
 
+    def _message(self, lang: Lang) -> str:
+        if lang != "da":
+            return str(self)
+        count = len(self.problems) + self.omitted
+        lines = [f"{self.source}: {count} problem{'er' if count != 1 else ''}"]
+        lines += [f"  {self.source}:{p}" if p.line else f"  {p}" for p in self.problems]
+        if self.omitted:
+            lines.append(f"  … og {self.omitted} problem{'er' if self.omitted != 1 else ''} mere")
+        return "\n".join(lines)
+
+    def _details(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "omitted": self.omitted,
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
 
 class MissingExtraError(SamarbejdeError, ImportError):
     """An optional dependency is not installed.
@@ -227,3 +337,14 @@ class MissingExtraError(SamarbejdeError, ImportError):
             f"install it with: pip install 'samarbejde[{extra}]'",
             name=module,
         )
+
+    def _message(self, lang: Lang) -> str:
+        if lang == "da":
+            return (
+                f"{self.module} skal bruges til dette og er ikke installeret; "
+                f"installér det med: pip install 'samarbejde[{self.extra}]'"
+            )
+        return str(self)
+
+    def _details(self) -> dict[str, object]:
+        return {"module": self.module, "extra": self.extra}

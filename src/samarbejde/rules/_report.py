@@ -81,18 +81,30 @@ class Report:
         *,
         severity: Severity | str | None = None,
         code: str | None = None,
+        partnership: str | Iterable[str] | None = None,
     ) -> Report:
-        """A report with only the findings of ``severity`` and whose code starts with ``code``.
+        """A report with only the findings that match every criterion given.
 
-        >>> Report().filter(severity="error", code="M").ok
+        Args:
+            severity: Keep the findings of this severity.
+            code: Keep the findings whose code starts with this (``"M"``, ``"M003"``).
+            partnership: Keep the findings about or inside this partnership (its id),
+                or any of these; a finding about the portfolio as a whole (an
+                organisation, an area) has none and is left out.
+
+        >>> Report().filter(severity="error", code="M", partnership="medvind").ok
         True
         """
         wanted = None if severity is None else Severity(severity)
+        ids = None
+        if partnership is not None:
+            ids = {partnership} if isinstance(partnership, str) else set(partnership)
         kept = tuple(
             f
             for f in self.findings
             if (wanted is None or f.severity is wanted)
             and (code is None or f.code.startswith(code))
+            and (ids is None or f.partnership in ids)
         )
         return attrs.evolve(self, findings=kept)
 

@@ -15,6 +15,7 @@ import attrs
 import pendulum
 
 from samarbejde.changes import Change
+from samarbejde.model import Lang
 from samarbejde.store._deltas import patched
 from samarbejde.store._engines import Engine
 from samarbejde.store._errors import StoreDamagedError
@@ -48,6 +49,26 @@ class Revision:
     note: str = ""
     base: int | None = None
     changes: tuple[Change, ...] = ()
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """The revision as plain JSON-ready values, for an API's answer.
+
+        Stable keys: ``number``, ``recorded_at`` (ISO 8601, UTC), ``recorded_by``,
+        ``note``, ``base`` and ``changes`` (each :meth:`Change.to_dict
+        <samarbejde.changes.Change.to_dict>`, its sentence in ``lang``).
+
+        >>> import pendulum
+        >>> Revision(1, pendulum.datetime(2025, 1, 2), "os").to_dict()["recorded_at"]
+        '2025-01-02T00:00:00+00:00'
+        """
+        return {
+            "number": self.number,
+            "recorded_at": self.recorded_at.isoformat(),
+            "recorded_by": self.recorded_by,
+            "note": self.note,
+            "base": self.base,
+            "changes": [change.to_dict(lang) for change in self.changes],
+        }
 
 
 @attrs.frozen

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from samarbejde.model import Lang
 from samarbejde.store._deltas import DEPTH, delta
 from samarbejde.store._engines import StoreError
 from samarbejde.store._errors import StoreInputError, checked_number
@@ -71,6 +72,37 @@ class ConflictError(StoreError):
 
     def __reduce__(self) -> tuple[type[ConflictError], tuple[object, ...]]:
         return (type(self), (self.paths, self.base, self.latest, self.clashes))
+
+    def _message(self, lang: Lang) -> str:
+        if lang != "da":
+            return str(self)
+        told = "".join(
+            f"; {path} blev ændret af revision {number} ({by or 'ukendt'}, {at})"
+            + (f" i {', '.join(places)}" if places else "")
+            for path, number, by, at, places in self.clashes
+        )
+        return (
+            f"revisioner efter {self.base} (til og med {self.latest}) ændrede det, som denne"
+            f" gemning ændrer: {', '.join(self.paths)}{told}; hent revision {self.latest},"
+            f" lav ændringen igen og gem med base={self.latest}"
+        )
+
+    def _details(self) -> dict[str, object]:
+        return {
+            "paths": self.paths,
+            "base": self.base,
+            "latest": self.latest,
+            "clashes": [
+                {
+                    "path": path,
+                    "revision": number,
+                    "recorded_by": by,
+                    "recorded_at": at,
+                    "places": places,
+                }
+                for path, number, by, at, places in self.clashes
+            ],
+        }
 
 
 def write(
