@@ -83,10 +83,16 @@ def test_load_defects_are_written_in_the_formats_asked_for(defect: Defect) -> No
     assert defect.format == "toml"
 
 
+@pytest.mark.parametrize("code", ["load:yaml-tag", "load:yaml-anchor"])
+def test_a_defect_no_format_asked_for_can_hold_is_refused_naming_its_formats(code: str) -> None:
+    with pytest.raises(InvalidArgument, match=f"cannot write {code} only in yaml"):
+        invalid_portfolios([code], formats=["json"])
+
+
 @WHOLE_PORTFOLIOS
-@given(invalid_portfolios(["load:yaml-tag"], formats=["json"]))
-def test_a_defect_only_one_format_can_hold_falls_back_to_that_format(defect: Defect) -> None:
-    assert defect.format == "yaml"
+@given(invalid_portfolios(formats=["json"]))
+def test_every_defect_drawn_for_json_is_written_in_json(defect: Defect) -> None:
+    assert defect.document is None or defect.format == "json"
 
 
 @pytest.mark.parametrize(

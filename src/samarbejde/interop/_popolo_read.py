@@ -19,6 +19,7 @@ from samarbejde.interop._popolo import (
 )
 from samarbejde.interop._result import Import, Omission
 from samarbejde.model import (
+    ID_PATTERN,
     Area,
     EntryPoint,
     Identifiers,
@@ -153,7 +154,7 @@ class _Reader:
         """
         raw = popolo_id if isinstance(popolo_id, str) else ""
         raw = raw[len(prefix) :] if prefix and raw.startswith(prefix) else raw
-        if _checks.ID_PATTERN.fullmatch(raw):
+        if ID_PATTERN.fullmatch(raw):
             self.taken.add(raw)  # a second item with this id: its reader says so
             return raw
         base = _NOT_ID.sub("-", raw.lower()).strip("-._")[:_LONGEST_ID].strip("-._") or kind
@@ -466,8 +467,7 @@ def from_popolo(
         reader.taken.update(
             i.removeprefix(_PARTNERSHIP_PREFIX)
             for i in (item.get("id") for item in lists[key])
-            if isinstance(i, str)
-            and _checks.ID_PATTERN.fullmatch(i.removeprefix(_PARTNERSHIP_PREFIX))
+            if isinstance(i, str) and ID_PATTERN.fullmatch(i.removeprefix(_PARTNERSHIP_PREFIX))
         )
     _read_areas(lists["areas"], reader)
     for index, item in enumerate(lists["organizations"]):

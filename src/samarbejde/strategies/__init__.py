@@ -29,8 +29,16 @@ if TYPE_CHECKING:
     from samarbejde.strategies._invalid_documents import LOAD_PROBLEMS
     from samarbejde.strategies._invalid_rules import RULE_DEFECTS
     from samarbejde.strategies._lifecycles import project_lifecycles, strategic_lifecycles
+    from samarbejde.strategies._operations import (
+        Operation,
+        Refusal,
+        operations,
+        refused_operations,
+    )
+    from samarbejde.strategies._partnerships import KIND_POWERS
     from samarbejde.strategies._portfolios import Size, partnerships, portfolios
     from samarbejde.strategies._records import (
+        KIND_UNITS,
         agreements,
         areas,
         challenges,
@@ -74,6 +82,10 @@ _MODULES = {
     "DEFAULT_END": "_values",
     "DEFAULT_START": "_values",
     "Defect": "_defect",
+    "KIND_POWERS": "_partnerships",
+    "KIND_UNITS": "_records",
+    "Operation": "_operations",
+    "Refusal": "_operations",
     "LOAD_PROBLEMS": "_invalid_documents",
     "RULE_DEFECTS": "_invalid_rules",
     "Size": "_portfolios",
@@ -99,12 +111,14 @@ _MODULES = {
     "mandates": "_records",
     "memberships": "_records",
     "money": "_values",
+    "operations": "_operations",
     "organisations": "_records",
     "partnerships": "_portfolios",
     "phase_changes": "_values",
     "portfolios": "_portfolios",
     "project_lifecycles": "_lifecycles",
     "quantities": "_values",
+    "refused_operations": "_operations",
     "reviews": "_records",
     "signatures": "_records",
     "status_changes": "_values",
@@ -117,9 +131,13 @@ _MODULES = {
 __all__ = [
     "DEFAULT_END",
     "DEFAULT_START",
+    "KIND_POWERS",
+    "KIND_UNITS",
     "LOAD_PROBLEMS",
     "RULE_DEFECTS",
     "Defect",
+    "Operation",
+    "Refusal",
     "Size",
     "agreements",
     "amounts",
@@ -143,12 +161,14 @@ __all__ = [
     "mandates",
     "memberships",
     "money",
+    "operations",
     "organisations",
     "partnerships",
     "phase_changes",
     "portfolios",
     "project_lifecycles",
     "quantities",
+    "refused_operations",
     "reviews",
     "signatures",
     "status_changes",

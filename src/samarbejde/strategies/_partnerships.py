@@ -59,7 +59,8 @@ __all__ = ["KIND_POWERS", "Form", "PartnershipPlan", "draw_partnership"]
 #: ``"project"``, ``"strategic"`` or ``None`` for either.
 Form = Literal["project", "strategic"] | None
 
-#: The power a mandate needs for each known commitment kind (rule M002's table).
+#: The power a mandate needs for each known commitment kind (rule M002's table,
+#: ``samarbejde.model.codes.COMMITMENT_POWERS``). Public as ``strategies.KIND_POWERS``.
 KIND_POWERS: Mapping[str, Power] = COMMITMENT_POWERS
 
 _NAMES = (

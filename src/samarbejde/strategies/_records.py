@@ -63,6 +63,7 @@ from samarbejde.strategies._values import (
 )
 
 __all__ = [
+    "KIND_UNITS",
     "agreements",
     "areas",
     "challenges",
@@ -99,7 +100,8 @@ POSTS = (
 STATUS_NOTES = ("Aftalt på styregruppemødet", "Afventer budget")
 FULFILMENT_NOTES = ("Leveret som aftalt", "Delvist leveret")
 
-#: The units that suit each known commitment kind.
+#: The units that suit each known commitment kind: ``commitments()`` draws a quantity in
+#: one of them (any unit for a kind not listed). Public as ``strategies.KIND_UNITS``.
 KIND_UNITS: dict[str, tuple[Unit, ...]] = {
     "staff_hours": (Unit.HOURS, Unit.HOURS_PER_WEEK, Unit.FTE),
     "funding": (Unit.DKK,),
