@@ -100,7 +100,11 @@ def run_page(path: Path, name: str) -> int:
     for block in blocks:
         if block.language in RUN_AS_PYTHON:
             # Pad with blank lines so a traceback points at the line in the Markdown file.
-            code = compile("\n" * (block.line - 1) + block.code, name, "exec")
+            # dont_inherit: the page runs as a reader's script would, without this
+            # module's ``from __future__ import annotations`` (which would leave its
+            # annotations as strings that FastAPI and pydantic cannot resolve).
+            source = "\n" * (block.line - 1) + block.code
+            code = compile(source, name, "exec", dont_inherit=True)
             exec(code, namespace)
         else:
             test = doctest.DocTestParser().get_doctest(
