@@ -1,8 +1,12 @@
 """Benchmark: the store against writing the whole portfolio to a file.
 
-    python benchmarks/store.py                       # SQLite; 10k commitments, 1,000 revisions
-    python benchmarks/store.py --postgres URL        # PostgreSQL too (a throwaway database)
-    python benchmarks/store.py --size 1000 --revisions 100
+    python benchmarks/store.py                       # SQLite; 2,000 partnerships, 1,000 revisions
+    python benchmarks/store.py --postgres URL        # PostgreSQL too (a throwaway schema)
+    python benchmarks/store.py --partnerships 200 --revisions 100
+    python benchmarks/store.py --small               # 20 partnerships, 20 revisions, once (CI)
+
+PostgreSQL is measured too where ``--postgres`` or ``SAMARBEJDE_TEST_POSTGRES_URL``
+names a server.
 
 Builds ``samarbejde.testing.synthetic_portfolio`` and measures, as medians
 over ``--repeat`` runs:
@@ -19,7 +23,8 @@ over ``--repeat`` runs:
   portfolio, a cached read (the same store object again) against an uncached one (a
   fresh store object), and the history of one partnership against the history of all.
 
-It prints the figures and the ratios store/file.
+It prints the figures and the ratios store/file, and the bytes each one-status
+revision adds to the store.
 """
 
 from __future__ import annotations
@@ -184,6 +189,7 @@ def run(target: Target, portfolio: Portfolio, revisions: int, repeat: int, folde
         f"  {revisions} one-status revisions: median {per_save * 1000:6.1f} ms"
         f" (mean {mean * 1000:6.1f} ms) a save, {grown / revisions / 1e3:7.1f} kB a revision"
     )
+    print(f"  bytes per one-status revision: {grown / revisions:9.0f}")
     print(
         f"  against a whole file a revision: time {per_save / dump_time:5.3f}x dump,"
         f" bytes {grown / revisions / file_bytes:6.4f}x the file"
@@ -222,19 +228,28 @@ def reads(target: Target, latest: Portfolio, repeat: int) -> None:
     )
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark with the command line's options (``argv``, by default sys.argv)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=10_000, help="commitments")
+    parser.add_argument("--partnerships", type=int, default=2_000)
+    parser.add_argument("--size", type=int, default=None, help="commitments (50 a partnership)")
     parser.add_argument("--revisions", type=int, default=1_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--small", action="store_true", help="20 partnerships, 20 revisions, once")
     parser.add_argument("--postgres", default=os.environ.get("SAMARBEJDE_TEST_POSTGRES_URL"))
     parser.add_argument("--no-sqlite", action="store_true")
-    args = parser.parse_args()
-    portfolio = synthetic_portfolio(args.size)
+    args = parser.parse_args(argv)
+    if args.small:
+        args.partnerships, args.revisions, args.repeat = 20, 20, 1
+    size = args.size if args.size is not None else 50 * args.partnerships
+    portfolio = synthetic_portfolio(size)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         engines = ([] if args.no_sqlite else ["sqlite"]) + (["postgresql"] if args.postgres else [])
-        print(f"{args.size} commitments, {args.revisions} revisions, median of {args.repeat}")
+        print(
+            f"{len(portfolio.partnerships)} partnerships ({size} commitments),"
+            f" {args.revisions} revisions, median of {args.repeat}"
+        )
         for engine in engines:
             run(
                 Target(engine, folder, args.postgres),
