@@ -13,7 +13,8 @@ BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "store.py"
 
 def test_the_small_store_benchmark_prints_every_figure() -> None:
     spec = importlib.util.spec_from_file_location("store_benchmark", BENCHMARK)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     out = io.StringIO()
@@ -33,7 +34,8 @@ def test_the_small_store_benchmark_prints_every_figure() -> None:
         assert figure in text, figure
     stored = re.search(r"bytes per one-status revision:\s+(\d+)", text)
     file = re.search(r"file: .*?([\d.]+) MB", text)
-    assert stored is not None and file is not None
+    assert stored is not None
+    assert file is not None
     per_revision, whole = int(stored[1]), float(file[1]) * 1e6
     # Finer rows: a one-status revision stores what changed, not its partnership
     # (a twentieth of this portfolio).
