@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from samarbejde.documents import loads
+from samarbejde.documents import import_records, loads
 from samarbejde.model import Area, Organisation, Partnership, Portfolio, SamarbejdeError
 from samarbejde.store._engines import Engine, StoreError, connect
 from samarbejde.store._errors import (
@@ -358,6 +358,58 @@ class Store:
             raise
         self._history.keep(after)  # only once the revision is committed
         return saved
+
+    def import_records(
+        self,
+        incoming: Portfolio,
+        *,
+        recorded_by: str,
+        note: str = "",
+        base: Revision | int | None = None,
+        replace: bool = False,
+        source: str = "<import>",
+        recorded_at: datetime | None = None,
+    ) -> tuple[Revision | None, list[tuple[str, str]]]:
+        """Import the records of ``incoming`` (a workbook's, a file's) as one new revision.
+
+        As :func:`samarbejde.documents.import_records`, onto the portfolio of ``base``
+        (by default the latest revision), saved as :meth:`save` saves an edit of
+        ``base``: records later revisions changed keep their changes, and a later
+        change to a record the import adds or replaces is a :class:`ConflictError`.
+        When nothing would change, nothing is recorded.
+
+        Args:
+            incoming: The records to import.
+            recorded_by: The post or system recording it.
+            note: Why.
+            base: The revision the import is onto; by default the latest.
+            replace: Let an incoming record replace a different one with its id.
+            source: The file's name, for the problems of a refused import.
+            recorded_at: When (aware); by default now.
+
+        Returns:
+            The new revision (``None`` when nothing changed), and each incoming
+            record's path with ``"added"``, ``"replaced"`` or ``"unchanged"``.
+
+        Raises:
+            LoadError: Without ``replace``, each record that would be overwritten;
+                nothing is written.
+            ConflictError: A revision after ``base`` changed a record the import changes.
+            StoreError: ``base`` is not a revision, or as :meth:`save`.
+        """
+        number = base.number if isinstance(base, Revision) else base
+        start = self.checkout(revision=number)
+        result, outcomes = import_records(start.portfolio, incoming, replace=replace, source=source)
+        if result == start.portfolio:
+            return None, outcomes
+        saved = self.save(
+            result,
+            recorded_by=recorded_by,
+            note=note,
+            base=start.number or None,
+            recorded_at=recorded_at,
+        )
+        return saved, outcomes
 
 
 def open_store(target: str | os.PathLike[str], *, timeout: float = 30.0) -> Store:
