@@ -42,9 +42,15 @@ class MergedSources:
     :meth:`file_of` to name the file a finding's path lies in.
     """
 
-    def __init__(self, owners: dict[str, int], files: Sequence[tuple[str, SourceMap | None]]):
+    def __init__(
+        self,
+        owners: dict[str, int],
+        files: Sequence[tuple[str, SourceMap | None]],
+        shared: dict[str, list[int]] | None = None,
+    ):
         self._owners = owners
         self._files = tuple(files)
+        self._shared = shared or {}
 
     def _owner(self, path: str) -> int | None:
         head = path.split("].", 1)[0]
@@ -55,6 +61,18 @@ class MergedSources:
         """The file holding the record at ``path`` (``partnerships[medvind].goals``)."""
         owner = self._owner(path)
         return None if owner is None else self._files[owner][0]
+
+    def files_of(self, path: str) -> tuple[str, ...]:
+        """Every file that gave the record at ``path``: the one its line is in first.
+
+        A record given, the same, by two files (a shared organisation) names both.
+        """
+        owner = self._owner(path)
+        if owner is None:
+            return ()
+        head = path.split("].", 1)[0]
+        head = head if head.endswith("]") else head + "]"
+        return tuple(self._files[i][0] for i in (owner, *self._shared.get(head, ())))
 
     def locate(self, path: str) -> tuple[int, int] | None:
         """The ``(line, column)`` of ``path`` in the file holding it, when known."""
@@ -83,6 +101,7 @@ def merge_located(
     root = shape(Portfolio).root
     merged: dict[str, list[Any]] = {}
     owners: dict[str, int] = {}
+    shared: dict[str, list[int]] = {}
     problems: list[Problem] = []
     for field in root.fields:
         kind = field.kind
@@ -106,6 +125,7 @@ def merge_located(
                     kept.append(record)
                     continue
                 if earlier[0] == record:
+                    shared.setdefault(path, []).append(index)
                     continue
                 first_name, first_map = documents[earlier[1]][1:]
                 here = source_map.locate(path) if source_map is not None else None
@@ -119,7 +139,7 @@ def merge_located(
     if problems:
         raise LoadError(problems, ", ".join(name for _, name, _ in documents))
     portfolio = attrs.evolve(Portfolio(), **{k: tuple(v) for k, v in merged.items()})
-    return portfolio, MergedSources(owners, [(name, m) for _, name, m in documents])
+    return portfolio, MergedSources(owners, [(name, m) for _, name, m in documents], shared)
 
 
 def merge(*portfolios: Portfolio) -> Portfolio:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import pendulum
@@ -19,6 +19,7 @@ from samarbejde.analysis import (
     lifecycle_until,
     overdue_commitments,
 )
+from samarbejde.documents import MergedSources
 from samarbejde.model import (
     LAW_PERIODS,
     Classification,
@@ -154,6 +155,7 @@ def _partnership_of(finding: Finding, shown: set[str]) -> str | None:
 def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -> str:
     portfolio = document.portfolio
     report = validate(portfolio, as_of=as_of, lang=lang, sources=document.sources)
+    where = _locations(document, lang)
     seen = portfolio.as_of(as_of)
     shown = {p.id for p in seen.partnerships}
     by_partnership: dict[str | None, list[Finding]] = {}
@@ -218,7 +220,7 @@ def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -
     if general:
         parts.append(
             f'<h3 id="{key}-general">{_e(say("portfolio_findings", lang))}</h3>'
-            + _findings(general, document.file, 4, lang)
+            + _findings(general, where, 4, lang)
         )
     for number, (partnership, _) in enumerate(rows):
         parts.append(
@@ -230,7 +232,7 @@ def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -
                 findings=by_partnership.get(partnership.id, []),
                 overdue=[o for o in overdue if o.partnership == partnership.id],
                 ends=[e for e in ends if e.partnership == partnership.id],
-                file=document.file,
+                where=where,
                 as_of=as_of,
                 lang=lang,
             )
@@ -325,7 +327,7 @@ def _partnership(
     findings: Sequence[Finding],
     overdue: Sequence[OverdueCommitment],
     ends: Sequence[FundingEnd],
-    file: str | None,
+    where: Callable[[Finding], str],
     as_of: pendulum.Date,
     lang: Lang,
 ) -> str:
@@ -338,7 +340,7 @@ def _partnership(
         + f"<h4>{_e(say('maturity', lang))}</h4>"
         + _maturity(maturity, lang)
         + f"<h4>{_e(say('findings', lang))}</h4>"
-        + _findings(findings, file, 5, lang)
+        + _findings(findings, where, 5, lang)
         + f"<h4>{_e(say('overdue', lang))}</h4>"
         + _overdue(portfolio, overdue, as_of, lang)
         + f"<h4>{_e(say('funding', lang))}</h4>"
@@ -479,15 +481,41 @@ def _maturity(maturity: Maturity | None, lang: Lang) -> str:
     )
 
 
-def _where(finding: Finding, file: str | None, lang: Lang) -> str:
+def _where(finding: Finding, files: Sequence[str], lang: Lang, *, always: bool = False) -> str:
+    """Where a finding lies: its file (the first of ``files``) and line, and its path.
+
+    ``files`` are the files its record came from, the one its line is in first; with
+    ``always`` (a merged portfolio) they are named even where the line is not known.
+    """
+    path = f'<code class="path">{_e(finding.path)}</code>'
     if finding.line is None:
-        return f'<code class="path">{_e(finding.path)}</code>'
+        if always and files:
+            return f'<code class="where">{_e(", ".join(files))}</code> {path}'
+        return path
     column = finding.column or 1
-    place = f"{file}:{finding.line}:{column}" if file else say("line", lang, line=finding.line)
-    return f'<code class="where">{_e(place)}</code> <code class="path">{_e(finding.path)}</code>'
+    if files:
+        place = ", ".join([f"{files[0]}:{finding.line}:{column}", *files[1:]])
+    else:
+        place = say("line", lang, line=finding.line)
+    return f'<code class="where">{_e(place)}</code> {path}'
 
 
-def _findings(findings: Sequence[Finding], file: str | None, level: int, lang: Lang) -> str:
+def _locations(document: Document, lang: Lang) -> Callable[[Finding], str]:
+    """How the findings of ``document`` say where they lie.
+
+    A merged portfolio (``--merge``) names, for each finding, the file its record came
+    from, or both files where the same record came from two.
+    """
+    sources = document.sources
+    if isinstance(sources, MergedSources):
+        return lambda f: _where(f, sources.files_of(f.path), lang, always=True)
+    named = () if document.file is None else (document.file,)
+    return lambda f: _where(f, named, lang)
+
+
+def _findings(
+    findings: Sequence[Finding], where: Callable[[Finding], str], level: int, lang: Lang
+) -> str:
     if not findings:
         return f'<p class="ok">{_e(say("findings_none", lang))}</p>'
     parts = []
@@ -505,7 +533,7 @@ def _findings(findings: Sequence[Finding], file: str | None, level: int, lang: L
                 f"{_SEVERITY_MARKS[severity]}</span> {_e(word)}</span> "
                 f'<span class="code">{_e(f.code)}</span> '
                 f'<span class="message">{_e(f.message)}</span> '
-                f'<span class="location">{_where(f, file, lang)}</span>'
+                f'<span class="location">{where(f)}</span>'
                 "</li>"
                 for f in chosen
             )
