@@ -319,8 +319,8 @@ def operations(
             before it ended (or :data:`DEFAULT_END`).
 
     Raises:
-        InvalidArgument: ``partnership`` accepts no operation on ``on`` (its lifecycle
-            has ended and nothing in it can still move).
+        InvalidArgument: ``partnership`` accepts no operation on ``on`` (or, without
+            ``on``, on any day): its lifecycle has ended and nothing in it can still move.
 
     >>> from hypothesis import given, settings
     >>> from samarbejde.examples import load
@@ -336,7 +336,11 @@ def operations(
             raise InvalidArgument(f"{partnership.id} accepts no operation on {on}")
         day = st.just(on)
     else:
-        day = _days(partnership, *_window(partnership))
+        start, last = _window(partnership)
+        ended = partnership.lifecycle.ended
+        if ended is not None and ended <= start and not _accepted(partnership, start):
+            raise InvalidArgument(f"{partnership.id} accepts no operation: its lifecycle ended")
+        day = _days(partnership, start, last)
 
     @st.composite
     def draw_one(draw: st.DrawFn) -> Operation:
