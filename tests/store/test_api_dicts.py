@@ -73,3 +73,35 @@ def test_a_conflict_says_who_when_and_where_in_both_languages(tmp_path: object) 
     assert clash["revision"] == theirs.number
     assert clash["recorded_by"] == "b"
     assert pendulum.parse(clash["recorded_at"]) == theirs.recorded_at.set(microsecond=0)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        stores.StoreError("cannot open x"),
+        stores.StoreInputError("note holds the character U+0000 at position 3"),
+        stores.StoreBusyError("another writer held the lock for 30 s"),
+        stores.StoreUnavailableError("cannot connect to db:5432"),
+        stores.StoreDamagedError("revision 4: checksum does not match"),
+    ],
+    ids=lambda e: type(e).__name__,
+)
+def test_a_store_error_says_in_danish_what_it_means_and_keeps_the_detail(
+    error: stores.StoreError,
+) -> None:
+    da, en = error.to_dict("da"), error.to_dict("en")
+    assert json.loads(json.dumps(da)) == da
+    assert en == {"error": type(error).__name__, "message": str(error)}
+    assert da["message"] == f"{type(error).danish}: {error}"
+    assert type(error).danish != stores.StoreError.danish or type(error) is stores.StoreError
+
+
+def test_an_unknown_revision_answers_as_an_input_error(tmp_path: object) -> None:
+    with (
+        stores.open(f"{tmp_path}/r.db") as registry,
+        pytest.raises(stores.StoreInputError) as raised,
+    ):
+        registry.revision(9)
+    found = raised.value.to_dict("da")
+    assert found["error"] == "StoreInputError"
+    assert found["message"].startswith("Inddata kan ikke gemmes eller slås op: no revision 9")

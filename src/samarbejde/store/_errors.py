@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from samarbejde.model import SamarbejdeError
+from samarbejde.model import Lang, SamarbejdeError
 
 __all__ = [
     "StoreBusyError",
@@ -29,9 +29,18 @@ __all__ = [
 class StoreError(SamarbejdeError):
     """A store cannot be opened, read or written as asked; the message says why."""
 
+    #: What the error means, in Danish: the lead of ``to_dict("da")``'s message, before
+    #: the detail (which names a driver's or the caller's text, and stays as given).
+    danish = "Registret kan ikke åbnes, læses eller skrives som ønsket"
+
+    def _message(self, lang: Lang) -> str:
+        return f"{self.danish}: {self}" if lang == "da" else str(self)
+
 
 class StoreInputError(StoreError, ValueError):
     """The caller's input cannot be stored or looked up: the message names the field."""
+
+    danish = "Inddata kan ikke gemmes eller slås op"
 
 
 class StoreBusyError(StoreError, TimeoutError):
@@ -40,6 +49,8 @@ class StoreBusyError(StoreError, TimeoutError):
     Trying again later may succeed.
     """
 
+    danish = "Registret er optaget af en anden skrivning; prøv igen"
+
 
 class StoreUnavailableError(StoreError, ConnectionError):
     """The database cannot be reached or written; nothing was written.
@@ -47,12 +58,16 @@ class StoreUnavailableError(StoreError, ConnectionError):
     A lost connection, a server restarting, a full disk, a read-only file.
     """
 
+    danish = "Databasen kan ikke nås eller skrives; intet blev skrevet"
+
 
 class StoreDamagedError(StoreError):
     """The stored data is damaged: a checksum does not match, or the file is corrupt.
 
     The message names the store and, where known, the revision.
     """
+
+    danish = "De gemte data er beskadigede"
 
 
 #: Control characters (C0 but tab, line feed and carriage return; DEL; C1) and surrogates.
