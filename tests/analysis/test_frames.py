@@ -25,6 +25,7 @@ def model_counts(portfolio: Portfolio) -> dict[str, int]:
         "mandates": sum(len(m.mandates) for p in parts for m in p.members),
         "commitments": sum(len(p.commitments) for p in parts),
         "goals": sum(len(p.goals) for p in parts),
+        "measurements": sum(len(g.measurements) for p in parts for g in p.goals),
         "funding": sum(len(p.funding) for p in parts),
         "phases": sum(len(lc.phases) for p in parts for lc in p.lifecycles),
     }

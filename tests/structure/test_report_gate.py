@@ -98,7 +98,6 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     **dict.fromkeys(
         [
             (s.Funding, "granted_on"),
-            (s.Goal, "decided_on"),
             (s.Agreement, "concluded_on"),
             (s.GovernanceBody, "decided_on"),
         ],
@@ -142,11 +141,6 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     (s.Vision, "text"): "gap: the maturity evidence says when the vision was agreed and by "
     "how many, not what it says",
     **dict.fromkeys(
-        [(s.Goal, "title"), (s.Goal, "due")],
-        "gap: goals appear only as counts in the maturity evidence; none is named, nor when "
-        "it is due",
-    ),
-    **dict.fromkeys(
         [(s.Challenge, "title"), (s.Challenge, "identified_on")],
         "gap: the page shows no challenge, only findings about one",
     ),
@@ -186,7 +180,7 @@ NOT_IN_NOTEBOOK: Mapping[Key, str] = {
             (s.Partnership, "agreements"),
             (s.Partnership, "governance"),
             (s.Partnership, "funding"),
-            *keys([s.Vision, s.Challenge, s.Goal, s.Agreement, s.Signature]),
+            *keys([s.Vision, s.Challenge, s.Goal, s.Measurement, s.Agreement, s.Signature]),
             *keys([s.GovernanceBody, s.Funding, s.Money]),
         ],
         "a partnership is shown by its id, name, form, areas, lifecycle, members and "

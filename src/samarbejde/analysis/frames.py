@@ -26,8 +26,10 @@ from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.days import day
 from samarbejde.model.enums import (
     CommitmentStatus,
+    Direction,
     FundingKind,
     MandateLevel,
+    Measure,
     ProjectPhase,
     Sector,
     StrategicPhase,
@@ -37,8 +39,10 @@ from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.iso import write_duration
 from samarbejde.model.lifecycles import ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.mandates import Mandate
+from samarbejde.model.measurements import Measurement, projection
 from samarbejde.model.memberships import Membership
 from samarbejde.model.money import Money, Quantity
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
@@ -83,7 +87,9 @@ class Frames:
         memberships: One row per active membership.
         mandates: One row per mandate held by an active member.
         commitments: One row per commitment made by ``as_of``, with its status then.
-        goals: One row per goal.
+        goals: One row per goal, with its latest measured value, the value its trend gives
+            on the due date (``projected``) and whether that reaches the target.
+        measurements: One row per measurement of a goal's indicator, dated by ``as_of``.
         funding: One row per funding.
         phases: One row per phase entry of every lifecycle, with the day it lasted until.
     """
@@ -96,6 +102,7 @@ class Frames:
     mandates: Any
     commitments: Any
     goals: Any
+    measurements: Any
     funding: Any
     phases: Any
 
@@ -122,6 +129,9 @@ def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str,
         if isinstance(kind, tuple):
             data[name] = pd.Categorical([_value(v) for v in values], categories=list(kind))
             continue
+        if kind == _MAYBE:  # yes, no or not known
+            data[name] = pd.Series(list(values), dtype="boolean")
+            continue
         column = _column(kind)
         if column == "date":
             # Seconds, not nanoseconds: the calendar's whole range (years 1 to 9999) fits.
@@ -138,6 +148,10 @@ def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str,
         else:
             data[name] = pd.Series(list(values), dtype="string")
     return pd.DataFrame(data)
+
+
+#: The kind of a column of ``True``, ``False`` or ``None`` (pandas' nullable boolean).
+_MAYBE = "boolean"
 
 
 def _codes(enum: Any) -> list[str]:
@@ -249,6 +263,40 @@ def _phases(x: Partnership) -> Iterator[_Phase]:
 def _delivered(c: Commitment) -> object:
     total = c.delivered()
     return None if total is None else total.amount
+
+
+@attrs.frozen
+class _Measured:
+    """One measurement of one goal."""
+
+    goal: str
+    m: Measurement
+
+
+def _measurement_rows(p: Portfolio, as_of: pendulum.Date) -> Iterator[Row[_Measured]]:
+    for x in p.partnerships:
+        for g in x.goals:
+            for m in g.measurements:
+                yield Row(_Measured(g.id, m), as_of, x.id)
+
+
+def _iso(every: pendulum.Duration | None) -> str | None:
+    return None if every is None else write_duration(every)
+
+
+def _latest(goal: Goal) -> Decimal | None:
+    return goal.measurements[-1].value if goal.measurements else None
+
+
+def _projected(goal: Goal) -> Decimal | None:
+    """The value on the due date by the trend of the measurements (:func:`projection`)."""
+    return None if goal.due is None else projection(goal.measurements, goal.due)
+
+
+def _on_track(goal: Goal) -> bool | None:
+    """Whether the trend reaches the target by the due date (rule T003's reading)."""
+    projected = _projected(goal)
+    return None if projected is None else goal.reached(projected)
 
 
 def _partnership_id(row: Row[Any]) -> str:
@@ -449,8 +497,49 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
             Column("due", lambda r: r.item.due, _DATE, ((Goal, "due"),)),
             Column("owners", lambda r: ",".join(r.item.owners), shows=((Goal, "owners"),)),
             Column("decided_on", lambda r: r.item.decided_on, _DATE, ((Goal, "decided_on"),)),
+            Column("measure", lambda r: r.item.measure, Measure, ((Goal, "measure"),)),
+            Column("unit", lambda r: r.item.unit, shows=((Goal, "unit"),)),
+            Column("direction", lambda r: r.item.better, Direction, ((Goal, "direction"),)),
+            Column(
+                "measure_every",
+                lambda r: _iso(r.item.measure_every),
+                shows=((Goal, "measure_every"),),
+            ),
+            Column("measured", lambda r: len(r.item.measurements), int),
+            Column("latest", lambda r: _latest(r.item), Decimal, ((Measurement, "value"),)),
+            Column("projected", lambda r: _projected(r.item), Decimal),
+            Column("on_track", lambda r: _on_track(r.item), _MAYBE),
         ),
         ((_P, "goals"),),
+    ),
+    Table[Row[_Measured]](
+        "measurements",
+        _measurement_rows,
+        (
+            _IN,
+            Column("goal", lambda r: r.item.goal, shows=((Goal, "id"),)),
+            Column("on", lambda r: r.item.m.on, _DATE, ((Measurement, "on"),)),
+            Column("since", lambda r: r.item.m.since, _DATE, ((Measurement, "since"),)),
+            Column("value", lambda r: r.item.m.value, Decimal, ((Measurement, "value"),)),
+            Column("source", lambda r: r.item.m.source, shows=((Measurement, "source"),)),
+            Column(
+                "reported_by", lambda r: r.item.m.reported_by, shows=((Measurement, "reported_by"),)
+            ),
+            Column(
+                "reported_post",
+                lambda r: r.item.m.reported_post,
+                shows=((Measurement, "reported_post"),),
+            ),
+            Column(
+                "approved_by", lambda r: r.item.m.approved_by, shows=((Measurement, "approved_by"),)
+            ),
+            Column(
+                "approved_post",
+                lambda r: r.item.m.approved_post,
+                shows=((Measurement, "approved_post"),),
+            ),
+        ),
+        ((Goal, "measurements"),),
     ),
     Table[Row[Funding]](
         "funding",

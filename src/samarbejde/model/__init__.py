@@ -20,9 +20,11 @@ from samarbejde.model.enums import (
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
+    Direction,
     FundingKind,
     GovernanceKind,
     MandateLevel,
+    Measure,
     Power,
     ProjectPhase,
     ReviewOutcome,
@@ -46,6 +48,7 @@ from samarbejde.model.history import PhaseChange, StatusChange
 from samarbejde.model.labels import Lang, label
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.mandates import Mandate
+from samarbejde.model.measurements import Measurement, projection
 from samarbejde.model.memberships import Membership
 from samarbejde.model.money import Money, Quantity, currencies
 from samarbejde.model.municipalities import Municipality, municipalities
@@ -82,6 +85,7 @@ __all__ = [
     "Commitment",
     "CommitmentStatus",
     "DateTypeError",
+    "Direction",
     "EntryPoint",
     "Fulfilment",
     "Funding",
@@ -95,6 +99,8 @@ __all__ = [
     "LoadError",
     "Mandate",
     "MandateLevel",
+    "Measure",
+    "Measurement",
     "Membership",
     "ModelError",
     "Money",
@@ -129,6 +135,7 @@ __all__ = [
     "label",
     "municipalities",
     "personal_fields",
+    "projection",
     "promises_money",
     "redact",
     "same_money",

@@ -38,6 +38,7 @@ def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
     for where, org_ids in listed:
         for org_id in org_ids:
             yield where, org_id
+    yield from _measurement_org_references(part)
     if p.vision is not None:
         for org_id in p.vision.agreed_by:
             yield f"{path}.vision.agreed_by", org_id
@@ -45,6 +46,16 @@ def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
         if isinstance(lifecycle, ProjectLifecycle) and lifecycle.owner is not None:
             where = "lifecycle" if lifecycle is p.lifecycle else f"earlier[{number}]"
             yield f"{path}.{where}.owner", lifecycle.owner
+
+
+def _measurement_org_references(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
+    """Who reported and approved each measurement of the partnership's goals."""
+    for goal in part.partnership.goals:
+        for index, m in enumerate(goal.measurements):
+            at = f"{part.path}.goals[{goal.id}].measurements[{index}]"
+            for field, who in (("reported_by", m.reported_by), ("approved_by", m.approved_by)):
+                if who is not None:
+                    yield f"{at}.{field}", who
 
 
 def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
@@ -62,7 +73,8 @@ def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
     "unknown-organisation",
     en="Organisation {organisation} is referred to but is not among the portfolio's organisations.",
     da="Organisationen {organisation} nævnes, men findes ikke blandt porteføljens organisationer.",
-    rationale="Every member, funder, signatory, goal owner and parent organisation must be "
+    rationale="Every member, funder, signatory, goal owner, reporter and approver of a "
+    "measurement and parent organisation must be "
     "described once in the portfolio, so that its sector, entry points and units are known.",
     scope=PORTFOLIO,
 )

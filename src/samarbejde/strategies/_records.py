@@ -25,9 +25,11 @@ from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
     AgreementKind,
     CommitmentStatus,
+    Direction,
     FundingKind,
     GovernanceKind,
     MandateLevel,
+    Measure,
     Power,
     ReviewOutcome,
     Sector,
@@ -39,6 +41,7 @@ from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import StatusChange
 from samarbejde.model.lifecycles import Review
 from samarbejde.model.mandates import Mandate
+from samarbejde.model.measurements import Measurement
 from samarbejde.model.memberships import Membership
 from samarbejde.model.money import Money, Quantity
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
@@ -50,9 +53,12 @@ from samarbejde.strategies._values import (
     amounts,
     cvr_numbers,
     dates,
+    day,
+    decimal,
     durations,
     ids,
     kommunekoder,
+    maybe_day,
     maybe_pick,
     money,
     quantities,
@@ -76,6 +82,7 @@ __all__ = [
     "governance_bodies",
     "identifiers",
     "mandates",
+    "measurements",
     "memberships",
     "organisations",
     "reviews",
@@ -376,6 +383,67 @@ def visions(
     return st.builds(Vision, texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1))
 
 
+def _measurement(
+    draw: st.DrawFn,
+    organisation_ids: Sequence[str] | None,
+    start: pendulum.Date,
+    on: pendulum.Date,
+) -> Measurement:
+    """A measurement for ``on``; a period value begins in ``start``..``on``."""
+    who = ids() if organisation_ids is None else st.sampled_from(tuple(organisation_ids))
+    posts = st.sampled_from(("analysechef", "styregruppen", "sekretariatet")) | st.none()
+    known = organisation_ids is None or bool(organisation_ids)
+    return Measurement(
+        on,
+        decimal(draw, 0, 100, 1),
+        since=maybe_day(draw, min(start, on), on),
+        source=draw(st.sampled_from(("Danmarks Statistik", "Egen optælling")) | st.none()),
+        reported_by=draw(who | st.none()) if known else None,
+        reported_post=draw(posts),
+        approved_by=draw(who | st.none()) if known else None,
+        approved_post=draw(posts),
+    )
+
+
+def draw_measurements(
+    draw: st.DrawFn,
+    organisation_ids: Sequence[str] | None,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    *,
+    max_size: int = 3,
+) -> tuple[Measurement, ...]:
+    """Measurements dated ``start``..``end``, oldest first, reported by ``organisation_ids``."""
+    count = draw(st.integers(0, max_size))
+    return tuple(
+        _measurement(draw, organisation_ids, start, on)
+        for on in sorted_dates(draw, count, start, end)
+    )
+
+
+def draw_measure(draw: st.DrawFn) -> tuple[Measure | None, str | None]:
+    """A goal's measure and, for an amount, its unit (sometimes none)."""
+    measure = draw(st.sampled_from(Measure) | st.none())
+    unit = None
+    if measure is Measure.AMOUNT:
+        unit = draw(st.sampled_from(("DKK", "timer", "m2")) | st.none())
+    return measure, unit
+
+
+def measurements(
+    organisation_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[Measurement]:
+    """Measurements dated ``start``..``end``, some reported by ``organisation_ids``."""
+
+    @st.composite
+    def draw_one(draw: st.DrawFn) -> Measurement:
+        return _measurement(draw, organisation_ids, start, day(draw, start, end))
+
+    return draw_one()
+
+
 def goals(
     organisation_ids: Sequence[str] | None = None,
     challenge_ids: Sequence[str] | None = None,
@@ -384,19 +452,31 @@ def goals(
 ) -> st.SearchStrategy[Goal]:
     """Goals, mostly with indicator, baseline and target, owned by some organisations."""
     values = amounts(min_value=0, max_value=100, places=1)
-    return st.builds(
-        Goal,
-        ids(),
-        texts(),
-        indicator=st.sampled_from(("Andel i job eller uddannelse (%)", "Antal fritidsjob"))
-        | st.none(),
-        baseline=values | st.none(),
-        target=values | st.none(),
-        due=dates(start, end) | st.none(),
-        owners=_id_tuples(organisation_ids, min_size=1),
-        challenges=_id_tuples(challenge_ids),
-        decided_on=dates(start, end) | st.none(),
-    )
+
+    @st.composite
+    def draw_goal(draw: st.DrawFn) -> Goal:
+        measure, unit = draw_measure(draw)
+        return Goal(
+            draw(ids()),
+            draw(texts()),
+            indicator=draw(
+                st.sampled_from(("Andel i job eller uddannelse (%)", "Antal fritidsjob"))
+                | st.none()
+            ),
+            baseline=draw(values | st.none()),
+            target=draw(values | st.none()),
+            due=draw(dates(start, end) | st.none()),
+            owners=draw(_id_tuples(organisation_ids, min_size=1)),
+            challenges=draw(_id_tuples(challenge_ids)),
+            decided_on=draw(dates(start, end) | st.none()),
+            measure=measure,
+            unit=unit,
+            direction=draw(st.sampled_from(Direction) | st.none()),
+            measure_every=draw(durations(max_months=36) | st.none()),
+            measurements=draw_measurements(draw, organisation_ids, start, end),
+        )
+
+    return draw_goal()
 
 
 def signatures(
