@@ -20,6 +20,8 @@ def model_counts(portfolio: Portfolio) -> dict[str, int]:
     return {
         "organisations": len(portfolio.organisations),
         "areas": len(portfolio.areas),
+        "lists": len(portfolio.lists),
+        "listings": sum(len(x.listings) for x in portfolio.lists),
         "partnerships": len(parts),
         "memberships": sum(len(p.members) for p in parts),
         "mandates": sum(len(m.mandates) for p in parts for m in p.members),

@@ -141,6 +141,19 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     (s.Vision, "text"): "gap: the maturity evidence says when the vision was agreed and by "
     "how many, not what it says",
     **dict.fromkeys(
+        [
+            *((s.AreaList, f) for f in ("id", "category", "list_date", "law", "listings")),
+            *((s.AreaList, f) for f in ("count", "complete", "source")),
+            (s.Listing, "figures"),
+            (s.Listing, "new"),
+            (s.Figure, "name"),
+            (s.Figure, "value"),
+        ],
+        "gap: lists reach the page only through the categories derived for a partnership's "
+        "areas on the page's day (Portfolio.categories_on); the lists themselves (date, law, "
+        "count, completeness, source, each area's figures) are not shown",
+    ),
+    **dict.fromkeys(
         [(s.Challenge, "title"), (s.Challenge, "identified_on")],
         "gap: the page shows no challenge, only findings about one",
     ),
@@ -169,6 +182,11 @@ NOT_IN_NOTEBOOK: Mapping[Key, str] = {
     ),
     **dict.fromkeys(
         keys([s.Area, s.Classification]), "areas are shown by id (a partnership's), and counted"
+    ),
+    **dict.fromkeys(
+        [(s.Portfolio, "lists"), *keys([s.AreaList, s.Listing, s.Figure])],
+        "government lists are data about areas, which the notebook view only counts; "
+        "frames (lists, listings) and the report show them",
     ),
     **dict.fromkeys(
         [

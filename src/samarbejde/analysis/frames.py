@@ -21,6 +21,7 @@ from samarbejde.analysis._optional import require
 from samarbejde.analysis.funding import lifecycle_until
 from samarbejde.documents import scalar_for
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.area_lists import AreaList, Figure, Listing
 from samarbejde.model.areas import Area, Classification
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.days import day
@@ -83,6 +84,9 @@ class Frames:
         organisations: One row per organisation.
         areas: One row per area, with every category it holds on ``as_of`` (codes
             joined by ``, ``; empty when on no list).
+        lists: One row per government list dated by ``as_of``, with its published count
+            and how many areas it names.
+        listings: One row per area on a list, with its figures (``name=value; …``).
         partnerships: One row per partnership begun by ``as_of``.
         memberships: One row per active membership.
         mandates: One row per mandate held by an active member.
@@ -97,6 +101,8 @@ class Frames:
     as_of: pendulum.Date
     organisations: Any
     areas: Any
+    lists: Any
+    listings: Any
     partnerships: Any
     memberships: Any
     mandates: Any
@@ -266,6 +272,14 @@ def _delivered(c: Commitment) -> object:
 
 
 @attrs.frozen
+class _Listed:
+    """One area on one list."""
+
+    list: str
+    entry: Listing
+
+
+@attrs.frozen
 class _Measured:
     """One measurement of one goal."""
 
@@ -357,6 +371,37 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
             ),
         ),
         ((Portfolio, "areas"),),
+    ),
+    Table[Row[AreaList]](
+        "lists",
+        lambda p, as_of: (Row(x, as_of) for x in p.lists),
+        (
+            Column("list", lambda r: r.item.id, shows=((AreaList, "id"),)),
+            Column("category", lambda r: r.item.category, shows=((AreaList, "category"),)),
+            Column("list_date", lambda r: r.item.list_date, _DATE, ((AreaList, "list_date"),)),
+            Column("law", lambda r: r.item.law, shows=((AreaList, "law"),)),
+            Column("count", lambda r: r.item.count, int, ((AreaList, "count"),)),
+            Column("named", lambda r: len(r.item.listings), int),
+            Column("complete", lambda r: r.item.complete, bool, ((AreaList, "complete"),)),
+            Column("left", lambda r: ",".join(r.item.left), shows=((AreaList, "left"),)),
+            Column("source", lambda r: r.item.source, shows=((AreaList, "source"),)),
+        ),
+        ((Portfolio, "lists"),),
+    ),
+    Table[Row[_Listed]](
+        "listings",
+        lambda p, as_of: (Row(_Listed(x.id, e), as_of) for x in p.lists for e in x.listings),
+        (
+            Column("list", lambda r: r.item.list, shows=((AreaList, "id"),)),
+            Column("area", lambda r: r.item.entry.area, shows=((Listing, "area"),)),
+            Column("new", lambda r: r.item.entry.new, _MAYBE, ((Listing, "new"),)),
+            Column(
+                "figures",
+                lambda r: "; ".join(f"{f.name}={f.value}" for f in r.item.entry.figures),
+                shows=((Listing, "figures"), (Figure, "name"), (Figure, "value")),
+            ),
+        ),
+        ((AreaList, "listings"),),
     ),
     Table[Row[Partnership]](
         "partnerships",

@@ -93,6 +93,7 @@ FIELDS: FieldTable = MappingProxyType(
         (Portfolio, "organisations"): Mapped("reporting-org, participating-org"),
         (Portfolio, "areas"): Mapped("location"),
         (Portfolio, "partnerships"): Mapped("iati-activity"),
+        (Portfolio, "lists"): Omitted("IATI has no government lists"),
         (Organisation, "id"): Mapped("who participates (members, owners, funders)"),
         (Organisation, "name"): Mapped("reporting-org, participating-org narrative", _NOT_XML),
         (Organisation, "sector"): Mapped("@type (IATI_ORGANISATION_TYPES)"),
@@ -742,6 +743,8 @@ def to_iati(
     for partnership in portfolio.partnerships:
         if partnership.id not in begun:
             run.omit(f"partnerships[{partnership.id}]", f"had not begun by {as_of}")
+    for x in recorded.lists:
+        run.omit(f"lists[{x.id}]", why(FIELDS, Portfolio, "lists"))
     run.plan()
     root = ET.Element(
         "iati-activities", {"version": IATI_VERSION, "generated-datetime": _datetime(as_of)}

@@ -23,6 +23,7 @@ from samarbejde.analysis import (
 )
 from samarbejde.model import (
     LAW_PERIODS,
+    AreaCategory,
     Classification,
     Goal,
     Lang,
@@ -31,6 +32,7 @@ from samarbejde.model import (
     Portfolio,
     ProjectLifecycle,
     Sector,
+    categories_on_lists,
     days,
     label,
     municipalities,
@@ -398,9 +400,20 @@ def _areas(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date,
         lists = ", ".join(_classified(c, as_of, lang) for c in area.classifications) or say(
             "not_on_lists", lang
         )
+        derived = categories_on_lists(portfolio.lists, area.id, as_of)
+        if derived is not None:  # the lists, where they say anything of it (D97)
+            lists = ", ".join(_category(c, lang) for c in derived) or say("not_on_lists", lang)
         name = say("area_line", lang, name=area.name, municipality=municipality)
         items.append(f"<li>{_e(name)}: {_e(lists)}</li>")
     return "<ul>" + "".join(items) + "</ul>"
+
+
+def _category(code: str, lang: Lang) -> str:
+    """A list category's label; an open category the model does not know, as its code."""
+    try:
+        return label(AreaCategory(code), lang)
+    except ValueError:
+        return code.replace("_", " ")
 
 
 def _classified(classification: Classification, as_of: pendulum.Date, lang: Lang) -> str:

@@ -92,11 +92,12 @@ def unknown_organisation(ctx: RuleContext) -> Iterator[Hit]:
     en="Area {area} is referred to but is not among the portfolio's areas.",
     da="Området {area} nævnes, men findes ikke blandt porteføljens områder.",
     rationale="A partnership is tied to the places it serves; an area it names must be "
-    "described, with its municipality, for the partnership to be place-specific.",
+    "described, with its municipality, for the partnership to be place-specific. An area "
+    "on a government list is described once too, so that its categories can be derived.",
     scope=PORTFOLIO,
 )
 def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
-    """Area ids named by partnerships or entry points but not described."""
+    """Area ids named by partnerships, entry points or lists but not described."""
     known = ctx.index.areas
     for org in ctx.index.portfolio.organisations:
         for entry in org.entry_points:
@@ -107,6 +108,11 @@ def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
         for area in part.partnership.areas:
             if area not in known:
                 yield Hit(f"{part.path}.areas", area, {"area": area}, part.partnership.id)
+    for x in ctx.index.portfolio.lists:
+        for area in (*x.areas, *x.left):
+            if area not in known:
+                where = "listings" if area in x.areas else "left"
+                yield hit(f"lists[{x.id}].{where}", area, area=area)
 
 
 @STRUCTURE.rule(

@@ -134,6 +134,13 @@ DANISH: dict[str, str] = {
     "reported_post": "rapporteret_stilling",
     "approved_by": "godkendt_af",
     "approved_post": "godkendt_stilling",
+    "lists": "lister",
+    "law": "lov",
+    "listings": "på_listen",
+    "figures": "tal",
+    "new": "ny",
+    "count": "antal",
+    "complete": "komplet",
 }
 
 

@@ -14,6 +14,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.area_lists import KNOWN_LIST_CATEGORIES, AreaList, Figure, Listing
 from samarbejde.model.areas import Area, Classification, categories_on
 from samarbejde.model.codes import (
     KNOWN_COMMITMENT_KINDS,
@@ -70,17 +71,20 @@ from samarbejde.strategies._values import (
 
 __all__ = [
     "agreements",
+    "area_lists",
     "areas",
     "challenges",
     "classifications",
     "codes",
     "commitments",
     "entry_points",
+    "figures",
     "fulfilments",
     "funding",
     "goals",
     "governance_bodies",
     "identifiers",
+    "listings",
     "mandates",
     "measurements",
     "memberships",
@@ -197,6 +201,60 @@ def areas(
         residents=st.none() | st.integers(0, 20_000),
         classifications=history,
     )
+
+
+def figures() -> st.SearchStrategy[Figure]:
+    """An area's figures on a list's date: residents, a criterion's share."""
+    return st.builds(
+        Figure,
+        st.sampled_from(("residents", "outside_labour_market_pct", "low_income_pct")),
+        amounts(min_value=0, max_value=10_000, places=1),
+    )
+
+
+def listings(area_ids: Sequence[str] | None = None) -> st.SearchStrategy[Listing]:
+    """An area on a list, one of ``area_ids``, with some figures."""
+    area = ids() if area_ids is None else st.sampled_from(tuple(area_ids))
+    return st.builds(
+        Listing,
+        area,
+        st.lists(figures(), max_size=2, unique_by=lambda f: f.name).map(tuple),
+        st.none() | st.booleans(),
+    )
+
+
+def area_lists(
+    area_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[AreaList]:
+    """Government lists of a known or an open category naming some of ``area_ids``."""
+
+    @st.composite
+    def draw_list(draw: st.DrawFn) -> AreaList:
+        on = draw(st.lists(listings(area_ids), max_size=3, unique_by=lambda x: x.area).map(tuple))
+        named = {x.area for x in on}
+        others = (
+            st.lists(ids(), max_size=2, unique=True)
+            if area_ids is None
+            else st.lists(st.sampled_from(tuple(area_ids)), max_size=2, unique=True)
+        )
+        left = [a for a in draw(others) if a not in named]
+        complete = draw(st.booleans())
+        count = len(on) if complete else draw(st.none() | st.integers(len(on), len(on) + 40))
+        return AreaList(
+            draw(ids()),
+            draw(st.sampled_from((*KNOWN_LIST_CATEGORIES, "ny_kategori"))),
+            day(draw, start, end),
+            law=draw(st.none() | st.just("lov om almene boliger m.v.")),
+            listings=on,
+            left=tuple(left),
+            count=count,
+            complete=complete,
+            source=draw(st.none() | st.just("Social- og Boligministeriet")),
+        )
+
+    return draw_list()
 
 
 @st.composite

@@ -21,12 +21,14 @@ from samarbejde.model import (
     Agreement,
     AgreementKind,
     Area,
+    AreaList,
     Challenge,
     Classification,
     Commitment,
     CommitmentStatus,
     Direction,
     EntryPoint,
+    Figure,
     Fulfilment,
     Funding,
     FundingKind,
@@ -34,6 +36,7 @@ from samarbejde.model import (
     GovernanceBody,
     GovernanceKind,
     Identifiers,
+    Listing,
     Mandate,
     MandateLevel,
     Measure,
@@ -378,7 +381,31 @@ def synthetic_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
         count = min(COMMITMENTS_PER_PARTNERSHIP, left)
         left -= count
         built.append(_partnership(index, count, organisations, areas, rng, built=built))
-    return Portfolio(organisations, areas, tuple(built))
+    return Portfolio(organisations, areas, tuple(built), _lists(areas[0].id))
+
+
+def _lists(area: str) -> tuple[AreaList, ...]:
+    """Two udsat lists: ``area`` on the first with its figures, off the second (D97)."""
+    law = "lov om almene boliger m.v."
+    return (
+        AreaList(
+            "udsat-2021",
+            "udsat",
+            pendulum.Date(2021, 12, 1),
+            law=law,
+            listings=(Listing(area, (Figure("residents", Decimal(1234)),), new=True),),
+            count=20,
+            source="Social- og Boligministeriet",
+        ),
+        AreaList(
+            "udsat-2022",
+            "udsat",
+            pendulum.Date(2022, 12, 1),
+            law=law,
+            left=(area,),
+            complete=True,
+        ),
+    )
 
 
 def synthetic_document(n_commitments: int, format: Format, *, seed: int = 0) -> str:  # noqa: A002
