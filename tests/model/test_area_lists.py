@@ -172,3 +172,27 @@ def test_an_area_on_both_shipped_lists_is_one_area() -> None:
 
 def test_the_shipped_lists_give_no_error_finding() -> None:
     assert validate(load_lists()).ok
+
+
+def test_a_list_naming_an_area_the_portfolio_lacks_is_an_error() -> None:
+    portfolio = Portfolio(
+        areas=(Area("a", "A", "561"),),
+        lists=(AreaList("u", "udsat", D(2021, 12, 1), listings=(Listing("b"),), left=("c",)),),
+    )
+    found = sorted((f.code, f.path) for f in validate(portfolio).findings)
+    assert found == [("S002", "lists[u].left"), ("S002", "lists[u].listings")]
+
+
+def test_a_list_id_used_twice_is_an_error() -> None:
+    twice = AreaList("u", "udsat", D(2021, 12, 1))
+    portfolio = Portfolio(lists=(twice, attrs.evolve(twice, list_date=D(2022, 12, 1))))
+    assert validate(portfolio).codes == ("S009",)
+
+
+def test_the_areas_frame_shows_the_categories_derived_from_the_lists() -> None:
+    from samarbejde.analysis import to_frames  # noqa: PLC0415 - needs pandas
+
+    frames = to_frames(load_lists(), as_of=D(2025, 1, 1))
+    row = frames.areas.set_index("area").loc["vollsmose-461"]
+    assert row["classifications"] == "kombineret_udlejning"
+    assert len(frames.listings) == sum(len(x.listings) for x in load_lists().lists)

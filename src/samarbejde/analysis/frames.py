@@ -83,7 +83,8 @@ class Frames:
         as_of: The day the tables describe.
         organisations: One row per organisation.
         areas: One row per area, with every category it holds on ``as_of`` (codes
-            joined by ``, ``; empty when on no list).
+            joined by ``, ``; empty when on no list), derived from the portfolio's lists
+            where they name the area (:meth:`~samarbejde.Portfolio.categories_on`).
         lists: One row per government list dated by ``as_of``, with its published count
             and how many areas it names.
         listings: One row per area on a list, with its figures (``name=value; …``).
@@ -272,6 +273,14 @@ def _delivered(c: Commitment) -> object:
 
 
 @attrs.frozen
+class _Placed:
+    """An area with the categories it holds on the tables' day (derived, D97)."""
+
+    area: Area
+    categories: tuple[str, ...]
+
+
+@attrs.frozen
 class _Listed:
     """One area on one list."""
 
@@ -352,21 +361,25 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
         ),
         ((Portfolio, "organisations"),),
     ),
-    Table[Row[Area]](
+    Table[Row[_Placed]](
         "areas",
-        lambda p, as_of: (Row(a, as_of) for a in p.areas),
+        lambda p, as_of: (Row(_Placed(a, p.categories_on(a.id, as_of)), as_of) for a in p.areas),
         (
-            Column("area", lambda r: r.item.id, shows=((Area, "id"),)),
-            Column("name", lambda r: r.item.name, shows=((Area, "name"),)),
-            Column("municipality", lambda r: r.item.municipality, shows=((Area, "municipality"),)),
-            Column("residents", lambda r: r.item.residents, int, ((Area, "residents"),)),
+            Column("area", lambda r: r.item.area.id, shows=((Area, "id"),)),
+            Column("name", lambda r: r.item.area.name, shows=((Area, "name"),)),
+            Column(
+                "municipality", lambda r: r.item.area.municipality, shows=((Area, "municipality"),)
+            ),
+            Column("residents", lambda r: r.item.area.residents, int, ((Area, "residents"),)),
             Column(
                 "classifications",
-                lambda r: ", ".join(c.value for c in r.item.classifications_on(r.as_of)),
+                lambda r: ", ".join(r.item.categories),
                 shows=(
                     (Area, "classifications"),
                     (Classification, "category"),
                     (Classification, "list_date"),
+                    (AreaList, "listings"),
+                    (Listing, "area"),
                 ),
             ),
         ),

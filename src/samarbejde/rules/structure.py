@@ -259,6 +259,7 @@ _KINDS = {
     "organisations": Words("organisation", "organisation"),
     "areas": Words("område", "area"),
     "partnerships": Words("samarbejde", "partnership"),
+    "lists": Words("liste", "list"),
 }
 
 
@@ -267,17 +268,18 @@ _KINDS = {
     "duplicate-id",
     en="The {kind} id {id} is used {count} times in the portfolio.",
     da="Id'et {id} bruges {count} gange for {kind} i porteføljen.",
-    rationale="Everything refers to organisations, areas and partnerships by id; an id used "
-    "twice makes every reference to it ambiguous.",
+    rationale="Everything refers to organisations, areas, partnerships and lists by id; an "
+    "id used twice makes every reference to it ambiguous.",
     scope=PORTFOLIO,
 )
 def duplicate_id(ctx: RuleContext) -> Iterator[Hit]:
-    """Organisation, area and partnership ids used more than once."""
+    """Organisation, area, partnership and list ids used more than once."""
     portfolio = ctx.index.portfolio
     groups = {
         "organisations": Counter(o.id for o in portfolio.organisations),
         "areas": Counter(a.id for a in portfolio.areas),
         "partnerships": Counter(p.id for p in portfolio.partnerships),
+        "lists": Counter(x.id for x in portfolio.lists),
     }
     for field, counts in groups.items():
         for item_id, count in counts.items():
