@@ -15,7 +15,6 @@ guessed. :func:`check_list_counts` compares loaded lists with the published coun
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import re
@@ -78,6 +77,8 @@ class CountCheck:
 
 
 def _read(name: str) -> list[dict[str, str]]:
+    import csv  # noqa: PLC0415 - read on first use, not on import
+
     text = resources.files("samarbejde.model").joinpath(f"{_FOLDER}/{name}").read_text("utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 

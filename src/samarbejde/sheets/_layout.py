@@ -134,7 +134,7 @@ DANISH: dict[str, str] = {
     "reported_post": "rapporteret_stilling",
     "approved_by": "godkendt_af",
     "approved_post": "godkendt_stilling",
-    "lists": "lister",
+    "lists": "områdelister",
     "law": "lov",
     "listings": "på_listen",
     "figures": "tal",
