@@ -142,7 +142,7 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     "how many, not what it says",
     **dict.fromkeys(
         [
-            *((s.AreaList, f) for f in ("id", "category", "list_date", "law", "listings")),
+            *((s.AreaList, f) for f in ("category", "list_date", "law", "listings")),
             *((s.AreaList, f) for f in ("count", "complete", "source")),
             (s.Listing, "figures"),
             (s.Listing, "new"),
@@ -150,7 +150,8 @@ NOT_IN_REPORT: Mapping[Key, str] = {
             (s.Figure, "value"),
         ],
         "gap: lists reach the page only through the categories derived for a partnership's "
-        "areas on the page's day (Portfolio.categories_on); the lists themselves (date, law, "
+        "areas on the page's day (Portfolio.categories_on) and findings about them (an id "
+        "used twice); the lists themselves (date, law, "
         "count, completeness, source, each area's figures) are not shown",
     ),
     **dict.fromkeys(
