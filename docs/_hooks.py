@@ -78,6 +78,8 @@ def _enum_vocabularies() -> list[tuple[str, str, type[Enum]]]:
         ("FundingKind", "finansieringstype", samarbejde.FundingKind),
         ("AreaCategory", "områdekategori", samarbejde.AreaCategory),
         ("Unit", "enhed", samarbejde.Unit),
+        ("Measure", "måleart", samarbejde.Measure),
+        ("Direction", "retning", samarbejde.Direction),
     ]
 
 

@@ -20,11 +20,14 @@ def model_counts(portfolio: Portfolio) -> dict[str, int]:
     return {
         "organisations": len(portfolio.organisations),
         "areas": len(portfolio.areas),
+        "lists": len(portfolio.lists),
+        "listings": sum(len(x.listings) for x in portfolio.lists),
         "partnerships": len(parts),
         "memberships": sum(len(p.members) for p in parts),
         "mandates": sum(len(m.mandates) for p in parts for m in p.members),
         "commitments": sum(len(p.commitments) for p in parts),
         "goals": sum(len(p.goals) for p in parts),
+        "measurements": sum(len(g.measurements) for p in parts for g in p.goals),
         "funding": sum(len(p.funding) for p in parts),
         "phases": sum(len(lc.phases) for p in parts for lc in p.lifecycles),
     }

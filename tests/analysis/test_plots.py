@@ -154,3 +154,31 @@ def test_a_partnership_without_members_is_a_lone_square_in_its_own_place() -> No
     (squares,) = tagged(figure, "partnerships")
     assert squares.get_offsets().tolist() == [[0.0, 0.0]]
     assert not tagged(figure, "organisations")
+
+
+def _with_measurements() -> Portfolio:
+    from samarbejde.testing import synthetic_portfolio  # noqa: PLC0415 - only here
+
+    return synthetic_portfolio(20)
+
+
+def test_progress_draws_each_measured_goal_with_its_target_and_trend() -> None:
+    portfolio = _with_measurements()
+    as_of = D(2030, 1, 1)
+    figure = plots.progress(portfolio, as_of=as_of)
+    seen = portfolio.as_of(as_of)
+    measured = [g for p in seen.partnerships for g in p.goals if g.measurements]
+    assert len(figure.axes) == len(measured) > 0
+    for ax, goal in zip(figure.axes, measured, strict=True):
+        children = ax.get_children()
+        (points,) = [a for a in children if a.get_gid() == "measurement" and a.get_marker() == "o"]
+        assert list(points.get_ydata()) == [float(m.value) for m in goal.measurements]
+        assert len([a for a in children if a.get_gid() == "target"]) == 1
+        assert len([a for a in children if a.get_gid() == "trend"]) == 1
+
+
+def test_progress_of_a_day_before_any_measurement_draws_no_goal() -> None:
+    portfolio = _with_measurements()
+    first = min(m.on for p in portfolio.partnerships for g in p.goals for m in g.measurements)
+    figure = plots.progress(portfolio, as_of=first.subtract(days=1))
+    assert figure.axes == []

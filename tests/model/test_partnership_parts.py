@@ -49,6 +49,7 @@ PUBLIC = {
     "form",
     "fund",
     "goal",
+    "measure",
     "grant",
     "holder",
     "identify_challenge",

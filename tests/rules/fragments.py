@@ -56,6 +56,11 @@ def _project_term(end: str, *funded: tuple[str, str]) -> Fragment:
     }
 
 
+def _measured(*values: tuple[str, str]) -> str:
+    """Measurements of a goal, ``(on, value)`` each, as a YAML list."""
+    return "[" + ", ".join(f"{{on: {on}, value: '{value}'}}" for on, value in values) + "]"
+
+
 def _closing(parent: str) -> Fragment:
     return {
         f"{P}.parent": parent,
@@ -278,5 +283,13 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
     "T002": (
         {f"{TIMER}.status": AGREED.replace("on: 2020-03-01", "on: 2021-06-01")},
         {f"{TIMER}.status": AGREED.replace("on: 2020-03-01", "on: 2021-06-02")},
+    ),
+    "T003": (
+        {f"{A}.goals[g-job].measurements": _measured(("2020-01-01", "10"), ("2021-01-01", "13"))},
+        {f"{A}.goals[g-job].measurements": _measured(("2020-01-01", "10"), ("2021-01-01", "11"))},
+    ),
+    "T004": (
+        {f"{A}.goals[g-job].measurements": _measured(("2020-06-01", "10"))},
+        {f"{A}.goals[g-job].measurements": _measured(("2020-05-31", "10"))},
     ),
 }

@@ -98,6 +98,7 @@ STRATEGIES: Mapping[type, Callable[[], st.SearchStrategy[Any]]] = {
     s.Membership: sst.memberships,
     s.Commitment: sst.commitments,
     s.Goal: sst.goals,
+    s.Measurement: sst.measurements,
     s.Challenge: sst.challenges,
     s.Vision: sst.visions,
     s.Signature: sst.signatures,
@@ -108,6 +109,9 @@ STRATEGIES: Mapping[type, Callable[[], st.SearchStrategy[Any]]] = {
     s.Identifiers: sst.identifiers,
     s.Organisation: sst.organisations,
     s.Area: sst.areas,
+    s.AreaList: sst.area_lists,
+    s.Listing: sst.listings,
+    s.Figure: sst.figures,
     s.Classification: sst.classifications,
     s.ProjectLifecycle: sst.project_lifecycles,
     s.StrategicLifecycle: sst.strategic_lifecycles,
@@ -119,6 +123,7 @@ STRATEGIES: Mapping[type, Callable[[], st.SearchStrategy[Any]]] = {
 NO_STRATEGY: Mapping[type, str] = {
     s.Problem: "a load error's detail (LoadError.problems), not data a portfolio holds",
     s.Municipality: "reference data read from the bundled register (municipalities())",
+    s.CountCheck: "the result of check_list_counts(), not data a portfolio holds",
 }
 
 #: Fields a strategy may leave at their default, and why.
@@ -142,7 +147,17 @@ WHOLE = (s.Partnership, s.Portfolio)
 #: Where ``portfolios()`` draws each record (records not listed: ``_partnerships.py``).
 _DRAWN_IN = {
     **dict.fromkeys(
-        (s.Portfolio, s.Organisation, s.Identifiers, s.EntryPoint, s.Area, s.Classification),
+        (
+            s.Portfolio,
+            s.Organisation,
+            s.Identifiers,
+            s.EntryPoint,
+            s.Area,
+            s.Classification,
+            s.AreaList,
+            s.Listing,
+            s.Figure,
+        ),
         "src/samarbejde/strategies/_portfolios.py",
     ),
     **dict.fromkeys(
@@ -292,6 +307,12 @@ NOT_REFERENCES: Mapping[Key, str] = {
             (s.Membership, "representative"),
             (s.Goal, "title"),
             (s.Goal, "indicator"),
+            (s.Goal, "unit"),
+            (s.AreaList, "law"),
+            (s.AreaList, "source"),
+            (s.Measurement, "source"),
+            (s.Measurement, "reported_post"),
+            (s.Measurement, "approved_post"),
             (s.Challenge, "title"),
             (s.Vision, "text"),
             (s.Agreement, "theme"),
@@ -308,6 +329,8 @@ NOT_REFERENCES: Mapping[Key, str] = {
             (s.Membership, "role"),
             (s.Membership, "interests"),
             (s.Commitment, "kind"),
+            (s.AreaList, "category"),
+            (s.Figure, "name"),
         ],
         "an open code (documented known values)",
     ),
@@ -578,6 +601,7 @@ def test_a_field_the_synthetic_portfolio_never_sets_is_named() -> None:
         for field in (
             "Portfolio.organisations",
             "Portfolio.partnerships",
+            "Portfolio.lists",
             "Area.residents",
             "Area.classifications",
         )

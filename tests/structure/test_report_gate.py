@@ -98,7 +98,6 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     **dict.fromkeys(
         [
             (s.Funding, "granted_on"),
-            (s.Goal, "decided_on"),
             (s.Agreement, "concluded_on"),
             (s.GovernanceBody, "decided_on"),
         ],
@@ -142,9 +141,18 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     (s.Vision, "text"): "gap: the maturity evidence says when the vision was agreed and by "
     "how many, not what it says",
     **dict.fromkeys(
-        [(s.Goal, "title"), (s.Goal, "due")],
-        "gap: goals appear only as counts in the maturity evidence; none is named, nor when "
-        "it is due",
+        [
+            *((s.AreaList, f) for f in ("category", "list_date", "law", "listings")),
+            *((s.AreaList, f) for f in ("count", "complete", "source")),
+            (s.Listing, "figures"),
+            (s.Listing, "new"),
+            (s.Figure, "name"),
+            (s.Figure, "value"),
+        ],
+        "gap: lists reach the page only through the categories derived for a partnership's "
+        "areas on the page's day (Portfolio.categories_on) and findings about them (an id "
+        "used twice); the lists themselves (date, law, "
+        "count, completeness, source, each area's figures) are not shown",
     ),
     **dict.fromkeys(
         [(s.Challenge, "title"), (s.Challenge, "identified_on")],
@@ -177,6 +185,11 @@ NOT_IN_NOTEBOOK: Mapping[Key, str] = {
         keys([s.Area, s.Classification]), "areas are shown by id (a partnership's), and counted"
     ),
     **dict.fromkeys(
+        [(s.Portfolio, "lists"), *keys([s.AreaList, s.Listing, s.Figure])],
+        "government lists are data about areas, which the notebook view only counts; "
+        "frames (lists, listings) and the report show them",
+    ),
+    **dict.fromkeys(
         [
             (s.Partnership, "earlier"),
             (s.Partnership, "parent"),
@@ -186,7 +199,7 @@ NOT_IN_NOTEBOOK: Mapping[Key, str] = {
             (s.Partnership, "agreements"),
             (s.Partnership, "governance"),
             (s.Partnership, "funding"),
-            *keys([s.Vision, s.Challenge, s.Goal, s.Agreement, s.Signature]),
+            *keys([s.Vision, s.Challenge, s.Goal, s.Measurement, s.Agreement, s.Signature]),
             *keys([s.GovernanceBody, s.Funding, s.Money]),
         ],
         "a partnership is shown by its id, name, form, areas, lifecycle, members and "

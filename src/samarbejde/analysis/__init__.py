@@ -44,6 +44,7 @@ from samarbejde.analysis.members import (
     mandate_coverage,
     member_load,
 )
+from samarbejde.analysis.progress import GoalProgress, goal_progress, share_of_way
 from samarbejde.analysis.sectors import (
     CORE_SECTORS,
     AreaCoverage,
@@ -66,6 +67,7 @@ __all__ = [
     "FundingEnd",
     "FundingPeriod",
     "GapReason",
+    "GoalProgress",
     "Level",
     "LifecycleMix",
     "MandateCoverage",
@@ -82,6 +84,7 @@ __all__ = [
     "funding_cliffs",
     "funding_ends",
     "funding_timeline",
+    "goal_progress",
     "level_for",
     "lifecycle_mix",
     "lifecycle_until",
@@ -91,6 +94,7 @@ __all__ = [
     "records_frame",
     "root_organisation",
     "sector_coverage",
+    "share_of_way",
     "silos",
     "status_over_time",
     "to_frames",

@@ -21,13 +21,16 @@ from samarbejde.analysis._optional import require
 from samarbejde.analysis.funding import lifecycle_until
 from samarbejde.documents import scalar_for
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.area_lists import AreaList, Figure, Listing
 from samarbejde.model.areas import Area, Classification
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.days import day
 from samarbejde.model.enums import (
     CommitmentStatus,
+    Direction,
     FundingKind,
     MandateLevel,
+    Measure,
     ProjectPhase,
     Sector,
     StrategicPhase,
@@ -37,8 +40,10 @@ from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.iso import write_duration
 from samarbejde.model.lifecycles import ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.mandates import Mandate
+from samarbejde.model.measurements import Measurement, projection
 from samarbejde.model.memberships import Membership
 from samarbejde.model.money import Money, Quantity
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
@@ -78,12 +83,18 @@ class Frames:
         as_of: The day the tables describe.
         organisations: One row per organisation.
         areas: One row per area, with every category it holds on ``as_of`` (codes
-            joined by ``, ``; empty when on no list).
+            joined by ``, ``; empty when on no list), derived from the portfolio's lists
+            where they name the area (:meth:`~samarbejde.Portfolio.categories_on`).
+        lists: One row per government list dated by ``as_of``, with its published count
+            and how many areas it names.
+        listings: One row per area on a list, with its figures (``name=value; …``).
         partnerships: One row per partnership begun by ``as_of``.
         memberships: One row per active membership.
         mandates: One row per mandate held by an active member.
         commitments: One row per commitment made by ``as_of``, with its status then.
-        goals: One row per goal.
+        goals: One row per goal, with its latest measured value, the value its trend gives
+            on the due date (``projected``) and whether that reaches the target.
+        measurements: One row per measurement of a goal's indicator, dated by ``as_of``.
         funding: One row per funding.
         phases: One row per phase entry of every lifecycle, with the day it lasted until.
     """
@@ -91,11 +102,14 @@ class Frames:
     as_of: pendulum.Date
     organisations: Any
     areas: Any
+    lists: Any
+    listings: Any
     partnerships: Any
     memberships: Any
     mandates: Any
     commitments: Any
     goals: Any
+    measurements: Any
     funding: Any
     phases: Any
 
@@ -122,6 +136,9 @@ def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str,
         if isinstance(kind, tuple):
             data[name] = pd.Categorical([_value(v) for v in values], categories=list(kind))
             continue
+        if kind == _MAYBE:  # yes, no or not known
+            data[name] = pd.Series(list(values), dtype="boolean")
+            continue
         column = _column(kind)
         if column == "date":
             # Seconds, not nanoseconds: the calendar's whole range (years 1 to 9999) fits.
@@ -138,6 +155,10 @@ def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str,
         else:
             data[name] = pd.Series(list(values), dtype="string")
     return pd.DataFrame(data)
+
+
+#: The kind of a column of ``True``, ``False`` or ``None`` (pandas' nullable boolean).
+_MAYBE = "boolean"
 
 
 def _codes(enum: Any) -> list[str]:
@@ -251,6 +272,56 @@ def _delivered(c: Commitment) -> object:
     return None if total is None else total.amount
 
 
+@attrs.frozen
+class _Placed:
+    """An area with the categories it holds on the tables' day (derived, D97)."""
+
+    area: Area
+    categories: tuple[str, ...]
+
+
+@attrs.frozen
+class _Listed:
+    """One area on one list."""
+
+    list: str
+    entry: Listing
+
+
+@attrs.frozen
+class _Measured:
+    """One measurement of one goal."""
+
+    goal: str
+    m: Measurement
+
+
+def _measurement_rows(p: Portfolio, as_of: pendulum.Date) -> Iterator[Row[_Measured]]:
+    for x in p.partnerships:
+        for g in x.goals:
+            for m in g.measurements:
+                yield Row(_Measured(g.id, m), as_of, x.id)
+
+
+def _iso(every: pendulum.Duration | None) -> str | None:
+    return None if every is None else write_duration(every)
+
+
+def _latest(goal: Goal) -> Decimal | None:
+    return goal.measurements[-1].value if goal.measurements else None
+
+
+def _projected(goal: Goal) -> Decimal | None:
+    """The value on the due date by the trend of the measurements (:func:`projection`)."""
+    return None if goal.due is None else projection(goal.measurements, goal.due)
+
+
+def _on_track(goal: Goal) -> bool | None:
+    """Whether the trend reaches the target by the due date (rule T003's reading)."""
+    projected = _projected(goal)
+    return None if projected is None else goal.reached(projected)
+
+
 def _partnership_id(row: Row[Any]) -> str:
     return row.partnership
 
@@ -290,25 +361,60 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
         ),
         ((Portfolio, "organisations"),),
     ),
-    Table[Row[Area]](
+    Table[Row[_Placed]](
         "areas",
-        lambda p, as_of: (Row(a, as_of) for a in p.areas),
+        lambda p, as_of: (Row(_Placed(a, p.categories_on(a.id, as_of)), as_of) for a in p.areas),
         (
-            Column("area", lambda r: r.item.id, shows=((Area, "id"),)),
-            Column("name", lambda r: r.item.name, shows=((Area, "name"),)),
-            Column("municipality", lambda r: r.item.municipality, shows=((Area, "municipality"),)),
-            Column("residents", lambda r: r.item.residents, int, ((Area, "residents"),)),
+            Column("area", lambda r: r.item.area.id, shows=((Area, "id"),)),
+            Column("name", lambda r: r.item.area.name, shows=((Area, "name"),)),
+            Column(
+                "municipality", lambda r: r.item.area.municipality, shows=((Area, "municipality"),)
+            ),
+            Column("residents", lambda r: r.item.area.residents, int, ((Area, "residents"),)),
             Column(
                 "classifications",
-                lambda r: ", ".join(c.value for c in r.item.classifications_on(r.as_of)),
+                lambda r: ", ".join(r.item.categories),
                 shows=(
                     (Area, "classifications"),
                     (Classification, "category"),
                     (Classification, "list_date"),
+                    (AreaList, "listings"),
+                    (Listing, "area"),
                 ),
             ),
         ),
         ((Portfolio, "areas"),),
+    ),
+    Table[Row[AreaList]](
+        "lists",
+        lambda p, as_of: (Row(x, as_of) for x in p.lists),
+        (
+            Column("list", lambda r: r.item.id, shows=((AreaList, "id"),)),
+            Column("category", lambda r: r.item.category, shows=((AreaList, "category"),)),
+            Column("list_date", lambda r: r.item.list_date, _DATE, ((AreaList, "list_date"),)),
+            Column("law", lambda r: r.item.law, shows=((AreaList, "law"),)),
+            Column("count", lambda r: r.item.count, int, ((AreaList, "count"),)),
+            Column("named", lambda r: len(r.item.listings), int),
+            Column("complete", lambda r: r.item.complete, bool, ((AreaList, "complete"),)),
+            Column("left", lambda r: ",".join(r.item.left), shows=((AreaList, "left"),)),
+            Column("source", lambda r: r.item.source, shows=((AreaList, "source"),)),
+        ),
+        ((Portfolio, "lists"),),
+    ),
+    Table[Row[_Listed]](
+        "listings",
+        lambda p, as_of: (Row(_Listed(x.id, e), as_of) for x in p.lists for e in x.listings),
+        (
+            Column("list", lambda r: r.item.list, shows=((AreaList, "id"),)),
+            Column("area", lambda r: r.item.entry.area, shows=((Listing, "area"),)),
+            Column("new", lambda r: r.item.entry.new, _MAYBE, ((Listing, "new"),)),
+            Column(
+                "figures",
+                lambda r: "; ".join(f"{f.name}={f.value}" for f in r.item.entry.figures),
+                shows=((Listing, "figures"), (Figure, "name"), (Figure, "value")),
+            ),
+        ),
+        ((AreaList, "listings"),),
     ),
     Table[Row[Partnership]](
         "partnerships",
@@ -449,8 +555,49 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
             Column("due", lambda r: r.item.due, _DATE, ((Goal, "due"),)),
             Column("owners", lambda r: ",".join(r.item.owners), shows=((Goal, "owners"),)),
             Column("decided_on", lambda r: r.item.decided_on, _DATE, ((Goal, "decided_on"),)),
+            Column("measure", lambda r: r.item.measure, Measure, ((Goal, "measure"),)),
+            Column("unit", lambda r: r.item.unit, shows=((Goal, "unit"),)),
+            Column("direction", lambda r: r.item.better, Direction, ((Goal, "direction"),)),
+            Column(
+                "measure_every",
+                lambda r: _iso(r.item.measure_every),
+                shows=((Goal, "measure_every"),),
+            ),
+            Column("measured", lambda r: len(r.item.measurements), int),
+            Column("latest", lambda r: _latest(r.item), Decimal, ((Measurement, "value"),)),
+            Column("projected", lambda r: _projected(r.item), Decimal),
+            Column("on_track", lambda r: _on_track(r.item), _MAYBE),
         ),
         ((_P, "goals"),),
+    ),
+    Table[Row[_Measured]](
+        "measurements",
+        _measurement_rows,
+        (
+            _IN,
+            Column("goal", lambda r: r.item.goal, shows=((Goal, "id"),)),
+            Column("on", lambda r: r.item.m.on, _DATE, ((Measurement, "on"),)),
+            Column("since", lambda r: r.item.m.since, _DATE, ((Measurement, "since"),)),
+            Column("value", lambda r: r.item.m.value, Decimal, ((Measurement, "value"),)),
+            Column("source", lambda r: r.item.m.source, shows=((Measurement, "source"),)),
+            Column(
+                "reported_by", lambda r: r.item.m.reported_by, shows=((Measurement, "reported_by"),)
+            ),
+            Column(
+                "reported_post",
+                lambda r: r.item.m.reported_post,
+                shows=((Measurement, "reported_post"),),
+            ),
+            Column(
+                "approved_by", lambda r: r.item.m.approved_by, shows=((Measurement, "approved_by"),)
+            ),
+            Column(
+                "approved_post",
+                lambda r: r.item.m.approved_post,
+                shows=((Measurement, "approved_post"),),
+            ),
+        ),
+        ((Goal, "measurements"),),
     ),
     Table[Row[Funding]](
         "funding",

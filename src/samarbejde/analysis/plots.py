@@ -1,10 +1,11 @@
-"""Pictures of a portfolio: a timeline, a network and commitment statuses over time.
+"""Pictures of a portfolio: a timeline, a network, commitment statuses and goal progress.
 
 Needs the ``plot`` extra (``pip install 'samarbejde[plot]'``). Every function returns a
 ``matplotlib.figure.Figure`` built without pyplot (no global state, nothing shown);
 show it in a notebook by leaving it as a cell's value, or save it with ``savefig``.
 Artists carry a ``gid`` (``"phase"``, ``"funding"``, ``"review"``, ``"as_of"``,
-``"organisations"``, ``"partnerships"``, ``"memberships"``) so they can be found again.
+``"organisations"``, ``"partnerships"``, ``"memberships"``, ``"measurement"``,
+``"target"``, ``"trend"``) so they can be found again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pendulum
 
 from samarbejde.analysis._optional import require
 from samarbejde.analysis.commitments import status_over_time
+from samarbejde.analysis.progress import goal_progress
 from samarbejde.model import days
 from samarbejde.model.enums import CommitmentStatus, ProjectPhase, Sector, StrategicPhase
 from samarbejde.model.history import PhaseChange
@@ -27,7 +29,7 @@ from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 
-__all__ = ["SECTOR_COLOURS", "commitment_status", "network", "timeline"]
+__all__ = ["SECTOR_COLOURS", "commitment_status", "network", "progress", "timeline"]
 
 _FINALS: frozenset[object] = frozenset((*PROJECT_PHASES.finals, *STRATEGIC_PHASES.finals))
 _PHASE_COLOURS: dict[ProjectPhase | StrategicPhase, str] = {
@@ -75,6 +77,9 @@ _FUNDING = Text("finansiering", "funding")
 _UNKNOWN = Text("ukendt", "unknown")
 _PARTNERSHIP = Text("samarbejde", "partnership")
 _NUMBER = Text("antal", "number")
+_PROGRESS = Text("Fremdrift mod målene ({as_of})", "Progress toward the goals ({as_of})")
+_TARGET = Text("målværdi", "target")
+_TREND = Text("tendens", "trend")
 
 
 def _num(day: datetime.date) -> float:
@@ -356,4 +361,54 @@ def commitment_status(
     ax.xaxis_date()
     ax.set_xlim(xs[0], xs[-1])
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
+    return figure
+
+
+def progress(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -> Any:
+    """Each goal's measurements over time, one panel per goal, with baseline and target.
+
+    A panel shows the measurements up to ``as_of`` (a period value as a line over its
+    period, gid ``"measurement"``), the target on the due date (``"target"``), and the
+    linear trend to the due date by which rule T003 judges the goal (``"trend"``,
+    :func:`samarbejde.projection`). Goals with no measurement are left out.
+
+    Raises:
+        MissingExtraError: matplotlib is not installed.
+    """
+    as_of = days.day(as_of, "as_of")
+    rows = [r for r in goal_progress(portfolio, as_of=as_of) if r.goal.measurements]
+    figure = _figure(8, 2.6 * max(1, len(rows)))
+    figure.suptitle(_PROGRESS.format(lang, as_of=as_of))
+    for number, row in enumerate(rows):
+        goal = row.goal
+        ax = figure.add_subplot(len(rows), 1, number + 1)
+        ax.set_title(f"{row.partnership}: {goal.title}", fontsize="small")
+        points = ax.plot(
+            [_num(m.on) for m in goal.measurements],
+            [float(m.value) for m in goal.measurements],
+            marker="o",
+            color="#3182bd",
+        )
+        _tag(points, "measurement")
+        for m in goal.measurements:
+            if m.since is not None:
+                span = ax.plot([_num(m.since), _num(m.on)], [float(m.value)] * 2, color="#9ecae1")
+                _tag(span, "measurement")
+        if goal.baseline is not None:
+            ax.axhline(float(goal.baseline), color="#bdbdbd", linestyle=":")
+        if goal.target is not None and goal.due is not None:
+            target = ax.plot([_num(goal.due)], [float(goal.target)], marker="*", color="#31a354")
+            _tag(target, "target")
+            target[0].set_label(_TARGET.pick(lang))
+        if row.projected is not None and goal.due is not None:
+            last = goal.measurements[-1]
+            trend = ax.plot(
+                [_num(last.on), _num(goal.due)],
+                [float(last.value), float(row.projected)],
+                linestyle="--",
+                color="#31a354" if row.on_track else "#de2d26",
+            )
+            _tag(trend, "trend")
+            trend[0].set_label(_TREND.pick(lang))
+        ax.xaxis_date()
     return figure

@@ -21,7 +21,7 @@ themselves, so a new kind of field is taught to the description once; later read
 >>> from samarbejde.model.portfolio import Portfolio
 >>> described = shape(Portfolio)
 >>> described.root.name, [f.key for f in described.root.fields]
-('Portfolio', ['organisations', 'areas', 'partnerships'])
+('Portfolio', ['organisations', 'areas', 'partnerships', 'lists'])
 >>> lifecycle = next(f for f in described.record("Partnership").fields if f.name == "lifecycle")
 >>> lifecycle.kind.tag, [r.tag_value for r in lifecycle.kind.options]
 ('form', ['project', 'strategic'])

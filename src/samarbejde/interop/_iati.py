@@ -25,9 +25,12 @@ from samarbejde.interop._tables import (
 from samarbejde.interop._xml_text import xml_text
 from samarbejde.model import (
     Area,
+    Direction,
     Funding,
     Goal,
     Identifiers,
+    Measure,
+    Measurement,
     Membership,
     Money,
     Organisation,
@@ -90,6 +93,7 @@ FIELDS: FieldTable = MappingProxyType(
         (Portfolio, "organisations"): Mapped("reporting-org, participating-org"),
         (Portfolio, "areas"): Mapped("location"),
         (Portfolio, "partnerships"): Mapped("iati-activity"),
+        (Portfolio, "lists"): Omitted("IATI has no government lists"),
         (Organisation, "id"): Mapped("who participates (members, owners, funders)"),
         (Organisation, "name"): Mapped("reporting-org, participating-org narrative", _NOT_XML),
         (Organisation, "sector"): Mapped("@type (IATI_ORGANISATION_TYPES)"),
@@ -164,6 +168,23 @@ FIELDS: FieldTable = MappingProxyType(
         (Goal, "owners"): Omitted("IATI results have no owners"),
         (Goal, "decided_on"): Omitted("IATI results have no day they were decided"),
         (Goal, "challenges"): Omitted("IATI results answer no challenges"),
+        (Goal, "measure"): Mapped(
+            "result/indicator/@measure: 2 (percentage) for a percentage, else 1 (unit)"
+        ),
+        (Goal, "unit"): Omitted("IATI indicators have no unit, only @measure"),
+        (Goal, "direction"): Mapped("result/indicator/@ascending (0 when lower is better)"),
+        (Goal, "measure_every"): Omitted("IATI indicators have no measurement cadence"),
+        (Goal, "measurements"): Mapped("result/indicator/period with an actual, one each"),
+        (Measurement, "on"): Mapped("result/indicator/period/period-end"),
+        (Measurement, "since"): Mapped(
+            "result/indicator/period/period-start (the day itself for a point value)"
+        ),
+        (Measurement, "value"): Mapped("result/indicator/period/actual/@value"),
+        (Measurement, "source"): Mapped("result/indicator/period/actual/comment", _NOT_XML),
+        (Measurement, "reported_by"): Omitted("IATI actuals name no reporter"),
+        (Measurement, "reported_post"): Omitted("IATI actuals name no reporter"),
+        (Measurement, "approved_by"): Omitted("IATI actuals name no approver"),
+        (Measurement, "approved_post"): Omitted("IATI actuals name no approver"),
         (Membership, "organisation"): Mapped("participating-org", _NOT_AN_ORGANISATION),
         (Membership, "role"): Mapped(
             "participating-org/@role (IATI_ORGANISATION_ROLES)",
@@ -263,6 +284,9 @@ def _datetime(day: pendulum.Date) -> str:
 
 
 def _measure(goal: Goal) -> str:
+    """IATI's IndicatorMeasure: the goal's measure, else a ``%`` in its indicator's name."""
+    if goal.measure is not None:
+        return _PERCENTAGE if goal.measure is Measure.PERCENTAGE else _UNIT
     return _PERCENTAGE if "%" in (goal.indicator or goal.title) else _UNIT
 
 
@@ -576,7 +600,7 @@ class _Activities:
         self.text(result, "title", goal.title, f"{path}.title")
         ET.SubElement(result, "reference", vocabulary=_REPORTER_VOCABULARY, code=goal.id)
         attrib = {"measure": _measure(goal)}
-        if goal.baseline is not None and goal.target is not None and goal.target < goal.baseline:
+        if goal.better is Direction.LOWER:
             attrib["ascending"] = "0"
         indicator = ET.SubElement(result, "indicator", attrib)
         if goal.indicator is not None:
@@ -604,9 +628,24 @@ class _Activities:
             self.omit(f"{path}.target", why(FIELDS, Goal, "target"))
         elif goal.due is not None:
             self.omit(f"{path}.due", why(FIELDS, Goal, "due"))
-        for name in ("owners", "challenges", "decided_on"):
+        for index, m in enumerate(goal.measurements):
+            self.actual(indicator, m, f"{path}.measurements[{index}]")
+        for name in ("owners", "challenges", "decided_on", "unit", "measure_every"):
             if getattr(goal, name):
                 self.omit(f"{path}.{name}", why(FIELDS, Goal, name))
+
+    def actual(self, indicator: ET.Element, m: Measurement, path: str) -> None:
+        """One measurement as an indicator period with its actual value (D95)."""
+        period = ET.SubElement(indicator, "period")
+        start = m.on if m.since is None else m.since
+        ET.SubElement(period, "period-start", {"iso-date": write_date(start)})
+        ET.SubElement(period, "period-end", {"iso-date": write_date(m.on)})
+        actual = ET.SubElement(period, "actual", value=write_decimal(m.value))
+        if m.source is not None:
+            self.text(actual, "comment", m.source, f"{path}.source")
+        for name in ("reported_by", "reported_post", "approved_by", "approved_post"):
+            if getattr(m, name) is not None:
+                self.omit(f"{path}.{name}", why(FIELDS, Measurement, name))
 
 
 def to_iati(
@@ -643,8 +682,9 @@ def to_iati(
       begins in month ``year_starts``), each funding shared over its years by their
       days and summed per year, so no two budgets overlap.
     - Goals give outcome results with the goal id as reference, an indicator
-      (percentage when it names ``%``, descending when the target is below the
-      baseline), a baseline dated at the start and a target due on the goal's date.
+      (percentage when its measure is, or without a measure when it names ``%``;
+      descending when lower is better), a baseline dated at the start, a target due on
+      the goal's date, and each measurement as a period with its actual value.
     - Areas give locations; a parent partnership gives a related activity and
       ``@hierarchy`` counts the levels; ``generated-datetime`` and
       ``last-updated-datetime`` are the start of ``as_of`` (never the clock).
@@ -703,6 +743,8 @@ def to_iati(
     for partnership in portfolio.partnerships:
         if partnership.id not in begun:
             run.omit(f"partnerships[{partnership.id}]", f"had not begun by {as_of}")
+    for x in recorded.lists:
+        run.omit(f"lists[{x.id}]", why(FIELDS, Portfolio, "lists"))
     run.plan()
     root = ET.Element(
         "iati-activities", {"version": IATI_VERSION, "generated-datetime": _datetime(as_of)}

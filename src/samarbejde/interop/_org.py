@@ -87,6 +87,7 @@ FIELDS: FieldTable = MappingProxyType(
         (Portfolio, "organisations"): Mapped("org:FormalOrganization, org:OrganizationalUnit"),
         (Portfolio, "areas"): Mapped("dct:Location"),
         (Portfolio, "partnerships"): Mapped("org:OrganizationalCollaboration"),
+        (Portfolio, "lists"): Omitted("ORG has no government lists"),
         (Organisation, "id"): Mapped("@id (under the base, without a CVR number or kommunekode)"),
         (Organisation, "name"): Mapped("skos:prefLabel"),
         (Organisation, "sector"): Mapped(
@@ -431,6 +432,9 @@ def _places(portfolio: Portfolio, names: _Names, omitted: list[Omission]) -> lis
         }
         for code in sorted({a.municipality for a in portfolio.areas})
     ]
+    omitted.extend(
+        Omission(f"lists[{x.id}]", why(FIELDS, Portfolio, "lists")) for x in portfolio.lists
+    )
     for area in portfolio.areas:
         nodes.append(
             {

@@ -54,6 +54,7 @@ FIELDS: FieldTable = MappingProxyType(
         (Portfolio, "organisations"): Mapped("organizations"),
         (Portfolio, "areas"): Mapped("areas"),
         (Portfolio, "partnerships"): Mapped("organizations classified 'partnership'"),
+        (Portfolio, "lists"): Omitted("Popolo has no government lists of areas"),
         (Organisation, "id"): Mapped("organization id"),
         (Organisation, "name"): Mapped("organization name"),
         (Organisation, "sector"): Mapped("organization classification"),
@@ -245,6 +246,8 @@ def _areas(portfolio: Portfolio, out: _Out) -> list[JSON]:
         }
         for code in codes
     ]
+    for x in portfolio.lists:
+        out.present(f"lists[{x.id}]", x, why(FIELDS, Portfolio, "lists"))
     for area in portfolio.areas:
         path = f"areas[{area.id}]"
         items.append(

@@ -8,6 +8,13 @@ where most users find them.
 from __future__ import annotations
 
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.area_lists import (
+    KNOWN_LIST_CATEGORIES,
+    AreaList,
+    Figure,
+    Listing,
+    categories_on_lists,
+)
 from samarbejde.model.areas import LAW_PERIODS, LAW_SOURCES, Area, Classification, categories_on
 from samarbejde.model.codes import (
     KNOWN_COMMITMENT_KINDS,
@@ -20,9 +27,11 @@ from samarbejde.model.enums import (
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
+    Direction,
     FundingKind,
     GovernanceKind,
     MandateLevel,
+    Measure,
     Power,
     ProjectPhase,
     ReviewOutcome,
@@ -46,7 +55,14 @@ from samarbejde.model.history import PhaseChange, StatusChange
 from samarbejde.model.ids import ID_PATTERN
 from samarbejde.model.labels import Lang, label
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
+from samarbejde.model.list_data import (
+    CountCheck,
+    check_list_counts,
+    load_lists,
+    published_counts,
+)
 from samarbejde.model.mandates import Mandate
+from samarbejde.model.measurements import Measurement, projection
 from samarbejde.model.memberships import Membership
 from samarbejde.model.money import Money, Quantity, currencies
 from samarbejde.model.municipalities import Municipality, municipalities
@@ -69,6 +85,7 @@ __all__ = [
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
     "KNOWN_INTERESTS",
+    "KNOWN_LIST_CATEGORIES",
     "KNOWN_ROLES",
     "LANGS",
     "LAW_PERIODS",
@@ -79,12 +96,16 @@ __all__ = [
     "AgreementKind",
     "Area",
     "AreaCategory",
+    "AreaList",
     "Challenge",
     "Classification",
     "Commitment",
     "CommitmentStatus",
+    "CountCheck",
     "DateTypeError",
+    "Direction",
     "EntryPoint",
+    "Figure",
     "Fulfilment",
     "Funding",
     "FundingKind",
@@ -94,9 +115,12 @@ __all__ = [
     "Identifiers",
     "Lang",
     "Lifecycle",
+    "Listing",
     "LoadError",
     "Mandate",
     "MandateLevel",
+    "Measure",
+    "Measurement",
     "Membership",
     "ModelError",
     "Money",
@@ -127,11 +151,16 @@ __all__ = [
     "Vision",
     "add_duration",
     "categories_on",
+    "categories_on_lists",
+    "check_list_counts",
     "currencies",
     "label",
+    "load_lists",
     "municipalities",
     "personal_fields",
+    "projection",
     "promises_money",
+    "published_counts",
     "redact",
     "same_money",
 ]

@@ -155,7 +155,7 @@ class LifecycleOperations(PartnershipLookups):
         ended = lifecycles[-1].ended
         until = day if ended is None else min(day, ended)
         members = tuple(m.as_of(day) for m in self.members if m.joined <= until)
-        goals = tuple(g for g in self.goals if _by(g.decided_on, until))
+        goals = tuple(g.as_of(day) for g in self.goals if _by(g.decided_on, until))
         agreements = _parents_in_view(
             tuple(a.as_of(day) for a in self.agreements if _by(a.concluded_on, until)),
             {a.id for a in self.agreements},

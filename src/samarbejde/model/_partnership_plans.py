@@ -6,6 +6,7 @@ What the partners plan together and how they organise it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -18,6 +19,7 @@ from samarbejde.model.errors import ModelError
 from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.measurements import Measurement
 
 if TYPE_CHECKING:
     from samarbejde.model.partnerships import Partnership
@@ -100,6 +102,47 @@ class PlanOperations(PartnershipLookups):
         goal = _dated(goal, "decided_on", on)
         _not_before(self.goals, goal.id, lambda g: (g.id, g.decided_on), "Goal", on)
         return self._evolve(goals=put(self.goals, goal, lambda g: g.id))
+
+    def measure(
+        self,
+        goal: str,
+        value: Decimal | int | str,
+        *,
+        on: pendulum.Date,
+        since: pendulum.Date | None = None,
+        source: str | None = None,
+        reported_by: str | None = None,
+        reported_post: str | None = None,
+        approved_by: str | None = None,
+        approved_post: str | None = None,
+    ) -> Partnership:
+        """Record ``value`` of goal ``goal``'s indicator, measured on ``on`` (D95).
+
+        The measurement goes after those of its day or earlier, so a late report of an
+        earlier year lands in its place. ``since`` makes it the value of the period
+        ``since`` to ``on``.
+
+        Raises:
+            UnknownIdError: The partnership has no goal ``goal`` (a ``KeyError``).
+            ModelError: The value is not a finite number, or ``since`` is after ``on``.
+        """
+        on = days.day(on, "on")
+        found = self.goal(goal)
+        try:
+            number = value if isinstance(value, Decimal) else Decimal(value)
+        except ArithmeticError:
+            raise ModelError("Measurement", "value", value, "not a number") from None
+        measurement = Measurement(
+            on,
+            number,
+            since=since,
+            source=source,
+            reported_by=reported_by,
+            reported_post=reported_post,
+            approved_by=approved_by,
+            approved_post=approved_post,
+        )
+        return self._evolve(goals=put(self.goals, found.measured(measurement), lambda g: g.id))
 
     def conclude(self, agreement: Agreement, *, on: pendulum.Date) -> Partnership:
         """Add ``agreement``, concluded on ``on``; parties sign it with :meth:`sign`.

@@ -12,9 +12,11 @@ __all__ = [
     "AgreementKind",
     "AreaCategory",
     "CommitmentStatus",
+    "Direction",
     "FundingKind",
     "GovernanceKind",
     "MandateLevel",
+    "Measure",
     "Power",
     "ProjectPhase",
     "ReviewOutcome",
@@ -174,3 +176,22 @@ class Unit(_Code):
     DKK = "dkk"
     SESSIONS = "sessions"
     ITEMS = "items"
+
+
+class Measure(_Code):
+    """What kind of value a goal's indicator is (*måleenhed*), design decision D95.
+
+    ``amount`` is a quantity in a unit the goal names (``DKK``, ``m2``, ``timer``).
+    """
+
+    NUMBER = "number"
+    PERCENTAGE = "percentage"
+    COUNT = "count"
+    AMOUNT = "amount"
+
+
+class Direction(_Code):
+    """Which way a goal's indicator should move (*retning*): higher or lower is better."""
+
+    HIGHER = "higher"
+    LOWER = "lower"

@@ -9,9 +9,11 @@ from samarbejde.model.enums import (
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
+    Direction,
     FundingKind,
     GovernanceKind,
     MandateLevel,
+    Measure,
     Power,
     ProjectPhase,
     ReviewOutcome,
@@ -24,6 +26,12 @@ from samarbejde.model.text import Lang, Text, check_lang
 __all__ = ["Lang", "label"]
 
 _ENUM_LABELS: dict[Enum, Text] = {
+    Measure.NUMBER: Text("tal", "number"),
+    Measure.PERCENTAGE: Text("procent", "percentage"),
+    Measure.COUNT: Text("antal", "count"),
+    Measure.AMOUNT: Text("mængde med enhed", "amount with unit"),
+    Direction.HIGHER: Text("højere er bedre", "higher is better"),
+    Direction.LOWER: Text("lavere er bedre", "lower is better"),
     Sector.MUNICIPALITY: Text("kommune", "municipality"),
     Sector.HOUSING: Text("almen boligorganisation", "social housing"),
     Sector.CIVIL_SOCIETY: Text("civilsamfund", "civil society"),

@@ -11,6 +11,7 @@ import pendulum
 
 from samarbejde.model import days
 from samarbejde.model._checks import tuple_of
+from samarbejde.model.area_lists import AreaList, categories_on_lists
 from samarbejde.model.areas import Area
 from samarbejde.model.errors import ModelError, UnknownIdError
 from samarbejde.model.organisations import Organisation
@@ -40,6 +41,8 @@ class Portfolio:
         organisations: Every organisation and unit.
         areas: Every area.
         partnerships: Every partnership.
+        lists: The government lists of areas (design decision D97); an area's
+            categories on a day are derived from them (:meth:`categories_on`).
     """
 
     organisations: tuple[Organisation, ...] = attrs.field(
@@ -47,6 +50,7 @@ class Portfolio:
     )
     areas: tuple[Area, ...] = attrs.field(default=(), validator=tuple_of(Area))
     partnerships: tuple[Partnership, ...] = attrs.field(default=(), validator=tuple_of(Partnership))
+    lists: tuple[AreaList, ...] = attrs.field(default=(), validator=tuple_of(AreaList))
     _organisations: Mapping[str, Organisation] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -62,7 +66,7 @@ class Portfolio:
 
     def __reduce__(self) -> tuple[type[Portfolio], tuple[object, ...]]:
         # Pickle and copy through the constructor, which rebuilds the lookup indexes.
-        return (type(self), (self.organisations, self.areas, self.partnerships))
+        return (type(self), (self.organisations, self.areas, self.partnerships, self.lists))
 
     def organisation(self, id: str) -> Organisation:  # noqa: A002 - the domain's word
         """Return the organisation with ``id``.
@@ -189,7 +193,8 @@ class Portfolio:
         """The portfolio as recorded on ``day``.
 
         Partnerships that had not begun are left out; the others are taken
-        :meth:`Partnership.as_of` that day; areas keep the classifications listed by then.
+        :meth:`Partnership.as_of` that day; areas keep the classifications listed by then,
+        and the lists dated by then are kept.
         A partnership's ``parent`` that the portfolio holds is kept only when the parent
         is in the view and in the strategic form that day: a project recorded under a
         strategic partnership that began later, or that was still a project then, did
@@ -209,7 +214,25 @@ class Portfolio:
             partnerships=tuple(
                 attrs.evolve(p, parent=None) if p.parent in waiting else p for p in seen
             ),
+            lists=tuple(x for x in self.lists if x.list_date <= day),
         )
+
+    def categories_on(self, area: str, day: pendulum.Date) -> tuple[str, ...]:
+        """The categories area ``area`` holds on ``day``, derived from the lists (D97).
+
+        From :attr:`lists` when any of them says anything of the area
+        (:func:`~samarbejde.categories_on_lists`); otherwise from the area's own
+        ``classifications`` (documents written before lists were data), as codes.
+
+        Raises:
+            UnknownIdError: No area has that id (a ``KeyError``).
+            DateTypeError: ``day`` is not a calendar date (D64).
+        """
+        found = self.area(area)
+        derived = categories_on_lists(self.lists, area, day)
+        if derived is not None:
+            return derived
+        return tuple(c.value for c in found.classifications_on(day))
 
 
 def _swap(items: tuple[T, ...], old: T, new: T) -> tuple[T, ...]:

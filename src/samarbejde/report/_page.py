@@ -12,29 +12,36 @@ from samarbejde.analysis import (
     CORE_SECTORS,
     Continuation,
     FundingEnd,
+    GoalProgress,
     Maturity,
     OverdueCommitment,
     assess,
     funding_ends,
+    goal_progress,
     lifecycle_until,
     overdue_commitments,
 )
 from samarbejde.documents import MergedSources
 from samarbejde.model import (
     LAW_PERIODS,
+    AreaCategory,
     Classification,
+    Goal,
     Lang,
+    Measurement,
     Partnership,
     Portfolio,
     ProjectLifecycle,
     Sector,
+    categories_on_lists,
     days,
     label,
     municipalities,
 )
 from samarbejde.model._html import escape as _e
+from samarbejde.model.iso import write_duration
 from samarbejde.model.text import check_lang
-from samarbejde.report._format import format_date, format_money, format_quantity
+from samarbejde.report._format import format_date, format_money, format_number, format_quantity
 from samarbejde.report._style import STYLE
 from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
 from samarbejde.report._texts import say
@@ -343,6 +350,8 @@ def _partnership(
         + _findings(findings, where, 5, lang)
         + f"<h4>{_e(say('overdue', lang))}</h4>"
         + _overdue(portfolio, overdue, as_of, lang)
+        + f"<h4>{_e(say('goals', lang))}</h4>"
+        + _goals(portfolio, partnership, as_of, lang)
         + f"<h4>{_e(say('funding', lang))}</h4>"
         + _funding(portfolio, partnership, ends, lang)
         + "</article>"
@@ -393,9 +402,20 @@ def _areas(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date,
         lists = ", ".join(_classified(c, as_of, lang) for c in area.classifications) or say(
             "not_on_lists", lang
         )
+        derived = categories_on_lists(portfolio.lists, area.id, as_of)
+        if derived is not None:  # the lists, where they say anything of it (D97)
+            lists = ", ".join(_category(c, lang) for c in derived) or say("not_on_lists", lang)
         name = say("area_line", lang, name=area.name, municipality=municipality)
         items.append(f"<li>{_e(name)}: {_e(lists)}</li>")
     return "<ul>" + "".join(items) + "</ul>"
+
+
+def _category(code: str, lang: Lang) -> str:
+    """A list category's label; an open category the model does not know, as its code."""
+    try:
+        return label(AreaCategory(code), lang)
+    except ValueError:
+        return code.replace("_", " ")
 
 
 def _classified(classification: Classification, as_of: pendulum.Date, lang: Lang) -> str:
@@ -579,6 +599,95 @@ def _overdue(
     ]
     caption = say("overdue_caption", lang, day=format_date(as_of, lang))
     return _table(caption, headers, rows)
+
+
+def _goals(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date, lang: Lang) -> str:
+    """Each goal with its latest measurement, how far it has come and its trend (D95)."""
+    if not partnership.goals:
+        return f"<p>{_e(say('goals_none', lang))}</p>"
+    progress = [
+        r
+        for r in goal_progress(Portfolio(partnerships=(partnership,)), as_of=as_of)
+        if r.partnership == partnership.id
+    ]
+    rows = [_goal_row(r, lang) for r in progress]
+    headers = [
+        say(k, lang) for k in ("goal", "indicator", "from_to", "goal_due", "latest", "way", "trend")
+    ]
+    table = _table(say("goals_caption", lang, day=format_date(as_of, lang)), headers, rows)
+    measured = [
+        _measurement_row(portfolio, r.goal, m, lang) for r in progress for m in r.goal.measurements
+    ]
+    if not measured:
+        return table
+    headers = [
+        say(k, lang)
+        for k in ("goal", "measured_for", "value", "source", "reported_by", "approved_by")
+    ]
+    return (
+        table
+        + f'<p class="sub">{_e(say("measurements", lang))}</p>'
+        + _table(say("measurements_caption", lang), headers, measured)
+    )
+
+
+def _goal_row(r: GoalProgress, lang: Lang) -> tuple[str, ...]:
+    goal = r.goal
+    indicator = [goal.indicator or ""]
+    if goal.measure is not None:
+        indicator.append(label(goal.measure, lang) + (f" ({goal.unit})" if goal.unit else ""))
+    if goal.measure_every is not None:
+        indicator.append(say("measured_every", lang, every=write_duration(goal.measure_every)))
+    span = " \N{RIGHTWARDS ARROW} ".join(
+        "" if v is None else format_number(v, lang) for v in (goal.baseline, goal.target)
+    )
+    if goal.better is not None:
+        span += f" ({label(goal.better, lang)})"
+    latest = say("not_measured", lang)
+    if r.latest is not None:
+        on = format_date(r.latest.on, lang)
+        latest = say("value_on", lang, value=format_number(r.latest.value, lang), on=on)
+    way = "" if r.share is None else f"{format_number(round(r.share * 100), lang)} %"
+    trend = (
+        say("no_trend", lang)
+        if r.on_track is None
+        else say("on_track" if r.on_track else "off_track", lang)
+    )
+    if r.projected is not None:
+        trend += f": {format_number(r.projected, lang)}"
+    return (
+        _e(goal.title),
+        _e(" · ".join(x for x in indicator if x)),
+        _e(span),
+        _e("" if goal.due is None else format_date(goal.due, lang)),
+        _e(latest),
+        f'<span class="number">{_e(way)}</span>',
+        _e(trend),
+    )
+
+
+def _measurement_row(
+    portfolio: Portfolio, goal: Goal, m: Measurement, lang: Lang
+) -> tuple[str, ...]:
+    period = format_date(m.on, lang)
+    if m.since is not None:
+        period = f"{format_date(m.since, lang)} \N{EN DASH} {period}"
+    return (
+        _e(goal.title),
+        _e(period),
+        f'<span class="number">{_e(format_number(m.value, lang))}</span>',
+        _e(m.source or ""),
+        _e(_who(portfolio, m.reported_by, m.reported_post, lang)),
+        _e(_who(portfolio, m.approved_by, m.approved_post, lang)),
+    )
+
+
+def _who(portfolio: Portfolio, organisation: str | None, post: str | None, lang: Lang) -> str:
+    """An organisation and a post in it, either of them or neither (never a person)."""
+    name = None if organisation is None else _organisation(portfolio, organisation, lang)[1]
+    if name is not None and post is not None:
+        return say("by_post", lang, organisation=name, post=post)
+    return name or post or ""
 
 
 def _funding(

@@ -126,7 +126,7 @@ def defined_rules(namespace: Mapping[str, object]) -> tuple[Rule, ...]:
     catalogue still misses.
 
     >>> from samarbejde.rules import builtin_rules
-    >>> t001, t002 = [r for r in builtin_rules() if r.code.startswith("T")]
+    >>> t001, t002 = [r for r in builtin_rules() if r.code in ("T001", "T002")]
     >>> [r.code for r in defined_rules({"later": t002, "earlier": t001, "note": "T003"})]
     ['T001', 'T002']
     """

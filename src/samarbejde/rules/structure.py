@@ -38,6 +38,7 @@ def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
     for where, org_ids in listed:
         for org_id in org_ids:
             yield where, org_id
+    yield from _measurement_org_references(part)
     if p.vision is not None:
         for org_id in p.vision.agreed_by:
             yield f"{path}.vision.agreed_by", org_id
@@ -45,6 +46,16 @@ def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
         if isinstance(lifecycle, ProjectLifecycle) and lifecycle.owner is not None:
             where = "lifecycle" if lifecycle is p.lifecycle else f"earlier[{number}]"
             yield f"{path}.{where}.owner", lifecycle.owner
+
+
+def _measurement_org_references(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
+    """Who reported and approved each measurement of the partnership's goals."""
+    for goal in part.partnership.goals:
+        for index, m in enumerate(goal.measurements):
+            at = f"{part.path}.goals[{goal.id}].measurements[{index}]"
+            for field, who in (("reported_by", m.reported_by), ("approved_by", m.approved_by)):
+                if who is not None:
+                    yield f"{at}.{field}", who
 
 
 def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
@@ -62,7 +73,8 @@ def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
     "unknown-organisation",
     en="Organisation {organisation} is referred to but is not among the portfolio's organisations.",
     da="Organisationen {organisation} nævnes, men findes ikke blandt porteføljens organisationer.",
-    rationale="Every member, funder, signatory, goal owner and parent organisation must be "
+    rationale="Every member, funder, signatory, goal owner, reporter and approver of a "
+    "measurement and parent organisation must be "
     "described once in the portfolio, so that its sector, entry points and units are known.",
     scope=PORTFOLIO,
 )
@@ -80,11 +92,12 @@ def unknown_organisation(ctx: RuleContext) -> Iterator[Hit]:
     en="Area {area} is referred to but is not among the portfolio's areas.",
     da="Området {area} nævnes, men findes ikke blandt porteføljens områder.",
     rationale="A partnership is tied to the places it serves; an area it names must be "
-    "described, with its municipality, for the partnership to be place-specific.",
+    "described, with its municipality, for the partnership to be place-specific. An area "
+    "on a government list is described once too, so that its categories can be derived.",
     scope=PORTFOLIO,
 )
 def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
-    """Area ids named by partnerships or entry points but not described."""
+    """Area ids named by partnerships, entry points or lists but not described."""
     known = ctx.index.areas
     for org in ctx.index.portfolio.organisations:
         for entry in org.entry_points:
@@ -95,6 +108,11 @@ def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
         for area in part.partnership.areas:
             if area not in known:
                 yield Hit(f"{part.path}.areas", area, {"area": area}, part.partnership.id)
+    for x in ctx.index.portfolio.lists:
+        for area in (*x.areas, *x.left):
+            if area not in known:
+                where = "listings" if area in x.areas else "left"
+                yield hit(f"lists[{x.id}].{where}", area, area=area)
 
 
 @STRUCTURE.rule(
@@ -241,6 +259,7 @@ _KINDS = {
     "organisations": Words("organisation", "organisation"),
     "areas": Words("område", "area"),
     "partnerships": Words("samarbejde", "partnership"),
+    "lists": Words("liste", "list"),
 }
 
 
@@ -249,17 +268,18 @@ _KINDS = {
     "duplicate-id",
     en="The {kind} id {id} is used {count} times in the portfolio.",
     da="Id'et {id} bruges {count} gange for {kind} i porteføljen.",
-    rationale="Everything refers to organisations, areas and partnerships by id; an id used "
-    "twice makes every reference to it ambiguous.",
+    rationale="Everything refers to organisations, areas, partnerships and lists by id; an "
+    "id used twice makes every reference to it ambiguous.",
     scope=PORTFOLIO,
 )
 def duplicate_id(ctx: RuleContext) -> Iterator[Hit]:
-    """Organisation, area and partnership ids used more than once."""
+    """Organisation, area, partnership and list ids used more than once."""
     portfolio = ctx.index.portfolio
     groups = {
         "organisations": Counter(o.id for o in portfolio.organisations),
         "areas": Counter(a.id for a in portfolio.areas),
         "partnerships": Counter(p.id for p in portfolio.partnerships),
+        "lists": Counter(x.id for x in portfolio.lists),
     }
     for field, counts in groups.items():
         for item_id, count in counts.items():

@@ -1,6 +1,6 @@
 """T rules: time. What is late, and what is dated in the future, as of a given day.
 
-Both rules need ``as_of``; without it they are skipped and listed in
+Every rule needs ``as_of``; without it they are skipped and listed in
 :attr:`Report.skipped <samarbejde.Report.skipped>`. They belong to the ``project``,
 ``strategic`` and ``all`` profiles: deadlines matter in both forms.
 """
@@ -13,6 +13,8 @@ from typing import Any
 import pendulum
 
 from samarbejde.model.lifecycles import StrategicLifecycle
+from samarbejde.model.measurements import projection
+from samarbejde.model.terms import add_duration
 from samarbejde.rules._families import TIME, defined_rules
 from samarbejde.rules._findings import Severity
 from samarbejde.rules._hits import Hit, hit
@@ -55,6 +57,7 @@ _STATUS = Words("status", "status")
 _FULFILMENT = Words("indfrielse", "fulfilment")
 _REVIEW = Words("evaluering", "review")
 _SIGNATURE = Words("underskrift", "signature")
+_MEASUREMENT = Words("måling", "measurement")
 
 
 def _first_after(dates: Sequence[pendulum.Date | None], day: pendulum.Date) -> int | None:
@@ -95,6 +98,8 @@ def _histories(part: PartnershipIndex, day: pendulum.Date) -> Iterator[Hit]:
     for c, index, on in _late(p.commitments, "fulfilments", day):
         at = f"{part.commitment_path(c.id)}.fulfilments[{index}]"
         yield _found(at, _FULFILMENT, c.id, on, day)
+    for g, index, on in _late(p.goals, "measurements", day):
+        yield _found(f"{path}.goals[{g.id}].measurements[{index}]", _MEASUREMENT, g.id, on, day)
     for a in p.agreements:
         signed = [s.signed_on for s in a.parties]
         found = _first_after(signed, day)
@@ -118,13 +123,90 @@ def _found(
     en="A {entry} of {subject} is dated {on}, after {as_of}.",
     da="En {entry} for {subject} er dateret {on}, efter {as_of}.",
     rationale="Histories record what has happened: phases entered, statuses reached, "
-    "deliveries, reviews and signatures. An entry dated after `as_of` records something "
-    "that has not happened yet, usually a typing error in the date.",
+    "deliveries, reviews, measurements and signatures. An entry dated after `as_of` records "
+    "something that has not happened yet, usually a typing error in the date.",
 )
 def dated_in_future(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """History entries dated after ``as_of`` (the first such entry of each history)."""
     today = ctx.today
     yield from _histories(part, today)
+
+
+@TIME.rule(
+    "T003",
+    "goal-off-track",
+    needs_as_of=True,
+    en="Goal {goal} of {partnership} is off track: the trend of its measurements gives "
+    "{projected} on {due}, short of its target {target} ({better}).",
+    da="Målet {goal} i {partnership} er ikke på sporet: tendensen i målingerne giver "
+    "{projected} den {due}, mens målet er {target} ({better}).",
+    rationale="Shared measurement follows each goal toward its target. The method (design "
+    "decision D96): the ordinary least-squares line through the goal's measurements dated "
+    "on or before `as_of` (a period value counts on its last day), read on the due date, "
+    "compared with the target in the goal's direction (its `direction`, else from baseline "
+    "to target). It needs two measurements on different days, a target, a due date and a "
+    "direction, and looks only at goals whose due date is after the last measurement: "
+    "once measured on or after the due date, the goal is reached or missed, not on a track.",
+)
+def goal_off_track(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Goals whose linear trend misses the target on the due date."""
+    today = ctx.today
+    for goal in part.partnership.goals:
+        known = [m for m in goal.measurements if m.on <= today]
+        if goal.due is None or goal.target is None or not known or known[-1].on >= goal.due:
+            continue
+        projected = projection(known, goal.due)
+        if projected is not None and goal.reached(projected) is False:
+            yield hit(
+                f"{part.path}.goals[{goal.id}].measurements",
+                goal.id,
+                goal=goal.id,
+                projected=projected,
+                due=goal.due,
+                target=goal.target,
+                better=goal.better,
+            )
+
+
+@TIME.rule(
+    "T004",
+    "measurement-overdue",
+    needs_as_of=True,
+    en="Goal {goal} of {partnership} was last measured on {last} and is measured every "
+    "{every}: a measurement was due on {due_on}.",
+    da="Målet {goal} i {partnership} blev sidst målt den {last} og måles hver {every}: "
+    "en måling skulle foreligge den {due_on}.",
+    rationale="Shared measurement works only when the partners measure at the pace they "
+    "agreed (design decision D96): the goal's own `measure_every`, else the partnership's "
+    "review cadence (`review_every`), since each review needs a fresh value. Counted from "
+    "the last measurement on or before `as_of`, or from the day the goal was decided when "
+    "it has none. Goals without an indicator, and partnerships whose lifecycle has ended, "
+    "are left out.",
+)
+def measurement_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Goals with no measurement within their cadence, as of ``as_of``."""
+    today = ctx.today
+    p = part.partnership
+    ended = p.lifecycle.ended
+    if ended is not None and ended <= today:
+        return
+    review_every = p.lifecycle.review_every if isinstance(p.lifecycle, StrategicLifecycle) else None
+    for goal in p.goals:
+        every = goal.measure_every or review_every
+        known = [m.on for m in goal.measurements if m.on <= today]
+        last = known[-1] if known else goal.decided_on
+        if goal.indicator is None or every is None or last is None or last > today:
+            continue
+        due_on = add_duration(last, every)
+        if due_on < today:
+            yield hit(
+                f"{part.path}.goals[{goal.id}].measurements",
+                goal.id,
+                goal=goal.id,
+                last=last,
+                every=every,
+                due_on=due_on,
+            )
 
 
 #: The time rules: those this module defines, in code order.

@@ -124,6 +124,23 @@ DANISH: dict[str, str] = {
     "funding": "finansiering",
     "funder": "finansieret_af",
     "nr": "nr",
+    "measure": "måleart",
+    "direction": "retning",
+    "measure_every": "måles_hver",
+    "measurements": "målinger",
+    "value": "værdi",
+    "source": "kilde",
+    "reported_by": "rapporteret_af",
+    "reported_post": "rapporteret_stilling",
+    "approved_by": "godkendt_af",
+    "approved_post": "godkendt_stilling",
+    "lists": "områdelister",
+    "law": "lov",
+    "listings": "på_listen",
+    "figures": "tal",
+    "new": "ny",
+    "count": "antal",
+    "complete": "komplet",
 }
 
 

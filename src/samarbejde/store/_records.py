@@ -12,6 +12,7 @@ import pendulum
 
 from samarbejde.documents import unstructure
 from samarbejde.model import Area, Organisation, Partnership, Portfolio
+from samarbejde.model.area_lists import AreaList
 from samarbejde.store._errors import StoreInputError
 
 __all__ = [
@@ -33,6 +34,7 @@ KINDS: tuple[tuple[str, type[Any]], ...] = (
     ("organisations", Organisation),
     ("areas", Area),
     ("partnerships", Partnership),
+    ("lists", AreaList),
 )
 
 #: A record by kind and id: ``("areas", "osterbyen")``.

@@ -22,6 +22,7 @@ from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import (
     AgreementKind,
     CommitmentStatus,
+    Direction,
     FundingKind,
     GovernanceKind,
     MandateLevel,
@@ -39,7 +40,13 @@ from samarbejde.model.money import Money
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.terms import Term
 from samarbejde.strategies._lifecycles import draw_project, draw_strategic
-from samarbejde.strategies._records import POSTS, commitment_history, draw_quantity
+from samarbejde.strategies._records import (
+    POSTS,
+    commitment_history,
+    draw_measure,
+    draw_measurements,
+    draw_quantity,
+)
 from samarbejde.strategies._values import (
     add_days,
     choose,
@@ -268,8 +275,14 @@ def _purpose(
             owners=_subset(draw, ids, min_size=1),
             challenges=_subset(draw, [c.id for c in challenges]),
             decided_on=maybe_day(draw, scope.first, scope.now),
+            measure=measure,
+            unit=unit,
+            direction=pick(draw, (None, *Direction)),
+            measure_every=maybe_months(draw, 6, 36),
+            measurements=draw_measurements(draw, ids, scope.first, scope.now),
         )
         for i in (repeat(draw, 0, 2) if ids else ())
+        for measure, unit in (draw_measure(draw),)
     )
     vision = None
     if bool(ids) and maybe(draw):

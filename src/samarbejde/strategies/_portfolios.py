@@ -17,7 +17,7 @@ from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.strategies._partnerships import Form, PartnershipPlan, draw_partnership
-from samarbejde.strategies._records import POSTS
+from samarbejde.strategies._records import POSTS, area_lists
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
@@ -248,7 +248,12 @@ def portfolios(
                 commitments=commitment_size,
             )
             drawn.append(in_span(draw, draw_partnership, plan))
-        return Portfolio(orgs, drawn_areas, tuple(drawn))
+        lists = draw(
+            st.lists(area_lists(area_ids, start, begin_by), max_size=2, unique_by=lambda x: x.id)
+            if area_ids
+            else st.just([])
+        )
+        return Portfolio(orgs, drawn_areas, tuple(drawn), tuple(lists))
 
     return build()
 

@@ -14,6 +14,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.area_lists import KNOWN_LIST_CATEGORIES, AreaList, Figure, Listing
 from samarbejde.model.areas import Area, Classification, categories_on
 from samarbejde.model.codes import (
     KNOWN_COMMITMENT_KINDS,
@@ -25,9 +26,11 @@ from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
     AgreementKind,
     CommitmentStatus,
+    Direction,
     FundingKind,
     GovernanceKind,
     MandateLevel,
+    Measure,
     Power,
     ReviewOutcome,
     Sector,
@@ -39,6 +42,7 @@ from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import StatusChange
 from samarbejde.model.lifecycles import Review
 from samarbejde.model.mandates import Mandate
+from samarbejde.model.measurements import Measurement
 from samarbejde.model.memberships import Membership
 from samarbejde.model.money import Money, Quantity
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
@@ -50,9 +54,12 @@ from samarbejde.strategies._values import (
     amounts,
     cvr_numbers,
     dates,
+    day,
+    decimal,
     durations,
     ids,
     kommunekoder,
+    maybe_day,
     maybe_pick,
     money,
     quantities,
@@ -65,18 +72,22 @@ from samarbejde.strategies._values import (
 __all__ = [
     "KIND_UNITS",
     "agreements",
+    "area_lists",
     "areas",
     "challenges",
     "classifications",
     "codes",
     "commitments",
     "entry_points",
+    "figures",
     "fulfilments",
     "funding",
     "goals",
     "governance_bodies",
     "identifiers",
+    "listings",
     "mandates",
+    "measurements",
     "memberships",
     "organisations",
     "reviews",
@@ -192,6 +203,60 @@ def areas(
         residents=st.none() | st.integers(0, 20_000),
         classifications=history,
     )
+
+
+def figures() -> st.SearchStrategy[Figure]:
+    """An area's figures on a list's date: residents, a criterion's share."""
+    return st.builds(
+        Figure,
+        st.sampled_from(("residents", "outside_labour_market_pct", "low_income_pct")),
+        amounts(min_value=0, max_value=10_000, places=1),
+    )
+
+
+def listings(area_ids: Sequence[str] | None = None) -> st.SearchStrategy[Listing]:
+    """An area on a list, one of ``area_ids``, with some figures."""
+    area = ids() if area_ids is None else st.sampled_from(tuple(area_ids))
+    return st.builds(
+        Listing,
+        area,
+        st.lists(figures(), max_size=2, unique_by=lambda f: f.name).map(tuple),
+        st.none() | st.booleans(),
+    )
+
+
+def area_lists(
+    area_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[AreaList]:
+    """Government lists of a known or an open category naming some of ``area_ids``."""
+
+    @st.composite
+    def draw_list(draw: st.DrawFn) -> AreaList:
+        on = draw(st.lists(listings(area_ids), max_size=3, unique_by=lambda x: x.area).map(tuple))
+        named = {x.area for x in on}
+        others = (
+            st.lists(ids(), max_size=2, unique=True)
+            if area_ids is None
+            else st.lists(st.sampled_from(tuple(area_ids)), max_size=2, unique=True)
+        )
+        left = [a for a in draw(others) if a not in named]
+        complete = draw(st.booleans())
+        count = len(on) if complete else draw(st.none() | st.integers(len(on), len(on) + 40))
+        return AreaList(
+            draw(ids()),
+            draw(st.sampled_from((*KNOWN_LIST_CATEGORIES, "ny_kategori"))),
+            day(draw, start, end),
+            law=draw(st.none() | st.just("lov om almene boliger m.v.")),
+            listings=on,
+            left=tuple(left),
+            count=count,
+            complete=complete,
+            source=draw(st.none() | st.just("Social- og Boligministeriet")),
+        )
+
+    return draw_list()
 
 
 @st.composite
@@ -378,6 +443,67 @@ def visions(
     return st.builds(Vision, texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1))
 
 
+def _measurement(
+    draw: st.DrawFn,
+    organisation_ids: Sequence[str] | None,
+    start: pendulum.Date,
+    on: pendulum.Date,
+) -> Measurement:
+    """A measurement for ``on``; a period value begins in ``start``..``on``."""
+    who = ids() if organisation_ids is None else st.sampled_from(tuple(organisation_ids))
+    posts = st.sampled_from(("analysechef", "styregruppen", "sekretariatet")) | st.none()
+    known = organisation_ids is None or bool(organisation_ids)
+    return Measurement(
+        on,
+        decimal(draw, 0, 100, 1),
+        since=maybe_day(draw, min(start, on), on),
+        source=draw(st.sampled_from(("Danmarks Statistik", "Egen optælling")) | st.none()),
+        reported_by=draw(who | st.none()) if known else None,
+        reported_post=draw(posts),
+        approved_by=draw(who | st.none()) if known else None,
+        approved_post=draw(posts),
+    )
+
+
+def draw_measurements(
+    draw: st.DrawFn,
+    organisation_ids: Sequence[str] | None,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    *,
+    max_size: int = 3,
+) -> tuple[Measurement, ...]:
+    """Measurements dated ``start``..``end``, oldest first, reported by ``organisation_ids``."""
+    count = draw(st.integers(0, max_size))
+    return tuple(
+        _measurement(draw, organisation_ids, start, on)
+        for on in sorted_dates(draw, count, start, end)
+    )
+
+
+def draw_measure(draw: st.DrawFn) -> tuple[Measure | None, str | None]:
+    """A goal's measure and, for an amount, its unit (sometimes none)."""
+    measure = draw(st.sampled_from(Measure) | st.none())
+    unit = None
+    if measure is Measure.AMOUNT:
+        unit = draw(st.sampled_from(("DKK", "timer", "m2")) | st.none())
+    return measure, unit
+
+
+def measurements(
+    organisation_ids: Sequence[str] | None = None,
+    start: pendulum.Date = DEFAULT_START,
+    end: pendulum.Date = DEFAULT_END,
+) -> st.SearchStrategy[Measurement]:
+    """Measurements dated ``start``..``end``, some reported by ``organisation_ids``."""
+
+    @st.composite
+    def draw_one(draw: st.DrawFn) -> Measurement:
+        return _measurement(draw, organisation_ids, start, day(draw, start, end))
+
+    return draw_one()
+
+
 def goals(
     organisation_ids: Sequence[str] | None = None,
     challenge_ids: Sequence[str] | None = None,
@@ -386,19 +512,31 @@ def goals(
 ) -> st.SearchStrategy[Goal]:
     """Goals, mostly with indicator, baseline and target, owned by some organisations."""
     values = amounts(min_value=0, max_value=100, places=1)
-    return st.builds(
-        Goal,
-        ids(),
-        texts(),
-        indicator=st.sampled_from(("Andel i job eller uddannelse (%)", "Antal fritidsjob"))
-        | st.none(),
-        baseline=values | st.none(),
-        target=values | st.none(),
-        due=dates(start, end) | st.none(),
-        owners=_id_tuples(organisation_ids, min_size=1),
-        challenges=_id_tuples(challenge_ids),
-        decided_on=dates(start, end) | st.none(),
-    )
+
+    @st.composite
+    def draw_goal(draw: st.DrawFn) -> Goal:
+        measure, unit = draw_measure(draw)
+        return Goal(
+            draw(ids()),
+            draw(texts()),
+            indicator=draw(
+                st.sampled_from(("Andel i job eller uddannelse (%)", "Antal fritidsjob"))
+                | st.none()
+            ),
+            baseline=draw(values | st.none()),
+            target=draw(values | st.none()),
+            due=draw(dates(start, end) | st.none()),
+            owners=draw(_id_tuples(organisation_ids, min_size=1)),
+            challenges=draw(_id_tuples(challenge_ids)),
+            decided_on=draw(dates(start, end) | st.none()),
+            measure=measure,
+            unit=unit,
+            direction=draw(st.sampled_from(Direction) | st.none()),
+            measure_every=draw(durations(max_months=36) | st.none()),
+            measurements=draw_measurements(draw, organisation_ids, start, end),
+        )
+
+    return draw_goal()
 
 
 def signatures(

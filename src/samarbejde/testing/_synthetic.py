@@ -21,11 +21,14 @@ from samarbejde.model import (
     Agreement,
     AgreementKind,
     Area,
+    AreaList,
     Challenge,
     Classification,
     Commitment,
     CommitmentStatus,
+    Direction,
     EntryPoint,
+    Figure,
     Fulfilment,
     Funding,
     FundingKind,
@@ -33,8 +36,11 @@ from samarbejde.model import (
     GovernanceBody,
     GovernanceKind,
     Identifiers,
+    Listing,
     Mandate,
     MandateLevel,
+    Measure,
+    Measurement,
     Membership,
     Money,
     Organisation,
@@ -267,6 +273,34 @@ def _partnership(
                 owners=ids[:2],
                 challenges=("ch-1",),
                 decided_on=start,
+                measure=Measure.PERCENTAGE,
+                direction=Direction.HIGHER,
+                measure_every=pendulum.duration(years=1),
+                measurements=(
+                    Measurement(start.add(years=1), Decimal("14.0"), source="Egen optælling"),
+                    Measurement(
+                        start.add(years=2),
+                        Decimal("17.5"),
+                        since=start.add(years=1, days=1),
+                        source="Danmarks Statistik",
+                        reported_by=ids[0],
+                        reported_post="analysechef",
+                        approved_by=ids[1],
+                        approved_post="styregruppen",
+                    ),
+                ),
+            ),
+            Goal(
+                "g-2",
+                "Lavere udgift til vagtordning",
+                indicator="Udgift til vagtordning pr. år",
+                baseline=Decimal("900000"),
+                target=Decimal("600000"),
+                due=start.add(years=5),
+                owners=ids[:1],
+                decided_on=start,
+                measure=Measure.AMOUNT,
+                unit="DKK",
             ),
         ),
         members=members,
@@ -347,7 +381,31 @@ def synthetic_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
         count = min(COMMITMENTS_PER_PARTNERSHIP, left)
         left -= count
         built.append(_partnership(index, count, organisations, areas, rng, built=built))
-    return Portfolio(organisations, areas, tuple(built))
+    return Portfolio(organisations, areas, tuple(built), _lists(areas[0].id))
+
+
+def _lists(area: str) -> tuple[AreaList, ...]:
+    """Two udsat lists: ``area`` on the first with its figures, off the second (D97)."""
+    law = "lov om almene boliger m.v."
+    return (
+        AreaList(
+            "udsat-2021",
+            "udsat",
+            pendulum.Date(2021, 12, 1),
+            law=law,
+            listings=(Listing(area, (Figure("residents", Decimal(1234)),), new=True),),
+            count=20,
+            source="Social- og Boligministeriet",
+        ),
+        AreaList(
+            "udsat-2022",
+            "udsat",
+            pendulum.Date(2022, 12, 1),
+            law=law,
+            left=(area,),
+            complete=True,
+        ),
+    )
 
 
 def synthetic_document(n_commitments: int, format: Format, *, seed: int = 0) -> str:  # noqa: A002
