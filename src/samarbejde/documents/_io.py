@@ -17,6 +17,7 @@ from samarbejde.documents._atomic import write_atomically
 from samarbejde.documents._converter import DocumentConverter, make_converter
 from samarbejde.documents._fast_load import GaveUp, fast_load_json
 from samarbejde.documents._hooks import structuring_run
+from samarbejde.documents._json_walk import walk_json
 from samarbejde.documents._json_writer import json_writer
 from samarbejde.documents._locate import Path, SourceMap
 from samarbejde.documents._parse import (
@@ -157,7 +158,7 @@ def _load(
     if format == "json":
         outcome = fast_load_json(text)
         if outcome.portfolio is not None:
-            return outcome.portfolio, SourceMap.deferred(lambda: _positions(text, format))
+            return outcome.portfolio, walk_json(text)
         assert outcome.gave_up is not None
         _log_gave_up(outcome.gave_up, source)
     try:

@@ -1,0 +1,287 @@
+"""Positions in a JSON text found on demand, at the speed of msgspec's decoder.
+
+A document that loaded without a problem has positions only when a finding asks for
+one. :func:`walk_json` makes a :class:`~samarbejde.documents.SourceMap` that looks
+inside a container of the text the first time an asked path goes through it: msgspec
+splits the container into its members' raw text in C (``msgspec.Raw``, nothing is
+decoded), and one step per member puts each at its offset. What it learns — where
+each member of a container stands, each list's ids — is kept, so every container is
+split once, and only the containers on asked paths are. The full scanner
+(:func:`~samarbejde.documents._json_text.scan_json`) reads every token in Python:
+locating every finding of a large portfolio with it cost about four times the load
+itself (issue 25, design decision D103).
+
+Offsets are of the UTF-8 bytes; lines and columns are counted in characters, from
+tables of newlines and of UTF-8 continuation bytes per block of text, made once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from typing import Any
+
+import msgspec
+
+from samarbejde.documents._locate import Path, SourceMap, parse_path
+
+__all__ = ["walk_json"]
+
+_WHITESPACE = re.compile(rb"[ \t\n\r]*")
+#: From the end of a member (or the opening brace) to the next value: white space, a
+#: comma, the key (group 1) and its colon.
+_KEY = re.compile(rb'[ \t\n\r]*,?[ \t\n\r]*("(?:[^"\\]|\\.)*")[ \t\n\r]*:[ \t\n\r]*', re.DOTALL)
+#: What stands between a member and the next: white space, perhaps a comma.
+_BETWEEN = re.compile(rb"[ \t\n\r]*,?[ \t\n\r]*")
+#: Characters per block of the newline and continuation tables.
+_BLOCK = 1 << 10
+#: Every byte that is not a UTF-8 continuation byte (deleted to count those).
+_NOT_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b <= 0xBF)
+
+
+class _Selectors(msgspec.Struct):
+    """The two keys by which a list element is selected (``[medvind]``)."""
+
+    id: Any = None
+    organisation: Any = None
+
+
+_MEMBERS = msgspec.json.Decoder(dict[str, msgspec.Raw])
+_ITEMS = msgspec.json.Decoder(list[msgspec.Raw])
+_SELECTED = msgspec.json.Decoder(list[_Selectors | str])
+_ONE_SELECTED = msgspec.json.Decoder(_Selectors | str)
+
+
+class _Container:
+    """One mapping or list of the text, split into its members."""
+
+    __slots__ = ("cursor", "is_list", "keys", "members", "pending", "selections")
+
+    def __init__(self, is_list: bool) -> None:
+        self.is_list = is_list
+        # A mapping is split as far as asked: its members not yet placed, and where the
+        # next one starts.
+        self.pending: Iterator[tuple[str, msgspec.Raw]] | None = None
+        self.cursor = 0
+        self.members: dict[str | int, tuple[int, int]] = {}  # -> (offset, length)
+        self.keys: dict[str, int] = {}  # key -> offset of the key
+        self.selections: dict[str, int] = {}  # id, organisation or text -> first index
+
+
+class _WalkedJson(SourceMap):
+    """A :class:`SourceMap` over JSON text that reads only what is asked of it."""
+
+    __slots__ = (
+        "_bytes",
+        "_chars",
+        "_containers",
+        "_counts",
+        "_found",
+        "_last_newlines",
+        "_text",
+        "_top",
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__(None, {}, {})
+        self._text = text
+        self._bytes = b""
+        self._top = (0, 0)
+        # Each path asked for (and each parent of one) -> where its value stands.
+        self._found: dict[str, tuple[tuple[int, int], bool]] = {}
+        self._containers: dict[int, _Container] = {}
+        self._counts: list[int] = []
+        self._last_newlines: list[int] = []
+        self._chars: list[int] | None = None  # continuation bytes before each block
+
+    def locate(self, path: str) -> tuple[int, int] | None:
+        """As :meth:`SourceMap.locate`, splitting only the containers ``path`` goes through."""
+        if _SIMPLE.fullmatch(path) is None:  # an unusual path: read it part by part
+            parts = parse_path(path)
+            if parts is None:
+                return None
+            where, _ = self._follow(self._root(), parts)
+        else:
+            where, _ = self._find(path)
+        return self._line_column(where[0])
+
+    def _find(self, path: str) -> tuple[tuple[int, int], bool]:
+        """Where a simple ``path`` stands (``True``), or its nearest parent (``False``).
+
+        Every path found is remembered, so the findings on one record share the way to it.
+        """
+        found = self._found
+        pending: list[tuple[str, str | int | tuple[str]]] = []
+        while path and path not in found:
+            parent, part = _last(path)
+            pending.append((path, part))
+            path = parent
+        where, ok = found[path] if path else (self._root(), True)
+        for asked, part in reversed(pending):
+            if ok:
+                where, ok = self._follow(where, (part,))
+            found[asked] = (where, ok)
+        return where, ok
+
+    def _follow(
+        self, where: tuple[int, int], parts: Sequence[str | int | tuple[str]]
+    ) -> tuple[tuple[int, int], bool]:
+        """Where ``parts`` lead from ``where``, or the last place reached (and ``False``)."""
+        for part in parts:
+            container = self._container(where)
+            if container is None:
+                return where, False
+            if isinstance(part, tuple):
+                chosen: str | int | None = container.selections.get(part[0])
+            elif isinstance(part, int) and container.is_list:
+                # An id may be all digits: an element with that id wins over the index.
+                chosen = container.selections.get(str(part), part)
+            else:
+                chosen = part
+            found = None if chosen is None else self._member(container, chosen)
+            if found is None:
+                return where, False
+            where = found
+        return where, True
+
+    def position(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
+        """As :meth:`SourceMap.position`, splitting only the containers ``path`` goes through."""
+        where = self._root()
+        for depth, part in enumerate(path):
+            container = self._container(where)
+            found = None if container is None else self._member(container, part)
+            if container is None or found is None:
+                break
+            if key and depth == len(path) - 1 and isinstance(part, str):
+                return self._line_column(container.keys[part])
+            where = found
+        return self._line_column(where[0])
+
+    def _root(self) -> tuple[int, int]:
+        if not self._bytes:
+            self._bytes = data = self._text.encode("utf-8", "surrogatepass")
+            start = _skip(data, 0)
+            self._top = (start, len(data.rstrip()) - start)
+        return self._top
+
+    def _container(self, where: tuple[int, int]) -> _Container | None:
+        """The container at ``where`` (offset, length), split; ``None`` for a scalar."""
+        offset, length = where
+        known = self._containers.get(offset)
+        if known is not None:
+            return known
+        data = self._bytes
+        opening = data[offset : offset + 1]
+        if opening not in (b"{", b"["):
+            return None
+        view = memoryview(data)[offset : offset + length]
+        container = self._containers[offset] = _Container(opening == b"[")
+        cursor = _skip(data, offset + 1)
+        members, between = container.members, _BETWEEN.match
+        if container.is_list:
+            for index, raw in enumerate(_ITEMS.decode(view)):
+                size = len(raw)
+                members[index] = (cursor, size)
+                cursor = between(data, cursor + size).end()  # type: ignore[union-attr]
+            _select(container.selections, view)
+        else:
+            container.pending = iter(_MEMBERS.decode(view).items())
+            container.cursor = offset + 1
+        return container
+
+    def _member(self, container: _Container, part: str | int) -> tuple[int, int] | None:
+        """Where member ``part`` of ``container`` stands, placing members up to it."""
+        found = container.members.get(part)
+        if found is not None or container.pending is None:
+            return found
+        data, cursor = self._bytes, container.cursor
+        keys, members = container.keys, container.members
+        key = _KEY.match
+        for name, raw in container.pending:
+            found_key = key(data, cursor)
+            start = found_key.end()  # type: ignore[union-attr]
+            keys[name] = found_key.start(1)  # type: ignore[union-attr]
+            members[name] = where = (start, len(raw))
+            cursor = start + len(raw)
+            if name == part:
+                container.cursor = cursor
+                return where
+        container.pending = None
+        return None
+
+    def _line_column(self, offset: int) -> tuple[int, int]:
+        text, point = self._text, self._character(offset)
+        if not self._counts:
+            starts = range(0, len(text) + 1, _BLOCK)
+            self._counts = [0, *accumulate(text.count("\n", i, i + _BLOCK) for i in starts)]
+            # The offset of the last newline before each block (-1: none).
+            last = (text.rfind("\n", i, i + _BLOCK) for i in starts)
+            self._last_newlines = [-1, *accumulate(last, max)]
+        block = point // _BLOCK
+        start = block * _BLOCK
+        line = self._counts[block] + text.count("\n", start, point) + 1
+        newline = text.rfind("\n", start, point)
+        if newline == -1:
+            newline = self._last_newlines[block]
+        return line, point - newline
+
+    def _character(self, offset: int) -> int:
+        """The index in the text of the character at byte ``offset``."""
+        data = self._bytes
+        if len(data) == len(self._text):  # ASCII only: bytes are characters
+            return offset
+        if self._chars is None:
+            starts = range(0, len(data) + 1, _BLOCK)
+            counts = (len(data[i : i + _BLOCK].translate(None, _NOT_CONTINUATION)) for i in starts)
+            self._chars = [0, *accumulate(counts)]
+        block = offset // _BLOCK
+        inside = data[block * _BLOCK : offset].translate(None, _NOT_CONTINUATION)
+        return offset - self._chars[block] - len(inside)
+
+
+#: A path of plain keys and bracketed selectors, each part readable from its end.
+_SIMPLE = re.compile(r"[^.\[\]]+(?:\.[^.\[\]]+|\[[^.\[\]]*\])*")
+
+
+def _last(path: str) -> tuple[str, str | int | tuple[str]]:
+    """A simple path's parent and last part (as :func:`parse_path` reads it)."""
+    if path.endswith("]"):
+        cut = path.rfind("[")
+        selector = path[cut + 1 : -1]
+        is_index = selector.isascii() and selector.isdigit()
+        return path[:cut], int(selector) if is_index else (selector,)
+    cut = path.rfind(".")
+    return (path[:cut], path[cut + 1 :]) if cut != -1 else ("", path)
+
+
+def _skip(data: bytes, offset: int) -> int:
+    return _WHITESPACE.match(data, offset).end()  # type: ignore[union-attr]
+
+
+def _select(table: dict[str, int], view: memoryview) -> None:
+    """Fill ``table`` with the first index of each id, organisation or text of a list."""
+    try:
+        items: list[_Selectors | str | None] = list(_SELECTED.decode(view))
+    except msgspec.ValidationError:  # not every element is a mapping or text
+        items = []
+        for raw in _ITEMS.decode(view):
+            try:
+                items.append(_ONE_SELECTED.decode(raw))
+            except msgspec.ValidationError:
+                items.append(None)
+    for index, item in enumerate(items):
+        if isinstance(item, str):
+            table.setdefault(item, index)
+        elif item is not None:
+            for found in (item.id, item.organisation):
+                if isinstance(found, str):
+                    table.setdefault(found, index)
+
+
+def walk_json(text: str) -> SourceMap:
+    """A source map of ``text`` (JSON the fast decoder read) that reads it on demand.
+
+    Positions are those :func:`~samarbejde.documents._json_text.scan_json` records.
+    """
+    return _WalkedJson(text)
