@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from samarbejde import dumps
 from samarbejde.documents._json_text import scan_json
 from samarbejde.documents._json_walk import walk_json
-from samarbejde.documents._locate import Path, render_path
+from samarbejde.documents._locate import Path, SourceMap, render_path
 from samarbejde.strategies import portfolios
 
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
@@ -47,7 +47,12 @@ def _written(data: object, indent: int | str | None) -> str:
 
 def _agree(text: str, extra: list[str]) -> None:
     data, full, _ = scan_json(text, 100)
-    walked = walk_json(text)
+    _agree_with(full, data, walk_json(text), extra)
+    # The bytes a file gives, with a byte order mark: the same positions in its text.
+    _agree_with(full, data, walk_json("\ufeff".encode() + text.encode()), extra)
+
+
+def _agree_with(full: SourceMap, data: object, walked: SourceMap, extra: list[str]) -> None:
     for path in _paths(data):
         assert walked.position(path) == full.position(path), path
         assert walked.position(path, key=True) == full.position(path, key=True), path

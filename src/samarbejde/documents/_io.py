@@ -158,7 +158,7 @@ def _load(
     if format == "json":
         outcome = fast_load_json(text)
         if outcome.portfolio is not None:
-            return outcome.portfolio, walk_json(text)
+            return outcome.portfolio, walk_json(data)
         assert outcome.gave_up is not None
         _log_gave_up(outcome.gave_up, source)
     try:

@@ -18,8 +18,8 @@ tables of newlines and of UTF-8 continuation bytes per block of text, made once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from itertools import accumulate
+from collections.abc import Sequence
+from itertools import accumulate, islice
 from typing import Any
 
 import msgspec
@@ -36,6 +36,7 @@ _KEY = re.compile(rb'[ \t\n\r]*,?[ \t\n\r]*("(?:[^"\\]|\\.)*")[ \t\n\r]*:[ \t\n\
 _BETWEEN = re.compile(rb"[ \t\n\r]*,?[ \t\n\r]*")
 #: Characters per block of the newline and continuation tables.
 _BLOCK = 1 << 10
+_BOM = "\ufeff".encode()
 #: Every byte that is not a UTF-8 continuation byte (deleted to count those).
 _NOT_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b <= 0xBF)
 
@@ -54,46 +55,53 @@ _ONE_SELECTED = msgspec.json.Decoder(_Selectors | str)
 
 
 class _Container:
-    """One mapping or list of the text, split into its members."""
+    """One mapping or list of the text, split into its members (a mapping, as far as asked)."""
 
-    __slots__ = ("cursor", "is_list", "keys", "members", "pending", "selections")
+    __slots__ = ("complete", "cursor", "is_list", "members", "placed", "selections", "span")
 
-    def __init__(self, is_list: bool) -> None:
+    def __init__(self, is_list: bool, span: tuple[int, int]) -> None:
         self.is_list = is_list
-        # A mapping is split as far as asked: its members not yet placed, and where the
-        # next one starts.
-        self.pending: Iterator[tuple[str, msgspec.Raw]] | None = None
-        self.cursor = 0
-        self.members: dict[str | int, tuple[int, int]] = {}  # -> (offset, length)
-        self.keys: dict[str, int] = {}  # key -> offset of the key
+        self.span = span  # (offset, length) of the container's text
+        # Key or index -> (offset of the value, its length, offset of the key or -1).
+        self.members: dict[str | int, tuple[int, int, int]] = {}
         self.selections: dict[str, int] = {}  # id, organisation or text -> first index
+        # A mapping is placed member by member, as far as a path asks; nothing decoded
+        # is kept between two asks (msgspec splits a record again faster than it is kept).
+        self.complete = is_list
+        self.placed = 0
+        self.cursor = span[0] + 1  # after the last member placed
 
 
 class _WalkedJson(SourceMap):
     """A :class:`SourceMap` over JSON text that reads only what is asked of it."""
 
     __slots__ = (
+        "_ascii",
         "_bytes",
-        "_chars",
         "_containers",
+        "_continuations",
         "_counts",
         "_found",
         "_last_newlines",
-        "_text",
+        "_start",
         "_top",
     )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, data: bytes) -> None:
         super().__init__(None, {}, {})
-        self._text = text
-        self._bytes = b""
-        self._top = (0, 0)
+        self._bytes = data
+        self._ascii = data.isascii()
+        self._start = 3 if data.startswith(_BOM) else 0
+        start, end = _skip(data, self._start), len(data)
+        while end > start and data[end - 1] in b" \t\n\r":
+            end -= 1
+        self._top = (start, end - start)
         # Each path asked for (and each parent of one) -> where its value stands.
         self._found: dict[str, tuple[tuple[int, int], bool]] = {}
         self._containers: dict[int, _Container] = {}
         self._counts: list[int] = []
         self._last_newlines: list[int] = []
-        self._chars: list[int] | None = None  # continuation bytes before each block
+        self._continuations: list[int] = []  # UTF-8 continuation bytes before each block
 
     def locate(self, path: str) -> tuple[int, int] | None:
         """As :meth:`SourceMap.locate`, splitting only the containers ``path`` goes through."""
@@ -154,19 +162,15 @@ class _WalkedJson(SourceMap):
             if container is None or found is None:
                 break
             if key and depth == len(path) - 1 and isinstance(part, str):
-                return self._line_column(container.keys[part])
+                return self._line_column(container.members[part][2])
             where = found
         return self._line_column(where[0])
 
     def _root(self) -> tuple[int, int]:
-        if not self._bytes:
-            self._bytes = data = self._text.encode("utf-8", "surrogatepass")
-            start = _skip(data, 0)
-            self._top = (start, len(data.rstrip()) - start)
         return self._top
 
     def _container(self, where: tuple[int, int]) -> _Container | None:
-        """The container at ``where`` (offset, length), split; ``None`` for a scalar."""
+        """The container at ``where`` (offset, length); ``None`` for a scalar."""
         offset, length = where
         known = self._containers.get(offset)
         if known is not None:
@@ -175,69 +179,71 @@ class _WalkedJson(SourceMap):
         opening = data[offset : offset + 1]
         if opening not in (b"{", b"["):
             return None
-        view = memoryview(data)[offset : offset + length]
-        container = self._containers[offset] = _Container(opening == b"[")
-        cursor = _skip(data, offset + 1)
-        members, between = container.members, _BETWEEN.match
+        container = self._containers[offset] = _Container(opening == b"[", where)
         if container.is_list:
+            view = memoryview(data)[offset : offset + length]
+            members, between = container.members, _BETWEEN.match
+            cursor = _skip(data, offset + 1)
             for index, raw in enumerate(_ITEMS.decode(view)):
-                size = len(raw)
-                members[index] = (cursor, size)
-                cursor = between(data, cursor + size).end()  # type: ignore[union-attr]
+                members[index] = (cursor, len(raw), -1)
+                cursor = between(data, cursor + len(raw)).end()  # type: ignore[union-attr]
             _select(container.selections, view)
-        else:
-            container.pending = iter(_MEMBERS.decode(view).items())
-            container.cursor = offset + 1
         return container
 
     def _member(self, container: _Container, part: str | int) -> tuple[int, int] | None:
         """Where member ``part`` of ``container`` stands, placing members up to it."""
         found = container.members.get(part)
-        if found is not None or container.pending is None:
-            return found
-        data, cursor = self._bytes, container.cursor
-        keys, members = container.keys, container.members
-        key = _KEY.match
-        for name, raw in container.pending:
+        if found is None and not container.complete:
+            found = self._place(container, part)
+        return None if found is None else (found[0], found[1])
+
+    def _place(self, container: _Container, part: str | int) -> tuple[int, int, int] | None:
+        """Place the members of a mapping after those placed, up to ``part``."""
+        data, (offset, length) = self._bytes, container.span
+        cursor, members, key = container.cursor, container.members, _KEY.match
+        items = _MEMBERS.decode(memoryview(data)[offset : offset + length]).items()
+        for name, raw in islice(items, container.placed, None):
             found_key = key(data, cursor)
             start = found_key.end()  # type: ignore[union-attr]
-            keys[name] = found_key.start(1)  # type: ignore[union-attr]
-            members[name] = where = (start, len(raw))
+            members[name] = where = (start, len(raw), found_key.start(1))  # type: ignore[union-attr]
             cursor = start + len(raw)
+            container.placed += 1
             if name == part:
                 container.cursor = cursor
                 return where
-        container.pending = None
+        container.complete = True
         return None
 
     def _line_column(self, offset: int) -> tuple[int, int]:
-        text, point = self._text, self._character(offset)
-        if not self._counts:
-            starts = range(0, len(text) + 1, _BLOCK)
-            self._counts = [0, *accumulate(text.count("\n", i, i + _BLOCK) for i in starts)]
-            # The offset of the last newline before each block (-1: none).
-            last = (text.rfind("\n", i, i + _BLOCK) for i in starts)
-            self._last_newlines = [-1, *accumulate(last, max)]
-        block = point // _BLOCK
-        start = block * _BLOCK
-        line = self._counts[block] + text.count("\n", start, point) + 1
-        newline = text.rfind("\n", start, point)
-        if newline == -1:
-            newline = self._last_newlines[block]
-        return line, point - newline
-
-    def _character(self, offset: int) -> int:
-        """The index in the text of the character at byte ``offset``."""
+        """The line and column (in characters, after a byte order mark) at byte ``offset``."""
         data = self._bytes
-        if len(data) == len(self._text):  # ASCII only: bytes are characters
-            return offset
-        if self._chars is None:
+        if not self._counts:
+            starts = range(0, len(data) + 1, _BLOCK)
+            self._counts = [0, *accumulate(data.count(b"\n", i, i + _BLOCK) for i in starts)]
+            # The offset of the last newline before each block (-1: none).
+            last = (data.rfind(b"\n", i, i + _BLOCK) for i in starts)
+            self._last_newlines = [-1, *accumulate(last, max)]
+        block = offset // _BLOCK
+        start = block * _BLOCK
+        line = self._counts[block] + data.count(b"\n", start, offset) + 1
+        newline = data.rfind(b"\n", start, offset)
+        if newline == -1:
+            newline = max(self._last_newlines[block], self._start - 1)
+        column = offset - newline
+        if not self._ascii:  # count characters, not the UTF-8 continuation bytes
+            column -= self._continued(offset) - self._continued(newline + 1)
+        return line, column
+
+    def _continued(self, offset: int) -> int:
+        """How many UTF-8 continuation bytes stand before ``offset``."""
+        data = self._bytes
+        if not self._continuations:
             starts = range(0, len(data) + 1, _BLOCK)
             counts = (len(data[i : i + _BLOCK].translate(None, _NOT_CONTINUATION)) for i in starts)
-            self._chars = [0, *accumulate(counts)]
+            self._continuations = [0, *accumulate(counts)]
         block = offset // _BLOCK
         inside = data[block * _BLOCK : offset].translate(None, _NOT_CONTINUATION)
-        return offset - self._chars[block] - len(inside)
+        return self._continuations[block] + len(inside)
 
 
 #: A path of plain keys and bracketed selectors, each part readable from its end.
@@ -279,9 +285,11 @@ def _select(table: dict[str, int], view: memoryview) -> None:
                     table.setdefault(found, index)
 
 
-def walk_json(text: str) -> SourceMap:
-    """A source map of ``text`` (JSON the fast decoder read) that reads it on demand.
+def walk_json(data: str | bytes) -> SourceMap:
+    """A source map of a JSON document the fast decoder read, reading it on demand.
 
-    Positions are those :func:`~samarbejde.documents._json_text.scan_json` records.
+    ``data`` is the document as it was given: its UTF-8 bytes (perhaps with a byte order
+    mark) are kept, not copied, and text is encoded once. Positions are those
+    :func:`~samarbejde.documents._json_text.scan_json` records in the decoded text.
     """
-    return _WalkedJson(text)
+    return _WalkedJson(data if isinstance(data, bytes) else data.encode("utf-8"))
