@@ -18,13 +18,13 @@ tables of newlines and of UTF-8 continuation bytes per block of text, made once.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from itertools import accumulate, islice
 from typing import Any
 
 import msgspec
 
-from samarbejde.documents._locate import Path, SourceMap, parse_path
+from samarbejde.documents._locate import SourceMap
+from samarbejde.documents._on_demand import Container, OnDemand
 
 __all__ = ["walk_json"]
 
@@ -72,7 +72,7 @@ class _Container:
         self.cursor = span[0] + 1  # after the last member placed
 
 
-class _WalkedJson(SourceMap):
+class _WalkedJson(OnDemand[tuple[int, int]]):
     """A :class:`SourceMap` over JSON text that reads only what is asked of it."""
 
     __slots__ = (
@@ -81,14 +81,13 @@ class _WalkedJson(SourceMap):
         "_containers",
         "_continuations",
         "_counts",
-        "_found",
         "_last_newlines",
         "_start",
         "_top",
     )
 
     def __init__(self, data: bytes) -> None:
-        super().__init__(None, {}, {})
+        super().__init__()
         self._bytes = data
         self._ascii = data.isascii()
         self._start = 3 if data.startswith(_BOM) else 0
@@ -96,80 +95,22 @@ class _WalkedJson(SourceMap):
         while end > start and data[end - 1] in b" \t\n\r":
             end -= 1
         self._top = (start, end - start)
-        # Each path asked for (and each parent of one) -> where its value stands.
-        self._found: dict[str, tuple[tuple[int, int], bool]] = {}
         self._containers: dict[int, _Container] = {}
         self._counts: list[int] = []
         self._last_newlines: list[int] = []
         self._continuations: list[int] = []  # UTF-8 continuation bytes before each block
 
-    def locate(self, path: str) -> tuple[int, int] | None:
-        """As :meth:`SourceMap.locate`, splitting only the containers ``path`` goes through."""
-        if _SIMPLE.fullmatch(path) is None:  # an unusual path: read it part by part
-            parts = parse_path(path)
-            if parts is None:
-                return None
-            where, _ = self._follow(self._root(), parts)
-        else:
-            where, _ = self._find(path)
+    def _point(self, where: tuple[int, int]) -> tuple[int, int]:
         return self._line_column(where[0])
 
-    def _find(self, path: str) -> tuple[tuple[int, int], bool]:
-        """Where a simple ``path`` stands (``True``), or its nearest parent (``False``).
-
-        Every path found is remembered, so the findings on one record share the way to it.
-        """
-        found = self._found
-        pending: list[tuple[str, str | int | tuple[str]]] = []
-        while path and path not in found:
-            parent, part = _last(path)
-            pending.append((path, part))
-            path = parent
-        where, ok = found[path] if path else (self._root(), True)
-        for asked, part in reversed(pending):
-            if ok:
-                where, ok = self._follow(where, (part,))
-            found[asked] = (where, ok)
-        return where, ok
-
-    def _follow(
-        self, where: tuple[int, int], parts: Sequence[str | int | tuple[str]]
-    ) -> tuple[tuple[int, int], bool]:
-        """Where ``parts`` lead from ``where``, or the last place reached (and ``False``)."""
-        for part in parts:
-            container = self._container(where)
-            if container is None:
-                return where, False
-            if isinstance(part, tuple):
-                chosen: str | int | None = container.selections.get(part[0])
-            elif isinstance(part, int) and container.is_list:
-                # An id may be all digits: an element with that id wins over the index.
-                chosen = container.selections.get(str(part), part)
-            else:
-                chosen = part
-            found = None if chosen is None else self._member(container, chosen)
-            if found is None:
-                return where, False
-            where = found
-        return where, True
-
-    def position(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
-        """As :meth:`SourceMap.position`, splitting only the containers ``path`` goes through."""
-        where = self._root()
-        for depth, part in enumerate(path):
-            container = self._container(where)
-            found = None if container is None else self._member(container, part)
-            if container is None or found is None:
-                break
-            if key and depth == len(path) - 1 and isinstance(part, str):
-                return self._line_column(container.members[part][2])
-            where = found
-        return self._line_column(where[0])
+    def _key_point(self, container: Container, key: str) -> tuple[int, int]:
+        assert isinstance(container, _Container)
+        return self._line_column(container.members[key][2])
 
     def _root(self) -> tuple[int, int]:
         return self._top
 
-    def _container(self, where: tuple[int, int]) -> _Container | None:
+    def _container(self, where: tuple[int, int]) -> Container | None:
         """The container at ``where`` (offset, length); ``None`` for a scalar."""
         offset, length = where
         known = self._containers.get(offset)
@@ -190,8 +131,9 @@ class _WalkedJson(SourceMap):
             _select(container.selections, view)
         return container
 
-    def _member(self, container: _Container, part: str | int) -> tuple[int, int] | None:
+    def _member(self, container: Container, part: str | int) -> tuple[int, int] | None:
         """Where member ``part`` of ``container`` stands, placing members up to it."""
+        assert isinstance(container, _Container)
         found = container.members.get(part)
         if found is None and not container.complete:
             found = self._place(container, part)
@@ -244,21 +186,6 @@ class _WalkedJson(SourceMap):
         block = offset // _BLOCK
         inside = data[block * _BLOCK : offset].translate(None, _NOT_CONTINUATION)
         return self._continuations[block] + len(inside)
-
-
-#: A path of plain keys and bracketed selectors, each part readable from its end.
-_SIMPLE = re.compile(r"[^.\[\]]+(?:\.[^.\[\]]+|\[[^.\[\]]*\])*")
-
-
-def _last(path: str) -> tuple[str, str | int | tuple[str]]:
-    """A simple path's parent and last part (as :func:`parse_path` reads it)."""
-    if path.endswith("]"):
-        cut = path.rfind("[")
-        selector = path[cut + 1 : -1]
-        is_index = selector.isascii() and selector.isdigit()
-        return path[:cut], int(selector) if is_index else (selector,)
-    cut = path.rfind(".")
-    return (path[:cut], path[cut + 1 :]) if cut != -1 else ("", path)
 
 
 def _skip(data: bytes, offset: int) -> int:

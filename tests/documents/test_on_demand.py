@@ -1,15 +1,18 @@
-"""The on-demand JSON source map agrees with the full scanner at every path.
+"""The on-demand source maps agree with the full scanners at every path.
 
-:func:`walk_json` splits containers with msgspec only where a path asks; the full
-scanner reads every token. Both must give the same line and column for every value
-and key of any JSON text the fast decoder reads, and for every path a finding can
-name (ids and organisations as selectors, indexes, missing parts).
+:func:`walk_json` splits JSON containers with msgspec only where a path asks, and a
+located YAML load keeps a compact event log instead of a position per path; the full
+scanners record every value and key. Both must give the same line and column for every
+value and key of any document that loads, and for every path a finding can name (ids
+and organisations as selectors, indexes, missing parts).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +20,7 @@ from samarbejde import dumps
 from samarbejde.documents._json_text import scan_json
 from samarbejde.documents._json_walk import walk_json
 from samarbejde.documents._locate import Path, SourceMap, render_path
+from samarbejde.documents._yaml_text import scan_yaml
 from samarbejde.strategies import portfolios
 
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
@@ -107,3 +111,53 @@ def test_only_the_asked_containers_are_split() -> None:
     walked.locate("partnerships[p3].x[1]")
     split = walked._containers
     assert len(split) == 4  # the root, the list, p3, p3's x
+
+
+def _agree_yaml(text: str, extra: list[str]) -> None:
+    data, full, _ = scan_yaml(text, 100)
+    lean, logged, issues = scan_yaml(text, 100, positions=False, log=True)
+    assert lean == data
+    assert not issues
+    assert logged is not None
+    _agree_with(full, data, logged, extra)
+
+
+_YAML_KEYS = st.sampled_from(["id", "organisation", "a", "b", "æøå", "12"])
+_YAML = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.sampled_from(["x", "12", "æ", "", "a b"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_YAML_KEYS, inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150)
+@given(_YAML, st.booleans(), st.lists(st.sampled_from(["x", "12", "0", "a", "id"]), max_size=3))
+def test_every_path_of_any_yaml_is_where_the_full_read_puts_it(
+    data: object, flow: bool, parts: list[str]
+) -> None:
+    """Block or flow style, selectors and missing parts: the same line and column."""
+    again = copy.deepcopy  # a shared object would be written as an anchor, which is refused
+    document = {
+        "root": data,
+        "also": [again(data), {"id": "x", "v": again(data)}, "12", {"organisation": "0"}],
+    }
+    text = yaml.safe_dump(document, allow_unicode=True, default_flow_style=flow)
+    asked = ["", "also[x]", "also[0]", "also[12]", "also[1].v", "also[x].v", "[0]", "12"]
+    asked += [f"{render_path(path)}[{q}]" for path in _paths(document) for q in parts]
+    _agree_yaml(text, asked)
+
+
+@settings(max_examples=25, deadline=None)
+@given(portfolios())
+def test_every_path_of_a_yaml_portfolio_and_its_ids(portfolio: object) -> None:
+    """The paths rules name land where the full read puts them, in the YAML we write."""
+    text = dumps(portfolio, "yaml")  # type: ignore[arg-type]
+    data = yaml.safe_load(text)
+    asked = []
+    for partnership in data.get("partnerships", []):
+        base = f"partnerships[{partnership['id']}]"
+        asked.append(f"{base}.term.end")
+        asked += [
+            f"{base}.members[{m['organisation']}].role" for m in partnership.get("members", [])
+        ]
+    _agree_yaml(text, [*asked, "partnerships[nobody].members[0]"])
