@@ -126,11 +126,14 @@ def parse(text: str, format: Format) -> tuple[object, SourceMap, list[Issue]]:  
 def parse_lean(
     text: str,
     format: Format,  # noqa: A002
+    *,
+    located: bool = False,
 ) -> tuple[object, SourceMap | None, list[Issue]]:
     """Parse as :func:`parse` does, keeping positions only where the readers need them.
 
     The source map is ``None`` when none was kept: :func:`locate` then finds the
-    positions of the problems found (design decision D68).
+    positions of the problems found (design decision D68). With ``located``, a YAML
+    document without problems comes with the positions its one read kept (D103).
 
     Raises:
         ParseFailure: The text cannot be read as ``format``.
@@ -141,7 +144,7 @@ def parse_lean(
         except (ValueError, RecursionError):  # the scanner says what and where
             return scan_json(text, MAX_DEPTH)
     if format == "yaml":
-        return scan_yaml(text, MAX_DEPTH, positions=False)
+        return scan_yaml(text, MAX_DEPTH, positions=False, log=located)
     return _parse_toml(text), _EMPTY, []
 
 
