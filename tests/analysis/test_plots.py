@@ -182,6 +182,8 @@ def test_progress_of_a_day_before_any_measurement_draws_no_goal() -> None:
     first = min(m.on for p in portfolio.partnerships for g in p.goals for m in g.measurements)
     figure = plots.progress(portfolio, as_of=first.subtract(days=1))
     assert figure.axes == []
+
+
 def test_a_national_timeline_is_one_readable_figure_of_phases_by_year() -> None:
     """Above the limit: per year, the partnerships in each phase at its end, summed right."""
     from samarbejde.testing import synthetic_portfolio  # noqa: PLC0415
