@@ -61,6 +61,7 @@ from samarbejde.model.transitions import (
     STRATEGIC_PHASES,
     TransitionTable,
 )
+from samarbejde.model.unknown import UNKNOWN, Unknown, known
 
 __all__ = [
     "COMMITMENT_STATUS",
@@ -73,6 +74,7 @@ __all__ = [
     "LAW_SOURCES",
     "PROJECT_PHASES",
     "STRATEGIC_PHASES",
+    "UNKNOWN",
     "Agreement",
     "AgreementKind",
     "Area",
@@ -121,11 +123,13 @@ __all__ = [
     "TransitionError",
     "TransitionTable",
     "Unit",
+    "Unknown",
     "UnknownIdError",
     "Vision",
     "add_duration",
     "categories_on",
     "currencies",
+    "known",
     "label",
     "municipalities",
     "personal_fields",

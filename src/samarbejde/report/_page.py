@@ -21,12 +21,14 @@ from samarbejde.analysis import (
 )
 from samarbejde.model import (
     LAW_PERIODS,
+    UNKNOWN,
     Classification,
     Lang,
     Partnership,
     Portfolio,
     ProjectLifecycle,
     Sector,
+    Unknown,
     days,
     label,
     municipalities,
@@ -356,7 +358,7 @@ def _facts(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date,
         (say("since", lang), _e(format_date(lifecycle.started, lang))),
         (
             say("until", lang),
-            _e(say("open_ended", lang) if until is None else format_date(until, lang)),
+            _e(_until(until, lang)),
         ),
     ]
     if partnership.parent is not None:
@@ -400,12 +402,20 @@ def _classified(classification: Classification, as_of: pendulum.Date, lang: Lang
     """A category on its list, and the day it ended with its law if that was by ``as_of``."""
     category = label(classification.category, lang)
     day = format_date(classification.list_date, lang)
-    ended = LAW_PERIODS[classification.category].end
+    status = classification.category
+    ended = None if status is UNKNOWN else LAW_PERIODS[status].end
     if ended is not None and ended < as_of:
         return say(
             "classified_ended", lang, category=category, day=day, end=format_date(ended, lang)
         )
     return say("classified", lang, category=category, day=day)
+
+
+def _until(until: pendulum.Date | Unknown | None, lang: Lang) -> str:
+    """The planned end: a date, unknown, or none recorded (read as open-ended, D76)."""
+    if until is UNKNOWN:
+        return say("unknown", lang)
+    return say("open_ended", lang) if until is None else format_date(until, lang)
 
 
 def _organisation(portfolio: Portfolio, organisation: str, lang: Lang) -> tuple[Sector | None, str]:
