@@ -155,8 +155,9 @@ def label(value: Enum | str, lang: Lang = "da") -> str:
 
     Args:
         value: An enum member (``Sector.BUSINESS``), a code from an open list
-            (``"bridge_builder"``) or :data:`~samarbejde.UNKNOWN` (``ukendt``). Unknown codes are returned unchanged; an enum of
-            another layer (the rules' ``Severity``) gives its own ``label(lang)``.
+            (``"bridge_builder"``) or :data:`~samarbejde.UNKNOWN` (``ukendt``). Unknown
+            codes are returned unchanged; an enum of another layer (the rules'
+            ``Severity``) gives its own ``label(lang)``.
         lang: ``"da"`` for Danish (the default) or ``"en"`` for English.
 
     Returns:

@@ -274,7 +274,8 @@ def commitment_history(
     until = status[-1].on if COMMITMENT_STATUS.is_final(current) else last
     delivered: Sequence[Decimal | Unknown]
     if quantity.amount is UNKNOWN:  # what was delivered is not known either
-        delivered = [UNKNOWN] * draw(st.integers(0, 2))
+        marked = current in (CommitmentStatus.FULFILLED, CommitmentStatus.PARTLY_FULFILLED)
+        delivered = [UNKNOWN] * draw(st.integers(1 if marked else 0, 2))
         if not delivered:
             return status, ()
     elif current is CommitmentStatus.FULFILLED:
