@@ -31,7 +31,6 @@ from samarbejde.model import (
 )
 from samarbejde.model.iso import write_date
 from samarbejde.model.text import Text
-from samarbejde.model.unknown import UNKNOWN
 
 __all__ = [
     "CVR_IRI",
@@ -145,10 +144,7 @@ FIELDS: FieldTable = MappingProxyType(
         (PhaseChange, "phase"): Mapped("schema:dissolutionDate when the last phase is final"),
         (PhaseChange, "on"): Mapped("schema:foundingDate (the first), schema:dissolutionDate"),
         (Membership, "organisation"): Mapped("org:member"),
-        (Membership, "role"): Mapped(
-            "org:role, an org:Role with a definition, in the role scheme",
-            "the role is unknown: org:role is left out",
-        ),
+        (Membership, "role"): Mapped("org:role, an org:Role with a definition, in the role scheme"),
         (Membership, "joined"): Mapped(
             "prov:generatedAtTime (ORG-AP-DK); org:memberDuring time:hasBeginning"
         ),
@@ -302,13 +298,10 @@ def _membership(
         "@type": "org:Membership",
         "org:member": {"@id": names.organisation(member.organisation)},
         "org:organization": {"@id": names.partnership(partnership.id)},
+        "org:role": {"@id": names.role(str(member.role))},  # unknown: the concept unknown
         "prov:generatedAtTime": _instant(member.joined),
         "org:memberDuring": during,
     }
-    if member.role is UNKNOWN:
-        omitted.append(Omission(f"{path}.role", why(FIELDS, Membership, "role")))
-    else:
-        node["org:role"] = {"@id": names.role(member.role)}
     if member.left is not None:
         during["time:hasEnd"] = {"@type": "time:Instant", "time:inXSDDate": _date(member.left)}
         node["prov:invalidatedAtTime"] = _instant(member.left)
@@ -383,9 +376,7 @@ def _concept(iri: str, scheme: str, code: str, labels: Text, definition: Text | 
 
 def _concepts(portfolio: Portfolio, names: _Names) -> list[JSON]:
     """The sector, role and entry-point-kind concepts the export uses, each in its scheme."""
-    roles = sorted(
-        {m.role for p in portfolio.partnerships for m in p.members if m.role is not UNKNOWN}
-    )
+    roles = sorted({str(m.role) for p in portfolio.partnerships for m in p.members})
     kinds = sorted({e.kind for o in portfolio.organisations for e in o.entry_points})
     sectors = sorted({o.sector for o in portfolio.organisations}, key=lambda s: s.value)
     nodes: list[JSON] = []

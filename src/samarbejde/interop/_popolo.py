@@ -22,7 +22,6 @@ from samarbejde.model import (
     municipalities,
 )
 from samarbejde.model.iso import write_date
-from samarbejde.model.unknown import UNKNOWN
 
 __all__ = [
     "CVR_SCHEME",
@@ -114,9 +113,7 @@ FIELDS: FieldTable = MappingProxyType(
         (PhaseChange, "phase"): Mapped("dissolution_date when the last phase is final"),
         (PhaseChange, "on"): Mapped("founding_date (the first), dissolution_date"),
         (Membership, "organisation"): Mapped("membership member, an Organization"),
-        (Membership, "role"): Mapped(
-            "membership role", "the role is unknown: the membership has no role"
-        ),
+        (Membership, "role"): Mapped("membership role"),
         (Membership, "joined"): Mapped("membership start_date"),
         (Membership, "left"): Mapped("membership end_date"),
         (Membership, "representative"): Omitted(
@@ -224,14 +221,11 @@ def _membership(partnership: Partnership, member: Membership, key: str, out: _Ou
     path = f"partnerships[{partnership.id}].members[{key}]"
     item: JSON = {
         "id": f"{partnership.id}/{key}",
+        "role": str(member.role),  # an open code, or the word unknown
         "member": {"@type": "Organization", "id": member.organisation},
         "organization_id": _partnership_id(partnership.id),
         "start_date": write_date(member.joined),
     }
-    if member.role is UNKNOWN:
-        out.omit(f"{path}.role", why(FIELDS, Membership, "role"))
-    else:
-        item["role"] = member.role
     if member.left is not None:
         item["end_date"] = write_date(member.left)
     for name in ("representative", "mandates", "interests"):
