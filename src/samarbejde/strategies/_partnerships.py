@@ -38,7 +38,7 @@ from samarbejde.model.memberships import Membership
 from samarbejde.model.money import Money
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.terms import Term
-from samarbejde.model.unknown import UNKNOWN
+from samarbejde.model.unknown import UNKNOWN, Unknown
 from samarbejde.strategies._lifecycles import draw_project, draw_strategic
 from samarbejde.strategies._records import POSTS, commitment_history, draw_quantity
 from samarbejde.strategies._unknowns import maybe_unknown
@@ -122,6 +122,10 @@ class _Draft:
     granted_by: str
     given: list[pendulum.Date] = attrs.field(factory=list)
     money: Decimal = Decimal(0)
+
+
+#: A member's role, or now and then unknown: one draw, so the shrinker keeps its path.
+_ROLES: tuple[str | Unknown, ...] = (*KNOWN_ROLES, UNKNOWN)
 
 
 def _lifecycles(draw: st.DrawFn, plan: PartnershipPlan) -> tuple[Lifecycle, ...]:
@@ -219,7 +223,7 @@ def _membership(draw: st.DrawFn, scope: _Scope, pool: list[str]) -> tuple[Member
     joined = day(draw, scope.first, scope.last_join)
     member = Membership(
         organisation,
-        maybe_unknown(draw, pick(draw, KNOWN_ROLES)),
+        pick(draw, _ROLES),
         joined,
         _left(draw, joined, scope.now),
         representative=maybe_pick(draw, POSTS),
