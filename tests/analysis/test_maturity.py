@@ -18,6 +18,7 @@ from tests.analysis.portfolios import (
 )
 
 from samarbejde import (
+    UNKNOWN,
     Agreement,
     AgreementKind,
     Area,
@@ -225,8 +226,14 @@ def _strategic(since: pendulum.Date, **kwargs: object) -> Partnership:
 def test_long_lasting_scores_the_planned_span_and_the_time_running() -> None:
     assert score(scoring.long_lasting, _project(D(2023, 1, 1), D(2024, 6, 30))) == 0
     assert score(scoring.long_lasting, _project(D(2021, 1, 1), D(2024, 12, 31))) == 1
-    assert score(scoring.long_lasting, _strategic(D(2022, 1, 1))) == 2
-    assert score(scoring.long_lasting, _strategic(D(2020, 1, 1))) == 3
+    twelve = pendulum.duration(years=12)
+    assert score(scoring.long_lasting, _strategic(D(2022, 1, 1), horizon=twelve)) == 2
+    assert score(scoring.long_lasting, _strategic(D(2020, 1, 1), horizon=twelve)) == 3
+    # no horizon recorded is no evidence of a long plan: the running time alone, at most 2
+    assert score(scoring.long_lasting, _strategic(D(2022, 1, 1))) == 1
+    assert score(scoring.long_lasting, _strategic(D(2020, 1, 1))) == 2
+    # an unknown horizon leaves the dimension not assessed
+    assert score(scoring.long_lasting, _strategic(D(2020, 1, 1), horizon=UNKNOWN)) is None
     dissolved = alliance().advance(StrategicPhase.DISSOLVED, on=D(2024, 1, 1))
     assert score(scoring.long_lasting, dissolved) == 1
 

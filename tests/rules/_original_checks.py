@@ -53,8 +53,8 @@ def kind_outside_powers(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
 def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Mandates whose DKK commitments add up to more than their ceiling."""
     counted = _counted_dkk(part)
-    totals = {
-        mandate: sum((c.quantity.amount for c in commitments), Decimal(0))
+    totals = {  # unknown amounts count as nothing (D75, the one change since f03882f)
+        mandate: sum((c.quantity.amount for c in commitments if c.quantity.known), Decimal(0))
         for mandate, commitments in counted.items()
     }
     for mandate_id, total in totals.items():
@@ -63,7 +63,12 @@ def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             continue
         member, mandate = held
         ceiling = mandate.ceiling
-        if ceiling is not None and ceiling.currency == "DKK" and total > ceiling.amount:
+        if (
+            ceiling is not None
+            and ceiling.currency == "DKK"
+            and ceiling.known
+            and total > ceiling.amount
+        ):
             yield hit(
                 f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling",
                 mandate_id,

@@ -260,6 +260,10 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
         {f"{A}.agreements[+]": SUB_AGREEMENT},
         {f"{A}.agreements[+]": SUB_AGREEMENT, f"{A}.agreements[a-strategi].parent": "a-del"},
     ),
+    "S019": (
+        {f"{A}.lifecycle.horizon": "P12Y", f"{TIMER}.quantity.amount": '"12"'},
+        {f"{A}.lifecycle.horizon": "unknown", f"{TIMER}.quantity.amount": "unknown"},
+    ),
     "P004": (
         {
             f"{P}.lifecycle.phases": "[{phase: running, on: 2020-01-01},"

@@ -35,6 +35,7 @@ import itertools
 import typing
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -318,7 +319,10 @@ def _of_type(record: type, field: str) -> tuple[Any, ...]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a type with few values is still worth trying
         try:
-            return plain + tuple(drawn(st.one_of(*map(st.from_type, kinds)), 10))
+            values = drawn(st.one_of(*map(st.from_type, kinds)), 10)
+            # a signalling NaN cannot be compared, not even with UNKNOWN: never a value
+            finite = (v for v in values if not (isinstance(v, Decimal) and not v.is_finite()))
+            return plain + tuple(finite)
         except (InvalidArgument, TypeError):  # a type Hypothesis cannot build: none to try
             return plain
 

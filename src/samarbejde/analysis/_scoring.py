@@ -22,6 +22,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.terms import add_duration
 from samarbejde.model.text import Lang, Text
+from samarbejde.model.unknown import UNKNOWN
 
 #: Funding that does not run out with a grant: budgets and contributions in kind.
 BASE_FUNDING = frozenset(
@@ -58,6 +59,12 @@ _TEXTS: dict[str, Text] = {
     ),
     "span": Text("planlagt varighed {years} år", "planned span {years} years"),
     "open_ended": Text("uden slutdato", "open-ended"),
+    "no_horizon": Text(
+        "ingen tidshorisont registreret (højst 2)", "no horizon recorded (at most 2)"
+    ),
+    "horizon_unknown": Text(
+        "tidshorisonten er ukendt: ikke vurderet", "the horizon is unknown: not assessed"
+    ),
     "running": Text("i gang i {years} år", "running for {years} years"),
     "ended": Text("afsluttet {on}", "ended on {on}"),
     "sectors": Text("sektorer ({n}): {sectors}", "sectors ({n}): {sectors}"),
@@ -129,7 +136,8 @@ def fact(key: str, **values: Any) -> Fact:
     return Fact(key, values)
 
 
-Score = tuple[int, list[Fact]]
+#: A dimension's score (``None``: not assessed, its evidence is unknown) and its facts.
+Score = tuple[int | None, list[Fact]]
 
 
 def _years(start: pendulum.Date, end: pendulum.Date) -> float:
@@ -197,12 +205,18 @@ def binding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score
 
 
 def long_lasting(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
-    """The planned span from the first lifecycle's start, and how long it has run."""
+    """The planned span from the first lifecycle's start, and how long it has run.
+
+    An unknown horizon is not assessed; a horizon not recorded is no evidence of a
+    long-term plan: the span is read from the running time alone, at most 2 (D76).
+    """
     first = p.lifecycles[0].started
     until = lifecycle_until(p)
     running = _years(first, as_of)
+    if until is UNKNOWN:
+        return None, [fact("horizon_unknown"), fact("running", years=running)]
     facts = [
-        fact("open_ended") if until is None else fact("span", years=_years(first, until)),
+        fact("no_horizon") if until is None else fact("span", years=_years(first, until)),
         fact("running", years=running),
     ]
     span = None if until is None else _years(first, until)
@@ -210,6 +224,8 @@ def long_lasting(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> 
         score = 0
     elif span is not None and span < 5:
         score = 1
+    elif until is None:
+        score = 1 if running < 3 else 2
     elif running < 3:
         score = 2
     else:
@@ -323,6 +339,8 @@ def funding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score
     named in a fact, so that money left out is said, not silently missed (D50).
     """
     score, facts = _funding(p, as_of)
+    if score is None:
+        return score, facts
     promised = tuple(
         sorted(
             c.id
@@ -347,7 +365,7 @@ def _funding(p: Partnership, as_of: pendulum.Date) -> Score:
     ends = [f.term.end for f in p.funding]
     outlook = add_duration(as_of, FUNDING_OUTLOOK)
     until = lifecycle_until(p)
-    need = outlook if until is None else min(until, outlook)
+    need = outlook if until is None or until is UNKNOWN else min(until, outlook)
     if any(end is None for end in ends):
         facts.append(fact("funded_open"))
         covered = True
@@ -357,6 +375,8 @@ def _funding(p: Partnership, as_of: pendulum.Date) -> Score:
         covered = last >= need
     if not base or len(funders) < 2:
         return 1, facts
+    if not covered and until is UNKNOWN:  # an earlier horizon's end might be covered
+        return None, [*facts, fact("horizon_unknown")]
     return (3 if covered else 2), facts
 
 

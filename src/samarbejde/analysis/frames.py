@@ -50,6 +50,7 @@ from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.terms import Term
+from samarbejde.model.unknown import UNKNOWN
 
 __all__ = [
     "NOT_COLUMNS",
@@ -77,7 +78,10 @@ class Frames:
 
     Enum columns are ``category`` with every value of the enum as a category; date
     columns are ``datetime64`` (``NaT`` when empty); amounts are ``float64`` (the model
-    keeps exact ``Decimal`` values).
+    keeps exact ``Decimal`` values). A fact stated unknown is missing in a typed column
+    (``NaN``, ``NaT``, ``<NA>``) and the text ``unknown`` in a text column; the columns
+    that may hold one have a boolean ``..._known`` column beside them, so that unknown
+    is told from absent (design decision D75).
 
     Attributes:
         as_of: The day the tables describe.
@@ -119,7 +123,14 @@ class Frames:
 
 
 def _value(item: object) -> object:
+    if item is UNKNOWN:
+        return None
     return item.value if isinstance(item, Enum) else item
+
+
+def _known(value: Callable[[Any], object]) -> Callable[[Any], object]:
+    """A ``..._known`` column's value: whether ``value`` of the row is not unknown."""
+    return lambda row: value(row) is not UNKNOWN
 
 
 def _column(kind: object) -> str:
@@ -131,15 +142,17 @@ def _column(kind: object) -> str:
 def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str, object]) -> Any:
     """A DataFrame of ``columns``; ``types`` gives a column's model type, or its categories."""
     data: dict[str, Any] = {}
-    for name, values in columns.items():
+    for name, given in columns.items():
         kind = types.get(name)
         if isinstance(kind, tuple):
-            data[name] = pd.Categorical([_value(v) for v in values], categories=list(kind))
+            data[name] = pd.Categorical([_value(v) for v in given], categories=list(kind))
             continue
         if kind == _MAYBE:  # yes, no or not known
-            data[name] = pd.Series(list(values), dtype="boolean")
+            data[name] = pd.Series(list(given), dtype="boolean")
             continue
         column = _column(kind)
+        # Unknown is missing in a typed column (its ..._known column tells it from absent).
+        values = given if column == "string" else [None if v is UNKNOWN else v for v in given]
         if column == "date":
             # Seconds, not nanoseconds: the calendar's whole range (years 1 to 9999) fits.
             days = [None if v is None else _dt.date(v.year, v.month, v.day) for v in values]  # type: ignore[attr-defined]
@@ -153,12 +166,16 @@ def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str,
         elif column == "category":
             data[name] = pd.Categorical([_value(v) for v in values], categories=_codes(kind))
         else:
-            data[name] = pd.Series(list(values), dtype="string")
+            data[name] = pd.Series([_text(v) for v in values], dtype="string")
     return pd.DataFrame(data)
 
 
 #: The kind of a column of ``True``, ``False`` or ``None`` (pandas' nullable boolean).
 _MAYBE = "boolean"
+
+
+def _text(value: object) -> object:
+    return UNKNOWN.value if value is UNKNOWN else value
 
 
 def _codes(enum: Any) -> list[str]:
@@ -443,6 +460,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
                     (StrategicLifecycle, "horizon"),
                 ),
             ),
+            Column("planned_end_known", _known(lambda r: lifecycle_until(r.item)), bool),
             Column("ended", lambda r: r.item.lifecycle.ended, _DATE),
             Column("members", lambda r: len(r.item.members), int, ((_P, "members"),)),
             Column("commitments", lambda r: len(r.item.commitments), int, ((_P, "commitments"),)),
@@ -456,6 +474,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
             _IN,
             Column("organisation", lambda r: r.item.organisation, shows=((_M, "organisation"),)),
             Column("role", lambda r: r.item.role, shows=((_M, "role"),)),
+            Column("role_known", lambda r: r.item.role is not UNKNOWN, bool),
             Column("joined", lambda r: r.item.joined, _DATE, ((_M, "joined"),)),
             Column("left", lambda r: r.item.left, _DATE, ((_M, "left"),)),
             Column("mandates", lambda r: len(r.item.mandates), int, ((_M, "mandates"),)),
@@ -511,6 +530,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
                 Decimal,
                 ((_C, "quantity"), (Quantity, "amount")),
             ),
+            Column("amount_known", lambda r: r.item.quantity.known, bool),
             Column(
                 "unit", lambda r: r.item.quantity.unit, Unit, ((_C, "quantity"), (Quantity, "unit"))
             ),
@@ -613,6 +633,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
                 Decimal,
                 ((Funding, "amount"), (Money, "amount")),
             ),
+            Column("amount_known", lambda r: r.item.amount.known, bool),
             Column(
                 "currency",
                 lambda r: r.item.amount.currency,

@@ -13,6 +13,7 @@ from samarbejde.model.lifecycles import ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.money import Money
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.unknown import Unknown
 
 __all__ = [
     "Continuation",
@@ -97,7 +98,8 @@ class FundingEnd:
         next_start: When the next funding of the partnership starts, if any.
         gap_days: Unfunded days between ``on`` and ``next_start`` (zero without one).
         lifecycle_until: When the partnership's current lifecycle is planned to end:
-            a project's term end or a strategic horizon's end; ``None`` if open-ended.
+            a project's term end or a strategic horizon's end; ``None`` if open-ended,
+            ``UNKNOWN`` when the horizon is unknown.
         days_away: Days from the date asked about to ``on``; negative when past.
     """
 
@@ -107,7 +109,7 @@ class FundingEnd:
     follows: Continuation
     next_start: pendulum.Date | None
     gap_days: int
-    lifecycle_until: pendulum.Date | None
+    lifecycle_until: pendulum.Date | Unknown | None
     days_away: int
 
     @property
@@ -116,8 +118,10 @@ class FundingEnd:
         return self.follows is Continuation.NOTHING
 
 
-def lifecycle_until(partnership: Partnership) -> pendulum.Date | None:
+def lifecycle_until(partnership: Partnership) -> pendulum.Date | Unknown | None:
     """When the current lifecycle is planned to end (``None`` when open-ended).
+
+    :data:`~samarbejde.UNKNOWN` when a strategic partnership's horizon is unknown.
 
     A project ends with its term; a strategic partnership with its horizon, or on the
     day it was dissolved.

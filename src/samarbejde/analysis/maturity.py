@@ -126,15 +126,19 @@ class DimensionScore:
 
     Attributes:
         dimension: The dimension scored.
-        score: 0 (absent) to 3 (strong).
+        score: 0 (absent) to 3 (strong); 0 when not assessed.
         facts: The facts of the model the score was read from, in the chosen language.
         findings: The rule findings that bear on the dimension.
+        assessed: ``False`` when the evidence is unknown (a fact stated
+            :data:`~samarbejde.UNKNOWN` decides the score): the dimension is not
+            assessed and adds nothing to the total (design decision D77).
     """
 
     dimension: Dimension
     score: int
     facts: tuple[str, ...]
     findings: tuple[Finding, ...]
+    assessed: bool = True
 
 
 @attrs.frozen
@@ -146,7 +150,9 @@ class Maturity:
         name: The partnership's name.
         form: ``"project"`` or ``"strategic"`` on that day.
         level: The overall level.
-        total: The sum of the dimension scores (0-27).
+        total: The sum of the dimension scores (0-27); a dimension not assessed adds
+            nothing, so with :attr:`assessed_share` below 1 the total and the level are
+            what the known facts support, a lower bound.
         scores: One score per dimension, in the order of :class:`Dimension`.
     """
 
@@ -156,6 +162,26 @@ class Maturity:
     level: Level
     total: int
     scores: tuple[DimensionScore, ...]
+
+    @property
+    def assessed_share(self) -> float:
+        """The share of the highest total (27) that could be assessed, 0.0 to 1.0.
+
+        >>> from samarbejde.analysis import maturity as m
+        >>> one = m.DimensionScore(m.Dimension.BINDING, 0, (), (), assessed=False)
+        >>> rest = [m.DimensionScore(d, 3, (), ()) for d in list(m.Dimension)[1:]]
+        >>> round(m.Maturity("p", "P", "strategic", m.Level.COOPERATING, 24,
+        ...                  (one, *rest)).assessed_share, 3)
+        0.889
+        """
+        if not self.scores:
+            return 1.0
+        return sum(1 for s in self.scores if s.assessed) / len(self.scores)
+
+    @property
+    def not_assessed(self) -> tuple[Dimension, ...]:
+        """The dimensions not assessed because their evidence is unknown."""
+        return tuple(s.dimension for s in self.scores if not s.assessed)
 
     def score(self, dimension: Dimension) -> DimensionScore:
         """The score on ``dimension``."""
@@ -253,6 +279,9 @@ def _assess(
     ):
         bearing = tuple(f for f in own if f.code in DIMENSION_CODES[dimension])
         texts = [item.text(lang) for item in facts]
+        if raw is None:  # its evidence is unknown
+            scores.append(DimensionScore(dimension, 0, tuple(texts), bearing, assessed=False))
+            continue
         score = raw
         if raw > CAP_WITH_FINDINGS and any(f.severity is not Severity.INFO for f in bearing):
             score = CAP_WITH_FINDINGS

@@ -14,6 +14,7 @@ from samarbejde.model.enums import CommitmentStatus, Power, Sector, Unit
 from samarbejde.model.mandates import Mandate
 from samarbejde.model.memberships import Membership
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules import COMMITMENT_POWERS
 
 __all__ = [
@@ -181,6 +182,7 @@ def mandate_coverage(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Man
                 commitment.mandate is not None
                 and commitment.quantity.unit is Unit.DKK
                 and commitment.current not in _LAPSED
+                and commitment.quantity.amount is not UNKNOWN  # counts as nothing (M003)
             ):
                 spent[commitment.mandate] = (
                     spent.get(commitment.mandate, Decimal(0)) + commitment.quantity.amount
@@ -232,6 +234,7 @@ def _over_ceiling(
         return None
     if mandate.ceiling.currency != "DKK":
         return GapReason.CEILING_NOT_COMPARABLE
-    if spent.get(mandate.id, Decimal(0)) > mandate.ceiling.amount:
+    ceiling = mandate.ceiling.amount
+    if ceiling is not UNKNOWN and spent.get(mandate.id, Decimal(0)) > ceiling:
         return GapReason.ABOVE_CEILING
     return None

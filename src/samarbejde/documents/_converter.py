@@ -28,12 +28,14 @@ from samarbejde.documents._hooks import (
 from samarbejde.documents._scalars import (
     SCALARS,
     InvalidValueError,
+    Scalar,
     did_you_mean,
     enum_scalar,
 )
 from samarbejde.documents._shape import (
     Kind,
     OptionalKind,
+    ScalarKind,
     SequenceKind,
     SetKind,
     Shape,
@@ -63,6 +65,19 @@ def _tagged_kinds(described: Shape) -> list[TaggedKind]:
             if isinstance(kind, TaggedKind):
                 found.append(kind)
     return found
+
+
+def _unknowable_scalars(described: Shape) -> list[Scalar]:
+    """Every scalar of the shape that may be ``unknown`` (its type ``X | Unknown``)."""
+    found: dict[str, Scalar] = {}
+    for record in described.records:
+        for field in record.fields:
+            kind: Kind = field.kind
+            while isinstance(kind, OptionalKind | SequenceKind | SetKind):
+                kind = kind.inner if isinstance(kind, OptionalKind) else kind.item
+            if isinstance(kind, ScalarKind) and kind.scalar.known is not None:
+                found.setdefault(kind.scalar.name, kind.scalar)
+    return list(found.values())
 
 
 def make_converter(*, detailed_validation: bool = True) -> DocumentConverter:
@@ -99,6 +114,10 @@ def make_converter(*, detailed_validation: bool = True) -> DocumentConverter:
         if scalar.write is not None:
             converter.register_unstructure_hook(scalar.type, scalar.write)
     converter.register_structure_hook_factory(is_optional, optional_factory(converter))
+    for scalar in _unknowable_scalars(shape(Portfolio)):  # X | Unknown
+        converter.register_structure_hook(scalar.type, scalar.read)
+        if scalar.write is not None:  # always: it writes the word unknown
+            converter.register_unstructure_hook(scalar.type, scalar.write)
     converter.register_structure_hook_factory(
         is_homogeneous_tuple, tuple_factory(converter, detailed_validation)
     )

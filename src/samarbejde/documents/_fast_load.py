@@ -141,13 +141,13 @@ class _Generator:
             scalar = kind.scalar
             if _decoded(scalar):
                 return value
-            name = f"_read_{scalar.type.__name__}"
+            name = f"_read_{scalar.name}"
             self.names[name] = scalar.read
-            self.names[f"_type_{scalar.type.__name__}"] = scalar.type
+            self.names[f"_type_{scalar.name}"] = scalar.type
             if scalar.repeated:
-                read = f"_repeated({name}, {value}, _type_{scalar.type.__name__}, dates)"
+                read = f"_repeated({name}, {value}, _type_{scalar.name}, dates)"
                 return f"(dates_get({value}) or {read})"
-            return f"{name}({value}, _type_{scalar.type.__name__})"
+            return f"{name}({value}, _type_{scalar.name})"
         return f"_build_{kind.record.name}({value})"
 
     def record(self, record: Record) -> Any:

@@ -225,7 +225,7 @@ def is_frozenset(cl: Any) -> bool:
 def is_optional(cl: Any) -> bool:
     args = typing.get_args(cl)
     origin = typing.get_origin(cl)
-    return origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args
+    return origin in (Union, types.UnionType) and len(args) >= 2 and type(None) in args
 
 
 def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any], Hook]:
@@ -318,7 +318,8 @@ def frozenset_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
 
 def optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
     def factory(cl: Any) -> Hook:
-        inner_type = next(a for a in typing.get_args(cl) if a is not type(None))
+        options = [a for a in typing.get_args(cl) if a is not type(None)]
+        inner_type = options[0] if len(options) == 1 else typing.Union[tuple(options)]  # noqa: UP007
         inner = converter.get_structure_hook(inner_type)
 
         def structure(value: Any, _: Any) -> Any:

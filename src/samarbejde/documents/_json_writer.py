@@ -278,7 +278,7 @@ class _TextWriter:
         if memory is not None:  # a _Texts of this call, which writes what it lacks
             self.memories[memory] = scalar.write  # type: ignore[assignment]
             return [(False, f"{memory}[{value}]")]
-        name = f"_write_{scalar.type.__name__}_text"
+        name = f"_write_{scalar.name}_text"
         self.names[name] = scalar.write
         return [(False, f"_escape({name}({value}))")]
 

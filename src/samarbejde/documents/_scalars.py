@@ -36,6 +36,7 @@ from samarbejde.model import iso
 from samarbejde.model.iso import write_decimal as format_decimal
 from samarbejde.model.iso import write_duration as format_duration
 from samarbejde.model.labels import label
+from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = [
     "SCALARS",
@@ -49,6 +50,7 @@ __all__ = [
     "format_duration",
     "parse_duration",
     "scalar_for",
+    "unknowable",
 ]
 
 #: The kinds of frame column: pandas dtypes by name (``category`` for enums).
@@ -259,6 +261,8 @@ class Scalar:
         column: The kind of column the value becomes in a frame.
         repeated: Documents repeat its values often: the fast loader reads each distinct
             text once per document.
+        known: For a scalar that may also be :data:`~samarbejde.UNKNOWN` (its ``type`` is
+            ``X | Unknown``), the scalar of its known values ``X``; else ``None``.
     """
 
     type: Any
@@ -268,6 +272,19 @@ class Scalar:
     schema: Mapping[str, Any]
     column: Column
     repeated: bool = False
+    known: Scalar | None = None
+
+    @property
+    def name(self) -> str:
+        """A Python name for the type (``Decimal``; ``Decimal_or_unknown``)."""
+        if self.known is not None:
+            return f"{self.known.name}_or_unknown"
+        return str(self.type.__name__)
+
+    @property
+    def base(self) -> Scalar:
+        """The scalar of the known values (itself, unless it may be unknown)."""
+        return self if self.known is None else self.known
 
 
 #: The scalars of the document format, by type. Enums are not listed: each is a scalar
@@ -344,3 +361,37 @@ def scalar_for(kind: Any) -> Scalar | None:
     if found is None and isinstance(kind, type) and issubclass(kind, Enum):
         return enum_scalar(kind)
     return found
+
+
+def _unknown_text(value: Any) -> bool:
+    return type(value) is str and value == UNKNOWN.value
+
+
+@functools.cache
+def unknowable(kind: Any) -> Scalar:
+    """The scalar of ``kind | Unknown``: the text ``unknown``, or a value of ``kind``.
+
+    ``unknown`` reads as :data:`~samarbejde.UNKNOWN` and is written back so; anything
+    else is read (and written) as ``kind`` is (design decision D75).
+
+    >>> scalar = unknowable(Decimal)
+    >>> scalar.read("unknown", None), scalar.read("2.5", None), scalar.write(UNKNOWN)
+    (UNKNOWN, Decimal('2.5'), 'unknown')
+    """
+    inner = scalar_for(kind)
+    if inner is None:
+        raise TypeError(f"no document form for {kind!r} or unknown")
+    read_known, write_known = inner.read, inner.write
+
+    def read(value: Any, cl: Any) -> Any:
+        if _unknown_text(value):
+            return UNKNOWN
+        return read_known(value, cl)
+
+    def write(value: Any) -> Any:
+        if value is UNKNOWN:
+            return UNKNOWN.value
+        return value if write_known is None else write_known(value)
+
+    schema = {"anyOf": [dict(inner.schema), {"const": UNKNOWN.value}]}
+    return Scalar(kind | Unknown, read, write, None, schema, inner.column, known=inner)

@@ -27,7 +27,7 @@ from samarbejde.documents._shape import (
     TaggedKind,
     shape,
 )
-from samarbejde.model._checks import AtLeast, Matches, OneOf, validators_of
+from samarbejde.model._checks import AtLeast, Matches, OneOf, OrUnknown, validators_of
 from samarbejde.model.portfolio import Portfolio
 
 __all__ = ["json_schema", "schema", "schemas"]
@@ -38,7 +38,9 @@ _DEFS = "#/$defs/"
 
 def _narrowed(schema: dict[str, Any], attribute: attrs.Attribute[Any]) -> dict[str, Any]:
     """A scalar's schema narrowed by what the field's validators say they check."""
-    for check in validators_of(attribute.validator):
+    checks = validators_of(attribute.validator)
+    checks = [c for o in checks for c in (o.checks if isinstance(o, OrUnknown) else (o,))]
+    for check in checks:
         if isinstance(check, Matches) and schema.get("type") == "string":
             schema["pattern"] = check.schema_pattern
         elif isinstance(check, OneOf) and schema.get("type") == "string":
@@ -88,7 +90,7 @@ class _Builder:
             schema["description"] = record.cls.__doc__.strip().splitlines()[0]
         return schema
 
-    def of(self, kind: Kind, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
+    def of(self, kind: Kind, attribute: attrs.Attribute[Any]) -> dict[str, Any]:  # noqa: PLR0911
         if isinstance(kind, TaggedKind):
             return {"oneOf": [self.ref(option) for option in kind.options]}
         if isinstance(kind, OptionalKind):
@@ -100,7 +102,11 @@ class _Builder:
         if isinstance(kind, SetKind):
             return {"type": "array", "items": self.of(kind.item, attribute), "uniqueItems": True}
         if isinstance(kind, ScalarKind):
-            return _narrowed(dict(kind.scalar.schema), attribute)
+            scalar = kind.scalar
+            if scalar.known is not None:  # the known form, narrowed, or the text unknown
+                known = _narrowed(dict(scalar.known.schema), attribute)
+                return {"anyOf": [known, {"const": "unknown"}]}
+            return _narrowed(dict(scalar.schema), attribute)
         return self.ref(kind.record)
 
 

@@ -5,7 +5,8 @@ and describes what a document holds: each :class:`Record` with its fields in
 declaration order, each :class:`Field` with its name, its document key, whether it is
 required and its default, and its :data:`Kind`:
 
-- :class:`ScalarKind`: a value of the type table (``_scalars.SCALARS``, or an enum);
+- :class:`ScalarKind`: a value of the type table (``_scalars.SCALARS``, or an enum), or
+  such a value or ``unknown`` (``X | Unknown``, :func:`~._scalars.unknowable`);
 - :class:`RecordKind`: a nested record;
 - :class:`OptionalKind`: a value or ``None``;
 - :class:`SequenceKind`: ``tuple[X, ...]``, a list in the document;
@@ -36,7 +37,8 @@ from typing import Any, NamedTuple, Union
 
 import attrs
 
-from samarbejde.documents._scalars import Scalar, enum_scalar, scalar_for
+from samarbejde.documents._scalars import Scalar, enum_scalar, scalar_for, unknowable
+from samarbejde.model.unknown import Unknown
 
 __all__ = [
     "TAG",
@@ -222,11 +224,14 @@ class _Walk:
         record.fields = tuple(fields)
         return record
 
-    def kind(self, hint: Any) -> Kind:
+    def kind(self, hint: Any) -> Kind:  # noqa: PLR0911 - one answer per kind
         args = typing.get_args(hint)
         origin = typing.get_origin(hint)
         if origin in (Union, types.UnionType):
             options = [a for a in args if a is not type(None)]
+            if Unknown in options and len(options) == 2 and len(options) == len(args):
+                known = next(a for a in options if a is not Unknown)
+                return ScalarKind(unknowable(_scalar_type(known)))
             if len(options) < len(args):
                 inner = options[0] if len(options) == 1 else typing.Union[tuple(options)]  # noqa: UP007
                 return OptionalKind(self.kind(inner))
@@ -244,6 +249,14 @@ class _Walk:
         if attrs.has(origin or hint):
             return RecordKind(self.record(hint))
         raise TypeError(f"no document form for {hint!r}")
+
+
+def _scalar_type(hint: Any) -> Any:
+    """The type the scalar table knows ``hint`` by (a type variable of enums: its first)."""
+    scalar = _scalar(hint)
+    if scalar is None:
+        raise TypeError(f"no document form for {hint!r} or unknown")
+    return scalar.type
 
 
 def _scalar(hint: Any) -> Scalar | None:

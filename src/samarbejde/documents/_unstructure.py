@@ -115,7 +115,7 @@ class _Writer:
             return written
         if scalar.write is None:
             return value
-        name = f"_write_{scalar.type.__name__}"
+        name = f"_write_{scalar.name}"
         self.names[name] = scalar.write
         return f"{name}({value})"
 

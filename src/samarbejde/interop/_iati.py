@@ -44,6 +44,7 @@ from samarbejde.model import (
     days,
 )
 from samarbejde.model.iso import write_date, write_decimal
+from samarbejde.model.unknown import UNKNOWN
 
 __all__ = [
     "DEFAULT_SECTOR",
@@ -137,7 +138,9 @@ FIELDS: FieldTable = MappingProxyType(
         (ProjectLifecycle, "owner"): Mapped("participating-org role 2", _NOT_AN_ORGANISATION),
         (StrategicLifecycle, "since"): Mapped("activity-date type 1 (planned start) in pipeline"),
         (StrategicLifecycle, "phases"): Mapped("activity-status; activity-date types 2 and 4"),
-        (StrategicLifecycle, "horizon"): Mapped("activity-date type 3 (planned end)"),
+        (StrategicLifecycle, "horizon"): Mapped(
+            "activity-date type 3 (planned end)", "the horizon is unknown: no planned end"
+        ),
         (StrategicLifecycle, "review_every"): _IN_LIFECYCLE,
         (StrategicLifecycle, "reviews"): _IN_LIFECYCLE,
         (PhaseChange, "phase"): Mapped("activity-status (IATI_ACTIVITY_STATUS)"),
@@ -212,7 +215,9 @@ FIELDS: FieldTable = MappingProxyType(
         ),
         (Funding, "kind"): Omitted("IATI budgets do not say where the money comes from"),
         (Funding, "granted_on"): Omitted("IATI budgets have no day the money was granted"),
-        (Money, "amount"): Mapped("budget/value"),
+        (Money, "amount"): Mapped(
+            "budget/value", "the amount is unknown: the funding is in no budget"
+        ),
         (Money, "currency"): Mapped("budget/value/@currency"),
     }
 )
@@ -348,9 +353,9 @@ class _Activities:
                 departed.add(member.organisation)
                 self.omit(where, why(FIELDS, Membership, "left").format(day=self.as_of))
                 continue
-            role = IATI_ORGANISATION_ROLES.get(member.role)
+            role = None if member.role is UNKNOWN else IATI_ORGANISATION_ROLES.get(member.role)
             if role is None:
-                reason = why(FIELDS, Membership, "role").format(role=member.role)
+                reason = why(FIELDS, Membership, "role").format(role=str(member.role))
                 self.omit(f"{where}.role", reason)
             else:
                 wanted.append((member.organisation, role, where))
@@ -520,8 +525,13 @@ class _Activities:
             dates.append((_ACTUAL_END, current.ended))
         elif isinstance(current, ProjectLifecycle) and current.term.end is not None:
             dates.append((_PLANNED_END, current.term.end))
-        elif isinstance(current, StrategicLifecycle) and current.horizon_end is not None:
-            dates.append((_PLANNED_END, current.horizon_end))
+        elif isinstance(current, StrategicLifecycle):
+            horizon_end = current.horizon_end
+            if horizon_end is UNKNOWN:
+                where = f"partnerships[{partnership.id}].lifecycle.horizon"
+                self.omit(where, why(FIELDS, StrategicLifecycle, "horizon"))
+            elif horizon_end is not None:
+                dates.append((_PLANNED_END, horizon_end))
         planned_start = next((d for k, d in dates if k == _PLANNED_START), None)
         for kind, day in dates:
             if kind == _PLANNED_END and planned_start is not None and day < planned_start:
@@ -557,10 +567,14 @@ class _Activities:
             if funding.term.end is None:
                 self.omit(path, why(FIELDS, Funding, "term"))
                 continue
+            total = funding.amount.amount
+            if total is UNKNOWN:
+                self.omit(f"{path}.amount", why(FIELDS, Money, "amount"))
+                continue
             periods = list(
                 year_periods(funding.term.start, funding.term.end, first_month=self.first_month)
             )
-            for period, amount in zip(periods, share(funding.amount.amount, periods), strict=True):
+            for period, amount in zip(periods, share(total, periods), strict=True):
                 by_period.setdefault(period, {}).setdefault(funding.amount.currency, []).append(
                     amount
                 )

@@ -299,7 +299,7 @@ def _membership(
         "@type": "org:Membership",
         "org:member": {"@id": names.organisation(member.organisation)},
         "org:organization": {"@id": names.partnership(partnership.id)},
-        "org:role": {"@id": names.role(member.role)},
+        "org:role": {"@id": names.role(str(member.role))},  # unknown: the concept unknown
         "prov:generatedAtTime": _instant(member.joined),
         "org:memberDuring": during,
     }
@@ -377,7 +377,7 @@ def _concept(iri: str, scheme: str, code: str, labels: Text, definition: Text | 
 
 def _concepts(portfolio: Portfolio, names: _Names) -> list[JSON]:
     """The sector, role and entry-point-kind concepts the export uses, each in its scheme."""
-    roles = sorted({m.role for p in portfolio.partnerships for m in p.members})
+    roles = sorted({str(m.role) for p in portfolio.partnerships for m in p.members})
     kinds = sorted({e.kind for o in portfolio.organisations for e in o.entry_points})
     sectors = sorted({o.sector for o in portfolio.organisations}, key=lambda s: s.value)
     nodes: list[JSON] = []

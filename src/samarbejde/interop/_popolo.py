@@ -222,7 +222,7 @@ def _membership(partnership: Partnership, member: Membership, key: str, out: _Ou
     path = f"partnerships[{partnership.id}].members[{key}]"
     item: JSON = {
         "id": f"{partnership.id}/{key}",
-        "role": member.role,
+        "role": str(member.role),  # an open code, or the word unknown
         "member": {"@type": "Organization", "id": member.organisation},
         "organization_id": _partnership_id(partnership.id),
         "start_date": write_date(member.joined),

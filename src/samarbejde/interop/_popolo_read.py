@@ -37,6 +37,7 @@ from samarbejde.model import (
     _checks,  # the id and code patterns, kept once
     municipalities,
 )
+from samarbejde.model.unknown import UNKNOWN
 
 __all__ = ["from_popolo"]
 
@@ -350,7 +351,9 @@ def _read_memberships(items: list[JSON], reader: _Reader) -> None:
         if item.get("end_date") is not None and left is None:
             reader.omit(f"{path}.end_date", "not a full, valid date; the membership is open")
         role = item.get("role")
-        if not (isinstance(role, str) and _checks.CODE_PATTERN.fullmatch(role)):
+        if role == UNKNOWN.value:
+            role = UNKNOWN
+        elif not (isinstance(role, str) and _checks.CODE_PATTERN.fullmatch(role)):
             reader.omit(f"{path}.role", "the role is not a code; the member is a 'partner'")
             role = "partner"
         periods = reader.members.setdefault(target, {}).setdefault(member, [])

@@ -78,6 +78,7 @@ from samarbejde.model.transitions import (
     STRATEGIC_PHASES,
     TransitionTable,
 )
+from samarbejde.model.unknown import UNKNOWN, Unknown, known
 
 __all__ = [
     "COMMITMENT_STATUS",
@@ -92,6 +93,7 @@ __all__ = [
     "LAW_SOURCES",
     "PROJECT_PHASES",
     "STRATEGIC_PHASES",
+    "UNKNOWN",
     "Agreement",
     "AgreementKind",
     "Area",
@@ -147,6 +149,7 @@ __all__ = [
     "TransitionError",
     "TransitionTable",
     "Unit",
+    "Unknown",
     "UnknownIdError",
     "Vision",
     "add_duration",
@@ -154,6 +157,7 @@ __all__ = [
     "categories_on_lists",
     "check_list_counts",
     "currencies",
+    "known",
     "label",
     "load_lists",
     "municipalities",

@@ -20,6 +20,7 @@ import pendulum
 
 from samarbejde.model.errors import ModelError
 from samarbejde.model.ids import ID_PATTERN
+from samarbejde.model.unknown import UNKNOWN
 
 CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,63}")
 #: Some character that is not white space: the test of non-blank text.
@@ -411,3 +412,29 @@ def in_date_order(
                 instance, attribute, date, f"dates go backwards: {date} is listed after {previous}"
             )
         previous = date
+
+
+class OrUnknown(_Check):
+    """A validator: :data:`~samarbejde.model.unknown.UNKNOWN`, or what ``checks`` allow.
+
+    The field's own checks stay readable as data (the JSON Schema narrows the known
+    form by them).
+
+    Attributes:
+        checks: The validators of a known value, in order.
+    """
+
+    __slots__ = ("checks", "value_only")
+    _fields = ("checks",)
+
+    checks: tuple[Validator, ...]
+
+    def __init__(self, *checks: Validator) -> None:
+        self._set(checks=checks, value_only=all(is_value_only(c) for c in checks))
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """Pass :data:`UNKNOWN`; otherwise run each check."""
+        if value is UNKNOWN:
+            return
+        for check in self.checks:
+            check(instance, attribute, value)

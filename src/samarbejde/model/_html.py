@@ -9,6 +9,7 @@ around it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from enum import Enum
 from html import escape as _escape
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from samarbejde.model.iso import write_date, write_decimal
 from samarbejde.model.labels import label
 from samarbejde.model.terms import Term
 from samarbejde.model.text import Lang, Text, isolate
+from samarbejde.model.unknown import UNKNOWN, Unknown
 
 if TYPE_CHECKING:
     from samarbejde.model.partnerships import Partnership
@@ -185,7 +187,7 @@ def partnership_html(partnership: Partnership, lang: Lang = "en") -> str:
                 c.id,
                 c.by,
                 label(c.kind, lang),
-                f"{write_decimal(c.quantity.amount)} {label(c.quantity.unit, lang)}",
+                f"{_amount(c.quantity.amount, lang)} {label(c.quantity.unit, lang)}",
                 _term(c.term),
                 c.current,
             )
@@ -195,6 +197,10 @@ def partnership_html(partnership: Partnership, lang: Lang = "en") -> str:
         lang=lang,
     )
     return heading + members + commitments
+
+
+def _amount(amount: Decimal | Unknown, lang: Lang) -> str:
+    return label(UNKNOWN, lang) if amount is UNKNOWN else write_decimal(amount)
 
 
 def _term(term: Term) -> str:

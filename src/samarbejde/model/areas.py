@@ -13,6 +13,7 @@ from samarbejde.model import days
 from samarbejde.model._checks import (
     AtLeast,
     OneOf,
+    OrUnknown,
     fail,
     in_date_order,
     instance_of,
@@ -24,6 +25,7 @@ from samarbejde.model._checks import (
 from samarbejde.model.enums import AreaCategory
 from samarbejde.model.municipalities import municipalities
 from samarbejde.model.terms import Term
+from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = ["LAW_PERIODS", "LAW_SOURCES", "Area", "Classification", "categories_on"]
 
@@ -92,6 +94,8 @@ def _in_law_period(
     instance: Classification, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     category = instance.category
+    if category is UNKNOWN:  # not known which category: any list's date
+        return
     period = LAW_PERIODS[category]
     if isinstance(value, pendulum.Date) and not period.contains(value):
         end = "" if period.end is None else f" to {period.end}"
@@ -115,11 +119,13 @@ class Classification:
     entered with the 2018 categories.
 
     Attributes:
-        category: E.g. ``udsat`` or ``forebyggelse``; ``none`` when taken off the lists.
+        category: E.g. ``udsat`` or ``forebyggelse``; ``none`` when taken off the lists;
+            :data:`~samarbejde.UNKNOWN` when the list of that date is not known to have
+            held the area or not (the area's status that day is unknown).
         list_date: The date of the list.
     """
 
-    category: AreaCategory = attrs.field(validator=instance_of(AreaCategory))
+    category: AreaCategory | Unknown = attrs.field(validator=OrUnknown(instance_of(AreaCategory)))
     list_date: pendulum.Date = attrs.field(validator=[is_date, _in_law_period])
 
 
@@ -153,13 +159,14 @@ class Area:
         default=(), validator=[tuple_of(Classification), _classifications]
     )
 
-    def classifications_on(self, day: pendulum.Date) -> tuple[AreaCategory, ...]:
+    def classifications_on(self, day: pendulum.Date) -> tuple[AreaCategory | Unknown, ...]:
         """Every category in force on ``day``: those of the latest list dated on or before it.
 
         Empty before the first list and when that list took the area off (``none``). A
         category is in force only inside its law's period (:data:`LAW_PERIODS`): an area
         listed as ``ghetto`` in 2018 and never again holds no category in 2024, because
-        that category ended with its law (design decision D63).
+        that category ended with its law (design decision D63). ``(UNKNOWN,)`` when that
+        list's status of the area is not known (D75).
 
         Raises:
             DateTypeError: ``day`` is not a calendar date (D64).
@@ -175,7 +182,7 @@ class Area:
                 for c in latest
                 if c.list_date == listed
                 and c.category is not AreaCategory.NONE
-                and LAW_PERIODS[c.category].contains(day)
+                and (c.category is UNKNOWN or LAW_PERIODS[c.category].contains(day))
             )
         )
 

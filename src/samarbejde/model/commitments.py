@@ -26,6 +26,7 @@ from samarbejde.model.history import StatusChange, check_history
 from samarbejde.model.money import Quantity
 from samarbejde.model.terms import Term
 from samarbejde.model.transitions import COMMITMENT_STATUS
+from samarbejde.model.unknown import UNKNOWN
 
 __all__ = ["Commitment", "Fulfilment"]
 
@@ -138,10 +139,18 @@ class Commitment:
         return current
 
     def delivered(self) -> Quantity | None:
-        """The sum of all fulfilments, or ``None`` when nothing was delivered."""
+        """The sum of all fulfilments, or ``None`` when nothing was delivered.
+
+        Its amount is :data:`~samarbejde.UNKNOWN` when a fulfilment's amount is.
+        """
         if not self.fulfilments:
             return None
-        total = sum((f.quantity.amount for f in self.fulfilments), Decimal(0))
+        total = Decimal(0)
+        for fulfilment in self.fulfilments:
+            amount = fulfilment.quantity.amount
+            if amount is UNKNOWN:
+                return Quantity(UNKNOWN, self.quantity.unit)
+            total += amount
         return Quantity(total, self.quantity.unit)
 
     def as_of(self, day: pendulum.Date) -> Commitment | None:

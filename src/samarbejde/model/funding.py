@@ -10,6 +10,7 @@ from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, FundingKind, Unit
 from samarbejde.model.money import Money
 from samarbejde.model.terms import Term
+from samarbejde.model.unknown import UNKNOWN
 
 __all__ = ["SHORT_TERM_FUNDING", "Funding", "promises_money", "same_money"]
 
@@ -62,10 +63,12 @@ def same_money(commitment: Commitment, funding: Funding) -> bool:
 
     They do when the commitment promises money (:func:`promises_money`) and the
     funding is paid by the commitment's maker, in DKK, of the same amount, for a
-    term that overlaps the commitment's (rule M007; design decision D50).
+    term that overlaps the commitment's (rule M007; design decision D50). Two unknown
+    amounts are not the same amount.
     """
     return (
         promises_money(commitment)
+        and commitment.quantity.amount is not UNKNOWN
         and funding.funder == commitment.by
         and funding.amount.currency == "DKK"
         and funding.amount.amount == commitment.quantity.amount

@@ -22,8 +22,11 @@ from samarbejde.model.enums import (
     Unit,
 )
 from samarbejde.model.text import Lang, Text, check_lang
+from samarbejde.model.unknown import UNKNOWN
 
 __all__ = ["Lang", "label"]
+
+_UNKNOWN = Text("ukendt", "unknown")
 
 _ENUM_LABELS: dict[Enum, Text] = {
     Measure.NUMBER: Text("tal", "number"),
@@ -159,9 +162,10 @@ def label(value: Enum | str, lang: Lang = "da") -> str:
     """Return the human label of an enum value or a known code.
 
     Args:
-        value: An enum member (``Sector.BUSINESS``) or a code from an open list
-            (``"bridge_builder"``). Unknown codes are returned unchanged; an enum of
-            another layer (the rules' ``Severity``) gives its own ``label(lang)``.
+        value: An enum member (``Sector.BUSINESS``), a code from an open list
+            (``"bridge_builder"``) or :data:`~samarbejde.UNKNOWN` (``ukendt``). Unknown
+            codes are returned unchanged; an enum of another layer (the rules'
+            ``Severity``) gives its own ``label(lang)``.
         lang: ``"da"`` for Danish (the default) or ``"en"`` for English.
 
     Returns:
@@ -174,8 +178,12 @@ def label(value: Enum | str, lang: Lang = "da") -> str:
     'erhvervsliv'
     >>> label("bridge_builder", lang="en")
     'bridge builder'
+    >>> label(UNKNOWN)
+    'ukendt'
     """
     check_lang(lang)
+    if value is UNKNOWN:
+        return _UNKNOWN.pick(lang)
     if isinstance(value, Enum):
         text = ENUM_LABELS.get(value)
         if text is not None:

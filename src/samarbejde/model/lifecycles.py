@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    OrUnknown,
     fail,
     in_date_order,
     instance_of,
@@ -21,6 +22,7 @@ from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.history import PhaseChange, check_history
 from samarbejde.model.terms import Term, add_duration
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = ["Lifecycle", "ProjectLifecycle", "Review", "StrategicLifecycle"]
 
@@ -128,7 +130,9 @@ class StrategicLifecycle:
     Attributes:
         since: When the strategic form began.
         phases: Dated phase history, oldest first; never empty.
-        horizon: How long the partners intend to work together; ``None`` is open-ended.
+        horizon: How long the partners intend to work together; ``None`` is open-ended
+            (also when not recorded: see the table of absent values),
+            :data:`~samarbejde.UNKNOWN` when the partners set one the sources do not give.
         review_every: How often the partnership is reviewed.
         reviews: Dated reviews with their outcome, oldest first.
     """
@@ -139,7 +143,9 @@ class StrategicLifecycle:
     phases: tuple[PhaseChange[StrategicPhase], ...] = attrs.field(
         validator=[tuple_of(PhaseChange), _strategic_phases]
     )
-    horizon: pendulum.Duration | None = attrs.field(default=None, validator=is_optional_duration)
+    horizon: pendulum.Duration | Unknown | None = attrs.field(
+        default=None, validator=OrUnknown(is_optional_duration)
+    )
     review_every: pendulum.Duration | None = attrs.field(
         default=None, validator=is_optional_duration
     )
@@ -162,9 +168,11 @@ class StrategicLifecycle:
         return last.on if STRATEGIC_PHASES.is_final(last.phase) else None
 
     @property
-    def horizon_end(self) -> pendulum.Date | None:
-        """``since`` plus ``horizon``, or ``None`` when open-ended."""
-        return None if self.horizon is None else add_duration(self.since, self.horizon)
+    def horizon_end(self) -> pendulum.Date | Unknown | None:
+        """``since`` plus ``horizon``; ``None`` when open-ended, ``UNKNOWN`` when unknown."""
+        if self.horizon is None or self.horizon is UNKNOWN:
+            return self.horizon
+        return add_duration(self.since, self.horizon)
 
     def next_review(self) -> pendulum.Date | None:
         """When the next review is due: the last review (or ``since``) plus ``review_every``."""

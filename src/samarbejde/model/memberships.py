@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    OrUnknown,
     fail,
     is_code,
     is_date,
@@ -19,6 +20,7 @@ from samarbejde.model._checks import (
 )
 from samarbejde.model.errors import UnknownIdError
 from samarbejde.model.mandates import Mandate
+from samarbejde.model.unknown import Unknown
 
 __all__ = ["Membership"]
 
@@ -49,7 +51,9 @@ class Membership:
     Attributes:
         organisation: The id of the member organisation.
         role: An open code, e.g. ``lead`` or ``bridge_builder`` (see
-            :data:`samarbejde.model.codes.KNOWN_ROLES`).
+            :data:`samarbejde.model.codes.KNOWN_ROLES`), or :data:`~samarbejde.UNKNOWN`
+            when the sources name the member but not its part (so ``unknown`` is no
+            role's code).
         joined: When it joined.
         left: When it left; it is no longer a member from that day on.
         representative: The post that represents it, e.g. ``"Direktør"``. Meant for a
@@ -61,7 +65,7 @@ class Membership:
     """
 
     organisation: str = attrs.field(validator=is_id)
-    role: str = attrs.field(validator=is_code)
+    role: str | Unknown = attrs.field(validator=OrUnknown(is_code))
     joined: pendulum.Date = attrs.field(validator=is_date)
     left: pendulum.Date | None = attrs.field(
         default=None, validator=[is_optional_date, _left_after_joined]

@@ -9,9 +9,18 @@ from typing import Any
 
 import attrs
 
-from samarbejde.model._checks import AtLeast, Matches, Validator, fail, instance_of, is_decimal
+from samarbejde.model._checks import (
+    AtLeast,
+    Matches,
+    OrUnknown,
+    Validator,
+    fail,
+    instance_of,
+    is_decimal,
+)
 from samarbejde.model.enums import Unit
 from samarbejde.model.errors import ModelError
+from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = ["Money", "Quantity", "currencies"]
 
@@ -56,18 +65,24 @@ class Money:
     """An amount of money.
 
     Attributes:
-        amount: A finite, non-negative ``Decimal``.
+        amount: A finite, non-negative ``Decimal``, or :data:`~samarbejde.UNKNOWN` when
+            the sources give the currency but not the amount.
         currency: An ISO 4217 code in use (:func:`currencies`), ``"DKK"`` by default.
 
     >>> Money(Decimal("250000"))
     Money(amount=Decimal('250000'), currency='DKK')
     """
 
-    amount: Decimal = attrs.field(validator=[is_decimal, _not_negative])
+    amount: Decimal | Unknown = attrs.field(validator=OrUnknown(is_decimal, _not_negative))
     currency: str = attrs.field(default="DKK", validator=[_currency, _is_iso4217])
 
+    @property
+    def known(self) -> bool:
+        """Whether the amount is known (not :data:`~samarbejde.UNKNOWN`)."""
+        return self.amount is not UNKNOWN
+
     def __add__(self, other: Money) -> Money:
-        """Add two amounts in the same currency.
+        """Add two amounts in the same currency; unknown if either is.
 
         Raises:
             ModelError: The currencies differ.
@@ -78,6 +93,8 @@ class Money:
             raise ModelError(
                 "Money", "currency", other.currency, f"cannot add it to {self.currency}"
             )
+        if self.amount is UNKNOWN or other.amount is UNKNOWN:
+            return Money(UNKNOWN, self.currency)
         return Money(self.amount + other.amount, self.currency)
 
 
@@ -86,12 +103,19 @@ class Quantity:
     """A promised or delivered amount of something, in a unit.
 
     Attributes:
-        amount: A finite ``Decimal`` greater than zero.
+        amount: A finite ``Decimal`` greater than zero, or :data:`~samarbejde.UNKNOWN`
+            when the sources say what is counted but not how many.
         unit: What is counted.
 
     >>> Quantity(Decimal("25"), Unit.PLACES)
     Quantity(amount=Decimal('25'), unit=<Unit.PLACES: 'places'>)
     """
 
-    amount: Decimal = attrs.field(validator=[is_decimal, _positive])
+    amount: Decimal | Unknown = attrs.field(validator=OrUnknown(is_decimal, _positive))
+
+    @property
+    def known(self) -> bool:
+        """Whether the amount is known (not :data:`~samarbejde.UNKNOWN`)."""
+        return self.amount is not UNKNOWN
+
     unit: Unit = attrs.field(validator=instance_of(Unit))

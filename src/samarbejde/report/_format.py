@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from samarbejde.model import Lang, Money, Quantity, Unit, label
+from samarbejde.model import UNKNOWN, Lang, Money, Quantity, Unit, Unknown, label
 from samarbejde.model.text import check_lang
 from samarbejde.report._texts import MONTHS, say
 
 __all__ = ["format_date", "format_money", "format_number", "format_quantity"]
 
 
-def format_number(value: Decimal | int, lang: Lang = "da") -> str:
+def format_number(value: Decimal | int | Unknown, lang: Lang = "da") -> str:
     """A number with thousands grouped: ``1.500.000,5`` in Danish, ``1,500,000.5`` in English.
+
+    An unknown number is ``ukendt`` (``unknown``).
 
     Trailing zeros after the decimal point are dropped; the digits of a ``Decimal``
     are kept exactly (no rounding through floats).
@@ -25,6 +27,8 @@ def format_number(value: Decimal | int, lang: Lang = "da") -> str:
     ('1.500.000', '2.5')
     """
     check_lang(lang)
+    if value is UNKNOWN:
+        return say("unknown", lang)
     number = Decimal(value)
     if not number.is_finite():
         raise ValueError(f"not a finite number: {value!r}")

@@ -24,6 +24,7 @@ from samarbejde.analysis import (
 from samarbejde.documents import MergedSources
 from samarbejde.model import (
     LAW_PERIODS,
+    UNKNOWN,
     AreaCategory,
     Classification,
     Goal,
@@ -33,6 +34,7 @@ from samarbejde.model import (
     Portfolio,
     ProjectLifecycle,
     Sector,
+    Unknown,
     categories_on_lists,
     days,
     label,
@@ -396,7 +398,7 @@ def _facts(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date,
         (say("since", lang), _e(format_date(lifecycle.started, lang))),
         (
             say("until", lang),
-            _e(say("open_ended", lang) if until is None else format_date(until, lang)),
+            _e(_until(until, lang)),
         ),
     ]
     if partnership.parent is not None:
@@ -451,12 +453,20 @@ def _classified(classification: Classification, as_of: pendulum.Date, lang: Lang
     """A category on its list, and the day it ended with its law if that was by ``as_of``."""
     category = label(classification.category, lang)
     day = format_date(classification.list_date, lang)
-    ended = LAW_PERIODS[classification.category].end
+    status = classification.category
+    ended = None if status is UNKNOWN else LAW_PERIODS[status].end
     if ended is not None and ended < as_of:
         return say(
             "classified_ended", lang, category=category, day=day, end=format_date(ended, lang)
         )
     return say("classified", lang, category=category, day=day)
+
+
+def _until(until: pendulum.Date | Unknown | None, lang: Lang) -> str:
+    """The planned end: a date, unknown, or none recorded (read as open-ended, D76)."""
+    if until is UNKNOWN:
+        return say("unknown", lang)
+    return say("open_ended", lang) if until is None else format_date(until, lang)
 
 
 def _organisation(portfolio: Portfolio, organisation: str, lang: Lang) -> tuple[Sector | None, str]:

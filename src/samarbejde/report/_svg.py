@@ -191,7 +191,7 @@ def timeline_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key:
     """
     rows = display_order(portfolio.partnerships)
     starts = [p.lifecycles[0].started for p, _ in rows] or [as_of]
-    ends = [as_of, *(e for p, _ in rows if (e := lifecycle_until(p)) is not None)]
+    ends = [as_of, *(e for p, _ in rows if isinstance(e := lifecycle_until(p), pendulum.Date))]
     horizon = pendulum.Date(min(as_of.year + 6, _LAST.year), 12, 31)
     ends = [min(e, horizon) for e in ends]
     first, last = _domain(starts, ends)
@@ -222,7 +222,7 @@ def timeline_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key:
                 if width > 7 * len(name) + 8:
                     body.append(f'<text x="{x0 + 4}" y="{y + 19}" class="in-bar">{_e(name)}</text>')
         until = lifecycle_until(p)
-        if p.lifecycle.ended is None and until is not None and until > as_of:
+        if p.lifecycle.ended is None and isinstance(until, pendulum.Date) and until > as_of:
             x0, x1 = scale.x(as_of), scale.x(until)
             body.append(
                 f'<rect x="{x0}" y="{y + 7}" width="{max(x1 - x0, 2.0)}" height="16" '

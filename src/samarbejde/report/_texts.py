@@ -19,6 +19,7 @@ _TEXTS: dict[str, Text] = {
     "number.group": Text(".", ","),
     "number.point": Text(",", "."),
     "money.dkk": Text("{number} kr.", "DKK {number}"),
+    "unknown": Text("ukendt", "unknown"),
     "money.other": Text("{number} {currency}", "{currency} {number}"),
     "date": Text("{day}. {month} {year}", "{day} {month} {year}"),
     # the page
@@ -60,7 +61,7 @@ _TEXTS: dict[str, Text] = {
         "{category} (listen {day}; kategorien ophørte med sin lov {end})",
         "{category} (list of {day}; the category ended with its law on {end})",
     ),
-    "not_on_lists": Text("ikke på listerne", "not on the lists"),
+    "not_on_lists": Text("ingen listestatus registreret", "no list status recorded"),
     "level": Text("Modenhed", "Maturity"),
     "findings": Text("Fund", "Findings"),
     "form.project": Text("projekt", "project"),

@@ -12,6 +12,7 @@ import pendulum
 
 from samarbejde.model.enums import CommitmentStatus, Sector, StrategicPhase
 from samarbejde.model.lifecycles import StrategicLifecycle
+from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import COLLABORATION, defined_rules
 from samarbejde.rules._findings import Related, Severity
 from samarbejde.rules._hits import Hit, hit
@@ -118,6 +119,7 @@ def residents_not_represented(ctx: RuleContext, part: PartnershipIndex) -> Itera
         m.left is None
         and (
             m.role == "resident_representative"
+            or m.role is UNKNOWN  # it may be: cannot tell
             or ctx.index.sector(m.organisation) is Sector.RESIDENTS
         )
         for m in p.members

@@ -16,6 +16,7 @@ from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power
 from samarbejde.model.funding import same_money
 from samarbejde.model.iso import write_date
+from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import MANDATES, defined_rules
 from samarbejde.rules._findings import Related, Severity
 from samarbejde.rules._hits import Hit, hit
@@ -103,17 +104,21 @@ def kind_outside_powers(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
 def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Mandates whose DKK commitments add up to more than their ceiling."""
     counted = part.money_by_mandate
-    totals = {
-        mandate: sum((c.quantity.amount for c in commitments), Decimal(0))
-        for mandate, commitments in counted.items()
-    }
-    for mandate_id, total in totals.items():
+    for mandate_id, commitments in counted.items():
         held = part.mandates.get(mandate_id)
         if held is None:
             continue
         member, mandate = held
         ceiling = mandate.ceiling
-        if ceiling is not None and ceiling.currency == "DKK" and total > ceiling.amount:
+        if ceiling is None or ceiling.currency != "DKK" or ceiling.amount is UNKNOWN:
+            continue
+        # Unknown amounts count as nothing: the rule fires only when the known ones are
+        # already above the ceiling (amounts are never negative), whatever the rest is.
+        total = sum(
+            (c.quantity.amount for c in commitments if c.quantity.amount is not UNKNOWN),
+            Decimal(0),
+        )
+        if total > ceiling.amount:
             yield hit(
                 f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling",
                 mandate_id,
@@ -121,7 +126,7 @@ def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
                 total=total,
                 mandate=mandate_id,
                 ceiling=ceiling.amount,
-            ).relating(*_summands(part, counted[mandate_id]))
+            ).relating(*_summands(part, commitments))
 
 
 def _summands(part: PartnershipIndex, commitments: list[Commitment]) -> Iterator[Related]:
@@ -181,7 +186,7 @@ def core_without_strategic_mandate(ctx: RuleContext, part: PartnershipIndex) -> 
     """Core members of live strategic partnerships without a strategic-level mandate."""
     core = frozenset(ctx.params["core_roles"])
     for m in part.partnership.members:
-        if m.left is not None or m.role not in core:
+        if m.left is not None or m.role is UNKNOWN or m.role not in core:
             continue
         if not any(x.level is MandateLevel.STRATEGIC for x in m.mandates):
             yield hit(

@@ -13,6 +13,7 @@ from samarbejde.model.enums import ReviewOutcome, StrategicPhase
 from samarbejde.model.funding import SHORT_TERM_FUNDING
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.terms import add_duration
+from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import STRATEGIC, defined_rules
 from samarbejde.rules._findings import Severity
 from samarbejde.rules._hits import Hit, hit
@@ -79,14 +80,15 @@ def no_binding_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
     "{years} år.",
     rationale="A strategic partnership is long-lasting (*langvarigt*). A horizon shorter than "
     "a few years makes it a project by another name. The parameter `years` (default 5) sets "
-    "the least horizon; an open-ended horizon passes.",
+    "the least horizon; an open-ended horizon passes, and so does an unknown one (S019 "
+    "says it is not known).",
 )
 def short_horizon(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships whose horizon is shorter than ``years``."""
     years = pendulum.duration(years=int(ctx.params["years"]))
     lifecycle = _lifecycle(part)
     end = lifecycle.horizon_end
-    if end is not None and end < add_duration(lifecycle.since, years):
+    if end is not None and end is not UNKNOWN and end < add_duration(lifecycle.since, years):
         yield hit(
             f"{part.path}.lifecycle.horizon",
             part.partnership.id,
@@ -197,7 +199,8 @@ def goal_not_measurable(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
     "{horizon_end}).",
     rationale="A long-term partnership financed only by grants that end inside its horizon "
     "meets the same funding cliff as a project. Partners' own budgets should carry part of "
-    "it. The parameter `grant_kinds` lists the kinds counted as short-term grants.",
+    "it. The parameter `grant_kinds` lists the kinds counted as short-term grants. An "
+    "unknown horizon cannot tell, and the rule says nothing.",
 )
 def short_term_funding_only(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships funded only by grants that end inside the horizon."""
@@ -208,6 +211,8 @@ def short_term_funding_only(ctx: RuleContext, part: PartnershipIndex) -> Iterato
         return
     funded_until = max(f.term.end for f in funding if f.term.end is not None)
     horizon_end = lifecycle.horizon_end
+    if horizon_end is UNKNOWN:  # cannot tell whether the grants end inside it
+        return
     if horizon_end is None or funded_until < horizon_end:
         yield hit(
             f"{part.path}.funding",
@@ -284,14 +289,15 @@ _YEAR = pendulum.duration(years=1)
     "passed, the partners have renewed it (a review with outcome `renewed`, held at most "
     "one review cadence - or a year without one - before the horizon's end, or later) or "
     "dissolved it; one that goes on past its horizon without either has a record that "
-    "nobody keeps up, or a frame that nobody decided on. An open-ended horizon passes.",
+    "nobody keeps up, or a frame that nobody decided on. An open-ended or unknown horizon "
+    "passes.",
 )
 def past_planned_horizon(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships past their horizon's end, neither renewed nor dissolved."""
     lifecycle = _lifecycle(part)
     end = lifecycle.horizon_end
     today = ctx.today
-    if end is None or not end < today:
+    if end is None or end is UNKNOWN or not end < today:
         return
     known = [c.phase for c in lifecycle.phases if c.on <= today]
     if not known or known[-1] is StrategicPhase.DISSOLVED:

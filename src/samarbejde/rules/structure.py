@@ -9,9 +9,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from samarbejde.model.enums import CommitmentStatus
-from samarbejde.model.lifecycles import ProjectLifecycle
+from samarbejde.model.iso import write_date
+from samarbejde.model.lifecycles import ProjectLifecycle, StrategicLifecycle
+from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import STRUCTURE, defined_rules
-from samarbejde.rules._findings import Related
+from samarbejde.rules._findings import Related, Severity
 from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._rule import RuleContext
@@ -517,6 +519,62 @@ def agreement_parent_cycle(ctx: RuleContext, part: PartnershipIndex) -> Iterator
             cycle=cycle,
             partnership=part.partnership.id,
         ).relating(*(Related(f"{part.path}.agreements[{a}].parent", a) for a in cycle[1:]))
+
+
+def _unknowns(ctx: RuleContext, part: PartnershipIndex) -> Iterator[str]:  # noqa: PLR0912
+    """Where the partnership (and the areas it serves) states a fact as unknown."""
+    p, path = part.partnership, part.path
+    for index, lifecycle in enumerate(p.lifecycles):
+        where = f"{path}.lifecycle" if index == len(p.earlier) else f"{path}.earlier[{index}]"
+        if isinstance(lifecycle, StrategicLifecycle) and lifecycle.horizon is UNKNOWN:
+            yield f"{where}.horizon"
+    for member in p.members:
+        if member.role is UNKNOWN:
+            yield f"{part.member_path(member.organisation)}.role"
+        for mandate in member.mandates:
+            if mandate.ceiling is not None and not mandate.ceiling.known:
+                yield f"{part.member_path(member.organisation)}.mandates[{mandate.id}].ceiling"
+    for commitment in p.commitments:
+        where = part.commitment_path(commitment.id)
+        if not commitment.quantity.known:
+            yield f"{where}.quantity"
+        for index, fulfilment in enumerate(commitment.fulfilments):
+            if not fulfilment.quantity.known:
+                yield f"{where}.fulfilments[{index}].quantity"
+    for funding in p.funding:
+        if not funding.amount.known:
+            yield f"{path}.funding[{funding.id}].amount"
+    areas = {a.id: a for a in ctx.index.portfolio.areas}
+    for area_id in p.areas:
+        area = areas.get(area_id)
+        for c in () if area is None else area.classifications:
+            if c.category is UNKNOWN:
+                yield f"areas[{area_id}].classifications[{write_date(c.list_date)}]"
+
+
+@STRUCTURE.rule(
+    "S019",
+    "not-known",
+    severity=Severity.INFO,
+    en="Partnership {partnership} states {n} facts as unknown: {unknown}.",
+    da="Samarbejdet {partnership} angiver {n} forhold som ukendte: {unknown}.",
+    rationale="Real sources often lack an amount, a quantity, a horizon, a member's role or "
+    "an area's list status; a fact stated `unknown` is neither absent nor a value. The "
+    "other rules do not guess it (a rule that needs it says nothing), maturity leaves a "
+    "dimension that turns on it not assessed, and this one finding per partnership lists "
+    "what is not known, so that it can be looked up (design decision D75).",
+)
+def not_known(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """One finding per partnership that states facts as unknown, listing them."""
+    unknown = tuple(dict.fromkeys(_unknowns(ctx, part)))
+    if unknown:
+        yield hit(
+            part.path,
+            part.partnership.id,
+            partnership=part.partnership.id,
+            n=len(unknown),
+            unknown=", ".join(unknown),
+        ).relating(*(Related(where, "unknown") for where in unknown))
 
 
 #: The structure rules: those this module defines, in code order.

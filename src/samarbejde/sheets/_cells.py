@@ -20,6 +20,7 @@ import pendulum
 from samarbejde.documents._scalars import did_you_mean
 from samarbejde.model import iso
 from samarbejde.model.labels import label
+from samarbejde.model.unknown import UNKNOWN, UNKNOWN_WORDS
 from samarbejde.sheets._layout import Column
 
 __all__ = ["CellError", "cell_text", "cell_value", "read_cell"]
@@ -162,9 +163,11 @@ def read_cell(  # noqa: PLR0911 - one answer per kind
                 f"{did_you_mean(text, column.choices)}"
             )
         return folded[text.casefold()]
+    if column.unknowable and isinstance(value, str) and value.strip().casefold() in UNKNOWN_WORDS:
+        return UNKNOWN.value
     if column.enums:
         return _enum(value, column.enums)
-    kind = column.scalars[0].type
+    kind = column.scalars[0].base.type
     if kind is bool:
         return _bool(value)
     if kind is int:
@@ -192,7 +195,7 @@ def cell_value(plain: Any, column: Column) -> Any:
     """A plain value as a spreadsheet cell: dates as dates, amounts as numbers."""
     if plain is None or column.choices or column.enums:
         return plain
-    kind = column.scalars[0].type
+    kind = column.scalars[0].base.type
     if kind is pendulum.Date and isinstance(plain, str):
         return dt.date.fromisoformat(plain)
     if kind is Decimal and isinstance(plain, str):

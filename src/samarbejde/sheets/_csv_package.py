@@ -23,6 +23,7 @@ from samarbejde.documents._atomic import write_atomically
 from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.labels import Lang
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.unknown import UNKNOWN
 from samarbejde.sheets._cells import cell_text
 from samarbejde.sheets._layout import Column, Table, layout
 from samarbejde.sheets._tables import RawRow, SheetProblem, portfolio_from_rows, rows_of
@@ -50,7 +51,9 @@ def _field(header: str, column: Column | None, by_id: bool | None = None) -> dic
     elif column.enums:
         field["constraints"] = {"enum": [m.value for e in column.enums for m in e]}
     else:
-        field["type"] = _TYPES.get(column.scalars[0].type.__name__, "string")
+        field["type"] = _TYPES.get(column.scalars[0].base.type.__name__, "string")
+    if column.unknowable:  # the word unknown stands for a fact not known (D75)
+        field["missingValues"] = ["", UNKNOWN.value]
     return field
 
 

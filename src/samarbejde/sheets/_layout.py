@@ -172,9 +172,13 @@ class Column(NamedTuple):
     @property
     def enums(self) -> tuple[type[Enum], ...]:
         """The enums its values come from (none for other scalars)."""
-        return tuple(
-            s.type for s in self.scalars if isinstance(s.type, type) and issubclass(s.type, Enum)
-        )
+        bases = [s.base for s in self.scalars]
+        return tuple(s.type for s in bases if isinstance(s.type, type) and issubclass(s.type, Enum))
+
+    @property
+    def unknowable(self) -> bool:
+        """Whether its value may be ``unknown`` (``ukendt`` is read too)."""
+        return any(s.known is not None for s in self.scalars)
 
 
 class Key(NamedTuple):

@@ -124,7 +124,7 @@ def _lists(book: Workbook, lang: Lang) -> dict[tuple[str, ...], str]:
 
 
 def _format(column: Column, lang: str) -> str | None:
-    kind = column.scalars[0].type if column.scalars and not column.enums else None
+    kind = column.scalars[0].base.type if column.scalars and not column.enums else None
     if kind is pendulum.Date:
         return _DATE_FORMAT[lang]
     if kind is not None and kind.__name__ == "Decimal":

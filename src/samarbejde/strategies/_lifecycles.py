@@ -16,6 +16,7 @@ from samarbejde.model.history import PhaseChange
 from samarbejde.model.lifecycles import ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.terms import Term, add_duration
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+from samarbejde.strategies._unknowns import maybe_unknown
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
@@ -123,6 +124,7 @@ def draw_strategic(
     """
     since = day(draw, start, _latest_start(end, begin_by))
     horizon = maybe_months(draw, 5 * 12, 15 * 12)
+    stated = horizon if horizon is None else maybe_unknown(draw, horizon)
     review_every = maybe_months(draw, 6, 24)
     limit = end if horizon is None else min(end, add_duration(since, horizon))
     path = _room(_strategic_path(draw, final=final), since, limit, today)
@@ -142,7 +144,7 @@ def draw_strategic(
     return StrategicLifecycle(
         since,
         phases,
-        horizon=horizon,
+        horizon=stated,
         review_every=review_every,
         reviews=tuple(reviews),
     )

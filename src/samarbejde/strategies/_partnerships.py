@@ -39,6 +39,7 @@ from samarbejde.model.memberships import Membership
 from samarbejde.model.money import Money
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.terms import Term
+from samarbejde.model.unknown import UNKNOWN, Unknown
 from samarbejde.strategies._lifecycles import draw_project, draw_strategic
 from samarbejde.strategies._records import (
     POSTS,
@@ -47,6 +48,7 @@ from samarbejde.strategies._records import (
     draw_measurements,
     draw_quantity,
 )
+from samarbejde.strategies._unknowns import maybe_unknown
 from samarbejde.strategies._values import (
     add_days,
     choose,
@@ -130,6 +132,10 @@ class _Draft:
     money: Decimal = Decimal(0)
 
 
+#: A member's role, or now and then unknown: one draw, so the shrinker keeps its path.
+_ROLES: tuple[str | Unknown, ...] = (*KNOWN_ROLES, UNKNOWN)
+
+
 def _lifecycles(draw: st.DrawFn, plan: PartnershipPlan) -> tuple[Lifecycle, ...]:
     today = plan.today
     choices: list[str] = {
@@ -177,7 +183,7 @@ def _last_day(lifecycle: Lifecycle, end: pendulum.Date) -> pendulum.Date:
         assert lifecycle.term.end is not None
         return lifecycle.term.end
     horizon_end = lifecycle.horizon_end
-    return end if horizon_end is None else min(end, horizon_end)
+    return end if horizon_end is None or horizon_end is UNKNOWN else min(end, horizon_end)
 
 
 def _subset(draw: st.DrawFn, items: Sequence[str], *, min_size: int = 0) -> tuple[str, ...]:
@@ -225,7 +231,7 @@ def _membership(draw: st.DrawFn, scope: _Scope, pool: list[str]) -> tuple[Member
     joined = day(draw, scope.first, scope.last_join)
     member = Membership(
         organisation,
-        pick(draw, KNOWN_ROLES),
+        pick(draw, _ROLES),
         joined,
         _left(draw, joined, scope.now),
         representative=maybe_pick(draw, POSTS),
@@ -350,7 +356,7 @@ def _commitment(
         a.id for a in agreements if any(p.organisation == member.organisation for p in a.parties)
     ]
     draft.given.append(_given_on(status))
-    if quantity.unit is Unit.DKK:
+    if quantity.unit is Unit.DKK and quantity.amount is not UNKNOWN:
         draft.money += quantity.amount
     return Commitment(
         f"{scope.prefix}-c{index}",
@@ -376,7 +382,7 @@ def _funding(draw: st.DrawFn, scope: _Scope) -> tuple[Funding, ...]:
             Funding(
                 f"{scope.prefix}-f{i + 1}",
                 pick(draw, scope.plan.organisation_ids),
-                Money(decimal(draw, 10_000, 5_000_000, 0)),
+                Money(maybe_unknown(draw, decimal(draw, 10_000, 5_000_000, 0))),
                 Term(funded_from, funded_until),
                 pick(draw, FundingKind),
                 granted_on=maybe_day(draw, scope.first, min(funded_until, scope.now)),

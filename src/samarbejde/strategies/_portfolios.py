@@ -18,6 +18,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.strategies._partnerships import Form, PartnershipPlan, draw_partnership
 from samarbejde.strategies._records import POSTS, area_lists
+from samarbejde.strategies._unknowns import maybe_unknown
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
@@ -140,7 +141,9 @@ def _areas(
                 pick(draw, codes_of_municipalities()),
                 residents=draw(st.integers(0, 20_000)) if maybe(draw) else None,
                 classifications=tuple(
-                    Classification(pick(draw, categories_on(listed_on)), listed_on)
+                    Classification(
+                        maybe_unknown(draw, pick(draw, categories_on(listed_on))), listed_on
+                    )
                     for listed_on in sorted_dates(draw, listed, first_list, end)
                 ),
             )

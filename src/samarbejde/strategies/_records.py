@@ -48,6 +48,8 @@ from samarbejde.model.money import Money, Quantity
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.terms import Term
 from samarbejde.model.transitions import COMMITMENT_STATUS
+from samarbejde.model.unknown import UNKNOWN, Unknown
+from samarbejde.strategies._unknowns import maybe_unknown
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
@@ -291,7 +293,7 @@ def memberships(
     held = draw(st.lists(mandates(joined, end), max_size=2, unique_by=lambda m: m.id))
     return Membership(
         draw(ids()),
-        draw(codes(KNOWN_ROLES)),
+        maybe_unknown(draw, draw(codes(KNOWN_ROLES))),
         joined,
         left,
         representative=draw(st.none() | st.sampled_from(POSTS)),
@@ -337,7 +339,13 @@ def commitment_history(
     ):
         return status, ()
     until = status[-1].on if COMMITMENT_STATUS.is_final(current) else last
-    if current is CommitmentStatus.FULFILLED:
+    delivered: Sequence[Decimal | Unknown]
+    if quantity.amount is UNKNOWN:  # what was delivered is not known either
+        marked = current in (CommitmentStatus.FULFILLED, CommitmentStatus.PARTLY_FULFILLED)
+        delivered = [UNKNOWN] * draw(st.integers(1 if marked else 0, 2))
+        if not delivered:
+            return status, ()
+    elif current is CommitmentStatus.FULFILLED:
         delivered = _parts(draw, quantity.amount)
     elif current is CommitmentStatus.PARTLY_FULFILLED or draw(st.booleans()):
         share = draw(st.integers(1, 9))
@@ -356,7 +364,8 @@ def draw_quantity(draw: st.DrawFn, kind: str) -> Quantity:
     """A quantity in a unit that suits commitment ``kind``."""
     unit = draw(st.sampled_from(KIND_UNITS.get(kind, tuple(Unit))))
     top = 500_000 if unit is Unit.DKK else 200
-    return Quantity(draw(amounts(max_value=top, places=0 if unit is Unit.DKK else 1)), unit)
+    amount = draw(amounts(max_value=top, places=0 if unit is Unit.DKK else 1))
+    return Quantity(maybe_unknown(draw, amount), unit)
 
 
 @st.composite
