@@ -140,12 +140,35 @@ def parse_lean(
     """
     if format == "json":
         try:
-            return loads_fast(text), None, []
+            data = loads_fast(text)
         except (ValueError, RecursionError):  # the scanner says what and where
             return scan_json(text, MAX_DEPTH)
+        if _deeper_than(data, MAX_DEPTH):  # the decoder has no limit of ours: the scanner does
+            return scan_json(text, MAX_DEPTH)
+        return data, None, []
     if format == "yaml":
         return scan_yaml(text, MAX_DEPTH, positions=False, log=located)
     return _parse_toml(text), _EMPTY, []
+
+
+def _deeper_than(data: object, limit: int) -> bool:
+    """Whether lists and mappings nest more than ``limit`` levels in ``data``.
+
+    Iterative, and it stops at the first container past the limit.
+    """
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Iterable[object] = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def locate(text: str, format: Format, targets: Iterable[Path]) -> SourceMap:  # noqa: A002
