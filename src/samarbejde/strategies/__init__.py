@@ -25,6 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from samarbejde.strategies._defect import Defect
+    from samarbejde.strategies._funding import (
+        funding,
+        funding_changes,
+        funding_shares,
+        period_amounts,
+        plan_periods,
+    )
     from samarbejde.strategies._invalid import invalid_portfolios
     from samarbejde.strategies._invalid_documents import LOAD_PROBLEMS
     from samarbejde.strategies._invalid_rules import RULE_DEFECTS
@@ -39,7 +46,6 @@ if TYPE_CHECKING:
         commitments,
         entry_points,
         fulfilments,
-        funding,
         goals,
         governance_bodies,
         identifiers,
@@ -89,7 +95,9 @@ _MODULES = {
     "durations": "_values",
     "entry_points": "_records",
     "fulfilments": "_records",
-    "funding": "_records",
+    "funding": "_funding",
+    "funding_changes": "_funding",
+    "funding_shares": "_funding",
     "goals": "_records",
     "governance_bodies": "_records",
     "identifiers": "_records",
@@ -101,7 +109,9 @@ _MODULES = {
     "money": "_values",
     "organisations": "_records",
     "partnerships": "_portfolios",
+    "period_amounts": "_funding",
     "phase_changes": "_values",
+    "plan_periods": "_funding",
     "portfolios": "_portfolios",
     "project_lifecycles": "_lifecycles",
     "quantities": "_values",
@@ -134,6 +144,8 @@ __all__ = [
     "entry_points",
     "fulfilments",
     "funding",
+    "funding_changes",
+    "funding_shares",
     "goals",
     "governance_bodies",
     "identifiers",
@@ -145,7 +157,9 @@ __all__ = [
     "money",
     "organisations",
     "partnerships",
+    "period_amounts",
     "phase_changes",
+    "plan_periods",
     "portfolios",
     "project_lifecycles",
     "quantities",

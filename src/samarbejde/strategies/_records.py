@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -25,7 +24,6 @@ from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
     AgreementKind,
     CommitmentStatus,
-    FundingKind,
     GovernanceKind,
     MandateLevel,
     Power,
@@ -33,14 +31,13 @@ from samarbejde.model.enums import (
     Sector,
     Unit,
 )
-from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import StatusChange
 from samarbejde.model.lifecycles import Review
 from samarbejde.model.mandates import Mandate
 from samarbejde.model.memberships import Membership
-from samarbejde.model.money import Money, Quantity
+from samarbejde.model.money import Quantity
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.terms import Term
 from samarbejde.model.transitions import COMMITMENT_STATUS
@@ -71,7 +68,6 @@ __all__ = [
     "commitments",
     "entry_points",
     "fulfilments",
-    "funding",
     "goals",
     "governance_bodies",
     "identifiers",
@@ -448,29 +444,4 @@ def governance_bodies(
         meets_every=st.none() | durations(max_months=12),
         name=st.none() | texts(),
         decided_on=st.none() | dates(start, end),
-    )
-
-
-def funding(
-    funder_ids: Sequence[str] | None = None,
-    start: pendulum.Date = DEFAULT_START,
-    end: pendulum.Date = DEFAULT_END,
-) -> st.SearchStrategy[Funding]:
-    """Funding from one of ``funder_ids`` for a term inside ``start``..``end``.
-
-    Perhaps granted on a day from ``start`` to the term's end.
-    """
-    who = ids() if funder_ids is None else st.sampled_from(tuple(funder_ids))
-    return st.builds(
-        Funding,
-        ids(),
-        who,
-        st.builds(Money, amounts(min_value=10_000, max_value=5_000_000, places=0)),
-        terms(start, end, open_ended=False),
-        st.sampled_from(FundingKind),
-    ).flatmap(
-        lambda f: (
-            st.just(f)
-            | dates(start, f.term.end or end).map(lambda d: attrs.evolve(f, granted_on=d))
-        )
     )
