@@ -300,6 +300,7 @@ NOT_REFERENCES: Mapping[Key, str] = {
             (s.Vision, "text"),
             (s.Agreement, "theme"),
             (s.GovernanceBody, "name"),
+            (s.PlanPeriod, "name"),
             (s.StatusChange, "note"),
             (s.Fulfilment, "note"),
             (s.Review, "note"),
@@ -316,6 +317,8 @@ NOT_REFERENCES: Mapping[Key, str] = {
         "an open code (documented known values)",
     ),
     (s.Organisation, "remit"): "free texts",
+    (s.PlanPeriod, "themes"): "free texts: themes as the period's programme words them "
+    "(the lbf-2019-26 profile checks them against LBF's indsatsområder, LBF003)",
     (s.Identifiers, "cvr"): "a number in the CVR register, checked by its check digit",
 }
 

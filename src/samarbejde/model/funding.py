@@ -97,6 +97,13 @@ class FundingShare:
     share: Decimal | None = attrs.field(default=None, validator=_share)
 
 
+def _earlier_periods(
+    instance: FundingChange, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    tuple_of(PeriodAmount)(instance, attribute, value)
+    check_periods(instance, attribute, instance.amount, instance.term, instance.periods)
+
+
 @attrs.frozen
 class FundingChange:
     """A dated change to a funding, and what the funding was before it (D92).
@@ -112,7 +119,7 @@ class FundingChange:
     on: pendulum.Date = attrs.field(validator=is_date)
     amount: Money = attrs.field(validator=instance_of(Money))
     term: Term = attrs.field(validator=instance_of(Term))
-    periods: tuple[PeriodAmount, ...] = attrs.field(default=(), validator=tuple_of(PeriodAmount))
+    periods: tuple[PeriodAmount, ...] = attrs.field(default=(), validator=_earlier_periods)
     shares: tuple[FundingShare, ...] = attrs.field(default=(), validator=tuple_of(FundingShare))
 
 

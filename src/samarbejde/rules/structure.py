@@ -27,6 +27,9 @@ def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
         yield part.member_path(member.organisation), member.organisation
     for funding in p.funding:
         yield f"{path}.funding[{funding.id}].funder", funding.funder
+        earlier = (s for change in funding.changes for s in change.shares)
+        for share in (*funding.shares, *earlier):
+            yield f"{path}.funding[{funding.id}].shares", share.organisation
     for agreement in p.agreements:
         for party in agreement.parties:
             yield f"{path}.agreements[{agreement.id}].parties", party.organisation
@@ -95,6 +98,11 @@ def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
         for area in part.partnership.areas:
             if area not in known:
                 yield Hit(f"{part.path}.areas", area, {"area": area}, part.partnership.id)
+        for period in part.partnership.periods:
+            for area in period.areas:
+                if area not in known:
+                    where = f"{part.path}.periods[{period.id}].areas"
+                    yield Hit(where, area, {"area": area}, part.partnership.id)
 
 
 @STRUCTURE.rule(
@@ -194,8 +202,8 @@ def unknown_challenge(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
     "unknown-agreement",
     en="{subject} refers to agreement {agreement}, which partnership {partnership} does not have.",
     da="{subject} henviser til aftalen {agreement}, som samarbejdet {partnership} ikke har.",
-    rationale="Commitments belong to agreements and sub-agreements to their main agreement; "
-    "the agreement referred to must be described.",
+    rationale="Commitments belong to agreements, sub-agreements to their main agreement and "
+    "plan periods to their agreement; the agreement referred to must be described.",
 )
 def unknown_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Commitments and sub-agreements naming agreements that are not described."""
@@ -215,6 +223,14 @@ def unknown_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
                 a.id,
                 subject=a.id,
                 agreement=a.parent,
+            )
+    for period in p.periods:
+        if period.agreement is not None and period.agreement not in part.agreements:
+            yield hit(
+                f"{part.path}.periods[{period.id}].agreement",
+                period.id,
+                subject=period.id,
+                agreement=period.agreement,
             )
 
 
