@@ -123,8 +123,9 @@ class FundingOperations(PartnershipLookups):
             UnknownIdError: No funding has that id (a ``KeyError``).
             ModelError: The lifecycle had ended by ``on``, ``on`` is before the funding
                 was granted or last changed, the funding is open-ended, ``until`` is
-                not after its end, ``adding`` is in another currency, or both
-                ``adding`` and ``periods`` are given.
+                not after its end, ``adding`` is in another currency, both ``adding``
+                and ``periods`` are given, or one is given that does not fit: a funding
+                with periods is extended by periods, one without by an amount.
         """
         on = days.day(on, "on")
         until = days.day(until, "until")
@@ -139,6 +140,14 @@ class FundingOperations(PartnershipLookups):
         if adding is not None and periods:
             raise ModelError(
                 "Funding", "amount", adding, "give the added periods or an amount, not both"
+            )
+        if periods and not current.periods:
+            raise ModelError(
+                "Funding", "periods", periods, "a funding without periods is extended by an amount"
+            )
+        if adding is not None and current.periods:
+            raise ModelError(
+                "Funding", "amount", adding, "a funding with periods is extended by periods"
             )
         amount = current.amount
         if periods:
