@@ -229,7 +229,7 @@ def funding_changes(
 ) -> FundingChange:
     """A dated change to a funding, with what the funding was before it."""
     funder = draw(ids())
-    others = [funder, *draw(st.lists(ids(), max_size=3))]
+    others = list(dict.fromkeys([funder, *draw(st.lists(ids(), max_size=3))]))
     begins = day(draw, start, end)
     term = Term(begins, day(draw, begins, end))
     amount, periods, shares = _state(draw, funder, others, term)
@@ -245,6 +245,10 @@ def plan_periods(
     end: pendulum.Date = DEFAULT_END,
 ) -> PlanPeriod:
     """One plan period inside ``start``..``end``, with themes, areas and an agreement."""
-    areas = draw(st.lists(ids(), max_size=3)) if area_ids is None else list(area_ids)
-    agreements = draw(st.lists(ids(), max_size=2)) if agreement_ids is None else list(agreement_ids)
+    areas = draw(st.lists(ids(), max_size=3, unique=True)) if area_ids is None else list(area_ids)
+    agreements = (
+        draw(st.lists(ids(), max_size=2, unique=True))
+        if agreement_ids is None
+        else list(agreement_ids)
+    )
     return draw_periods(draw, draw(ids()), (start, end, end), areas, agreements, at_least=1)[0]
