@@ -415,6 +415,7 @@ BUILDERS: Mapping[Callable[..., Any], tuple[Any, ...]] = {
     builders.mandate: (),
     builders.member: ("kommune",),
     builders.commitment: (),
+    builders.funding: (),
     builders.project_lifecycle: (),
     builders.strategic_lifecycle: (),
     builders.project: (),
