@@ -30,6 +30,9 @@ def model_counts(portfolio: Portfolio) -> dict[str, int]:
         "measurements": sum(len(g.measurements) for p in parts for g in p.goals),
         "funding": sum(len(p.funding) for p in parts),
         "phases": sum(len(lc.phases) for p in parts for lc in p.lifecycles),
+        "funding_periods": sum(len(f.periods) for p in parts for f in p.funding),
+        "funding_shares": sum(len(f.shares) for p in parts for f in p.funding),
+        "periods": sum(len(p.periods) for p in parts),
     }
 
 

@@ -118,6 +118,34 @@ def _overdue(final: bool) -> Fragment:
     return fragment
 
 
+LBF_GRANT = (
+    "{{id: f-lbf, funder: landsbyggefonden, amount: {{amount: '3000000'}}, kind: national_pool,"
+    " term: {{start: 2021-01-01, end: {end}}}}}"
+)
+
+
+def _lbf(end: str = "2024-12-31", municipal: str = "2000000", **more: str) -> Fragment:
+    """The alliance as an LBF helhedsplan of 2021-24: a grant of DKK 3m, the kommune's
+    DKK {municipal} over 2020-25 (a third of it in the grant's years: 30.8 % local
+    co-financing at DKK 2m), and its steering group a board of kommune and bolig."""
+    return {
+        "organisations[+lbf]": "{id: landsbyggefonden, name: Landsbyggefonden, sector: foundation}",
+        f"{A}.funding[+lbf]": LBF_GRANT.format(end=end),
+        f"{A}.funding[f-kommune].term": "{start: 2020-01-01, end: 2025-12-31}",
+        f"{A}.funding[f-kommune].amount": f"{{amount: '{municipal}'}}",
+        f"{A}.governance[styregruppe].kind": "board",
+        **more,
+    }
+
+
+def _lbf_themes(*themes: str) -> Fragment:
+    period = (
+        "[{id: t-2021, name: Helhedsplan 2021-24, term: {start: 2021-01-01, end: 2024-12-31},"
+        f" themes: [{', '.join(themes)}]}}]"
+    )
+    return _lbf(**{f"{A}.periods": period})
+
+
 #: code -> (passing fragment, failing fragment)
 CASES: dict[str, tuple[Fragment, Fragment]] = {
     "S001": ({f"{P}.lifecycle.owner": "kommune"}, {f"{P}.lifecycle.owner": "ukendt"}),
@@ -296,4 +324,11 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
         {f"{A}.goals[g-job].measurements": _measured(("2020-06-01", "10"))},
         {f"{A}.goals[g-job].measurements": _measured(("2020-05-31", "10"))},
     ),
+    "LBF001": (_lbf(), _lbf(municipal="1000000")),
+    "LBF002": (_lbf(), _lbf(end="2025-01-01", municipal="3000000")),
+    "LBF003": (
+        _lbf_themes("Beskæftigelse", "Uddannelse og livschancer"),
+        _lbf_themes("Beskæftigelse", "Tryghed og trivsel"),
+    ),
+    "LBF004": (_lbf(), {**_lbf(), f"{A}.governance[styregruppe].kind": "steering_group"}),
 }

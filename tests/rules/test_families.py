@@ -49,12 +49,13 @@ def test_a_rule_states_its_severity_only_where_it_departs_from_its_family() -> N
 def test_the_families_state_the_profiles_of_the_design() -> None:
     profiles = {f.prefix: sorted(f.profiles) for f in builtin_families()}
     assert profiles == {
-        "S": ["all", "project", "strategic", "structure"],
+        "S": ["all", "lbf-2019-26", "project", "strategic", "structure"],
         "M": ["all", "project", "strategic"],
         "P": ["all", "project"],
         "L": ["all", "strategic"],
         "C": ["all", "strategic"],
         "T": ["all", "project", "strategic"],
+        "LBF": ["all", "lbf-2019-26"],
     }
 
 

@@ -33,6 +33,10 @@ CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (s.Agreement, sst.agreements()),
     (s.GovernanceBody, sst.governance_bodies()),
     (s.Funding, sst.funding()),
+    (s.PeriodAmount, sst.period_amounts()),
+    (s.FundingShare, sst.funding_shares()),
+    (s.FundingChange, sst.funding_changes()),
+    (s.PlanPeriod, sst.plan_periods()),
     (s.EntryPoint, sst.entry_points()),
     (s.Identifiers, sst.identifiers()),
     (s.Organisation, sst.organisations()),
@@ -60,6 +64,7 @@ MODEL_MODULES = {
     "money",
     "organisations",
     "partnerships",
+    "periods",
     "portfolio",
     "terms",
 }

@@ -105,6 +105,10 @@ STRATEGIES: Mapping[type, Callable[[], st.SearchStrategy[Any]]] = {
     s.Agreement: sst.agreements,
     s.GovernanceBody: sst.governance_bodies,
     s.Funding: sst.funding,
+    s.PeriodAmount: sst.period_amounts,
+    s.FundingShare: sst.funding_shares,
+    s.FundingChange: sst.funding_changes,
+    s.PlanPeriod: sst.plan_periods,
     s.EntryPoint: sst.entry_points,
     s.Identifiers: sst.identifiers,
     s.Organisation: sst.organisations,
@@ -317,6 +321,7 @@ NOT_REFERENCES: Mapping[Key, str] = {
             (s.Vision, "text"),
             (s.Agreement, "theme"),
             (s.GovernanceBody, "name"),
+            (s.PlanPeriod, "name"),
             (s.StatusChange, "note"),
             (s.Fulfilment, "note"),
             (s.Review, "note"),
@@ -335,6 +340,8 @@ NOT_REFERENCES: Mapping[Key, str] = {
         "an open code (documented known values)",
     ),
     (s.Organisation, "remit"): "free texts",
+    (s.PlanPeriod, "themes"): "free texts: themes as the period's programme words them "
+    "(the lbf-2019-26 profile checks them against LBF's indsatsområder, LBF003)",
     (s.Identifiers, "cvr"): "a number in the CVR register, checked by its check digit",
 }
 
@@ -431,6 +438,7 @@ BUILDERS: Mapping[Callable[..., Any], tuple[Any, ...]] = {
     builders.mandate: (),
     builders.member: ("kommune",),
     builders.commitment: (),
+    builders.funding: (),
     builders.project_lifecycle: (),
     builders.strategic_lifecycle: (),
     builders.project: (),

@@ -21,6 +21,8 @@ from samarbejde.analysis.funding import (
     Continuation,
     FundingEnd,
     FundingPeriod,
+    FundingYear,
+    funding_by_year,
     funding_cliffs,
     funding_ends,
     funding_timeline,
@@ -44,6 +46,7 @@ from samarbejde.analysis.members import (
     mandate_coverage,
     member_load,
 )
+from samarbejde.analysis.periods import PeriodStep, continuity, period_continuity
 from samarbejde.analysis.progress import GoalProgress, goal_progress, share_of_way
 from samarbejde.analysis.sectors import (
     CORE_SECTORS,
@@ -66,6 +69,7 @@ __all__ = [
     "Frames",
     "FundingEnd",
     "FundingPeriod",
+    "FundingYear",
     "GapReason",
     "GoalProgress",
     "Level",
@@ -76,11 +80,14 @@ __all__ = [
     "MemberLoad",
     "MissingExtraError",
     "OverdueCommitment",
+    "PeriodStep",
     "SectorCoverage",
     "Silo",
     "StatusSnapshot",
     "area_coverage",
     "assess",
+    "continuity",
+    "funding_by_year",
     "funding_cliffs",
     "funding_ends",
     "funding_timeline",
@@ -91,6 +98,7 @@ __all__ = [
     "mandate_coverage",
     "member_load",
     "overdue_commitments",
+    "period_continuity",
     "records_frame",
     "root_organisation",
     "sector_coverage",

@@ -36,7 +36,7 @@ from samarbejde.model.enums import (
     StrategicPhase,
     Unit,
 )
-from samarbejde.model.funding import Funding
+from samarbejde.model.funding import Funding, FundingChange, FundingShare, PeriodAmount
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import PhaseChange, StatusChange
@@ -48,6 +48,7 @@ from samarbejde.model.memberships import Membership
 from samarbejde.model.money import Money, Quantity
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
+from samarbejde.model.periods import PlanPeriod
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.terms import Term
 from samarbejde.model.unknown import UNKNOWN
@@ -99,8 +100,12 @@ class Frames:
         goals: One row per goal, with its latest measured value, the value its trend gives
             on the due date (``projected``) and whether that reaches the target.
         measurements: One row per measurement of a goal's indicator, dated by ``as_of``.
-        funding: One row per funding.
+        funding: One row per funding (as it stood on ``as_of``; D92).
         phases: One row per phase entry of every lifecycle, with the day it lasted until.
+        funding_periods: One row per amount of a funding's period (D91).
+        funding_shares: One row per funder of a funding paid by several (D91).
+        periods: One row per plan period of a partnership, numbered in order, with the
+            days since the period before ended (its continuity; D93).
     """
 
     as_of: pendulum.Date
@@ -116,6 +121,9 @@ class Frames:
     measurements: Any
     funding: Any
     phases: Any
+    funding_periods: Any
+    funding_shares: Any
+    periods: Any
 
     def tables(self) -> dict[str, Any]:
         """The DataFrames by table name, in the order of :data:`TABLES`."""
@@ -337,6 +345,43 @@ def _on_track(goal: Goal) -> bool | None:
     """Whether the trend reaches the target by the due date (rule T003's reading)."""
     projected = _projected(goal)
     return None if projected is None else goal.reached(projected)
+
+
+@attrs.frozen
+class _InFunding(Generic[T]):
+    """A part of one funding: a period's amount or a funder's share."""
+
+    funding: str
+    part: T
+
+
+def _funding_parts(
+    parts: Callable[[Funding], Iterable[T]],
+) -> Callable[[Partnership], Iterator[_InFunding[T]]]:
+    def items(x: Partnership) -> Iterator[_InFunding[T]]:
+        for f in x.funding:
+            for part in parts(f):
+                yield _InFunding(f.id, part)
+
+    return items
+
+
+@attrs.frozen
+class _Numbered:
+    """A plan period with its place in the partnership's order and the gap before it."""
+
+    number: int
+    period: PlanPeriod
+    gap_days: int | None
+
+
+def _numbered(x: Partnership) -> Iterator[_Numbered]:
+    before: PlanPeriod | None = None
+    for number, period in enumerate(x.periods, start=1):
+        ended = None if before is None else before.term.end
+        gap = None if ended is None else period.term.start.toordinal() - ended.toordinal() - 1
+        yield _Numbered(number, period, gap)
+        before = period
 
 
 def _partnership_id(row: Row[Any]) -> str:
@@ -660,6 +705,92 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
         ),
         ((ProjectLifecycle, "phases"), (StrategicLifecycle, "phases")),
     ),
+    Table[Row[_InFunding[PeriodAmount]]](
+        "funding_periods",
+        _in_partnerships(_funding_parts(lambda f: f.periods)),
+        (
+            _IN,
+            Column("funding", lambda r: r.item.funding),
+            Column(
+                "start",
+                lambda r: r.item.part.term.start,
+                _DATE,
+                ((PeriodAmount, "term"), (Term, "start")),
+            ),
+            Column(
+                "end",
+                lambda r: r.item.part.term.end,
+                _DATE,
+                ((PeriodAmount, "term"), (Term, "end")),
+            ),
+            Column(
+                "amount",
+                lambda r: r.item.part.amount.amount,
+                Decimal,
+                ((PeriodAmount, "amount"), (Money, "amount")),
+            ),
+            Column(
+                "currency",
+                lambda r: r.item.part.amount.currency,
+                shows=((PeriodAmount, "amount"), (Money, "currency")),
+            ),
+        ),
+        ((Funding, "periods"),),
+    ),
+    Table[Row[_InFunding[FundingShare]]](
+        "funding_shares",
+        _in_partnerships(_funding_parts(lambda f: f.shares)),
+        (
+            _IN,
+            Column("funding", lambda r: r.item.funding),
+            Column(
+                "organisation",
+                lambda r: r.item.part.organisation,
+                shows=((FundingShare, "organisation"),),
+            ),
+            Column("share", lambda r: r.item.part.share, Decimal, ((FundingShare, "share"),)),
+        ),
+        ((Funding, "shares"),),
+    ),
+    Table[Row[_Numbered]](
+        "periods",
+        _in_partnerships(_numbered),
+        (
+            _IN,
+            Column("period", lambda r: r.item.period.id, shows=((PlanPeriod, "id"),)),
+            Column("number", lambda r: r.item.number, int),
+            Column("name", lambda r: r.item.period.name, shows=((PlanPeriod, "name"),)),
+            Column(
+                "start",
+                lambda r: r.item.period.term.start,
+                _DATE,
+                ((PlanPeriod, "term"), (Term, "start")),
+            ),
+            Column(
+                "end",
+                lambda r: r.item.period.term.end,
+                _DATE,
+                ((PlanPeriod, "term"), (Term, "end")),
+            ),
+            Column("gap_days", lambda r: r.item.gap_days, int),
+            Column(
+                "themes", lambda r: "; ".join(r.item.period.themes), shows=((PlanPeriod, "themes"),)
+            ),
+            Column(
+                "areas", lambda r: ",".join(r.item.period.areas), shows=((PlanPeriod, "areas"),)
+            ),
+            Column(
+                "agreement", lambda r: r.item.period.agreement, shows=((PlanPeriod, "agreement"),)
+            ),
+            Column(
+                "decided_on",
+                lambda r: r.item.period.decided_on,
+                _DATE,
+                ((PlanPeriod, "decided_on"),),
+            ),
+        ),
+        ((_P, "periods"),),
+    ),
 )
 
 
@@ -764,6 +895,20 @@ NOT_COLUMNS: Mapping[Field, str] = MappingProxyType(
             "meets_every",
             "name",
             "decided_on",
+        ),
+        **_no_columns(
+            Funding,
+            "history: the tables show each funding as it stood on as_of (D92)",
+            "changes",
+        ),
+        **_no_columns(
+            FundingChange,
+            _NO_TABLE.format("changes to funding (as_of shows what was in force)"),
+            "on",
+            "amount",
+            "term",
+            "periods",
+            "shares",
         ),
     }
 )

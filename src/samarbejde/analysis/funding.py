@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import Enum
 
 import attrs
@@ -9,16 +10,20 @@ import pendulum
 
 from samarbejde.model import days
 from samarbejde.model.enums import FundingKind
+from samarbejde.model.funding import Funding
 from samarbejde.model.lifecycles import ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.money import Money
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.terms import Term
 from samarbejde.model.unknown import Unknown
 
 __all__ = [
     "Continuation",
     "FundingEnd",
     "FundingPeriod",
+    "FundingYear",
+    "funding_by_year",
     "funding_cliffs",
     "funding_ends",
     "funding_timeline",
@@ -137,8 +142,9 @@ def lifecycle_until(partnership: Partnership) -> pendulum.Date | Unknown | None:
 def funding_ends(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[FundingEnd, ...]:
     """Every day a partnership's funded time runs out, and what follows each.
 
-    Funding terms of one partnership that overlap or follow each other without a gap
-    are merged; each merged stretch with an end gives one :class:`FundingEnd`.
+    The stretches a funding pays for are its periods, or its term when it has none
+    (D91); stretches of one partnership that overlap or follow each other without a
+    gap are merged, and each merged stretch with an end gives one :class:`FundingEnd`.
 
     Returns:
         The ends ordered by date, then partnership.
@@ -150,6 +156,53 @@ def funding_ends(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[Funding
         ends.extend(_ends_of(seen, partnership, as_of))
     ends.sort(key=lambda e: (e.on, e.partnership))
     return tuple(ends)
+
+
+@attrs.frozen
+class FundingYear:
+    """How much of a partnership's funding falls in one calendar year, in one currency.
+
+    Attributes:
+        partnership: The partnership's id.
+        year: The calendar year.
+        currency: The ISO 4217 code.
+        amount: The sum over its funding: each period's amount (or, without periods,
+            the whole amount) shared over its days (D91).
+    """
+
+    partnership: str
+    year: int
+    currency: str
+    amount: Decimal
+
+
+def funding_by_year(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[FundingYear, ...]:
+    """The funding of each partnership begun by ``as_of``, per calendar year.
+
+    Funding as it stood on ``as_of`` (D92). A funding with an open end and no periods
+    cannot be placed in years and is left out; currencies are never summed together.
+
+    Returns:
+        The years ordered by partnership, year and currency.
+    """
+    as_of = days.day(as_of, "as_of")
+    totals: dict[tuple[str, int, str], Decimal] = {}
+    for p in portfolio.as_of(as_of).partnerships:
+        for f in p.funding:
+            pieces = _pieces(f)
+            last = max((t.end for t in pieces if t.end is not None), default=None)
+            if last is None or any(t.end is None for t in pieces):
+                continue
+            for year in range(pieces[0].start.year, last.year + 1):
+                whole_year = Term(pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31))
+                inside = f.amount_in(whole_year) or Decimal(0)
+                if inside:
+                    key = (p.id, year, f.amount.currency)
+                    totals[key] = totals.get(key, Decimal(0)) + inside
+    return tuple(
+        FundingYear(partnership, year, currency, amount)
+        for (partnership, year, currency), amount in sorted(totals.items())
+    )
 
 
 def funding_cliffs(portfolio: Portfolio, *, as_of: pendulum.Date) -> tuple[FundingEnd, ...]:
@@ -166,12 +219,18 @@ def _latest(day: pendulum.Date | None) -> pendulum.Date:
     return _OPEN_END if day is None else day
 
 
+def _pieces(funding: Funding) -> tuple[Term, ...]:
+    """The stretches a funding pays for: its periods when given, else its term (D91)."""
+    return tuple(p.term for p in funding.periods) or (funding.term,)
+
+
 def _ends_of(
     portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date
 ) -> list[FundingEnd]:
     stretches: list[list[pendulum.Date]] = []  # [start, end]; _OPEN_END for open ends
-    for funding in sorted(partnership.funding, key=lambda f: f.term.start):
-        start, end = funding.term.start, _latest(funding.term.end)
+    pieces = sorted((t for f in partnership.funding for t in _pieces(f)), key=lambda t: t.start)
+    for piece in pieces:
+        start, end = piece.start, _latest(piece.end)
         if stretches and start.toordinal() <= stretches[-1][1].toordinal() + 1:
             stretches[-1][1] = max(stretches[-1][1], end)
         else:
@@ -181,7 +240,7 @@ def _ends_of(
     for index, (_, end) in enumerate(stretches):
         if end == _OPEN_END:
             continue
-        kinds = {f.kind for f in partnership.funding if f.term.end == end}
+        kinds = {f.kind for f in partnership.funding if any(t.end == end for t in _pieces(f))}
         following = stretches[index + 1][0] if index + 1 < len(stretches) else None
         follows = _continuation(portfolio, partnership, end, following)
         ends.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -27,6 +27,7 @@ from samarbejde.model import (
     Area,
     Direction,
     Funding,
+    FundingShare,
     Goal,
     Identifiers,
     Measure,
@@ -35,6 +36,7 @@ from samarbejde.model import (
     Money,
     Organisation,
     Partnership,
+    PeriodAmount,
     PhaseChange,
     Portfolio,
     ProjectLifecycle,
@@ -44,7 +46,7 @@ from samarbejde.model import (
     days,
 )
 from samarbejde.model.iso import write_date, write_decimal
-from samarbejde.model.unknown import UNKNOWN
+from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = [
     "DEFAULT_SECTOR",
@@ -132,6 +134,9 @@ FIELDS: FieldTable = MappingProxyType(
         (Partnership, "commitments"): Omitted("IATI activities have no commitments"),
         (Partnership, "agreements"): Omitted("IATI activities have no agreements"),
         (Partnership, "governance"): Omitted("IATI activities have no governance"),
+        (Partnership, "periods"): Omitted(
+            "IATI has no periods of one activity: the budgets follow the funding's periods"
+        ),
         (Partnership, "funding"): Mapped("budget; participating-org role 1 (funding)"),
         (ProjectLifecycle, "term"): Mapped("activity-date types 1 and 3 (planned start, end)"),
         (ProjectLifecycle, "phases"): Mapped("activity-status; activity-date types 2 and 4"),
@@ -218,6 +223,19 @@ FIELDS: FieldTable = MappingProxyType(
         (Money, "amount"): Mapped(
             "budget/value", "the amount is unknown: the funding is in no budget"
         ),
+        (Funding, "periods"): Mapped(
+            "budget per (financial) year: each period's amount shared over its years by days"
+        ),
+        (Funding, "shares"): Mapped(
+            "participating-org role 1 for each funder", _NOT_AN_ORGANISATION
+        ),
+        (Funding, "changes"): Omitted(
+            "IATI original budgets are the funding as it stood on as_of; its history is not written"
+        ),
+        (PeriodAmount, "term"): Mapped("budget/period-start, period-end (cut at year starts)"),
+        (PeriodAmount, "amount"): Mapped("budget/value"),
+        (FundingShare, "organisation"): Mapped("participating-org role 1", _NOT_AN_ORGANISATION),
+        (FundingShare, "share"): Omitted("IATI participating organisations have no share"),
         (Money, "currency"): Mapped("budget/value/@currency"),
     }
 )
@@ -228,6 +246,16 @@ _LEFT_OUT = tuple(
     for (record, field), where in FIELDS.items()
     if record is Partnership and isinstance(where, Omitted) and where.reported
 )
+
+
+def _funders(partnership: Partnership, path: str) -> Iterator[tuple[str, str, str]]:
+    """Each funder of the partnership's funding as a funding participant (role 1)."""
+    for funding in partnership.funding:
+        where = f"{path}.funding[{funding.id}]"
+        yield funding.funder, "1", f"{where}.funder"
+        for part in funding.shares:
+            if part.organisation != funding.funder:
+                yield part.organisation, "1", f"{where}.shares[{part.organisation}]"
 
 
 def organisation_identifier(org: Organisation) -> str | None:
@@ -363,8 +391,7 @@ class _Activities:
             for name in ("representative", "mandates", "interests"):
                 if getattr(member, name):
                     self.omit(f"{where}.{name}", why(FIELDS, Membership, name))
-        for funding in partnership.funding:
-            wanted.append((funding.funder, "1", f"{path}.funding[{funding.id}].funder"))
+        wanted.extend(_funders(partnership, path))
         found: list[tuple[Organisation, str]] = []
         taken: set[tuple[str, str]] = set()
         for ident, role, where in wanted:
@@ -567,17 +594,22 @@ class _Activities:
             if funding.term.end is None:
                 self.omit(path, why(FIELDS, Funding, "term"))
                 continue
-            total = funding.amount.amount
-            if total is UNKNOWN:
+            pieces = [(p.term, p.amount.amount) for p in funding.periods] or [
+                (funding.term, funding.amount.amount)
+            ]
+            if any(money is UNKNOWN for _, money in pieces):
                 self.omit(f"{path}.amount", why(FIELDS, Money, "amount"))
                 continue
-            periods = list(
-                year_periods(funding.term.start, funding.term.end, first_month=self.first_month)
-            )
-            for period, amount in zip(periods, share(total, periods), strict=True):
-                by_period.setdefault(period, {}).setdefault(funding.amount.currency, []).append(
-                    amount
-                )
+            for piece, money in pieces:
+                assert piece.end is not None  # a period's end is required, the term's checked
+                assert not isinstance(money, Unknown)
+                years = list(year_periods(piece.start, piece.end, first_month=self.first_month))
+                for period, amount in zip(years, share(money, years), strict=True):
+                    by_period.setdefault(period, {}).setdefault(funding.amount.currency, []).append(
+                        amount
+                    )
+            if any(s.share is not None for s in funding.shares):
+                self.omit(f"{path}.shares", why(FIELDS, FundingShare, "share"))
             self.omit(f"{path}.kind", why(FIELDS, Funding, "kind"))
             if funding.granted_on is not None:
                 self.omit(f"{path}.granted_on", why(FIELDS, Funding, "granted_on"))
@@ -693,8 +725,10 @@ def to_iati(
       an actual start on the first phase past the pipeline, an actual end on a final
       phase, planned dates from the term or the horizon.
     - Funding with an end gives original, indicative budgets, one per year (a year
-      begins in month ``year_starts``), each funding shared over its years by their
-      days and summed per year, so no two budgets overlap.
+      begins in month ``year_starts``): each of its periods' amounts (or, without
+      periods, its whole amount) shared over its years by their days, and summed per
+      year, so no two budgets overlap (D91). Every funder of a joint funding is a
+      funding participant.
     - Goals give outcome results with the goal id as reference, an indicator
       (percentage when its measure is, or without a measure when it names ``%``;
       descending when lower is better), a baseline dated at the start, a target due on

@@ -134,6 +134,7 @@ FIELDS: FieldTable = MappingProxyType(
         (Partnership, "agreements"): Omitted("ORG has no agreements"),
         (Partnership, "governance"): Omitted("ORG has no governance bodies"),
         (Partnership, "funding"): Omitted("ORG has no funding"),
+        (Partnership, "periods"): Omitted("ORG has no plan periods"),
         (ProjectLifecycle, "term"): _IN_LIFECYCLE,
         (ProjectLifecycle, "phases"): Mapped("the founding and dissolution dates"),
         (ProjectLifecycle, "owner"): _IN_LIFECYCLE,

@@ -103,6 +103,7 @@ FIELDS: FieldTable = MappingProxyType(
         (Partnership, "agreements"): Omitted("Popolo has no agreements"),
         (Partnership, "governance"): Omitted("Popolo has no governance bodies"),
         (Partnership, "funding"): Omitted("Popolo has no funding"),
+        (Partnership, "periods"): Omitted("Popolo has no plan periods"),
         (ProjectLifecycle, "term"): _IN_LIFECYCLE,
         (ProjectLifecycle, "phases"): Mapped("founding_date, dissolution_date"),
         (ProjectLifecycle, "owner"): _IN_LIFECYCLE,

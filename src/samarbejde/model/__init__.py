@@ -48,7 +48,14 @@ from samarbejde.model.errors import (
     TransitionError,
     UnknownIdError,
 )
-from samarbejde.model.funding import Funding, promises_money, same_money
+from samarbejde.model.funding import (
+    Funding,
+    FundingChange,
+    FundingShare,
+    PeriodAmount,
+    promises_money,
+    same_money,
+)
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import PhaseChange, StatusChange
@@ -68,6 +75,7 @@ from samarbejde.model.money import Money, Quantity, currencies
 from samarbejde.model.municipalities import Municipality, municipalities
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
+from samarbejde.model.periods import PlanPeriod
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.redaction import personal_fields, redact
 from samarbejde.model.terms import Term, add_duration
@@ -110,7 +118,9 @@ __all__ = [
     "Figure",
     "Fulfilment",
     "Funding",
+    "FundingChange",
     "FundingKind",
+    "FundingShare",
     "Goal",
     "GovernanceBody",
     "GovernanceKind",
@@ -129,7 +139,9 @@ __all__ = [
     "Municipality",
     "Organisation",
     "Partnership",
+    "PeriodAmount",
     "PhaseChange",
+    "PlanPeriod",
     "Portfolio",
     "Power",
     "Problem",

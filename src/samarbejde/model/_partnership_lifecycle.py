@@ -130,7 +130,7 @@ class LifecycleOperations(PartnershipLookups):
         Keeps the memberships that had begun, and only the history entries (phases,
         statuses, fulfilments, reviews, signatures, departures, revocations,
         challenges, vision) and the records (goals, agreements, funding, governance
-        bodies, by the day their operation gave them) dated on or before ``day``; what
+        bodies, plan periods, by the day their operation gave them) dated on or before ``day``; what
         came later is not yet known, and a commitment's link to a goal or agreement not
         yet known is left out (design decision D63). A record with no such day is in
         every view. A member that had left stays in the record with the day it left, so
@@ -183,7 +183,8 @@ class LifecycleOperations(PartnershipLookups):
             goals=goals,
             vision=vision,
             agreements=agreements,
-            funding=tuple(f for f in self.funding if _by(f.granted_on, until)),
+            funding=tuple(f.as_of(day) for f in self.funding if _by(f.granted_on, until)),
+            periods=tuple(p for p in self.periods if _by(p.decided_on, until)),
             governance=tuple(b for b in self.governance if _by(b.decided_on, until)),
         )
 

@@ -24,6 +24,7 @@ from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.lifecycles import Lifecycle
 from samarbejde.model.mandates import Mandate
 from samarbejde.model.memberships import Membership
+from samarbejde.model.periods import PlanPeriod
 
 if TYPE_CHECKING:
     from samarbejde.model.partnerships import Partnership
@@ -53,6 +54,7 @@ class PartnershipLookups:
         agreements: tuple[Agreement, ...]
         governance: tuple[GovernanceBody, ...]
         funding: tuple[Funding, ...]
+        periods: tuple[PlanPeriod, ...]
 
         def _evolve(self, **changes: Any) -> Partnership:
             """This partnership with ``changes`` (``attrs.evolve``)."""

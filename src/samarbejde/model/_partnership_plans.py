@@ -1,4 +1,4 @@
-"""Partnership operations on plans: vision, challenges, goals, agreements, funding, governance.
+"""Partnership operations on plans: vision, challenges, goals, agreements, funding, bodies, periods.
 
 What the partners plan together and how they organise it.
 """
@@ -20,6 +20,7 @@ from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.measurements import Measurement
+from samarbejde.model.periods import PlanPeriod
 
 if TYPE_CHECKING:
     from samarbejde.model.partnerships import Partnership
@@ -217,6 +218,23 @@ class PlanOperations(PartnershipLookups):
         funding = _dated(funding, "granted_on", on)
         return self._evolve(funding=(*self.funding, funding))
 
+    def plan_period(self, period: PlanPeriod, *, on: pendulum.Date) -> Partnership:
+        """Add ``period``, or replace the period with its id, as planned on ``on`` (D93).
+
+        The period keeps ``on`` as its ``decided_on`` (design decision D63). Periods are
+        kept in order of their start.
+
+        Raises:
+            ModelError: The lifecycle had ended by ``on``, the period overlaps another,
+                it is dated another day, or ``on`` is before the period it replaces.
+        """
+        on = days.day(on, "on")
+        self._open_on("periods", on)
+        period = _dated(period, "decided_on", on)
+        _not_before(self.periods, period.id, lambda p: (p.id, p.decided_on), "PlanPeriod", on)
+        periods = sorted(put(self.periods, period, lambda p: p.id), key=lambda p: p.term.start)
+        return self._evolve(periods=tuple(periods))
+
     def set_governance(self, body: GovernanceBody, *, on: pendulum.Date) -> Partnership:
         """Add governance ``body``, or replace the body with its id, from ``on``.
 
@@ -236,7 +254,7 @@ class PlanOperations(PartnershipLookups):
         return self._evolve(governance=put(self.governance, body, lambda b: b.id))
 
 
-R = TypeVar("R", Agreement, Funding, Goal, GovernanceBody)
+R = TypeVar("R", Agreement, Funding, Goal, GovernanceBody, PlanPeriod)
 
 
 def _dated(record: R, field: str, on: pendulum.Date) -> R:

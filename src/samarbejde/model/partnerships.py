@@ -8,7 +8,8 @@ This module holds the record: its fields and their validators. The operations ar
 grouped by concern in private modules, each a stateless base of :class:`Partnership`:
 members and mandates (``_partnership_members``), commitments
 (``_partnership_commitments``), the lifecycle (``_partnership_lifecycle``), and plans
-(``_partnership_plans``: vision, challenges, goals, agreements, funding, governance), all
+(``_partnership_plans``: vision, challenges, goals, agreements, funding, governance,
+periods), funding already granted (``_partnership_funding``), all
 on the lookups of ``_partnership_lookups``.
 """
 
@@ -32,6 +33,7 @@ from samarbejde.model._checks import (
     unique_by,
 )
 from samarbejde.model._partnership_commitments import CommitmentOperations
+from samarbejde.model._partnership_funding import FundingOperations
 from samarbejde.model._partnership_lifecycle import LifecycleOperations
 from samarbejde.model._partnership_members import MemberOperations
 from samarbejde.model._partnership_plans import PlanOperations
@@ -42,6 +44,7 @@ from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.memberships import Membership
+from samarbejde.model.periods import PlanPeriod
 
 __all__ = ["Partnership"]
 
@@ -90,6 +93,20 @@ def _periods_apart(
                 )
 
 
+def _periods_in_order(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[PlanPeriod, ...]
+) -> None:
+    """Plan periods follow each other: each starts after the one before has ended."""
+    for before, after in itertools.pairwise(value):
+        if before.term.end is None or after.term.start <= before.term.end:
+            fail(
+                instance,
+                attribute,
+                after.id,
+                f"starts {after.term.start}, before period {before.id} has ended",
+            )
+
+
 def _parent_not_self(instance: Partnership, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value == instance.id:
         fail(instance, attribute, value, "a partnership cannot be its own parent")
@@ -113,7 +130,13 @@ def _earlier(
 
 
 @attrs.frozen
-class Partnership(MemberOperations, CommitmentOperations, LifecycleOperations, PlanOperations):
+class Partnership(
+    MemberOperations,
+    CommitmentOperations,
+    LifecycleOperations,
+    PlanOperations,
+    FundingOperations,
+):
     """A named collaboration between organisations, tied to areas (*samarbejde*).
 
     Attributes:
@@ -132,6 +155,8 @@ class Partnership(MemberOperations, CommitmentOperations, LifecycleOperations, P
         agreements: Written agreements.
         governance: Governance bodies.
         funding: Funding.
+        periods: The periods it lives through (e.g. consecutive helhedsplaner), in
+            order and apart, each with its themes, areas and agreement (D93).
     """
 
     id: str = attrs.field(validator=is_id)
@@ -169,6 +194,10 @@ class Partnership(MemberOperations, CommitmentOperations, LifecycleOperations, P
     )
     funding: tuple[Funding, ...] = attrs.field(
         default=(), validator=[tuple_of(Funding), _unique("funding id", lambda f: f.id)]
+    )
+    periods: tuple[PlanPeriod, ...] = attrs.field(
+        default=(),
+        validator=[tuple_of(PlanPeriod), _unique("period id", lambda p: p.id), _periods_in_order],
     )
 
     def _evolve(self, **changes: Any) -> Partnership:

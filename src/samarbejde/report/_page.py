@@ -43,7 +43,8 @@ from samarbejde.model import (
 from samarbejde.model._html import escape as _e
 from samarbejde.model.iso import write_duration
 from samarbejde.model.text import check_lang
-from samarbejde.report._format import format_date, format_money, format_number, format_quantity
+from samarbejde.report._format import format_date, format_number, format_quantity
+from samarbejde.report._periods import amount_cell, funders_cell, periods_html
 from samarbejde.report._style import STYLE
 from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
 from samarbejde.report._texts import say
@@ -373,6 +374,7 @@ def _partnership(
         f'<article class="partnership" id="{anchor}" aria-labelledby="{anchor}-h">'
         f'<h3 id="{anchor}-h">{_e(partnership.name)}</h3>'
         + _facts(portfolio, partnership, as_of, lang)
+        + periods_html(portfolio, partnership, lang)
         + f"<h4>{_e(say('members', lang))}</h4>"
         + _members(portfolio, partnership, as_of, lang)
         + f"<h4>{_e(say('maturity', lang))}</h4>"
@@ -741,9 +743,11 @@ def _funding(
         span += say("open_ended", lang) if end is None else format_date(end, lang)
         rows.append(
             (
-                _e(_organisation(portfolio, funding.funder, lang)[1]),
+                funders_cell(portfolio, funding, lang)
+                if funding.shares
+                else _e(_organisation(portfolio, funding.funder, lang)[1]),
                 _e(label(funding.kind, lang)),
-                f'<span class="number">{_e(format_money(funding.amount, lang))}</span>',
+                amount_cell(funding, lang),
                 _e(span),
             )
         )

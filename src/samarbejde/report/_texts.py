@@ -161,6 +161,23 @@ _TEXTS: dict[str, Text] = {
     "funder": Text("Bevillingsgiver", "Funder"),
     "amount": Text("Beløb", "Amount"),
     "period": Text("Periode", "Period"),
+    "by_period": Text("pr. periode", "by period"),
+    "share_unknown": Text("andel ikke oplyst", "share not stated"),
+    "funding_changed": Text("ændret {day}", "changed on {day}"),
+    # plan periods
+    "periods": Text("Perioder", "Periods"),
+    "continuity": Text(
+        "{count} perioder siden {start}, uden ophold imellem.",
+        "{count} periods since {start}, one after the other with no gap.",
+    ),
+    "continuity_gaps": Text(
+        "{count} perioder siden {start}, med {gaps} ophold på i alt {days} dage.",
+        "{count} periods since {start}, with {gaps} gap(s) of {days} days in all.",
+    ),
+    "continuity_one": Text("Én periode, fra {start}.", "One period, from {start}."),
+    "period_themes": Text("temaer: {themes}", "themes: {themes}"),
+    "period_areas": Text("områder: {areas}", "areas: {areas}"),
+    "period_agreement": Text("aftale: {agreement}", "agreement: {agreement}"),
     "funding_none": Text("Ingen finansiering er registreret.", "No funding is recorded."),
     "ends": Text("Når pengene slipper op", "When the money runs out"),
     "cliff": Text("finansieringskløft", "funding cliff"),

@@ -30,6 +30,7 @@ from samarbejde.rules._rule import (
     RuleError,
 )
 from samarbejde.rules.collaboration import COLLABORATION_RULES
+from samarbejde.rules.lbf import LBF_RULES
 from samarbejde.rules.mandates import MANDATE_RULES
 from samarbejde.rules.projects import PROJECT_RULES
 from samarbejde.rules.strategic import STRATEGIC_RULES
@@ -56,6 +57,7 @@ _BUILTIN: tuple[Rule, ...] = (
     *STRATEGIC_RULES,
     *COLLABORATION_RULES,
     *TIME_RULES,
+    *LBF_RULES,
 )
 _BUILTIN_CHECKS = {r.code: r.check for r in _BUILTIN}
 #: The finding a rule that raises becomes (design notes, "A rule that breaks is a finding").

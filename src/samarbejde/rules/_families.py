@@ -3,7 +3,7 @@
 A :class:`Family` states once its code prefix, its catalogue heading, the profiles its
 rules belong to, their usual severity and what their checks are given; a rule states
 only where it departs from its family. The built-in families are those of DESIGN.md
-section 6.
+section 6, and LBF (design decision D94).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from samarbejde.rules._scopes import EVERY_PARTNERSHIP, LIVE_STRATEGIC, PORTFOLI
 __all__ = [
     "BUILTIN_FAMILIES",
     "COLLABORATION",
+    "LBF",
     "MANDATES",
     "PROJECT",
     "STRATEGIC",
@@ -204,6 +205,24 @@ TIME = attrs.evolve(
     severity=Severity.WARNING,
 )
 
+#: LBF - Landsbyggefonden's rules for 2019-26: in the profiles lbf-2019-26 and all.
+LBF = Family(
+    "LBF",
+    title=Text("LBF - Landsbyggefondens regler 2019-26", "LBF - Landsbyggefonden's rules 2019-26"),
+    about=Text(
+        "Helhedsplaner med en bevilling fra Landsbyggefonden, der begynder i 2019-26: "
+        "lokal medfinansiering, indsatsens længde, indsatsområder og bestyrelse. I "
+        "profilerne lbf-2019-26 og all.",
+        "Helhedsplaner with a grant from Landsbyggefonden that starts in 2019-26: local "
+        "co-financing, the length of an indsats, the themes and the bestyrelse. In the "
+        "profiles lbf-2019-26 and all.",
+    ),
+    severity=Severity.WARNING,
+    profiles=("lbf-2019-26", "all"),
+    scope=EVERY_PARTNERSHIP,
+)
+
+
 #: The built-in families, in catalogue order.
 BUILTIN_FAMILIES: tuple[Family, ...] = (
     STRUCTURE,
@@ -212,4 +231,5 @@ BUILTIN_FAMILIES: tuple[Family, ...] = (
     STRATEGIC,
     COLLABORATION,
     TIME,
+    LBF,
 )

@@ -30,8 +30,9 @@ __all__ = [
     "rule",
 ]
 
-#: The profiles a rule can belong to, from narrowest to widest.
-PROFILES: tuple[str, ...] = ("structure", "project", "strategic", "all")
+#: The profiles a rule can belong to, from narrowest to widest; ``lbf-2019-26`` judges
+#: helhedsplaner by Landsbyggefonden's rules for 2019-26 (S and LBF; D94).
+PROFILES: tuple[str, ...] = ("structure", "project", "strategic", "lbf-2019-26", "all")
 
 CODE_PATTERN = re.compile(r"[A-Z]{1,4}[0-9]{3,4}")
 

@@ -29,6 +29,9 @@ def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
         yield part.member_path(member.organisation), member.organisation
     for funding in p.funding:
         yield f"{path}.funding[{funding.id}].funder", funding.funder
+        earlier = (s for change in funding.changes for s in change.shares)
+        for share in (*funding.shares, *earlier):
+            yield f"{path}.funding[{funding.id}].shares", share.organisation
     for agreement in p.agreements:
         for party in agreement.parties:
             yield f"{path}.agreements[{agreement.id}].parties", party.organisation
@@ -107,14 +110,24 @@ def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
                 if area not in known:
                     yield hit(f"organisations[{org.id}].entry_points[{entry.id}]", area, area=area)
     for part in ctx.index.parts:
-        for area in part.partnership.areas:
+        for where, area in _areas_named(part):
             if area not in known:
-                yield Hit(f"{part.path}.areas", area, {"area": area}, part.partnership.id)
+                yield Hit(where, area, {"area": area}, part.partnership.id)
     for x in ctx.index.portfolio.lists:
         for area in (*x.areas, *x.left):
             if area not in known:
                 where = "listings" if area in x.areas else "left"
                 yield hit(f"lists[{x.id}].{where}", area, area=area)
+
+
+def _areas_named(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
+    """Each area id a partnership names, with the path that names it."""
+    partnership = part.partnership
+    for area in partnership.areas:
+        yield f"{part.path}.areas", area
+    for period in partnership.periods:
+        for area in period.areas:
+            yield f"{part.path}.periods[{period.id}].areas", area
 
 
 @STRUCTURE.rule(
@@ -214,8 +227,8 @@ def unknown_challenge(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
     "unknown-agreement",
     en="{subject} refers to agreement {agreement}, which partnership {partnership} does not have.",
     da="{subject} henviser til aftalen {agreement}, som samarbejdet {partnership} ikke har.",
-    rationale="Commitments belong to agreements and sub-agreements to their main agreement; "
-    "the agreement referred to must be described.",
+    rationale="Commitments belong to agreements, sub-agreements to their main agreement and "
+    "plan periods to their agreement; the agreement referred to must be described.",
 )
 def unknown_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Commitments and sub-agreements naming agreements that are not described."""
@@ -235,6 +248,14 @@ def unknown_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
                 a.id,
                 subject=a.id,
                 agreement=a.parent,
+            )
+    for period in p.periods:
+        if period.agreement is not None and period.agreement not in part.agreements:
+            yield hit(
+                f"{part.path}.periods[{period.id}].agreement",
+                period.id,
+                subject=period.id,
+                agreement=period.agreement,
             )
 
 

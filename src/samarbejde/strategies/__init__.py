@@ -25,6 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from samarbejde.strategies._defect import Defect
+    from samarbejde.strategies._funding import (
+        funding,
+        funding_changes,
+        funding_shares,
+        period_amounts,
+        plan_periods,
+    )
     from samarbejde.strategies._invalid import invalid_portfolios
     from samarbejde.strategies._invalid_documents import LOAD_PROBLEMS
     from samarbejde.strategies._invalid_rules import RULE_DEFECTS
@@ -49,7 +56,6 @@ if TYPE_CHECKING:
         entry_points,
         figures,
         fulfilments,
-        funding,
         goals,
         governance_bodies,
         identifiers,
@@ -107,7 +113,9 @@ _MODULES = {
     "entry_points": "_records",
     "figures": "_records",
     "fulfilments": "_records",
-    "funding": "_records",
+    "funding": "_funding",
+    "funding_changes": "_funding",
+    "funding_shares": "_funding",
     "goals": "_records",
     "governance_bodies": "_records",
     "identifiers": "_records",
@@ -122,7 +130,9 @@ _MODULES = {
     "operations": "_operations",
     "organisations": "_records",
     "partnerships": "_portfolios",
+    "period_amounts": "_funding",
     "phase_changes": "_values",
+    "plan_periods": "_funding",
     "portfolios": "_portfolios",
     "project_lifecycles": "_lifecycles",
     "quantities": "_values",
@@ -162,6 +172,8 @@ __all__ = [
     "figures",
     "fulfilments",
     "funding",
+    "funding_changes",
+    "funding_shares",
     "goals",
     "governance_bodies",
     "identifiers",
@@ -176,7 +188,9 @@ __all__ = [
     "operations",
     "organisations",
     "partnerships",
+    "period_amounts",
     "phase_changes",
+    "plan_periods",
     "portfolios",
     "project_lifecycles",
     "quantities",

@@ -23,7 +23,6 @@ from samarbejde.model.enums import (
     AgreementKind,
     CommitmentStatus,
     Direction,
-    FundingKind,
     GovernanceKind,
     MandateLevel,
     Power,
@@ -40,6 +39,7 @@ from samarbejde.model.money import Money
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.terms import Term
 from samarbejde.model.unknown import UNKNOWN, Unknown
+from samarbejde.strategies._funding import draw_funding, draw_periods
 from samarbejde.strategies._lifecycles import draw_project, draw_strategic
 from samarbejde.strategies._records import (
     POSTS,
@@ -48,7 +48,6 @@ from samarbejde.strategies._records import (
     draw_measurements,
     draw_quantity,
 )
-from samarbejde.strategies._unknowns import maybe_unknown
 from samarbejde.strategies._values import (
     add_days,
     choose,
@@ -374,21 +373,15 @@ def _commitment(
 
 
 def _funding(draw: st.DrawFn, scope: _Scope) -> tuple[Funding, ...]:
-    funding = []
-    for i in repeat(draw, 0, 2):
-        funded_from = day(draw, scope.first, scope.last)
-        funded_until = day(draw, funded_from, scope.last)
-        funding.append(
-            Funding(
-                f"{scope.prefix}-f{i + 1}",
-                pick(draw, scope.plan.organisation_ids),
-                Money(maybe_unknown(draw, decimal(draw, 10_000, 5_000_000, 0))),
-                Term(funded_from, funded_until),
-                pick(draw, FundingKind),
-                granted_on=maybe_day(draw, scope.first, min(funded_until, scope.now)),
-            )
+    return tuple(
+        draw_funding(
+            draw,
+            f"{scope.prefix}-f{i + 1}",
+            scope.plan.organisation_ids,
+            (scope.first, scope.last, scope.now),
         )
-    return tuple(funding)
+        for i in repeat(draw, 0, 2)
+    )
 
 
 def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
@@ -466,6 +459,13 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
         agreements=agreements,
         governance=governance,
         funding=_funding(draw, scope),
+        periods=draw_periods(
+            draw,
+            scope.prefix,
+            (scope.first, scope.last, scope.now),
+            plan.area_ids,
+            [a.id for a in agreements],
+        ),
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -27,7 +26,6 @@ from samarbejde.model.enums import (
     AgreementKind,
     CommitmentStatus,
     Direction,
-    FundingKind,
     GovernanceKind,
     MandateLevel,
     Measure,
@@ -36,7 +34,6 @@ from samarbejde.model.enums import (
     Sector,
     Unit,
 )
-from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import StatusChange
@@ -44,7 +41,7 @@ from samarbejde.model.lifecycles import Review
 from samarbejde.model.mandates import Mandate
 from samarbejde.model.measurements import Measurement
 from samarbejde.model.memberships import Membership
-from samarbejde.model.money import Money, Quantity
+from samarbejde.model.money import Quantity
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.terms import Term
 from samarbejde.model.transitions import COMMITMENT_STATUS
@@ -83,7 +80,6 @@ __all__ = [
     "entry_points",
     "figures",
     "fulfilments",
-    "funding",
     "goals",
     "governance_bodies",
     "identifiers",
@@ -597,29 +593,4 @@ def governance_bodies(
         meets_every=st.none() | durations(max_months=12),
         name=st.none() | texts(),
         decided_on=st.none() | dates(start, end),
-    )
-
-
-def funding(
-    funder_ids: Sequence[str] | None = None,
-    start: pendulum.Date = DEFAULT_START,
-    end: pendulum.Date = DEFAULT_END,
-) -> st.SearchStrategy[Funding]:
-    """Funding from one of ``funder_ids`` for a term inside ``start``..``end``.
-
-    Perhaps granted on a day from ``start`` to the term's end.
-    """
-    who = ids() if funder_ids is None else st.sampled_from(tuple(funder_ids))
-    return st.builds(
-        Funding,
-        ids(),
-        who,
-        st.builds(Money, amounts(min_value=10_000, max_value=5_000_000, places=0)),
-        terms(start, end, open_ended=False),
-        st.sampled_from(FundingKind),
-    ).flatmap(
-        lambda f: (
-            st.just(f)
-            | dates(start, f.term.end or end).map(lambda d: attrs.evolve(f, granted_on=d))
-        )
     )

@@ -5,15 +5,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pendulum
 
 from samarbejde.model import (
     Commitment,
     CommitmentStatus,
+    Funding,
+    FundingKind,
     Mandate,
     MandateLevel,
     Membership,
     ModelError,
+    Money,
     Organisation,
     Partnership,
     PhaseChange,
@@ -34,6 +38,7 @@ __all__ = [
     "START",
     "assert_model_error",
     "commitment",
+    "funding",
     "hours",
     "mandate",
     "member",
@@ -62,6 +67,26 @@ def organisation(id: str, sector: Sector = Sector.CIVIL_SOCIETY, **changes: Any)
     fields: dict[str, Any] = {"id": id, "name": id.capitalize(), "sector": sector}
     fields.update(changes)
     return Organisation(**fields)
+
+
+def funding(id: str = "f-1", funder: str = "fond", **changes: Any) -> Funding:  # noqa: A002
+    """DKK 1,000,000 a year from :data:`START` for three years, a foundation grant.
+
+    Its periods are the three years and its amount their sum (D91); give ``periods=()``
+    for a total only, or ``shares`` for funders that pay together.
+
+    >>> grant = funding()
+    >>> grant.amount.amount, len(grant.periods)
+    (Decimal('3000000'), 3)
+    """
+    yearly = Funding.yearly(
+        id,
+        funder,
+        Money(Decimal(1_000_000)),
+        Term(START, START.add(years=3).subtract(days=1)),
+        FundingKind.FOUNDATION_GRANT,
+    )
+    return attrs.evolve(yearly, **changes)
 
 
 def mandate(id: str = "m-1", *powers: Power, **changes: Any) -> Mandate:  # noqa: A002

@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+import attrs
 import pendulum
 
 from samarbejde.documents import Format, dumps
@@ -31,7 +32,9 @@ from samarbejde.model import (
     Figure,
     Fulfilment,
     Funding,
+    FundingChange,
     FundingKind,
+    FundingShare,
     Goal,
     GovernanceBody,
     GovernanceKind,
@@ -45,6 +48,7 @@ from samarbejde.model import (
     Money,
     Organisation,
     Partnership,
+    PlanPeriod,
     Portfolio,
     Power,
     ProjectLifecycle,
@@ -334,16 +338,46 @@ def _partnership(
                 decided_on=start,
             ),
         ),
-        funding=(
-            Funding(
-                "f-1",
-                ids[0],
-                Money(Decimal("2500000")),
-                Term(start, start.add(years=3)),
-                FundingKind.FOUNDATION_GRANT,
-                granted_on=start,
-            ),
-        ),
+        funding=(_funding(ids, start),),
+        periods=_periods(areas[index % len(areas)].id, start),
+    )
+
+
+def _funding(ids: tuple[str, ...], start: pendulum.Date) -> Funding:
+    """DKK 800,000 a year for three years, paid by two members (3:1), extended once."""
+    shares = (FundingShare(ids[0], Decimal("0.75")), FundingShare(ids[1], Decimal("0.25")))
+    grant = Funding.yearly(
+        "f-1",
+        ids[0],
+        Money(Decimal("800000")),
+        Term(start, start.add(years=3).subtract(days=1)),
+        FundingKind.FOUNDATION_GRANT,
+        shares=shares,
+    )
+    before = Term(start, start.add(years=2).subtract(days=1))
+    extended = FundingChange(
+        start.add(years=1),
+        Money(Decimal("1600000")),
+        before,
+        grant.periods[:2],
+        shares,
+    )
+    return attrs.evolve(grant, granted_on=start, changes=(extended,))
+
+
+def _periods(area: str, start: pendulum.Date) -> tuple[PlanPeriod, ...]:
+    """Two consecutive four-year plan periods with LBF 2019-26 themes."""
+    return tuple(
+        PlanPeriod(
+            f"t-{n + 1}",
+            Term(start.add(years=4 * n), start.add(years=4 * (n + 1)).subtract(days=1)),
+            name=f"Helhedsplan {start.year + 4 * n}",
+            themes=("Beskæftigelse", "Uddannelse og livschancer")[: n + 1],
+            areas=(area,),
+            agreement="a-main",
+            decided_on=start,
+        )
+        for n in range(2)
     )
 
 
@@ -352,7 +386,8 @@ def synthetic_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
 
     Partnerships hold fifty commitments each (the last one the rest), eight members
     (the last leaves after five years), two agreements (one under the other), one
-    goal, challenge, governance body and funding. Every second one is strategic, grown
+    goal, challenge, governance body and funding (by year, from two members, extended
+    once), and two plan periods. Every second one is strategic, grown
     from an earlier project and reviewed once; the others run under the last strategic
     partnership that had begun by their start, if any. There is one
     organisation per two partnerships (at least eight) and one area per ten. The same
