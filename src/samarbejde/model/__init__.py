@@ -12,20 +12,25 @@ from samarbejde.model.areas import LAW_PERIODS, LAW_SOURCES, Area, Classificatio
 from samarbejde.model.codes import (
     KNOWN_COMMITMENT_KINDS,
     KNOWN_ENTRY_POINT_KINDS,
+    KNOWN_GOVERNANCE_KINDS,
     KNOWN_INTERESTS,
+    KNOWN_INVOLVEMENT_KINDS,
     KNOWN_ROLES,
+    KNOWN_SECRETARIAT_KINDS,
 )
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
+    DecisionPower,
     FundingKind,
     GovernanceKind,
     MandateLevel,
     Power,
     ProjectPhase,
     ReviewOutcome,
+    SeatRole,
     Sector,
     StrategicPhase,
     Unit,
@@ -41,8 +46,9 @@ from samarbejde.model.errors import (
 )
 from samarbejde.model.funding import Funding, promises_money, same_money
 from samarbejde.model.goals import Challenge, Goal, Vision
-from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.governance import GovernanceBody, Seat
 from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.involvement import InvolvementEvent
 from samarbejde.model.labels import Lang, label
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.mandates import Mandate
@@ -53,6 +59,7 @@ from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.redaction import personal_fields, redact
+from samarbejde.model.secretariats import Secretariat
 from samarbejde.model.terms import Term, add_duration
 from samarbejde.model.text import LANGS, Text
 from samarbejde.model.transitions import (
@@ -66,8 +73,11 @@ __all__ = [
     "COMMITMENT_STATUS",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
+    "KNOWN_GOVERNANCE_KINDS",
     "KNOWN_INTERESTS",
+    "KNOWN_INVOLVEMENT_KINDS",
     "KNOWN_ROLES",
+    "KNOWN_SECRETARIAT_KINDS",
     "LANGS",
     "LAW_PERIODS",
     "LAW_SOURCES",
@@ -82,6 +92,7 @@ __all__ = [
     "Commitment",
     "CommitmentStatus",
     "DateTypeError",
+    "DecisionPower",
     "EntryPoint",
     "Fulfilment",
     "Funding",
@@ -90,6 +101,7 @@ __all__ = [
     "GovernanceBody",
     "GovernanceKind",
     "Identifiers",
+    "InvolvementEvent",
     "Lang",
     "Lifecycle",
     "LoadError",
@@ -111,6 +123,9 @@ __all__ = [
     "Review",
     "ReviewOutcome",
     "SamarbejdeError",
+    "Seat",
+    "SeatRole",
+    "Secretariat",
     "Sector",
     "Signature",
     "StatusChange",

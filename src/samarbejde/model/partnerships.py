@@ -7,9 +7,10 @@ Operations check what they need and raise :class:`~samarbejde.ModelError` or
 This module holds the record: its fields and their validators. The operations are
 grouped by concern in private modules, each a stateless base of :class:`Partnership`:
 members and mandates (``_partnership_members``), commitments
-(``_partnership_commitments``), the lifecycle (``_partnership_lifecycle``), and plans
-(``_partnership_plans``: vision, challenges, goals, agreements, funding, governance), all
-on the lookups of ``_partnership_lookups``.
+(``_partnership_commitments``), the lifecycle (``_partnership_lifecycle``), plans
+(``_partnership_plans``: vision, challenges, goals, agreements, funding), and how it is
+run and who it involves (``_partnership_bodies``: governance bodies, the secretariat,
+involvement events), all on the lookups of ``_partnership_lookups``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from samarbejde.model._checks import (
     tuple_of,
     unique_by,
 )
+from samarbejde.model._partnership_bodies import BodyOperations
 from samarbejde.model._partnership_commitments import CommitmentOperations
 from samarbejde.model._partnership_lifecycle import LifecycleOperations
 from samarbejde.model._partnership_members import MemberOperations
@@ -39,9 +41,11 @@ from samarbejde.model.agreements import Agreement
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
-from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.governance import GovernanceBody, check_history
+from samarbejde.model.involvement import InvolvementEvent
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.memberships import Membership
+from samarbejde.model.secretariats import Secretariat
 
 __all__ = ["Partnership"]
 
@@ -112,8 +116,18 @@ def _earlier(
             )
 
 
+def _versions_go_forward(
+    instance: Partnership, attribute: attrs.Attribute[Any], value: tuple[GovernanceBody, ...]
+) -> None:
+    reason = check_history(instance.governance, value)
+    if reason is not None:
+        fail(instance, attribute, None, reason)
+
+
 @attrs.frozen
-class Partnership(MemberOperations, CommitmentOperations, LifecycleOperations, PlanOperations):
+class Partnership(
+    MemberOperations, CommitmentOperations, LifecycleOperations, PlanOperations, BodyOperations
+):
     """A named collaboration between organisations, tied to areas (*samarbejde*).
 
     Attributes:
@@ -130,8 +144,13 @@ class Partnership(MemberOperations, CommitmentOperations, LifecycleOperations, P
             period; the periods do not overlap.
         commitments: Commitments made by members.
         agreements: Written agreements.
-        governance: Governance bodies.
+        governance: Governance bodies, each as it is now.
         funding: Funding.
+        governance_history: The earlier versions of the governance bodies, each
+            replaced by a later one with its id (oldest first): what
+            :meth:`as_of` shows on a day before the change (design decision D88).
+        secretariat: The secretariat or backbone that runs the daily work.
+        involvement: Involvement events: workshops, hearings, dialogue meetings.
     """
 
     id: str = attrs.field(validator=is_id)
@@ -169,6 +188,16 @@ class Partnership(MemberOperations, CommitmentOperations, LifecycleOperations, P
     )
     funding: tuple[Funding, ...] = attrs.field(
         default=(), validator=[tuple_of(Funding), _unique("funding id", lambda f: f.id)]
+    )
+    governance_history: tuple[GovernanceBody, ...] = attrs.field(
+        default=(), validator=[tuple_of(GovernanceBody), _versions_go_forward]
+    )
+    secretariat: Secretariat | None = attrs.field(
+        default=None, validator=optional_instance_of(Secretariat)
+    )
+    involvement: tuple[InvolvementEvent, ...] = attrs.field(
+        default=(),
+        validator=[tuple_of(InvolvementEvent), _unique("involvement event id", lambda e: e.id)],
     )
 
     def _evolve(self, **changes: Any) -> Partnership:
