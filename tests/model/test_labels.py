@@ -9,17 +9,22 @@ import pytest
 from samarbejde import (
     KNOWN_COMMITMENT_KINDS,
     KNOWN_ENTRY_POINT_KINDS,
+    KNOWN_GOVERNANCE_KINDS,
     KNOWN_INTERESTS,
+    KNOWN_INVOLVEMENT_KINDS,
     KNOWN_ROLES,
+    KNOWN_SECRETARIAT_KINDS,
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
+    DecisionPower,
     FundingKind,
     GovernanceKind,
     MandateLevel,
     Power,
     ProjectPhase,
     ReviewOutcome,
+    SeatRole,
     Sector,
     Severity,
     StrategicPhase,
@@ -34,12 +39,14 @@ ENUMS: list[type[Enum]] = [
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
+    DecisionPower,
     FundingKind,
     GovernanceKind,
     MandateLevel,
     Power,
     ProjectPhase,
     ReviewOutcome,
+    SeatRole,
     Sector,
     StrategicPhase,
     Unit,
@@ -47,7 +54,15 @@ ENUMS: list[type[Enum]] = [
 MEMBERS = [pytest.param(m, id=f"{type(m).__name__}.{m.name}") for e in ENUMS for m in e]
 CODES = list(
     dict.fromkeys(
-        [*KNOWN_ROLES, *KNOWN_COMMITMENT_KINDS, *KNOWN_ENTRY_POINT_KINDS, *KNOWN_INTERESTS]
+        [
+            *KNOWN_ROLES,
+            *KNOWN_COMMITMENT_KINDS,
+            *KNOWN_ENTRY_POINT_KINDS,
+            *KNOWN_INTERESTS,
+            *KNOWN_GOVERNANCE_KINDS,
+            *KNOWN_SECRETARIAT_KINDS,
+            *KNOWN_INVOLVEMENT_KINDS,
+        ]
     )
 )
 

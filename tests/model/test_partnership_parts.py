@@ -34,6 +34,9 @@ FIELDS = (
     "agreements",
     "governance",
     "funding",
+    "governance_history",
+    "secretariat",
+    "involvement",
 )
 #: The public operations and lookups of docs/reference/operations.md and the API page.
 PUBLIC = {
@@ -42,6 +45,9 @@ PUBLIC = {
     "agree_vision",
     "agreement",
     "as_of",
+    "body",
+    "change_body",
+    "close_body",
     "commit",
     "commitment",
     "conclude",
@@ -59,12 +65,15 @@ PUBLIC = {
     "members_on",
     "memberships",
     "record_fulfilment",
+    "record_involvement",
     "record_review",
     "release",
     "revoke",
     "set_goal",
     "set_governance",
+    "set_secretariat",
     "set_status",
+    "set_up_body",
     "sign",
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
+from enum import Enum
 from typing import Any
 
 import attrs
@@ -36,6 +37,11 @@ __all__ = ["GovernanceBody", "Seat", "check_history"]
 
 _ONE_SEAT = AtLeast(1, "must be a whole number of at least 1", whole=True)
 _OPTIONAL_SIZE = AtLeast(1, "must be a whole number of at least 1", whole=True, optional=True)
+
+
+def _code(value: str) -> str:
+    """A code as plain text: a member of a string enum (``GovernanceKind``) gives its value."""
+    return str(value.value) if isinstance(value, Enum) else value
 
 
 def _one_for_a_chair(instance: Seat, attribute: attrs.Attribute[Any], value: SeatRole) -> None:
@@ -114,7 +120,7 @@ class GovernanceBody:
     """
 
     id: str = attrs.field(validator=is_id)
-    kind: str = attrs.field(validator=is_code)
+    kind: str = attrs.field(converter=_code, validator=is_code)
     members: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
     meets_every: pendulum.Duration | None = attrs.field(
         default=None, validator=is_optional_duration

@@ -24,6 +24,12 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from samarbejde.strategies._bodies import (
+        governance_bodies,
+        involvement_events,
+        seats,
+        secretariats,
+    )
     from samarbejde.strategies._defect import Defect
     from samarbejde.strategies._invalid import invalid_portfolios
     from samarbejde.strategies._invalid_documents import LOAD_PROBLEMS
@@ -41,7 +47,6 @@ if TYPE_CHECKING:
         fulfilments,
         funding,
         goals,
-        governance_bodies,
         identifiers,
         mandates,
         memberships,
@@ -91,7 +96,10 @@ _MODULES = {
     "fulfilments": "_records",
     "funding": "_records",
     "goals": "_records",
-    "governance_bodies": "_records",
+    "governance_bodies": "_bodies",
+    "involvement_events": "_bodies",
+    "seats": "_bodies",
+    "secretariats": "_bodies",
     "identifiers": "_records",
     "ids": "_values",
     "invalid_portfolios": "_invalid",
@@ -139,6 +147,7 @@ __all__ = [
     "identifiers",
     "ids",
     "invalid_portfolios",
+    "involvement_events",
     "kommunekoder",
     "mandates",
     "memberships",
@@ -150,6 +159,8 @@ __all__ = [
     "project_lifecycles",
     "quantities",
     "reviews",
+    "seats",
+    "secretariats",
     "signatures",
     "status_changes",
     "strategic_lifecycles",
