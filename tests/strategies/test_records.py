@@ -32,6 +32,9 @@ CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (s.Signature, sst.signatures()),
     (s.Agreement, sst.agreements()),
     (s.GovernanceBody, sst.governance_bodies()),
+    (s.Seat, sst.seats()),
+    (s.Secretariat, sst.secretariats()),
+    (s.InvolvementEvent, sst.involvement_events()),
     (s.Funding, sst.funding()),
     (s.EntryPoint, sst.entry_points()),
     (s.Identifiers, sst.identifiers()),
@@ -54,6 +57,7 @@ MODEL_MODULES = {
     "goals",
     "governance",
     "history",
+    "involvement",
     "lifecycles",
     "mandates",
     "memberships",
@@ -61,6 +65,7 @@ MODEL_MODULES = {
     "organisations",
     "partnerships",
     "portfolio",
+    "secretariats",
     "terms",
 }
 

@@ -34,6 +34,7 @@ from samarbejde.strategies._values import (
     day,
     durations,
     ids,
+    in_span,
     maybe,
     maybe_day,
     maybe_months,
@@ -173,32 +174,43 @@ def draw_governance(
     current: list[GovernanceBody] = []
     history: list[GovernanceBody] = []
     for i in repeat(draw, 0, 2) if members else ():
-        versions = draw(st.integers(1, 3)) if (now - first).days >= 2 else 1
-        days = sorted({day(draw, first, now) for _ in range(versions)})
-        dated: list[pendulum.Date | None] = list(days)
-        if len(dated) == 1:
-            dated = [maybe_day(draw, first, now)]
-        start = day(draw, first, now)
-        term = (
-            Term(start, maybe_day(draw, start, now) if maybe(draw) else None)
-            if maybe(draw)
-            else None
-        )
-        body = GovernanceBody(
-            f"{prefix}-s{i + 1}",
-            pick(draw, KNOWN_GOVERNANCE_KINDS),
-            choose(draw, members, 0, 2),
-            meets_every=maybe_months(draw, 1, 6),
-            name=maybe_pick(draw, _BODY_NAMES),
-            power=maybe_pick(draw, DecisionPower),
-            term=term,
-        )
-        for n, on in enumerate(dated):
-            body = _version(draw, body, organisation_ids, on)
-            if n < len(dated) - 1:
-                history.append(body)
-        current.append(body)
+        versions = in_span(draw, _body, f"{prefix}-s{i + 1}", members, organisation_ids, first, now)
+        history.extend(versions[:-1])
+        current.append(versions[-1])
     return tuple(current), tuple(history)
+
+
+def _body(  # noqa: PLR0917 - drawn through in_span, which passes arguments by position
+    draw: st.DrawFn,
+    body_id: str,
+    members: Sequence[str],
+    organisation_ids: Sequence[str],
+    first: pendulum.Date,
+    now: pendulum.Date,
+) -> list[GovernanceBody]:
+    """One body's versions, oldest first: the first perhaps undated, the later ones dated."""
+    start = day(draw, first, now)
+    term = None
+    if maybe(draw):
+        term = Term(start, maybe_day(draw, start, now) if maybe(draw) else None)
+    body = GovernanceBody(
+        body_id,
+        pick(draw, KNOWN_GOVERNANCE_KINDS),
+        choose(draw, members, 0, 2),
+        meets_every=maybe_months(draw, 1, 6),
+        name=maybe_pick(draw, _BODY_NAMES),
+        power=maybe_pick(draw, DecisionPower),
+        term=term,
+    )
+    versions = [_version(draw, body, organisation_ids, maybe_day(draw, first, now))]
+    for _ in repeat(draw, 0, 2):
+        last = versions[-1].decided_on
+        if last is None or last >= now:
+            break
+        versions.append(
+            _version(draw, versions[-1], organisation_ids, day(draw, last.add(days=1), now))
+        )
+    return versions
 
 
 def _version(
