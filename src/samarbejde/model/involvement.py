@@ -6,7 +6,7 @@ organisations, schools and businesses comes before anyone signs (design decision
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -23,7 +23,7 @@ from samarbejde.model._checks import (
 )
 from samarbejde.model.enums import Sector
 
-__all__ = ["InvolvementEvent"]
+__all__ = ["InvolvementEvent", "first_by_sector"]
 
 
 def _sectors(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -65,3 +65,17 @@ class InvolvementEvent:
         """
         found = (sector_of(o) for o in self.participants)
         return self.sectors | {s for s in found if s is not None}
+
+
+def first_by_sector(
+    events: Iterable[InvolvementEvent], sector_of: Callable[[str], Sector | None]
+) -> dict[Sector, InvolvementEvent]:
+    """The first event each sector took part in (the earliest held; the first listed of a day).
+
+    Rules C002 and C007 and the maturity dimension *involved early* read it.
+    """
+    first: dict[Sector, InvolvementEvent] = {}
+    for event in sorted(events, key=lambda e: e.held_on):
+        for sector in event.sectors_present(sector_of):
+            first.setdefault(sector, event)
+    return first

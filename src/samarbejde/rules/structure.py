@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from samarbejde.model.enums import CommitmentStatus
+from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.rules._families import STRUCTURE, defined_rules
 from samarbejde.rules._findings import Related
@@ -30,8 +31,11 @@ def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
     for agreement in p.agreements:
         for party in agreement.parties:
             yield f"{path}.agreements[{agreement.id}].parties", party.organisation
+    bodies = _bodies(part)
+    yield from _seat_and_host_references(part)
     listed = (
-        *((f"{path}.governance[{b.id}].members", b.members) for b in p.governance),
+        *((f"{where}.members", b.members) for where, b in bodies),
+        *((f"{path}.involvement[{e.id}].participants", e.participants) for e in p.involvement),
         *((f"{path}.goals[{g.id}].owners", g.owners) for g in p.goals),
         *((f"{path}.challenges[{c.id}].identified_by", c.identified_by) for c in p.challenges),
     )
@@ -45,6 +49,26 @@ def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
         if isinstance(lifecycle, ProjectLifecycle) and lifecycle.owner is not None:
             where = "lifecycle" if lifecycle is p.lifecycle else f"earlier[{number}]"
             yield f"{path}.{where}.owner", lifecycle.owner
+
+
+def _bodies(part: PartnershipIndex) -> tuple[tuple[str, GovernanceBody], ...]:
+    """Each governance body and earlier version of one, with its path."""
+    p, path = part.partnership, part.path
+    return (
+        *((f"{path}.governance[{b.id}]", b) for b in p.governance),
+        *((f"{path}.governance_history[{n}]", b) for n, b in enumerate(p.governance_history)),
+    )
+
+
+def _seat_and_host_references(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
+    """The organisations holding seats in bodies, and the secretariat's host."""
+    for where, body in _bodies(part):
+        for number, seat in enumerate(body.seats):
+            if seat.organisation is not None:
+                yield f"{where}.seats[{number}].organisation", seat.organisation
+    secretariat = part.partnership.secretariat
+    if secretariat is not None and secretariat.host is not None:
+        yield f"{part.path}.secretariat.host", secretariat.host
 
 
 def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
@@ -62,8 +86,9 @@ def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
     "unknown-organisation",
     en="Organisation {organisation} is referred to but is not among the portfolio's organisations.",
     da="Organisationen {organisation} nævnes, men findes ikke blandt porteføljens organisationer.",
-    rationale="Every member, funder, signatory, goal owner and parent organisation must be "
-    "described once in the portfolio, so that its sector, entry points and units are known.",
+    rationale="Every member, funder, signatory, goal owner, seat holder, secretariat host, "
+    "participant in an involvement event and parent organisation must be described once in "
+    "the portfolio, so that its sector, entry points and units are known.",
     scope=PORTFOLIO,
 )
 def unknown_organisation(ctx: RuleContext) -> Iterator[Hit]:
@@ -79,8 +104,9 @@ def unknown_organisation(ctx: RuleContext) -> Iterator[Hit]:
     "unknown-area",
     en="Area {area} is referred to but is not among the portfolio's areas.",
     da="Området {area} nævnes, men findes ikke blandt porteføljens områder.",
-    rationale="A partnership is tied to the places it serves; an area it names must be "
-    "described, with its municipality, for the partnership to be place-specific.",
+    rationale="A partnership is tied to the places it serves; an area it names (or where "
+    "its secretariat sits) must be described, with its municipality, for the partnership "
+    "to be place-specific.",
     scope=PORTFOLIO,
 )
 def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
@@ -92,9 +118,13 @@ def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
                 if area not in known:
                     yield hit(f"organisations[{org.id}].entry_points[{entry.id}]", area, area=area)
     for part in ctx.index.parts:
-        for area in part.partnership.areas:
+        p = part.partnership
+        for area in p.areas:
             if area not in known:
-                yield Hit(f"{part.path}.areas", area, {"area": area}, part.partnership.id)
+                yield Hit(f"{part.path}.areas", area, {"area": area}, p.id)
+        sits = None if p.secretariat is None else p.secretariat.area
+        if sits is not None and sits not in known:
+            yield Hit(f"{part.path}.secretariat.area", sits, {"area": sits}, p.id)
 
 
 @STRUCTURE.rule(
@@ -497,6 +527,29 @@ def agreement_parent_cycle(ctx: RuleContext, part: PartnershipIndex) -> Iterator
             cycle=cycle,
             partnership=part.partnership.id,
         ).relating(*(Related(f"{part.path}.agreements[{a}].parent", a) for a in cycle[1:]))
+
+
+@STRUCTURE.rule(
+    "S019",
+    "event-unknown-challenge",
+    en="Involvement event {event} identified challenge {challenge}, which partnership "
+    "{partnership} does not have.",
+    da="Inddragelsesaktiviteten {event} identificerede udfordringen {challenge}, som "
+    "samarbejdet {partnership} ikke har.",
+    rationale="What a workshop or hearing produced is recorded as the partnership's "
+    "challenges; a challenge an event names must be described.",
+)
+def event_unknown_challenge(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Involvement events that name challenges the partnership does not have."""
+    for event in part.partnership.involvement:
+        for challenge in event.challenges:
+            if challenge not in part.challenges:
+                yield hit(
+                    f"{part.path}.involvement[{event.id}].challenges",
+                    event.id,
+                    event=event.id,
+                    challenge=challenge,
+                )
 
 
 #: The structure rules: those this module defines, in code order.
