@@ -133,6 +133,13 @@ FIELDS: FieldTable = MappingProxyType(
         (Partnership, "agreements"): Omitted("ORG has no agreements"),
         (Partnership, "governance"): Omitted("ORG has no governance bodies"),
         (Partnership, "funding"): Omitted("ORG has no funding"),
+        (Partnership, "governance_history"): Omitted(
+            "earlier versions of governance bodies are history ORG does not keep"
+        ),
+        (Partnership, "secretariat"): Omitted(
+            "ORG has no secretariat of a collaboration (a hosting unit is not written yet)"
+        ),
+        (Partnership, "involvement"): Omitted("ORG has no involvement events"),
         (ProjectLifecycle, "term"): _IN_LIFECYCLE,
         (ProjectLifecycle, "phases"): Mapped("the founding and dissolution dates"),
         (ProjectLifecycle, "owner"): _IN_LIFECYCLE,
