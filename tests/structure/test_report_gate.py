@@ -160,10 +160,6 @@ NOT_IN_REPORT: Mapping[Key, str] = {
         "gap: agreements appear only by id in the maturity evidence (signed and binding "
         "or not); not their kind, term, theme or notice",
     ),
-    **dict.fromkeys(
-        [(s.GovernanceBody, "kind"), (s.GovernanceBody, "members")],
-        "gap: a governance body appears only by name and cadence in the maturity evidence",
-    ),
 }
 
 #: Fields the notebook view does not show, and why: it is a compact look at partnerships
@@ -186,8 +182,12 @@ NOT_IN_NOTEBOOK: Mapping[Key, str] = {
             (s.Partnership, "agreements"),
             (s.Partnership, "governance"),
             (s.Partnership, "funding"),
+            (s.Partnership, "governance_history"),
+            (s.Partnership, "secretariat"),
+            (s.Partnership, "involvement"),
             *keys([s.Vision, s.Challenge, s.Goal, s.Agreement, s.Signature]),
             *keys([s.GovernanceBody, s.Funding, s.Money]),
+            *keys([s.Seat, s.Secretariat, s.InvolvementEvent]),
         ],
         "a partnership is shown by its id, name, form, areas, lifecycle, members and "
         "commitments (money only as a commitment's quantity)",

@@ -33,6 +33,7 @@ from samarbejde.model import (
 )
 from samarbejde.model._html import escape as _e
 from samarbejde.model.text import check_lang
+from samarbejde.report._bodies import bodies_html
 from samarbejde.report._format import format_date, format_money, format_quantity
 from samarbejde.report._style import STYLE
 from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
@@ -343,6 +344,8 @@ def _partnership(
         + _overdue(portfolio, overdue, as_of, lang)
         + f"<h4>{_e(say('funding', lang))}</h4>"
         + _funding(portfolio, partnership, ends, lang)
+        + f"<h4>{_e(say('governance', lang))}</h4>"
+        + bodies_html(portfolio, partnership, lang, _table)
         + "</article>"
     )
 

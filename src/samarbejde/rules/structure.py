@@ -63,9 +63,9 @@ def _bodies(part: PartnershipIndex) -> tuple[tuple[str, GovernanceBody], ...]:
 def _seat_and_host_references(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
     """The organisations holding seats in bodies, and the secretariat's host."""
     for where, body in _bodies(part):
-        for number, seat in enumerate(body.seats):
+        for seat in body.seats:  # a seat is named by its organisation, as a member is
             if seat.organisation is not None:
-                yield f"{where}.seats[{number}].organisation", seat.organisation
+                yield f"{where}.seats[{seat.organisation}].organisation", seat.organisation
     secretariat = part.partnership.secretariat
     if secretariat is not None and secretariat.host is not None:
         yield f"{part.path}.secretariat.host", secretariat.host
