@@ -101,6 +101,7 @@ NOT_IN_REPORT: Mapping[Key, str] = {
             (s.Goal, "decided_on"),
             (s.Agreement, "concluded_on"),
             (s.GovernanceBody, "decided_on"),
+            (s.Secretariat, "decided_on"),
         ],
         "gap: the day a decision was made; the page reads the portfolio as of its own day, "
         "so the record appears from then on, but the day itself is not printed",
@@ -137,6 +138,10 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     "which the page lists",
     (s.Mandate, "revoked"): "checked, not shown: a commitment given after it is a finding "
     "(M004), which the page lists",
+    (s.Partnership, "governance_history"): "the page reads the portfolio as of its day and "
+    "shows each body in the version then in force; the earlier versions are not listed",
+    (s.InvolvementEvent, "id"): "the page names an event by its name (the id only when it "
+    "has none)",
     (s.Area, "residents"): "gap: the areas list gives each area's name, municipality and "
     "lists, not how many live there",
     (s.Vision, "text"): "gap: the maturity evidence says when the vision was agreed and by "
