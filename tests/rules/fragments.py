@@ -27,6 +27,7 @@ def _second_alliance(parent: str) -> str:
     return json.dumps({**unstructure(alliance()), "id": "alliance-2", "parent": parent})
 
 
+WORKSHOP = "[{{id: ws, kind: workshop, held_on: 2019-02-01, challenges: [{challenge}]}}]"
 SUB_AGREEMENT = "{id: a-del, kind: sub_agreement, parent: a-strategi, theme: Fritidsjob}"
 
 
@@ -254,6 +255,10 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
     "S018": (
         {f"{A}.agreements[+]": SUB_AGREEMENT},
         {f"{A}.agreements[+]": SUB_AGREEMENT, f"{A}.agreements[a-strategi].parent": "a-del"},
+    ),
+    "S019": (
+        {f"{A}.involvement": WORKSHOP.format(challenge="ch-ung")},
+        {f"{A}.involvement": WORKSHOP.format(challenge="ch-x")},
     ),
     "P004": (
         {
