@@ -287,7 +287,8 @@ def early_involvement(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date
         if first:
             facts.append(fact("early", sector=sector, ids=first))
         elif not at_an_early_event:
-            later = tuple(m.organisation for m in members) or (event.id,) if event else ()
+            ids = tuple(m.organisation for m in members)
+            later = ids or (() if event is None else (event.id,))
             facts.append(fact("late", sector=sector, ids=later))
     score = 0 if not present else 1 + early
     return score, facts
