@@ -145,13 +145,13 @@ def test_a_history_that_goes_back_in_time_is_refused() -> None:
 
 
 def test_the_secretariat_is_set_on_a_day_and_hosted_by_anyone() -> None:
-    office = Secretariat(name="Fællessekretariatet", host="udenfor", address="Vej 1, 4600 Køge")
+    office = Secretariat("Fællessekretariatet", host="udenfor", address="Vej 1, 4600 Køge")
     p = strategic().set_secretariat(office, on=D(2020, 5, 1))
     assert p.secretariat is not None
     assert p.secretariat.decided_on == D(2020, 5, 1)
     assert p.as_of(D(2020, 4, 30)).secretariat is None
     with pytest.raises(ModelError, match="before the one it replaces"):
-        p.set_secretariat(Secretariat("backbone"), on=D(2020, 4, 1))
+        p.set_secretariat(Secretariat("Backbone", "backbone"), on=D(2020, 4, 1))
 
 
 def _with_challenge() -> Partnership:

@@ -190,7 +190,9 @@ class Partnership(
         default=(), validator=[tuple_of(Funding), _unique("funding id", lambda f: f.id)]
     )
     governance_history: tuple[GovernanceBody, ...] = attrs.field(
-        default=(), validator=[tuple_of(GovernanceBody), _versions_go_forward]
+        default=(),
+        validator=[tuple_of(GovernanceBody), _versions_go_forward],
+        metadata={"ids_repeat": True},  # a body's versions share its id (sheets number them)
     )
     secretariat: Secretariat | None = attrs.field(
         default=None, validator=optional_instance_of(Secretariat)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from samarbejde.model._checks import is_code, is_optional_date, is_optional_id, is_optional_text
+from samarbejde.model._checks import (
+    is_code,
+    is_optional_date,
+    is_optional_id,
+    is_optional_text,
+    is_text,
+)
 
 __all__ = ["Secretariat"]
 
@@ -19,9 +25,9 @@ class Secretariat:
     decision D90).
 
     Attributes:
+        name: Its name, e.g. ``"Boligsocialt Fællessekretariat Køge"``.
         kind: An open code, ``secretariat`` (the default) or ``backbone`` (see
             :data:`~samarbejde.model.codes.KNOWN_SECRETARIAT_KINDS`).
-        name: Its name, e.g. ``"Boligsocialt Fællessekretariat Køge"``.
         host: The id of the organisation that hosts it, member or not; ``None`` when it
             stands on its own or the host is not recorded.
         address: The postal address of its office, e.g. ``"Karlemoseparken 20, 4600 Køge"``.
@@ -31,8 +37,8 @@ class Secretariat:
             day leaves it out. ``None`` when not recorded: then it is in every view.
     """
 
+    name: str = attrs.field(validator=is_text)
     kind: str = attrs.field(default="secretariat", validator=is_code)
-    name: str | None = attrs.field(default=None, validator=is_optional_text)
     host: str | None = attrs.field(default=None, validator=is_optional_id)
     address: str | None = attrs.field(default=None, validator=is_optional_text)
     area: str | None = attrs.field(default=None, validator=is_optional_id)

@@ -77,7 +77,7 @@ def bodies_html(portfolio: Portfolio, partnership: Partnership, lang: Lang, tabl
     secretariat = partnership.secretariat
     if secretariat is not None:
         where = [
-            secretariat.name or label(secretariat.kind, lang),
+            secretariat.name,
             *(
                 []
                 if secretariat.host is None

@@ -88,7 +88,7 @@ def governance_bodies(
     size at least the seats listed.
     """
     members = draw(
-        st.lists(_pool(organisation_ids), unique=True, max_size=3).map(tuple)
+        st.lists(_pool(organisation_ids), unique=True, min_size=1, max_size=3).map(tuple)
         if organisation_ids is None or organisation_ids
         else st.just(())
     )
@@ -119,8 +119,8 @@ def secretariats(
     """A secretariat or backbone, perhaps hosted by one of ``organisation_ids``."""
     return st.builds(
         Secretariat,
+        texts(),
         codes(KNOWN_SECRETARIAT_KINDS),
-        name=st.none() | texts(),
         host=st.none() | _pool(organisation_ids),
         address=st.none() | st.sampled_from(_ADDRESSES),
         area=st.none() | (ids() if area_ids is None else st.sampled_from(tuple(area_ids))),
@@ -248,8 +248,8 @@ def draw_secretariat(
     if not maybe(draw):
         return None
     return Secretariat(
+        pick(draw, _SECRETARIAT_NAMES),
         pick(draw, KNOWN_SECRETARIAT_KINDS),
-        name=maybe_pick(draw, _SECRETARIAT_NAMES),
         host=maybe_pick(draw, organisation_ids),
         address=maybe_pick(draw, _ADDRESSES),
         area=maybe_pick(draw, area_ids),

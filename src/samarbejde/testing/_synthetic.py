@@ -323,8 +323,8 @@ def _partnership(
             ),
         ),
         secretariat=Secretariat(
+            "Områdesekretariatet",
             "backbone" if index % 2 else "secretariat",
-            name="Områdesekretariatet",
             host=ids[1],
             address="Ringparken 1, 4200 Slagelse",
             area=areas[index % len(areas)].id,
