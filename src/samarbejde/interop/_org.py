@@ -30,6 +30,7 @@ from samarbejde.model import (
     SeatRole,
     Sector,
     StrategicLifecycle,
+    Term,
     label,
     municipalities,
 )
@@ -153,6 +154,8 @@ FIELDS: FieldTable = MappingProxyType(
         (Seat, "organisation"): Mapped("org:member of the seat's org:Membership"),
         (Seat, "post"): Mapped("org:Post skos:prefLabel, org:postIn the unit"),
         (Seat, "role"): Mapped("org:role, an org:Role of the seat-role scheme"),
+        (Term, "start"): Mapped("a body's schema:foundingDate"),
+        (Term, "end"): Mapped("a body's schema:dissolutionDate"),
         (Seat, "count"): Omitted("ORG counts no seats: the membership stands for them all"),
         (Partnership, "funding"): Omitted("ORG has no funding"),
         (Partnership, "governance_history"): Omitted(
