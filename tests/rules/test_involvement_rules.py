@@ -68,8 +68,16 @@ def test_sectors_listed_on_an_event_count_without_an_organisation() -> None:
             "S001",
             f"{A}.governance[styregruppe].seats[ukendt].organisation",
         ),
-        ({f"{A}.secretariat": "{host: ukendt}"}, "S001", f"{A}.secretariat.host"),
-        ({f"{A}.secretariat": "{area: ukendt}"}, "S002", f"{A}.secretariat.area"),
+        (
+            {f"{A}.secretariat": "{name: Sekretariatet, host: ukendt}"},
+            "S001",
+            f"{A}.secretariat.host",
+        ),
+        (
+            {f"{A}.secretariat": "{name: Sekretariatet, area: ukendt}"},
+            "S002",
+            f"{A}.secretariat.area",
+        ),
         (
             {
                 f"{A}.involvement": "[{id: ws, kind: workshop, held_on: 2019-02-01,"
@@ -91,7 +99,7 @@ def test_a_dangling_reference_is_a_structure_finding_at_its_path(
 def test_known_references_draw_no_structure_finding() -> None:
     fragment = {
         f"{A}.governance[styregruppe].seats": "[{organisation: fond, post: Direktør, role: chair}]",
-        f"{A}.secretariat": "{host: bolig, area: omraadet}",
+        f"{A}.secretariat": "{name: Sekretariatet, host: bolig, area: omraadet}",
         f"{A}.involvement": EARLY_WORKSHOP,
     }
     assert codes(fragment, "S001", "S002", "S019") == []
