@@ -75,6 +75,8 @@ def _enum_vocabularies() -> list[tuple[str, str, type[Enum]]]:
         ("ReviewOutcome", "udfald af evaluering", samarbejde.ReviewOutcome),
         ("AgreementKind", "aftaletype", samarbejde.AgreementKind),
         ("GovernanceKind", "styringsorgan", samarbejde.GovernanceKind),
+        ("DecisionPower", "beslutningskompetence", samarbejde.DecisionPower),
+        ("SeatRole", "plads i et organ", samarbejde.SeatRole),
         ("FundingKind", "finansieringstype", samarbejde.FundingKind),
         ("AreaCategory", "områdekategori", samarbejde.AreaCategory),
         ("Unit", "enhed", samarbejde.Unit),
@@ -89,6 +91,9 @@ def _code_vocabularies() -> list[tuple[str, str, tuple[str, ...]]]:
         ("KNOWN_COMMITMENT_KINDS", "typer af forpligtelse", samarbejde.KNOWN_COMMITMENT_KINDS),
         ("KNOWN_ENTRY_POINT_KINDS", "typer af indgang", samarbejde.KNOWN_ENTRY_POINT_KINDS),
         ("KNOWN_INTERESTS", "interesser", samarbejde.KNOWN_INTERESTS),
+        ("KNOWN_GOVERNANCE_KINDS", "typer af organ", samarbejde.KNOWN_GOVERNANCE_KINDS),
+        ("KNOWN_SECRETARIAT_KINDS", "typer af sekretariat", samarbejde.KNOWN_SECRETARIAT_KINDS),
+        ("KNOWN_INVOLVEMENT_KINDS", "typer af inddragelse", samarbejde.KNOWN_INVOLVEMENT_KINDS),
     ]
 
 

@@ -116,13 +116,16 @@ def test_a_governance_body_meets_at_a_positive_interval() -> None:
     ("field", "value"),
     [
         ("id", "Styregruppe"),
-        ("kind", "board"),
+        ("kind", "Bestyrelse"),
+        ("kind", GovernanceKind),
         ("members", ("kommune", "kommune")),
         ("meets_every", pendulum.duration(seconds=0)),
         ("meets_every", pendulum.duration(weeks=-2)),
         ("meets_every", pendulum.duration(years=-1)),
         ("meets_every", 90),
         ("name", " "),
+        ("size", 0),
+        ("size", True),
     ],
 )
 def test_a_governance_body_refuses_bad_fields(field: str, value: object) -> None:

@@ -9,11 +9,15 @@ import pytest
 from samarbejde import (
     KNOWN_COMMITMENT_KINDS,
     KNOWN_ENTRY_POINT_KINDS,
+    KNOWN_GOVERNANCE_KINDS,
     KNOWN_INTERESTS,
+    KNOWN_INVOLVEMENT_KINDS,
     KNOWN_ROLES,
+    KNOWN_SECRETARIAT_KINDS,
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
+    DecisionPower,
     Direction,
     FundingKind,
     GovernanceKind,
@@ -22,6 +26,7 @@ from samarbejde import (
     Power,
     ProjectPhase,
     ReviewOutcome,
+    SeatRole,
     Sector,
     Severity,
     StrategicPhase,
@@ -37,6 +42,7 @@ ENUMS: list[type[Enum]] = [
     AreaCategory,
     CommitmentStatus,
     Direction,
+    DecisionPower,
     FundingKind,
     GovernanceKind,
     MandateLevel,
@@ -44,6 +50,7 @@ ENUMS: list[type[Enum]] = [
     Power,
     ProjectPhase,
     ReviewOutcome,
+    SeatRole,
     Sector,
     StrategicPhase,
     Unit,
@@ -51,7 +58,15 @@ ENUMS: list[type[Enum]] = [
 MEMBERS = [pytest.param(m, id=f"{type(m).__name__}.{m.name}") for e in ENUMS for m in e]
 CODES = list(
     dict.fromkeys(
-        [*KNOWN_ROLES, *KNOWN_COMMITMENT_KINDS, *KNOWN_ENTRY_POINT_KINDS, *KNOWN_INTERESTS]
+        [
+            *KNOWN_ROLES,
+            *KNOWN_COMMITMENT_KINDS,
+            *KNOWN_ENTRY_POINT_KINDS,
+            *KNOWN_INTERESTS,
+            *KNOWN_GOVERNANCE_KINDS,
+            *KNOWN_SECRETARIAT_KINDS,
+            *KNOWN_INVOLVEMENT_KINDS,
+        ]
     )
 )
 

@@ -35,6 +35,9 @@ FIELDS = (
     "governance",
     "funding",
     "periods",
+    "governance_history",
+    "secretariat",
+    "involvement",
 )
 #: The public operations and lookups of docs/reference/operations.md and the API page.
 PUBLIC = {
@@ -44,6 +47,9 @@ PUBLIC = {
     "amend_funding",
     "agreement",
     "as_of",
+    "body",
+    "change_body",
+    "close_body",
     "commit",
     "commitment",
     "conclude",
@@ -66,12 +72,15 @@ PUBLIC = {
     "memberships",
     "plan_period",
     "record_fulfilment",
+    "record_involvement",
     "record_review",
     "release",
     "revoke",
     "set_goal",
     "set_governance",
+    "set_secretariat",
     "set_status",
+    "set_up_body",
     "sign",
 }
 

@@ -2,13 +2,15 @@
 
 A history of dated operations is drawn step by step - members join, leave and join
 again; the partners agree a vision, identify challenges, set goals, conclude and sign
-agreements, grant funding, set up governance bodies, make commitments and move the
-lifecycle - each on a day no earlier than the one before, and kept only when the
-operation accepts it. Then, for any day ``d``, the partnership as of ``d`` must equal
-the partnership built from the operations dated up to ``d``.
+agreements, grant funding, set up, change and close governance bodies, set the
+secretariat, hold involvement events, make commitments and move the lifecycle - each on
+a day no earlier than the one before, and kept only when the operation accepts it.
+Then, for any day ``d``, the partnership as of ``d`` must equal the partnership built
+from the operations dated up to ``d``.
 
-Replacing a goal, a governance body or the vision is left out of the histories: the
-record keeps the version in force, not the one it replaced (D63).
+Replacing a goal, the secretariat or the vision is left out of the histories: the
+record keeps the version in force, not the one it replaced (D63). A governance body
+keeps its earlier versions (D88), so changing and closing one are in.
 """
 
 from __future__ import annotations
@@ -26,15 +28,18 @@ from samarbejde import (
     AgreementKind,
     Challenge,
     CommitmentStatus,
+    DecisionPower,
     Funding,
     FundingKind,
     Goal,
     GovernanceBody,
     GovernanceKind,
+    InvolvementEvent,
     ModelError,
     Money,
     Partnership,
     PhaseChange,
+    Secretariat,
     Signature,
     StrategicLifecycle,
     StrategicPhase,
@@ -130,6 +135,35 @@ def _governance(a: Ask) -> Step | None:
     return lambda x: x.set_governance(body, on=a.on)
 
 
+def _change_body(a: Ask) -> Step | None:
+    if not a.p.governance:
+        return None
+    body = a.data.draw(st.sampled_from([b.id for b in a.p.governance]))
+    size = a.data.draw(st.integers(10, 12))
+    return lambda x: x.change_body(body, on=a.on, size=size, power=DecisionPower.ADVISES)
+
+
+def _close_body(a: Ask) -> Step | None:
+    if not a.p.governance:
+        return None
+    body = a.data.draw(st.sampled_from([b.id for b in a.p.governance]))
+    return lambda x: x.close_body(body, on=a.on)
+
+
+def _secretariat(a: Ask) -> Step | None:
+    office = Secretariat(name="Sekretariatet", host=a.one())
+    return None if a.p.secretariat is not None else lambda x: x.set_secretariat(office, on=a.on)
+
+
+def _involve(a: Ask) -> Step | None:
+    known = [c.id for c in a.p.challenges]
+    found = tuple(a.data.draw(st.lists(st.sampled_from(known), unique=True))) if known else ()
+    event = InvolvementEvent(
+        f"i{a.n}", "workshop", a.on, participants=(a.one(), "udenfor"), challenges=found
+    )
+    return lambda x: x.record_involvement(event, on=a.on)
+
+
 def _commit(a: Ask) -> Step | None:
     made = commitment(f"c{a.n}", a.one(), a.on)
     return lambda x: x.commit(made, on=a.on)
@@ -162,6 +196,10 @@ STEPS: tuple[Callable[[Ask], Step | None], ...] = (
     _sign,
     _fund,
     _governance,
+    _change_body,
+    _close_body,
+    _secretariat,
+    _involve,
     _commit,
     _agree,
     _advance,

@@ -27,6 +27,7 @@ def _second_alliance(parent: str) -> str:
     return json.dumps({**unstructure(alliance()), "id": "alliance-2", "parent": parent})
 
 
+WORKSHOP = "[{{id: ws, kind: workshop, held_on: 2019-02-01, challenges: [{challenge}]}}]"
 SUB_AGREEMENT = "{id: a-del, kind: sub_agreement, parent: a-strategi, theme: Fritidsjob}"
 
 
@@ -291,6 +292,10 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
     "S019": (
         {f"{A}.lifecycle.horizon": "P12Y", f"{TIMER}.quantity.amount": '"12"'},
         {f"{A}.lifecycle.horizon": "unknown", f"{TIMER}.quantity.amount": "unknown"},
+    ),
+    "S020": (
+        {f"{A}.involvement": WORKSHOP.format(challenge="ch-ung")},
+        {f"{A}.involvement": WORKSHOP.format(challenge="ch-x")},
     ),
     "P004": (
         {

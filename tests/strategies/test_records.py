@@ -32,6 +32,9 @@ CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (s.Signature, sst.signatures()),
     (s.Agreement, sst.agreements()),
     (s.GovernanceBody, sst.governance_bodies()),
+    (s.Seat, sst.seats()),
+    (s.Secretariat, sst.secretariats()),
+    (s.InvolvementEvent, sst.involvement_events()),
     (s.Funding, sst.funding()),
     (s.PeriodAmount, sst.period_amounts()),
     (s.FundingShare, sst.funding_shares()),
@@ -58,6 +61,7 @@ MODEL_MODULES = {
     "goals",
     "governance",
     "history",
+    "involvement",
     "lifecycles",
     "mandates",
     "memberships",
@@ -66,6 +70,7 @@ MODEL_MODULES = {
     "partnerships",
     "periods",
     "portfolio",
+    "secretariats",
     "terms",
 }
 

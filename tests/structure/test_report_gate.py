@@ -102,6 +102,7 @@ NOT_IN_REPORT: Mapping[Key, str] = {
             (s.Agreement, "concluded_on"),
             (s.GovernanceBody, "decided_on"),
             (s.PlanPeriod, "decided_on"),
+            (s.Secretariat, "decided_on"),
         ],
         "gap: the day a decision was made; the page reads the portfolio as of its own day, "
         "so the record appears from then on, but the day itself is not printed",
@@ -146,6 +147,10 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     "which the page lists",
     (s.Mandate, "revoked"): "checked, not shown: a commitment given after it is a finding "
     "(M004), which the page lists",
+    (s.Partnership, "governance_history"): "the page reads the portfolio as of its day and "
+    "shows each body in the version then in force; the earlier versions are not listed",
+    (s.InvolvementEvent, "id"): "the page names an event by its name (the id only when it "
+    "has none)",
     (s.Area, "residents"): "gap: the areas list gives each area's name, municipality and "
     "lists, not how many live there",
     (s.Vision, "text"): "gap: the maturity evidence says when the vision was agreed and by "
@@ -208,9 +213,13 @@ NOT_IN_NOTEBOOK: Mapping[Key, str] = {
             (s.Partnership, "governance"),
             (s.Partnership, "funding"),
             (s.Partnership, "periods"),
+            (s.Partnership, "governance_history"),
+            (s.Partnership, "secretariat"),
+            (s.Partnership, "involvement"),
             *keys([s.Vision, s.Challenge, s.Goal, s.Measurement, s.Agreement, s.Signature]),
             *keys([s.GovernanceBody, s.Funding, s.Money]),
             *keys([s.PeriodAmount, s.FundingShare, s.FundingChange, s.PlanPeriod]),
+            *keys([s.Seat, s.Secretariat, s.InvolvementEvent]),
         ],
         "a partnership is shown by its id, name, form, areas, lifecycle, members and "
         "commitments (money only as a commitment's quantity)",

@@ -17,6 +17,7 @@ import pendulum
 from samarbejde.analysis.funding import lifecycle_until
 from samarbejde.model.enums import FundingKind, Sector, StrategicPhase
 from samarbejde.model.funding import promises_money, same_money
+from samarbejde.model.involvement import first_by_sector
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
@@ -70,6 +71,7 @@ _TEXTS: dict[str, Text] = {
     "sectors": Text("sektorer ({n}): {sectors}", "sectors ({n}): {sectors}"),
     "cutoff": Text("tidligt betyder senest {on}", "early means by {on}"),
     "early": Text("{sector} med fra start: {ids}", "{sector} involved early: {ids}"),
+    "event": Text("{sector} deltog i {event} den {on}", "{sector} took part in {event} on {on}"),
     "late": Text("{sector} kom først senere: {ids}", "{sector} joined later: {ids}"),
     "absent": Text("{sector} er ikke med", "{sector} not at the table"),
     "vision": Text(
@@ -250,6 +252,14 @@ def _sectors(
     return sectors
 
 
+def _sector_of(portfolio: Portfolio, organisation: str) -> Sector | None:
+    """The sector of ``organisation``, or ``None`` when the portfolio does not describe it."""
+    try:
+        return portfolio.organisation(organisation).sector
+    except KeyError:
+        return None
+
+
 def sectors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
     """The number of sectors among the active members."""
     present = set(_sectors(portfolio, p, as_of).values())
@@ -272,20 +282,30 @@ def early_involvement(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date
     """Whether civil society and business were at the table from the start."""
     cutoff = early_cutoff(p, as_of)
     sectors_of = _sectors(portfolio, p)
+    events = first_by_sector(p.involvement, lambda o: _sector_of(portfolio, o))
     facts = [fact("cutoff", on=cutoff)]
     present = early = 0
     for sector in (Sector.CIVIL_SOCIETY, Sector.BUSINESS):
         members = [m for m in p.members if sectors_of.get(m.organisation) is sector]
-        if not members:
+        event = events.get(sector)
+        if event is not None:
+            facts.append(
+                fact("event", sector=sector, event=event.name or event.id, on=event.held_on)
+            )
+        if not members and event is None:
             facts.append(fact("absent", sector=sector))
             continue
         present += 1
         first = tuple(m.organisation for m in members if m.joined <= cutoff)
-        if first:
+        at_an_early_event = event is not None and event.held_on <= cutoff
+        if first or at_an_early_event:
             early += 1
+        if first:
             facts.append(fact("early", sector=sector, ids=first))
-        else:
-            facts.append(fact("late", sector=sector, ids=tuple(m.organisation for m in members)))
+        elif not at_an_early_event:
+            ids = tuple(m.organisation for m in members)
+            later = ids or (() if event is None else (event.id,))
+            facts.append(fact("late", sector=sector, ids=later))
     score = 0 if not present else 1 + early
     return score, facts
 

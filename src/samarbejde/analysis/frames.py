@@ -38,8 +38,9 @@ from samarbejde.model.enums import (
 )
 from samarbejde.model.funding import Funding, FundingChange, FundingShare, PeriodAmount
 from samarbejde.model.goals import Challenge, Goal, Vision
-from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.governance import GovernanceBody, Seat
 from samarbejde.model.history import PhaseChange, StatusChange
+from samarbejde.model.involvement import InvolvementEvent
 from samarbejde.model.iso import write_duration
 from samarbejde.model.lifecycles import ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.mandates import Mandate
@@ -50,6 +51,7 @@ from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.periods import PlanPeriod
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.secretariats import Secretariat
 from samarbejde.model.terms import Term
 from samarbejde.model.unknown import UNKNOWN
 
@@ -798,6 +800,10 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
 TABLES: tuple[str, ...] = tuple(table.name for table in TABLE_COLUMNS)
 
 
+def _names(record: type) -> tuple[str, ...]:
+    return tuple(a.name for a in attrs.fields(record))
+
+
 def _no_columns(record: type, reason: str, *names: str) -> dict[Field, str]:
     return {(record, name): reason for name in names}
 
@@ -828,6 +834,15 @@ NOT_COLUMNS: Mapping[Field, str] = MappingProxyType(
             "challenges",
             "agreements",
             "governance",
+        ),
+        **_no_columns(
+            _P,
+            _NO_TABLE.format(
+                "earlier versions of governance bodies, secretariats and involvement events"
+            ),
+            "governance_history",
+            "secretariat",
+            "involvement",
         ),
         **_no_columns(ProjectLifecycle, "not tabled yet (the owner is a member)", "owner"),
         **_no_columns(
@@ -895,6 +910,15 @@ NOT_COLUMNS: Mapping[Field, str] = MappingProxyType(
             "meets_every",
             "name",
             "decided_on",
+            "term",
+            "power",
+            "seats",
+            "size",
+        ),
+        **_no_columns(Seat, _NO_TABLE.format("seats (governance bodies have none)"), *_names(Seat)),
+        **_no_columns(Secretariat, _NO_TABLE.format("secretariats"), *_names(Secretariat)),
+        **_no_columns(
+            InvolvementEvent, _NO_TABLE.format("involvement events"), *_names(InvolvementEvent)
         ),
         **_no_columns(
             Funding,

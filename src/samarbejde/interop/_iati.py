@@ -138,6 +138,9 @@ FIELDS: FieldTable = MappingProxyType(
             "IATI has no periods of one activity: the budgets follow the funding's periods"
         ),
         (Partnership, "funding"): Mapped("budget; participating-org role 1 (funding)"),
+        (Partnership, "governance_history"): Omitted("IATI activities have no governance"),
+        (Partnership, "secretariat"): Omitted("IATI activities have no secretariat"),
+        (Partnership, "involvement"): Omitted("IATI activities have no involvement events"),
         (ProjectLifecycle, "term"): Mapped("activity-date types 1 and 3 (planned start, end)"),
         (ProjectLifecycle, "phases"): Mapped("activity-status; activity-date types 2 and 4"),
         (ProjectLifecycle, "owner"): Mapped("participating-org role 2", _NOT_AN_ORGANISATION),

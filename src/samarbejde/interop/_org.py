@@ -7,6 +7,7 @@ from typing import Any
 
 import pendulum
 
+from samarbejde.interop._org_bodies import SEAT_ROLE_DEFINITIONS, body_nodes
 from samarbejde.interop._org_concepts import (
     ENTRY_POINT_KIND_DEFINITIONS,
     ROLE_DEFINITIONS,
@@ -17,6 +18,7 @@ from samarbejde.interop._tables import FieldTable, Mapped, Omitted, membership_k
 from samarbejde.model import (
     Area,
     EntryPoint,
+    GovernanceBody,
     Identifiers,
     Membership,
     Organisation,
@@ -24,8 +26,11 @@ from samarbejde.model import (
     PhaseChange,
     Portfolio,
     ProjectLifecycle,
+    Seat,
+    SeatRole,
     Sector,
     StrategicLifecycle,
+    Term,
     label,
     municipalities,
 )
@@ -132,9 +137,36 @@ FIELDS: FieldTable = MappingProxyType(
         ),
         (Partnership, "commitments"): Omitted("ORG has no commitments"),
         (Partnership, "agreements"): Omitted("ORG has no agreements"),
-        (Partnership, "governance"): Omitted("ORG has no governance bodies"),
+        (Partnership, "governance"): Mapped(
+            "org:OrganizationalUnit org:subOrganizationOf the collaboration (each body as it is)"
+        ),
+        (GovernanceBody, "id"): Mapped("the unit's @id (under the partnership's)"),
+        (GovernanceBody, "kind"): Mapped("org:classification, a skos:Concept of the kind scheme"),
+        (GovernanceBody, "members"): Mapped("org:Membership in the unit, org:role member"),
+        (GovernanceBody, "meets_every"): Omitted("ORG has no meeting rhythm"),
+        (GovernanceBody, "name"): Mapped("skos:prefLabel (the kind's label when unnamed)"),
+        (GovernanceBody, "decided_on"): Omitted(
+            "ORG has no day of decision; the term gives the unit's dates", reported=False
+        ),
+        (GovernanceBody, "term"): Mapped("schema:foundingDate, schema:dissolutionDate"),
+        (GovernanceBody, "power"): Omitted("ORG has no decision power"),
+        (GovernanceBody, "seats"): Mapped("org:Membership and org:Post in the unit"),
+        (GovernanceBody, "size"): Omitted("ORG counts no seats"),
+        (Seat, "organisation"): Mapped("org:member of the seat's org:Membership"),
+        (Seat, "post"): Mapped("org:Post skos:prefLabel, org:postIn the unit"),
+        (Seat, "role"): Mapped("org:role, an org:Role of the seat-role scheme"),
+        (Term, "start"): Mapped("a body's schema:foundingDate"),
+        (Term, "end"): Mapped("a body's schema:dissolutionDate"),
+        (Seat, "count"): Omitted("ORG counts no seats: the membership stands for them all"),
         (Partnership, "funding"): Omitted("ORG has no funding"),
         (Partnership, "periods"): Omitted("ORG has no plan periods"),
+        (Partnership, "governance_history"): Omitted(
+            "earlier versions of governance bodies are history ORG does not keep"
+        ),
+        (Partnership, "secretariat"): Omitted(
+            "ORG has no secretariat of a collaboration (a hosting unit is not written yet)"
+        ),
+        (Partnership, "involvement"): Omitted("ORG has no involvement events"),
         (ProjectLifecycle, "term"): _IN_LIFECYCLE,
         (ProjectLifecycle, "phases"): Mapped("the founding and dissolution dates"),
         (ProjectLifecycle, "owner"): _IN_LIFECYCLE,
@@ -220,6 +252,12 @@ class _Names:
 
     def sector(self, sector: Sector) -> str:
         return f"{self.base}sector/{sector.value}"
+
+    def governance_kind(self, code: str) -> str:
+        return f"{self.base}governance-kind/{code}"
+
+    def seat_role(self, role: SeatRole) -> str:
+        return f"{self.base}seat-role/{role.value}"
 
     def entry_kind(self, kind: str) -> str:
         return f"{self.base}entry-point-kind/{kind}"
@@ -351,6 +389,7 @@ def _partnership(
         _membership(partnership, m, key, names, omitted)
         for m, key in zip(partnership.members, membership_keys(partnership), strict=True)
     ]
+    nodes += body_nodes(partnership, names, lambda r, f: why(FIELDS, r, f), omitted)
     return nodes
 
 
@@ -380,6 +419,7 @@ def _concepts(portfolio: Portfolio, names: _Names) -> list[JSON]:
     """The sector, role and entry-point-kind concepts the export uses, each in its scheme."""
     roles = sorted({str(m.role) for p in portfolio.partnerships for m in p.members})
     kinds = sorted({e.kind for o in portfolio.organisations for e in o.entry_points})
+    bodies = [b for p in portfolio.partnerships for b in p.governance]
     sectors = sorted({o.sector for o in portfolio.organisations}, key=lambda s: s.value)
     nodes: list[JSON] = []
     if sectors:
@@ -418,6 +458,41 @@ def _concepts(portfolio: Portfolio, names: _Names) -> list[JSON]:
                 ENTRY_POINT_KIND_DEFINITIONS.get(kind) or unknown_definition("indgang", kind),
             )
             for kind in kinds
+        ]
+    return nodes + _body_concepts(bodies, names)
+
+
+def _body_concepts(bodies: list[GovernanceBody], names: _Names) -> list[JSON]:
+    """The kinds of body and the seat roles the bodies use, each in its scheme."""
+    kinds = sorted({b.kind for b in bodies})
+    used = {s.role for b in bodies for s in b.seats}
+    if any(b.members for b in bodies):
+        used.add(SeatRole.MEMBER)
+    roles = [r for r in SeatRole if r in used]
+    nodes: list[JSON] = []
+    if kinds:
+        nodes.append(_scheme(names, "governance-kind", Text("Slags organer", "Kinds of body")))
+        nodes += [
+            _concept(
+                names.governance_kind(k),
+                names.scheme("governance-kind"),
+                k,
+                Text(label(k, "da"), label(k, "en")),
+                None,
+            )
+            for k in kinds
+        ]
+    if roles:
+        nodes.append(_scheme(names, "seat-role", Text("Pladser i et organ", "Seats in a body")))
+        nodes += [
+            _concept(
+                names.seat_role(r),
+                names.scheme("seat-role"),
+                r.value,
+                Text(label(r, "da"), label(r, "en")),
+                SEAT_ROLE_DEFINITIONS[r],
+            )
+            for r in roles
         ]
     return nodes
 

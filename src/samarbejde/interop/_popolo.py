@@ -104,6 +104,11 @@ FIELDS: FieldTable = MappingProxyType(
         (Partnership, "governance"): Omitted("Popolo has no governance bodies"),
         (Partnership, "funding"): Omitted("Popolo has no funding"),
         (Partnership, "periods"): Omitted("Popolo has no plan periods"),
+        (Partnership, "governance_history"): Omitted("Popolo keeps no earlier versions of a body"),
+        (Partnership, "secretariat"): Omitted("Popolo has no secretariat"),
+        (Partnership, "involvement"): Omitted(
+            "Popolo has no involvement events (its events are sessions of a body)"
+        ),
         (ProjectLifecycle, "term"): _IN_LIFECYCLE,
         (ProjectLifecycle, "phases"): Mapped("founding_date, dissolution_date"),
         (ProjectLifecycle, "owner"): _IN_LIFECYCLE,

@@ -19,14 +19,18 @@ from samarbejde.model.areas import LAW_PERIODS, LAW_SOURCES, Area, Classificatio
 from samarbejde.model.codes import (
     KNOWN_COMMITMENT_KINDS,
     KNOWN_ENTRY_POINT_KINDS,
+    KNOWN_GOVERNANCE_KINDS,
     KNOWN_INTERESTS,
+    KNOWN_INVOLVEMENT_KINDS,
     KNOWN_ROLES,
+    KNOWN_SECRETARIAT_KINDS,
 )
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
+    DecisionPower,
     Direction,
     FundingKind,
     GovernanceKind,
@@ -35,6 +39,7 @@ from samarbejde.model.enums import (
     Power,
     ProjectPhase,
     ReviewOutcome,
+    SeatRole,
     Sector,
     StrategicPhase,
     Unit,
@@ -57,9 +62,10 @@ from samarbejde.model.funding import (
     same_money,
 )
 from samarbejde.model.goals import Challenge, Goal, Vision
-from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.governance import GovernanceBody, Seat
 from samarbejde.model.history import PhaseChange, StatusChange
 from samarbejde.model.ids import ID_PATTERN
+from samarbejde.model.involvement import InvolvementEvent
 from samarbejde.model.labels import Lang, label
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.list_data import (
@@ -78,6 +84,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.periods import PlanPeriod
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.redaction import personal_fields, redact
+from samarbejde.model.secretariats import Secretariat
 from samarbejde.model.terms import Term, add_duration
 from samarbejde.model.text import LANGS, Text
 from samarbejde.model.transitions import (
@@ -93,9 +100,12 @@ __all__ = [
     "ID_PATTERN",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
+    "KNOWN_GOVERNANCE_KINDS",
     "KNOWN_INTERESTS",
+    "KNOWN_INVOLVEMENT_KINDS",
     "KNOWN_LIST_CATEGORIES",
     "KNOWN_ROLES",
+    "KNOWN_SECRETARIAT_KINDS",
     "LANGS",
     "LAW_PERIODS",
     "LAW_SOURCES",
@@ -113,6 +123,7 @@ __all__ = [
     "CommitmentStatus",
     "CountCheck",
     "DateTypeError",
+    "DecisionPower",
     "Direction",
     "EntryPoint",
     "Figure",
@@ -125,6 +136,7 @@ __all__ = [
     "GovernanceBody",
     "GovernanceKind",
     "Identifiers",
+    "InvolvementEvent",
     "Lang",
     "Lifecycle",
     "Listing",
@@ -151,6 +163,9 @@ __all__ = [
     "Review",
     "ReviewOutcome",
     "SamarbejdeError",
+    "Seat",
+    "SeatRole",
+    "Secretariat",
     "Sector",
     "Signature",
     "StatusChange",

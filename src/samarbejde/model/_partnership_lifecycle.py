@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import days
+from samarbejde.model._partnership_bodies import bodies_as_of
 from samarbejde.model._partnership_lookups import PartnershipLookups
 from samarbejde.model.agreements import Agreement
 from samarbejde.model.commitments import Commitment
@@ -129,8 +130,11 @@ class LifecycleOperations(PartnershipLookups):
 
         Keeps the memberships that had begun, and only the history entries (phases,
         statuses, fulfilments, reviews, signatures, departures, revocations,
-        challenges, vision) and the records (goals, agreements, funding, governance
-        bodies, plan periods, by the day their operation gave them) dated on or before ``day``; what
+        challenges, vision, involvement events) and the records (goals, agreements,
+        funding, plan periods, the secretariat, by the day their operation gave them)
+        dated on or before ``day``; a governance body is shown as its version then in
+        force (design decision D88), and an event's links to challenges not yet
+        identified are left out; what
         came later is not yet known, and a commitment's link to a goal or agreement not
         yet known is left out (design decision D63). A record with no such day is in
         every view. A member that had left stays in the record with the day it left, so
@@ -174,6 +178,19 @@ class LifecycleOperations(PartnershipLookups):
             else attrs.evolve(g, challenges=tuple(c for c in g.challenges if c in known))
             for g in goals
         )
+        governance, governance_history = bodies_as_of(
+            self.governance, self.governance_history, until
+        )
+        secretariat = self.secretariat
+        if secretariat is not None and not _by(secretariat.decided_on, until):
+            secretariat = None
+        involvement = tuple(
+            e
+            if all(c in known for c in e.challenges)
+            else attrs.evolve(e, challenges=tuple(c for c in e.challenges if c in known))
+            for e in self.involvement
+            if e.held_on <= until
+        )
         return self._evolve(
             lifecycle=lifecycles[-1],
             earlier=tuple(lifecycles[:-1]),
@@ -185,7 +202,10 @@ class LifecycleOperations(PartnershipLookups):
             agreements=agreements,
             funding=tuple(f.as_of(day) for f in self.funding if _by(f.granted_on, until)),
             periods=tuple(p for p in self.periods if _by(p.decided_on, until)),
-            governance=tuple(b for b in self.governance if _by(b.decided_on, until)),
+            governance=governance,
+            governance_history=governance_history,
+            secretariat=secretariat,
+            involvement=involvement,
         )
 
 

@@ -21,10 +21,12 @@ from samarbejde.model.errors import ModelError, UnknownIdError
 from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.involvement import InvolvementEvent
 from samarbejde.model.lifecycles import Lifecycle
 from samarbejde.model.mandates import Mandate
 from samarbejde.model.memberships import Membership
 from samarbejde.model.periods import PlanPeriod
+from samarbejde.model.secretariats import Secretariat
 
 if TYPE_CHECKING:
     from samarbejde.model.partnerships import Partnership
@@ -55,6 +57,9 @@ class PartnershipLookups:
         governance: tuple[GovernanceBody, ...]
         funding: tuple[Funding, ...]
         periods: tuple[PlanPeriod, ...]
+        governance_history: tuple[GovernanceBody, ...]
+        secretariat: Secretariat | None
+        involvement: tuple[InvolvementEvent, ...]
 
         def _evolve(self, **changes: Any) -> Partnership:
             """This partnership with ``changes`` (``attrs.evolve``)."""
@@ -119,6 +124,14 @@ class PartnershipLookups:
             UnknownIdError: No goal has that id (a ``KeyError``).
         """
         return find(self.goals, lambda g: g.id == id, "goal", id)
+
+    def body(self, id: str) -> GovernanceBody:  # noqa: A002 - the domain's word
+        """Return the governance body with ``id`` (its current version).
+
+        Raises:
+            UnknownIdError: No governance body has that id (a ``KeyError``).
+        """
+        return find(self.governance, lambda b: b.id == id, "governance body", id)
 
     def mandates(self) -> Iterable[tuple[Membership, Mandate]]:
         """Every mandate with the membership that holds it."""

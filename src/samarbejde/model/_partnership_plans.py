@@ -1,4 +1,4 @@
-"""Partnership operations on plans: vision, challenges, goals, agreements, funding, bodies, periods.
+"""Partnership operations on plans: vision, challenges, goals, agreements, funding, periods.
 
 What the partners plan together and how they organise it.
 """
@@ -21,15 +21,16 @@ from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.measurements import Measurement
 from samarbejde.model.periods import PlanPeriod
+from samarbejde.model.secretariats import Secretariat
 
 if TYPE_CHECKING:
     from samarbejde.model.partnerships import Partnership
 
-__all__ = ["PlanOperations"]
+__all__ = ["PlanOperations", "dated", "not_before"]
 
 
 class PlanOperations(PartnershipLookups):
-    """The vision, challenges and goals; agreements, funding and governance bodies."""
+    """The vision, challenges and goals; agreements and funding."""
 
     __slots__ = ()
 
@@ -100,8 +101,8 @@ class PlanOperations(PartnershipLookups):
                 raise ModelError(
                     "Goal", "challenges", challenge, f"no challenge identified by {on}"
                 )
-        goal = _dated(goal, "decided_on", on)
-        _not_before(self.goals, goal.id, lambda g: (g.id, g.decided_on), "Goal", on)
+        goal = dated(goal, "decided_on", on)
+        not_before(self.goals, goal.id, lambda g: (g.id, g.decided_on), "Goal", on)
         return self._evolve(goals=put(self.goals, goal, lambda g: g.id))
 
     def measure(
@@ -169,7 +170,7 @@ class PlanOperations(PartnershipLookups):
                 raise ModelError(
                     "Signature", "signed_on", party.signed_on, f"after the agreement ({on})"
                 )
-        agreement = _dated(agreement, "concluded_on", on)
+        agreement = dated(agreement, "concluded_on", on)
         return self._evolve(agreements=(*self.agreements, agreement))
 
     def sign(self, agreement: str, organisation: str, *, on: pendulum.Date) -> Partnership:
@@ -215,7 +216,7 @@ class PlanOperations(PartnershipLookups):
         end = funding.term.end
         if end is not None and end < on:
             raise ModelError("Funding", "term", end, f"ended before it was granted ({on})")
-        funding = _dated(funding, "granted_on", on)
+        funding = dated(funding, "granted_on", on)
         return self._evolve(funding=(*self.funding, funding))
 
     def plan_period(self, period: PlanPeriod, *, on: pendulum.Date) -> Partnership:
@@ -230,34 +231,16 @@ class PlanOperations(PartnershipLookups):
         """
         on = days.day(on, "on")
         self._open_on("periods", on)
-        period = _dated(period, "decided_on", on)
-        _not_before(self.periods, period.id, lambda p: (p.id, p.decided_on), "PlanPeriod", on)
+        period = dated(period, "decided_on", on)
+        not_before(self.periods, period.id, lambda p: (p.id, p.decided_on), "PlanPeriod", on)
         periods = sorted(put(self.periods, period, lambda p: p.id), key=lambda p: p.term.start)
         return self._evolve(periods=tuple(periods))
 
-    def set_governance(self, body: GovernanceBody, *, on: pendulum.Date) -> Partnership:
-        """Add governance ``body``, or replace the body with its id, from ``on``.
 
-        The body keeps ``on`` as its ``decided_on`` (design decision D63).
-
-        Raises:
-            ModelError: The lifecycle had ended by ``on``, one of its members is not a
-                member of the partnership on ``on``, the body is dated another day, or
-                ``on`` is before the body it replaces.
-        """
-        on = days.day(on, "on")
-        self._open_on("governance", on)
-        for organisation in body.members:
-            self._active_member(organisation, on)
-        body = _dated(body, "decided_on", on)
-        _not_before(self.governance, body.id, lambda b: (b.id, b.decided_on), "GovernanceBody", on)
-        return self._evolve(governance=put(self.governance, body, lambda b: b.id))
+R = TypeVar("R", Agreement, Funding, Goal, GovernanceBody, PlanPeriod, Secretariat)
 
 
-R = TypeVar("R", Agreement, Funding, Goal, GovernanceBody, PlanPeriod)
-
-
-def _dated(record: R, field: str, on: pendulum.Date) -> R:
+def dated(record: R, field: str, on: pendulum.Date) -> R:
     """``record`` with ``field`` set to ``on``; refused if it holds another day (D63)."""
     given = getattr(record, field)
     if given is None:
@@ -268,7 +251,7 @@ def _dated(record: R, field: str, on: pendulum.Date) -> R:
     return record
 
 
-def _not_before(
+def not_before(
     records: Iterable[R],
     id: str,  # noqa: A002 - the domain's word
     key: Callable[[R], tuple[str, pendulum.Date | None]],

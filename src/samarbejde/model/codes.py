@@ -1,4 +1,4 @@
-"""Open code lists: roles, commitment kinds and entry point kinds.
+"""Open code lists: roles, commitment, entry point, governance, secretariat and event kinds.
 
 These lists are *open*: documents may use any code that matches
 ``[a-z][a-z0-9_]{0,63}``. The known values below have labels in Danish and English
@@ -16,8 +16,11 @@ __all__ = [
     "COMMITMENT_POWERS",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
+    "KNOWN_GOVERNANCE_KINDS",
     "KNOWN_INTERESTS",
+    "KNOWN_INVOLVEMENT_KINDS",
     "KNOWN_ROLES",
+    "KNOWN_SECRETARIAT_KINDS",
 ]
 
 #: Known roles of a member in a partnership.
@@ -72,6 +75,36 @@ KNOWN_ENTRY_POINT_KINDS: tuple[str, ...] = (
     "liaison",
     "secretariat",
     "general_inbox",
+)
+
+#: Known kinds of governance body (an open list since design decision D87): *bestyrelse*,
+#: *styregruppe*, *partnergruppe*, *følgegruppe*, *opgaveudvalg* (a committee set up under
+#: the Local Government Act, § 17, stk. 4), *arbejdsgruppe*, and the kinds the closed list
+#: had before (coordination group, resident panel) plus the reference group.
+KNOWN_GOVERNANCE_KINDS: tuple[str, ...] = (
+    "board",
+    "steering_group",
+    "partner_group",
+    "monitoring_group",
+    "task_committee",
+    "working_group",
+    "coordination_group",
+    "reference_group",
+    "resident_panel",
+)
+
+#: Known kinds of secretariat: a local secretariat (*sekretariat*, *områdesekretariat*)
+#: or a Collective Impact backbone.
+KNOWN_SECRETARIAT_KINDS: tuple[str, ...] = ("secretariat", "backbone")
+
+#: Known kinds of involvement event (*inddragelse*): what was held, open to others.
+KNOWN_INVOLVEMENT_KINDS: tuple[str, ...] = (
+    "workshop",
+    "hearing",
+    "dialogue_meeting",
+    "public_meeting",
+    "survey",
+    "area_walk",
 )
 
 #: The power a mandate must grant for each known kind of commitment (rule M002's

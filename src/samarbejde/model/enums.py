@@ -12,6 +12,7 @@ __all__ = [
     "AgreementKind",
     "AreaCategory",
     "CommitmentStatus",
+    "DecisionPower",
     "Direction",
     "FundingKind",
     "GovernanceKind",
@@ -20,6 +21,7 @@ __all__ = [
     "Power",
     "ProjectPhase",
     "ReviewOutcome",
+    "SeatRole",
     "Sector",
     "StrategicPhase",
     "Unit",
@@ -126,13 +128,34 @@ class AgreementKind(_Code):
 
 
 class GovernanceKind(_Code):
-    """The kind of a governance body (*styregruppe, bestyrelse, følgegruppe*)."""
+    """Known kinds of governance body, as they were before the list was opened (D87).
+
+    A body's ``kind`` is now an open code (:data:`samarbejde.model.codes.KNOWN_GOVERNANCE_KINDS`
+    lists the known ones, *opgaveudvalg* and *følgegruppe* among them). These members
+    are strings equal to their codes, so code that names them keeps working; documents
+    never needed them.
+    """
 
     STEERING_GROUP = "steering_group"
     BOARD = "board"
     COORDINATION_GROUP = "coordination_group"
     WORKING_GROUP = "working_group"
     RESIDENT_PANEL = "resident_panel"
+
+
+class DecisionPower(_Code):
+    """What a governance body's word weighs: it decides, or it advises those who do."""
+
+    DECIDES = "decides"
+    ADVISES = "advises"
+
+
+class SeatRole(_Code):
+    """The role a seat gives in a governance body (*formand, næstformand, medlem*)."""
+
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    MEMBER = "member"
 
 
 class FundingKind(_Code):

@@ -9,6 +9,7 @@ from samarbejde.model.enums import (
     AgreementKind,
     AreaCategory,
     CommitmentStatus,
+    DecisionPower,
     Direction,
     FundingKind,
     GovernanceKind,
@@ -17,6 +18,7 @@ from samarbejde.model.enums import (
     Power,
     ProjectPhase,
     ReviewOutcome,
+    SeatRole,
     Sector,
     StrategicPhase,
     Unit,
@@ -89,6 +91,11 @@ _ENUM_LABELS: dict[Enum, Text] = {
     GovernanceKind.COORDINATION_GROUP: Text("koordinationsgruppe", "coordination group"),
     GovernanceKind.WORKING_GROUP: Text("arbejdsgruppe", "working group"),
     GovernanceKind.RESIDENT_PANEL: Text("beboerpanel", "resident panel"),
+    DecisionPower.DECIDES: Text("besluttende", "decides"),
+    DecisionPower.ADVISES: Text("rådgivende", "advises"),
+    SeatRole.CHAIR: Text("formand", "chair"),
+    SeatRole.VICE_CHAIR: Text("næstformand", "vice-chair"),
+    SeatRole.MEMBER: Text("medlem", "member"),
     FundingKind.FOUNDATION_GRANT: Text("fondsbevilling", "foundation grant"),
     FundingKind.MUNICIPAL_BUDGET: Text("kommunalt budget", "municipal budget"),
     FundingKind.HOUSING_BUDGET: Text("boligorganisationens budget", "housing budget"),
@@ -152,6 +159,24 @@ _CODE_LABELS: dict[str, Text] = {
     "liaison": Text("kontaktperson (funktion)", "liaison"),
     "secretariat": Text("sekretariat", "secretariat"),
     "general_inbox": Text("fælles indbakke", "general inbox"),
+    # governance kinds (an open list, D87)
+    "board": Text("bestyrelse", "board"),
+    "steering_group": Text("styregruppe", "steering group"),
+    "partner_group": Text("partnergruppe", "partner group"),
+    "monitoring_group": Text("følgegruppe", "monitoring group"),
+    "task_committee": Text("opgaveudvalg", "task committee"),
+    "working_group": Text("arbejdsgruppe", "working group"),
+    "coordination_group": Text("koordinationsgruppe", "coordination group"),
+    "reference_group": Text("referencegruppe", "reference group"),
+    "resident_panel": Text("beboerpanel", "resident panel"),
+    # secretariat kinds ("secretariat" is the entry point kind's label)
+    # involvement kinds
+    "workshop": Text("workshop", "workshop"),
+    "hearing": Text("høring", "hearing"),
+    "dialogue_meeting": Text("dialogmøde", "dialogue meeting"),
+    "public_meeting": Text("borgermøde", "public meeting"),
+    "survey": Text("spørgeundersøgelse", "survey"),
+    "area_walk": Text("områdevandring", "area walk"),
 }
 
 ENUM_LABELS = MappingProxyType(_ENUM_LABELS)

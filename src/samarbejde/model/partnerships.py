@@ -7,10 +7,11 @@ Operations check what they need and raise :class:`~samarbejde.ModelError` or
 This module holds the record: its fields and their validators. The operations are
 grouped by concern in private modules, each a stateless base of :class:`Partnership`:
 members and mandates (``_partnership_members``), commitments
-(``_partnership_commitments``), the lifecycle (``_partnership_lifecycle``), and plans
-(``_partnership_plans``: vision, challenges, goals, agreements, funding, governance,
-periods), funding already granted (``_partnership_funding``), all
-on the lookups of ``_partnership_lookups``.
+(``_partnership_commitments``), the lifecycle (``_partnership_lifecycle``), plans
+(``_partnership_plans``: vision, challenges, goals, agreements, funding, periods), funding
+already granted (``_partnership_funding``), and how it is run and who it involves
+(``_partnership_bodies``: governance bodies, the secretariat, involvement events), all on
+the lookups of ``_partnership_lookups``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from samarbejde.model._checks import (
     tuple_of,
     unique_by,
 )
+from samarbejde.model._partnership_bodies import BodyOperations
 from samarbejde.model._partnership_commitments import CommitmentOperations
 from samarbejde.model._partnership_funding import FundingOperations
 from samarbejde.model._partnership_lifecycle import LifecycleOperations
@@ -41,10 +43,12 @@ from samarbejde.model.agreements import Agreement
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
-from samarbejde.model.governance import GovernanceBody
+from samarbejde.model.governance import GovernanceBody, check_history
+from samarbejde.model.involvement import InvolvementEvent
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.memberships import Membership
 from samarbejde.model.periods import PlanPeriod
+from samarbejde.model.secretariats import Secretariat
 
 __all__ = ["Partnership"]
 
@@ -129,6 +133,14 @@ def _earlier(
             )
 
 
+def _versions_go_forward(
+    instance: Partnership, attribute: attrs.Attribute[Any], value: tuple[GovernanceBody, ...]
+) -> None:
+    reason = check_history(instance.governance, value)
+    if reason is not None:
+        fail(instance, attribute, None, reason)
+
+
 @attrs.frozen
 class Partnership(
     MemberOperations,
@@ -136,6 +148,7 @@ class Partnership(
     LifecycleOperations,
     PlanOperations,
     FundingOperations,
+    BodyOperations,
 ):
     """A named collaboration between organisations, tied to areas (*samarbejde*).
 
@@ -153,10 +166,15 @@ class Partnership(
             period; the periods do not overlap.
         commitments: Commitments made by members.
         agreements: Written agreements.
-        governance: Governance bodies.
+        governance: Governance bodies, each as it is now.
         funding: Funding.
         periods: The periods it lives through (e.g. consecutive helhedsplaner), in
             order and apart, each with its themes, areas and agreement (D93).
+        governance_history: The earlier versions of the governance bodies, each
+            replaced by a later one with its id (oldest first): what
+            :meth:`as_of` shows on a day before the change (design decision D88).
+        secretariat: The secretariat or backbone that runs the daily work.
+        involvement: Involvement events: workshops, hearings, dialogue meetings.
     """
 
     id: str = attrs.field(validator=is_id)
@@ -198,6 +216,18 @@ class Partnership(
     periods: tuple[PlanPeriod, ...] = attrs.field(
         default=(),
         validator=[tuple_of(PlanPeriod), _unique("period id", lambda p: p.id), _periods_in_order],
+    )
+    governance_history: tuple[GovernanceBody, ...] = attrs.field(
+        default=(),
+        validator=[tuple_of(GovernanceBody), _versions_go_forward],
+        metadata={"ids_repeat": True},  # a body's versions share its id (sheets number them)
+    )
+    secretariat: Secretariat | None = attrs.field(
+        default=None, validator=optional_instance_of(Secretariat)
+    )
+    involvement: tuple[InvolvementEvent, ...] = attrs.field(
+        default=(),
+        validator=[tuple_of(InvolvementEvent), _unique("involvement event id", lambda e: e.id)],
     )
 
     def _evolve(self, **changes: Any) -> Partnership:

@@ -43,6 +43,7 @@ from samarbejde.model import (
 from samarbejde.model._html import escape as _e
 from samarbejde.model.iso import write_duration
 from samarbejde.model.text import check_lang
+from samarbejde.report._bodies import bodies_html
 from samarbejde.report._format import format_date, format_number, format_quantity
 from samarbejde.report._periods import amount_cell, funders_cell, periods_html
 from samarbejde.report._style import STYLE
@@ -387,6 +388,8 @@ def _partnership(
         + _goals(portfolio, partnership, as_of, lang)
         + f"<h4>{_e(say('funding', lang))}</h4>"
         + _funding(portfolio, partnership, ends, lang)
+        + f"<h4>{_e(say('governance', lang))}</h4>"
+        + bodies_html(portfolio, partnership, lang, _table)
         + "</article>"
     )
 

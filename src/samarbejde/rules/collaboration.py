@@ -11,6 +11,7 @@ from decimal import Decimal
 import pendulum
 
 from samarbejde.model.enums import CommitmentStatus, Sector, StrategicPhase
+from samarbejde.model.involvement import first_by_sector
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import COLLABORATION, defined_rules
@@ -68,8 +69,10 @@ def few_sectors(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "{organisation}, trådte ind den {joined}, efter afsøgningsfasen sluttede den "
     "{exploring_end}.",
     rationale="Civil society and business should sit at the table from the start, when "
-    "challenges are identified, not be invited in once the plan is made. The parameter "
-    "`sectors` lists the sectors that must be there while exploring.",
+    "challenges are identified, not be invited in once the plan is made. A sector that took "
+    "part in an involvement event (a workshop, a hearing, a dialogue meeting) held by the "
+    "end of exploring was there, member or not. The parameter `sectors` lists the sectors "
+    "that must be there while exploring.",
 )
 def joined_after_exploring(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Sectors whose first member joined only after the exploring phase."""
@@ -80,6 +83,7 @@ def joined_after_exploring(ctx: RuleContext, part: PartnershipIndex) -> Iterator
     if not later:
         return
     exploring_end = later[0]
+    events = first_by_sector(part.partnership.involvement, ctx.index.sector)
     first: dict[Sector, tuple[pendulum.Date, str]] = {}
     for m in part.partnership.members:
         sector = ctx.index.sector(m.organisation)
@@ -89,6 +93,8 @@ def joined_after_exploring(ctx: RuleContext, part: PartnershipIndex) -> Iterator
         if sector not in first or candidate < first[sector]:
             first[sector] = candidate
     for sector in wanted:
+        if sector in events and events[sector].held_on <= exploring_end:
+            continue  # involved early through an event, member or not
         if sector in first and first[sector][0] > exploring_end:
             joined, organisation = first[sector]
             yield hit(
@@ -224,14 +230,16 @@ def challenge_from_one_sector(ctx: RuleContext, part: PartnershipIndex) -> Itera
     da="Det strategiske samarbejde {partnership} har intet medlem fra {sector}.",
     rationale="The first demand on a strategic partnership is that civil society and "
     "business sit at the table from the start. C002 looks at when they joined; this rule "
-    "at whether they are there at all among the current members. The parameter `sectors` "
-    "lists the sectors that must be there.",
+    "at whether they are there at all: among the current members, or among those who took "
+    "part in the partnership's involvement events (workshops, hearings, dialogue meetings), "
+    "members or not. The parameter `sectors` lists the sectors that must be there.",
 )
 def sector_missing(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships with no current member from one of ``sectors``."""
     wanted = tuple(ctx.params["sectors"])
     p = part.partnership
     present = {ctx.index.sector(m.organisation) for m in p.members if m.left is None}
+    present.update(first_by_sector(p.involvement, ctx.index.sector))
     for sector in wanted:
         if sector not in present:
             yield hit(f"{part.path}.members", p.id, partnership=p.id, sector=sector)

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from samarbejde.model.enums import CommitmentStatus
+from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.iso import write_date
 from samarbejde.model.lifecycles import ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.unknown import UNKNOWN
@@ -35,8 +36,11 @@ def _partnership_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
     for agreement in p.agreements:
         for party in agreement.parties:
             yield f"{path}.agreements[{agreement.id}].parties", party.organisation
+    bodies = _bodies(part)
+    yield from _seat_and_host_references(part)
     listed = (
-        *((f"{path}.governance[{b.id}].members", b.members) for b in p.governance),
+        *((f"{where}.members", b.members) for where, b in bodies),
+        *((f"{path}.involvement[{e.id}].participants", e.participants) for e in p.involvement),
         *((f"{path}.goals[{g.id}].owners", g.owners) for g in p.goals),
         *((f"{path}.challenges[{c.id}].identified_by", c.identified_by) for c in p.challenges),
     )
@@ -63,6 +67,26 @@ def _measurement_org_references(part: PartnershipIndex) -> Iterator[tuple[str, s
                     yield f"{at}.{field}", who
 
 
+def _bodies(part: PartnershipIndex) -> tuple[tuple[str, GovernanceBody], ...]:
+    """Each governance body and earlier version of one, with its path."""
+    p, path = part.partnership, part.path
+    return (
+        *((f"{path}.governance[{b.id}]", b) for b in p.governance),
+        *((f"{path}.governance_history[{n}]", b) for n, b in enumerate(p.governance_history)),
+    )
+
+
+def _seat_and_host_references(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
+    """The organisations holding seats in bodies, and the secretariat's host."""
+    for where, body in _bodies(part):
+        for seat in body.seats:  # a seat is named by its organisation, as a member is
+            if seat.organisation is not None:
+                yield f"{where}.seats[{seat.organisation}].organisation", seat.organisation
+    secretariat = part.partnership.secretariat
+    if secretariat is not None and secretariat.host is not None:
+        yield f"{part.path}.secretariat.host", secretariat.host
+
+
 def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
     """``(path, organisation id, partnership id or None)`` for every organisation reference."""
     for org in ctx.index.portfolio.organisations:
@@ -79,8 +103,9 @@ def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
     en="Organisation {organisation} is referred to but is not among the portfolio's organisations.",
     da="Organisationen {organisation} nævnes, men findes ikke blandt porteføljens organisationer.",
     rationale="Every member, funder, signatory, goal owner, reporter and approver of a "
-    "measurement and parent organisation must be "
-    "described once in the portfolio, so that its sector, entry points and units are known.",
+    "measurement, seat holder, secretariat host, participant in an involvement event and "
+    "parent organisation must be described once in the portfolio, so that its sector, entry "
+    "points and units are known.",
     scope=PORTFOLIO,
 )
 def unknown_organisation(ctx: RuleContext) -> Iterator[Hit]:
@@ -96,9 +121,10 @@ def unknown_organisation(ctx: RuleContext) -> Iterator[Hit]:
     "unknown-area",
     en="Area {area} is referred to but is not among the portfolio's areas.",
     da="Området {area} nævnes, men findes ikke blandt porteføljens områder.",
-    rationale="A partnership is tied to the places it serves; an area it names must be "
-    "described, with its municipality, for the partnership to be place-specific. An area "
-    "on a government list is described once too, so that its categories can be derived.",
+    rationale="A partnership is tied to the places it serves; an area it names (or where "
+    "its secretariat sits) must be described, with its municipality, for the partnership "
+    "to be place-specific. An area on a government list is described once too, so that its "
+    "categories can be derived.",
     scope=PORTFOLIO,
 )
 def unknown_area(ctx: RuleContext) -> Iterator[Hit]:
@@ -128,6 +154,9 @@ def _areas_named(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
     for period in partnership.periods:
         for area in period.areas:
             yield f"{part.path}.periods[{period.id}].areas", area
+    sits = None if partnership.secretariat is None else partnership.secretariat.area
+    if sits is not None:
+        yield f"{part.path}.secretariat.area", sits
 
 
 @STRUCTURE.rule(
@@ -596,6 +625,29 @@ def not_known(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             n=len(unknown),
             unknown=", ".join(unknown),
         ).relating(*(Related(where, "unknown") for where in unknown))
+
+
+@STRUCTURE.rule(
+    "S020",
+    "event-unknown-challenge",
+    en="Involvement event {event} identified challenge {challenge}, which partnership "
+    "{partnership} does not have.",
+    da="Inddragelsesaktiviteten {event} identificerede udfordringen {challenge}, som "
+    "samarbejdet {partnership} ikke har.",
+    rationale="What a workshop or hearing produced is recorded as the partnership's "
+    "challenges; a challenge an event names must be described.",
+)
+def event_unknown_challenge(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Involvement events that name challenges the partnership does not have."""
+    for event in part.partnership.involvement:
+        for challenge in event.challenges:
+            if challenge not in part.challenges:
+                yield hit(
+                    f"{part.path}.involvement[{event.id}].challenges",
+                    event.id,
+                    event=event.id,
+                    challenge=challenge,
+                )
 
 
 #: The structure rules: those this module defines, in code order.

@@ -252,6 +252,18 @@ def _free_text(record: Record | None, key: str) -> bool:
     return False
 
 
+def _ids_repeat(owner: Record | None, key: str) -> bool:
+    """Whether the list ``owner.key`` may hold one id several times (field metadata).
+
+    Such a list (the earlier versions of governance bodies) is keyed by row number, not
+    by id, so that what each item holds stays with it.
+    """
+    if owner is None:
+        return False
+    field = next((f for f in owner.fields if f.key == key), None)
+    return field is not None and bool(field.attribute.metadata.get("ids_repeat"))
+
+
 class _Builder:
     def __init__(self) -> None:
         self.tables: list[Table] = []
@@ -262,7 +274,7 @@ class _Builder:
         """Lay out the list at ``path`` of items of ``items``; ``owner`` holds the list."""
         columns: dict[tuple[str, ...], Column] = {}
         children: dict[tuple[str, ...], tuple[list[Kind], Record | None]] = {}
-        by_id = any(
+        by_id = not _ids_repeat(owner, path[-1]) and any(
             isinstance(item, RecordKind) and any(f.key == "id" for f in item.record.fields)
             for item in items
         )

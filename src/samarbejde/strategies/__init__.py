@@ -24,6 +24,12 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from samarbejde.strategies._bodies import (
+        governance_bodies,
+        involvement_events,
+        seats,
+        secretariats,
+    )
     from samarbejde.strategies._defect import Defect
     from samarbejde.strategies._funding import (
         funding,
@@ -57,7 +63,6 @@ if TYPE_CHECKING:
         figures,
         fulfilments,
         goals,
-        governance_bodies,
         identifiers,
         listings,
         mandates,
@@ -117,7 +122,10 @@ _MODULES = {
     "funding_changes": "_funding",
     "funding_shares": "_funding",
     "goals": "_records",
-    "governance_bodies": "_records",
+    "governance_bodies": "_bodies",
+    "involvement_events": "_bodies",
+    "seats": "_bodies",
+    "secretariats": "_bodies",
     "identifiers": "_records",
     "listings": "_records",
     "ids": "_values",
@@ -179,6 +187,7 @@ __all__ = [
     "identifiers",
     "ids",
     "invalid_portfolios",
+    "involvement_events",
     "kommunekoder",
     "listings",
     "mandates",
@@ -196,6 +205,8 @@ __all__ = [
     "quantities",
     "refused_operations",
     "reviews",
+    "seats",
+    "secretariats",
     "signatures",
     "status_changes",
     "strategic_lifecycles",

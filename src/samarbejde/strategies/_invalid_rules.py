@@ -23,6 +23,7 @@ from samarbejde.model.enums import (
 )
 from samarbejde.model.goals import Goal
 from samarbejde.model.history import StatusChange
+from samarbejde.model.involvement import InvolvementEvent
 from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.model.mandates import Mandate
 from samarbejde.model.memberships import Membership
@@ -257,6 +258,21 @@ def _s017(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
     return _rule("S017", "two strategic partnerships run under each other", changed)
 
 
+def _s019(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
+    p = portfolio.partnerships[0]
+    taken = {e.id for e in p.involvement}
+    event_id = next(f"defekt-{n}" for n in range(len(taken) + 1) if f"defekt-{n}" not in taken)
+    event = InvolvementEvent(
+        event_id, "workshop", p.lifecycle.started, challenges=("ukendt-udfordring",)
+    )
+    changed = attrs.evolve(p, involvement=(*p.involvement, event))
+    return _rule(
+        "S019",
+        "an involvement event names a challenge the partnership does not have",
+        _with_partnership(portfolio, 0, changed),
+    )
+
+
 def _s018(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
     p = portfolio.partnerships[0]
     taken = {a.id for a in p.agreements}
@@ -404,6 +420,7 @@ RULES: dict[str, tuple[Breaker, dict[str, Any]]] = {
     "S016": (_s016, {}),
     "S017": (_s017, {"lifecycle": "strategic", "partnerships": (2, 3)}),
     "S018": (_s018, {}),
+    "S019": (_s019, {}),
     "M002": (_m002, {}),
     "M003": (_m003, {}),
     "M004": (_m004, {}),

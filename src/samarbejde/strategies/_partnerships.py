@@ -23,14 +23,12 @@ from samarbejde.model.enums import (
     AgreementKind,
     CommitmentStatus,
     Direction,
-    GovernanceKind,
     MandateLevel,
     Power,
     Unit,
 )
 from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
-from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import StatusChange
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle
 from samarbejde.model.mandates import Mandate
@@ -39,6 +37,7 @@ from samarbejde.model.money import Money
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.terms import Term
 from samarbejde.model.unknown import UNKNOWN, Unknown
+from samarbejde.strategies._bodies import draw_governance, draw_involvement, draw_secretariat
 from samarbejde.strategies._funding import draw_funding, draw_periods
 from samarbejde.strategies._lifecycles import draw_project, draw_strategic
 from samarbejde.strategies._records import (
@@ -79,7 +78,6 @@ _NAMES = (
     "Job og fritid",
     "Lektier og læring",
 )
-_BODY_NAMES = ("Styregruppen", "Partnerskabsrådet")
 _BODIES = ("Byrådet", "Organisationsbestyrelsen", "Bestyrelsen", "Direktionen")
 
 
@@ -427,16 +425,24 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
     for draft in drafts:
         held[draft.member.organisation].append(_finish(draw, draft, scope))
     members = tuple(attrs.evolve(m, mandates=tuple(held[m.organisation])) for m in scope.members)
-    governance = tuple(
-        GovernanceBody(
-            f"{scope.prefix}-s{i + 1}",
-            pick(draw, GovernanceKind),
-            _subset(draw, scope.organisation_ids, min_size=1),
-            meets_every=maybe_months(draw, 1, 6),
-            name=maybe_pick(draw, _BODY_NAMES),
-            decided_on=maybe_day(draw, scope.first, scope.now),
-        )
-        for i in (repeat(draw, 0, 1) if members else ())
+    governance, history = draw_governance(
+        draw,
+        scope.prefix,
+        scope.organisation_ids,
+        plan.organisation_ids,
+        first=scope.first,
+        now=scope.now,
+    )
+    secretariat = draw_secretariat(
+        draw, plan.organisation_ids, plan.area_ids, scope.first, scope.now
+    )
+    involvement = draw_involvement(
+        draw,
+        scope.prefix,
+        plan.organisation_ids,
+        challenges,
+        first=scope.first,
+        now=scope.now,
     )
     # One draw each whatever the context, so that shrinking elsewhere keeps them aligned.
     owner = maybe_pick(draw, scope.organisation_ids)
@@ -466,6 +472,9 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
             plan.area_ids,
             [a.id for a in agreements],
         ),
+        governance_history=history,
+        secretariat=secretariat,
+        involvement=involvement,
     )
 
 

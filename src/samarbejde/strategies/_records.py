@@ -26,7 +26,6 @@ from samarbejde.model.enums import (
     AgreementKind,
     CommitmentStatus,
     Direction,
-    GovernanceKind,
     MandateLevel,
     Measure,
     Power,
@@ -35,7 +34,6 @@ from samarbejde.model.enums import (
     Unit,
 )
 from samarbejde.model.goals import Challenge, Goal, Vision
-from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.history import StatusChange
 from samarbejde.model.lifecycles import Review
 from samarbejde.model.mandates import Mandate
@@ -81,7 +79,6 @@ __all__ = [
     "figures",
     "fulfilments",
     "goals",
-    "governance_bodies",
     "identifiers",
     "listings",
     "mandates",
@@ -576,21 +573,4 @@ def agreements(
         theme=draw(st.none() | texts()),
         notice=draw(st.none() | durations(max_months=12)),
         concluded_on=draw(st.none() | dates(start, end)),
-    )
-
-
-def governance_bodies(
-    organisation_ids: Sequence[str] | None = None,
-    start: pendulum.Date = DEFAULT_START,
-    end: pendulum.Date = DEFAULT_END,
-) -> st.SearchStrategy[GovernanceBody]:
-    """Governance bodies whose members are some of ``organisation_ids``, perhaps dated."""
-    return st.builds(
-        GovernanceBody,
-        ids(),
-        st.sampled_from(GovernanceKind),
-        _id_tuples(organisation_ids, min_size=1),
-        meets_every=st.none() | durations(max_months=12),
-        name=st.none() | texts(),
-        decided_on=st.none() | dates(start, end),
     )
