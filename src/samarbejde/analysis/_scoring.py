@@ -15,6 +15,7 @@ import attrs
 import pendulum
 
 from samarbejde.analysis.funding import lifecycle_until
+from samarbejde.model.approximate import may_be_by
 from samarbejde.model.enums import FundingKind, Sector, StrategicPhase
 from samarbejde.model.funding import promises_money, same_money
 from samarbejde.model.lifecycles import StrategicLifecycle
@@ -264,7 +265,7 @@ def early_involvement(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date
             facts.append(fact("absent", sector=sector))
             continue
         present += 1
-        first = tuple(m.organisation for m in members if m.joined <= cutoff)
+        first = tuple(m.organisation for m in members if may_be_by(m.joined, cutoff))
         if first:
             early += 1
             facts.append(fact("early", sector=sector, ids=first))

@@ -225,7 +225,13 @@ def is_frozenset(cl: Any) -> bool:
 def is_optional(cl: Any) -> bool:
     args = typing.get_args(cl)
     origin = typing.get_origin(cl)
-    return origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args
+    return origin in (Union, types.UnionType) and len(args) >= 2 and type(None) in args
+
+
+def _without_none(cl: Any) -> Any:
+    """``X`` of ``X | None``; a union of the rest (``When`` of ``When | None``)."""
+    options = tuple(a for a in typing.get_args(cl) if a is not type(None))
+    return options[0] if len(options) == 1 else Union[options]  # noqa: UP007
 
 
 def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any], Hook]:
@@ -318,7 +324,7 @@ def frozenset_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
 
 def optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
     def factory(cl: Any) -> Hook:
-        inner_type = next(a for a in typing.get_args(cl) if a is not type(None))
+        inner_type = _without_none(cl)
         inner = converter.get_structure_hook(inner_type)
 
         def structure(value: Any, _: Any) -> Any:

@@ -222,10 +222,13 @@ class _Walk:
         record.fields = tuple(fields)
         return record
 
-    def kind(self, hint: Any) -> Kind:
+    def kind(self, hint: Any) -> Kind:  # noqa: PLR0911 - one answer per kind of type
         args = typing.get_args(hint)
         origin = typing.get_origin(hint)
         if origin in (Union, types.UnionType):
+            scalar = scalar_for(hint)  # a union the type table reads as one (``When``)
+            if scalar is not None:
+                return ScalarKind(scalar)
             options = [a for a in args if a is not type(None)]
             if len(options) < len(args):
                 inner = options[0] if len(options) == 1 else typing.Union[tuple(options)]  # noqa: UP007

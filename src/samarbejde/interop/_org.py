@@ -29,7 +29,8 @@ from samarbejde.model import (
     label,
     municipalities,
 )
-from samarbejde.model.iso import write_date
+from samarbejde.model.approximate import When
+from samarbejde.model.iso import write_date, write_when
 from samarbejde.model.text import Text
 
 __all__ = [
@@ -169,6 +170,24 @@ def _date(day: pendulum.Date) -> JSON:
     return {"@value": write_date(day), "@type": "xsd:date"}
 
 
+#: Why an approximate date has no ``prov`` time: an ``xsd:dateTime`` needs a day.
+_NO_INSTANT = (
+    "an approximate date (a year or a month) is kept in org:memberDuring as "
+    "time:inXSDgYear or time:inXSDgYearMonth; prov times need a full date-time"
+)
+
+
+def _time(day: When) -> JSON:
+    """A ``time:Instant`` of ``day``: a date, or OWL-Time's year or year-month of one."""
+    if isinstance(day, pendulum.Date):
+        return {"@type": "time:Instant", "time:inXSDDate": _date(day)}
+    if day.month is None:
+        year = {"@value": write_when(day), "@type": "xsd:gYear"}
+        return {"@type": "time:Instant", "time:inXSDgYear": year}
+    month = {"@value": write_when(day), "@type": "xsd:gYearMonth"}
+    return {"@type": "time:Instant", "time:inXSDgYearMonth": month}
+
+
 def _instant(day: pendulum.Date) -> JSON:
     """The start of ``day`` as the ``xsd:dateTime`` ORG-AP-DK dates a membership with."""
     return {"@value": f"{write_date(day)}T00:00:00", "@type": "xsd:dateTime"}
@@ -289,22 +308,25 @@ def _membership(
     omitted: list[Omission],
 ) -> JSON:
     path = f"partnerships[{partnership.id}].members[{key}]"
-    during: JSON = {
-        "@type": "time:Interval",
-        "time:hasBeginning": {"@type": "time:Instant", "time:inXSDDate": _date(member.joined)},
-    }
+    during: JSON = {"@type": "time:Interval", "time:hasBeginning": _time(member.joined)}
     node: JSON = {
         "@id": names.membership(partnership.id, key),
         "@type": "org:Membership",
         "org:member": {"@id": names.organisation(member.organisation)},
         "org:organization": {"@id": names.partnership(partnership.id)},
         "org:role": {"@id": names.role(member.role)},
-        "prov:generatedAtTime": _instant(member.joined),
         "org:memberDuring": during,
     }
+    if isinstance(member.joined, pendulum.Date):
+        node["prov:generatedAtTime"] = _instant(member.joined)
+    else:
+        omitted.append(Omission(f"{path}.joined", _NO_INSTANT))
     if member.left is not None:
-        during["time:hasEnd"] = {"@type": "time:Instant", "time:inXSDDate": _date(member.left)}
-        node["prov:invalidatedAtTime"] = _instant(member.left)
+        during["time:hasEnd"] = _time(member.left)
+        if isinstance(member.left, pendulum.Date):
+            node["prov:invalidatedAtTime"] = _instant(member.left)
+        else:
+            omitted.append(Omission(f"{path}.left", _NO_INSTANT))
     for name in ("representative", "mandates", "interests"):
         if getattr(member, name):
             omitted.append(Omission(f"{path}.{name}", why(FIELDS, Membership, name)))

@@ -36,6 +36,7 @@ from samarbejde.model import (
     _checks,  # the id and code patterns, kept once
     municipalities,
 )
+from samarbejde.model.approximate import first_day
 
 __all__ = ["from_popolo"]
 
@@ -371,7 +372,7 @@ def _read_memberships(items: list[JSON], reader: _Reader) -> None:
 def _lifecycle(item: JSON, members: Sequence[Membership]) -> StrategicLifecycle | None:
     started = _date(item.get("founding_date"))
     if started is None and members:
-        started = min(m.joined for m in members)
+        started = min(first_day(m.joined) for m in members)
     if started is None:
         return None
     phases = [PhaseChange(StrategicPhase.EXPLORING, started)]

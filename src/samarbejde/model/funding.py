@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import attrs
-import pendulum
 
-from samarbejde.model._checks import instance_of, is_id, is_optional_date
+from samarbejde.model._checks import instance_of, is_id, is_optional_when
+from samarbejde.model.approximate import When
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, FundingKind, Unit
 from samarbejde.model.money import Money
@@ -42,7 +42,7 @@ class Funding:
     amount: Money = attrs.field(validator=instance_of(Money))
     term: Term = attrs.field(validator=instance_of(Term))
     kind: FundingKind = attrs.field(validator=instance_of(FundingKind))
-    granted_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
+    granted_on: When | None = attrs.field(default=None, validator=is_optional_when)
 
 
 _LAPSED = frozenset({CommitmentStatus.WITHDRAWN, CommitmentStatus.SUPERSEDED})

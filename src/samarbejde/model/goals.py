@@ -8,14 +8,16 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
-    is_date,
     is_id,
     is_ids,
     is_optional_date,
     is_optional_decimal,
     is_optional_text,
+    is_optional_when,
     is_text,
+    is_when,
 )
+from samarbejde.model.approximate import When
 
 __all__ = ["Challenge", "Goal", "Vision"]
 
@@ -31,7 +33,7 @@ class Vision:
     """
 
     text: str = attrs.field(validator=is_text)
-    agreed_on: pendulum.Date = attrs.field(validator=is_date)
+    agreed_on: When = attrs.field(validator=is_when)
     agreed_by: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
 
 
@@ -48,7 +50,7 @@ class Challenge:
 
     id: str = attrs.field(validator=is_id)
     title: str = attrs.field(validator=is_text)
-    identified_on: pendulum.Date = attrs.field(validator=is_date)
+    identified_on: When = attrs.field(validator=is_when)
     identified_by: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
 
 
@@ -78,4 +80,4 @@ class Goal:
     due: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
     owners: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
     challenges: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
-    decided_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
+    decided_on: When | None = attrs.field(default=None, validator=is_optional_when)

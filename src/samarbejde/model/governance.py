@@ -9,10 +9,11 @@ from samarbejde.model._checks import (
     instance_of,
     is_id,
     is_ids,
-    is_optional_date,
     is_optional_duration,
     is_optional_text,
+    is_optional_when,
 )
+from samarbejde.model.approximate import When
 from samarbejde.model.enums import GovernanceKind
 
 __all__ = ["GovernanceBody"]
@@ -40,4 +41,4 @@ class GovernanceBody:
         default=None, validator=is_optional_duration
     )
     name: str | None = attrs.field(default=None, validator=is_optional_text)
-    decided_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
+    decided_on: When | None = attrs.field(default=None, validator=is_optional_when)

@@ -12,6 +12,7 @@ from typing import Any
 
 import pendulum
 
+from samarbejde.model.approximate import When, surely_after, surely_by
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.rules._families import TIME, defined_rules
 from samarbejde.rules._findings import Severity
@@ -57,10 +58,18 @@ _REVIEW = Words("evaluering", "review")
 _SIGNATURE = Words("underskrift", "signature")
 
 
-def _first_after(dates: Sequence[pendulum.Date | None], day: pendulum.Date) -> int | None:
-    """The index of the first date after ``day``, or ``None``."""
+def _first_after(dates: Sequence[When | None], day: pendulum.Date) -> int | None:
+    """The index of the first date surely after ``day``, or ``None``."""
     for index, on in enumerate(dates):
-        if on is not None and on > day:
+        if on is not None and surely_after(on, day):
+            return index
+    return None
+
+
+def _undecided(dates: Sequence[When | None], day: pendulum.Date) -> int | None:
+    """The index of the first approximate date that may be after ``day`` or not."""
+    for index, on in enumerate(dates):
+        if on is not None and not surely_after(on, day) and not surely_by(on, day):
             return index
     return None
 
@@ -104,9 +113,7 @@ def _histories(part: PartnershipIndex, day: pendulum.Date) -> Iterator[Hit]:
             yield _found(at, _SIGNATURE, a.id, signed[found], day)
 
 
-def _found(
-    path: str, entry: Words, subject: str, on: pendulum.Date | None, day: pendulum.Date
-) -> Hit:
+def _found(path: str, entry: Words, subject: str, on: When | None, day: pendulum.Date) -> Hit:
     return hit(path, subject, entry=entry, subject=subject, on=on, as_of=day)
 
 
@@ -125,6 +132,29 @@ def dated_in_future(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """History entries dated after ``as_of`` (the first such entry of each history)."""
     today = ctx.today
     yield from _histories(part, today)
+
+
+@TIME.rule(
+    "T003",
+    "dated-perhaps-in-future",
+    severity=Severity.INFO,
+    needs_as_of=True,
+    en="A {entry} of {subject} is dated {on}: whether that is after {as_of} cannot be told.",
+    da="En {entry} for {subject} er dateret {on}: om det er efter {as_of}, kan ikke afgøres.",
+    rationale="A date known only to its year or month is every day of it (design decision "
+    "D72). When `as_of` falls inside it, T002 cannot tell whether the entry records something "
+    "that has not happened yet, and says so here instead of guessing.",
+)
+def dated_perhaps_in_future(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Signatures dated to a year or month that ``as_of`` falls inside."""
+    today = ctx.today
+    for a in part.partnership.agreements:
+        signed = [s.signed_on for s in a.parties]
+        found = _undecided(signed, today)
+        if found is not None:
+            party = a.parties[found]
+            at = f"{part.path}.agreements[{a.id}].parties[{party.organisation}]"
+            yield _found(at, _SIGNATURE, a.id, signed[found], today)
 
 
 #: The time rules: those this module defines, in code order.
