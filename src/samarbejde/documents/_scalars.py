@@ -34,7 +34,6 @@ import pendulum
 
 from samarbejde.model import iso
 from samarbejde.model.approximate import Approximate, When
-from samarbejde.model.errors import ModelError
 from samarbejde.model.iso import write_decimal as format_decimal
 from samarbejde.model.iso import write_duration as format_duration
 from samarbejde.model.labels import label
@@ -208,6 +207,9 @@ def _read_date(value: Any, _: Any) -> pendulum.Date:
     raise InvalidValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
 
 
+_WHEN_FORMS = "a date (YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known)"
+
+
 def _read_when(value: Any, _: Any) -> When:
     """A date, or one known to its year or month: ``"2019-03"``, ``"2017"`` or ``2017``.
 
@@ -220,17 +222,16 @@ def _read_when(value: Any, _: Any) -> When:
         try:
             return iso.read_when(value)
         except iso.IsoTextError as error:
-            raise InvalidValueError(error.message) from None
-    if type(value) is int:
-        try:
-            return Approximate(value)
-        except ModelError:
-            raise InvalidValueError(f"expected a year from 1 to 9999, got {value}") from None
+            if iso.WHEN.fullmatch(value):  # the form, with a month that does not exist
+                raise InvalidValueError(error.message) from None
+        if len(value) > 10 and value[:10].count("-") == 2 and value[10] in "T t":
+            raise InvalidValueError(f"expected {_WHEN_FORMS}, got the date-time {value!r}")
+        raise InvalidValueError(f"expected {_WHEN_FORMS}, got {describe(value)}")
+    if type(value) is int and 1000 <= value <= 9999:
+        return Approximate(value)
     if type(value) is _dt.date:
         return _read_date(value, _)
-    raise InvalidValueError(
-        f"expected a date (YYYY-MM-DD) or a year or month (YYYY, YYYY-MM), got {describe(value)}"
-    )
+    raise InvalidValueError(f"expected {_WHEN_FORMS}, got {describe(value)}")
 
 
 def _read_datetime(value: Any, _: Any) -> pendulum.DateTime:

@@ -25,6 +25,7 @@ __all__ = [
     "DATE_PATTERN",
     "DECIMAL_PATTERN",
     "DURATION_PATTERN",
+    "WHEN",
     "WHEN_PATTERN",
     "IsoTextError",
     "read_date",
@@ -52,7 +53,8 @@ DURATION_PATTERN = (
 DECIMAL_PATTERN = r"[+-]?[0-9]+(\.[0-9]+)?"
 
 _DATE = re.compile(DATE_PATTERN)
-_WHEN = re.compile(WHEN_PATTERN)
+#: :data:`WHEN_PATTERN` compiled (the document reader tells form from value with it).
+WHEN = re.compile(WHEN_PATTERN)
 _DURATION = re.compile(DURATION_PATTERN)
 _DECIMAL = re.compile(DECIMAL_PATTERN)
 _DATE_PARTS = ("years", "months", "weeks", "days")
@@ -110,7 +112,7 @@ def read_when(text: str) -> When:
     >>> read_when("2019-03"), read_when("2017")
     (Approximate(year=2019, month=3), Approximate(year=2017, month=None))
     """
-    if not _WHEN.fullmatch(text):
+    if not WHEN.fullmatch(text):
         raise IsoTextError(f"expected a date (YYYY-MM-DD, YYYY-MM or YYYY), got {text!r}")
     if len(text) == 10:
         return read_date(text)

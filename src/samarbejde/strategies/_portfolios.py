@@ -16,6 +16,7 @@ from samarbejde.model.municipalities import municipalities
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.strategies._approximate import loosen
 from samarbejde.strategies._partnerships import Form, PartnershipPlan, draw_partnership
 from samarbejde.strategies._records import POSTS
 from samarbejde.strategies._values import (
@@ -247,7 +248,7 @@ def portfolios(
                 members=member_size,
                 commitments=commitment_size,
             )
-            drawn.append(in_span(draw, draw_partnership, plan))
+            drawn.append(loosen(draw, in_span(draw, draw_partnership, plan), start, begin_by))
         return Portfolio(orgs, drawn_areas, tuple(drawn))
 
     return build()
