@@ -279,4 +279,8 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
         {f"{TIMER}.status": AGREED.replace("on: 2020-03-01", "on: 2021-06-01")},
         {f"{TIMER}.status": AGREED.replace("on: 2020-03-01", "on: 2021-06-02")},
     ),
+    "T003": (
+        {f"{A}.agreements[a-strategi].parties[ngo].signed_on": "2021-05"},
+        {f"{A}.agreements[a-strategi].parties[ngo].signed_on": "2021"},
+    ),
 }

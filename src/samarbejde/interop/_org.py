@@ -315,12 +315,12 @@ def _membership(
         "org:member": {"@id": names.organisation(member.organisation)},
         "org:organization": {"@id": names.partnership(partnership.id)},
         "org:role": {"@id": names.role(member.role)},
-        "org:memberDuring": during,
     }
     if isinstance(member.joined, pendulum.Date):
         node["prov:generatedAtTime"] = _instant(member.joined)
     else:
         omitted.append(Omission(f"{path}.joined", _NO_INSTANT))
+    node["org:memberDuring"] = during
     if member.left is not None:
         during["time:hasEnd"] = _time(member.left)
         if isinstance(member.left, pendulum.Date):

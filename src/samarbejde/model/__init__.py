@@ -8,6 +8,7 @@ where most users find them.
 from __future__ import annotations
 
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.approximate import Approximate, When
 from samarbejde.model.areas import LAW_PERIODS, LAW_SOURCES, Area, Classification, categories_on
 from samarbejde.model.codes import (
     KNOWN_COMMITMENT_KINDS,
@@ -75,6 +76,7 @@ __all__ = [
     "STRATEGIC_PHASES",
     "Agreement",
     "AgreementKind",
+    "Approximate",
     "Area",
     "AreaCategory",
     "Challenge",
@@ -123,6 +125,7 @@ __all__ = [
     "Unit",
     "UnknownIdError",
     "Vision",
+    "When",
     "add_duration",
     "categories_on",
     "currencies",
