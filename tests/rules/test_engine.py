@@ -59,7 +59,11 @@ def test_select_and_ignore_take_codes_or_prefixes_like_ruff() -> None:
         "M007",
         "T002",
     ]
-    assert codes(select(builtin_rules(), ignore=["S", "M", "P", "L", "C"])) == ["T001", "T002"]
+    assert codes(select(builtin_rules(), ignore=["S", "M", "P", "L", "C"])) == [
+        "T001",
+        "T002",
+        "T003",
+    ]
 
 
 def test_an_unknown_profile_is_refused() -> None:
@@ -71,7 +75,7 @@ def test_rules_that_need_as_of_are_skipped_and_listed_without_it() -> None:
     _, failing = CASES["T001"]
     report = validate(document(failing))
     assert report.findings == ()
-    assert report.skipped == ("L005", "L011", "P004", "T001", "T002")
+    assert report.skipped == ("L005", "L011", "P004", "T001", "T002", "T003")
     assert validate(document(failing), as_of=AS_OF).codes == ("T001",)
 
 

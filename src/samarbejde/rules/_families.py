@@ -126,8 +126,8 @@ def defined_rules(namespace: Mapping[str, object]) -> tuple[Rule, ...]:
     catalogue still misses.
 
     >>> from samarbejde.rules import builtin_rules
-    >>> t001, t002 = [r for r in builtin_rules() if r.code.startswith("T")]
-    >>> [r.code for r in defined_rules({"later": t002, "earlier": t001, "note": "T003"})]
+    >>> t001, t002 = [r for r in builtin_rules() if r.code.startswith("T")][:2]
+    >>> [r.code for r in defined_rules({"later": t002, "earlier": t001, "note": "T009"})]
     ['T001', 'T002']
     """
     found = {id(value): value for value in namespace.values() if isinstance(value, Rule)}
