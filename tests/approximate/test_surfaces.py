@@ -101,7 +101,9 @@ def test_popolo_writes_the_reduced_date_and_reads_it_back(portfolio: Portfolio) 
     assert Approximate(2021, 1) in [m.joined for p in back.partnerships for m in p.members]
 
 
-def test_org_says_the_month_in_owl_time_and_omits_the_prov_instant(portfolio: Portfolio) -> None:
+def test_org_says_the_month_in_owl_time_and_that_its_prov_time_is_the_first_day(
+    portfolio: Portfolio,
+) -> None:
     export = to_org_jsonld(portfolio)
     text = str(export.document)
     assert "time:inXSDgYearMonth" in text

@@ -29,7 +29,7 @@ from samarbejde.model import (
     label,
     municipalities,
 )
-from samarbejde.model.approximate import When
+from samarbejde.model.approximate import When, first_day
 from samarbejde.model.iso import write_date, write_when
 from samarbejde.model.text import Text
 
@@ -170,10 +170,11 @@ def _date(day: pendulum.Date) -> JSON:
     return {"@value": write_date(day), "@type": "xsd:date"}
 
 
-#: Why an approximate date has no ``prov`` time: an ``xsd:dateTime`` needs a day.
+#: What becomes of an approximate date in ORG: an ``xsd:dateTime`` needs a day.
 _NO_INSTANT = (
     "an approximate date (a year or a month) is kept in org:memberDuring as "
-    "time:inXSDgYear or time:inXSDgYearMonth; prov times need a full date-time"
+    "time:inXSDgYear or time:inXSDgYearMonth; the prov time, which needs a full "
+    "date-time, is its first day"
 )
 
 
@@ -316,16 +317,14 @@ def _membership(
         "org:organization": {"@id": names.partnership(partnership.id)},
         "org:role": {"@id": names.role(member.role)},
     }
-    if isinstance(member.joined, pendulum.Date):
-        node["prov:generatedAtTime"] = _instant(member.joined)
-    else:
+    node["prov:generatedAtTime"] = _instant(first_day(member.joined))
+    if not isinstance(member.joined, pendulum.Date):
         omitted.append(Omission(f"{path}.joined", _NO_INSTANT))
     node["org:memberDuring"] = during
     if member.left is not None:
         during["time:hasEnd"] = _time(member.left)
-        if isinstance(member.left, pendulum.Date):
-            node["prov:invalidatedAtTime"] = _instant(member.left)
-        else:
+        node["prov:invalidatedAtTime"] = _instant(first_day(member.left))
+        if not isinstance(member.left, pendulum.Date):
             omitted.append(Omission(f"{path}.left", _NO_INSTANT))
     for name in ("representative", "mandates", "interests"):
         if getattr(member, name):
