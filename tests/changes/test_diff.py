@@ -34,6 +34,7 @@ from samarbejde import (
     redact,
 )
 from samarbejde import strategies as sst
+from samarbejde.model.approximate import last_day
 from samarbejde.strategies import DEFAULT_END, dates
 
 PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -93,10 +94,10 @@ def operated(data: st.DataObject, p: Partnership) -> Partnership:
 
             choices.append(commit)
     for m in p.members:
-        if m.left is None and m.joined <= DEFAULT_END:
+        if m.left is None and last_day(m.joined) <= DEFAULT_END:  # an approximate one too
 
             def release(m: object = m) -> Partnership:
-                on = data.draw(dates(m.joined, DEFAULT_END))  # type: ignore[attr-defined]
+                on = data.draw(dates(last_day(m.joined), DEFAULT_END))  # type: ignore[attr-defined]
                 return p.release(m.organisation, on=on)  # type: ignore[attr-defined]
 
             choices.append(release)

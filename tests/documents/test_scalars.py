@@ -26,6 +26,7 @@ from samarbejde.documents import SCALARS, Scalar, make_converter, scalar_for
 from samarbejde.documents._schema import _Builder
 from samarbejde.documents._shape import shape
 from samarbejde.model import _checks
+from samarbejde.model.approximate import When
 
 ISO = {
     pendulum.Date: sst.dates(),
@@ -41,6 +42,7 @@ ISO = {
         seconds=st.integers(0, 59),
     ),
     Decimal: st.decimals(allow_nan=False, allow_infinity=False, places=4),
+    When: sst.whens(),
 }
 
 
@@ -86,6 +88,7 @@ def test_the_converter_uses_the_table_s_reader_and_writer(kind: Any) -> None:
         pendulum.Date: "2024-02-29",
         pendulum.DateTime: "2024-02-29T10:00:00+01:00",
         pendulum.Duration: "P1Y2M",
+        When: "2019-03",
     }[kind]
     value = converter.structure(sample, kind)
     assert value == scalar.read(sample, kind)
@@ -199,6 +202,8 @@ def _flatten(validator: Any) -> list[Any]:
 
 
 def _leaves(kind: Any) -> set[Any]:
+    if scalar_for(kind) is not None:  # a union the table reads as one (When)
+        return {kind}
     args = typing.get_args(kind)
     if not args:
         if isinstance(kind, typing.TypeVar):
@@ -207,7 +212,10 @@ def _leaves(kind: Any) -> set[Any]:
     origin = typing.get_origin(kind)
     if attrs.has(origin):
         return {origin}
-    return {leaf for a in args if a is not type(None) and a is not Ellipsis for leaf in _leaves(a)}
+    rest = tuple(a for a in args if a is not type(None) and a is not Ellipsis)
+    if len(rest) > 1 and rest != args and scalar_for(typing.Union[rest]) is not None:  # noqa: UP007
+        return {typing.Union[rest]}  # noqa: UP007 - When | None
+    return {leaf for a in rest for leaf in _leaves(a)}
 
 
 def _records(root: type[Any]) -> list[type[Any]]:

@@ -20,16 +20,19 @@ from tests.interop.standards import (
     popolo_validator,
 )
 
-from samarbejde import LoadError, Portfolio, Sector, examples, validate
+from samarbejde import Approximate, LoadError, Portfolio, Sector, examples, validate
 from samarbejde import strategies as sst
 from samarbejde.interop import CVR_SCHEME, from_popolo, to_org_jsonld, to_popolo
-from samarbejde.model.iso import write_date
+from samarbejde.model.iso import read_when, write_date
 
 
 def _full_dates(document: dict[str, object]) -> bool:
+    """Every date is a real day, or a real year or month (an approximate date, D74)."""
     for text in popolo_dates(document):  # type: ignore[arg-type]
-        assert FULL_DATE.fullmatch(text), text
-        pendulum.parse(text, exact=True)  # raises on 2019-13-01
+        if FULL_DATE.fullmatch(text):
+            pendulum.parse(text, exact=True)  # raises on 2019-13-01
+        else:
+            read_when(text)  # raises on anything but YYYY or YYYY-MM of a real month
     return True
 
 
@@ -227,6 +230,13 @@ def test_a_partial_founding_date_falls_back_to_the_first_member() -> None:
     assert imported.portfolio.partnership("p").lifecycle.started == pendulum.Date(2020, 2, 1)
 
 
+def test_a_membership_s_year_or_month_is_read_as_an_approximate_date() -> None:
+    document = _partnership_document(memberships__0__end_date="2020-06")
+    imported = from_popolo(document)
+    assert imported.omitted == ()
+    assert imported.portfolio.partnership("p").members[0].left == Approximate(2020, 6)
+
+
 def test_a_partnership_without_any_date_is_reported() -> None:
     document = _partnership_document(organizations__1__founding_date=None)
     document["memberships"] = []
@@ -251,7 +261,7 @@ def test_organizations_can_be_named_as_partnerships() -> None:
             "not an organization",
         ),
         ({"memberships__0__role": "Chair person"}, "memberships[m].role", "partner"),
-        ({"memberships__0__end_date": "2020"}, "memberships[m].end_date", "open"),
+        ({"memberships__0__end_date": "2020-13"}, "memberships[m].end_date", "open"),
         ({"memberships__0__end_date": "2020-01-15"}, "memberships[m]", "left before joining"),
         ({"memberships__0__post_id": "x"}, "memberships[m].post_id", "post_id"),
         (

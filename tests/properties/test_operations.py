@@ -33,6 +33,7 @@ from samarbejde import (
     StrategicPhase,
     TransitionError,
 )
+from samarbejde.model.approximate import first_day, last_day
 from samarbejde.strategies import DEFAULT_END, dates, mandates, partnerships
 
 Operation = Callable[[Partnership], Partnership]
@@ -81,9 +82,9 @@ def test_admit_adds_one_member_and_keeps_every_invariant(data: st.DataObject) ->
 def test_release_ends_a_membership_on_its_day(data: st.DataObject) -> None:
     p = data.draw(partnerships(members=(1, 4)))
     member = data.draw(st.sampled_from(p.members))
-    last = DEFAULT_END if member.left is None else member.left.subtract(days=1)
-    assume(member.joined <= last)
-    on = data.draw(dates(member.joined, last))
+    last = DEFAULT_END if member.left is None else first_day(member.left).subtract(days=1)
+    assume(last_day(member.joined) <= last)
+    on = data.draw(dates(last_day(member.joined), last))
     after = apply(p, lambda x: x.release(member.organisation, on=on))
     assert after.member(member.organisation).left == on
     assert not after.member(member.organisation).active(on)
@@ -94,10 +95,10 @@ def test_release_ends_a_membership_on_its_day(data: st.DataObject) -> None:
 def test_grant_gives_an_active_member_a_new_mandate(data: st.DataObject) -> None:
     p = data.draw(partnerships(members=(1, 4)))
     member = data.draw(st.sampled_from(p.members))
-    last = DEFAULT_END if member.left is None else member.left.subtract(days=1)
+    last = DEFAULT_END if member.left is None else first_day(member.left).subtract(days=1)
     last = min(last, open_until(p))
-    assume(member.joined <= last)
-    on = data.draw(dates(member.joined, last))
+    assume(last_day(member.joined) <= last)
+    on = data.draw(dates(last_day(member.joined), last))
     mandate = data.draw(mandates().filter(lambda m: m.id not in {x.id for _, x in p.mandates()}))
     after = apply(p, lambda x: x.grant(member.organisation, mandate, on=on))
     assert after.holder(mandate.id).organisation == member.organisation
@@ -121,10 +122,10 @@ def test_commit_adds_a_commitment_made_by_an_active_member(data: st.DataObject) 
     p = data.draw(partnerships(members=(1, 4), commitments=(1, 4)))
     template = data.draw(st.sampled_from(p.commitments))
     maker = p.member(template.by)
-    last = DEFAULT_END if maker.left is None else maker.left.subtract(days=1)
+    last = DEFAULT_END if maker.left is None else first_day(maker.left).subtract(days=1)
     last = min(last, open_until(p))
-    assume(maker.joined <= last)
-    on = data.draw(dates(maker.joined, last))
+    assume(last_day(maker.joined) <= last)
+    on = data.draw(dates(last_day(maker.joined), last))
     receiver = template.to
     if receiver is not None and not p.member(receiver).active(on):
         receiver = None

@@ -336,4 +336,8 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
         _lbf_themes("Beskæftigelse", "Tryghed og trivsel"),
     ),
     "LBF004": (_lbf(), {**_lbf(), f"{A}.governance[styregruppe].kind": "steering_group"}),
+    "T005": (
+        {f"{A}.agreements[a-strategi].parties[ngo].signed_on": "2021-05"},
+        {f"{A}.agreements[a-strategi].parties[ngo].signed_on": "2021"},
+    ),
 }

@@ -75,7 +75,7 @@ def test_to_dict_is_json_ready() -> None:
     assert data["findings"][1]["severity"] == "warning"
     assert data["counts"] == {"error": 0, "warning": 1, "info": 1}
     skipped = validate(load("medvind")).to_dict()["skipped"]
-    assert skipped == ["L005", "L011", "P004", "T001", "T002", "T003", "T004"]
+    assert skipped == ["L005", "L011", "P004", "T001", "T002", "T003", "T004", "T005"]
 
 
 def test_the_notebook_table_escapes_what_it_shows() -> None:

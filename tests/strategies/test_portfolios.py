@@ -22,6 +22,7 @@ from samarbejde import (
     Unit,
     municipalities,
 )
+from samarbejde.model.approximate import When, first_day, last_day
 from samarbejde.rules import COMMITMENT_POWERS, Severity, validate
 from samarbejde.strategies import DEFAULT_END, DEFAULT_START, dates, partnerships, portfolios
 
@@ -62,8 +63,8 @@ def assert_partnership_consistent(
     assert set(members) <= organisations
     assert p.parent is None or p.parent in strategic
     for m in p.members:
-        assert started <= m.joined
-        assert ended is None or m.joined < ended
+        assert started <= last_day(m.joined)
+        assert ended is None or first_day(m.joined) < ended
     goal_ids = {g.id for g in p.goals}
     for goal in p.goals:
         assert set(goal.owners) <= set(members)
@@ -110,7 +111,7 @@ def assert_partnership_consistent(
 
 def dated_entries(portfolio: Portfolio) -> list[pendulum.Date]:
     """Every date of every history in the portfolio."""
-    found: list[pendulum.Date] = []
+    found: list[When] = []
     for p in portfolio.partnerships:
         for lifecycle in p.lifecycles:
             found += [c.on for c in lifecycle.phases]
@@ -124,7 +125,8 @@ def dated_entries(portfolio: Portfolio) -> list[pendulum.Date]:
             found += [x.revoked for x in m.mandates if x.revoked is not None]
         found += [c.identified_on for c in p.challenges]
         found += [p.vision.agreed_on] if p.vision is not None else []
-    return found
+    # An approximate date is every day of its year or month: both ends must hold.
+    return [end for when in found for end in (first_day(when), last_day(when))]
 
 
 def errors(portfolio: Portfolio, as_of: pendulum.Date | None = None) -> list[str]:

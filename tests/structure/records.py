@@ -17,9 +17,16 @@ from typing import Any
 import attrs
 
 import samarbejde
+from samarbejde.documents import SCALARS
 
 #: A record's field: the record class and the field's name.
 Key = tuple[type, str]
+
+#: Values attrs builds that documents read as one scalar (an approximate date, D71): a
+#: date's parts, not a record's fields, so the gate walks into none of them.
+SCALAR_VALUES = frozenset(
+    a for kind in SCALARS for a in typing.get_args(kind) if isinstance(a, type) and attrs.has(a)
+)
 
 
 def name(key: Key) -> str:
@@ -41,6 +48,8 @@ def hints(record: type) -> dict[str, Any]:
 def records_in_type(kind: Any) -> Iterator[type]:
     """The attrs classes a type annotation holds (in unions, tuples, generics)."""
     origin = typing.get_origin(kind)
+    if kind in SCALAR_VALUES:
+        return
     if isinstance(kind, type) and attrs.has(kind):
         yield kind
     elif origin is not None and isinstance(origin, type) and attrs.has(origin):
@@ -73,6 +82,7 @@ def public_model_records() -> tuple[type, ...]:
         if (
             isinstance(value, type)
             and attrs.has(value)
+            and value not in SCALAR_VALUES
             and value.__module__.startswith("samarbejde.model.")
         ):
             found.append(value)
@@ -129,7 +139,7 @@ def inner(value: object) -> Iterator[object]:
 
 
 def _records(value: object) -> Iterator[object]:
-    if attrs.has(type(value)):
+    if attrs.has(type(value)) and type(value) not in SCALAR_VALUES:
         yield value
     elif isinstance(value, (tuple, frozenset)):
         for item in value:

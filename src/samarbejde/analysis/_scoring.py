@@ -15,6 +15,7 @@ import attrs
 import pendulum
 
 from samarbejde.analysis.funding import lifecycle_until
+from samarbejde.model.approximate import may_be_by
 from samarbejde.model.enums import FundingKind, Sector, StrategicPhase
 from samarbejde.model.funding import promises_money, same_money
 from samarbejde.model.involvement import first_by_sector
@@ -296,7 +297,7 @@ def early_involvement(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date
             facts.append(fact("absent", sector=sector))
             continue
         present += 1
-        first = tuple(m.organisation for m in members if m.joined <= cutoff)
+        first = tuple(m.organisation for m in members if may_be_by(m.joined, cutoff))
         at_an_early_event = event is not None and event.held_on <= cutoff
         if first or at_an_early_event:
             early += 1

@@ -21,6 +21,7 @@ from samarbejde.analysis._optional import require
 from samarbejde.analysis.funding import lifecycle_until
 from samarbejde.documents import scalar_for
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.approximate import Approximate, first_day
 from samarbejde.model.area_lists import AreaList, Figure, Listing
 from samarbejde.model.areas import Area, Classification
 from samarbejde.model.commitments import Commitment, Fulfilment
@@ -165,7 +166,9 @@ def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str,
         values = given if column == "string" else [None if v is UNKNOWN else v for v in given]
         if column == "date":
             # Seconds, not nanoseconds: the calendar's whole range (years 1 to 9999) fits.
-            days = [None if v is None else _dt.date(v.year, v.month, v.day) for v in values]  # type: ignore[attr-defined]
+            # An approximate date is its first day here; its ``_precision`` column says so.
+            firsts = [None if v is None else first_day(v) for v in values]  # type: ignore[arg-type]
+            days = [None if v is None else _dt.date(v.year, v.month, v.day) for v in firsts]
             data[name] = pd.Series(days, dtype="object").astype("datetime64[s]")
         elif column == "float":
             data[name] = pd.Series([None if v is None else float(v) for v in values], dtype=float)  # type: ignore[arg-type]
@@ -392,6 +395,27 @@ def _partnership_id(row: Row[Any]) -> str:
 
 _IN = Column[Row[Any]]("partnership", _partnership_id, shows=((Partnership, "id"),))
 _DATE = pendulum.Date
+#: The precisions of a date that may be approximate (design decision D74).
+PRECISIONS = ("day", "month", "year")
+
+
+def _precision(value: object) -> str | None:
+    """``day``, ``month`` or ``year``: how precisely ``value`` is known (``None``: no date)."""
+    if value is None:
+        return None
+    if isinstance(value, Approximate):
+        return "year" if value.month is None else "month"
+    return "day"
+
+
+def _when(name: str, value: Callable[[Row[Any]], object], field: Field) -> tuple[Column[Any], ...]:
+    """A date that may be approximate: its first day, and how precisely it is known."""
+    return (
+        Column(name, value, _DATE, (field,)),
+        Column(f"{name}_precision", lambda r: _precision(value(r)), PRECISIONS),
+    )
+
+
 _P = Partnership
 _M = Membership
 _C = Commitment
@@ -522,8 +546,8 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
             Column("organisation", lambda r: r.item.organisation, shows=((_M, "organisation"),)),
             Column("role", lambda r: r.item.role, shows=((_M, "role"),)),
             Column("role_known", lambda r: r.item.role is not UNKNOWN, bool),
-            Column("joined", lambda r: r.item.joined, _DATE, ((_M, "joined"),)),
-            Column("left", lambda r: r.item.left, _DATE, ((_M, "left"),)),
+            *_when("joined", lambda r: r.item.joined, (_M, "joined")),
+            *_when("left", lambda r: r.item.left, (_M, "left")),
             Column("mandates", lambda r: len(r.item.mandates), int, ((_M, "mandates"),)),
         ),
         ((_P, "members"),),
@@ -621,7 +645,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
             Column("target", lambda r: r.item.target, Decimal, ((Goal, "target"),)),
             Column("due", lambda r: r.item.due, _DATE, ((Goal, "due"),)),
             Column("owners", lambda r: ",".join(r.item.owners), shows=((Goal, "owners"),)),
-            Column("decided_on", lambda r: r.item.decided_on, _DATE, ((Goal, "decided_on"),)),
+            *_when("decided_on", lambda r: r.item.decided_on, (Goal, "decided_on")),
             Column("measure", lambda r: r.item.measure, Measure, ((Goal, "measure"),)),
             Column("unit", lambda r: r.item.unit, shows=((Goal, "unit"),)),
             Column("direction", lambda r: r.item.better, Direction, ((Goal, "direction"),)),
@@ -690,7 +714,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
                 "start", lambda r: r.item.term.start, _DATE, ((Funding, "term"), (Term, "start"))
             ),
             Column("end", lambda r: r.item.term.end, _DATE, ((Funding, "term"), (Term, "end"))),
-            Column("granted_on", lambda r: r.item.granted_on, _DATE, ((Funding, "granted_on"),)),
+            *_when("granted_on", lambda r: r.item.granted_on, (Funding, "granted_on")),
         ),
         ((_P, "funding"),),
     ),

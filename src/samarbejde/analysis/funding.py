@@ -9,6 +9,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import days
+from samarbejde.model.approximate import surely_after
 from samarbejde.model.enums import FundingKind
 from samarbejde.model.funding import Funding
 from samarbejde.model.lifecycles import ProjectLifecycle, StrategicLifecycle
@@ -272,7 +273,7 @@ def _continuation(
         and (current.ended is None or current.ended > end)
         and any(
             isinstance(earlier, ProjectLifecycle)
-            and (end < current.since or earlier.term.contains(end))
+            and (surely_after(current.since, end) or earlier.term.contains(end))
             for earlier in partnership.earlier
         )
     ):

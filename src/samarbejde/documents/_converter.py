@@ -7,6 +7,7 @@ same table. Nothing here knows a type's text form itself.
 
 from __future__ import annotations
 
+import typing
 from enum import Enum
 from typing import Any
 
@@ -113,6 +114,9 @@ def make_converter(*, detailed_validation: bool = True) -> DocumentConverter:
         converter.register_structure_hook(scalar.type, read)
         if scalar.write is not None:
             converter.register_unstructure_hook(scalar.type, scalar.write)
+            for member in typing.get_args(scalar.type):  # a union's own classes (When's)
+                if member not in SCALARS:
+                    converter.register_unstructure_hook(member, scalar.write)
     converter.register_structure_hook_factory(is_optional, optional_factory(converter))
     for scalar in _unknowable_scalars(shape(Portfolio)):  # X | Unknown
         converter.register_structure_hook(scalar.type, scalar.read)

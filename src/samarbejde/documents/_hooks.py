@@ -228,6 +228,12 @@ def is_optional(cl: Any) -> bool:
     return origin in (Union, types.UnionType) and len(args) >= 2 and type(None) in args
 
 
+def _without_none(cl: Any) -> Any:
+    """``X`` of ``X | None``; a union of the rest (``When`` of ``When | None``)."""
+    options = tuple(a for a in typing.get_args(cl) if a is not type(None))
+    return options[0] if len(options) == 1 else Union[options]  # noqa: UP007
+
+
 def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any], Hook]:
     def factory(cl: Any) -> Hook:
         item_type = typing.get_args(cl)[0]
@@ -318,8 +324,7 @@ def frozenset_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
 
 def optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
     def factory(cl: Any) -> Hook:
-        options = [a for a in typing.get_args(cl) if a is not type(None)]
-        inner_type = options[0] if len(options) == 1 else typing.Union[tuple(options)]  # noqa: UP007
+        inner_type = _without_none(cl)
         inner = converter.get_structure_hook(inner_type)
 
         def structure(value: Any, _: Any) -> Any:

@@ -33,6 +33,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import iso
+from samarbejde.model.approximate import Approximate, When
 from samarbejde.model.iso import write_decimal as format_decimal
 from samarbejde.model.iso import write_duration as format_duration
 from samarbejde.model.labels import label
@@ -208,6 +209,33 @@ def _read_date(value: Any, _: Any) -> pendulum.Date:
     raise InvalidValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
 
 
+_WHEN_FORMS = "a date (YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known)"
+
+
+def _read_when(value: Any, _: Any) -> When:
+    """A date, or one known to its year or month: ``"2019-03"``, ``"2017"`` or ``2017``.
+
+    A whole number is a year (YAML and TOML read ``since: 2017`` as one); text is read
+    by :func:`samarbejde.model.iso.read_when` (design decision D71).
+    """
+    if type(value) is str:
+        if len(value) == 10:
+            return _read_date(value, _)
+        try:
+            return iso.read_when(value)
+        except iso.IsoTextError as error:
+            if iso.WHEN.fullmatch(value):  # the form, with a month that does not exist
+                raise InvalidValueError(error.message) from None
+        if len(value) > 10 and value[:10].count("-") == 2 and value[10] in "T t":
+            raise InvalidValueError(f"expected {_WHEN_FORMS}, got the date-time {value!r}")
+        raise InvalidValueError(f"expected {_WHEN_FORMS}, got {describe(value)}")
+    if type(value) is int and 1000 <= value <= 9999:
+        return Approximate(value)
+    if type(value) is _dt.date:
+        return _read_date(value, _)
+    raise InvalidValueError(f"expected {_WHEN_FORMS}, got {describe(value)}")
+
+
 def _read_datetime(value: Any, _: Any) -> pendulum.DateTime:
     parsed: _dt.datetime | None = None
     if isinstance(value, _dt.datetime):
@@ -311,6 +339,14 @@ SCALARS: Mapping[Any, Scalar] = {
             {"type": "string", "format": "date", "pattern": _pattern(iso.DATE_PATTERN)},
             "date",
             repeated=True,
+        ),
+        Scalar(
+            When,
+            _read_when,
+            iso.write_when,
+            None,
+            {"type": "string", "pattern": _pattern(iso.WHEN_PATTERN)},
+            "string",
         ),
         Scalar(
             pendulum.DateTime,

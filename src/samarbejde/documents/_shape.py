@@ -224,10 +224,13 @@ class _Walk:
         record.fields = tuple(fields)
         return record
 
-    def kind(self, hint: Any) -> Kind:  # noqa: PLR0911 - one answer per kind
+    def kind(self, hint: Any) -> Kind:  # noqa: PLR0911 - one answer per kind of type
         args = typing.get_args(hint)
         origin = typing.get_origin(hint)
         if origin in (Union, types.UnionType):
+            scalar = scalar_for(hint)  # a union the type table reads as one (``When``)
+            if scalar is not None:
+                return ScalarKind(scalar)
             options = [a for a in args if a is not type(None)]
             if Unknown in options and len(options) == 2 and len(options) == len(args):
                 known = next(a for a in options if a is not Unknown)

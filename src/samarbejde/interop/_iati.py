@@ -45,7 +45,8 @@ from samarbejde.model import (
     Vision,
     days,
 )
-from samarbejde.model.iso import write_date, write_decimal
+from samarbejde.model.approximate import first_day, is_approximate, surely_by
+from samarbejde.model.iso import write_date, write_decimal, write_when
 from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = [
@@ -79,6 +80,7 @@ _PARENT, _CHILD = "1", "2"
 # Reporting organisation: the accountable one first, then extending, funding, implementing.
 _REPORTER_PREFERENCE = ("2", "3", "1", "4")
 
+_APPROXIMATE = "IATI dates need a full day: the approximate {when} is written as its first day"
 _DUE_BEFORE_START = "an IATI indicator period cannot end before the activity starts"
 _NOT_AN_ORGANISATION = "{ident!r} is not an organisation of the portfolio"
 _NOT_THE_ACTIVITY = "IATI describes the activity, not its participants"
@@ -380,7 +382,7 @@ class _Activities:
         departed = self.departed.setdefault(partnership.id, set())
         for member in partnership.members:
             where = f"{path}.members[{member.organisation}]"
-            if member.left is not None and member.left <= self.as_of:
+            if member.left is not None and surely_by(member.left, self.as_of):
                 departed.add(member.organisation)
                 self.omit(where, why(FIELDS, Membership, "left").format(day=self.as_of))
                 continue
@@ -548,7 +550,10 @@ class _Activities:
         if isinstance(first, ProjectLifecycle):
             dates.append((_PLANNED_START, first.term.start))
         elif began is None:
-            dates.append((_PLANNED_START, first.since))
+            dates.append((_PLANNED_START, first_day(first.since)))
+            if is_approximate(first.since):
+                where = f"partnerships[{partnership.id}].lifecycle.since"
+                self.omit(where, _APPROXIMATE.format(when=write_when(first.since)))
         if began is not None and status != _PIPELINE:
             dates.append((_ACTUAL_START, began))
         if current.ended is not None and began is not None:

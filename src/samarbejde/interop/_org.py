@@ -34,7 +34,8 @@ from samarbejde.model import (
     label,
     municipalities,
 )
-from samarbejde.model.iso import write_date
+from samarbejde.model.approximate import When, first_day
+from samarbejde.model.iso import write_date, write_when
 from samarbejde.model.text import Text
 
 __all__ = [
@@ -203,6 +204,25 @@ def _date(day: pendulum.Date) -> JSON:
     return {"@value": write_date(day), "@type": "xsd:date"}
 
 
+#: What becomes of an approximate date in ORG: an ``xsd:dateTime`` needs a day.
+_NO_INSTANT = (
+    "an approximate date (a year or a month) is kept in org:memberDuring as "
+    "time:inXSDgYear or time:inXSDgYearMonth; the prov time, which needs a full "
+    "date-time, is its first day"
+)
+
+
+def _time(day: When) -> JSON:
+    """A ``time:Instant`` of ``day``: a date, or OWL-Time's year or year-month of one."""
+    if isinstance(day, pendulum.Date):
+        return {"@type": "time:Instant", "time:inXSDDate": _date(day)}
+    if day.month is None:
+        year = {"@value": write_when(day), "@type": "xsd:gYear"}
+        return {"@type": "time:Instant", "time:inXSDgYear": year}
+    month = {"@value": write_when(day), "@type": "xsd:gYearMonth"}
+    return {"@type": "time:Instant", "time:inXSDgYearMonth": month}
+
+
 def _instant(day: pendulum.Date) -> JSON:
     """The start of ``day`` as the ``xsd:dateTime`` ORG-AP-DK dates a membership with."""
     return {"@value": f"{write_date(day)}T00:00:00", "@type": "xsd:dateTime"}
@@ -329,22 +349,23 @@ def _membership(
     omitted: list[Omission],
 ) -> JSON:
     path = f"partnerships[{partnership.id}].members[{key}]"
-    during: JSON = {
-        "@type": "time:Interval",
-        "time:hasBeginning": {"@type": "time:Instant", "time:inXSDDate": _date(member.joined)},
-    }
+    during: JSON = {"@type": "time:Interval", "time:hasBeginning": _time(member.joined)}
     node: JSON = {
         "@id": names.membership(partnership.id, key),
         "@type": "org:Membership",
         "org:member": {"@id": names.organisation(member.organisation)},
         "org:organization": {"@id": names.partnership(partnership.id)},
         "org:role": {"@id": names.role(str(member.role))},  # unknown: the concept unknown
-        "prov:generatedAtTime": _instant(member.joined),
-        "org:memberDuring": during,
     }
+    node["prov:generatedAtTime"] = _instant(first_day(member.joined))
+    if not isinstance(member.joined, pendulum.Date):
+        omitted.append(Omission(f"{path}.joined", _NO_INSTANT))
+    node["org:memberDuring"] = during
     if member.left is not None:
-        during["time:hasEnd"] = {"@type": "time:Instant", "time:inXSDDate": _date(member.left)}
-        node["prov:invalidatedAtTime"] = _instant(member.left)
+        during["time:hasEnd"] = _time(member.left)
+        node["prov:invalidatedAtTime"] = _instant(first_day(member.left))
+        if not isinstance(member.left, pendulum.Date):
+            omitted.append(Omission(f"{path}.left", _NO_INSTANT))
     for name in ("representative", "mandates", "interests"):
         if getattr(member, name):
             omitted.append(Omission(f"{path}.{name}", why(FIELDS, Membership, name)))

@@ -18,6 +18,7 @@ import pendulum
 
 from samarbejde.interop._result import Omission
 from samarbejde.model import GovernanceBody, Partnership, Seat, SeatRole, label
+from samarbejde.model.approximate import first_day
 from samarbejde.model.iso import write_date
 from samarbejde.model.text import Text
 
@@ -69,7 +70,8 @@ def _since(partnership: Partnership, body: GovernanceBody) -> pendulum.Date | No
     if body.term is not None:
         return body.term.start
     versions = [b for b in (*partnership.governance_history, body) if b.id == body.id]
-    return versions[0].decided_on
+    given = versions[0].decided_on
+    return None if given is None else first_day(given)
 
 
 def _date(day: Any) -> JSON:

@@ -21,7 +21,7 @@ from samarbejde.model import (
     StrategicLifecycle,
     municipalities,
 )
-from samarbejde.model.iso import write_date
+from samarbejde.model.iso import write_date, write_when
 
 __all__ = [
     "CVR_SCHEME",
@@ -231,10 +231,10 @@ def _membership(partnership: Partnership, member: Membership, key: str, out: _Ou
         "role": str(member.role),  # an open code, or the word unknown
         "member": {"@type": "Organization", "id": member.organisation},
         "organization_id": _partnership_id(partnership.id),
-        "start_date": write_date(member.joined),
+        "start_date": write_when(member.joined),
     }
     if member.left is not None:
-        item["end_date"] = write_date(member.left)
+        item["end_date"] = write_when(member.left)
     for name in ("representative", "mandates", "interests"):
         out.present(f"{path}.{name}", getattr(member, name), why(FIELDS, Membership, name))
     return item

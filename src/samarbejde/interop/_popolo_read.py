@@ -37,6 +37,8 @@ from samarbejde.model import (
     _checks,  # the id and code patterns, kept once
     municipalities,
 )
+from samarbejde.model.approximate import When, first_day
+from samarbejde.model.iso import IsoTextError, read_when
 from samarbejde.model.unknown import UNKNOWN
 
 __all__ = ["from_popolo"]
@@ -112,6 +114,16 @@ def _text(item: JSON, key: str, path: str, reader: _Reader) -> str | None:
         reader.omit(f"{path}.{key}", "holds a lone surrogate, not a character: written as U+FFFD")
         value = _LONE_SURROGATE.sub("\ufffd", value)
     return value.strip()
+
+
+def _when(text: object) -> When | None:
+    """A full date, or Popolo's date of a year or month (``2019-03``, D74); else ``None``."""
+    if isinstance(text, str) and len(text) in (4, 7):
+        try:
+            return read_when(text)
+        except IsoTextError:
+            return None
+    return _date(text)
 
 
 def _date(text: object) -> pendulum.Date | None:
@@ -343,13 +355,13 @@ def _read_memberships(items: list[JSON], reader: _Reader) -> None:
         if member is None:
             reader.omit(path, "the member is not an organization of the document")
             continue
-        joined = _date(item.get("start_date"))
+        joined = _when(item.get("start_date"))
         if joined is None:
-            reader.omit(f"{path}.start_date", "a membership needs a full, valid start date")
+            reader.omit(f"{path}.start_date", "a membership needs a valid start date")
             continue
-        left = _date(item.get("end_date"))
+        left = _when(item.get("end_date"))
         if item.get("end_date") is not None and left is None:
-            reader.omit(f"{path}.end_date", "not a full, valid date; the membership is open")
+            reader.omit(f"{path}.end_date", "not a valid date; the membership is open")
         role = item.get("role")
         if role == UNKNOWN.value:
             role = UNKNOWN
@@ -375,7 +387,7 @@ def _read_memberships(items: list[JSON], reader: _Reader) -> None:
 def _lifecycle(item: JSON, members: Sequence[Membership]) -> StrategicLifecycle | None:
     started = _date(item.get("founding_date"))
     if started is None and members:
-        started = min(m.joined for m in members)
+        started = min(first_day(m.joined) for m in members)
     if started is None:
         return None
     phases = [PhaseChange(StrategicPhase.EXPLORING, started)]

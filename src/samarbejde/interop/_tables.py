@@ -14,7 +14,6 @@ from types import MappingProxyType
 from typing import Literal
 
 import attrs
-import pendulum
 
 from samarbejde.model import (
     KNOWN_ROLES,
@@ -24,7 +23,8 @@ from samarbejde.model import (
     StrategicPhase,
     label,
 )
-from samarbejde.model.iso import write_date
+from samarbejde.model.approximate import When, first_day
+from samarbejde.model.iso import write_when
 
 __all__ = [
     "IATI_ACTIVITY_STATUS",
@@ -85,14 +85,15 @@ def membership_keys(partnership: Partnership) -> tuple[str, ...]:
     joined (``kommunen/2024-01-01``): the periods are told apart, and the first keeps
     the name it was published under.
     """
-    first: dict[str, pendulum.Date] = {}
+    first: dict[str, When] = {}
     for member in partnership.members:
-        if member.organisation not in first or member.joined < first[member.organisation]:
+        held = first.get(member.organisation)
+        if held is None or first_day(member.joined) < first_day(held):
             first[member.organisation] = member.joined
     return tuple(
         m.organisation
         if m.joined == first[m.organisation]
-        else f"{m.organisation}/{write_date(m.joined)}"
+        else f"{m.organisation}/{write_when(m.joined)}"
         for m in partnership.members
     )
 

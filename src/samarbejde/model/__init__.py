@@ -8,6 +8,7 @@ where most users find them.
 from __future__ import annotations
 
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.approximate import Approximate, When
 from samarbejde.model.area_lists import (
     KNOWN_LIST_CATEGORIES,
     AreaList,
@@ -114,6 +115,7 @@ __all__ = [
     "UNKNOWN",
     "Agreement",
     "AgreementKind",
+    "Approximate",
     "Area",
     "AreaCategory",
     "AreaList",
@@ -179,6 +181,7 @@ __all__ = [
     "Unknown",
     "UnknownIdError",
     "Vision",
+    "When",
     "add_duration",
     "categories_on",
     "categories_on_lists",

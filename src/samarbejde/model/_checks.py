@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
+from samarbejde.model.approximate import Approximate, When, first_day, last_day
 from samarbejde.model.errors import ModelError
 from samarbejde.model.ids import ID_PATTERN
 from samarbejde.model.unknown import UNKNOWN
@@ -300,6 +301,24 @@ def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: o
         is_date(instance, attribute, value)
 
 
+def is_when(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar date, or one known to its year or month (:class:`Approximate`)."""
+    exact = isinstance(value, pendulum.Date) and not isinstance(value, pendulum.DateTime)
+    if type(value) is not Approximate and not exact:
+        fail(
+            instance,
+            attribute,
+            value,
+            "must be a pendulum.Date or an Approximate (a year or month)",
+        )
+
+
+def is_optional_when(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None``, a calendar date, or an :class:`Approximate` one."""
+    if value is not None:
+        is_when(instance, attribute, value)
+
+
 def is_duration(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A positive ``pendulum.Duration`` with no negative part.
 
@@ -402,12 +421,12 @@ def unique_by(
 def in_date_order(
     instance: object,
     attribute: attrs.Attribute[Any],
-    dates: Iterable[pendulum.Date],
+    dates: Iterable[When],
 ) -> None:
-    """Fail if the dates go backwards."""
-    previous: pendulum.Date | None = None
+    """Fail if the dates go backwards (an approximate date only when surely so)."""
+    previous: When | None = None
     for date in dates:
-        if previous is not None and date < previous:
+        if previous is not None and last_day(date) < first_day(previous):
             fail(
                 instance, attribute, date, f"dates go backwards: {date} is listed after {previous}"
             )

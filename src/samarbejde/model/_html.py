@@ -14,7 +14,7 @@ from enum import Enum
 from html import escape as _escape
 from typing import TYPE_CHECKING
 
-from samarbejde.model.iso import write_date, write_decimal
+from samarbejde.model.iso import write_date, write_decimal, write_when
 from samarbejde.model.labels import label
 from samarbejde.model.terms import Term
 from samarbejde.model.text import Lang, Text, isolate
@@ -171,8 +171,8 @@ def partnership_html(partnership: Partnership, lang: Lang = "en") -> str:
             (
                 m.organisation,
                 label(m.role, lang),
-                write_date(m.joined),
-                None if m.left is None else write_date(m.left),
+                write_when(m.joined),
+                None if m.left is None else write_when(m.left),
                 ", ".join(x.id for x in m.mandates),
             )
             for m in partnership.members

@@ -16,6 +16,7 @@ import pendulum
 from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups, put
 from samarbejde.model._partnership_plans import dated, not_before
+from samarbejde.model.approximate import first_day, may_be_by
 from samarbejde.model.errors import ModelError
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.involvement import InvolvementEvent
@@ -123,7 +124,8 @@ class BodyOperations(PartnershipLookups):
         term = current.term
         if term is None:
             versions = [b for b in (*self.governance_history, current) if b.id == body]
-            start = versions[0].decided_on or on
+            given = versions[0].decided_on
+            start = on if given is None else first_day(given)
             term = Term(min(start, on))
         if term.start > on:
             raise ModelError("GovernanceBody", "term", term.start, f"starts after {on}")
@@ -166,7 +168,7 @@ class BodyOperations(PartnershipLookups):
         self._open_on("involvement", on)
         if any(e.id == event.id for e in self.involvement):
             raise ModelError("Partnership", "involvement", event.id, "event id already in use")
-        known = {c.id for c in self.challenges if c.identified_on <= on}
+        known = {c.id for c in self.challenges if may_be_by(c.identified_on, on)}
         for challenge in event.challenges:
             if challenge not in known:
                 raise ModelError(
@@ -185,11 +187,11 @@ def bodies_as_of(
     Each body is shown in the latest version that had taken effect by ``until``; a body
     none of whose versions had is left out.
     """
-    known = [b for b in history if b.decided_on is None or b.decided_on <= until]
+    known = [b for b in history if b.decided_on is None or may_be_by(b.decided_on, until)]
     shown: list[GovernanceBody] = []
     kept: list[GovernanceBody] = []
     for body in current:
-        if body.decided_on is None or body.decided_on <= until:
+        if body.decided_on is None or may_be_by(body.decided_on, until):
             shown.append(body)
             kept.extend(b for b in known if b.id == body.id)
             continue

@@ -14,6 +14,7 @@ import pendulum
 
 from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups, find, replace
+from samarbejde.model.approximate import first_day
 from samarbejde.model.errors import ModelError
 from samarbejde.model.funding import Funding, FundingChange, PeriodAmount, total_of
 from samarbejde.model.money import Money
@@ -166,7 +167,7 @@ class FundingOperations(PartnershipLookups):
         current = self.funding_by_id(funding)
         self._open_on("funding", on)
         latest = current.changes[-1].on if current.changes else current.granted_on
-        if latest is not None and on < latest:
+        if latest is not None and on < first_day(latest):
             raise ModelError(
                 "Funding",
                 "changes",

@@ -11,6 +11,7 @@ from samarbejde.model import days
 from samarbejde.model._partnership_bodies import bodies_as_of
 from samarbejde.model._partnership_lookups import PartnershipLookups
 from samarbejde.model.agreements import Agreement
+from samarbejde.model.approximate import When, may_be_by
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.errors import ModelError
@@ -158,7 +159,7 @@ class LifecycleOperations(PartnershipLookups):
         # dated after the end belongs to the next lifecycle and is not yet in view.
         ended = lifecycles[-1].ended
         until = day if ended is None else min(day, ended)
-        members = tuple(m.as_of(day) for m in self.members if m.joined <= until)
+        members = tuple(m.as_of(day) for m in self.members if may_be_by(m.joined, until))
         goals = tuple(g.as_of(day) for g in self.goals if _by(g.decided_on, until))
         agreements = _parents_in_view(
             tuple(a.as_of(day) for a in self.agreements if _by(a.concluded_on, until)),
@@ -169,8 +170,10 @@ class LifecycleOperations(PartnershipLookups):
             for c in (x.as_of(day) for x in self.commitments)
             if c is not None and c.made_on <= until
         )
-        vision = self.vision if self.vision is None or self.vision.agreed_on <= day else None
-        challenges = tuple(c for c in self.challenges if c.identified_on <= day)
+        vision = (
+            self.vision if self.vision is None or may_be_by(self.vision.agreed_on, day) else None
+        )
+        challenges = tuple(c for c in self.challenges if may_be_by(c.identified_on, day))
         known = {c.id for c in challenges}
         goals = tuple(
             g
@@ -209,9 +212,12 @@ class LifecycleOperations(PartnershipLookups):
         )
 
 
-def _by(recorded: pendulum.Date | None, until: pendulum.Date) -> bool:
-    """Whether a record dated ``recorded`` (``None``: not dated) is known by ``until``."""
-    return recorded is None or recorded <= until
+def _by(recorded: When | None, until: pendulum.Date) -> bool:
+    """Whether a record dated ``recorded`` (``None``: not dated) may be known by ``until``.
+
+    An approximate date counts once its first day has come (design decision D72).
+    """
+    return recorded is None or may_be_by(recorded, until)
 
 
 def _parents_in_view(

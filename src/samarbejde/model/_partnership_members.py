@@ -9,6 +9,7 @@ import pendulum
 
 from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups, replace
+from samarbejde.model.approximate import surely_by
 from samarbejde.model.errors import ModelError
 from samarbejde.model.mandates import Mandate
 from samarbejde.model.memberships import Membership
@@ -47,7 +48,9 @@ class MemberOperations(PartnershipLookups):
         on = days.day(on, "on")
         self._open_on("members", on)
         for held in self.members:
-            if held.organisation == organisation and (held.left is None or held.left > on):
+            if held.organisation == organisation and (
+                held.left is None or not surely_by(held.left, on)
+            ):
                 until = "" if held.left is None else f" until {held.left}"
                 raise ModelError(
                     "Partnership",

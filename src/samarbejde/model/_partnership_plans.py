@@ -15,6 +15,7 @@ import pendulum
 from samarbejde.model import days
 from samarbejde.model._partnership_lookups import PartnershipLookups, put, replace
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.approximate import When, may_be_by, surely_after
 from samarbejde.model.errors import ModelError
 from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
@@ -50,7 +51,7 @@ class PlanOperations(PartnershipLookups):
         self._open_on("vision", on)
         for organisation in by:
             self._active_member(organisation, on)
-        if self.vision is not None and on < self.vision.agreed_on:
+        if self.vision is not None and surely_after(self.vision.agreed_on, on):
             raise ModelError(
                 "Vision",
                 "agreed_on",
@@ -95,7 +96,7 @@ class PlanOperations(PartnershipLookups):
         self._open_on("goals", on)
         for organisation in goal.owners:
             self._active_member(organisation, on)
-        known = {c.id for c in self.challenges if c.identified_on <= on}
+        known = {c.id for c in self.challenges if may_be_by(c.identified_on, on)}
         for challenge in goal.challenges:
             if challenge not in known:
                 raise ModelError(
@@ -166,7 +167,7 @@ class PlanOperations(PartnershipLookups):
         if agreement.parent is not None and all(a.id != agreement.parent for a in self.agreements):
             raise ModelError("Agreement", "parent", agreement.parent, "no such agreement")
         for party in agreement.parties:
-            if party.signed_on is not None and party.signed_on > on:
+            if party.signed_on is not None and surely_after(party.signed_on, on):
                 raise ModelError(
                     "Signature", "signed_on", party.signed_on, f"after the agreement ({on})"
                 )
@@ -254,12 +255,12 @@ def dated(record: R, field: str, on: pendulum.Date) -> R:
 def not_before(
     records: Iterable[R],
     id: str,  # noqa: A002 - the domain's word
-    key: Callable[[R], tuple[str, pendulum.Date | None]],
+    key: Callable[[R], tuple[str, When | None]],
     name: str,
     on: pendulum.Date,
 ) -> None:
     """Refuse a replacement dated before the version it replaces."""
     for record in records:
         found, day = key(record)
-        if found == id and day is not None and on < day:
+        if found == id and day is not None and surely_after(day, on):
             raise ModelError(name, "decided_on", on, f"before the version it replaces ({day})")

@@ -11,14 +11,15 @@ from samarbejde.model._checks import (
     fail,
     instance_of,
     is_id,
-    is_optional_date,
     is_optional_duration,
     is_optional_id,
     is_optional_text,
+    is_optional_when,
     optional_instance_of,
     tuple_of,
     unique_by,
 )
+from samarbejde.model.approximate import When, may_be_by
 from samarbejde.model.enums import AgreementKind
 from samarbejde.model.terms import Term
 
@@ -35,7 +36,7 @@ class Signature:
     """
 
     organisation: str = attrs.field(validator=is_id)
-    signed_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
+    signed_on: When | None = attrs.field(default=None, validator=is_optional_when)
 
 
 def _parties(
@@ -77,7 +78,7 @@ class Agreement:
     parent: str | None = attrs.field(default=None, validator=[is_optional_id, _parent_not_self])
     theme: str | None = attrs.field(default=None, validator=is_optional_text)
     notice: pendulum.Duration | None = attrs.field(default=None, validator=is_optional_duration)
-    concluded_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
+    concluded_on: When | None = attrs.field(default=None, validator=is_optional_when)
 
     @property
     def signed(self) -> bool:
@@ -87,7 +88,7 @@ class Agreement:
     def as_of(self, day: pendulum.Date) -> Agreement:
         """The agreement as recorded on ``day``: later signatures are outstanding."""
         parties = tuple(
-            p if p.signed_on is None or p.signed_on <= day else Signature(p.organisation)
+            p if p.signed_on is None or may_be_by(p.signed_on, day) else Signature(p.organisation)
             for p in self.parties
         )
         return self if parties == self.parties else attrs.evolve(self, parties=parties)

@@ -25,10 +25,11 @@ from samarbejde.model._checks import (
     instance_of,
     is_date,
     is_id,
-    is_optional_date,
     is_optional_decimal,
+    is_optional_when,
     tuple_of,
 )
+from samarbejde.model.approximate import When, first_day
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, FundingKind, Unit
 from samarbejde.model.errors import ModelError
@@ -215,7 +216,7 @@ def _changes(instance: Funding, attribute: attrs.Attribute[Any], value: object) 
     in_date_order(instance, attribute, (c.on for c in instance.changes))
     granted = instance.granted_on
     for change in instance.changes:
-        if granted is not None and change.on < granted:
+        if granted is not None and change.on < first_day(granted):
             fail(instance, attribute, change.on, f"before the funding was granted ({granted})")
 
 
@@ -254,7 +255,7 @@ class Funding:
     amount: Money = attrs.field(validator=instance_of(Money))
     term: Term = attrs.field(validator=instance_of(Term))
     kind: FundingKind = attrs.field(validator=instance_of(FundingKind))
-    granted_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
+    granted_on: When | None = attrs.field(default=None, validator=is_optional_when)
     periods: tuple[PeriodAmount, ...] = attrs.field(default=(), validator=_periods)
     shares: tuple[FundingShare, ...] = attrs.field(default=(), validator=_shares)
     changes: tuple[FundingChange, ...] = attrs.field(default=(), validator=_changes)

@@ -11,17 +11,19 @@ import pendulum
 from samarbejde.model._checks import (
     fail,
     in_date_order,
-    is_date,
     is_id,
     is_ids,
     is_optional_date,
     is_optional_decimal,
     is_optional_duration,
     is_optional_text,
+    is_optional_when,
     is_text,
+    is_when,
     optional_instance_of,
     tuple_of,
 )
+from samarbejde.model.approximate import When
 from samarbejde.model.enums import Direction, Measure
 from samarbejde.model.measurements import Measurement
 
@@ -39,7 +41,7 @@ class Vision:
     """
 
     text: str = attrs.field(validator=is_text)
-    agreed_on: pendulum.Date = attrs.field(validator=is_date)
+    agreed_on: When = attrs.field(validator=is_when)
     agreed_by: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
 
 
@@ -56,7 +58,7 @@ class Challenge:
 
     id: str = attrs.field(validator=is_id)
     title: str = attrs.field(validator=is_text)
-    identified_on: pendulum.Date = attrs.field(validator=is_date)
+    identified_on: When = attrs.field(validator=is_when)
     identified_by: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
 
 
@@ -105,7 +107,7 @@ class Goal:
     due: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
     owners: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
     challenges: tuple[str, ...] = attrs.field(default=(), validator=is_ids)
-    decided_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
+    decided_on: When | None = attrs.field(default=None, validator=is_optional_when)
     measure: Measure | None = attrs.field(default=None, validator=optional_instance_of(Measure))
     unit: str | None = attrs.field(default=None, validator=[is_optional_text, _unit])
     direction: Direction | None = attrs.field(

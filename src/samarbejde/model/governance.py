@@ -23,13 +23,14 @@ from samarbejde.model._checks import (
     is_code,
     is_id,
     is_ids,
-    is_optional_date,
     is_optional_duration,
     is_optional_id,
     is_optional_text,
+    is_optional_when,
     optional_instance_of,
     tuple_of,
 )
+from samarbejde.model.approximate import When, first_day
 from samarbejde.model.enums import DecisionPower, SeatRole
 from samarbejde.model.terms import FIRST_DAY, Term
 
@@ -126,7 +127,7 @@ class GovernanceBody:
         default=None, validator=is_optional_duration
     )
     name: str | None = attrs.field(default=None, validator=is_optional_text)
-    decided_on: pendulum.Date | None = attrs.field(default=None, validator=is_optional_date)
+    decided_on: When | None = attrs.field(default=None, validator=is_optional_when)
     term: Term | None = attrs.field(default=None, validator=optional_instance_of(Term))
     power: DecisionPower | None = attrs.field(
         default=None, validator=optional_instance_of(DecisionPower)
@@ -154,7 +155,7 @@ class GovernanceBody:
 
 def _day(body: GovernanceBody) -> pendulum.Date:
     """The day a version took effect; an undated version before every dated one."""
-    return FIRST_DAY if body.decided_on is None else body.decided_on
+    return FIRST_DAY if body.decided_on is None else first_day(body.decided_on)
 
 
 def check_history(

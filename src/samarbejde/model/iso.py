@@ -18,23 +18,31 @@ from decimal import Decimal
 
 import pendulum
 
-from samarbejde.model.errors import SamarbejdeError
+from samarbejde.model.approximate import Approximate, When
+from samarbejde.model.errors import ModelError, SamarbejdeError
 
 __all__ = [
     "DATE_PATTERN",
     "DECIMAL_PATTERN",
     "DURATION_PATTERN",
+    "WHEN",
+    "WHEN_PATTERN",
     "IsoTextError",
     "read_date",
     "read_decimal",
     "read_duration",
+    "read_when",
     "write_date",
     "write_decimal",
     "write_duration",
+    "write_when",
 ]
 
 #: A calendar date, ``YYYY-MM-DD`` (the reader also checks that the day exists).
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+#: A date or an approximate one (ISO 8601 of reduced precision): ``YYYY-MM-DD``,
+#: ``YYYY-MM`` or ``YYYY`` (design decision D71).
+WHEN_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 #: An ISO 8601 duration: years, months, weeks, days, then hours, minutes and seconds
 #: (to the microsecond), each optional but at least one present.
 DURATION_PATTERN = (
@@ -45,6 +53,8 @@ DURATION_PATTERN = (
 DECIMAL_PATTERN = r"[+-]?[0-9]+(\.[0-9]+)?"
 
 _DATE = re.compile(DATE_PATTERN)
+#: :data:`WHEN_PATTERN` compiled (the document reader tells form from value with it).
+WHEN = re.compile(WHEN_PATTERN)
 _DURATION = re.compile(DURATION_PATTERN)
 _DECIMAL = re.compile(DECIMAL_PATTERN)
 _DATE_PARTS = ("years", "months", "weeks", "days")
@@ -90,6 +100,35 @@ def write_date(value: pendulum.Date) -> str:
     '2024-02-29'
     """
     return value.isoformat()
+
+
+def read_when(text: str) -> When:
+    """Read a date (``YYYY-MM-DD``) or an approximate one (``YYYY-MM`` or ``YYYY``).
+
+    Raises:
+        IsoTextError: The text is none of those forms, or names a day or month that
+            does not exist.
+
+    >>> read_when("2019-03"), read_when("2017")
+    (Approximate(year=2019, month=3), Approximate(year=2017, month=None))
+    """
+    if not WHEN.fullmatch(text):
+        raise IsoTextError(f"expected a date (YYYY-MM-DD, YYYY-MM or YYYY), got {text!r}")
+    if len(text) == 10:
+        return read_date(text)
+    try:
+        return Approximate(int(text[:4]), int(text[5:]) if len(text) > 4 else None)
+    except ModelError:
+        raise IsoTextError(f"not a calendar year or month: {text!r}") from None
+
+
+def write_when(value: When) -> str:
+    """Write a date as ``YYYY-MM-DD`` and an approximate one as ``YYYY-MM`` or ``YYYY``.
+
+    >>> write_when(Approximate(2019, 3)), write_when(pendulum.Date(2019, 3, 1))
+    ('2019-03', '2019-03-01')
+    """
+    return str(value) if isinstance(value, Approximate) else value.isoformat()
 
 
 def read_duration(text: str) -> pendulum.Duration:

@@ -16,8 +16,10 @@ from samarbejde.model._checks import (
     is_optional_duration,
     is_optional_id,
     is_optional_text,
+    is_when,
     tuple_of,
 )
+from samarbejde.model.approximate import When, first_day, last_day, surely_before
 from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.history import PhaseChange, check_history
 from samarbejde.model.terms import Term, add_duration
@@ -50,7 +52,7 @@ def _strategic_phases(
         if not isinstance(change.phase, StrategicPhase):
             fail(instance, attribute, change.phase, "not a strategic phase")
     check_history(instance, attribute, [(c.phase, c.on) for c in value], STRATEGIC_PHASES)
-    if value[0].on < instance.since:
+    if surely_before(value[0].on, first_day(instance.since)):
         fail(
             instance, attribute, value[0].on, f"first phase dated before `since` ({instance.since})"
         )
@@ -119,7 +121,7 @@ def _reviews(
     instance: StrategicLifecycle, attribute: attrs.Attribute[Any], value: tuple[Review, ...]
 ) -> None:
     in_date_order(instance, attribute, (r.on for r in value))
-    if value and value[0].on < instance.since:
+    if value and surely_before(value[0].on, first_day(instance.since)):
         fail(instance, attribute, value[0].on, f"review dated before `since` ({instance.since})")
 
 
@@ -139,7 +141,7 @@ class StrategicLifecycle:
 
     form: ClassVar[Literal["strategic"]] = "strategic"
 
-    since: pendulum.Date = attrs.field(validator=is_date)
+    since: When = attrs.field(validator=is_when)
     phases: tuple[PhaseChange[StrategicPhase], ...] = attrs.field(
         validator=[tuple_of(PhaseChange), _strategic_phases]
     )
@@ -169,16 +171,20 @@ class StrategicLifecycle:
 
     @property
     def horizon_end(self) -> pendulum.Date | Unknown | None:
-        """``since`` plus ``horizon``; ``None`` when open-ended, ``UNKNOWN`` when unknown."""
+        """``since`` plus ``horizon``; ``None`` when open-ended, ``UNKNOWN`` when unknown.
+
+        When ``since`` is approximate this is its last day plus ``horizon``: the day
+        by which the horizon has surely ended (design decision D72).
+        """
         if self.horizon is None or self.horizon is UNKNOWN:
             return self.horizon
-        return add_duration(self.since, self.horizon)
+        return add_duration(last_day(self.since), self.horizon)
 
     def next_review(self) -> pendulum.Date | None:
         """When the next review is due: the last review (or ``since``) plus ``review_every``."""
         if self.review_every is None:
             return None
-        last = self.reviews[-1].on if self.reviews else self.since
+        last = self.reviews[-1].on if self.reviews else last_day(self.since)
         return add_duration(last, self.review_every)
 
     def as_of(self, day: pendulum.Date) -> StrategicLifecycle | None:

@@ -11,12 +11,20 @@ from samarbejde.model._checks import (
     OrUnknown,
     fail,
     is_code,
-    is_date,
     is_id,
-    is_optional_date,
     is_optional_text,
+    is_optional_when,
+    is_when,
     tuple_of,
     unique_by,
+)
+from samarbejde.model.approximate import (
+    When,
+    first_day,
+    last_day,
+    may_be_by,
+    surely_before,
+    surely_by,
 )
 from samarbejde.model.errors import UnknownIdError
 from samarbejde.model.mandates import Mandate
@@ -28,7 +36,7 @@ __all__ = ["Membership"]
 def _left_after_joined(
     instance: Membership, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if value is not None and value < instance.joined:  # type: ignore[operator]
+    if value is not None and surely_before(value, first_day(instance.joined)):  # type: ignore[arg-type]
         fail(instance, attribute, value, f"left before joining ({instance.joined})")
 
 
@@ -66,10 +74,8 @@ class Membership:
 
     organisation: str = attrs.field(validator=is_id)
     role: str | Unknown = attrs.field(validator=OrUnknown(is_code))
-    joined: pendulum.Date = attrs.field(validator=is_date)
-    left: pendulum.Date | None = attrs.field(
-        default=None, validator=[is_optional_date, _left_after_joined]
-    )
+    joined: When = attrs.field(validator=is_when)
+    left: When | None = attrs.field(default=None, validator=[is_optional_when, _left_after_joined])
     representative: str | None = attrs.field(
         default=None, validator=is_optional_text, metadata={"personal": True}
     )
@@ -79,8 +85,16 @@ class Membership:
     interests: tuple[str, ...] = attrs.field(default=(), validator=[tuple_of(str), _interests])
 
     def active(self, day: pendulum.Date) -> bool:
-        """Whether the organisation is a member on ``day``."""
-        return self.joined <= day and (self.left is None or day < self.left)
+        """Whether the organisation may be a member on ``day``.
+
+        With approximate dates this is "may be": it may have joined by ``day`` and
+        may not yet have left (design decision D72); :meth:`surely_active` is sure.
+        """
+        return may_be_by(self.joined, day) and (self.left is None or day < last_day(self.left))
+
+    def surely_active(self, day: pendulum.Date) -> bool:
+        """Whether the organisation is a member on ``day`` whatever its approximate dates."""
+        return surely_by(self.joined, day) and (self.left is None or day < first_day(self.left))
 
     def overlaps(self, other: Membership) -> bool:
         """Whether this period and ``other``'s share a day (one may end the day the next begins).
@@ -91,8 +105,8 @@ class Membership:
         >>> a.overlaps(b), b.overlaps(attrs.evolve(a, left=None))
         (False, True)
         """
-        before, after = sorted((self, other), key=lambda m: m.joined)
-        return before.left is None or after.joined < before.left
+        before, after = sorted((self, other), key=lambda m: first_day(m.joined))
+        return before.left is None or first_day(after.joined) < last_day(before.left)
 
     def as_of(self, day: pendulum.Date) -> Membership:
         """The membership as recorded on ``day``.
@@ -100,7 +114,7 @@ class Membership:
         A departure dated after ``day`` is not yet known, nor is a later revocation
         of one of its mandates.
         """
-        left = self.left if self.left is not None and self.left <= day else None
+        left = self.left if self.left is not None and may_be_by(self.left, day) else None
         mandates = tuple(m.as_of(day) for m in self.mandates)
         unchanged = all(new is old for new, old in zip(mandates, self.mandates, strict=True))
         if left == self.left and unchanged:

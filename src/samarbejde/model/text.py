@@ -22,9 +22,20 @@ from typing import Literal, cast
 import attrs
 import pendulum
 
+from samarbejde.model.approximate import Approximate
 from samarbejde.model.iso import write_date, write_decimal, write_duration
 
-__all__ = ["LANGS", "Lang", "Text", "check_lang", "fill", "isolate", "render"]
+__all__ = [
+    "LANGS",
+    "MONTHS",
+    "Lang",
+    "Text",
+    "check_lang",
+    "fill",
+    "isolate",
+    "render",
+    "render_approximate",
+]
 
 #: A language code for labels and messages: one of the fields of :class:`Text`.
 Lang = Literal["da", "en"]
@@ -74,6 +85,23 @@ class Text:
 LANGS: tuple[Lang, ...] = tuple(cast(Lang, field.name) for field in attrs.fields(Text))
 
 
+#: The months' names, January first (the report's dates and approximate dates).
+MONTHS: tuple[Text, ...] = (
+    Text("januar", "January"),
+    Text("februar", "February"),
+    Text("marts", "March"),
+    Text("april", "April"),
+    Text("maj", "May"),
+    Text("juni", "June"),
+    Text("juli", "July"),
+    Text("august", "August"),
+    Text("september", "September"),
+    Text("oktober", "October"),
+    Text("november", "November"),
+    Text("december", "December"),
+)
+
+
 def check_lang(lang: str) -> Lang:
     """``lang`` itself, if it is one of :data:`LANGS`.
 
@@ -108,6 +136,8 @@ def render(value: object, lang: Lang) -> str:  # noqa: PLR0911 - one return per 
         return value.pick(lang)
     if isinstance(value, pendulum.Date):
         return write_date(value)
+    if isinstance(value, Approximate):
+        return render_approximate(value, lang)
     if isinstance(value, Enum):
         from samarbejde.model.labels import label  # noqa: PLC0415 - labels are built of Text
 
@@ -120,6 +150,17 @@ def render(value: object, lang: Lang) -> str:  # noqa: PLR0911 - one return per 
         items = [render(v, lang) for v in value]
         return ", ".join(sorted(items) if isinstance(value, (frozenset, set)) else items)
     return str(value)
+
+
+def render_approximate(value: Approximate, lang: Lang) -> str:
+    """An approximate date as people say it: ``2017``, ``marts 2019`` / ``March 2019``.
+
+    >>> render_approximate(Approximate(2019, 3), "da"), render_approximate(Approximate(2017), "en")
+    ('marts 2019', '2017')
+    """
+    if value.month is None:
+        return str(value.year)
+    return f"{MONTHS[value.month - 1].pick(lang)} {value.year}"
 
 
 def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:

@@ -6,7 +6,8 @@ import datetime
 from decimal import Decimal
 
 from samarbejde.model import UNKNOWN, Lang, Money, Quantity, Unit, Unknown, label
-from samarbejde.model.text import check_lang
+from samarbejde.model.approximate import Approximate
+from samarbejde.model.text import check_lang, render_approximate
 from samarbejde.report._texts import MONTHS, say
 
 __all__ = ["format_date", "format_money", "format_number", "format_quantity"]
@@ -67,8 +68,11 @@ def format_quantity(quantity: Quantity, lang: Lang = "da") -> str:
     return f"{format_number(quantity.amount, lang)} {label(quantity.unit, lang)}"
 
 
-def format_date(day: datetime.date, lang: Lang = "da") -> str:
+def format_date(day: datetime.date | Approximate, lang: Lang = "da") -> str:
     """A date as people write it: ``1. juni 2025`` in Danish, ``1 June 2025`` in English.
+
+    An approximate date is its month and year or its year (``marts 2019``, ``2017``),
+    never an invented day.
 
     Raises:
         ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
@@ -77,5 +81,7 @@ def format_date(day: datetime.date, lang: Lang = "da") -> str:
     >>> format_date(pendulum.Date(2025, 6, 1)), format_date(pendulum.Date(2025, 6, 1), "en")
     ('1. juni 2025', '1 June 2025')
     """
+    if isinstance(day, Approximate):
+        return render_approximate(day, check_lang(lang))
     month = MONTHS[day.month - 1].pick(lang)
     return say("date", lang, day=day.day, month=month, year=day.year)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from samarbejde.model import Lang, Text
+from samarbejde.model.text import MONTHS as _MODEL_MONTHS
 from samarbejde.model.text import check_lang
 
 __all__ = ["MONTHS", "TEXTS", "say"]
@@ -295,23 +296,8 @@ _TEXTS: dict[str, Text] = {
 #: Every text of the report, by key.
 TEXTS = MappingProxyType(_TEXTS)
 
-_MONTHS: tuple[Text, ...] = (
-    Text("januar", "January"),
-    Text("februar", "February"),
-    Text("marts", "March"),
-    Text("april", "April"),
-    Text("maj", "May"),
-    Text("juni", "June"),
-    Text("juli", "July"),
-    Text("august", "August"),
-    Text("september", "September"),
-    Text("oktober", "October"),
-    Text("november", "November"),
-    Text("december", "December"),
-)
-
-#: The months' names, January first.
-MONTHS = _MONTHS
+#: The months' names, January first (the model's, which approximate dates use too).
+MONTHS = _MODEL_MONTHS
 
 
 def say(key: str, lang: Lang, /, **values: object) -> str:

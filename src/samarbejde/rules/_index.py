@@ -14,6 +14,7 @@ from typing import TypeVar
 import pendulum
 
 from samarbejde.model.agreements import Agreement
+from samarbejde.model.approximate import first_day
 from samarbejde.model.areas import Area
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, Sector
@@ -55,7 +56,7 @@ class PartnershipIndex:
         latest: dict[str, Membership] = {}
         for m in self.partnership.members:
             held = latest.get(m.organisation)
-            if held is None or held.joined < m.joined:
+            if held is None or first_day(held.joined) < first_day(m.joined):
                 latest[m.organisation] = m
         return latest
 

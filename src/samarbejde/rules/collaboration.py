@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pendulum
 
+from samarbejde.model.approximate import When, first_day
 from samarbejde.model.enums import CommitmentStatus, Sector, StrategicPhase
 from samarbejde.model.involvement import first_by_sector
 from samarbejde.model.lifecycles import StrategicLifecycle
@@ -84,19 +85,21 @@ def joined_after_exploring(ctx: RuleContext, part: PartnershipIndex) -> Iterator
         return
     exploring_end = later[0]
     events = first_by_sector(part.partnership.involvement, ctx.index.sector)
-    first: dict[Sector, tuple[pendulum.Date, str]] = {}
+    # The earliest joined of each sector by its first day: the rule fires only when
+    # even that first day is after exploring ended (design decision D72).
+    first: dict[Sector, tuple[pendulum.Date, str, When]] = {}
     for m in part.partnership.members:
         sector = ctx.index.sector(m.organisation)
         if sector is None or sector not in wanted:
             continue
-        candidate = (m.joined, m.organisation)
-        if sector not in first or candidate < first[sector]:
+        candidate = (first_day(m.joined), m.organisation, m.joined)
+        if sector not in first or candidate[:2] < first[sector][:2]:
             first[sector] = candidate
     for sector in wanted:
         if sector in events and events[sector].held_on <= exploring_end:
             continue  # involved early through an event, member or not
         if sector in first and first[sector][0] > exploring_end:
-            joined, organisation = first[sector]
+            _, organisation, joined = first[sector]
             yield hit(
                 part.member_path(organisation) + ".joined",
                 organisation,

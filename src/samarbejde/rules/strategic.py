@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pendulum
 
+from samarbejde.model.approximate import last_day
 from samarbejde.model.enums import ReviewOutcome, StrategicPhase
 from samarbejde.model.funding import SHORT_TERM_FUNDING
 from samarbejde.model.lifecycles import StrategicLifecycle
@@ -88,7 +89,11 @@ def short_horizon(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     years = pendulum.duration(years=int(ctx.params["years"]))
     lifecycle = _lifecycle(part)
     end = lifecycle.horizon_end
-    if end is not None and end is not UNKNOWN and end < add_duration(lifecycle.since, years):
+    if (
+        end is not None
+        and end is not UNKNOWN
+        and end < add_duration(last_day(lifecycle.since), years)
+    ):
         yield hit(
             f"{part.path}.lifecycle.horizon",
             part.partnership.id,

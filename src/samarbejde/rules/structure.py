@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from samarbejde.model.approximate import surely_after, surely_before
 from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.iso import write_date
@@ -383,7 +384,7 @@ def membership_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Ite
     """Memberships that begin before the first lifecycle or after the current one ended."""
     start, end = part.started, part.ended
     for m in part.partnership.members:
-        if m.joined < start or (end is not None and m.joined > end):
+        if surely_before(m.joined, start) or (end is not None and surely_after(m.joined, end)):
             yield hit(
                 part.member_path(m.organisation) + ".joined",
                 m.organisation,

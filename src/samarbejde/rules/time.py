@@ -12,6 +12,7 @@ from typing import Any
 
 import pendulum
 
+from samarbejde.model.approximate import When, last_day, surely_after, surely_by
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.measurements import projection
 from samarbejde.model.terms import add_duration
@@ -60,10 +61,18 @@ _SIGNATURE = Words("underskrift", "signature")
 _MEASUREMENT = Words("måling", "measurement")
 
 
-def _first_after(dates: Sequence[pendulum.Date | None], day: pendulum.Date) -> int | None:
-    """The index of the first date after ``day``, or ``None``."""
+def _first_after(dates: Sequence[When | None], day: pendulum.Date) -> int | None:
+    """The index of the first date surely after ``day``, or ``None``."""
     for index, on in enumerate(dates):
-        if on is not None and on > day:
+        if on is not None and surely_after(on, day):
+            return index
+    return None
+
+
+def _undecided(dates: Sequence[When | None], day: pendulum.Date) -> int | None:
+    """The index of the first approximate date that may be after ``day`` or not."""
+    for index, on in enumerate(dates):
+        if on is not None and not surely_after(on, day) and not surely_by(on, day):
             return index
     return None
 
@@ -109,9 +118,7 @@ def _histories(part: PartnershipIndex, day: pendulum.Date) -> Iterator[Hit]:
             yield _found(at, _SIGNATURE, a.id, signed[found], day)
 
 
-def _found(
-    path: str, entry: Words, subject: str, on: pendulum.Date | None, day: pendulum.Date
-) -> Hit:
+def _found(path: str, entry: Words, subject: str, on: When | None, day: pendulum.Date) -> Hit:
     return hit(path, subject, entry=entry, subject=subject, on=on, as_of=day)
 
 
@@ -194,7 +201,8 @@ def measurement_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
     for goal in p.goals:
         every = goal.measure_every or review_every
         known = [m.on for m in goal.measurements if m.on <= today]
-        last = known[-1] if known else goal.decided_on
+        decided = None if goal.decided_on is None else last_day(goal.decided_on)
+        last = known[-1] if known else decided  # an approximate day: its last (D72)
         if goal.indicator is None or every is None or last is None or last > today:
             continue
         due_on = add_duration(last, every)
@@ -207,6 +215,29 @@ def measurement_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
                 every=every,
                 due_on=due_on,
             )
+
+
+@TIME.rule(
+    "T005",
+    "dated-perhaps-in-future",
+    severity=Severity.INFO,
+    needs_as_of=True,
+    en="A {entry} of {subject} is dated {on}: whether that is after {as_of} cannot be told.",
+    da="En {entry} for {subject} er dateret {on}: om det er efter {as_of}, kan ikke afgøres.",
+    rationale="A date known only to its year or month is every day of it (design decision "
+    "D72). When `as_of` falls inside it, T002 cannot tell whether the entry records something "
+    "that has not happened yet, and says so here instead of guessing.",
+)
+def dated_perhaps_in_future(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
+    """Signatures dated to a year or month that ``as_of`` falls inside."""
+    today = ctx.today
+    for a in part.partnership.agreements:
+        signed = [s.signed_on for s in a.parties]
+        found = _undecided(signed, today)
+        if found is not None:
+            party = a.parties[found]
+            at = f"{part.path}.agreements[{a.id}].parties[{party.organisation}]"
+            yield _found(at, _SIGNATURE, a.id, signed[found], today)
 
 
 #: The time rules: those this module defines, in code order.

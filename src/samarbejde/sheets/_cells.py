@@ -19,6 +19,7 @@ import pendulum
 
 from samarbejde.documents._scalars import did_you_mean
 from samarbejde.model import iso
+from samarbejde.model.approximate import When
 from samarbejde.model.labels import label
 from samarbejde.model.unknown import UNKNOWN, UNKNOWN_WORDS
 from samarbejde.sheets._layout import Column
@@ -36,6 +37,10 @@ _THOUSANDS_DOT = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+")
 _THOUSANDS_COMMA = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3}){2,}")
 _TRUE = {"true", "ja", "sand", "yes", "1", "x"}
 _FALSE = {"false", "nej", "falsk", "no", "0"}
+
+
+#: The length of a full day's ISO text, ``YYYY-MM-DD``.
+_DAY_TEXT = 10
 
 
 def _number_text(text: str, danish: bool) -> str:
@@ -103,6 +108,20 @@ def _date(value: Any) -> str:
         return pendulum.date(*parts).isoformat()
     except ValueError:
         raise CellError(f"no such date: {value!r}") from None
+
+
+def _when(value: Any) -> str | int:
+    """A date cell, or a year or month written as text (``2017``, ``2019-03``, D74).
+
+    A year typed as a number (``2017``) is passed on as one; the document loader reads
+    it, and any text that is not a date, as a year or a month, or says what is wrong.
+    """
+    if isinstance(value, dt.date):  # a date-time too
+        return _date(value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
+        return int(value)
+    text = str(value).strip()
+    return _date(text) if _ISO_DATE.fullmatch(text) or _DANISH_DATE.fullmatch(text) else text
 
 
 def _bool(value: Any) -> bool:
@@ -176,6 +195,8 @@ def read_cell(  # noqa: PLR0911 - one answer per kind
         return _decimal(value, danish)
     if kind is pendulum.Date:
         return _date(value)
+    if kind is When:
+        return _when(value)
     return _text(value, column)
 
 
@@ -198,6 +219,8 @@ def cell_value(plain: Any, column: Column) -> Any:
     kind = column.scalars[0].base.type
     if kind is pendulum.Date and isinstance(plain, str):
         return dt.date.fromisoformat(plain)
+    if kind is When and isinstance(plain, str) and len(plain) == _DAY_TEXT:
+        return dt.date.fromisoformat(plain)  # a full day is a date cell, a year or month text
     if kind is Decimal and isinstance(plain, str):
         exact = _exact_float(plain)
         if exact is not None:

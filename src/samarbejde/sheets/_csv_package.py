@@ -20,7 +20,9 @@ import pendulum
 
 from samarbejde.documents import unstructure
 from samarbejde.documents._atomic import write_atomically
+from samarbejde.model.approximate import When
 from samarbejde.model.errors import LoadError, Problem
+from samarbejde.model.iso import WHEN_PATTERN
 from samarbejde.model.labels import Lang
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.unknown import UNKNOWN
@@ -50,6 +52,8 @@ def _field(header: str, column: Column | None, by_id: bool | None = None) -> dic
         field["constraints"] = {"enum": list(column.choices)}
     elif column.enums:
         field["constraints"] = {"enum": [m.value for e in column.enums for m in e]}
+    elif column.scalars[0].type is When:  # a day, or a year or month (D74)
+        field["constraints"] = {"pattern": WHEN_PATTERN}
     else:
         field["type"] = _TYPES.get(column.scalars[0].base.type.__name__, "string")
     if column.unknowable:  # the word unknown stands for a fact not known (D75)

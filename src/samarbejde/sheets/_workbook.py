@@ -20,6 +20,7 @@ import pendulum
 from samarbejde.documents import unstructure
 from samarbejde.documents._atomic import write_atomically
 from samarbejde.documents._scalars import did_you_mean
+from samarbejde.model.approximate import When
 from samarbejde.model.errors import LoadError, MissingExtraError, Problem
 from samarbejde.model.labels import Lang, label
 from samarbejde.model.portfolio import Portfolio
@@ -125,9 +126,9 @@ def _lists(book: Workbook, lang: Lang) -> dict[tuple[str, ...], str]:
 
 def _format(column: Column, lang: str) -> str | None:
     kind = column.scalars[0].base.type if column.scalars and not column.enums else None
-    if kind is pendulum.Date:
+    if kind is pendulum.Date or kind is When:  # a year or month cell is text all the same
         return _DATE_FORMAT[lang]
-    if kind is not None and kind.__name__ == "Decimal":
+    if kind is not None and getattr(kind, "__name__", "") == "Decimal":
         return _MONEY_FORMAT if column.path[-1:] == ("amount",) else "#,##0.########"
     return "@" if kind is str else None
 

@@ -88,6 +88,7 @@ if TYPE_CHECKING:
         status_changes,
         terms,
         texts,
+        whens,
     )
 
 # Loaded on first use, so that the Hypothesis plugin (``_plugin``) can be imported
@@ -151,6 +152,7 @@ _MODULES = {
     "strategic_lifecycles": "_lifecycles",
     "terms": "_values",
     "texts": "_values",
+    "whens": "_values",
     "visions": "_records",
 }
 
@@ -213,6 +215,7 @@ __all__ = [
     "terms",
     "texts",
     "visions",
+    "whens",
 ]
 
 

@@ -14,6 +14,7 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
+from samarbejde.model.approximate import last_day, surely_by
 from samarbejde.model.codes import (
     KNOWN_GOVERNANCE_KINDS,
     KNOWN_INVOLVEMENT_KINDS,
@@ -205,10 +206,12 @@ def _body(  # noqa: PLR0917 - drawn through in_span, which passes arguments by p
     versions = [_version(draw, body, organisation_ids, maybe_day(draw, first, now))]
     for _ in repeat(draw, 0, 2):
         last = versions[-1].decided_on
-        if last is None or last >= now:
+        if last is None or last_day(last) >= now:
             break
         versions.append(
-            _version(draw, versions[-1], organisation_ids, day(draw, last.add(days=1), now))
+            _version(
+                draw, versions[-1], organisation_ids, day(draw, last_day(last).add(days=1), now)
+            )
         )
     return versions
 
@@ -270,7 +273,7 @@ def draw_involvement(
     events = []
     for i in repeat(draw, 0, 2):
         held_on = day(draw, first, now)
-        known = [c.id for c in challenges if c.identified_on <= held_on]
+        known = [c.id for c in challenges if surely_by(c.identified_on, held_on)]
         events.append(
             InvolvementEvent(
                 f"{prefix}-i{i + 1}",

@@ -11,6 +11,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from samarbejde.model.agreements import Agreement
+from samarbejde.model.approximate import last_day
 from samarbejde.model.codes import COMMITMENT_POWERS
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
@@ -182,7 +183,8 @@ def _s011(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
 def _ended(p: Partnership) -> tuple[Partnership, pendulum.Date]:
     """``p`` with its current lifecycle ended on or after every date in it, and that day."""
     days = [c.on for c in p.lifecycle.phases]
-    days += [m.joined for m in p.members] + [m.left for m in p.members if m.left is not None]
+    days += [last_day(m.joined) for m in p.members]
+    days += [last_day(m.left) for m in p.members if m.left is not None]
     days += [c.made_on for c in p.commitments]
     last = max(days)
     lifecycle = p.lifecycle

@@ -41,6 +41,7 @@ from samarbejde.model import (
     TransitionError,
     UnknownIdError,
 )
+from samarbejde.model.approximate import last_day, surely_before, surely_by
 from samarbejde.strategies._records import POSTS, codes, draw_quantity
 from samarbejde.strategies._values import DEFAULT_END, amounts, dates, ids, texts
 
@@ -127,7 +128,9 @@ def _admit(draw: st.DrawFn, p: Partnership, on: pendulum.Date) -> Operation:
     again = sorted(
         o
         for o in held
-        if all(m.left is not None and m.left <= on for m in p.members if m.organisation == o)
+        if all(
+            m.left is not None and surely_by(m.left, on) for m in p.members if m.organisation == o
+        )
     )
     fresh = _fresh(draw, held)
     organisation = draw(st.sampled_from([fresh, *again]))
@@ -139,7 +142,7 @@ def _admit(draw: st.DrawFn, p: Partnership, on: pendulum.Date) -> Operation:
 
 
 def _release(draw: st.DrawFn, p: Partnership, on: pendulum.Date) -> Operation:
-    leaving = [m.organisation for m in p.members if m.active(on) and m.joined < on]
+    leaving = [m.organisation for m in p.members if m.active(on) and surely_before(m.joined, on)]
     return Operation("release", on, (draw(st.sampled_from(leaving)),))
 
 
@@ -229,9 +232,9 @@ def _agree_vision(draw: st.DrawFn, p: Partnership, on: pendulum.Date) -> Operati
 
 
 def _set_goal(draw: st.DrawFn, p: Partnership, on: pendulum.Date) -> Operation:
-    again = [g.id for g in p.goals if g.decided_on is None or g.decided_on <= on]
+    again = [g.id for g in p.goals if g.decided_on is None or surely_by(g.decided_on, on)]
     goal_id = draw(st.sampled_from([_fresh(draw, {g.id for g in p.goals}), *again]))
-    known = [c.id for c in p.challenges if c.identified_on <= on]
+    known = [c.id for c in p.challenges if surely_by(c.identified_on, on)]
     goal = Goal(
         goal_id,
         draw(texts()),
@@ -262,7 +265,7 @@ def _accepted(p: Partnership, on: pendulum.Date) -> list[Draw]:
     open_ = _open(p, on)
     if open_ and active:
         found.append(_commit)
-    if any(m.active(on) and m.joined < on for m in p.members):
+    if any(m.active(on) and surely_before(m.joined, on) for m in p.members):
         found.append(_release)
     if active:
         found.append(_declare_interests)
@@ -270,7 +273,7 @@ def _accepted(p: Partnership, on: pendulum.Date) -> list[Draw]:
         found.append(_advance)
     if open_:
         found += [_fund, _set_goal, _identify_challenge, _admit]
-        if p.vision is None or p.vision.agreed_on <= on:
+        if p.vision is None or surely_by(p.vision.agreed_on, on):
             found.append(_agree_vision)
     return found
 
@@ -292,7 +295,7 @@ def _days(
     and the day after its latest, most operations apply; a day drawn evenly is most
     often before any member joined.
     """
-    known = {m.joined for m in p.members} | {c.status[-1].on for c in p.commitments}
+    known = {last_day(m.joined) for m in p.members} | {c.status[-1].on for c in p.commitments}
     known |= {f.on for c in p.commitments for f in c.fulfilments}
     known |= {change.on for change in p.lifecycle.phases}
     if known:

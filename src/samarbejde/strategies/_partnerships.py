@@ -17,6 +17,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from samarbejde.model.agreements import Agreement, Signature
+from samarbejde.model.approximate import When, first_day, last_day
 from samarbejde.model.codes import COMMITMENT_POWERS, KNOWN_INTERESTS, KNOWN_ROLES
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import (
@@ -215,7 +216,7 @@ class _Scope:
         """The last day ``member`` can act: the day before it leaves or the partnership ends."""
         if member.left is None:
             return self.last_join
-        return min(self.last_join, add_days(member.left, -1))
+        return min(self.last_join, add_days(first_day(member.left), -1))
 
 
 def _membership(draw: st.DrawFn, scope: _Scope, pool: list[str]) -> tuple[Membership, list[_Draft]]:
@@ -304,14 +305,14 @@ def _agreements(draw: st.DrawFn, scope: _Scope) -> tuple[Agreement, ...]:
         term_start = day(draw, scope.first, scope.last)
         parent = maybe_pick(draw, agreements)
         # A sub-agreement is concluded on or after its parent (D63): a view shows both.
-        earliest = scope.first if parent is None else parent.concluded_on
+        earliest = scope.first if parent is None else _last(parent.concluded_on)
         concluded_on = None if earliest is None else maybe_day(draw, earliest, scope.now)
         agreements.append(
             Agreement(
                 f"{scope.prefix}-a{i + 1}",
                 pick(draw, AgreementKind),
                 tuple(
-                    Signature(m.organisation, day(draw, m.joined, scope.member_last(m)))
+                    Signature(m.organisation, day(draw, last_day(m.joined), scope.member_last(m)))
                     for m in parties
                 ),
                 term=Term(term_start, maybe_day(draw, term_start, scope.last)),
@@ -492,7 +493,7 @@ def _draft(
     mandate_id: str,
     member_last: pendulum.Date,
 ) -> _Draft:
-    start = day(draw, member.joined, member_last)
+    start = day(draw, last_day(member.joined), member_last)
     powers = set(choose(draw, Power, 0, 2))
     return _Draft(
         member,
@@ -530,3 +531,8 @@ def _finish(draw: st.DrawFn, draft: _Draft, scope: _Scope) -> Mandate:
         ceiling=ceiling,
         revoked=revoked,
     )
+
+
+def _last(value: When | None) -> pendulum.Date | None:
+    """The last day of ``value``, or ``None``."""
+    return None if value is None else last_day(value)

@@ -16,6 +16,7 @@ from samarbejde.model.municipalities import municipalities
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.strategies._approximate import loosen
 from samarbejde.strategies._partnerships import Form, PartnershipPlan, draw_partnership
 from samarbejde.strategies._records import POSTS, area_lists
 from samarbejde.strategies._unknowns import maybe_unknown
@@ -250,7 +251,7 @@ def portfolios(
                 members=member_size,
                 commitments=commitment_size,
             )
-            drawn.append(in_span(draw, draw_partnership, plan))
+            drawn.append(loosen(draw, in_span(draw, draw_partnership, plan), start, begin_by))
         lists = draw(
             st.lists(area_lists(area_ids, start, begin_by), max_size=2, unique_by=lambda x: x.id)
             if area_ids

@@ -12,6 +12,7 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from samarbejde.model.approximate import Approximate, When
 from samarbejde.model.enums import CommitmentStatus, ProjectPhase, StrategicPhase, Unit
 from samarbejde.model.history import PhaseChange, StatusChange
 from samarbejde.model.money import Money, Quantity
@@ -36,6 +37,7 @@ __all__ = [
     "status_changes",
     "terms",
     "texts",
+    "whens",
 ]
 
 S = TypeVar("S", bound=Enum)
@@ -122,6 +124,31 @@ def dates(
     # About one draw in EDGE_ODDS lies within a few days of the window's end: with the
     # whole calendar as the window (FIRST_DAY to LAST_DAY), near year 9999.
     return st.integers(0, _with_tail(span)).map(lambda n: _edge_day(start, end, span, n))
+
+
+def whens(
+    start: pendulum.Date = DEFAULT_START, end: pendulum.Date = DEFAULT_END
+) -> st.SearchStrategy[When]:
+    """Days, and years and months that hold one, from ``start`` to ``end``.
+
+    About half the draws are :class:`~samarbejde.model.approximate.Approximate`: the
+    year or the month of a drawn day (design decision D71), so the interval may reach
+    outside the window by less than a year.
+    """
+    return st.builds(approximately, dates(start, end), st.integers(0, 3))
+
+
+def approximately(exact: pendulum.Date, precision: int) -> When:
+    """``exact``, or its year (``precision`` 1) or its month (``precision`` 2).
+
+    Any other ``precision`` keeps the day; :func:`whens` and the loosened portfolios
+    draw it, so one draw in two stays exact.
+    """
+    if precision == 1:
+        return Approximate(exact.year)
+    if precision == 2:
+        return Approximate(exact.year, exact.month)
+    return exact
 
 
 def durations(

@@ -79,6 +79,11 @@ MUTATIONS: list[tuple[str, tuple[object, ...], object, str]] = [
     ("date-words", (*LC, "since"), "first of january", "date"),
     ("date-year-1", (*LC, "since"), "0001-01-01", "ok"),
     ("date-year-9999", (*LC, "since"), "9999-12-31", "phase"),
+    ("date-year-only", (*LC, "since"), "2021", "ok"),
+    ("date-year-number", (*LC, "since"), 2021, "ok"),
+    ("date-month-only", (*LC, "since"), "2021-01", "ok"),
+    ("date-month-0", (*LC, "since"), "2021-00", "year or month"),
+    ("date-month-after-phase", (*LC, "since"), "2021-02", "phase"),
     ("review-after-9999", (*LC, "reviews", 0, "on"), "9999-12-31", "dates go backwards"),
     # durations
     ("horizon-9000-years", (*LC, "horizon"), "P9000Y", "ok"),
