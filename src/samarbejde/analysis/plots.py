@@ -26,6 +26,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+from samarbejde.model.words import DEFAULT_LANG
 
 __all__ = ["SECTOR_COLOURS", "commitment_status", "network", "timeline"]
 
@@ -66,15 +67,13 @@ _STATUS_COLOURS: dict[CommitmentStatus, str] = {
 }
 
 
-_TIMELINE = Text("Samarbejder over tid ({as_of})", "Partnerships over time ({as_of})")
-_NETWORK = Text(
-    "Organisationer og samarbejder ({as_of})", "Organisations and partnerships ({as_of})"
-)
-_STATUSES = Text("Forpligtelser efter status ({as_of})", "Commitments by status ({as_of})")
-_FUNDING = Text("finansiering", "funding")
-_UNKNOWN = Text("ukendt", "unknown")
-_PARTNERSHIP = Text("samarbejde", "partnership")
-_NUMBER = Text("antal", "number")
+_TIMELINE = Text("plot.timeline")
+_NETWORK = Text("plot.network")
+_STATUSES = Text("plot.statuses")
+_FUNDING = Text("plot.funding")
+_UNKNOWN = Text("plot.unknown")
+_PARTNERSHIP = Text("plot.partnership")
+_NUMBER = Text("plot.number")
 
 
 def _num(day: datetime.date) -> float:
@@ -109,7 +108,7 @@ def _rows(partnerships: Iterable[Partnership]) -> list[tuple[Partnership, bool]]
     return rows
 
 
-def timeline(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -> Any:
+def timeline(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = DEFAULT_LANG) -> Any:
     """A bar per lifecycle phase of each partnership, with funding, reviews and ``as_of``.
 
     Projects that run under a strategic partnership are drawn right below it, indented.
@@ -229,7 +228,9 @@ def _name(portfolio: Portfolio, organisation: str) -> str:
         return organisation
 
 
-def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", seed: int = 0) -> Any:
+def network(
+    portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = DEFAULT_LANG, seed: int = 0
+) -> Any:
     """Organisations (circles coloured by sector) linked to their partnerships (squares).
 
     Only organisations that are active members on ``as_of`` are drawn. The layout is
@@ -323,7 +324,7 @@ def commitment_status(
     portfolio: Portfolio,
     *,
     as_of: pendulum.Date,
-    lang: Lang = "en",
+    lang: Lang = DEFAULT_LANG,
     every: pendulum.Duration | None = None,
 ) -> Any:
     """The number of commitments in each status over time, as stacked areas.

@@ -54,7 +54,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.redaction import personal_fields, redact
 from samarbejde.model.terms import Term, add_duration
-from samarbejde.model.text import LANGS, Text
+from samarbejde.model.text import DEFAULT_LANG, LANGS, Text
 from samarbejde.model.transitions import (
     COMMITMENT_STATUS,
     PROJECT_PHASES,
@@ -64,6 +64,7 @@ from samarbejde.model.transitions import (
 
 __all__ = [
     "COMMITMENT_STATUS",
+    "DEFAULT_LANG",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",
     "KNOWN_INTERESTS",

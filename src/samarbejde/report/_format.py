@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from samarbejde.model import Lang, Money, Quantity, Unit, label
+from samarbejde.model import DEFAULT_LANG, Lang, Money, Quantity, Unit, label
 from samarbejde.model.text import check_lang
 from samarbejde.report._texts import MONTHS, say
 
 __all__ = ["format_date", "format_money", "format_number", "format_quantity"]
 
 
-def format_number(value: Decimal | int, lang: Lang = "da") -> str:
+def format_number(value: Decimal | int, lang: Lang = DEFAULT_LANG) -> str:
     """A number with thousands grouped: ``1.500.000,5`` in Danish, ``1,500,000.5`` in English.
 
     Trailing zeros after the decimal point are dropped; the digits of a ``Decimal``
@@ -36,7 +36,7 @@ def format_number(value: Decimal | int, lang: Lang = "da") -> str:
     return f"{result}{point}{fraction}" if fraction else result
 
 
-def format_money(money: Money, lang: Lang = "da") -> str:
+def format_money(money: Money, lang: Lang = DEFAULT_LANG) -> str:
     """An amount the way it is written: ``1.500.000 kr.`` in Danish, ``DKK 1,500,000`` in English.
 
     Other currencies than kroner are written with their code after the number in
@@ -51,7 +51,7 @@ def format_money(money: Money, lang: Lang = "da") -> str:
     return say("money.other", lang, number=number, currency=money.currency)
 
 
-def format_quantity(quantity: Quantity, lang: Lang = "da") -> str:
+def format_quantity(quantity: Quantity, lang: Lang = DEFAULT_LANG) -> str:
     """A promised or delivered quantity with its unit's label, e.g. ``37 timer om ugen``.
 
     >>> from samarbejde import Unit
@@ -63,14 +63,14 @@ def format_quantity(quantity: Quantity, lang: Lang = "da") -> str:
     return f"{format_number(quantity.amount, lang)} {label(quantity.unit, lang)}"
 
 
-def format_date(day: datetime.date, lang: Lang = "da") -> str:
+def format_date(day: datetime.date, lang: Lang = DEFAULT_LANG) -> str:
     """A date as people write it: ``1. juni 2025`` in Danish, ``1 June 2025`` in English.
 
     Raises:
         ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
 
     >>> import pendulum
-    >>> format_date(pendulum.Date(2025, 6, 1)), format_date(pendulum.Date(2025, 6, 1), "en")
+    >>> format_date(pendulum.Date(2025, 6, 1), "da"), format_date(pendulum.Date(2025, 6, 1), "en")
     ('1. juni 2025', '1 June 2025')
     """
     month = MONTHS[day.month - 1].pick(lang)

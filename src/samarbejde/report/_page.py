@@ -33,6 +33,7 @@ from samarbejde.model import (
 )
 from samarbejde.model._html import escape as _e
 from samarbejde.model.text import check_lang
+from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.report._format import format_date, format_money, format_quantity
 from samarbejde.report._style import STYLE
 from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
@@ -71,7 +72,7 @@ def html(
     portfolio: Portfolio,
     *,
     as_of: pendulum.Date,
-    lang: Lang = "da",
+    lang: Lang = DEFAULT_LANG,
     sources: Locator | None = None,
     file: str | None = None,
 ) -> str:
@@ -102,7 +103,7 @@ def html(
     return page([Document(portfolio, file, sources)], as_of=as_of, lang=lang)
 
 
-def page(documents: Sequence[Document], *, as_of: pendulum.Date, lang: Lang = "da") -> str:
+def page(documents: Sequence[Document], *, as_of: pendulum.Date, lang: Lang = DEFAULT_LANG) -> str:
     """One self-contained HTML page with a section per document (see :func:`html`).
 
     Raises:

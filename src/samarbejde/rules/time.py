@@ -27,9 +27,6 @@ __all__ = ["TIME_RULES"]
     "T001",
     "commitment-overdue",
     needs_as_of=True,
-    en="Commitment {commitment} by {by} ended on {end} but is still {status} as of {as_of}.",
-    da="Forpligtelsen {commitment} fra {by} sluttede den {end}, men er stadig {status} pr. "
-    "{as_of}.",
     rationale="When a commitment's term has ended, the partners should record what became of "
     "it: fulfilled, partly fulfilled, breached, withdrawn or superseded. An open status after "
     "the end means nobody followed up.",
@@ -50,11 +47,11 @@ def commitment_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit
             )
 
 
-_PHASE = Words("fase", "phase")
-_STATUS = Words("status", "status")
-_FULFILMENT = Words("indfrielse", "fulfilment")
-_REVIEW = Words("evaluering", "review")
-_SIGNATURE = Words("underskrift", "signature")
+_PHASE = Words("rules.phase")
+_STATUS = Words("rules.status")
+_FULFILMENT = Words("rules.fulfilment")
+_REVIEW = Words("rules.review")
+_SIGNATURE = Words("rules.signature")
 
 
 def _first_after(dates: Sequence[pendulum.Date | None], day: pendulum.Date) -> int | None:
@@ -115,8 +112,6 @@ def _found(
     "dated-in-future",
     severity=Severity.ERROR,
     needs_as_of=True,
-    en="A {entry} of {subject} is dated {on}, after {as_of}.",
-    da="En {entry} for {subject} er dateret {on}, efter {as_of}.",
     rationale="Histories record what has happened: phases entered, statuses reached, "
     "deliveries, reviews and signatures. An entry dated after `as_of` records something "
     "that has not happened yet, usually a typing error in the date.",

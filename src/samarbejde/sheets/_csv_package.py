@@ -23,6 +23,7 @@ from samarbejde.documents._atomic import write_atomically
 from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.labels import Lang
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.sheets._cells import cell_text
 from samarbejde.sheets._layout import Column, Table, layout
 from samarbejde.sheets._tables import RawRow, SheetProblem, portfolio_from_rows, rows_of
@@ -68,7 +69,7 @@ def dump_csv_package(
     portfolio: Portfolio,
     folder: str | Path,
     *,
-    lang: Lang = "da",
+    lang: Lang = DEFAULT_LANG,
     as_of: pendulum.Date | None = None,
 ) -> None:
     """Write a portfolio as a folder of CSV files and a ``datapackage.json``.
