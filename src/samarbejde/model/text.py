@@ -5,7 +5,7 @@ one file per language) or a text given per language by the caller (a user's rule
 family). Labels, severities, rule messages, maturity levels, dimensions and facts,
 display headings and plot titles are all ``Text`` values; :meth:`Text.pick` chooses a
 language and :meth:`Text.format` fills a template with values rendered for it
-(:func:`render`: labels for enums, ISO text for dates, durations and decimals).
+(:func:`render`: labels for enums, dates, durations and numbers as the language writes them).
 
 The languages are the catalogue files: :data:`LANGS` lists them, so a third language is
 one new catalogue and nothing else (design notes, D83).
@@ -21,7 +21,7 @@ from enum import Enum
 import attrs
 import pendulum
 
-from samarbejde.model.iso import write_date, write_decimal, write_duration
+from samarbejde.model.iso import write_decimal, write_duration
 from samarbejde.model.words import DEFAULT_LANG, LANGS, Lang, check_lang, fallbacks, word
 
 __all__ = [
@@ -140,30 +140,97 @@ def render(value: object, lang: Lang) -> str:  # noqa: PLR0911 - one return per 
 
     >>> from samarbejde.model.enums import Sector
     >>> render(Sector.BUSINESS, "da"), render(Decimal("1500000.00"), "en")
-    ('erhvervsliv', '1500000')
+    ('erhvervsliv', '1,500,000')
     """
     if type(value) is str:
         return value
     if type(value) is pendulum.Date:  # the commonest values first, by their exact type
-        return write_date(value)
+        return say_date(value, lang)
     if isinstance(value, Text):
         return value.pick(lang)
     if isinstance(value, Phrase):
         return value.text.format(lang, **dict(value.values))
     if isinstance(value, pendulum.Date):
-        return write_date(value)
+        return say_date(value, lang)
     if isinstance(value, Enum):
         from samarbejde.model.labels import label  # noqa: PLC0415 - labels are built of Text
 
         return label(value, lang)
     if isinstance(value, pendulum.Duration):
-        return write_duration(value)
+        return say_duration(value, lang)
     if isinstance(value, Decimal):
-        return write_decimal(value)
+        return say_number(value, lang)
     if isinstance(value, (tuple, list, frozenset, set)):
         items = [render(v, lang) for v in value]
         return ", ".join(sorted(items) if isinstance(value, (frozenset, set)) else items)
     return str(value)
+
+
+_MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def say_date(day: pendulum.Date, lang: Lang) -> str:
+    """A date as people write it: ``1. juni 2025`` in Danish, ``1 June 2025`` in English.
+
+    >>> say_date(pendulum.Date(2025, 6, 1), "da"), say_date(pendulum.Date(2025, 6, 1), "en")
+    ('1. juni 2025', '1 June 2025')
+    """
+    month = word(f"report.{_MONTH_KEYS[day.month - 1]}", lang)
+    return word("report.date", lang).format(day=day.day, month=month, year=day.year)
+
+
+def say_number(value: Decimal | int, lang: Lang) -> str:
+    """A number with thousands grouped and the language's decimal mark, trailing zeros dropped.
+
+    >>> say_number(Decimal("1500000.50"), "da"), say_number(Decimal("12.0"), "en")
+    ('1.500.000,5', '12')
+    """
+    number = Decimal(value)
+    if not number.is_finite():
+        return write_decimal(number) if isinstance(value, Decimal) else str(value)
+    whole, _, fraction = format(number, ",f").partition(".")
+    fraction = fraction.rstrip("0")
+    group, point = word("report.number.group", lang), word("report.number.point", lang)
+    result = whole.replace(",", group)
+    return f"{result}{point}{fraction}" if fraction else result
+
+
+def say_duration(value: pendulum.Duration, lang: Lang) -> str:
+    """A length of time in words: ``12 år``, ``3 måneder``, ``1 year and 6 months``.
+
+    >>> say_duration(pendulum.duration(years=12), "da")
+    '12 år'
+    >>> say_duration(pendulum.duration(weeks=2), "en")
+    '2 weeks'
+    """
+    parts = []
+    for amount, unit in (
+        (value.years, "year"),
+        (value.months, "month"),
+        (value.weeks, "week"),
+        (value.remaining_days, "day"),
+        (value.hours, "hour"),
+    ):
+        if amount:
+            key = f"format.{unit}" if amount == 1 else f"format.{unit}s"
+            parts.append(word(key, lang).format(n=amount))
+    if not parts or value.minutes or value.remaining_seconds or value.microseconds:
+        return write_duration(value)
+    last = parts.pop()
+    return f"{', '.join(parts)}{word('format.and', lang)}{last}" if parts else last
 
 
 def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:
@@ -175,7 +242,7 @@ def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:
     the sentence around.
 
     >>> fill("{a} before {b}", {"a": pendulum.Date(2021, 1, 1)}, "en")
-    '2021-01-01 before {b}'
+    '1 January 2021 before {b}'
     """
     rendered = _Values()
     for key, value in values.items():
