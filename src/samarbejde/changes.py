@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar
 import attrs
 import pendulum
 
-from samarbejde.model import Lang, Text
+from samarbejde.model import DEFAULT_LANG, Lang, Text
 from samarbejde.model._plain import plain
 from samarbejde.model.text import check_lang, render
 
@@ -33,13 +33,13 @@ _SELECTORS = ("id", "organisation")
 T = TypeVar("T")
 
 _VERBS: dict[Kind, Text] = {
-    "added": Text("{what} tilføjet: {new}", "{what} added: {new}"),
-    "removed": Text("{what} fjernet: {old}", "{what} removed: {old}"),
-    "changed": Text("{what} ændret fra {old} til {new}", "{what} changed from {old} to {new}"),
+    "added": Text("change.added"),
+    "removed": Text("change.removed"),
+    "changed": Text("change.changed"),
 }
-_NOTHING = Text("intet", "nothing")
-_WHOLE = Text("værdien", "the value")
-_QUOTED = Text("«{text}»", '"{text}"')
+_NOTHING = Text("change.nothing")
+_WHOLE = Text("change.whole")
+_QUOTED = Text("change.quoted")
 
 
 def render_steps(steps: Sequence[Step]) -> str:
@@ -100,14 +100,14 @@ class Change:
         """The place as a path by ids, as findings give it (``""`` for the whole value)."""
         return render_steps(self.steps)
 
-    def sentence(self, lang: Lang = "da") -> str:
+    def sentence(self, lang: Lang = DEFAULT_LANG) -> str:
         """The change as one sentence in Danish (``"da"``) or English (``"en"``).
 
         >>> from samarbejde import Area
         >>> (change,) = diff(Area("a", "A", "561"), Area("a", "B", "561"))
         >>> change.sentence("en")
         'name changed from "A" to "B".'
-        >>> change.sentence()
+        >>> change.sentence("da")
         'name ændret fra «A» til «B».'
         """
         lang = check_lang(lang)

@@ -66,7 +66,7 @@ def test_as_of_defaults_to_the_day_given_and_can_be_set(
     _, later, _ = run(capsys, "validate", str(medvind), "--as-of", "2026-11-27")
     _, default, _ = run(capsys, "validate", str(medvind))
     assert "L005" in later
-    assert "2026-11-27" in later
+    assert "27 November 2026" in later
     assert "L005" not in default
 
 

@@ -34,7 +34,7 @@ def test_the_readme_command_validates_the_bundled_example(tmp_path: Path) -> Non
         "medvind.yaml:78:24: C006 info: Challenge ch-ensomhed of strategic partnership medvind "
         "was identified by municipality only.",
         "medvind.yaml:197:11: T001 warning: Commitment c-praktik by business-esbjerg ended on "
-        "2024-12-31 but is still agreed as of 2025-06-01.",
+        "31 December 2024 but is still agreed as of 1 June 2025.",
     ]
     assert result.stderr == ""
 

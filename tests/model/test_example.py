@@ -79,7 +79,7 @@ def test_business_esbjerg_bridges_with_a_strategic_mandate() -> None:
     assert held.level is MandateLevel.STRATEGIC
     assert held.powers == {Power.OFFER_JOBS, Power.COMMIT_STAFF}
     assert (held.term, held.granted_by) == (Term(D(2020, 1, 1)), "Bestyrelsen")
-    assert label(business.role) == "brobygger"
+    assert label(business.role, "da") == "brobygger"
 
 
 def test_twenty_five_leisure_jobs_were_agreed_in_november_2020() -> None:

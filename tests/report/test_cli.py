@@ -22,7 +22,9 @@ def test_the_report_is_written_in_danish_for_every_file(
 ) -> None:
     target = tmp_path / "report.html"
     files = [str(EXAMPLES / f"{n}.yaml") for n in ("gladsaxe", "medvind", "ungejob")]
-    code, out, err = run(capsys, "report", *files, "--as-of", "2025-06-01", "-o", str(target))
+    code, out, err = run(
+        capsys, "report", "--lang", "da", *files, "--as-of", "2025-06-01", "-o", str(target)
+    )
     assert (code, out, err) == (0, "", "")
     text = target.read_text(encoding="utf-8")
     assert '<html lang="da">' in text
@@ -50,6 +52,8 @@ def test_a_file_that_does_not_load_writes_no_report(
     code, out, err = run(
         capsys,
         "report",
+        "--lang",
+        "da",
         str(broken),
         str(tmp_path / "missing.yaml"),
         "--as-of",
@@ -66,10 +70,12 @@ def test_a_file_that_does_not_load_writes_no_report(
 
 
 def test_as_of_is_required_and_must_be_a_date(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "report", str(EXAMPLES / "medvind.yaml"))
+    code, _, err = run(capsys, "report", "--lang", "da", str(EXAMPLES / "medvind.yaml"))
     assert code == 2
     assert "--as-of" in err
-    code, _, err = run(capsys, "report", str(EXAMPLES / "medvind.yaml"), "--as-of", "juni")
+    code, _, err = run(
+        capsys, "report", "--lang", "da", str(EXAMPLES / "medvind.yaml"), "--as-of", "juni"
+    )
     assert code == 2
     assert "not a date" in err
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import Power
 from samarbejde.model.funding import promises_money, same_money
-from samarbejde.model.iso import write_date
+from samarbejde.model.text import Phrase
 from samarbejde.rules import Related, RuleContext
 from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
@@ -98,10 +98,7 @@ def outside_mandate_term(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
                 end=OPEN if mandate.term.end is None else mandate.term.end,
                 revoked=_NOTHING
                 if mandate.revoked is None
-                else Words(
-                    f", tilbagekaldt {write_date(mandate.revoked)}",
-                    f", revoked {write_date(mandate.revoked)}",
-                ),
+                else Phrase.of(Words("rules.revoked"), on=mandate.revoked),
             )
 
 

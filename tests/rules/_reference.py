@@ -23,10 +23,7 @@ BUILTIN = {r.code: r.check for r in builtin_rules()}
 #: The built-in checks, those D53 rewrote as they were before it, by code.
 ORIGINAL = {**BUILTIN, **ORIGINAL_CHECKS}
 
-INTERNAL = Text(
-    da="intern fejl i reglen {code} ({name}): {error}",
-    en="internal error in rule {code} ({name}): {error}",
-)
+INTERNAL = Text("rules.internal")
 
 
 def _where(sources: Locator | None, path: str) -> tuple[int | None, int | None]:

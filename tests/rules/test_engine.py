@@ -115,11 +115,19 @@ def test_a_rule_code_must_look_like_a_ruff_code(code: str) -> None:
         rule(code, "bad", en="e", da="d")(lambda ctx: iter(()))
 
 
-def test_a_rule_needs_known_profiles_and_both_languages() -> None:
+def test_a_rule_needs_known_profiles_and_a_message() -> None:
     with pytest.raises(RuleError, match="unknown profile"):
         rule("X002", "bad", en="e", da="d", profiles=["weekly"])(lambda ctx: iter(()))
-    with pytest.raises(RuleError, match="'da' and 'en'"):
-        Rule("X003", "bad", Severity.INFO, {"en": "e"}, lambda ctx: iter(()))
+    with pytest.raises(RuleError, match="needs a message template"):
+        Rule("X003", "bad", Severity.INFO, {}, lambda ctx: iter(()))  # type: ignore[arg-type]
+    with pytest.raises(RuleError, match="the catalogues have none for it"):
+        rule("X004", "bad")
+    with pytest.raises(RuleError, match="lang must be"):
+        rule("X005", "bad", {"en": "e", "klingon": "k"})
+    assert rule("S001", "mine")(lambda ctx: iter(())).message("da").startswith("Organisationen")
+    assert rule("X006", "one", en="only English")(lambda ctx: iter(())).message("da") == (
+        "only English"
+    )
 
 
 def test_configured_thresholds_change_what_a_rule_finds() -> None:

@@ -78,8 +78,8 @@ def test_only_the_portfolio_wide_structure_rules_see_the_whole_portfolio() -> No
 
 ESB = Family(
     "ESB",
-    Words("ESB - Esbjerg", "ESB - Esbjerg"),
-    Words("Egne regler.", "Own rules."),
+    Words.of(da="ESB - Esbjerg", en="ESB - Esbjerg"),
+    Words.of(da="Egne regler.", en="Own rules."),
     Severity.INFO,
     ("strategic", "all"),
     PROJECTS,
@@ -96,12 +96,14 @@ def test_a_family_refuses_a_code_of_another_family() -> None:
 @pytest.mark.parametrize("prefix", ["", "esb", "ABCDE", "A1"])
 def test_a_family_prefix_is_one_to_four_capital_letters(prefix: str) -> None:
     with pytest.raises(RuleError, match="1-4 capital letters"):
-        Family(prefix, Words("x", "x"), Words("x", "x"), Severity.INFO, ("all",))
+        Family(prefix, Words.of(da="x", en="x"), Words.of(da="x", en="x"), Severity.INFO, ("all",))
 
 
 def test_a_family_needs_known_profiles() -> None:
     with pytest.raises(RuleError, match="family ESB: unknown profile"):
-        Family("ESB", Words("x", "x"), Words("x", "x"), Severity.INFO, ("weekly",))
+        Family(
+            "ESB", Words.of(da="x", en="x"), Words.of(da="x", en="x"), Severity.INFO, ("weekly",)
+        )
 
 
 def _seen_by(scope_rule_scope: object) -> list[str]:

@@ -34,7 +34,7 @@ def test_m004_for_a_mandate_never_revoked_does_not_say_revoked() -> None:
     report = validate(document(_ngo_mandate_until("2019-12-31")), as_of=AS_OF, select=["M004"])
     english = report.findings[0].message
     assert "revoked" not in english
-    assert english.endswith("(term 2019-01-01 to 2019-12-31).")
+    assert english.endswith("(term 1 January 2019 to 31 December 2019).")
     danish = validate(
         document(_ngo_mandate_until("2019-12-31")), as_of=AS_OF, select=["M004"], lang="da"
     ).findings[0]
@@ -49,7 +49,7 @@ def test_m004_for_a_revoked_mandate_says_when() -> None:
         select=["M004"],
     )
     assert report.findings[0].message.endswith(
-        "(term 2019-01-01 to 2030-12-31, revoked 2020-03-01)."
+        "(term 1 January 2019 to 31 December 2030, revoked 1 March 2020)."
     )
 
 

@@ -44,7 +44,7 @@ def test_past_planned_end_judges_the_phase_on_the_day() -> None:
     report = validate(document(fragment), as_of=AS_OF, select=["P004"])
     (finding,) = report.findings
     assert finding.message == (
-        "Project projekt was planned to end on 2021-05-31, but on 2021-06-01 it is still running."
+        "Project projekt was planned to end on 31 May 2021, but on 1 June 2021 it is still running."
     )
     assert validate(document(fragment), select=["P004"]).skipped == ("P004",)
 
@@ -74,11 +74,13 @@ def test_past_planned_horizon_names_the_end_and_the_phase_in_both_languages() ->
     (finding,) = validate(document(PAST_HORIZON), as_of=AS_OF, select=["L011"]).findings
     assert finding.path == "partnerships[alliance].lifecycle.horizon"
     assert finding.message == (
-        "Strategic partnership alliance was planned to run until 2021-05-31 (a horizon of "
-        "P5Y), but on 2021-06-01 it is still operating and no review has renewed it."
+        "Strategic partnership alliance was planned to run until 31 May 2021 (a horizon of "
+        "5 years), but on 1 June 2021 it is still operating and no review has renewed it."
     )
     (dansk,) = validate(document(PAST_HORIZON), as_of=AS_OF, select=["L011"], lang="da").findings
-    assert "var planlagt til at løbe til den" in dansk.message
+    assert (
+        "var planlagt til at løbe til den 31. maj 2021 (en tidshorisont på 5 år)" in dansk.message
+    )
     assert validate(document(PAST_HORIZON), select=["L011"]).skipped == ("L011",)
 
 

@@ -62,7 +62,7 @@ def every_kind_of_value(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
         yield hit(
             f"{part.commitment_path(c.id)}.kind",
             c.id,
-            text=Text("tekst", "text"),
+            text=Text.of(da="tekst", en="text"),
             status=c.current,
             sector=Sector.BUSINESS,
             severity=Severity.INFO,

@@ -142,7 +142,7 @@ def test_every_kind_of_history_entry_after_as_of_is_t002() -> None:
         "partnerships[alliance].lifecycle.reviews[1]",
     ]
     assert report.findings[1].message == (
-        "A fulfilment of c-timer is dated 2021-07-01, after 2021-06-01."
+        "A fulfilment of c-timer is dated 1 July 2021, after 1 June 2021."
     )
 
 

@@ -18,7 +18,7 @@ from samarbejde.model._html import (
     portfolio_html,
     table_html,
 )
-from samarbejde.model.text import Lang, Text
+from samarbejde.model.text import DEFAULT_LANG, Lang, Text
 
 if TYPE_CHECKING:
     from samarbejde.analysis.maturity import Maturity
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 __all__ = ["MAX_ROWS", "maturity_html", "partnership_html", "portfolio_html", "table_html"]
 
 
-_HEADINGS = (Text("Samarbejde", "Partnership"), Text("Niveau", "Level"), Text("Point", "Total"))
+_HEADINGS = (Text("display.partnership"), Text("display.level"), Text("display.total"))
 
 
-def maturity_html(maturities: Iterable[Maturity], lang: Lang = "en") -> str:
+def maturity_html(maturities: Iterable[Maturity], lang: Lang = DEFAULT_LANG) -> str:
     """Maturity assessments as one row per partnership with a column per dimension."""
     from samarbejde.analysis.maturity import Dimension  # noqa: PLC0415 - avoids a cycle
 

@@ -20,6 +20,7 @@ from samarbejde.model import days
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text
+from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.rules import Finding, Severity
 
 __all__ = [
@@ -49,7 +50,7 @@ class Dimension(str, Enum):
     def __str__(self) -> str:
         return str(self.value)
 
-    def label(self, lang: Lang = "en") -> str:
+    def label(self, lang: Lang = DEFAULT_LANG) -> str:
         """The dimension's name in Danish (``"da"``) or English (``"en"``).
 
         >>> Dimension.BINDING.label("da")
@@ -59,18 +60,15 @@ class Dimension(str, Enum):
 
 
 _DIMENSION_LABELS = {
-    Dimension.PLACE_SPECIFIC: Text("stedsspecifik", "place-specific"),
-    Dimension.BINDING: Text("forpligtende", "binding"),
-    Dimension.LONG_LASTING: Text("langvarig", "long-lasting"),
-    Dimension.SECTORS: Text("bredde i sektorer", "breadth of sectors"),
-    Dimension.EARLY_INVOLVEMENT: Text(
-        "civilsamfund og erhverv med fra start",
-        "civil society and business involved early",
-    ),
-    Dimension.SHARED_VISION: Text("fælles vision og måling", "shared vision and measurement"),
-    Dimension.OWNERSHIP: Text("spredt ejerskab", "ownership spread"),
-    Dimension.FUNDING: Text("robust finansiering", "funding robustness"),
-    Dimension.REVIEW_RHYTHM: Text("evalueringsrytme", "review rhythm"),
+    Dimension.PLACE_SPECIFIC: Text("maturity.Dimension.place_specific"),
+    Dimension.BINDING: Text("maturity.Dimension.binding"),
+    Dimension.LONG_LASTING: Text("maturity.Dimension.long_lasting"),
+    Dimension.SECTORS: Text("maturity.Dimension.sectors"),
+    Dimension.EARLY_INVOLVEMENT: Text("maturity.Dimension.early_involvement"),
+    Dimension.SHARED_VISION: Text("maturity.Dimension.shared_vision"),
+    Dimension.OWNERSHIP: Text("maturity.Dimension.ownership"),
+    Dimension.FUNDING: Text("maturity.Dimension.funding"),
+    Dimension.REVIEW_RHYTHM: Text("maturity.Dimension.review_rhythm"),
 }
 
 #: The rule codes whose findings bear on each dimension.
@@ -103,7 +101,7 @@ class Level(str, Enum):
         """0 for networking up to 3 for collaborating."""
         return list(Level).index(self)
 
-    def label(self, lang: Lang = "en") -> str:
+    def label(self, lang: Lang = DEFAULT_LANG) -> str:
         """The level's name in Danish (``"da"``) or English (``"en"``).
 
         >>> Level.COLLABORATING.label("da")
@@ -113,10 +111,10 @@ class Level(str, Enum):
 
 
 _LEVEL_LABELS = {
-    Level.NETWORKING: Text("netværk", "networking"),
-    Level.COORDINATING: Text("koordinering", "coordinating"),
-    Level.COOPERATING: Text("samarbejde", "cooperating"),
-    Level.COLLABORATING: Text("samskabelse", "collaborating"),
+    Level.NETWORKING: Text("maturity.Level.networking"),
+    Level.COORDINATING: Text("maturity.Level.coordinating"),
+    Level.COOPERATING: Text("maturity.Level.cooperating"),
+    Level.COLLABORATING: Text("maturity.Level.collaborating"),
 }
 
 
@@ -228,7 +226,7 @@ def assess(
     *,
     as_of: pendulum.Date,
     findings: Iterable[Finding] | None = None,
-    lang: Lang = "en",
+    lang: Lang = DEFAULT_LANG,
 ) -> tuple[Maturity, ...]:
     """Score the maturity of every partnership that had begun by ``as_of``.
 

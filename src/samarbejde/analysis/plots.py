@@ -28,6 +28,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+from samarbejde.model.words import DEFAULT_LANG
 
 __all__ = ["ROWS", "SECTOR_COLOURS", "commitment_status", "network", "progress", "timeline"]
 
@@ -68,31 +69,23 @@ _STATUS_COLOURS: dict[CommitmentStatus, str] = {
 }
 
 
-_TIMELINE = Text("Samarbejder over tid ({as_of})", "Partnerships over time ({as_of})")
-_NETWORK = Text(
-    "Organisationer og samarbejder ({as_of})", "Organisations and partnerships ({as_of})"
-)
-_STATUSES = Text("Forpligtelser efter status ({as_of})", "Commitments by status ({as_of})")
-_FUNDING = Text("finansiering", "funding")
-_UNKNOWN = Text("ukendt", "unknown")
-_PARTNERSHIP = Text("samarbejde", "partnership")
-_NUMBER = Text("antal", "number")
-_PROGRESS = Text("Fremdrift mod målene ({as_of})", "Progress toward the goals ({as_of})")
-_TARGET = Text("målværdi", "target")
-_TREND = Text("tendens", "trend")
+_TIMELINE = Text("plot.timeline")
+_NETWORK = Text("plot.network")
+_STATUSES = Text("plot.statuses")
+_FUNDING = Text("plot.funding")
+_UNKNOWN = Text("plot.unknown")
+_PARTNERSHIP = Text("plot.partnership")
+_NUMBER = Text("plot.number")
+_PROGRESS = Text("plot.progress")
+_TARGET = Text("plot.target")
+_TREND = Text("plot.trend")
 
 
 #: Above this many partnerships a picture draws the aggregate, not one row or node each.
 ROWS = 60
 
-_PHASES_BY_YEAR = Text(
-    "{count} samarbejder efter fase ved hvert års udgang ({as_of})",
-    "{count} partnerships by phase at the end of each year ({as_of})",
-)
-_TOGETHER = Text(
-    "Samarbejder hvor begge sektorer sidder med ({count} samarbejder, {as_of})",
-    "Partnerships where both sectors sit at the table ({count} partnerships, {as_of})",
-)
+_PHASES_BY_YEAR = Text("plot.phases_by_year")
+_TOGETHER = Text("plot.together")
 
 
 def _chosen(found: Sequence[Partnership], wanted: Iterable[str] | None) -> list[Partnership]:
@@ -210,7 +203,7 @@ def timeline(
     portfolio: Portfolio,
     *,
     as_of: pendulum.Date,
-    lang: Lang = "en",
+    lang: Lang = DEFAULT_LANG,
     partnerships: Iterable[str] | None = None,
     limit: int = ROWS,
 ) -> Any:
@@ -345,7 +338,7 @@ def network(
     portfolio: Portfolio,
     *,
     as_of: pendulum.Date,
-    lang: Lang = "en",
+    lang: Lang = DEFAULT_LANG,
     seed: int = 0,
     partnerships: Iterable[str] | None = None,
     limit: int = ROWS,
@@ -450,7 +443,7 @@ def commitment_status(
     portfolio: Portfolio,
     *,
     as_of: pendulum.Date,
-    lang: Lang = "en",
+    lang: Lang = DEFAULT_LANG,
     every: pendulum.Duration | None = None,
 ) -> Any:
     """The number of commitments in each status over time, as stacked areas.

@@ -23,7 +23,16 @@ from typing import TextIO
 
 import pendulum
 
-from samarbejde.cli._command import FAILURE, OK, Command, Invocation, Run, UsageError, parser
+from samarbejde.cli._command import (
+    FAILURE,
+    OK,
+    Command,
+    Invocation,
+    Run,
+    UsageError,
+    cli_lang,
+    parser,
+)
 from samarbejde.cli._documents import CONVERT, EXAMPLE, RULES, SCHEMA
 from samarbejde.cli._export import EXPORT
 from samarbejde.cli._import import IMPORT
@@ -68,6 +77,8 @@ def main(argv: Sequence[str] | None = None, *, today: pendulum.Date | None = Non
         err = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as main
     try:
         args = parser(COMMANDS).parse_args(sys.argv[1:] if argv is None else list(argv))
+        if "lang" in vars(args):
+            args.lang = cli_lang(args.lang, os.environ)
     except UsageError as error:
         err.write(f"{error}\n")
         return FAILURE

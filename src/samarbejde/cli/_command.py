@@ -10,6 +10,8 @@ from typing import Any, TextIO
 import attrs
 import pendulum
 
+from samarbejde.model.words import DEFAULT_LANG, LANGS, Lang
+
 __all__ = [
     "FAILURE",
     "FINDINGS",
@@ -88,6 +90,43 @@ class Argument:
     names: tuple[str, ...]
     options: Mapping[str, Any] = MappingProxyType({})
     exclusive: str | None = None
+
+
+#: The environment variable that sets the command line's language (``da``, ``en`` ...).
+LANG_VARIABLE = "SAMARBEJDE_LANG"
+
+
+def lang_argument(what: str) -> Argument:
+    """``--lang``: one of the catalogues' languages, by default ``$SAMARBEJDE_LANG``.
+
+    The default is resolved when the command runs (:func:`cli_lang`).
+    """
+    return argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help=f"{what} (default: ${LANG_VARIABLE}, else {DEFAULT_LANG})",
+    )
+
+
+def cli_lang(given: str | None, environ: Mapping[str, str]) -> Lang:
+    """The language a command speaks: ``--lang``, else ``$SAMARBEJDE_LANG``, else the default.
+
+    Raises:
+        UsageError: ``$SAMARBEJDE_LANG`` names no language the package speaks.
+
+    >>> cli_lang(None, {"SAMARBEJDE_LANG": "en"}), cli_lang("da", {}), cli_lang(None, {})
+    ('en', 'da', 'en')
+    """
+    if given is not None:
+        return given
+    chosen = environ.get(LANG_VARIABLE, "").strip()
+    if not chosen:
+        return DEFAULT_LANG
+    if chosen not in LANGS:
+        known = ", ".join(LANGS)
+        raise UsageError(f"samarbejde: {LANG_VARIABLE}={chosen!r} is not a language; use {known}")
+    return chosen
 
 
 def argument(*names: str, exclusive: str | None = None, **options: Any) -> Argument:

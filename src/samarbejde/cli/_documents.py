@@ -5,15 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 
-from samarbejde.cli._command import FAILURE, FORMATS, OK, STDIO, Command, Invocation, argument
+from samarbejde.cli._command import (
+    FAILURE,
+    FORMATS,
+    OK,
+    STDIO,
+    Command,
+    Invocation,
+    argument,
+    lang_argument,
+)
 from samarbejde.cli._lines import MAX_BYTES, load, problem_line
 from samarbejde.cli._output import write_document
 from samarbejde.cli._sheets import dump_sheets, is_sheets
 from samarbejde.documents import dump, dumps, json_schema
 from samarbejde.examples import names as example_names
 from samarbejde.examples import text as example_text
-from samarbejde.model import LANGS, Lang
+from samarbejde.model import Lang
 from samarbejde.model.errors import LoadError, Problem
+from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.rules import PROFILES, builtin_rules, catalogue_markdown, plugin_rules, select
 
 __all__ = ["CONVERT", "EXAMPLE", "RULES", "SCHEMA"]
@@ -25,7 +35,7 @@ def _schema(args: argparse.Namespace, call: Invocation) -> int:
 
 
 def _convert(args: argparse.Namespace, call: Invocation) -> int:
-    lang: Lang = "en"
+    lang: Lang = DEFAULT_LANG
     out = call.out
     loaded, problems = load(args.source, lang, args.source_format, call.stdin, args.max_bytes)
     if loaded is None:
@@ -98,7 +108,7 @@ CONVERT = Command(
         argument(
             "--to", choices=FORMATS, dest="target_format", help="the format of OUT (needed for -)"
         ),
-        argument("--lang", choices=LANGS, default="da", help="headers of a workbook or CSV OUT"),
+        lang_argument("headers of a workbook or CSV OUT"),
         MAX_BYTES,
     ),
     _convert,
@@ -108,7 +118,7 @@ RULES = Command(
     "rules",
     "list the rule catalogue",
     (
-        argument("--lang", choices=LANGS, default="en"),
+        lang_argument("the language"),
         argument("--profile", action="append", choices=PROFILES),
         argument("--format", choices=("text", "markdown"), default="text", dest="output"),
     ),

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import argparse
 
-from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument
+from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, lang_argument
 from samarbejde.cli._lines import MAX_BYTES, load, problem_line
 from samarbejde.cli._sheets import dump_sheets, is_sheets
 from samarbejde.documents import dump, import_records
-from samarbejde.model import LANGS, Lang
+from samarbejde.model import Lang
 from samarbejde.model.errors import LoadError, Problem
 
 __all__ = ["IMPORT"]
@@ -120,7 +120,7 @@ IMPORT = Command(
         ),
         argument("--replace", action="store_true", help="let records replace those with their ids"),
         argument("-o", "--output", metavar="OUT", help="where to write (default: BASE itself)"),
-        argument("--lang", choices=LANGS, default="da", help="headers of a workbook OUT"),
+        lang_argument("headers of a workbook OUT"),
         MAX_BYTES,
     ),
     _import,

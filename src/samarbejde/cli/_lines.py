@@ -45,17 +45,12 @@ MAX_BYTES = argument(
     help=f"refuse a document (a file or stdin) of more than N bytes (default: {DEFAULT_MAX_BYTES})",
 )
 
-_LOAD = Text(da="fejl", en="error")
-_UNREADABLE = Text(da="kan ikke læse filen: {reason}", en="cannot read the file: {reason}")
-_NO_STDIN = Text(
-    da="kan ikke læse standard input: {reason}", en="cannot read standard input: {reason}"
-)
-_CLOSED = Text(da="den er lukket", en="it is closed")
-_RELATED = Text(da="se også", en="see also")
-_NEEDS_FORMAT = Text(
-    da="standard input (-) kræver --from json, yaml eller toml",
-    en="reading standard input (-) needs --from json, yaml or toml",
-)
+_LOAD = Text("cli.load")
+_UNREADABLE = Text("cli.unreadable")
+_NO_STDIN = Text("cli.no_stdin")
+_CLOSED = Text("cli.closed")
+_RELATED = Text("cli.related")
+_NEEDS_FORMAT = Text("cli.needs_format")
 
 
 def _where(file: str, line: int | None, column: int | None) -> str:

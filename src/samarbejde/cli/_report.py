@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, date
+from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, date, lang_argument
 from samarbejde.cli._lines import MAX_BYTES, problem_line
 from samarbejde.cli._merge import MERGE, load_input
 from samarbejde.cli._output import write_document, write_file
@@ -15,10 +15,7 @@ from samarbejde.model.errors import Problem
 
 __all__ = ["REPORT"]
 
-_OVERVIEW_NEEDS = Text(
-    da="--overview skriver en mappe: giv én portefølje (eller --merge) og -o MAPPE",
-    en="--overview writes a folder: give one portfolio (or --merge) and -o FOLDER",
-)
+_OVERVIEW_NEEDS = Text("cli.overview_needs")
 
 
 def _report(args: argparse.Namespace, call: Invocation) -> int:
@@ -95,9 +92,7 @@ REPORT = Command(
         argument("files", nargs="+", metavar="FILE", help="JSON, YAML or TOML documents"),
         argument("--as-of", type=date, required=True, help="the day the report is about"),
         MERGE,
-        argument(
-            "--lang", choices=("da", "en"), default="da", help="the page's language (default: da)"
-        ),
+        lang_argument("the page's language"),
         argument(
             "-o",
             "--output",

@@ -11,9 +11,9 @@ import argparse
 import os
 from pathlib import Path
 
-from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument
+from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, lang_argument
 from samarbejde.documents import SourceMap
-from samarbejde.model import LANGS, Lang
+from samarbejde.model import Lang
 from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.portfolio import Portfolio
 
@@ -75,7 +75,7 @@ TEMPLATE = Command(
     "template",
     "write an empty workbook (.xlsx) or CSV package (a folder) to fill in",
     (
-        argument("--lang", choices=LANGS, default="da", help="the headers' language"),
+        lang_argument("the headers' language"),
         argument("-o", "--output", required=True, help="the .xlsx file or folder to write"),
     ),
     _template,

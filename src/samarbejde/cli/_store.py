@@ -7,12 +7,22 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from samarbejde.cli._command import FAILURE, OK, ZONE, Command, Invocation, argument, instant
+from samarbejde.cli._command import (
+    FAILURE,
+    OK,
+    ZONE,
+    Command,
+    Invocation,
+    argument,
+    instant,
+    lang_argument,
+)
 from samarbejde.cli._lines import load, problem_line
 from samarbejde.documents import dump
 from samarbejde.model import Lang
 from samarbejde.model.errors import Problem
 from samarbejde.model.redaction import redact
+from samarbejde.model.words import DEFAULT_LANG
 
 if TYPE_CHECKING:
     from samarbejde.store import Revision, Store
@@ -57,7 +67,7 @@ def _revision_line(revision: Revision, redacted: bool) -> str:
 
 @_stated
 def _save(args: argparse.Namespace, call: Invocation) -> int:
-    lang: Lang = "en"
+    lang: Lang = DEFAULT_LANG
     loaded, problems = load(args.file, lang)
     if loaded is None:
         for problem in problems:
@@ -158,7 +168,7 @@ STORE = Command(
             (
                 _WHERE,
                 argument("number", type=int, metavar="REVISION"),
-                argument("--lang", choices=("da", "en"), default="en"),
+                lang_argument("the language"),
                 argument("--redact", action="store_true", help="leave out personal data"),
             ),
             _show,

@@ -17,12 +17,13 @@ from samarbejde.cli._command import (
     argument,
     codes,
     date,
+    lang_argument,
 )
 from samarbejde.cli._lines import MAX_BYTES, as_dict, finding_line, problem_line
 from samarbejde.cli._merge import MERGE, file_of, load_input
 from samarbejde.cli._output import write_document
 from samarbejde.documents._merge import MergedSources
-from samarbejde.model import LANGS, Lang, Text
+from samarbejde.model import Lang, Text
 from samarbejde.model.errors import Problem
 from samarbejde.model.iso import write_date
 from samarbejde.rules import (
@@ -38,15 +39,9 @@ from samarbejde.rules import (
 
 __all__ = ["RULE_CHOICE", "VALIDATE", "chosen_rules"]
 
-_SUMMARY = Text(
-    da="{files} fil(er){unloaded}: {error} fejl, {warning} advarsel(er), {info} bemærkning(er).",
-    en="{files} file(s){unloaded}: {error} error(s), {warning} warning(s), {info} info.",
-)
-_UNLOADED = Text(da=", {count} ikke indlæst", en=", {count} not loaded")
-_BROKEN = Text(
-    da="intern fejl under kontrollen: {reason}",
-    en="internal error while validating: {reason}",
-)
+_SUMMARY = Text("cli.summary")
+_UNLOADED = Text("cli.unloaded")
+_BROKEN = Text("cli.broken")
 
 
 #: ``--profile``, ``--select`` and ``--ignore``: the rules a command runs.
@@ -149,7 +144,7 @@ VALIDATE = Command(
             "--as-of", type=date, default=None, help=f"the day to judge by (default: today, {ZONE})"
         ),
         *RULE_CHOICE,
-        argument("--lang", choices=LANGS, default="en", help="message language"),
+        lang_argument("message language"),
         MERGE,
         argument(
             "--format",

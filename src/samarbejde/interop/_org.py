@@ -233,7 +233,7 @@ def _da(text: str) -> JSON:
 
 
 def _text(text: Text) -> list[JSON]:
-    return [_da(text.da), {"@value": text.en, "@language": "en"}]
+    return [_da(text.pick("da")), {"@value": text.pick("en"), "@language": "en"}]
 
 
 class _Names:
@@ -444,38 +444,38 @@ def _concepts(portfolio: Portfolio, names: _Names) -> list[JSON]:
     sectors = sorted({o.sector for o in portfolio.organisations}, key=lambda s: s.value)
     nodes: list[JSON] = []
     if sectors:
-        nodes.append(_scheme(names, "sector", Text("Sektorer", "Sectors")))
+        nodes.append(_scheme(names, "sector", Text("org.sectors")))
         nodes += [
             _concept(
                 names.sector(s),
                 names.scheme("sector"),
                 s.value,
-                Text(label(s, "da"), label(s, "en")),
+                Text.of(da=label(s, "da"), en=label(s, "en")),
                 None,
             )
             for s in sectors
         ]
     if roles:
-        nodes.append(_scheme(names, "role", Text("Roller i et samarbejde", "Partnership roles")))
+        nodes.append(_scheme(names, "role", Text("org.partnership_roles")))
         nodes += [
             _concept(
                 names.role(code),
                 names.scheme("role"),
                 code,
-                Text(label(code, "da"), label(code, "en")),
+                Text.of(da=label(code, "da"), en=label(code, "en")),
                 ROLE_DEFINITIONS.get(code) or unknown_definition("rolle", code),
             )
             for code in roles
         ]
     if kinds:
-        title = Text("Slags indgange", "Entry point kinds")
+        title = Text("org.title")
         nodes.append(_scheme(names, "entry-point-kind", title))
         nodes += [
             _concept(
                 names.entry_kind(kind),
                 names.scheme("entry-point-kind"),
                 kind,
-                Text(label(kind, "da"), label(kind, "en")),
+                Text.of(da=label(kind, "da"), en=label(kind, "en")),
                 ENTRY_POINT_KIND_DEFINITIONS.get(kind) or unknown_definition("indgang", kind),
             )
             for kind in kinds
@@ -492,25 +492,25 @@ def _body_concepts(bodies: list[GovernanceBody], names: _Names) -> list[JSON]:
     roles = [r for r in SeatRole if r in used]
     nodes: list[JSON] = []
     if kinds:
-        nodes.append(_scheme(names, "governance-kind", Text("Slags organer", "Kinds of body")))
+        nodes.append(_scheme(names, "governance-kind", Text("org.kinds_of_body")))
         nodes += [
             _concept(
                 names.governance_kind(k),
                 names.scheme("governance-kind"),
                 k,
-                Text(label(k, "da"), label(k, "en")),
+                Text.of(da=label(k, "da"), en=label(k, "en")),
                 None,
             )
             for k in kinds
         ]
     if roles:
-        nodes.append(_scheme(names, "seat-role", Text("Pladser i et organ", "Seats in a body")))
+        nodes.append(_scheme(names, "seat-role", Text("org.seats_in_a_body")))
         nodes += [
             _concept(
                 names.seat_role(r),
                 names.scheme("seat-role"),
                 r.value,
-                Text(label(r, "da"), label(r, "en")),
+                Text.of(da=label(r, "da"), en=label(r, "en")),
                 SEAT_ROLE_DEFINITIONS[r],
             )
             for r in roles

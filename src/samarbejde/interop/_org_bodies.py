@@ -46,15 +46,9 @@ class Names(Protocol):
 #: What each seat role means, as an ``org:Role`` needs a definition.
 SEAT_ROLE_DEFINITIONS: Mapping[SeatRole, Text] = MappingProxyType(
     {
-        SeatRole.CHAIR: Text(
-            "Formand for organet: leder møderne og repræsenterer organet.",
-            "Chair of the body: leads its meetings and represents it.",
-        ),
-        SeatRole.VICE_CHAIR: Text(
-            "Næstformand for organet: træder i formandens sted.",
-            "Vice-chair of the body: stands in for the chair.",
-        ),
-        SeatRole.MEMBER: Text("Medlem af organet.", "A member of the body."),
+        SeatRole.CHAIR: Text("label.SeatRole.chair"),
+        SeatRole.VICE_CHAIR: Text("label.SeatRole.vice_chair"),
+        SeatRole.MEMBER: Text("label.SeatRole.member"),
     }
 )
 

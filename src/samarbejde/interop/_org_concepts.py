@@ -10,76 +10,33 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from samarbejde.model.text import Text
+from samarbejde.model.text import LANGS, Text
 
 __all__ = ["ENTRY_POINT_KIND_DEFINITIONS", "ROLE_DEFINITIONS", "unknown_definition"]
 
 #: A known membership role -> what it means.
 ROLE_DEFINITIONS: Mapping[str, Text] = MappingProxyType(
     {
-        "lead": Text(
-            "Organisation, der leder samarbejdet og står til ansvar for det.",
-            "The organisation that leads the partnership and is accountable for it.",
-        ),
-        "backbone": Text(
-            "Organisation, der bærer samarbejdets fælles funktioner (sekretariat, data, møder).",
-            "The organisation that carries the partnership's shared functions"
-            " (secretariat, data, meetings).",
-        ),
-        "partner": Text(
-            "Organisation, der deltager i samarbejdet med egne indsatser.",
-            "An organisation that takes part in the partnership with its own work.",
-        ),
-        "bridge_builder": Text(
-            "Organisation, der bygger bro mellem samarbejdet og beboere eller andre aktører.",
-            "An organisation that connects the partnership with residents or other actors.",
-        ),
-        "funder": Text(
-            "Organisation, der finansierer samarbejdet.",
-            "An organisation that funds the partnership.",
-        ),
-        "implementer": Text(
-            "Organisation, der udfører samarbejdets indsatser.",
-            "An organisation that carries out the partnership's activities.",
-        ),
-        "advisor": Text(
-            "Organisation, der rådgiver samarbejdet uden at udføre indsatser.",
-            "An organisation that advises the partnership without carrying out its work.",
-        ),
-        "observer": Text(
-            "Organisation, der følger samarbejdet uden at deltage i beslutninger.",
-            "An organisation that follows the partnership without taking part in decisions.",
-        ),
-        "resident_representative": Text(
-            "Repræsentation af områdets beboere i samarbejdet.",
-            "The representation of the area's residents in the partnership.",
-        ),
+        "lead": Text("org.role.lead"),
+        "backbone": Text("org.role.backbone"),
+        "partner": Text("org.role.partner"),
+        "bridge_builder": Text("org.role.bridge_builder"),
+        "funder": Text("org.role.funder"),
+        "implementer": Text("org.role.implementer"),
+        "advisor": Text("org.role.advisor"),
+        "observer": Text("org.role.observer"),
+        "resident_representative": Text("org.role.resident_representative"),
     }
 )
 
 #: A known kind of entry point (*indgang*) -> what it means.
 ENTRY_POINT_KIND_DEFINITIONS: Mapping[str, Text] = MappingProxyType(
     {
-        "regional_consultant": Text(
-            "Regional konsulent, der er organisationens indgang i en region.",
-            "A regional consultant, the organisation's way in for a region.",
-        ),
-        "local_branch": Text(
-            "Lokal afdeling, der er organisationens indgang lokalt.",
-            "A local branch, the organisation's way in locally.",
-        ),
-        "liaison": Text(
-            "Kontaktperson, der er udpeget til samarbejder.",
-            "A liaison appointed for partnerships.",
-        ),
-        "secretariat": Text(
-            "Sekretariat, der tager imod henvendelser.",
-            "A secretariat that receives enquiries.",
-        ),
-        "general_inbox": Text(
-            "Fælles postkasse, der tager imod henvendelser.",
-            "A shared inbox that receives enquiries.",
-        ),
+        "regional_consultant": Text("org.entry.regional_consultant"),
+        "local_branch": Text("org.entry.local_branch"),
+        "liaison": Text("org.entry.liaison"),
+        "secretariat": Text("org.entry.secretariat"),
+        "general_inbox": Text("org.entry.general_inbox"),
     }
 )
 
@@ -87,11 +44,9 @@ ENTRY_POINT_KIND_DEFINITIONS: Mapping[str, Text] = MappingProxyType(
 def unknown_definition(what: str, code: str) -> Text:
     """The definition of a code the model does not know: it says so.
 
-    >>> unknown_definition("rolle", "mentor").en
+    >>> unknown_definition("rolle", "mentor").pick("en")
     "A code 'mentor' the portfolio uses; samarbejde knows no definition of it."
     """
-    return Text(
-        f"En kode ({what}) '{code}', som porteføljen bruger; samarbejde kender ingen"
-        " definition af den.",
-        f"A code '{code}' the portfolio uses; samarbejde knows no definition of it.",
+    return Text.of(
+        {lang: Text("org.unknown_definition").format(lang, what=what, code=code) for lang in LANGS}
     )

@@ -87,7 +87,7 @@ from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.redaction import personal_fields, redact
 from samarbejde.model.secretariats import Secretariat
 from samarbejde.model.terms import Term, add_duration
-from samarbejde.model.text import LANGS, Text
+from samarbejde.model.text import DEFAULT_LANG, LANGS, Text
 from samarbejde.model.transitions import (
     COMMITMENT_STATUS,
     PROJECT_PHASES,
@@ -98,6 +98,7 @@ from samarbejde.model.unknown import UNKNOWN, Unknown, known
 
 __all__ = [
     "COMMITMENT_STATUS",
+    "DEFAULT_LANG",
     "ID_PATTERN",
     "KNOWN_COMMITMENT_KINDS",
     "KNOWN_ENTRY_POINT_KINDS",

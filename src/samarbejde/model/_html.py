@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from samarbejde.model.iso import write_date, write_decimal, write_when
 from samarbejde.model.labels import label
 from samarbejde.model.terms import Term
-from samarbejde.model.text import Lang, Text, isolate
+from samarbejde.model.text import DEFAULT_LANG, Lang, Text, isolate
 from samarbejde.model.unknown import UNKNOWN, Unknown
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def table_html(
     rows: Iterable[Sequence[object]],
     *,
     caption: str | None = None,
-    lang: Lang = "en",
+    lang: Lang = DEFAULT_LANG,
     max_rows: int = MAX_ROWS,
 ) -> str:
     """An HTML table; enum values are shown by their label in ``lang``.
@@ -77,15 +77,15 @@ def table_html(
     return f"<table>{top}<thead><tr>{head}</tr></thead><tbody>{''.join(shown)}</tbody></table>"
 
 
-_MORE = Text("… {hidden} flere", "… {hidden} more")
+_MORE = Text("html.more")
 #: Singular and plural of each counted thing, in each language.
 _NOUNS = {
     "organisations": (
-        Text("organisation", "organisation"),
-        Text("organisationer", "organisations"),
+        Text("html.organisation_2"),
+        Text("html.organisations"),
     ),
-    "areas": (Text("område", "area"), Text("områder", "areas")),
-    "partnerships": (Text("samarbejde", "partnership"), Text("samarbejder", "partnerships")),
+    "areas": (Text("html.area"), Text("html.areas_2")),
+    "partnerships": (Text("html.partnership"), Text("html.partnerships")),
 }
 
 
@@ -94,33 +94,33 @@ def counted(count: int, one: Text, many: Text, lang: Lang) -> str:
     return f"{count} {(one if count == 1 else many).pick(lang)}"
 
 
-_FORMS = {"project": Text("projekt", "project"), "strategic": Text("strategisk", "strategic")}
-_SINCE = Text("siden", "since")
-_MEMBERS = Text("Medlemmer", "Members")
-_COMMITMENTS = Text("Forpligtelser", "Commitments")
+_FORMS = {"project": Text("html.project"), "strategic": Text("html.strategic")}
+_SINCE = Text("html.since")
+_MEMBERS = Text("html.members")
+_COMMITMENTS = Text("html.commitments")
 _PORTFOLIO_HEADERS = (
-    Text("Id", "Id"),
-    Text("Navn", "Name"),
-    Text("Form", "Form"),
-    Text("Fase", "Phase"),
-    Text("Områder", "Areas"),
+    Text("html.id"),
+    Text("html.name"),
+    Text("html.form"),
+    Text("html.phase"),
+    Text("html.areas"),
     _MEMBERS,
     _COMMITMENTS,
 )
 _MEMBER_HEADERS = (
-    Text("Organisation", "Organisation"),
-    Text("Rolle", "Role"),
-    Text("Indtrådt", "Joined"),
-    Text("Udtrådt", "Left"),
-    Text("Mandater", "Mandates"),
+    Text("html.organisation"),
+    Text("html.role"),
+    Text("html.joined"),
+    Text("html.left"),
+    Text("html.mandates"),
 )
 _COMMITMENT_HEADERS = (
-    Text("Id", "Id"),
-    Text("Fra", "By"),
-    Text("Art", "Kind"),
-    Text("Mængde", "Quantity"),
-    Text("Periode", "Term"),
-    Text("Status", "Status"),
+    Text("html.id"),
+    Text("html.by"),
+    Text("html.kind"),
+    Text("html.quantity"),
+    Text("html.term"),
+    Text("html.status"),
 )
 
 
@@ -129,7 +129,7 @@ def headings(texts: Iterable[Text], lang: Lang) -> tuple[str, ...]:
     return tuple(text.pick(lang) for text in texts)
 
 
-def portfolio_html(portfolio: Portfolio, lang: Lang = "en") -> str:
+def portfolio_html(portfolio: Portfolio, lang: Lang = DEFAULT_LANG) -> str:
     """A portfolio as one row per partnership, under a line of counts."""
     sizes = {
         "organisations": len(portfolio.organisations),
@@ -157,7 +157,7 @@ def _form(partnership: Partnership, lang: Lang) -> str:
     return _FORMS[partnership.form].pick(lang)
 
 
-def partnership_html(partnership: Partnership, lang: Lang = "en") -> str:
+def partnership_html(partnership: Partnership, lang: Lang = DEFAULT_LANG) -> str:
     """A partnership as a heading line and tables of members and commitments."""
     lifecycle = partnership.lifecycle
     heading = (

@@ -1,4 +1,4 @@
-"""Danish and English labels for every enum value and every known code."""
+"""Labels for every enum value and every known code, in every language (from the catalogues)."""
 
 from __future__ import annotations
 
@@ -23,167 +23,45 @@ from samarbejde.model.enums import (
     StrategicPhase,
     Unit,
 )
-from samarbejde.model.text import Lang, Text, check_lang
+from samarbejde.model.text import DEFAULT_LANG, Lang, Text, check_lang
 from samarbejde.model.unknown import UNKNOWN
+from samarbejde.model.words import BASE_LANG, catalogue, word
 
 __all__ = ["Lang", "label"]
 
-_UNKNOWN = Text("ukendt", "unknown")
+_UNKNOWN = Text("label.unknown")
 
-_ENUM_LABELS: dict[Enum, Text] = {
-    Measure.NUMBER: Text("tal", "number"),
-    Measure.PERCENTAGE: Text("procent", "percentage"),
-    Measure.COUNT: Text("antal", "count"),
-    Measure.AMOUNT: Text("mængde med enhed", "amount with unit"),
-    Direction.HIGHER: Text("højere er bedre", "higher is better"),
-    Direction.LOWER: Text("lavere er bedre", "lower is better"),
-    Sector.MUNICIPALITY: Text("kommune", "municipality"),
-    Sector.HOUSING: Text("almen boligorganisation", "social housing"),
-    Sector.CIVIL_SOCIETY: Text("civilsamfund", "civil society"),
-    Sector.BUSINESS: Text("erhvervsliv", "business"),
-    Sector.RESIDENTS: Text("beboere", "residents"),
-    Sector.REGION: Text("region", "region"),
-    Sector.STATE: Text("stat", "state"),
-    Sector.EDUCATION: Text("uddannelse", "education"),
-    Sector.FOUNDATION: Text("fond", "foundation"),
-    Sector.KNOWLEDGE: Text("viden og forskning", "knowledge and research"),
-    Sector.OTHER: Text("andet", "other"),
-    ProjectPhase.PLANNED: Text("planlagt", "planned"),
-    ProjectPhase.RUNNING: Text("i gang", "running"),
-    ProjectPhase.SUSPENDED: Text("sat i bero", "suspended"),
-    ProjectPhase.CLOSING: Text("afsluttes", "closing"),
-    ProjectPhase.CLOSED: Text("afsluttet", "closed"),
-    ProjectPhase.CANCELLED: Text("aflyst", "cancelled"),
-    StrategicPhase.EXPLORING: Text("afsøgning", "exploring"),
-    StrategicPhase.FORMING: Text("etablering", "forming"),
-    StrategicPhase.OPERATING: Text("drift", "operating"),
-    StrategicPhase.REVIEWING: Text("evaluering", "reviewing"),
-    StrategicPhase.DISSOLVED: Text("opløst", "dissolved"),
-    CommitmentStatus.PROPOSED: Text("foreslået", "proposed"),
-    CommitmentStatus.PLEDGED: Text("tilkendegivet", "pledged"),
-    CommitmentStatus.AGREED: Text("aftalt", "agreed"),
-    CommitmentStatus.FULFILLED: Text("indfriet", "fulfilled"),
-    CommitmentStatus.PARTLY_FULFILLED: Text("delvist indfriet", "partly fulfilled"),
-    CommitmentStatus.BREACHED: Text("misligholdt", "breached"),
-    CommitmentStatus.WITHDRAWN: Text("trukket tilbage", "withdrawn"),
-    CommitmentStatus.SUPERSEDED: Text("erstattet", "superseded"),
-    MandateLevel.OPERATIONAL: Text("operationelt", "operational"),
-    MandateLevel.TACTICAL: Text("taktisk", "tactical"),
-    MandateLevel.STRATEGIC: Text("strategisk", "strategic"),
-    Power.COMMIT_STAFF: Text("afsætte medarbejdere", "commit staff"),
-    Power.COMMIT_FUNDS: Text("afsætte midler", "commit funds"),
-    Power.COMMIT_FACILITIES: Text("stille lokaler til rådighed", "commit facilities"),
-    Power.COMMIT_VOLUNTEERS: Text("stille frivillige", "commit volunteers"),
-    Power.OFFER_JOBS: Text("tilbyde job", "offer jobs"),
-    Power.SHARE_DATA: Text("dele data", "share data"),
-    Power.SIGN_AGREEMENTS: Text("underskrive aftaler", "sign agreements"),
-    Power.SET_PRIORITIES: Text("prioritere", "set priorities"),
-    ReviewOutcome.CONTINUED: Text("fortsat", "continued"),
-    ReviewOutcome.ADJUSTED: Text("justeret", "adjusted"),
-    ReviewOutcome.RENEWED: Text("fornyet", "renewed"),
-    ReviewOutcome.DISSOLVED: Text("opløst", "dissolved"),
-    AgreementKind.MOU: Text("hensigtserklæring", "memorandum of understanding"),
-    AgreementKind.STRATEGIC: Text("strategisk aftale", "strategic agreement"),
-    AgreementKind.SUB_AGREEMENT: Text("delaftale", "sub-agreement"),
-    AgreementKind.CONTRACT: Text("kontrakt", "contract"),
-    GovernanceKind.STEERING_GROUP: Text("styregruppe", "steering group"),
-    GovernanceKind.BOARD: Text("bestyrelse", "board"),
-    GovernanceKind.COORDINATION_GROUP: Text("koordinationsgruppe", "coordination group"),
-    GovernanceKind.WORKING_GROUP: Text("arbejdsgruppe", "working group"),
-    GovernanceKind.RESIDENT_PANEL: Text("beboerpanel", "resident panel"),
-    DecisionPower.DECIDES: Text("besluttende", "decides"),
-    DecisionPower.ADVISES: Text("rådgivende", "advises"),
-    SeatRole.CHAIR: Text("formand", "chair"),
-    SeatRole.VICE_CHAIR: Text("næstformand", "vice-chair"),
-    SeatRole.MEMBER: Text("medlem", "member"),
-    FundingKind.FOUNDATION_GRANT: Text("fondsbevilling", "foundation grant"),
-    FundingKind.MUNICIPAL_BUDGET: Text("kommunalt budget", "municipal budget"),
-    FundingKind.HOUSING_BUDGET: Text("boligorganisationens budget", "housing budget"),
-    FundingKind.NATIONAL_POOL: Text("statslig pulje", "national pool"),
-    FundingKind.IN_KIND: Text("naturalier", "in kind"),
-    FundingKind.OTHER: Text("andet", "other"),
-    AreaCategory.GHETTO_2010: Text("ghettoområde (2010-2017)", "ghetto area (2010-2017 list)"),
-    AreaCategory.GHETTO: Text("ghettoområde", "ghetto area"),
-    AreaCategory.HAARDT_GHETTO: Text("hårdt ghettoområde", "hard ghetto area"),
-    AreaCategory.UDSAT: Text("udsat boligområde", "vulnerable area"),
-    AreaCategory.FOREBYGGELSE: Text("forebyggelsesområde", "prevention area"),
-    AreaCategory.OMDANNELSE: Text("omdannelsesområde", "transformation area"),
-    AreaCategory.PARALLELSAMFUND: Text("parallelsamfund", "parallel society"),
-    AreaCategory.NONE: Text("ingen klassifikation", "not classified"),
-    Unit.HOURS: Text("timer", "hours"),
-    Unit.HOURS_PER_WEEK: Text("timer om ugen", "hours per week"),
-    Unit.FTE: Text("årsværk", "full-time equivalents"),
-    Unit.PERSONS: Text("personer", "persons"),
-    Unit.PLACES: Text("pladser", "places"),
-    Unit.DKK: Text("kroner", "Danish kroner"),
-    Unit.SESSIONS: Text("forløb", "sessions"),
-    Unit.ITEMS: Text("stk.", "items"),
-}
+#: The enums whose values are labelled: each value's label is the catalogues'
+#: ``label.<Enum>.<value>``.
+LABELLED: tuple[type[Enum], ...] = (
+    Sector,
+    ProjectPhase,
+    StrategicPhase,
+    CommitmentStatus,
+    MandateLevel,
+    Power,
+    ReviewOutcome,
+    AgreementKind,
+    GovernanceKind,
+    FundingKind,
+    AreaCategory,
+    Unit,
+    Measure,
+    Direction,
+    DecisionPower,
+    SeatRole,
+)
 
-_CODE_LABELS: dict[str, Text] = {
-    # roles
-    "lead": Text("tovholder", "lead"),
-    "backbone": Text("sekretariat (backbone)", "backbone"),
-    "partner": Text("partner", "partner"),
-    "bridge_builder": Text("brobygger", "bridge builder"),
-    "funder": Text("bevillingsgiver", "funder"),
-    "implementer": Text("udfører", "implementer"),
-    "advisor": Text("rådgiver", "advisor"),
-    "observer": Text("observatør", "observer"),
-    "resident_representative": Text("beboerrepræsentant", "resident representative"),
-    # commitment kinds
-    "staff_hours": Text("medarbejdertimer", "staff hours"),
-    "funding": Text("finansiering", "funding"),
-    "facilities": Text("lokaler og faciliteter", "facilities"),
-    "volunteers": Text("frivillige", "volunteers"),
-    "leisure_jobs": Text("fritidsjob", "leisure jobs"),
-    "internships": Text("praktikpladser", "internships"),
-    "apprenticeships": Text("lærepladser", "apprenticeships"),
-    "knowledge": Text("viden", "knowledge"),
-    "data": Text("data", "data"),
-    "local_presence": Text("lokal tilstedeværelse", "local presence"),
-    "access": Text("adgang", "access"),
-    # interests ("knowledge" shares the commitment kind's label)
-    "labour": Text("arbejdskraft", "labour"),
-    "ownership": Text("ejerskab til indsatsen", "ownership of the work"),
-    "core_task": Text("kerneopgave", "core task"),
-    "stable_tenancies": Text("stabile lejemål", "stable tenancies"),
-    "safety": Text("tryghed", "safety"),
-    "reputation": Text("omdømme", "reputation"),
-    "network": Text("netværk", "network"),
-    "new_members": Text("nye medlemmer", "new members"),
-    "impact": Text("samfundsmæssig effekt", "social impact"),
-    # entry point kinds
-    "regional_consultant": Text("regional konsulent", "regional consultant"),
-    "local_branch": Text("lokalafdeling", "local branch"),
-    "liaison": Text("kontaktperson (funktion)", "liaison"),
-    "secretariat": Text("sekretariat", "secretariat"),
-    "general_inbox": Text("fælles indbakke", "general inbox"),
-    # governance kinds (an open list, D87)
-    "board": Text("bestyrelse", "board"),
-    "steering_group": Text("styregruppe", "steering group"),
-    "partner_group": Text("partnergruppe", "partner group"),
-    "monitoring_group": Text("følgegruppe", "monitoring group"),
-    "task_committee": Text("opgaveudvalg", "task committee"),
-    "working_group": Text("arbejdsgruppe", "working group"),
-    "coordination_group": Text("koordinationsgruppe", "coordination group"),
-    "reference_group": Text("referencegruppe", "reference group"),
-    "resident_panel": Text("beboerpanel", "resident panel"),
-    # secretariat kinds ("secretariat" is the entry point kind's label)
-    # involvement kinds
-    "workshop": Text("workshop", "workshop"),
-    "hearing": Text("høring", "hearing"),
-    "dialogue_meeting": Text("dialogmøde", "dialogue meeting"),
-    "public_meeting": Text("borgermøde", "public meeting"),
-    "survey": Text("spørgeundersøgelse", "survey"),
-    "area_walk": Text("områdevandring", "area walk"),
-}
+_LABELLED = frozenset(LABELLED)
 
-ENUM_LABELS = MappingProxyType(_ENUM_LABELS)
-CODE_LABELS = MappingProxyType(_CODE_LABELS)
+#: Each labelled enum value's label (two str enums' equal values share one entry: use
+#: :func:`label`, which looks a value up by its type).
+ENUM_LABELS = MappingProxyType(
+    {member: Text(f"label.{enum.__name__}.{member.value}") for enum in LABELLED for member in enum}
+)
 
 
-def label(value: Enum | str, lang: Lang = "da") -> str:
+def label(value: Enum | str, lang: Lang = DEFAULT_LANG) -> str:
     """Return the human label of an enum value or a known code.
 
     Args:
@@ -191,7 +69,8 @@ def label(value: Enum | str, lang: Lang = "da") -> str:
             (``"bridge_builder"``) or :data:`~samarbejde.UNKNOWN` (``ukendt``). Unknown
             codes are returned unchanged; an enum of another layer (the rules'
             ``Severity``) gives its own ``label(lang)``.
-        lang: ``"da"`` for Danish (the default) or ``"en"`` for English.
+        lang: One of :data:`~samarbejde.model.words.LANGS` (default
+            :data:`~samarbejde.model.words.DEFAULT_LANG`).
 
     Returns:
         The label in the chosen language.
@@ -199,21 +78,38 @@ def label(value: Enum | str, lang: Lang = "da") -> str:
     Raises:
         ValueError: If ``lang`` is not one of :data:`samarbejde.model.text.LANGS`.
 
-    >>> label(Sector.BUSINESS)
+    >>> label(Sector.BUSINESS, "da")
     'erhvervsliv'
     >>> label("bridge_builder", lang="en")
     'bridge builder'
-    >>> label(UNKNOWN)
+    >>> label(UNKNOWN, "da")
     'ukendt'
     """
     check_lang(lang)
     if value is UNKNOWN:
         return _UNKNOWN.pick(lang)
     if isinstance(value, Enum):
-        text = ENUM_LABELS.get(value)
-        if text is not None:
-            return text.pick(lang)
+        if type(value) in _LABELLED:  # by its type: str enums of two types can be equal
+            return word(f"label.{type(value).__name__}.{value.value}", lang)
         own = getattr(value, "label", None)  # enums of other layers label themselves
         return str(own(lang)) if callable(own) else str(value.value)
-    text = CODE_LABELS.get(value)
-    return value if text is None else text.pick(lang)
+    try:
+        return word(f"code.{value}", lang)
+    except KeyError:
+        return value
+
+
+def __getattr__(name: str) -> object:
+    """``CODES`` and ``CODE_LABELS``, read from the catalogues when first asked for.
+
+    ``CODES`` are the codes of the open lists (roles, kinds of commitment, interests,
+    kinds of entry point) that have labels, the catalogues' ``code.<code>``;
+    ``CODE_LABELS`` maps each to its :class:`Text`. Importing the package reads no
+    catalogue.
+    """
+    if name == "CODES":
+        return tuple(key[5:] for key in catalogue(BASE_LANG) if key.startswith("code."))
+    if name == "CODE_LABELS":
+        codes = tuple(key[5:] for key in catalogue(BASE_LANG) if key.startswith("code."))
+        return MappingProxyType({code: Text(f"code.{code}") for code in codes})
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,14 +1,14 @@
-"""Bilingual text: one value type for every word, label and template the package shows.
+"""Text in every language: one value type for every word, label and template the package shows.
 
-A :class:`Text` holds the same text in each language the package speaks, one field per
-language. Labels, severities, rule messages, maturity levels, dimensions and facts,
+A :class:`Text` is either a message id in the catalogues (:mod:`samarbejde.model.words`,
+one file per language) or a text given per language by the caller (a user's rule or
+family). Labels, severities, rule messages, maturity levels, dimensions and facts,
 display headings and plot titles are all ``Text`` values; :meth:`Text.pick` chooses a
 language and :meth:`Text.format` fills a template with values rendered for it
-(:func:`render`: labels for enums, ISO text for dates, durations and decimals).
+(:func:`render`: labels for enums, dates, durations and numbers as the language writes them).
 
-The languages are the fields of :class:`Text`: :data:`LANGS` is read from them, so a
-third language is one new field (and its translations), and everything that checks a
-language code checks it against :data:`LANGS`.
+The languages are the catalogue files: :data:`LANGS` lists them, so a third language is
+one new catalogue and nothing else (design notes, D83).
 """
 
 from __future__ import annotations
@@ -17,18 +17,19 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
-from typing import Literal, cast
 
 import attrs
 import pendulum
 
 from samarbejde.model.approximate import Approximate
-from samarbejde.model.iso import write_date, write_decimal, write_duration
+from samarbejde.model.iso import write_decimal, write_duration
+from samarbejde.model.words import DEFAULT_LANG, LANGS, Lang, check_lang, fallbacks, word
 
 __all__ = [
+    "DEFAULT_LANG",
     "LANGS",
-    "MONTHS",
     "Lang",
+    "Phrase",
     "Text",
     "check_lang",
     "fill",
@@ -37,34 +38,64 @@ __all__ = [
     "render_approximate",
 ]
 
-#: A language code for labels and messages: one of the fields of :class:`Text`.
-Lang = Literal["da", "en"]
+
+def _given(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    for lang, text in pairs:
+        check_lang(lang)
+        if not isinstance(text, str):
+            raise TypeError(f"the {lang!r} text must be a str, got {type(text).__name__}")
+    return pairs
 
 
 @attrs.frozen
 class Text:
     """The same text in every language the package speaks.
 
-    A text may be a template with ``{name}`` placeholders; :meth:`format` fills them.
+    ``Text("severity.error")`` is the catalogues' word with that message id;
+    ``Text.of(da="fejl", en="error")`` is a text given per language (a language it
+    lacks falls back as a catalogue does, then to any language it has). A text may be
+    a template with ``{name}`` placeholders; :meth:`format` fills them.
 
     Attributes:
-        da: The Danish text.
-        en: The English text.
+        key: The message id in the catalogues, or ``""`` for a given text.
+        given: The given text per language, as ``(lang, text)`` pairs.
 
-    >>> Text("fejl", "error").pick("da")
-    'fejl'
+    >>> Text("severity.error").pick("da"), Text.of(da="fejl", en="error").pick("en")
+    ('fejl', 'error')
     """
 
-    da: str
-    en: str
+    key: str = ""
+    given: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_given)
+
+    @classmethod
+    def of(cls, texts: Mapping[str, str] | None = None, /, **by_lang: str) -> Text:
+        """A text given per language: a mapping, keywords (``da=``, ``en=``), or both.
+
+        Raises:
+            ValueError: A language is not one of :data:`LANGS`, or none is given.
+
+        >>> Text.of({"da": "ja"}, en="yes").pick("en")
+        'yes'
+        """
+        merged = {**(texts or {}), **by_lang}
+        if not merged:
+            raise ValueError("a text needs at least one language")
+        return cls(given=tuple(merged.items()))
 
     def pick(self, lang: Lang) -> str:
-        """The text in ``lang``.
+        """The text in ``lang`` (or the language it falls back on).
 
         Raises:
             ValueError: ``lang`` is not one of :data:`LANGS`.
         """
-        return cast(str, getattr(self, lang if lang in LANGS else check_lang(lang)))
+        if self.key:
+            return word(self.key, lang)
+        given = dict(self.given)
+        for source in fallbacks(lang):
+            if source in given:
+                return given[source]
+        return self.given[0][1]
 
     def format(self, lang: Lang, /, **values: object) -> str:
         """The text in ``lang`` with its placeholders filled by ``values``.
@@ -75,46 +106,31 @@ class Text:
         Raises:
             ValueError: ``lang`` is not one of :data:`LANGS`.
 
-        >>> Text("hver {every}", "every {every}").format("en", every=pendulum.duration(weeks=2))
-        'every P2W'
+        >>> Text.of(da="hver {every}", en="every {every}").format("en", every=3)
+        'every 3'
         """
         return fill(self.pick(lang), values, lang)
 
 
-#: The languages the package speaks, in the order of :class:`Text`'s fields.
-LANGS: tuple[Lang, ...] = tuple(cast(Lang, field.name) for field in attrs.fields(Text))
+@attrs.frozen
+class Phrase:
+    """A text with its own values: one value of a larger message, rendered in its language.
 
+    Attributes:
+        text: The template.
+        values: Its values, as ``(name, value)`` pairs.
 
-#: The months' names, January first (the report's dates and approximate dates).
-MONTHS: tuple[Text, ...] = (
-    Text("januar", "January"),
-    Text("februar", "February"),
-    Text("marts", "March"),
-    Text("april", "April"),
-    Text("maj", "May"),
-    Text("juni", "June"),
-    Text("juli", "July"),
-    Text("august", "August"),
-    Text("september", "September"),
-    Text("oktober", "October"),
-    Text("november", "November"),
-    Text("december", "December"),
-)
-
-
-def check_lang(lang: str) -> Lang:
-    """``lang`` itself, if it is one of :data:`LANGS`.
-
-    Raises:
-        ValueError: It is not.
-
-    >>> check_lang("da")
-    'da'
+    >>> fill("term ends{revoked}", {"revoked": Phrase.of(Text("rules.revoked"), on=3)}, "en")
+    'term ends, revoked 3'
     """
-    if lang not in LANGS:
-        known = " or ".join(repr(code) for code in LANGS)
-        raise ValueError(f"lang must be {known}, got {lang!r}")
-    return lang
+
+    text: Text
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, text: Text, /, **values: object) -> Phrase:
+        """The phrase ``text`` with ``values``."""
+        return cls(text, tuple(values.items()))
 
 
 def render(value: object, lang: Lang) -> str:  # noqa: PLR0911 - one return per kind
@@ -126,16 +142,18 @@ def render(value: object, lang: Lang) -> str:  # noqa: PLR0911 - one return per 
 
     >>> from samarbejde.model.enums import Sector
     >>> render(Sector.BUSINESS, "da"), render(Decimal("1500000.00"), "en")
-    ('erhvervsliv', '1500000')
+    ('erhvervsliv', '1,500,000')
     """
     if type(value) is str:
         return value
     if type(value) is pendulum.Date:  # the commonest values first, by their exact type
-        return write_date(value)
+        return say_date(value, lang)
     if isinstance(value, Text):
         return value.pick(lang)
+    if isinstance(value, Phrase):
+        return value.text.format(lang, **dict(value.values))
     if isinstance(value, pendulum.Date):
-        return write_date(value)
+        return say_date(value, lang)
     if isinstance(value, Approximate):
         return render_approximate(value, lang)
     if isinstance(value, Enum):
@@ -143,13 +161,80 @@ def render(value: object, lang: Lang) -> str:  # noqa: PLR0911 - one return per 
 
         return label(value, lang)
     if isinstance(value, pendulum.Duration):
-        return write_duration(value)
+        return say_duration(value, lang)
     if isinstance(value, Decimal):
-        return write_decimal(value)
+        return say_number(value, lang)
     if isinstance(value, (tuple, list, frozenset, set)):
         items = [render(v, lang) for v in value]
         return ", ".join(sorted(items) if isinstance(value, (frozenset, set)) else items)
     return str(value)
+
+
+_MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def say_date(day: pendulum.Date, lang: Lang) -> str:
+    """A date as people write it: ``1. juni 2025`` in Danish, ``1 June 2025`` in English.
+
+    >>> say_date(pendulum.Date(2025, 6, 1), "da"), say_date(pendulum.Date(2025, 6, 1), "en")
+    ('1. juni 2025', '1 June 2025')
+    """
+    month = word(f"report.{_MONTH_KEYS[day.month - 1]}", lang)
+    return word("report.date", lang).format(day=day.day, month=month, year=day.year)
+
+
+def say_number(value: Decimal | int, lang: Lang) -> str:
+    """A number with thousands grouped and the language's decimal mark, trailing zeros dropped.
+
+    >>> say_number(Decimal("1500000.50"), "da"), say_number(Decimal("12.0"), "en")
+    ('1.500.000,5', '12')
+    """
+    number = Decimal(value)
+    if not number.is_finite():
+        return write_decimal(number) if isinstance(value, Decimal) else str(value)
+    whole, _, fraction = format(number, ",f").partition(".")
+    fraction = fraction.rstrip("0")
+    group, point = word("report.number.group", lang), word("report.number.point", lang)
+    result = whole.replace(",", group)
+    return f"{result}{point}{fraction}" if fraction else result
+
+
+def say_duration(value: pendulum.Duration, lang: Lang) -> str:
+    """A length of time in words: ``12 år``, ``3 måneder``, ``1 year and 6 months``.
+
+    >>> say_duration(pendulum.duration(years=12), "da")
+    '12 år'
+    >>> say_duration(pendulum.duration(weeks=2), "en")
+    '2 weeks'
+    """
+    parts = []
+    for amount, unit in (
+        (value.years, "year"),
+        (value.months, "month"),
+        (value.weeks, "week"),
+        (value.remaining_days, "day"),
+        (value.hours, "hour"),
+    ):
+        if amount:
+            key = f"format.{unit}" if amount == 1 else f"format.{unit}s"
+            parts.append(word(key, lang).format(n=amount))
+    if not parts or value.minutes or value.remaining_seconds or value.microseconds:
+        return write_duration(value)
+    last = parts.pop()
+    return f"{', '.join(parts)}{word('format.and', lang)}{last}" if parts else last
 
 
 def render_approximate(value: Approximate, lang: Lang) -> str:
@@ -160,7 +245,7 @@ def render_approximate(value: Approximate, lang: Lang) -> str:
     """
     if value.month is None:
         return str(value.year)
-    return f"{MONTHS[value.month - 1].pick(lang)} {value.year}"
+    return f"{word(f'report.{_MONTH_KEYS[value.month - 1]}', lang)} {value.year}"
 
 
 def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:
@@ -172,7 +257,7 @@ def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:
     the sentence around.
 
     >>> fill("{a} before {b}", {"a": pendulum.Date(2021, 1, 1)}, "en")
-    '2021-01-01 before {b}'
+    '1 January 2021 before {b}'
     """
     rendered = _Values()
     for key, value in values.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from samarbejde.model import UNKNOWN, Lang, Money, Quantity, Unit, Unknown, label
+from samarbejde.model import DEFAULT_LANG, UNKNOWN, Lang, Money, Quantity, Unit, Unknown, label
 from samarbejde.model.approximate import Approximate
 from samarbejde.model.text import check_lang, render_approximate
 from samarbejde.report._texts import MONTHS, say
@@ -13,7 +13,7 @@ from samarbejde.report._texts import MONTHS, say
 __all__ = ["format_date", "format_money", "format_number", "format_quantity"]
 
 
-def format_number(value: Decimal | int | Unknown, lang: Lang = "da") -> str:
+def format_number(value: Decimal | int | Unknown, lang: Lang = DEFAULT_LANG) -> str:
     """A number with thousands grouped: ``1.500.000,5`` in Danish, ``1,500,000.5`` in English.
 
     An unknown number is ``ukendt`` (``unknown``).
@@ -41,7 +41,7 @@ def format_number(value: Decimal | int | Unknown, lang: Lang = "da") -> str:
     return f"{result}{point}{fraction}" if fraction else result
 
 
-def format_money(money: Money, lang: Lang = "da") -> str:
+def format_money(money: Money, lang: Lang = DEFAULT_LANG) -> str:
     """An amount the way it is written: ``1.500.000 kr.`` in Danish, ``DKK 1,500,000`` in English.
 
     Other currencies than kroner are written with their code after the number in
@@ -56,7 +56,7 @@ def format_money(money: Money, lang: Lang = "da") -> str:
     return say("money.other", lang, number=number, currency=money.currency)
 
 
-def format_quantity(quantity: Quantity, lang: Lang = "da") -> str:
+def format_quantity(quantity: Quantity, lang: Lang = DEFAULT_LANG) -> str:
     """A promised or delivered quantity with its unit's label, e.g. ``37 timer om ugen``.
 
     >>> from samarbejde import Unit
@@ -68,7 +68,7 @@ def format_quantity(quantity: Quantity, lang: Lang = "da") -> str:
     return f"{format_number(quantity.amount, lang)} {label(quantity.unit, lang)}"
 
 
-def format_date(day: datetime.date | Approximate, lang: Lang = "da") -> str:
+def format_date(day: datetime.date | Approximate, lang: Lang = DEFAULT_LANG) -> str:
     """A date as people write it: ``1. juni 2025`` in Danish, ``1 June 2025`` in English.
 
     An approximate date is its month and year or its year (``marts 2019``, ``2017``),
@@ -78,7 +78,7 @@ def format_date(day: datetime.date | Approximate, lang: Lang = "da") -> str:
         ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
 
     >>> import pendulum
-    >>> format_date(pendulum.Date(2025, 6, 1)), format_date(pendulum.Date(2025, 6, 1), "en")
+    >>> format_date(pendulum.Date(2025, 6, 1), "da"), format_date(pendulum.Date(2025, 6, 1), "en")
     ('1. juni 2025', '1 June 2025')
     """
     if isinstance(day, Approximate):

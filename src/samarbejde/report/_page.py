@@ -43,6 +43,7 @@ from samarbejde.model import (
 from samarbejde.model._html import escape as _e
 from samarbejde.model.iso import write_duration
 from samarbejde.model.text import check_lang
+from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.report._bodies import bodies_html
 from samarbejde.report._format import format_date, format_number, format_quantity
 from samarbejde.report._periods import amount_cell, funders_cell, periods_html
@@ -83,7 +84,7 @@ def html(
     portfolio: Portfolio,
     *,
     as_of: pendulum.Date,
-    lang: Lang = "da",
+    lang: Lang = DEFAULT_LANG,
     sources: Locator | None = None,
     file: str | None = None,
 ) -> str:
@@ -118,7 +119,7 @@ def page(
     documents: Sequence[Document],
     *,
     as_of: pendulum.Date,
-    lang: Lang = "da",
+    lang: Lang = DEFAULT_LANG,
     rules: Sequence[Rule] | None = None,
     keep: Callable[[Portfolio], Collection[str]] | None = None,
 ) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from enum import Enum
 
-from samarbejde.model.text import Lang, Text
+from samarbejde.model.text import DEFAULT_LANG, Lang, Text
 from samarbejde.rules._families import BUILTIN_FAMILIES
 from samarbejde.rules._rule import Rule
 from samarbejde.rules._text import render
@@ -13,13 +13,13 @@ from samarbejde.rules._text import render
 __all__ = ["catalogue_markdown"]
 
 _WORDS: Mapping[str, Text] = {
-    "title": Text("Regelkatalog", "Rule catalogue"),
-    "severity": Text("Alvor", "Severity"),
-    "profiles": Text("Profiler", "Profiles"),
-    "message": Text("Besked", "Message"),
-    "params": Text("Parametre", "Parameters"),
-    "as_of": Text("Kræver `as_of`", "Needs `as_of`"),
-    "other": Text("Andre regler", "Other rules"),
+    "title": Text("rules.title"),
+    "severity": Text("rules.severity"),
+    "profiles": Text("rules.profiles"),
+    "message": Text("rules.message"),
+    "params": Text("rules.params"),
+    "as_of": Text("rules.as_of"),
+    "other": Text("rules.other"),
 }
 
 
@@ -36,7 +36,7 @@ def _param(value: object, lang: Lang) -> str:
     return render(value, lang)
 
 
-def catalogue_markdown(rules: Iterable[Rule] | None = None, lang: Lang = "en") -> str:
+def catalogue_markdown(rules: Iterable[Rule] | None = None, lang: Lang = DEFAULT_LANG) -> str:
     """Render rules (the built-in catalogue by default) as a Markdown reference.
 
     Rules keep their order; a heading starts each family (S, M, P, L, C, T).

@@ -11,6 +11,7 @@ import pendulum
 from samarbejde.model import days
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
+from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.rules._families import BUILTIN_FAMILIES, Family
 from samarbejde.rules._findings import (
     Finding,
@@ -61,10 +62,7 @@ _BUILTIN: tuple[Rule, ...] = (
 )
 _BUILTIN_CHECKS = {r.code: r.check for r in _BUILTIN}
 #: The finding a rule that raises becomes (design notes, "A rule that breaks is a finding").
-_INTERNAL = Text(
-    da="intern fejl i reglen {code} ({name}): {error}",
-    en="internal error in rule {code} ({name}): {error}",
-)
+_INTERNAL = Text("rules.internal")
 
 
 class Locator(Protocol):
@@ -220,7 +218,7 @@ def validate(
     profiles: Iterable[str] = ("all",),
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
-    lang: Lang = "en",
+    lang: Lang = DEFAULT_LANG,
     rules: Iterable[Rule] | None = None,
     sources: Locator | None = None,
 ) -> Report:

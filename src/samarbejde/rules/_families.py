@@ -49,15 +49,15 @@ class Family:
 
     Attributes:
         prefix: The code prefix, e.g. ``"P"``.
-        title: The family's heading in the catalogue, in Danish and English.
-        about: A sentence on what its rules look at, in Danish and English.
+        title: The family's heading in the catalogue, in every language.
+        about: A sentence on what its rules look at, in every language.
         severity: The severity of its rules, unless a rule gives its own.
         profiles: The profiles every rule of the family belongs to.
         scope: What its checks are given, unless a rule gives its own.
 
     >>> from samarbejde.model import Text
     >>> from samarbejde.rules import hit
-    >>> esb = Family("ESB", Text("Esbjerg", "Esbjerg"), Text("Lokale regler.", "Local rules."),
+    >>> esb = Family("ESB", Text.of(en="Esbjerg"), Text.of(da="Lokale regler.", en="Local rules."),
     ...              Severity.WARNING, ("strategic", "all"), EVERY_PARTNERSHIP)
     >>> @esb.rule("ESB001", "no-goals", en="{partnership} has no goals.",
     ...           da="{partnership} har ingen mål.")
@@ -79,14 +79,14 @@ class Family:
         self,
         code: str,
         name: str,
+        messages: Text | Mapping[str, str] | None = None,
         *,
-        en: str,
-        da: str,
         severity: Severity | None = None,
         scope: Scope | None = None,
         rationale: str = "",
         params: Mapping[str, Any] | None = None,
         needs_as_of: bool = False,
+        **templates: str,
     ) -> Callable[[Check], Rule]:
         """Like :func:`rule`, with the family's profiles and, by default, its severity and scope.
 
@@ -98,14 +98,14 @@ class Family:
         return rule(
             code,
             name,
-            en=en,
-            da=da,
+            messages,
             severity=self.severity if severity is None else severity,
             profiles=self.profiles,
             rationale=rationale,
             params=params,
             needs_as_of=needs_as_of,
             scope=self.scope if scope is None else scope,
+            **templates,
         )
 
     def covers(self, code: str) -> bool:
@@ -138,11 +138,8 @@ def defined_rules(namespace: Mapping[str, object]) -> tuple[Rule, ...]:
 #: S - structure: always on; a portfolio that fails them cannot be read right.
 STRUCTURE = Family(
     "S",
-    title=Text("S - struktur", "S - structure"),
-    about=Text(
-        "Henvisninger findes, id'er er entydige, datoer stemmer. I alle profiler.",
-        "References resolve, ids are unique, dates agree. In every profile.",
-    ),
+    title=Text("family.S.title"),
+    about=Text("family.S.about"),
     severity=Severity.ERROR,
     profiles=PROFILES,
     scope=EVERY_PARTNERSHIP,
@@ -151,11 +148,8 @@ STRUCTURE = Family(
 #: M - mandates: in the project and strategic profiles.
 MANDATES = Family(
     "M",
-    title=Text("M - mandater", "M - mandates"),
-    about=Text(
-        "Forpligtelser gives af nogen, der har mandat til det.",
-        "Commitments are made by someone entitled to make them.",
-    ),
+    title=Text("family.M.title"),
+    about=Text("family.M.about"),
     severity=Severity.ERROR,
     profiles=("project", "strategic", "all"),
     scope=EVERY_PARTNERSHIP,
@@ -164,11 +158,8 @@ MANDATES = Family(
 #: P - projects: partnerships whose current lifecycle is a project.
 PROJECT = Family(
     "P",
-    title=Text("P - projekter", "P - projects"),
-    about=Text(
-        "Samarbejder, hvis nuværende livsforløb er et projekt.",
-        "Partnerships whose current lifecycle is a project.",
-    ),
+    title=Text("family.P.title"),
+    about=Text("family.P.about"),
     severity=Severity.WARNING,
     profiles=("project", "all"),
     scope=PROJECTS,
@@ -177,46 +168,31 @@ PROJECT = Family(
 #: L - long-term strategic partnerships that have not been dissolved.
 STRATEGIC = Family(
     "L",
-    title=Text("L - langsigtede strategiske samarbejder", "L - long-term strategic partnerships"),
-    about=Text(
-        "Strategiske samarbejder, der ikke er opløst.",
-        "Strategic partnerships that have not been dissolved.",
-    ),
+    title=Text("family.L.title"),
+    about=Text("family.L.about"),
     severity=Severity.WARNING,
     profiles=("strategic", "all"),
     scope=LIVE_STRATEGIC,
 )
 
 #: C - collaboration practice: what L's rules look at, seen as collaboration.
-COLLABORATION = attrs.evolve(
-    STRATEGIC, prefix="C", title=Text("C - samarbejdspraksis", "C - collaboration practice")
-)
+COLLABORATION = attrs.evolve(STRATEGIC, prefix="C", title=Text("family.C.title"))
 
 #: T - time: what is late and what is dated in the future, as of a day; in the
 #: profiles and scope of the mandate rules.
 TIME = attrs.evolve(
     MANDATES,
     prefix="T",
-    title=Text("T - tid", "T - time"),
-    about=Text(
-        "Kræver `as_of`; i profilerne project, strategic og all.",
-        "Need `as_of`; in the profiles project, strategic and all.",
-    ),
+    title=Text("family.T.title"),
+    about=Text("family.T.about"),
     severity=Severity.WARNING,
 )
 
 #: LBF - Landsbyggefonden's rules for 2019-26: in the profiles lbf-2019-26 and all.
 LBF = Family(
     "LBF",
-    title=Text("LBF - Landsbyggefondens regler 2019-26", "LBF - Landsbyggefonden's rules 2019-26"),
-    about=Text(
-        "Helhedsplaner med en bevilling fra Landsbyggefonden, der begynder i 2019-26: "
-        "lokal medfinansiering, indsatsens længde, indsatsområder og bestyrelse. I "
-        "profilerne lbf-2019-26 og all.",
-        "Helhedsplaner with a grant from Landsbyggefonden that starts in 2019-26: local "
-        "co-financing, the length of an indsats, the themes and the bestyrelse. In the "
-        "profiles lbf-2019-26 and all.",
-    ),
+    title=Text("family.LBF.title"),
+    about=Text("family.LBF.about"),
     severity=Severity.WARNING,
     profiles=("lbf-2019-26", "all"),
     scope=EVERY_PARTNERSHIP,

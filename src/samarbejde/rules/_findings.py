@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
-from samarbejde.model.text import Lang, Text, fill
+from samarbejde.model.text import DEFAULT_LANG, Lang, Text, fill
 
 __all__ = ["Finding", "Related", "Severity"]
 
@@ -35,15 +35,15 @@ class Severity(str, Enum):
     def __str__(self) -> str:
         return str(self.value)
 
-    def label(self, lang: Lang = "en") -> str:
+    def label(self, lang: Lang = DEFAULT_LANG) -> str:
         """The severity's name in Danish (``"da"``) or English (``"en"``)."""
         return _SEVERITY_LABELS[self].pick(lang)
 
 
 _SEVERITY_LABELS = {
-    Severity.ERROR: Text("fejl", "error"),
-    Severity.WARNING: Text("advarsel", "warning"),
-    Severity.INFO: Text("bemærkning", "info"),
+    Severity.ERROR: Text("severity.error"),
+    Severity.WARNING: Text("severity.warning"),
+    Severity.INFO: Text("severity.info"),
 }
 
 

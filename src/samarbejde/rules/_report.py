@@ -9,7 +9,7 @@ import attrs
 import pendulum
 
 from samarbejde.model.iso import write_date
-from samarbejde.model.text import Lang, Text
+from samarbejde.model.text import DEFAULT_LANG, Lang, Text
 from samarbejde.rules._findings import Finding, Severity
 
 __all__ = ["Report"]
@@ -50,7 +50,7 @@ class Report:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
     skipped: tuple[str, ...] = attrs.field(default=(), converter=_codes)
     as_of: pendulum.Date | None = None
-    lang: Lang = "en"
+    lang: Lang = DEFAULT_LANG
 
     @property
     def ok(self) -> bool:
@@ -143,9 +143,9 @@ class Report:
 
 #: The plural of each severity's label (its singular is ``Severity.label``).
 _PLURALS = {
-    Severity.ERROR: Text("fejl", "errors"),
-    Severity.WARNING: Text("advarsler", "warnings"),
-    Severity.INFO: Text("bemærkninger", "info"),
+    Severity.ERROR: Text("rules.count.error"),
+    Severity.WARNING: Text("rules.count.warning"),
+    Severity.INFO: Text("rules.count.info"),
 }
 
 
@@ -154,8 +154,8 @@ def _severity_noun(severity: Severity, count: int, lang: Lang) -> str:
 
 
 _HEADINGS = (
-    Text("Kode", "Code"),
-    Text("Alvor", "Severity"),
-    Text("Sti", "Path"),
-    Text("Besked", "Message"),
+    Text("rules.code"),
+    Text("rules.severity"),
+    Text("rules.path"),
+    Text("rules.message"),
 )

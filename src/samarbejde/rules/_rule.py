@@ -11,7 +11,8 @@ import attrs
 import pendulum
 
 from samarbejde.model.errors import SamarbejdeError
-from samarbejde.model.text import LANGS, Lang, Text
+from samarbejde.model.text import Lang, Text
+from samarbejde.model.words import LANGS, has_word
 from samarbejde.rules._findings import Severity
 from samarbejde.rules._hits import Hit
 from samarbejde.rules._scopes import PORTFOLIO, Scope
@@ -106,22 +107,44 @@ def _profiles(instance: Rule | Family, attribute: attrs.Attribute[Any], value: o
 
 def _messages(instance: Rule, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Text):
-        raise RuleError(f"rule {instance.code}: needs a message template for {_LANGS}")
-
-
-_LANGS = " and ".join(repr(lang) for lang in LANGS)
+        raise RuleError(f"rule {instance.code}: needs a message template in one of {LANGS}")
 
 
 def _text(value: Text | Mapping[str, str]) -> Text | Mapping[str, str]:
     """A mapping of one template per language becomes a :class:`Text`; others stay."""
-    if isinstance(value, Mapping) and set(value) == set(LANGS):
-        return Text(**value)
+    if isinstance(value, Mapping) and value:
+        try:
+            return Text.of(value)
+        except (ValueError, TypeError) as error:
+            raise RuleError(f"rule messages: {error}") from None
     return value
+
+
+def messages_for(code: str, messages: Text | Mapping[str, str] | None) -> Text:
+    """A rule's messages: those given, else the catalogues' ``rule.<code>``.
+
+    Raises:
+        RuleError: None are given and the catalogues have none for ``code``.
+
+    >>> messages_for("S001", None).key, messages_for("X001", {"en": "Empty."}).pick("da")
+    ('rule.S001', 'Empty.')
+    """
+    if messages is None or (isinstance(messages, Mapping) and not messages):
+        if not has_word(f"rule.{code}"):
+            raise RuleError(
+                f"rule {code}: needs its messages, a mapping of one template per language "
+                f"(e.g. {{'en': ..., 'da': ...}}); the catalogues have none for it"
+            )
+        return Text(f"rule.{code}")
+    made = _text(messages)
+    if not isinstance(made, Text):
+        raise RuleError(f"rule {code}: needs a message template in one of {LANGS}")
+    return made
 
 
 @attrs.frozen
 class Rule:
-    """A named check with a stable code, a severity and messages in Danish and English.
+    """A named check with a stable code, a severity and a message in every language.
 
     Attributes:
         code: Stable code, e.g. ``"S001"``: 1-4 capital letters and 3-4 digits.
@@ -129,8 +152,9 @@ class Rule:
         severity: The default severity of its findings.
         messages: The message template in every language, a
             :class:`~samarbejde.model.text.Text` (a mapping of one template per
-            language is taken too), filled with the values a hit carries
-            (``{commitment}``, ``{on}`` ...).
+            language is taken too; a language it lacks falls back as the catalogues
+            do), filled with the values a hit carries (``{commitment}``, ``{on}`` ...).
+            A built-in rule's is the catalogues' ``rule.<code>``.
         check: The function that yields one :class:`Hit` per problem: ``check(ctx)``
             for the :data:`PORTFOLIO` scope, ``check(ctx, part)`` for the others.
         profiles: The profiles the rule belongs to.
@@ -181,15 +205,15 @@ class Rule:
 def rule(
     code: str,
     name: str,
+    messages: Text | Mapping[str, str] | None = None,
     *,
-    en: str,
-    da: str,
     severity: Severity = Severity.WARNING,
     profiles: Iterable[str] = PROFILES,
     rationale: str = "",
     params: Mapping[str, Any] | None = None,
     needs_as_of: bool = False,
     scope: Scope = PORTFOLIO,
+    **templates: str,
 ) -> Callable[[Check], Rule]:
     """Turn a check function into a :class:`Rule`.
 
@@ -202,8 +226,12 @@ def rule(
     Args:
         code: A stable code of 1-4 capital letters and 3-4 digits; not a built-in one.
         name: A short kebab-case name.
-        en: The English message template, e.g. ``"Commitment {commitment} ..."``.
-        da: The Danish message template, with the same placeholders.
+        messages: The message template per language, e.g. ``{"en": "Commitment
+            {commitment} ...", "da": "Forpligtelsen {commitment} ..."}``, with the same
+            placeholders in each; a language it lacks falls back as the catalogues do.
+            Left out, the catalogues' ``rule.<code>`` (a built-in rule's).
+        **templates: The templates as keywords by language code (``en=``, ``da=``,
+            ``sv=``), merged into ``messages``.
         severity: The severity of its findings (default ``warning``).
         profiles: The profiles it belongs to (default: every profile).
         rationale: Why the rule exists, for the documentation.
@@ -220,27 +248,29 @@ def rule(
         RuleError: The code, profiles or messages are malformed.
 
     >>> from samarbejde.rules import EVERY_PARTNERSHIP, hit
-    >>> @rule("X001", "no-partnerships", en="The portfolio is empty.", da="Porteføljen er tom.")
+    >>> @rule("X001", "no-partnerships",
+    ...       {"en": "The portfolio is empty.", "da": "Porteføljen er tom."})
     ... def no_partnerships(ctx):
     ...     if not ctx.index.portfolio.partnerships:
     ...         yield hit("partnerships", "")
     >>> no_partnerships.code
     'X001'
     >>> @rule("X002", "no-members", en="{partnership} has no members.", da="{partnership} har "
-    ...       "ingen medlemmer.", scope=EVERY_PARTNERSHIP)
+    ...       "ingen medlemmer.", scope=EVERY_PARTNERSHIP)  # or as keywords by language
     ... def no_members(ctx, part):  # the message's {partnership} is the partnership's id
     ...     if not part.partnership.members:
     ...         yield hit(f"{part.path}.members", part.partnership.id)
     >>> no_members.scope.name
     'every partnership'
     """
+    texts = messages_for(code, {**_as_map(messages), **templates} if templates else messages)
 
     def wrap(check: Check) -> Rule:
         return Rule(
             code=code,
             name=name,
             severity=severity,
-            messages=Text(da=da, en=en),
+            messages=texts,
             check=check,
             profiles=_frozen_set(profiles),
             rationale=rationale,
@@ -250,3 +280,7 @@ def rule(
         )
 
     return wrap
+
+
+def _as_map(messages: Text | Mapping[str, str] | None) -> Mapping[str, str]:
+    return messages if isinstance(messages, Mapping) else {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
-from samarbejde.model.text import LANGS, Lang
+from samarbejde.model.text import DEFAULT_LANG, LANGS, Lang
 from samarbejde.rules._findings import Finding, Related, Severity
 from samarbejde.rules._report import Report
 from samarbejde.rules._rule import Rule
@@ -118,7 +118,7 @@ def sarif_log(
     """
     index = {r.code: number for number, r in enumerate(rules)}
     results: list[dict[str, object]] = []
-    lang: Lang = "en"
+    lang: Lang = DEFAULT_LANG
     for file, report in reports:
         lang = report.lang
         results += [_result(file, finding, index) for finding in report]

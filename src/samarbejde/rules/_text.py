@@ -1,4 +1,4 @@
-"""Message values for rules: the bilingual text type under its rules' name, and code labels.
+"""Message values for rules: the text type under its rules' name, and code labels.
 
 Rendering lives in the model (:mod:`samarbejde.model.text`); this module keeps the
 names rules have always used.
@@ -6,8 +6,8 @@ names rules have always used.
 
 from __future__ import annotations
 
-from samarbejde.model.labels import label
-from samarbejde.model.text import LANGS, Text, fill, render
+from samarbejde.model.text import Text, fill, render
+from samarbejde.model.words import has_word
 
 __all__ = ["OPEN", "Words", "code_words", "fill", "render"]
 
@@ -15,13 +15,13 @@ __all__ = ["OPEN", "Words", "code_words", "fill", "render"]
 Words = Text
 
 #: The end of a term that has none, as a message value (M004, S012, S016).
-OPEN = Words("åben", "open")
+OPEN = Words("rules.open")
 
 
 def code_words(code: str) -> Text:
     """The labels of an open-list code (a role, a kind of commitment) in every language.
 
-    >>> code_words("bridge_builder").da
+    >>> code_words("bridge_builder").pick("da")
     'brobygger'
     """
-    return Text(**{lang: label(code, lang) for lang in LANGS})
+    return Text(f"code.{code}") if has_word(f"code.{code}") else Text.of(en=code)

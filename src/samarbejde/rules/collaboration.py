@@ -24,7 +24,7 @@ from samarbejde.rules._text import Words
 
 __all__ = ["COLLABORATION_RULES"]
 
-_NONE = Words("ingen", "none")
+_NONE = Words("rules.none")
 
 
 def _sectors(ctx: RuleContext, organisations: Iterator[str]) -> frozenset[Sector]:
@@ -36,10 +36,6 @@ def _sectors(ctx: RuleContext, organisations: Iterator[str]) -> frozenset[Sector
     "C001",
     "few-sectors",
     params={"min_sectors": 3},
-    en="Strategic partnership {partnership} spans {count} sector(s) ({sectors}); at least "
-    "{min_sectors} are expected.",
-    da="Det strategiske samarbejde {partnership} spænder over {count} sektor(er) ({sectors}); "
-    "der forventes mindst {min_sectors}.",
     rationale="Strategic partnerships in vulnerable housing areas bring municipality, housing "
     "organisation, civil society, business and residents together. Fewer than three sectors "
     "among the current members is a narrow alliance. The parameter `min_sectors` (default 3) "
@@ -64,11 +60,6 @@ def few_sectors(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "C002",
     "joined-after-exploring",
     params={"sectors": (Sector.CIVIL_SOCIETY, Sector.BUSINESS)},
-    en="The first {sector} member of strategic partnership {partnership}, {organisation}, "
-    "joined on {joined}, after the exploring phase ended on {exploring_end}.",
-    da="Det første medlem fra {sector} i det strategiske samarbejde {partnership}, "
-    "{organisation}, trådte ind den {joined}, efter afsøgningsfasen sluttede den "
-    "{exploring_end}.",
     rationale="Civil society and business should sit at the table from the start, when "
     "challenges are identified, not be invited in once the plan is made. A sector that took "
     "part in an involvement event (a workshop, a hearing, a dialogue meeting) held by the "
@@ -113,10 +104,6 @@ def joined_after_exploring(ctx: RuleContext, part: PartnershipIndex) -> Iterator
 @COLLABORATION.rule(
     "C003",
     "residents-not-represented",
-    en="Strategic partnership {partnership} has no residents' organisation or resident "
-    "representative among its members.",
-    da="Det strategiske samarbejde {partnership} har ingen beboerorganisation eller "
-    "beboerrepræsentant blandt sine medlemmer.",
     rationale="The residents are the reason the partnership exists. They are represented "
     "through a residents' board (*beboerdemokrati*) as a member or a member in the role "
     "`resident_representative`.",
@@ -140,9 +127,6 @@ def residents_not_represented(ctx: RuleContext, part: PartnershipIndex) -> Itera
     "C004",
     "no-entry-point",
     severity=Severity.INFO,
-    en="{organisation}, a member of strategic partnership {partnership}, has no entry point.",
-    da="{organisation}, som er medlem af det strategiske samarbejde {partnership}, har ingen "
-    "indgang.",
     rationale="Partners and residents need to know how to reach each member organisation: "
     "a regional consultant, a local branch, a liaison. An organisation without an entry point "
     "is hard to engage beyond the people at the table.",
@@ -163,10 +147,6 @@ def no_entry_point(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "C005",
     "dominant-member",
     params={"share": Decimal("0.5"), "min_commitments": 4},
-    en="{organisation} holds {count} of the {total} commitments in strategic partnership "
-    "{partnership}, more than {percent} %.",
-    da="{organisation} står for {count} af de {total} forpligtelser i det strategiske "
-    "samarbejde {partnership}, mere end {percent} %.",
     rationale="A partnership where one member makes most of the commitments is a project "
     "with guests. The parameter `share` (default 0.5) is the share above which one member "
     "dominates; `min_commitments` (default 4) keeps small partnerships out of the count. "
@@ -203,10 +183,6 @@ def dominant_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "challenge-from-one-sector",
     severity=Severity.INFO,
     params={"min_sectors": 2},
-    en="Challenge {challenge} of strategic partnership {partnership} was identified by "
-    "{sectors} only.",
-    da="Udfordringen {challenge} i det strategiske samarbejde {partnership} blev kun "
-    "identificeret af {sectors}.",
     rationale="Challenges are to be identified jointly: a need seen by one sector alone "
     "is that sector's agenda. The parameter `min_sectors` (default 2) sets how many sectors "
     "must have identified a challenge.",
@@ -229,8 +205,6 @@ def challenge_from_one_sector(ctx: RuleContext, part: PartnershipIndex) -> Itera
     "C007",
     "sector-missing",
     params={"sectors": (Sector.CIVIL_SOCIETY, Sector.BUSINESS)},
-    en="Strategic partnership {partnership} has no {sector} member.",
-    da="Det strategiske samarbejde {partnership} har intet medlem fra {sector}.",
     rationale="The first demand on a strategic partnership is that civil society and "
     "business sit at the table from the start. C002 looks at when they joined; this rule "
     "at whether they are there at all: among the current members, or among those who took "

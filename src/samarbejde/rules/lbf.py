@@ -52,10 +52,6 @@ def _grants(ctx: RuleContext, part: PartnershipIndex) -> list[Funding]:
     "LBF001",
     "local-co-financing",
     params={"funders": _FUNDERS, "min_percent": int(_PERIOD.min_local_cofinancing * 100)},
-    en="LBF grant {funding} of {partnership} has {share} % local co-financing over its term, "
-    "less than the {min_percent} % Landsbyggefonden requires.",
-    da="LBF-bevillingen {funding} til {partnership} har {share} % lokal medfinansiering i sin "
-    "periode, mindre end de {min_percent} %, Landsbyggefonden kræver.",
     rationale="Landsbyggefonden funds a boligsocial indsats of 2019-26 only with at least 25 % "
     f"local co-financing (the data's min_local_cofinancing_pct; {_DATA}; source {_SOURCE}, "
     "verified). Local money is every other funding of the partnership inside the grant's "
@@ -95,10 +91,6 @@ def local_co_financing(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit
     "LBF002",
     "indsats-length",
     params={"funders": _FUNDERS, "years": _PERIOD.years},
-    en="LBF grant {funding} of {partnership} runs from {start} to {end}, longer than the "
-    "{years} years of an LBF indsats.",
-    da="LBF-bevillingen {funding} til {partnership} løber fra {start} til {end}, længere end "
-    "de {years} år, en LBF-indsats varer.",
     rationale="A boligsocial indsats funded by Landsbyggefonden in 2019-26 is a locally "
     f"anchored effort of 4 years (the data's typical_duration_years; {_DATA}; source "
     "https://www.lbf.dk/boligsociale-indsatser/, verified); what goes on after needs a new "
@@ -116,7 +108,7 @@ def indsats_length(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
                 grant.id,
                 funding=grant.id,
                 start=grant.term.start,
-                end=Words("åben", "open-ended") if end is None else end,
+                end=Words("rules.open_ended") if end is None else end,
                 years=years,
             )
 
@@ -125,10 +117,6 @@ def indsats_length(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "LBF003",
     "indsats-themes",
     params={"funders": _FUNDERS, "themes": _PERIOD.themes},
-    en="Plan period {period} of {partnership} has the theme “{theme}”, which is not one of "
-    "Landsbyggefonden's indsatsområder for 2019-26.",
-    da="Perioden {period} i {partnership} har temaet “{theme}”, som ikke er et af "
-    "Landsbyggefondens indsatsområder for 2019-26.",
     rationale="A helhedsplan of 2019-26 works in LBF's four indsatsområder: Uddannelse og "
     "livschancer, Beskæftigelse, Kriminalitetsforebyggelse, Sammenhængskraft og "
     "medborgerskab (lbf-indsatsomraader.csv, period 2019-2026; source "
@@ -156,10 +144,6 @@ def indsats_themes(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "LBF004",
     "lbf-bestyrelse",
     params={"funders": _FUNDERS},
-    en="{partnership} has an LBF grant ({funding}) but no bestyrelse (a board) in which both "
-    "the kommune and a boligorganisation sit.",
-    da="{partnership} har en LBF-bevilling ({funding}), men ingen bestyrelse, hvor både "
-    "kommunen og en boligorganisation sidder.",
     rationale="Landsbyggefonden requires a local bestyrelse of the top administrative "
     "leaders of the kommune and the boligorganisationer for an indsats of 2019-26 (NOTES.md "
     f"of the shared data; source {_SOURCE}, verified; for 2015-18 the data's "

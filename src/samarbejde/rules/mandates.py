@@ -15,7 +15,7 @@ from samarbejde.model.codes import COMMITMENT_POWERS
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power
 from samarbejde.model.funding import same_money
-from samarbejde.model.iso import write_date
+from samarbejde.model.text import Phrase
 from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import MANDATES, defined_rules
 from samarbejde.rules._findings import Related, Severity
@@ -30,7 +30,7 @@ __all__ = ["CORE_ROLES", "MANDATE_RULES"]
 #: Roles that make a member part of a strategic partnership's core (rule M005).
 CORE_ROLES: tuple[str, ...] = ("lead", "backbone", "partner", "bridge_builder", "funder")
 
-_NOTHING = Words("", "")
+_NOTHING = Words("rules.nothing")
 _GIVEN = frozenset({CommitmentStatus.PLEDGED, CommitmentStatus.AGREED})
 
 
@@ -46,8 +46,6 @@ def _given_on(c: Commitment) -> pendulum.Date:
     "M001",
     "commitment-without-mandate",
     severity=Severity.WARNING,
-    en="Commitment {commitment} by {by} names no mandate.",
-    da="Forpligtelsen {commitment} fra {by} henviser ikke til noget mandat.",
     rationale="A commitment is only as strong as the authority behind it. Naming the mandate "
     "it was made under shows that the representative could commit the organisation. "
     "Commitments still only proposed, and withdrawn ones, are not counted.",
@@ -66,10 +64,6 @@ def without_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "M002",
     "kind-outside-powers",
     params={"kind_powers": COMMITMENT_POWERS},
-    en="Commitment {commitment} ({kind}) needs the power '{power}', which mandate {mandate} "
-    "does not grant.",
-    da="Forpligtelsen {commitment} ({kind}) kræver beføjelsen '{power}', som mandatet "
-    "{mandate} ikke giver.",
     rationale="A mandate lists what its holder may commit the organisation to. A commitment "
     "of a kind the mandate does not cover was made without authority. The parameter "
     "`kind_powers` maps each kind of commitment to the power it needs.",
@@ -93,9 +87,6 @@ def kind_outside_powers(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
 @MANDATES.rule(
     "M003",
     "above-ceiling",
-    en="{holder} has committed {total} DKK under mandate {mandate}, above its ceiling of "
-    "{ceiling} DKK.",
-    da="{holder} har forpligtet {total} kr. under mandatet {mandate}, over loftet på {ceiling} kr.",
     rationale="A mandate's ceiling caps the money its holder may commit. The sum of the "
     "member's commitments in DKK under the mandate (not withdrawn or superseded) must stay "
     "within it. Commitments are counted in DKK; a ceiling in another currency is not "
@@ -138,10 +129,6 @@ def _summands(part: PartnershipIndex, commitments: list[Commitment]) -> Iterator
 @MANDATES.rule(
     "M004",
     "outside-mandate-term",
-    en="Commitment {commitment} was given on {given_on}, when mandate {mandate} was not in "
-    "force (term {start} to {end}{revoked}).",
-    da="Forpligtelsen {commitment} blev givet den {given_on}, hvor mandatet {mandate} ikke "
-    "var gældende (periode {start} til {end}{revoked}).",
     rationale="A mandate authorises commitments only while it is in force: inside its term "
     "and before it is revoked. The day a commitment is given is its first pledged or agreed "
     "status (or the day it was proposed).",
@@ -161,10 +148,7 @@ def outside_mandate_term(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
                 end=OPEN if mandate.term.end is None else mandate.term.end,
                 revoked=_NOTHING
                 if mandate.revoked is None
-                else Words(
-                    f", tilbagekaldt {write_date(mandate.revoked)}",
-                    f", revoked {write_date(mandate.revoked)}",
-                ),
+                else Phrase.of(Words("rules.revoked"), on=mandate.revoked),
             )
 
 
@@ -174,10 +158,6 @@ def outside_mandate_term(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
     severity=Severity.WARNING,
     scope=LIVE_STRATEGIC,
     params={"core_roles": CORE_ROLES},
-    en="{organisation} is a core member ({role}) of strategic partnership {partnership} but "
-    "holds no strategic-level mandate.",
-    da="{organisation} er kernemedlem ({role}) af det strategiske samarbejde {partnership}, "
-    "men har intet mandat på strategisk niveau.",
     rationale="In a strategic partnership the core members set direction together. Their "
     "representatives need a strategic-level mandate, or every decision waits for the "
     "organisation behind them. The parameter `core_roles` lists the core roles.",
@@ -201,10 +181,6 @@ def core_without_strategic_mandate(ctx: RuleContext, part: PartnershipIndex) -> 
     "M006",
     "currency-not-comparable",
     severity=Severity.WARNING,
-    en="Mandate {mandate} of {holder} has a ceiling in {currency}, but commitments "
-    "{commitments} under it are in DKK; they were not compared with the ceiling.",
-    da="Mandatet {mandate} for {holder} har et loft i {currency}, men forpligtelserne "
-    "{commitments} under det er i DKK; de er ikke sammenholdt med loftet.",
     rationale="Rule M003 adds up a mandate's commitments of money, which are in DKK, and "
     "compares the sum with the mandate's ceiling. The library has no exchange rates (no "
     "clock, no network), so a ceiling in another currency cannot be compared: this rule "
@@ -232,10 +208,6 @@ def currency_not_comparable(ctx: RuleContext, part: PartnershipIndex) -> Iterato
     "M007",
     "money-promised-twice",
     severity=Severity.INFO,
-    en="Commitment {commitment} by {by} ({amount} DKK) and funding {funding} from {by} "
-    "look like the same money; only the funding is counted as funding.",
-    da="Forpligtelsen {commitment} fra {by} ({amount} kr.) og finansieringen {funding} fra "
-    "{by} ser ud til at være de samme penge; kun finansieringen tælles som finansiering.",
     rationale="A member's promise of money (a commitment in DKK) and a funding record can "
     "describe the same money: the municipality commits its budget line in the agreement, "
     "and the budget line is also recorded as funding. The funding analysis counts funding "

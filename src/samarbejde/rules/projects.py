@@ -26,10 +26,6 @@ _ENDING = frozenset({ProjectPhase.CLOSING, ProjectPhase.CLOSED})
     "P001",
     "long-project",
     params={"years": 4},
-    en="Project {partnership} runs from {start} to {end}, longer than {years} years: consider "
-    "the strategic form.",
-    da="Projektet {partnership} løber fra {start} til {end}, længere end {years} år: overvej "
-    "den strategiske samarbejdsform.",
     rationale="A project that lasts longer than a few years is long-term work organised as "
     "a project: one grant, one owner, a fixed end. The strategic form, with a binding "
     "agreement, a horizon and periodic reviews, fits such work better. The parameter "
@@ -55,11 +51,6 @@ def long_project(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 @PROJECT.rule(
     "P002",
     "funding-cliff",
-    en="Project {partnership} is {phase} (term ends {end}) with no successor and no parent "
-    "strategic partnership: a funding cliff. Consider the strategic form.",
-    da="Projektet {partnership} er {phase} (perioden slutter {end}) uden en efterfølger og "
-    "uden et strategisk samarbejde over sig: en finansieringskløft. Overvej den strategiske "
-    "samarbejdsform.",
     rationale="When a project ends and nothing carries its work on, residents lose what was "
     "built and partners lose the relations: the funding cliff. A project that is closing or "
     "closed should run under a strategic partnership or be made strategic itself.",
@@ -81,10 +72,6 @@ def funding_cliff(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 @PROJECT.rule(
     "P003",
     "funding-ends-early",
-    en="The funding of project {partnership} ends on {funded_until} ({funding}), before the "
-    "project ends on {end}.",
-    da="Finansieringen af projektet {partnership} slutter den {funded_until} ({funding}), før "
-    "projektet slutter den {end}.",
     rationale="A project whose money runs out before its term ends will stop early or cut "
     "what it promised. The last funding should cover the whole term.",
 )
@@ -116,8 +103,6 @@ _UNFINISHED = frozenset({ProjectPhase.PLANNED, ProjectPhase.RUNNING, ProjectPhas
     "P004",
     "past-planned-end",
     needs_as_of=True,
-    en="Project {partnership} was planned to end on {end}, but on {as_of} it is still {phase}.",
-    da="Projektet {partnership} skulle slutte den {end}, men den {as_of} er det stadig {phase}.",
     rationale="A project has a fixed term. Once its planned end has passed it is closing, "
     "closed or cancelled, or it has become strategic; a project still planned, running or "
     "suspended after its end has a record that nobody keeps up, or work that goes on "

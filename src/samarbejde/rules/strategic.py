@@ -37,8 +37,6 @@ def _lifecycle(part: PartnershipIndex) -> StrategicLifecycle:
 @STRATEGIC.rule(
     "L001",
     "not-place-specific",
-    en="Strategic partnership {partnership} names no area: it is not place-specific.",
-    da="Det strategiske samarbejde {partnership} nævner intet område: det er ikke stedsspecifikt.",
     rationale="Strategic partnerships in vulnerable housing areas are place-specific "
     "(*stedsspecifikke*): they serve named areas, so that partners can be held to what they "
     "do there.",
@@ -52,10 +50,6 @@ def not_place_specific(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit
 @STRATEGIC.rule(
     "L002",
     "no-binding-agreement",
-    en="Strategic partnership {partnership} is {phase} but has no binding agreement signed by "
-    "all its parties.",
-    da="Det strategiske samarbejde {partnership} er i {phase}, men har ingen forpligtende "
-    "aftale underskrevet af alle parter.",
     rationale="A strategic partnership is binding (*forpligtende*): once it operates, a "
     "signed, binding agreement says what the partners owe each other.",
 )
@@ -76,9 +70,6 @@ def no_binding_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
     "L003",
     "short-horizon",
     params={"years": 5},
-    en="Strategic partnership {partnership} has a horizon of {horizon}, under {years} years.",
-    da="Det strategiske samarbejde {partnership} har en tidshorisont på {horizon}, under "
-    "{years} år.",
     rationale="A strategic partnership is long-lasting (*langvarigt*). A horizon shorter than "
     "a few years makes it a project by another name. The parameter `years` (default 5) sets "
     "the least horizon; an open-ended horizon passes, and so does an unknown one (S019 "
@@ -105,8 +96,6 @@ def short_horizon(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 @STRATEGIC.rule(
     "L004",
     "no-review-cadence",
-    en="Strategic partnership {partnership} sets no review cadence (review_every).",
-    da="Det strategiske samarbejde {partnership} har ingen fast evalueringskadence (review_every).",
     rationale="Long partnerships stay alive through periodic reviews where partners decide "
     "to continue, adjust, renew or dissolve. Without a cadence, reviews do not happen.",
 )
@@ -124,10 +113,6 @@ def no_review_cadence(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
     "L005",
     "review-overdue",
     needs_as_of=True,
-    en="The review of strategic partnership {partnership} was due on {due} (every {every}); "
-    "none is recorded by {as_of}.",
-    da="Evalueringen af det strategiske samarbejde {partnership} skulle have været holdt den "
-    "{due} (hver {every}); ingen er registreret pr. {as_of}.",
     rationale="A review cadence is only a promise until the reviews happen. A review is "
     "overdue when the last review (or the start) plus the cadence lies before `as_of`.",
 )
@@ -148,8 +133,6 @@ def review_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 @STRATEGIC.rule(
     "L006",
     "no-shared-vision",
-    en="Strategic partnership {partnership} is {phase} but has no shared vision.",
-    da="Det strategiske samarbejde {partnership} er i {phase}, men har ingen fælles vision.",
     rationale="The partners agree a shared vision while forming the partnership; once it "
     "operates, the vision is what goals, commitments and reviews refer back to.",
 )
@@ -164,15 +147,13 @@ def no_shared_vision(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
         )
 
 
-_INDICATOR = Words("indikator", "indicator")
-_TARGET = Words("målværdi", "target")
+_INDICATOR = Words("rules.indicator")
+_TARGET = Words("rules.target")
 
 
 @STRATEGIC.rule(
     "L007",
     "goal-not-measurable",
-    en="Goal {goal} of strategic partnership {partnership} has no {missing}.",
-    da="Målet {goal} i det strategiske samarbejde {partnership} mangler {missing}.",
     rationale="Goals that can be followed over years need an indicator and a target; "
     "without them, reviews cannot tell whether the partnership works.",
 )
@@ -197,11 +178,6 @@ def goal_not_measurable(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
     "L008",
     "short-term-funding-only",
     params={"grant_kinds": SHORT_TERM_FUNDING},
-    en="All funding of strategic partnership {partnership} is short-term grants, the last "
-    "ending on {funded_until}, inside its horizon (until {horizon_end}).",
-    da="Al finansiering af det strategiske samarbejde {partnership} er kortsigtede "
-    "bevillinger; den sidste slutter den {funded_until}, inden for tidshorisonten (til "
-    "{horizon_end}).",
     rationale="A long-term partnership financed only by grants that end inside its horizon "
     "meets the same funding cliff as a project. Partners' own budgets should carry part of "
     "it. The parameter `grant_kinds` lists the kinds counted as short-term grants. An "
@@ -223,7 +199,7 @@ def short_term_funding_only(ctx: RuleContext, part: PartnershipIndex) -> Iterato
             f"{part.path}.funding",
             part.partnership.id,
             funded_until=funded_until,
-            horizon_end=Words("åben", "open-ended") if horizon_end is None else horizon_end,
+            horizon_end=Words("rules.open_ended") if horizon_end is None else horizon_end,
         )
 
 
@@ -231,10 +207,6 @@ def short_term_funding_only(ctx: RuleContext, part: PartnershipIndex) -> Iterato
     "L009",
     "passive-member",
     severity=Severity.INFO,
-    en="{organisation} is a member of strategic partnership {partnership} but has made no "
-    "commitment and owns no goal.",
-    da="{organisation} er medlem af det strategiske samarbejde {partnership}, men har hverken "
-    "givet forpligtelser eller ejerskab til mål.",
     rationale="In a strategic partnership every member contributes: it commits something or "
     "owns a goal. A member that does neither is a spectator, and the partnership should "
     "know.",
@@ -256,10 +228,6 @@ def passive_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "L010",
     "member-seeks-nothing",
     severity=Severity.INFO,
-    en="{organisation} is a member of strategic partnership {partnership} but has recorded "
-    "nothing it seeks from it.",
-    da="{organisation} er medlem af det strategiske samarbejde {partnership}, men har ikke "
-    "registreret, hvad det søger i samarbejdet.",
     rationale="Win-win, said out loud: a business partner joins because it will need the "
     "labour, volunteers because they own the work. A member that records its interests "
     "can be held to what it gains as well as to what it gives (L009); one that records "
@@ -284,11 +252,6 @@ _YEAR = pendulum.duration(years=1)
     "L011",
     "past-planned-horizon",
     needs_as_of=True,
-    en="Strategic partnership {partnership} was planned to run until {end} (a horizon of "
-    "{horizon}), but on {as_of} it is still {phase} and no review has renewed it.",
-    da="Det strategiske samarbejde {partnership} var planlagt til at løbe til den {end} (en "
-    "tidshorisont på {horizon}), men den {as_of} er det stadig i {phase}, og ingen evaluering "
-    "har fornyet det.",
     rationale="A strategic partnership is long-lasting, not endless: its horizon is the "
     "period the partners planned for (as a project's term, P004). Once the horizon has "
     "passed, the partners have renewed it (a review with outcome `renewed`, held at most "

@@ -101,8 +101,6 @@ def _org_references(ctx: RuleContext) -> Iterator[tuple[str, str, str | None]]:
 @STRUCTURE.rule(
     "S001",
     "unknown-organisation",
-    en="Organisation {organisation} is referred to but is not among the portfolio's organisations.",
-    da="Organisationen {organisation} nævnes, men findes ikke blandt porteføljens organisationer.",
     rationale="Every member, funder, signatory, goal owner, reporter and approver of a "
     "measurement, seat holder, secretariat host, participant in an involvement event and "
     "parent organisation must be described once in the portfolio, so that its sector, entry "
@@ -120,8 +118,6 @@ def unknown_organisation(ctx: RuleContext) -> Iterator[Hit]:
 @STRUCTURE.rule(
     "S002",
     "unknown-area",
-    en="Area {area} is referred to but is not among the portfolio's areas.",
-    da="Området {area} nævnes, men findes ikke blandt porteføljens områder.",
     rationale="A partnership is tied to the places it serves; an area it names (or where "
     "its secretariat sits) must be described, with its municipality, for the partnership "
     "to be place-specific. An area on a government list is described once too, so that its "
@@ -163,10 +159,6 @@ def _areas_named(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
 @STRUCTURE.rule(
     "S003",
     "unknown-member",
-    en="Commitment {commitment} names {organisation} ({field}), which is not a member of "
-    "partnership {partnership}.",
-    da="Forpligtelsen {commitment} nævner {organisation} ({field}), som ikke er medlem af "
-    "samarbejdet {partnership}.",
     rationale="Only members can make commitments or receive them; a commitment by an "
     "outsider cannot be followed up in the partnership.",
 )
@@ -190,8 +182,6 @@ def unknown_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 @STRUCTURE.rule(
     "S004",
     "unknown-mandate",
-    en="Commitment {commitment} names mandate {mandate}, which {by} does not hold.",
-    da="Forpligtelsen {commitment} henviser til mandatet {mandate}, som {by} ikke har.",
     rationale="A commitment made under a mandate must name a mandate that the committing "
     "member's representative actually holds in the partnership.",
 )
@@ -214,8 +204,6 @@ def unknown_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 @STRUCTURE.rule(
     "S005",
     "unknown-goal",
-    en="Commitment {commitment} serves goal {goal}, which partnership {partnership} does not have.",
-    da="Forpligtelsen {commitment} tjener målet {goal}, som samarbejdet {partnership} ikke har.",
     rationale="Commitments are followed against the partnership's goals; a goal that is not "
     "described cannot be followed.",
 )
@@ -235,8 +223,6 @@ def unknown_goal(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 @STRUCTURE.rule(
     "S006",
     "unknown-challenge",
-    en="Goal {goal} answers challenge {challenge}, which partnership {partnership} does not have.",
-    da="Målet {goal} svarer på udfordringen {challenge}, som samarbejdet {partnership} ikke har.",
     rationale="Goals answer challenges identified jointly; the challenge must be described.",
 )
 def unknown_challenge(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
@@ -255,8 +241,6 @@ def unknown_challenge(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
 @STRUCTURE.rule(
     "S007",
     "unknown-agreement",
-    en="{subject} refers to agreement {agreement}, which partnership {partnership} does not have.",
-    da="{subject} henviser til aftalen {agreement}, som samarbejdet {partnership} ikke har.",
     rationale="Commitments belong to agreements, sub-agreements to their main agreement and "
     "plan periods to their agreement; the agreement referred to must be described.",
 )
@@ -292,8 +276,6 @@ def unknown_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
 @STRUCTURE.rule(
     "S008",
     "unknown-parent-partnership",
-    en="Partnership {partnership} runs under {parent}, which is not in the portfolio.",
-    da="Samarbejdet {partnership} hører under {parent}, som ikke findes i porteføljen.",
     rationale="A project that runs under a strategic partnership must name one that is "
     "described, so that the project can be seen as part of the long-term effort.",
 )
@@ -309,18 +291,16 @@ def unknown_parent(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 
 
 _KINDS = {
-    "organisations": Words("organisation", "organisation"),
-    "areas": Words("område", "area"),
-    "partnerships": Words("samarbejde", "partnership"),
-    "lists": Words("liste", "list"),
+    "organisations": Words("rules.organisations"),
+    "areas": Words("rules.areas"),
+    "partnerships": Words("rules.partnerships"),
+    "lists": Words("rules.lists"),
 }
 
 
 @STRUCTURE.rule(
     "S009",
     "duplicate-id",
-    en="The {kind} id {id} is used {count} times in the portfolio.",
-    da="Id'et {id} bruges {count} gange for {kind} i porteføljen.",
     rationale="Everything refers to organisations, areas, partnerships and lists by id; an "
     "id used twice makes every reference to it ambiguous.",
     scope=PORTFOLIO,
@@ -345,8 +325,6 @@ def duplicate_id(ctx: RuleContext) -> Iterator[Hit]:
 @STRUCTURE.rule(
     "S010",
     "organisation-parent-cycle",
-    en="Organisations {cycle} are units of each other in a cycle.",
-    da="Organisationerne {cycle} er enheder af hinanden i ring.",
     rationale="Units (departments, local branches) point to the organisation they belong to; "
     "following parents must end at a top organisation.",
     scope=PORTFOLIO,
@@ -374,10 +352,6 @@ def parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
 @STRUCTURE.rule(
     "S011",
     "membership-outside-lifetime",
-    en="{organisation} joined partnership {partnership} on {joined}, outside its lifetime "
-    "({start} to {end}).",
-    da="{organisation} trådte ind i samarbejdet {partnership} den {joined}, uden for dets "
-    "levetid ({start} til {end}).",
     rationale="A member cannot join a partnership before it begins or after it has ended.",
 )
 def membership_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
@@ -398,10 +372,6 @@ def membership_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Ite
 @STRUCTURE.rule(
     "S012",
     "commitment-outside-lifetime",
-    en="Commitment {commitment} was made on {made_on}, outside the lifetime of partnership "
-    "{partnership} ({start} to {end}).",
-    da="Forpligtelsen {commitment} blev givet den {made_on}, uden for samarbejdet "
-    "{partnership}s levetid ({start} til {end}).",
     rationale="Commitments are made to a partnership while it exists.",
 )
 def commitment_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
@@ -423,10 +393,6 @@ def commitment_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Ite
 @STRUCTURE.rule(
     "S013",
     "commitment-by-inactive-member",
-    en="Commitment {commitment} was made on {made_on}, when {by} was not a member "
-    "(joined {joined}, left {left}).",
-    da="Forpligtelsen {commitment} blev givet den {made_on}, hvor {by} ikke var medlem "
-    "(indtrådt {joined}, udtrådt {left}).",
     rationale="A member commits while it is a member: not before it joins, nor after it leaves.",
 )
 def commitment_by_inactive_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
@@ -441,15 +407,13 @@ def commitment_by_inactive_member(ctx: RuleContext, part: PartnershipIndex) -> I
                 made_on=c.made_on,
                 by=c.by,
                 joined=member.joined,
-                left=Words("ikke", "not") if member.left is None else member.left,
+                left=Words("rules.not") if member.left is None else member.left,
             )
 
 
 @STRUCTURE.rule(
     "S014",
     "parent-not-strategic",
-    en="Partnership {partnership} runs under {parent}, which is not a strategic partnership.",
-    da="Samarbejdet {partnership} hører under {parent}, som ikke er et strategisk samarbejde.",
     rationale="Projects run under a long-term strategic partnership; a project cannot be the "
     "parent of another.",
 )
@@ -471,8 +435,6 @@ _DELIVERED = frozenset({CommitmentStatus.FULFILLED, CommitmentStatus.PARTLY_FULF
 @STRUCTURE.rule(
     "S015",
     "fulfilled-without-fulfilment",
-    en="Commitment {commitment} is {status} since {on}, but no fulfilment is recorded.",
-    da="Forpligtelsen {commitment} er {status} siden {on}, men ingen indfrielse er registreret.",
     rationale="A commitment marked (partly) fulfilled must show what was delivered and when; "
     "otherwise the status cannot be followed up.",
 )
@@ -492,10 +454,6 @@ def fulfilled_without_fulfilment(ctx: RuleContext, part: PartnershipIndex) -> It
 @STRUCTURE.rule(
     "S016",
     "fulfilment-outside-status",
-    en="Commitment {commitment} has a fulfilment dated {fulfilled_on}, outside its status "
-    "history ({made_on} to {final_on}).",
-    da="Forpligtelsen {commitment} har en indfrielse dateret {fulfilled_on}, uden for dens "
-    "statushistorik ({made_on} til {final_on}).",
     rationale="Deliveries happen between the day a commitment is made and the day it reaches "
     "a final state; a delivery outside that span means the history is wrong.",
 )
@@ -537,8 +495,6 @@ def _cycles(parents: dict[str, str | None]) -> Iterator[tuple[str, ...]]:
     "S017",
     "partnership-parent-cycle",
     scope=PORTFOLIO,
-    en="Partnerships {cycle} run under each other in a cycle.",
-    da="Samarbejderne {cycle} hører under hinanden i ring.",
     rationale="A project runs under a strategic partnership, which runs under none or "
     "under a wider one; following parents must end at a partnership with no parent.",
 )
@@ -554,9 +510,6 @@ def partnership_parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
 @STRUCTURE.rule(
     "S018",
     "agreement-parent-cycle",
-    en="Agreements {cycle} of partnership {partnership} are sub-agreements of each other in "
-    "a cycle.",
-    da="Aftalerne {cycle} i samarbejdet {partnership} er delaftaler af hinanden i ring.",
     rationale="A sub-agreement belongs to a main agreement; following parents must end at "
     "an agreement that is no one's sub-agreement.",
 )
@@ -607,8 +560,6 @@ def _unknowns(ctx: RuleContext, part: PartnershipIndex) -> Iterator[str]:  # noq
     "S019",
     "not-known",
     severity=Severity.INFO,
-    en="Partnership {partnership} states {n} facts as unknown: {unknown}.",
-    da="Samarbejdet {partnership} angiver {n} forhold som ukendte: {unknown}.",
     rationale="Real sources often lack an amount, a quantity, a horizon, a member's role or "
     "an area's list status; a fact stated `unknown` is neither absent nor a value. The "
     "other rules do not guess it (a rule that needs it says nothing), maturity leaves a "
@@ -631,10 +582,6 @@ def not_known(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
 @STRUCTURE.rule(
     "S020",
     "event-unknown-challenge",
-    en="Involvement event {event} identified challenge {challenge}, which partnership "
-    "{partnership} does not have.",
-    da="Inddragelsesaktiviteten {event} identificerede udfordringen {challenge}, som "
-    "samarbejdet {partnership} ikke har.",
     rationale="What a workshop or hearing produced is recorded as the partnership's "
     "challenges; a challenge an event names must be described.",
 )

@@ -30,9 +30,6 @@ __all__ = ["TIME_RULES"]
     "T001",
     "commitment-overdue",
     needs_as_of=True,
-    en="Commitment {commitment} by {by} ended on {end} but is still {status} as of {as_of}.",
-    da="Forpligtelsen {commitment} fra {by} sluttede den {end}, men er stadig {status} pr. "
-    "{as_of}.",
     rationale="When a commitment's term has ended, the partners should record what became of "
     "it: fulfilled, partly fulfilled, breached, withdrawn or superseded. An open status after "
     "the end means nobody followed up.",
@@ -53,12 +50,12 @@ def commitment_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit
             )
 
 
-_PHASE = Words("fase", "phase")
-_STATUS = Words("status", "status")
-_FULFILMENT = Words("indfrielse", "fulfilment")
-_REVIEW = Words("evaluering", "review")
-_SIGNATURE = Words("underskrift", "signature")
-_MEASUREMENT = Words("måling", "measurement")
+_PHASE = Words("rules.phase")
+_STATUS = Words("rules.status")
+_FULFILMENT = Words("rules.fulfilment")
+_REVIEW = Words("rules.review")
+_SIGNATURE = Words("rules.signature")
+_MEASUREMENT = Words("rules.measurement")
 
 
 def _first_after(dates: Sequence[When | None], day: pendulum.Date) -> int | None:
@@ -127,8 +124,6 @@ def _found(path: str, entry: Words, subject: str, on: When | None, day: pendulum
     "dated-in-future",
     severity=Severity.ERROR,
     needs_as_of=True,
-    en="A {entry} of {subject} is dated {on}, after {as_of}.",
-    da="En {entry} for {subject} er dateret {on}, efter {as_of}.",
     rationale="Histories record what has happened: phases entered, statuses reached, "
     "deliveries, reviews, measurements and signatures. An entry dated after `as_of` records "
     "something that has not happened yet, usually a typing error in the date.",
@@ -143,10 +138,6 @@ def dated_in_future(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "T003",
     "goal-off-track",
     needs_as_of=True,
-    en="Goal {goal} of {partnership} is off track: the trend of its measurements gives "
-    "{projected} on {due}, short of its target {target} ({better}).",
-    da="Målet {goal} i {partnership} er ikke på sporet: tendensen i målingerne giver "
-    "{projected} den {due}, mens målet er {target} ({better}).",
     rationale="Shared measurement follows each goal toward its target. The method (design "
     "decision D96): the ordinary least-squares line through the goal's measurements dated "
     "on or before `as_of` (a period value counts on its last day), read on the due date, "
@@ -179,10 +170,6 @@ def goal_off_track(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     "T004",
     "measurement-overdue",
     needs_as_of=True,
-    en="Goal {goal} of {partnership} was last measured on {last} and is measured every "
-    "{every}: a measurement was due on {due_on}.",
-    da="Målet {goal} i {partnership} blev sidst målt den {last} og måles hver {every}: "
-    "en måling skulle foreligge den {due_on}.",
     rationale="Shared measurement works only when the partners measure at the pace they "
     "agreed (design decision D96): the goal's own `measure_every`, else the partnership's "
     "review cadence (`review_every`), since each review needs a fresh value. Counted from "
@@ -222,8 +209,6 @@ def measurement_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
     "dated-perhaps-in-future",
     severity=Severity.INFO,
     needs_as_of=True,
-    en="A {entry} of {subject} is dated {on}: whether that is after {as_of} cannot be told.",
-    da="En {entry} for {subject} er dateret {on}: om det er efter {as_of}, kan ikke afgøres.",
     rationale="A date known only to its year or month is every day of it (design decision "
     "D72). When `as_of` falls inside it, T002 cannot tell whether the entry records something "
     "that has not happened yet, and says so here instead of guessing.",

@@ -26,6 +26,7 @@ from samarbejde.model.iso import WHEN_PATTERN
 from samarbejde.model.labels import Lang
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.unknown import UNKNOWN
+from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.sheets._cells import cell_text
 from samarbejde.sheets._layout import Column, Table, layout
 from samarbejde.sheets._tables import RawRow, SheetProblem, portfolio_from_rows, rows_of
@@ -75,7 +76,7 @@ def dump_csv_package(
     portfolio: Portfolio,
     folder: str | Path,
     *,
-    lang: Lang = "da",
+    lang: Lang = DEFAULT_LANG,
     as_of: pendulum.Date | None = None,
 ) -> None:
     """Write a portfolio as a folder of CSV files and a ``datapackage.json``.

@@ -24,6 +24,7 @@ from samarbejde.model.approximate import When
 from samarbejde.model.errors import LoadError, MissingExtraError, Problem
 from samarbejde.model.labels import Lang, label
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.sheets._cells import cell_value
 from samarbejde.sheets._layout import Column, Table, layout
 from samarbejde.sheets._tables import Place, RawRow, SheetProblem, portfolio_from_rows, rows_of
@@ -200,7 +201,7 @@ def _book(portfolio: Portfolio | None, lang: Lang, as_of: pendulum.Date | None) 
 
 
 def dumps_workbook(
-    portfolio: Portfolio, *, lang: Lang = "da", as_of: pendulum.Date | None = None
+    portfolio: Portfolio, *, lang: Lang = DEFAULT_LANG, as_of: pendulum.Date | None = None
 ) -> bytes:
     """Write a portfolio as the bytes of an ``.xlsx`` workbook.
 
@@ -215,13 +216,17 @@ def dumps_workbook(
 
 
 def dump_workbook(
-    portfolio: Portfolio, path: str | Path, *, lang: Lang = "da", as_of: pendulum.Date | None = None
+    portfolio: Portfolio,
+    path: str | Path,
+    *,
+    lang: Lang = DEFAULT_LANG,
+    as_of: pendulum.Date | None = None,
 ) -> None:
     """Write a portfolio to an ``.xlsx`` file (replaced whole, never half-written)."""
     write_atomically(Path(path), dumps_workbook(portfolio, lang=lang, as_of=as_of))
 
 
-def template(path: str | Path, *, lang: Lang = "da") -> None:
+def template(path: str | Path, *, lang: Lang = DEFAULT_LANG) -> None:
     """Write an empty workbook with instructions on its ``Meta`` sheet."""
     out = io.BytesIO()
     _book(None, lang, None).save(out)
