@@ -87,7 +87,11 @@ def test_the_page_is_self_contained_and_well_formed(name: str, lang: str) -> Non
     assert "<link" not in text
     assert "@import" not in text
     assert "url(" not in text
-    assert re.search(r'(?:src|href)="(?!#)', text) is None  # only links within the page
+    assert re.search(r'src="(?!#)', text) is None  # nothing is fetched
+    # links within the page, and to a cited source for the reader to follow (D81)
+    outside = re.findall(r'<a href="(?!#)([^"]*)"([^>]*)>', text)
+    assert all(url.startswith(("https://", "http://")) for url, _ in outside)
+    assert all(rest == ' rel="noreferrer"' for _, rest in outside)
     assert "Content-Security-Policy" in text
     checker = balance(text)
     assert checker.errors == []

@@ -61,6 +61,7 @@ import samarbejde as s
 from samarbejde import examples, report
 from samarbejde import testing as builders
 from samarbejde.model.errors import ModelError
+from samarbejde.model.sources import Cited
 
 AS_OF = examples.AS_OF
 GATE = "tests/structure/test_report_gate.py"
@@ -166,9 +167,19 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     ),
 }
 
+#: The records that carry sources and a note.
+CITED = tuple(record for record in IN_PORTFOLIO if issubclass(record, Cited))
+
 #: Fields the notebook view does not show, and why: it is a compact look at partnerships
 #: (one row each), their members and their commitments; the report shows the rest.
 NOT_IN_NOTEBOOK: Mapping[Key, str] = {
+    **dict.fromkeys(
+        [
+            *((record, name) for record in CITED for name in ("sources", "note")),
+            *keys([s.Source]),
+        ],
+        "where a record's facts were read, and a note: the report lists them",
+    ),
     **dict.fromkeys(
         keys([s.Organisation, s.Identifiers, s.EntryPoint]),
         "organisations are shown by id (a member, a commitment's maker), and counted",

@@ -53,6 +53,7 @@ from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.redaction import personal_fields, redact
+from samarbejde.model.sources import Cited, Source
 from samarbejde.model.terms import Term, add_duration
 from samarbejde.model.text import LANGS, Text
 from samarbejde.model.transitions import (
@@ -78,6 +79,7 @@ __all__ = [
     "Area",
     "AreaCategory",
     "Challenge",
+    "Cited",
     "Classification",
     "Commitment",
     "CommitmentStatus",
@@ -113,6 +115,7 @@ __all__ = [
     "SamarbejdeError",
     "Sector",
     "Signature",
+    "Source",
     "StatusChange",
     "StrategicLifecycle",
     "StrategicPhase",

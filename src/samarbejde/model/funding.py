@@ -9,6 +9,7 @@ from samarbejde.model._checks import instance_of, is_id, is_optional_date
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, FundingKind, Unit
 from samarbejde.model.money import Money
+from samarbejde.model.sources import Cited
 from samarbejde.model.terms import Term
 
 __all__ = ["SHORT_TERM_FUNDING", "Funding", "promises_money", "same_money"]
@@ -22,7 +23,7 @@ SHORT_TERM_FUNDING: tuple[FundingKind, ...] = (
 
 
 @attrs.frozen
-class Funding:
+class Funding(Cited):
     """Money for the partnership: who pays, how much, for when, of what kind.
 
     Attributes:

@@ -16,12 +16,13 @@ from samarbejde.model._checks import (
     is_optional_text,
     is_text,
 )
+from samarbejde.model.sources import Cited
 
 __all__ = ["Challenge", "Goal", "Vision"]
 
 
 @attrs.frozen
-class Vision:
+class Vision(Cited):
     """The partnership's shared vision (*fælles vision*).
 
     Attributes:
@@ -36,7 +37,7 @@ class Vision:
 
 
 @attrs.frozen
-class Challenge:
+class Challenge(Cited):
     """A need or problem identified jointly (*udfordring*).
 
     Attributes:
@@ -53,7 +54,7 @@ class Challenge:
 
 
 @attrs.frozen
-class Goal:
+class Goal(Cited):
     """A measurable goal (*mål*).
 
     Attributes:

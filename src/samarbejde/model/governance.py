@@ -14,12 +14,13 @@ from samarbejde.model._checks import (
     is_optional_text,
 )
 from samarbejde.model.enums import GovernanceKind
+from samarbejde.model.sources import Cited
 
 __all__ = ["GovernanceBody"]
 
 
 @attrs.frozen
-class GovernanceBody:
+class GovernanceBody(Cited):
     """A body that steers or follows the partnership.
 
     Attributes:

@@ -19,6 +19,7 @@ from samarbejde.model._checks import (
 )
 from samarbejde.model.errors import UnknownIdError
 from samarbejde.model.mandates import Mandate
+from samarbejde.model.sources import Cited
 
 __all__ = ["Membership"]
 
@@ -43,7 +44,7 @@ def _mandates(
 
 
 @attrs.frozen
-class Membership:
+class Membership(Cited):
     """An organisation's participation in a partnership (*medlem, part*).
 
     Attributes:

@@ -42,6 +42,7 @@ from samarbejde.model.goals import Challenge, Goal, Vision
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.memberships import Membership
+from samarbejde.model.sources import Cited
 
 __all__ = ["Partnership"]
 
@@ -113,7 +114,9 @@ def _earlier(
 
 
 @attrs.frozen
-class Partnership(MemberOperations, CommitmentOperations, LifecycleOperations, PlanOperations):
+class Partnership(
+    Cited, MemberOperations, CommitmentOperations, LifecycleOperations, PlanOperations
+):
     """A named collaboration between organisations, tied to areas (*samarbejde*).
 
     Attributes:

@@ -34,6 +34,7 @@ from samarbejde.model import (
 from samarbejde.model._html import escape as _e
 from samarbejde.model.text import check_lang
 from samarbejde.report._format import format_date, format_money, format_quantity
+from samarbejde.report._sources import sources_list
 from samarbejde.report._style import STYLE
 from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
 from samarbejde.report._texts import say
@@ -235,6 +236,9 @@ def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -
                 lang=lang,
             )
         )
+    shared = sources_list(portfolio, (*portfolio.organisations, *portfolio.areas), lang)
+    if shared:
+        parts.append(f'<h3 id="{key}-sources">{_e(say("sources_of_portfolio", lang))}</h3>{shared}')
     parts.append("</section>")
     return "".join(parts)
 
@@ -343,8 +347,14 @@ def _partnership(
         + _overdue(portfolio, overdue, as_of, lang)
         + f"<h4>{_e(say('funding', lang))}</h4>"
         + _funding(portfolio, partnership, ends, lang)
+        + _sources(portfolio, partnership, lang)
         + "</article>"
     )
+
+
+def _sources(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> str:
+    listed = sources_list(portfolio, (partnership,), lang)
+    return f"<h4>{_e(say('sources', lang))}</h4>{listed}" if listed else ""
 
 
 def _facts(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date, lang: Lang) -> str:

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         signatures,
         visions,
     )
+    from samarbejde.strategies._sources import cited, sources
     from samarbejde.strategies._values import (
         DEFAULT_END,
         DEFAULT_START,
@@ -81,6 +82,7 @@ _MODULES = {
     "amounts": "_values",
     "areas": "_records",
     "challenges": "_records",
+    "cited": "_sources",
     "classifications": "_records",
     "codes": "_records",
     "commitments": "_records",
@@ -107,6 +109,7 @@ _MODULES = {
     "quantities": "_values",
     "reviews": "_records",
     "signatures": "_records",
+    "sources": "_sources",
     "status_changes": "_values",
     "strategic_lifecycles": "_lifecycles",
     "terms": "_values",
@@ -125,6 +128,7 @@ __all__ = [
     "amounts",
     "areas",
     "challenges",
+    "cited",
     "classifications",
     "codes",
     "commitments",
@@ -151,6 +155,7 @@ __all__ = [
     "quantities",
     "reviews",
     "signatures",
+    "sources",
     "status_changes",
     "strategic_lifecycles",
     "terms",

@@ -18,6 +18,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.strategies._partnerships import Form, PartnershipPlan, draw_partnership
 from samarbejde.strategies._records import POSTS
+from samarbejde.strategies._sources import cite_throughout
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
@@ -248,7 +249,8 @@ def portfolios(
                 commitments=commitment_size,
             )
             drawn.append(in_span(draw, draw_partnership, plan))
-        return Portfolio(orgs, drawn_areas, tuple(drawn))
+        # sources read and notes written by the day the portfolio is recorded
+        return cite_throughout(draw, Portfolio(orgs, drawn_areas, tuple(drawn)), start, begin_by)
 
     return build()
 

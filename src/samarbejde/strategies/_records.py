@@ -44,6 +44,7 @@ from samarbejde.model.money import Money, Quantity
 from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.terms import Term
 from samarbejde.model.transitions import COMMITMENT_STATUS
+from samarbejde.strategies._sources import cited
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
@@ -154,15 +155,17 @@ def organisations(sector: Sector | None = None) -> st.SearchStrategy[Organisatio
     They stand alone: none is a unit of a parent, which would need its portfolio
     (:func:`samarbejde.strategies.portfolios` draws units).
     """
-    return st.builds(
-        Organisation,
-        ids(),
-        texts(),
-        st.sampled_from(Sector) if sector is None else st.just(sector),
-        parent=st.none(),
-        identifiers=identifiers(),
-        remit=st.lists(texts(), max_size=2).map(tuple),
-        entry_points=st.lists(entry_points(), max_size=2, unique_by=lambda e: e.id).map(tuple),
+    return cited(
+        st.builds(
+            Organisation,
+            ids(),
+            texts(),
+            st.sampled_from(Sector) if sector is None else st.just(sector),
+            parent=st.none(),
+            identifiers=identifiers(),
+            remit=st.lists(texts(), max_size=2).map(tuple),
+            entry_points=st.lists(entry_points(), max_size=2, unique_by=lambda e: e.id).map(tuple),
+        )
     )
 
 
@@ -170,8 +173,12 @@ def classifications(
     start: pendulum.Date = DEFAULT_START, end: pendulum.Date = DEFAULT_END
 ) -> st.SearchStrategy[Classification]:
     """Single dated area classifications, each of a category its list date's law knew."""
-    return dates(start, end).flatmap(
-        lambda day: st.builds(Classification, st.sampled_from(categories_on(day)), st.just(day))
+    return cited(
+        dates(start, end).flatmap(
+            lambda day: st.builds(Classification, st.sampled_from(categories_on(day)), st.just(day))
+        ),
+        start,
+        end,
     )
 
 
@@ -182,13 +189,17 @@ def areas(
     history = st.lists(classifications(start, end), max_size=3).map(
         lambda cs: tuple(sorted(cs, key=lambda c: c.list_date))
     )
-    return st.builds(
-        Area,
-        ids(),
-        texts(),
-        kommunekoder(),
-        residents=st.none() | st.integers(0, 20_000),
-        classifications=history,
+    return cited(
+        st.builds(
+            Area,
+            ids(),
+            texts(),
+            kommunekoder(),
+            residents=st.none() | st.integers(0, 20_000),
+            classifications=history,
+        ),
+        start,
+        end,
     )
 
 
@@ -201,7 +212,7 @@ def mandates(
     """Mandates whose term lies in ``start``..``end``, perhaps capped and revoked."""
     term = draw(terms(start, end))
     revoked = draw(st.none() | dates(term.start, term.end or end))
-    return Mandate(
+    record = Mandate(
         draw(ids()),
         draw(st.sampled_from(MandateLevel)),
         frozenset(draw(st.sets(st.sampled_from(Power), min_size=1, max_size=3))),
@@ -210,6 +221,7 @@ def mandates(
         ceiling=draw(st.none() | money()),
         revoked=revoked,
     )
+    return draw(cited(st.just(record), start, end))
 
 
 @st.composite
@@ -222,7 +234,7 @@ def memberships(
     joined = draw(dates(start, end))
     left = draw(st.none() | dates(joined, end))
     held = draw(st.lists(mandates(joined, end), max_size=2, unique_by=lambda m: m.id))
-    return Membership(
+    record = Membership(
         draw(ids()),
         draw(codes(KNOWN_ROLES)),
         joined,
@@ -231,6 +243,7 @@ def memberships(
         mandates=tuple(held),
         interests=tuple(draw(st.lists(codes(KNOWN_INTERESTS), max_size=3, unique=True))),
     )
+    return draw(cited(st.just(record), start, end))
 
 
 def _parts(draw: st.DrawFn, total: Decimal) -> list[Decimal]:
@@ -317,7 +330,7 @@ def commitments(
         draw, made_on, term_end or end, quantity, final=final_states
     )
     by, to = draw(st.lists(ids(), min_size=2, max_size=2, unique=True))
-    return Commitment(
+    record = Commitment(
         draw(ids()),
         by,
         kind,
@@ -330,6 +343,7 @@ def commitments(
         goals=tuple(draw(st.lists(ids(), unique=True, max_size=2))),
         fulfilments=fulfilled,
     )
+    return draw(cited(st.just(record), start, end))
 
 
 def fulfilments(
@@ -362,8 +376,12 @@ def challenges(
     end: pendulum.Date = DEFAULT_END,
 ) -> st.SearchStrategy[Challenge]:
     """Challenges identified by some of ``organisation_ids`` (drawn ids when ``None``)."""
-    return st.builds(
-        Challenge, ids(), texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1)
+    return cited(
+        st.builds(
+            Challenge, ids(), texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1)
+        ),
+        start,
+        end,
     )
 
 
@@ -373,7 +391,11 @@ def visions(
     end: pendulum.Date = DEFAULT_END,
 ) -> st.SearchStrategy[Vision]:
     """Shared visions agreed by some of ``organisation_ids``."""
-    return st.builds(Vision, texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1))
+    return cited(
+        st.builds(Vision, texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1)),
+        start,
+        end,
+    )
 
 
 def goals(
@@ -384,18 +406,22 @@ def goals(
 ) -> st.SearchStrategy[Goal]:
     """Goals, mostly with indicator, baseline and target, owned by some organisations."""
     values = amounts(min_value=0, max_value=100, places=1)
-    return st.builds(
-        Goal,
-        ids(),
-        texts(),
-        indicator=st.sampled_from(("Andel i job eller uddannelse (%)", "Antal fritidsjob"))
-        | st.none(),
-        baseline=values | st.none(),
-        target=values | st.none(),
-        due=dates(start, end) | st.none(),
-        owners=_id_tuples(organisation_ids, min_size=1),
-        challenges=_id_tuples(challenge_ids),
-        decided_on=dates(start, end) | st.none(),
+    return cited(
+        st.builds(
+            Goal,
+            ids(),
+            texts(),
+            indicator=st.sampled_from(("Andel i job eller uddannelse (%)", "Antal fritidsjob"))
+            | st.none(),
+            baseline=values | st.none(),
+            target=values | st.none(),
+            due=dates(start, end) | st.none(),
+            owners=_id_tuples(organisation_ids, min_size=1),
+            challenges=_id_tuples(challenge_ids),
+            decided_on=dates(start, end) | st.none(),
+        ),
+        start,
+        end,
     )
 
 
@@ -421,7 +447,7 @@ def agreements(
     parties = draw(
         st.lists(signatures(None, start, end), max_size=3, unique_by=lambda s: s.organisation)
     )
-    return Agreement(
+    record = Agreement(
         agreement_id,
         draw(st.sampled_from(AgreementKind)),
         tuple(parties),
@@ -432,6 +458,7 @@ def agreements(
         notice=draw(st.none() | durations(max_months=12)),
         concluded_on=draw(st.none() | dates(start, end)),
     )
+    return draw(cited(st.just(record), start, end))
 
 
 def governance_bodies(
@@ -440,14 +467,18 @@ def governance_bodies(
     end: pendulum.Date = DEFAULT_END,
 ) -> st.SearchStrategy[GovernanceBody]:
     """Governance bodies whose members are some of ``organisation_ids``, perhaps dated."""
-    return st.builds(
-        GovernanceBody,
-        ids(),
-        st.sampled_from(GovernanceKind),
-        _id_tuples(organisation_ids, min_size=1),
-        meets_every=st.none() | durations(max_months=12),
-        name=st.none() | texts(),
-        decided_on=st.none() | dates(start, end),
+    return cited(
+        st.builds(
+            GovernanceBody,
+            ids(),
+            st.sampled_from(GovernanceKind),
+            _id_tuples(organisation_ids, min_size=1),
+            meets_every=st.none() | durations(max_months=12),
+            name=st.none() | texts(),
+            decided_on=st.none() | dates(start, end),
+        ),
+        start,
+        end,
     )
 
 
@@ -461,16 +492,20 @@ def funding(
     Perhaps granted on a day from ``start`` to the term's end.
     """
     who = ids() if funder_ids is None else st.sampled_from(tuple(funder_ids))
-    return st.builds(
-        Funding,
-        ids(),
-        who,
-        st.builds(Money, amounts(min_value=10_000, max_value=5_000_000, places=0)),
-        terms(start, end, open_ended=False),
-        st.sampled_from(FundingKind),
-    ).flatmap(
-        lambda f: (
-            st.just(f)
-            | dates(start, f.term.end or end).map(lambda d: attrs.evolve(f, granted_on=d))
-        )
+    return cited(
+        st.builds(
+            Funding,
+            ids(),
+            who,
+            st.builds(Money, amounts(min_value=10_000, max_value=5_000_000, places=0)),
+            terms(start, end, open_ended=False),
+            st.sampled_from(FundingKind),
+        ).flatmap(
+            lambda f: (
+                st.just(f)
+                | dates(start, f.term.end or end).map(lambda d: attrs.evolve(f, granted_on=d))
+            )
+        ),
+        start,
+        end,
     )
