@@ -32,6 +32,7 @@ from samarbejde.model._checks import (
 )
 from samarbejde.model.approximate import When, first_day, last_day
 from samarbejde.model.enums import DecisionPower, SeatRole
+from samarbejde.model.sources import Cited
 from samarbejde.model.terms import FIRST_DAY, Term
 
 __all__ = ["GovernanceBody", "Seat", "check_history"]
@@ -96,7 +97,7 @@ def _holds_the_seats(
 
 
 @attrs.frozen
-class GovernanceBody:
+class GovernanceBody(Cited):
     """A body that steers or follows the partnership.
 
     Attributes:
