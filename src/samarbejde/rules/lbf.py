@@ -156,10 +156,10 @@ def lbf_bestyrelse(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     if not grants:
         return
     for body in part.partnership.governance:
-        if body.kind is not GovernanceKind.BOARD:
+        if body.kind != GovernanceKind.BOARD:  # an open code since D87: compared as text
             continue
         sectors = set()
-        for member in body.members:
+        for member in body.organisations:  # members and the seats held by organisations
             organisation = ctx.index.organisations.get(member)
             if organisation is not None:
                 sectors.add(organisation.sector)
