@@ -142,7 +142,7 @@ def test_areas_show_their_classifications_with_the_list_date() -> None:
     portfolio = examples.load("gladsaxe")
     assert portfolio.areas[0].classifications == ()  # Høje Gladsaxe was on no list
     _, text = example_page("gladsaxe")
-    assert "Høje Gladsaxe (Gladsaxe Kommune): ikke på listerne" in text
+    assert "Høje Gladsaxe (Gladsaxe Kommune): ingen listestatus registreret" in text
     listed = attrs.evolve(  # a made-up area, so that no real one is put on a list
         portfolio.areas[0],
         name="Testparken",
@@ -153,7 +153,7 @@ def test_areas_show_their_classifications_with_the_list_date() -> None:
             Classification(AreaCategory.FOREBYGGELSE, pendulum.Date(2022, 12, 1)),
         ),
     )
-    text = html(attrs.evolve(portfolio, areas=(listed,)), as_of=examples.AS_OF)
+    text = html(attrs.evolve(portfolio, areas=(listed,)), as_of=examples.AS_OF, lang="da")
     assert "Testparken (Gladsaxe Kommune)" in text
     assert "udsat boligområde (listen 1. december 2018)" in text
     assert "forebyggelsesområde (listen 1. december 2022)" in text
