@@ -140,7 +140,7 @@ def names_of(*values: object) -> dict[str, str]:
     {'hg': 'Høje Gladsaxe'}
     """
     found: dict[str, set[str]] = {}
-    todo = list(values)
+    todo: list[Any] = list(values)
     while todo:
         value = todo.pop()
         if isinstance(value, tuple | frozenset | list):
