@@ -217,7 +217,7 @@ class Change:
         >>> from samarbejde import Area
         >>> (change,) = diff(Area("a", "A", "561"), Area("a", "B", "561"))
         >>> change.to_dict("da")["sentence"], change.to_dict()["old"]
-        ('name ændret fra «A» til «B».', 'A')
+        ('Navn ændret fra «A» til «B».', 'A')
         """
         return {
             "path": self.path,
