@@ -19,8 +19,18 @@ from samarbejde.model import DEFAULT_LANG, Lang, Text
 from samarbejde.model._plain import plain
 from samarbejde.model.sources import own_first
 from samarbejde.model.text import check_lang, render
+from samarbejde.model.words import has_word, word
 
-__all__ = ["Change", "Kind", "Step", "apply", "diff", "keyed_changes", "render_steps"]
+__all__ = [
+    "Change",
+    "Kind",
+    "Step",
+    "apply",
+    "diff",
+    "keyed_changes",
+    "names_of",
+    "render_steps",
+]
 
 #: One step of a change's place: a field name, a position in a list (``int``), or a
 #: key (a one-element tuple) selecting the list element with that ``id``,
@@ -60,24 +70,88 @@ def render_steps(steps: Sequence[Step]) -> str:
     return out
 
 
-def _shown(value: Any, lang: Lang) -> str:
-    """A short human rendering of a value for a sentence (scalars as the rules show them)."""
+def _shown(value: Any, lang: Lang, names: Mapping[str, str]) -> str:
+    """A short human rendering of a value for a sentence: a record by its name."""
     if value is None:
         return _NOTHING.pick(lang)
     if type(value) is str:
-        return _QUOTED.pick(lang).format(text=value)
+        return names.get(value) or _QUOTED.pick(lang).format(text=value)
     if isinstance(value, tuple | frozenset):
         items = sorted(value, key=str) if isinstance(value, frozenset) else value
-        return "(" + ", ".join(_shown(v, lang) for v in items) + ")"
+        return "(" + ", ".join(_shown(v, lang, names) for v in items) + ")"
     if attrs.has(type(value)):
-        name = type(value).__name__
-        key = _key(value)
-        if key is not None:
-            return f"{name} {key}"
-        first = _shown(getattr(value, own_first(type(value))[0].name), lang)
-        day = getattr(value, "on", None)
-        return f"{first} ({day})" if isinstance(day, pendulum.Date) else f"{name} {first}"
+        return _record(value, lang, names)
     return render(value, lang)
+
+
+def _record(value: Any, lang: Lang, names: Mapping[str, str]) -> str:
+    """A record as a reader knows it: its name, else what it is keyed by, else its first field.
+
+    A membership is named by its organisation's name; a dated record by its date.
+    """
+    own = _name(value)
+    if own is not None:
+        return own
+    key = _key(value)
+    if key is not None:
+        return names.get(key, key)
+    field = attrs.fields(type(value))[0].name
+    first = _shown(getattr(value, field), lang, names)
+    day = getattr(value, "on", None)
+    if field == "on" or not isinstance(day, pendulum.Date):
+        return first
+    return f"{first} ({render(day, lang)})"
+
+
+def _place(steps: Sequence[Step], lang: Lang, names: Mapping[str, str]) -> str:
+    """Steps as a reader says them: names for keys, words for fields, numbers from 1."""
+    parts: list[str] = []
+    for at, step in enumerate(steps):
+        after = steps[at + 1] if at + 1 < len(steps) else None
+        if isinstance(step, str) and isinstance(after, tuple) and after[0] in names:
+            continue  # "MedVind", not "samarbejder, MedVind": the name says what it is
+        if isinstance(step, tuple):
+            parts.append(names.get(step[0], step[0]))
+        elif isinstance(step, int):
+            parts.append(Text("change.position").format(lang, n=step + 1))
+        else:
+            field = f"change.field.{step}"
+            parts.append(word(field, lang) if has_word(field) else step.replace("_", " "))
+    return Text("change.separator").pick(lang).join(parts)
+
+
+def _name(value: object) -> str | None:
+    """A record's own name (or title), if it has one."""
+    for field in ("name", "title"):
+        own = getattr(value, field, None)
+        if isinstance(own, str) and own:
+            return own
+    return None
+
+
+def names_of(*values: object) -> dict[str, str]:
+    """Every id in ``values`` (portfolios, partnerships, any records) with its record's name.
+
+    A change sentence names a record by this (:meth:`Change.sentence`'s ``names``). An
+    id two records of different names share (an area and a partnership both
+    ``hoeje-gladsaxe``) is left out, so it is shown as it is rather than misnamed.
+
+    >>> from samarbejde import Area, Portfolio
+    >>> names_of(Portfolio(areas=(Area("hg", "Høje Gladsaxe", "159"),)))
+    {'hg': 'Høje Gladsaxe'}
+    """
+    found: dict[str, set[str]] = {}
+    todo: list[Any] = list(values)
+    while todo:
+        value = todo.pop()
+        if isinstance(value, tuple | frozenset | list):
+            todo.extend(value)
+        elif attrs.has(type(value)):
+            key, name = getattr(value, "id", None), _name(value)
+            if isinstance(key, str) and name is not None:
+                found.setdefault(key, set()).add(name)
+            todo.extend(getattr(value, f.name) for f in attrs.fields(type(value)))
+    return {key: next(iter(named)) for key, named in sorted(found.items()) if len(named) == 1}
 
 
 @attrs.frozen
@@ -101,24 +175,37 @@ class Change:
         """The place as a path by ids, as findings give it (``""`` for the whole value)."""
         return render_steps(self.steps)
 
-    def sentence(self, lang: Lang = DEFAULT_LANG) -> str:
-        """The change as one sentence in Danish (``"da"``) or English (``"en"``).
+    def sentence(self, lang: Lang = DEFAULT_LANG, names: Mapping[str, str] | None = None) -> str:
+        """The change as one sentence a reader would write, in ``lang``.
+
+        Records are named by their names; an id is named by ``names`` (an id -> name
+        mapping, :func:`names_of` a portfolio) where it has one, else shown as it is.
 
         >>> from samarbejde import Area
         >>> (change,) = diff(Area("a", "A", "561"), Area("a", "B", "561"))
         >>> change.sentence("en")
-        'name changed from "A" to "B".'
+        'Name changed from "A" to "B".'
         >>> change.sentence("da")
-        'name ændret fra «A» til «B».'
+        'Navn ændret fra «A» til «B».'
         """
         lang = check_lang(lang)
-        what = self.path or _WHOLE.pick(lang)
-        text = (
-            _VERBS[self.kind]
-            .pick(lang)
-            .format(what=what, old=_shown(self.old, lang), new=_shown(self.new, lang))
-        )
-        return text[0].upper() + text[1:] + "." if not self.path else text + "."
+        names = names or {}
+        old, new = _shown(self.old, lang, names), _shown(self.new, lang, names)
+        steps = self.steps
+        if self.kind != "changed" and steps and isinstance(steps[-1], tuple):
+            verb = f"change.item_{self.kind}"
+            field = steps[-2] if len(steps) > 1 and isinstance(steps[-2], str) else None
+            own = field is not None and has_word(f"{verb}.{field}")
+            key, where = (f"{verb}.{field}", steps[:-2]) if own else (verb, steps[:-1])
+            key += "" if where else ".here"
+            text = Text(key).format(lang, where=_place(where, lang, names), old=old, new=new)
+        else:
+            what = _place(steps, lang, names) if steps else _WHOLE.pick(lang)
+            text = _VERBS[self.kind].pick(lang).format(what=what, old=old, new=new)
+        keys = [names.get(step[0], step[0]) for step in steps if isinstance(step, tuple)]
+        if text.startswith((old, new, *keys[:1])):  # a name or id is written as it is
+            return text + "."
+        return text[0].upper() + text[1:] + "."
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """The change as plain JSON-ready values, for an API's answer.
@@ -131,7 +218,7 @@ class Change:
         >>> from samarbejde import Area
         >>> (change,) = diff(Area("a", "A", "561"), Area("a", "B", "561"))
         >>> change.to_dict("da")["sentence"], change.to_dict()["old"]
-        ('name ændret fra «A» til «B».', 'A')
+        ('Navn ændret fra «A» til «B».', 'A')
         """
         return {
             "path": self.path,

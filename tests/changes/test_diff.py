@@ -35,6 +35,7 @@ from samarbejde import (
 )
 from samarbejde import strategies as sst
 from samarbejde.model.approximate import last_day
+from samarbejde.model.text import say_date
 from samarbejde.strategies import DEFAULT_END, dates
 
 PATIENT = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -198,7 +199,7 @@ def test_a_status_change_is_one_added_history_entry_named_by_ids() -> None:
     assert change.kind == "added"
     assert change.old is None
     assert change.new.status is status
-    assert str(on) in change.sentence("en")
+    assert say_date(on, "en") in change.sentence("en")
 
 
 def test_a_new_member_is_added_by_its_organisation() -> None:
@@ -207,15 +208,17 @@ def test_a_new_member_is_added_by_its_organisation() -> None:
     after_p = p.admit("ny-forening", role="partner", on=max(p.lifecycle.started, DAY))
     (change,) = diff(p, after_p)
     assert change.steps == ("members", ("ny-forening",))
-    assert change.sentence("en") == "members[ny-forening] added: Membership ny-forening."
-    assert change.sentence("da") == "members[ny-forening] tilføjet: Membership ny-forening."
+    assert change.sentence("en") == "ny-forening joined as a member."
+    assert change.sentence("da") == "ny-forening er optaget som medlem."
+    names = {"ny-forening": "Ny Forening"}
+    assert change.sentence("da", names) == "Ny Forening er optaget som medlem."
 
 
 def test_sentences_use_the_labels_of_enum_values() -> None:
     a = Organisation("o", "O", Sector.BUSINESS)
     (change,) = diff(a, attrs.evolve(a, sector=Sector.HOUSING))
-    assert change.sentence("da") == "sector ændret fra erhvervsliv til almen boligorganisation."
-    assert change.sentence("en") == "sector changed from business to social housing."
+    assert change.sentence("da") == "Sektor ændret fra erhvervsliv til almen boligorganisation."
+    assert change.sentence("en") == "Sector changed from business to social housing."
     with pytest.raises(ValueError, match="lang"):
         change.sentence("de")  # type: ignore[arg-type]
 

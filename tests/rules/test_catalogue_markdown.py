@@ -29,7 +29,7 @@ def test_the_danish_catalogue_has_danish_headings_and_messages() -> None:
     assert text.startswith("# Regelkatalog\n")
     assert "## P - projekter" in text
     assert "- Alvor: advarsel" in text
-    assert "Kræver `as_of`" in text
+    assert "Kræver en opgørelsesdato" in text
 
 
 def test_user_rules_get_a_heading_of_their_own() -> None:

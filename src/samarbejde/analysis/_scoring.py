@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -106,8 +107,9 @@ def fact(key: str, **values: Any) -> Fact:
 Score = tuple[int | None, list[Fact]]
 
 
-def _years(start: pendulum.Date, end: pendulum.Date) -> float:
-    return round((end.toordinal() - start.toordinal()) / 365.25, 1)
+def _years(start: pendulum.Date, end: pendulum.Date) -> Decimal:
+    # a Decimal, so evidence writes it as the language does (12 år, 4,4 år; never 12.0)
+    return round(Decimal(end.toordinal() - start.toordinal()) / Decimal("365.25"), 1)
 
 
 def place_specific(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:

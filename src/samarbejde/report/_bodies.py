@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from samarbejde.model import GovernanceBody, Lang, Partnership, Portfolio, Seat, label
 from samarbejde.model._html import escape as _e
-from samarbejde.model.iso import write_duration
 from samarbejde.model.terms import Term
+from samarbejde.model.text import say_duration
 from samarbejde.report._format import format_date
 from samarbejde.report._texts import say
 
@@ -63,7 +63,7 @@ def bodies_html(portfolio: Portfolio, partnership: Partnership, lang: Lang, tabl
             _e(label(b.kind, lang)),
             _e("?" if b.power is None else label(b.power, lang)),
             _e(_term(b.term, lang)),
-            _e("?" if b.meets_every is None else write_duration(b.meets_every)),
+            _e("?" if b.meets_every is None else say_duration(b.meets_every, lang)),
             _seats(portfolio, b, lang),
         )
         for b in partnership.governance

@@ -1,0 +1,221 @@
+"""Write every text of every language, filled with realistic values, for a reader.
+
+Usage (from the repository root)::
+
+    PYTHONPATH=src python tools/write_texts.py
+
+writes ``docs/reference/texts-<lang>.md`` for each language: every message of the
+catalogues (rule messages, labels, report words, maturity evidence, change
+sentences, problems and errors) with its placeholders filled by the values in
+:data:`SAMPLES` (a date as a date, a duration as a duration, a sum as a decimal, a
+sector as a sector), rendered as the package renders them. A person reads the file
+through as a reader of that language would (issue 26); ``tests/docs/test_texts.py``
+fails when a committed file is stale and when a Danish text holds an ISO date, an
+ISO duration, a decimal point, a machine path or a class name.
+"""
+
+from __future__ import annotations
+
+import string
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pendulum
+
+from samarbejde.model.enums import CommitmentStatus, Power, ProjectPhase, Sector, StrategicPhase
+from samarbejde.model.text import fill
+from samarbejde.model.words import LANGS, catalogue, language_name
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "reference"
+COMMAND = "PYTHONPATH=src python tools/write_texts.py"
+
+_DAY = pendulum.Date(2025, 6, 1)
+
+#: A realistic value for each placeholder name the catalogues use, of the type the
+#: package gives it (so it is rendered as the package renders it).
+SAMPLES: dict[str, object] = {
+    "agreed": 4,
+    "agreement": "Partnerskabsaftale 2019-2026",
+    "amount": Decimal("250000.50"),
+    "anchors": "Gladsaxe Kommune",
+    "area": "Høje Gladsaxe",
+    "areas": 3,
+    "as_of": _DAY,
+    "better": "højere er bedre",
+    "body": "Styregruppen",
+    "by": "Gladsaxe Kommune",
+    "cap": 2,
+    "category": "udsat boligområde",
+    "ceiling": Decimal("1000000"),
+    "challenge": "Lav beskæftigelse",
+    "code": "S003",
+    "commitment": "Lokaler til lektiecafé",
+    "commitments": ("Lokaler til lektiecafé", "Jobkonsulent to dage om ugen"),
+    "count": 3,
+    "currency": "EUR",
+    "cycle": ("Gladsaxe Kommune", "Jobcenter Gladsaxe"),
+    "day": pendulum.Date(2025, 12, 31),
+    "days": 45,
+    "due": pendulum.Date(2024, 12, 31),
+    "due_on": pendulum.Date(2025, 3, 1),
+    "end": pendulum.Date(2026, 12, 31),
+    "entry": "måling",
+    "error": 2,
+    "event": "Beboermøde i Høje Gladsaxe",
+    "every": pendulum.duration(years=1),
+    "exploring_end": pendulum.Date(2018, 6, 30),
+    "field": "by",
+    "files": 3,
+    "final_on": pendulum.Date(2024, 6, 30),
+    "fulfilled_on": pendulum.Date(2024, 9, 1),
+    "full": 2,
+    "funded_until": pendulum.Date(2025, 12, 31),
+    "funding": "Boligsocial helhedsplan 2019-2026",
+    "gap": 45,
+    "gaps": 1,
+    "given_on": pendulum.Date(2020, 3, 15),
+    "goal": "Flere unge i job eller uddannelse",
+    "hidden": 12,
+    "holder": "Gladsaxe Kommune",
+    "horizon": pendulum.duration(years=5),
+    "horizon_end": pendulum.Date(2031, 12, 31),
+    "host": "Gladsaxe Kommune",
+    "id": "medvind",
+    "ids": ("Gladsaxe Kommune", "SAB"),
+    "info": 4,
+    "joined": pendulum.Date(2019, 2, 1),
+    "kind": "samarbejde",
+    "kinds": ("kommunal driftsbevilling",),
+    "last": pendulum.Date(2024, 3, 1),
+    "left": pendulum.Date(2023, 12, 31),
+    "level": 3,
+    "line": 42,
+    "listed": 12,
+    "made_on": pendulum.Date(2020, 3, 15),
+    "mandate": "Direktionens mandat 2020",
+    "measurable": 3,
+    "min_percent": 25,
+    "min_sectors": 3,
+    "missing": "målværdi",
+    "month": "juni",
+    "municipality": "Gladsaxe",
+    "n": 3,
+    "name": "Høje Gladsaxe",
+    "need": pendulum.Date(2031, 12, 31),
+    "new": "Esbjerg Jobcenter",
+    "next": pendulum.Date(2026, 2, 15),
+    "number": Decimal("1500000.50"),
+    "old": "Jobcenter Esbjerg",
+    "on": pendulum.Date(2024, 5, 1),
+    "organisation": "Esbjerg Jobcenter",
+    "organisations": 14,
+    "parent": "Vestegnens Partnerskab",
+    "partnership": "MedVind",
+    "partnerships": 5,
+    "percent": 40,
+    "period": "2019-2026",
+    "phase": StrategicPhase.OPERATING,
+    "post": "sekretariatsleder",
+    "power": Power.COMMIT_FUNDS,
+    "projected": Decimal("42.5"),
+    "reason": "filen findes ikke",
+    "revoked": "",
+    "role": "lead",
+    "score": 2,
+    "sector": Sector.MUNICIPALITY,
+    "sectors": (Sector.MUNICIPALITY,),
+    "share": Decimal("12.5"),
+    "start": pendulum.Date(2019, 1, 1),
+    "status": CommitmentStatus.AGREED,
+    "subject": "Flere unge i job eller uddannelse",
+    "target": Decimal("60"),
+    "text": "Høje Gladsaxe",
+    "theme": "Kultur og fritid",
+    "themes": ("Uddannelse og livschancer", "Beskæftigelse"),
+    "total": 12,
+    "unknown": ("tidshorisont", "evalueringskadence"),
+    "unloaded": "",
+    "value": Decimal("48.5"),
+    "warning": 5,
+    "what": "MedVind › tidshorisont",
+    "where": "MedVind",
+    "without": 4,
+    "without_strategic": 7,
+    "year": 2025,
+    "years": 10,
+}
+
+
+#: Values that mean something else in one message than :data:`SAMPLES` gives.
+OVERRIDES: dict[str, dict[str, object]] = {
+    "rule.M002": {"kind": "fondsbevilling"},
+    "rule.M003": {"total": Decimal("1250000")},
+    "rule.S009": {"kind": "samarbejde", "id": "medvind"},
+    "rule.S017": {"cycle": ("MedVind", "Vestegnens Partnerskab")},
+    "rule.S018": {"cycle": ("Delaftale om lektiecafé", "Partnerskabsaftale 2019-2026")},
+    "rule.P002": {"phase": ProjectPhase.CLOSING},
+    "rule.P004": {"phase": ProjectPhase.RUNNING},
+    "rule.S019": {"n": 2},
+    "report.date": {"day": 1, "month": "juni", "year": 2025},
+    **{f"format.{unit}": {"n": 1} for unit in ("year", "month", "week", "day", "hour")},
+}
+
+
+def placeholders(template: str) -> list[str]:
+    """The names of the placeholders of ``template``, in order."""
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def texts(lang: str) -> dict[str, str]:
+    """Every message id of ``lang``'s catalogue with its text filled by :data:`SAMPLES`.
+
+    Raises:
+        KeyError: A placeholder has no sample value.
+    """
+    out: dict[str, str] = {}
+    for key, template in sorted(catalogue(lang).items()):
+        given = OVERRIDES.get(key, {})
+        values = {name: given.get(name, SAMPLES[name]) for name in placeholders(template)}
+        out[key] = fill(template, values, lang) if values else template
+    return out
+
+
+def page(lang: str) -> str:
+    """The Markdown page of every text in ``lang``, grouped by the first part of its id."""
+    lines = [
+        f"# Texts in {language_name(lang)} ({lang})",
+        "",
+        "<!-- Generated; do not edit. Regenerate with: " + COMMAND + " -->",
+        "",
+        "Every text the package shows a person, by message id, with realistic values",
+        "filled in (`tools/write_texts.py`). Read it through as a reader of the language",
+        "would; fix a text in `src/samarbejde/model/words/" + lang + ".toml`.",
+    ]
+    group = None
+    for key, text in texts(lang).items():
+        head = key.split(".", 1)[0]
+        if head != group:
+            group = head
+            lines += ["", f"## {head}", ""]
+        shown = text.replace("\n", " ").replace("\u2066", "").replace("\u2069", "")
+        lines.append(f"- `{key}`: {shown}" if shown.strip() else f"- `{key}`: (empty)")
+    return "\n".join(lines) + "\n"
+
+
+def path(lang: str) -> Path:
+    """Where ``lang``'s page is written."""
+    return DOCS / f"texts-{lang}.md"
+
+
+def main() -> int:
+    """Write every language's page."""
+    for lang in LANGS:
+        path(lang).write_text(page(lang), encoding="utf-8")
+        print(path(lang).relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
