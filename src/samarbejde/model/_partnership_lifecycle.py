@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import attrs
 import pendulum
@@ -15,7 +15,6 @@ from samarbejde.model.approximate import When, may_be_by
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.errors import ModelError
-from samarbejde.model.goals import Goal
 from samarbejde.model.history import PhaseChange
 from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
@@ -165,8 +164,10 @@ class LifecycleOperations(PartnershipLookups):
             tuple(a.as_of(day) for a in self.agreements if _by(a.concluded_on, until)),
             {a.id for a in self.agreements},
         )
+        goal_ids = {g.id for g in goals}
+        agreement_ids = {a.id for a in agreements}
         commitments = tuple(
-            _links_in_view(c, goals, agreements)
+            _links_in_view(c, goal_ids, agreement_ids)
             for c in (x.as_of(day) for x in self.commitments)
             if c is not None and c.made_on <= until
         )
@@ -194,22 +195,38 @@ class LifecycleOperations(PartnershipLookups):
             for e in self.involvement
             if e.held_on <= until
         )
-        return self._evolve(
-            lifecycle=lifecycles[-1],
-            earlier=tuple(lifecycles[:-1]),
-            members=members,
-            commitments=commitments,
-            challenges=challenges,
-            goals=goals,
-            vision=vision,
-            agreements=agreements,
-            funding=tuple(f.as_of(day) for f in self.funding if _by(f.granted_on, until)),
-            periods=tuple(p for p in self.periods if _by(p.decided_on, until)),
-            governance=governance,
-            governance_history=governance_history,
-            secretariat=secretariat,
-            involvement=involvement,
-        )
+        seen = {
+            "lifecycle": lifecycles[-1],
+            "earlier": tuple(lifecycles[:-1]),
+            "members": members,
+            "commitments": commitments,
+            "challenges": challenges,
+            "goals": goals,
+            "vision": vision,
+            "agreements": agreements,
+            "funding": tuple(f.as_of(day) for f in self.funding if _by(f.granted_on, until)),
+            "periods": tuple(p for p in self.periods if _by(p.decided_on, until)),
+            "governance": governance,
+            "governance_history": governance_history,
+            "secretariat": secretariat,
+            "involvement": involvement,
+        }
+        if all(_same(value, getattr(self, name)) for name, value in seen.items()):
+            return cast("Partnership", self)  # nothing in it dated after the day (D109)
+        return self._evolve(**seen)
+
+
+def _same(new: object, old: object) -> bool:
+    """Whether ``new`` is ``old``, or a tuple of the very same objects in the same order.
+
+    The records' own ``as_of`` return themselves when nothing in them is dated later,
+    so this is the cheap test that a view left everything as it was.
+    """
+    if new is old:
+        return True
+    if not isinstance(new, tuple) or not isinstance(old, tuple) or len(new) != len(old):
+        return False
+    return all(a is b for a, b in zip(new, old))  # noqa: B905 - lengths checked above
 
 
 def _by(recorded: When | None, until: pendulum.Date) -> bool:
@@ -233,15 +250,15 @@ def _parents_in_view(
     )
 
 
-def _links_in_view(
-    commitment: Commitment, goals: tuple[Goal, ...], agreements: tuple[Agreement, ...]
-) -> Commitment:
-    """``commitment`` without links to goals and an agreement not yet in the view."""
+def _links_in_view(commitment: Commitment, goals: set[str], agreements: set[str]) -> Commitment:
+    """``commitment`` without links to goals and an agreement not yet in the view.
+
+    ``goals`` and ``agreements`` are the ids of those in the view.
+    """
     agreement = commitment.agreement
-    if agreement is not None and all(a.id != agreement for a in agreements):
+    if agreement is not None and agreement not in agreements:
         agreement = None
-    known = {g.id for g in goals}
-    kept = tuple(g for g in commitment.goals if g in known)
+    kept = tuple(g for g in commitment.goals if g in goals)
     if agreement == commitment.agreement and len(kept) == len(commitment.goals):
         return commitment
     return attrs.evolve(commitment, agreement=agreement, goals=kept)

@@ -58,11 +58,17 @@ class Portfolio:
     _partnerships: Mapping[str, Partnership] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
+    # The last view :meth:`as_of` made, as (day, view); ``None`` for a view that is the
+    # portfolio itself (no cycle). Computed once, shared by every caller (D109).
+    _view: list[tuple[pendulum.Date, Portfolio | None]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_organisations", _index(self.organisations))
         object.__setattr__(self, "_areas", _index(self.areas))
         object.__setattr__(self, "_partnerships", _index(self.partnerships))
+        object.__setattr__(self, "_view", [])
 
     def __reduce__(self) -> tuple[type[Portfolio], tuple[object, ...]]:
         # Pickle and copy through the constructor, which rebuilds the lookup indexes.
@@ -194,7 +200,9 @@ class Portfolio:
 
         Partnerships that had not begun are left out; the others are taken
         :meth:`Partnership.as_of` that day; areas keep the classifications listed by then,
-        and the lists dated by then are kept.
+        and the lists dated by then are kept. When nothing in it is dated after the day,
+        the view is the portfolio itself; the last view is kept, so asking again for the
+        same day costs nothing (design decision D109).
         A partnership's ``parent`` that the portfolio holds is kept only when the parent
         is in the view and in the strategic form that day: a project recorded under a
         strategic partnership that began later, or that was still a project then, did
@@ -205,16 +213,30 @@ class Portfolio:
             DateTypeError: ``day`` is not a calendar date (D64).
         """
         day = days.day(day, "day")
+        for seen_day, view in self._view:
+            if seen_day == day:
+                return self if view is None else view
+        found = self._as_of(day)
+        self._view[:] = [(day, None if found is self else found)]
+        return found
+
+    def _as_of(self, day: pendulum.Date) -> Portfolio:
         seen = [p.as_of(day) for p in self.partnerships if p.lifecycles[0].started <= day]
         strategic = {p.id for p in seen if p.form == "strategic"}
         waiting = {p.id for p in self.partnerships} - strategic  # a parent id no record has
-        return Portfolio(  # stays: that is an error in the file, and in its view too
-            organisations=self.organisations,
-            areas=tuple(a.as_of(day) for a in self.areas),
-            partnerships=tuple(
-                attrs.evolve(p, parent=None) if p.parent in waiting else p for p in seen
-            ),
-            lists=tuple(x for x in self.lists if x.list_date <= day),
+        areas = tuple(a.as_of(day) for a in self.areas)  # stays: an error, in the view too
+        partnerships = tuple(
+            attrs.evolve(p, parent=None) if p.parent in waiting else p for p in seen
+        )
+        lists = tuple(x for x in self.lists if x.list_date <= day)
+        if (
+            len(lists) == len(self.lists)
+            and _same(partnerships, self.partnerships)
+            and _same(areas, self.areas)
+        ):
+            return self  # nothing in it was dated after the day (D109)
+        return Portfolio(
+            organisations=self.organisations, areas=areas, partnerships=partnerships, lists=lists
         )
 
     def categories_on(self, area: str, day: pendulum.Date) -> tuple[str, ...]:
@@ -233,6 +255,11 @@ class Portfolio:
         if derived is not None:
             return derived
         return tuple(c.value for c in found.classifications_on(day))
+
+
+def _same(new: tuple[T, ...], old: tuple[T, ...]) -> bool:
+    """Whether ``new`` holds the very objects of ``old``, in the same order."""
+    return len(new) == len(old) and all(a is b for a, b in zip(new, old))  # noqa: B905
 
 
 def _swap(items: tuple[T, ...], old: T, new: T) -> tuple[T, ...]:
