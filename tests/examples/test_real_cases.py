@@ -139,3 +139,15 @@ def test_a_real_case_survives_every_format(name: str) -> None:
     portfolio = load(EXAMPLES / f"{name}.yaml")
     for form in ("json", "yaml", "toml"):
         assert loads(dumps(portfolio, form), form) == portfolio
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED))
+def test_the_report_of_a_real_case_says_unknown_where_the_sources_are_silent(name: str) -> None:
+    from samarbejde.report import html  # noqa: PLC0415 - the report layer, only here
+
+    portfolio = load(EXAMPLES / f"{name}.yaml")
+    says_unknown = any(f.code == "S019" for f in validate(portfolio, as_of=AS_OF))
+    for lang, word in (("da", "ukendt"), ("en", "unknown")):
+        page = html(portfolio, as_of=AS_OF, lang=lang)
+        if says_unknown:
+            assert word in page
