@@ -17,6 +17,7 @@ import pendulum
 
 from samarbejde.model import DEFAULT_LANG, Lang, Text
 from samarbejde.model._plain import plain
+from samarbejde.model.sources import own_first
 from samarbejde.model.text import check_lang, render
 
 __all__ = ["Change", "Kind", "Step", "apply", "diff", "keyed_changes", "render_steps"]
@@ -73,7 +74,7 @@ def _shown(value: Any, lang: Lang) -> str:
         key = _key(value)
         if key is not None:
             return f"{name} {key}"
-        first = _shown(getattr(value, attrs.fields(type(value))[0].name), lang)
+        first = _shown(getattr(value, own_first(type(value))[0].name), lang)
         day = getattr(value, "on", None)
         return f"{first} ({day})" if isinstance(day, pendulum.Date) else f"{name} {first}"
     return render(value, lang)
@@ -245,7 +246,7 @@ def _diff(steps: tuple[Step, ...], old: Any, new: Any) -> list[Change]:  # noqa:
         if old == new:
             return []
         out: list[Change] = []
-        for field in attrs.fields(type(old)):
+        for field in own_first(type(old)):
             if field.init and field.eq:
                 out += _diff(
                     (*steps, field.name), getattr(old, field.name), getattr(new, field.name)

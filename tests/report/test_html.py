@@ -88,7 +88,11 @@ def test_the_page_is_self_contained_and_well_formed(name: str, lang: str) -> Non
     assert "<link" not in text
     assert "@import" not in text
     assert "url(" not in text
-    assert re.search(r'(?:src|href)="(?!#)', text) is None  # only links within the page
+    assert re.search(r'src="(?!#)', text) is None  # nothing is fetched
+    # links within the page, and to a cited source for the reader to follow (D81)
+    outside = re.findall(r'<a href="(?!#)([^"]*)"([^>]*)>', text)
+    assert all(url.startswith(("https://", "http://")) for url, _ in outside)
+    assert all(rest == ' rel="noreferrer"' for _, rest in outside)
     assert "Content-Security-Policy" in text
     checker = balance(text)
     assert checker.errors == []
@@ -135,8 +139,22 @@ def test_overdue_commitments_and_missing_sectors_are_listed() -> None:
 
 
 def test_areas_show_their_classifications_with_the_list_date() -> None:
+    portfolio = examples.load("gladsaxe")
+    assert portfolio.areas[0].classifications == ()  # Høje Gladsaxe was on no list
     _, text = example_page("gladsaxe")
-    assert "Høje Gladsaxe (Gladsaxe Kommune)" in text
+    assert "Høje Gladsaxe (Gladsaxe Kommune): ikke på listerne" in text
+    listed = attrs.evolve(  # a made-up area, so that no real one is put on a list
+        portfolio.areas[0],
+        name="Testparken",
+        sources=(),
+        note=None,
+        classifications=(
+            Classification(AreaCategory.UDSAT, pendulum.Date(2018, 12, 1)),
+            Classification(AreaCategory.FOREBYGGELSE, pendulum.Date(2022, 12, 1)),
+        ),
+    )
+    text = html(attrs.evolve(portfolio, areas=(listed,)), as_of=examples.AS_OF)
+    assert "Testparken (Gladsaxe Kommune)" in text
     assert "udsat boligområde (listen 1. december 2018)" in text
     assert "forebyggelsesområde (listen 1. december 2022)" in text
 

@@ -61,6 +61,7 @@ from samarbejde.analysis import frames
 from samarbejde.interop import _org
 from samarbejde.interop._tables import FieldTable, Mapped
 from samarbejde.model.errors import ModelError
+from samarbejde.model.sources import Cited
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = pendulum.Date(2025, 6, 1)
@@ -102,6 +103,7 @@ STRATEGIES: Mapping[type, Callable[[], st.SearchStrategy[Any]]] = {
     s.Challenge: sst.challenges,
     s.Vision: sst.visions,
     s.Signature: sst.signatures,
+    s.Source: sst.sources,
     s.Agreement: sst.agreements,
     s.GovernanceBody: sst.governance_bodies,
     s.Seat: sst.seats,
@@ -333,6 +335,9 @@ NOT_REFERENCES: Mapping[Key, str] = {
             (s.StatusChange, "note"),
             (s.Fulfilment, "note"),
             (s.Review, "note"),
+            *((record, "note") for record in IN_PORTFOLIO if issubclass(record, Cited)),
+            (s.Source, "title"),
+            (s.Source, "address"),
         ],
         "free text",
     ),
@@ -621,6 +626,8 @@ def test_a_field_the_synthetic_portfolio_never_sets_is_named() -> None:
             "Portfolio.organisations",
             "Portfolio.partnerships",
             "Portfolio.lists",
+            "Area.sources",
+            "Area.note",
             "Area.residents",
             "Area.classifications",
         )

@@ -62,6 +62,7 @@ import samarbejde as s
 from samarbejde import examples, report
 from samarbejde import testing as builders
 from samarbejde.model.errors import ModelError
+from samarbejde.model.sources import Cited
 
 AS_OF = examples.AS_OF
 GATE = "tests/structure/test_report_gate.py"
@@ -145,8 +146,6 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     ),
     (s.Mandate, "ceiling"): "checked, not shown: commitments above it are a finding (M003), "
     "which the page lists",
-    (s.Mandate, "revoked"): "checked, not shown: a commitment given after it is a finding "
-    "(M004), which the page lists",
     (s.Partnership, "governance_history"): "the page reads the portfolio as of its day and "
     "shows each body in the version then in force; the earlier versions are not listed",
     (s.InvolvementEvent, "id"): "the page names an event by its name (the id only when it "
@@ -169,10 +168,8 @@ NOT_IN_REPORT: Mapping[Key, str] = {
         "used twice); the lists themselves (date, law, "
         "count, completeness, source, each area's figures) are not shown",
     ),
-    **dict.fromkeys(
-        [(s.Challenge, "title"), (s.Challenge, "identified_on")],
-        "gap: the page shows no challenge, only findings about one",
-    ),
+    (s.Challenge, "identified_on"): "gap: a challenge is named only where it cites a source "
+    "or in a finding about it; not when it was identified",
     **dict.fromkeys(
         [
             (s.Agreement, "kind"),
@@ -187,9 +184,19 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     # boligorganisation is what LBF004 looks for, so the page's findings show them (D94).
 }
 
+#: The records that carry sources and a note.
+CITED = tuple(record for record in IN_PORTFOLIO if issubclass(record, Cited))
+
 #: Fields the notebook view does not show, and why: it is a compact look at partnerships
 #: (one row each), their members and their commitments; the report shows the rest.
 NOT_IN_NOTEBOOK: Mapping[Key, str] = {
+    **dict.fromkeys(
+        [
+            *((record, name) for record in CITED for name in ("sources", "note")),
+            *keys([s.Source]),
+        ],
+        "where a record's facts were read, and a note: the report lists them",
+    ),
     **dict.fromkeys(
         keys([s.Organisation, s.Identifiers, s.EntryPoint]),
         "organisations are shown by id (a member, a commitment's maker), and counted",

@@ -53,6 +53,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.periods import PlanPeriod
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.secretariats import Secretariat
+from samarbejde.model.sources import Source
 from samarbejde.model.terms import Term
 from samarbejde.model.unknown import UNKNOWN
 
@@ -834,12 +835,47 @@ def _no_columns(record: type, reason: str, *names: str) -> dict[Field, str]:
 
 _NO_TABLE = "{} have no table of their own"
 
+#: The records that carry sources and a note (:class:`~samarbejde.model.sources.Cited`).
+_CITED = (
+    Organisation,
+    Area,
+    Classification,
+    Partnership,
+    Membership,
+    Mandate,
+    Commitment,
+    Vision,
+    Challenge,
+    Goal,
+    Agreement,
+    GovernanceBody,
+    Funding,
+)
+
 #: The record fields no table shows, and why: with :data:`TABLE_COLUMNS`, every field
 #: of a portfolio's records is in one of the two.
 NOT_COLUMNS: Mapping[Field, str] = MappingProxyType(
     {
         **_no_columns(
             Organisation, "a list of free texts, not one value per organisation", "remit"
+        ),
+        **{
+            key: reason
+            for record in _CITED
+            for key, reason in _no_columns(
+                record,
+                "where a record's facts were read, and a note for a reader: the report "
+                "shows them with the record, not as a value per row",
+                "sources",
+                "note",
+            ).items()
+        },
+        **_no_columns(
+            Source,
+            _NO_TABLE.format("sources (the report lists them)"),
+            "title",
+            "address",
+            "read_on",
         ),
         **_no_columns(
             EntryPoint,

@@ -1,9 +1,10 @@
 """The shape of a document: the model's types walked once into one typed description.
 
 :func:`shape` walks a root record class (``Portfolio``) and every record it holds, once,
-and describes what a document holds: each :class:`Record` with its fields in
-declaration order, each :class:`Field` with its name, its document key, whether it is
-required and its default, and its :data:`Kind`:
+and describes what a document holds: each :class:`Record` with its fields (its own in
+declaration order, then those it inherits: a cited record's ``sources`` and ``note``),
+each :class:`Field` with its name, its document key, whether it is required and its
+default, and its :data:`Kind`:
 
 - :class:`ScalarKind`: a value of the type table (``_scalars.SCALARS``, or an enum), or
   such a value or ``unknown`` (``X | Unknown``, :func:`~._scalars.unknowable`);
@@ -38,6 +39,7 @@ from typing import Any, NamedTuple, Union
 import attrs
 
 from samarbejde.documents._scalars import Scalar, enum_scalar, scalar_for, unknowable
+from samarbejde.model.sources import own_first
 from samarbejde.model.unknown import Unknown
 
 __all__ = [
@@ -205,10 +207,10 @@ class _Walk:
         record = self.records[kind] = Record(kind, _name(kind))
         hints = _hints(kind)
         fields = []
-        for attribute in attrs.fields(record.cls):
+        for attribute in own_first(record.cls):
             if not attribute.init:
                 continue
-            default = attribute.default
+            default: Any = attribute.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 default = default.factory()
             fields.append(

@@ -20,6 +20,7 @@ from samarbejde.interop._tables import (
     FieldTable,
     Mapped,
     Omitted,
+    cited,
     why,
 )
 from samarbejde.interop._xml_text import xml_text
@@ -40,6 +41,7 @@ from samarbejde.model import (
     PhaseChange,
     Portfolio,
     ProjectLifecycle,
+    Source,
     StrategicLifecycle,
     Term,
     Vision,
@@ -47,6 +49,7 @@ from samarbejde.model import (
 )
 from samarbejde.model.approximate import first_day, is_approximate, surely_by
 from samarbejde.model.iso import write_date, write_decimal, write_when
+from samarbejde.model.sources import Cited
 from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = [
@@ -85,6 +88,11 @@ _DUE_BEFORE_START = "an IATI indicator period cannot end before the activity sta
 _NOT_AN_ORGANISATION = "{ident!r} is not an organisation of the portfolio"
 _NOT_THE_ACTIVITY = "IATI describes the activity, not its participants"
 _IN_LIFECYCLE = Omitted("reduced with the lifecycle (its omission says so)", reported=False)
+_OTHER_DESCRIPTION = "4"  # DescriptionType: Other
+_ACTIVITY_WEB_PAGE = "A12"  # DocumentCategory: the closest to "where this was read"
+_NO_PROVENANCE = Omitted(
+    "IATI keeps document links and descriptions for the activity, not for this part of it"
+)
 _NOT_XML = (
     "XML 1.0 cannot carry a C0 control character, U+FFFE or U+FFFF: each is written as"
     " U+FFFD (design decision D62)"
@@ -225,6 +233,24 @@ FIELDS: FieldTable = MappingProxyType(
         ),
         (Funding, "kind"): Omitted("IATI budgets do not say where the money comes from"),
         (Funding, "granted_on"): Omitted("IATI budgets have no day the money was granted"),
+        **cited(
+            (Partnership,),
+            sources=Mapped(
+                "document-link (@url, @format, title, category A12)",
+                "an IATI document link needs a URL",
+            ),
+            note=Mapped("description type 4 (other)", _NOT_XML),
+        ),
+        **cited(
+            (Organisation, Area, Vision, Goal, Membership, Funding),
+            sources=_NO_PROVENANCE,
+            note=_NO_PROVENANCE,
+        ),
+        (Source, "title"): Mapped("document-link/title", _NOT_XML),
+        (Source, "address"): Mapped("document-link/@url; @format from its ending"),
+        (Source, "read_on"): Omitted(
+            "an IATI document-date is the day a document was published, not read"
+        ),
         (Money, "amount"): Mapped(
             "budget/value", "the amount is unknown: the funding is in no budget"
         ),
@@ -359,6 +385,27 @@ class _Activities:
     def omit(self, path: str, reason: str) -> None:
         self.omitted.append(Omission(path, reason))
 
+    def uncited(self, record: Cited, path: str) -> None:
+        """Report the sources and note of a part of an activity, which IATI cannot keep."""
+        for name in ("sources", "note"):
+            if getattr(record, name):
+                self.omit(f"{path}.{name}", why(FIELDS, type(record), name))
+
+    def documents(self, activity: ET.Element, partnership: Partnership) -> None:
+        """The partnership's sources with a web address, as document links."""
+        path = f"partnerships[{partnership.id}]"
+        for index, source in enumerate(partnership.sources):
+            where = f"{path}.sources[{index}]"
+            if source.url is None:
+                self.omit(where, why(FIELDS, Partnership, "sources"))
+                continue
+            kind = "application/pdf" if source.url.lower().endswith(".pdf") else "text/html"
+            link = ET.SubElement(activity, "document-link", url=source.url, format=kind)
+            self.text(link, "title", source.title, f"{where}.title")
+            ET.SubElement(link, "category", code=_ACTIVITY_WEB_PAGE)
+            if source.read_on is not None:
+                self.omit(f"{where}.read_on", why(FIELDS, Source, "read_on"))
+
     def text(self, parent: ET.Element, tag: str, text: str, path: str, **attrib: str) -> None:
         """``<tag><narrative>text</narrative></tag>``, as XML 1.0 can carry it (D62)."""
         element = ET.SubElement(parent, tag, attrib)
@@ -396,6 +443,7 @@ class _Activities:
             for name in ("representative", "mandates", "interests"):
                 if getattr(member, name):
                     self.omit(f"{where}.{name}", why(FIELDS, Membership, name))
+            self.uncited(member, where)
         wanted.extend(_funders(partnership, path))
         found: list[tuple[Organisation, str]] = []
         taken: set[tuple[str, str]] = set()
@@ -482,8 +530,12 @@ class _Activities:
             for name in ("agreed_on", "agreed_by"):
                 if getattr(vision, name):
                     self.omit(f"{path}.vision.{name}", why(FIELDS, Vision, name))
+            self.uncited(vision, f"{path}.vision")
         else:
             self.text(activity, "description", partnership.name, f"{path}.name", type="1")
+        if partnership.note is not None:
+            note_type = _OTHER_DESCRIPTION
+            self.text(activity, "description", partnership.note, f"{path}.note", type=note_type)
         for org, role in self.participants_cache[partnership.id]:
             attrib = {"role": role, "type": IATI_ORGANISATION_TYPES[org.sector]}
             org_ref = organisation_identifier(org)
@@ -507,6 +559,7 @@ class _Activities:
         if self.sector.narrative is not None:
             ET.SubElement(sector, "narrative").text = xml_text(self.sector.narrative)[0]
         self.budgets(activity, partnership)
+        self.documents(activity, partnership)
         self.related(activity, partnership)
         for goal in partnership.goals:
             self.result(activity, partnership, goal)
@@ -526,6 +579,7 @@ class _Activities:
         if org.identifiers.kommunekode is not None:
             where = f"organisations[{org.id}].identifiers.kommunekode"
             self.omit(where, why(FIELDS, Identifiers, "kommunekode"))
+        self.uncited(org, f"organisations[{org.id}]")
 
     def status_and_dates(self, activity: ET.Element, partnership: Partnership) -> None:
         """The activity status and the dates that agree with it.
@@ -592,6 +646,7 @@ class _Activities:
             for name in ("municipality", "residents", "classifications"):
                 if getattr(area, name):
                     self.omit(f"areas[{area.id}].{name}", why(FIELDS, Area, name))
+            self.uncited(area, f"areas[{area.id}]")
 
     def budgets(self, activity: ET.Element, partnership: Partnership) -> None:
         """One budget per (financial) year of the funding's terms, summed over the funding."""
@@ -599,6 +654,7 @@ class _Activities:
         for funding in partnership.funding:
             path = f"partnerships[{partnership.id}].funding[{funding.id}]"
             self.omit(f"{path}.id", why(FIELDS, Funding, "id"))
+            self.uncited(funding, path)
             if funding.term.end is None:
                 self.omit(path, why(FIELDS, Funding, "term"))
                 continue
@@ -687,6 +743,7 @@ class _Activities:
         for name in ("owners", "challenges", "decided_on", "unit", "measure_every"):
             if getattr(goal, name):
                 self.omit(f"{path}.{name}", why(FIELDS, Goal, name))
+        self.uncited(goal, path)
 
     def actual(self, indicator: ET.Element, m: Measurement, path: str) -> None:
         """One measurement as an indicator period with its actual value (D95)."""

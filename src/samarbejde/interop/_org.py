@@ -14,7 +14,7 @@ from samarbejde.interop._org_concepts import (
     unknown_definition,
 )
 from samarbejde.interop._result import Export, Omission
-from samarbejde.interop._tables import FieldTable, Mapped, Omitted, membership_keys, why
+from samarbejde.interop._tables import FieldTable, Mapped, Omitted, cited, membership_keys, why
 from samarbejde.model import (
     Area,
     EntryPoint,
@@ -29,6 +29,7 @@ from samarbejde.model import (
     Seat,
     SeatRole,
     Sector,
+    Source,
     StrategicLifecycle,
     Term,
     label,
@@ -36,6 +37,7 @@ from samarbejde.model import (
 )
 from samarbejde.model.approximate import When, first_day
 from samarbejde.model.iso import write_date, write_when
+from samarbejde.model.sources import Cited
 from samarbejde.model.text import Text
 
 __all__ = [
@@ -189,6 +191,16 @@ FIELDS: FieldTable = MappingProxyType(
         (Membership, "representative"): Omitted("free text that may name a person; not written"),
         (Membership, "mandates"): Omitted("ORG has no mandates"),
         (Membership, "interests"): Omitted("ORG has no interests"),
+        **cited(
+            (Organisation, Area, Partnership, Membership),
+            sources=Mapped("dct:source"),
+            note=Mapped("skos:note"),
+        ),
+        (Source, "title"): Mapped("dct:title"),
+        (Source, "address"): Mapped(
+            "the source's @id when it is a web address, else dct:bibliographicCitation"
+        ),
+        (Source, "read_on"): Omitted("ORG-AP-DK and DCMI Terms have no day a source was read"),
     }
 )
 
@@ -289,6 +301,25 @@ class _Names:
         return f"{self.base}kommune/{code}"
 
 
+def _cite(node: JSON, record: Cited, path: str, omitted: list[Omission]) -> None:
+    """Give ``node`` the record's sources (``dct:source``) and note (``skos:note``)."""
+    found = []
+    for index, source in enumerate(record.sources):
+        cited_node: JSON = {"dct:title": source.title}
+        if source.url is not None:
+            cited_node = {"@id": source.url, **cited_node}
+        elif source.address is not None:
+            cited_node["dct:bibliographicCitation"] = source.address
+        if source.read_on is not None:
+            reason = why(FIELDS, Source, "read_on")
+            omitted.append(Omission(f"{path}.sources[{index}].read_on", reason))
+        found.append(cited_node)
+    if found:
+        node["dct:source"] = found
+    if record.note is not None:
+        node["skos:note"] = record.note
+
+
 def _identifier(notation: str, issuer: str) -> JSON:
     return {"@type": "adms:Identifier", "skos:notation": notation, "dc:creator": issuer}
 
@@ -320,6 +351,7 @@ def _organisation(
         node["org:subOrganizationOf"] = parent
     if org.remit:
         omitted.append(Omission(f"{path}.remit", why(FIELDS, Organisation, "remit")))
+    _cite(node, org, path, omitted)
     nodes = [node]
     for entry in org.entry_points:
         where = f"{path}.entry_points[{entry.id}]"
@@ -369,6 +401,7 @@ def _membership(
     for name in ("representative", "mandates", "interests"):
         if getattr(member, name):
             omitted.append(Omission(f"{path}.{name}", why(FIELDS, Membership, name)))
+    _cite(node, member, path, omitted)
     return node
 
 
@@ -405,6 +438,7 @@ def _partnership(
         for name in _LEFT_OUT
         if getattr(partnership, name) not in (None, ())
     )
+    _cite(node, partnership, path, omitted)
     nodes = [node]
     nodes += [
         _membership(partnership, m, key, names, omitted)
@@ -533,14 +567,14 @@ def _places(portfolio: Portfolio, names: _Names, omitted: list[Omission]) -> lis
         Omission(f"lists[{x.id}]", why(FIELDS, Portfolio, "lists")) for x in portfolio.lists
     )
     for area in portfolio.areas:
-        nodes.append(
-            {
-                "@id": names.area(area.id),
-                "@type": "dct:Location",
-                "skos:prefLabel": _da(area.name),
-                "dct:isPartOf": {"@id": names.municipality(area.municipality)},
-            }
-        )
+        node: JSON = {
+            "@id": names.area(area.id),
+            "@type": "dct:Location",
+            "skos:prefLabel": _da(area.name),
+            "dct:isPartOf": {"@id": names.municipality(area.municipality)},
+        }
+        _cite(node, area, f"areas[{area.id}]", omitted)
+        nodes.append(node)
         if area.residents is not None:
             omitted.append(Omission(f"areas[{area.id}].residents", why(FIELDS, Area, "residents")))
         if area.classifications:
@@ -572,8 +606,11 @@ def to_org_jsonld(portfolio: Portfolio, *, base: str = DEFAULT_BASE) -> Export[d
     ``prov:generatedAtTime`` and ``prov:invalidatedAtTime`` and an ``org:memberDuring``
     interval (OWL-Time). Sectors, roles and entry-point kinds are ``skos:Concept`` s of
     a ``skos:ConceptScheme`` each; roles and entry-point kinds are ``org:Role`` s with a
-    ``skos:definition``. The context is inline (prefixes only), so a reader fetches
-    nothing.
+    ``skos:definition``. Organisations, partnerships, memberships and areas carry their
+    sources as ``dct:source`` (a web address as the source's IRI, with ``dct:title``;
+    a reference as ``dct:bibliographicCitation``) and their note as ``skos:note``; the
+    day a source was read is left out and reported. The context is inline (prefixes
+    only), so a reader fetches nothing.
 
     Args:
         portfolio: The portfolio to write.

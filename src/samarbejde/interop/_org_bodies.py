@@ -46,9 +46,9 @@ class Names(Protocol):
 #: What each seat role means, as an ``org:Role`` needs a definition.
 SEAT_ROLE_DEFINITIONS: Mapping[SeatRole, Text] = MappingProxyType(
     {
-        SeatRole.CHAIR: Text("label.SeatRole.chair"),
-        SeatRole.VICE_CHAIR: Text("label.SeatRole.vice_chair"),
-        SeatRole.MEMBER: Text("label.SeatRole.member"),
+        SeatRole.CHAIR: Text("org.seat_role.chair"),
+        SeatRole.VICE_CHAIR: Text("org.seat_role.vice_chair"),
+        SeatRole.MEMBER: Text("org.seat_role.member"),
     }
 )
 

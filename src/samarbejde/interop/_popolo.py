@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import Any
 
 from samarbejde.interop._result import Export, Omission
-from samarbejde.interop._tables import FieldTable, Mapped, Omitted, membership_keys, why
+from samarbejde.interop._tables import FieldTable, Mapped, Omitted, cited, membership_keys, why
 from samarbejde.model import (
     Area,
     EntryPoint,
@@ -18,10 +18,12 @@ from samarbejde.model import (
     PhaseChange,
     Portfolio,
     ProjectLifecycle,
+    Source,
     StrategicLifecycle,
     municipalities,
 )
 from samarbejde.model.iso import write_date, write_when
+from samarbejde.model.sources import Cited
 
 __all__ = [
     "CVR_SCHEME",
@@ -129,6 +131,14 @@ FIELDS: FieldTable = MappingProxyType(
         ),
         (Membership, "mandates"): Omitted("Popolo has no mandates"),
         (Membership, "interests"): Omitted("Popolo memberships have no interests"),
+        **cited(
+            (Organisation, Area, Partnership, Membership),
+            sources=Mapped("sources, a Link each", "a Popolo link needs a URL"),
+            note=Omitted("Popolo organizations, memberships and areas have no note"),
+        ),
+        (Source, "title"): Mapped("link note"),
+        (Source, "address"): Mapped("link url (a web address)"),
+        (Source, "read_on"): Omitted("a Popolo link has no day it was read"),
     }
 )
 
@@ -162,6 +172,21 @@ class _Out:
             self.omit(path, reason)
 
 
+def _cite(item: JSON, record: Cited, path: str, out: _Out) -> None:
+    """Give ``item`` the record's sources as Popolo links; report what a link cannot say."""
+    links = []
+    for index, source in enumerate(record.sources):
+        where = f"{path}.sources[{index}]"
+        if source.url is None:
+            out.omit(where, why(FIELDS, type(record), "sources"))
+            continue
+        links.append({"url": source.url, "note": source.title})
+        out.present(f"{where}.read_on", source.read_on, why(FIELDS, Source, "read_on"))
+    if links:
+        item["sources"] = links
+    out.present(f"{path}.note", record.note, why(FIELDS, type(record), "note"))
+
+
 def _organisation(org: Organisation, out: _Out) -> JSON:
     path = f"organisations[{org.id}]"
     item: JSON = {"id": org.id, "name": org.name, "classification": org.sector.value}
@@ -177,6 +202,7 @@ def _organisation(org: Organisation, out: _Out) -> JSON:
     if org.parent is not None:
         item["parent_id"] = org.parent
     out.present(f"{path}.remit", org.remit, why(FIELDS, Organisation, "remit"))
+    _cite(item, org, path, out)
     return item
 
 
@@ -221,6 +247,7 @@ def _partnership(partnership: Partnership, out: _Out) -> JSON:
     out.omit(f"{path}.lifecycle", lifecycle)
     for name in _LEFT_OUT:
         out.present(f"{path}.{name}", getattr(partnership, name), why(FIELDS, Partnership, name))
+    _cite(item, partnership, path, out)
     return item
 
 
@@ -237,6 +264,7 @@ def _membership(partnership: Partnership, member: Membership, key: str, out: _Ou
         item["end_date"] = write_when(member.left)
     for name in ("representative", "mandates", "interests"):
         out.present(f"{path}.{name}", getattr(member, name), why(FIELDS, Membership, name))
+    _cite(item, member, path, out)
     return item
 
 
@@ -256,14 +284,14 @@ def _areas(portfolio: Portfolio, out: _Out) -> list[JSON]:
         out.present(f"lists[{x.id}]", x, why(FIELDS, Portfolio, "lists"))
     for area in portfolio.areas:
         path = f"areas[{area.id}]"
-        items.append(
-            {
-                "id": area.id,
-                "name": area.name,
-                "classification": _AREA_CLASSIFICATION,
-                "parent_id": _municipality_id(area.municipality),
-            }
-        )
+        item: JSON = {
+            "id": area.id,
+            "name": area.name,
+            "classification": _AREA_CLASSIFICATION,
+            "parent_id": _municipality_id(area.municipality),
+        }
+        _cite(item, area, path, out)
+        items.append(item)
         for name in ("residents", "classifications"):
             out.present(f"{path}.{name}", getattr(area, name), why(FIELDS, Area, name))
     return items
@@ -280,7 +308,10 @@ def to_popolo(portfolio: Portfolio) -> Export[dict[str, Any]]:
     :data:`PARTNERSHIP_CLASSIFICATION`, founded when its first lifecycle started and
     dissolved when its lifecycle ended; each membership becomes a Popolo membership
     ``PARTNERSHIP/ORG`` with an organization as member. Areas point to their
-    municipality, written as an area ``kommune/CODE``. Every date is a full calendar
+    municipality, written as an area ``kommune/CODE``. The sources of organisations,
+    partnerships, memberships and areas are Popolo ``sources`` links (the URL and the
+    title as the link's note); a source without a URL, the day a source was read and
+    notes are left out and reported. Every date is a full calendar
     date, stricter than Popolo's pattern. Persons are never written.
 
     Args:

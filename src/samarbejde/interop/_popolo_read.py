@@ -32,6 +32,7 @@ from samarbejde.model import (
     Portfolio,
     Problem,
     Sector,
+    Source,
     StrategicLifecycle,
     StrategicPhase,
     _checks,  # the id and code patterns, kept once
@@ -54,17 +55,19 @@ _LISTS = ("organizations", "posts", "memberships", "areas")
 #: The keys of an item each list's reader reads (or reports on its own).
 _READ: Mapping[str, frozenset[str]] = MappingProxyType(
     {
-        "organizations": frozenset({"id", "name", "classification", "parent_id", "identifiers"}),
+        "organizations": frozenset(
+            {"id", "name", "classification", "parent_id", "identifiers", "sources"}
+        ),
         "partnerships": frozenset(
             {"id", "name", "classification", "parent_id", "founding_date", "dissolution_date"}
-            | {"area_id"}
+            | {"area_id", "sources"}
         ),
         "posts": frozenset({"id", "organization_id", "role", "label", "area_id"}),
         "memberships": frozenset(
             {"id", "person_id", "person", "member", "organization_id", "start_date"}
-            | {"end_date", "role", "post_id", "on_behalf_of_id", "area_id", "label"}
+            | {"end_date", "role", "post_id", "on_behalf_of_id", "area_id", "label", "sources"}
         ),
-        "areas": frozenset({"id", "name", "classification", "parent_id", "identifier"}),
+        "areas": frozenset({"id", "name", "classification", "parent_id", "identifier", "sources"}),
     }
 )
 _RENAMED = (
@@ -225,8 +228,32 @@ def _read_areas(items: list[JSON], reader: _Reader) -> None:
                 reader.omit(path, f"a second area with the id {ident!r}")
                 continue
             reader.area_ids[popolo_id if isinstance(popolo_id, str) else path] = ident
-            reader.areas[ident] = Area(ident, name, code)
+            reader.areas[ident] = Area(ident, name, code, sources=_sources(item, path, reader))
             reader.unread(item, path, "areas")
+
+
+def _sources(item: JSON, path: str, reader: _Reader) -> tuple[Source, ...]:
+    """The item's Popolo ``sources`` links, each a source titled by its note (or its URL)."""
+    listed = item.get("sources")
+    if listed is None:
+        return ()
+    if not isinstance(listed, list):
+        reader.omit(f"{path}.sources", "not a list of links")
+        return ()
+    read = []
+    for index, link in enumerate(listed):
+        where = f"{path}.sources[{index}]"
+        url = link.get("url") if isinstance(link, dict) else None
+        if not isinstance(url, str):
+            reader.omit(where, "not a link with a URL")
+            continue
+        note = link.get("note")
+        title = note if isinstance(note, str) else url
+        try:
+            read.append(Source(title, address=url))
+        except ModelError as error:
+            reader.omit(where, error.reason)
+    return tuple(read)
 
 
 def _identifiers(item: JSON, path: str, reader: _Reader) -> Identifiers:
@@ -284,7 +311,11 @@ def _read_organisation(item: JSON, path: str, reader: _Reader) -> None:
                 f"{classification!r} is not a samarbejde sector; the sector is 'other'",
             )
     reader.organisations[ident] = Organisation(
-        ident, name, sector, identifiers=_identifiers(item, path, reader)
+        ident,
+        name,
+        sector,
+        identifiers=_identifiers(item, path, reader),
+        sources=_sources(item, path, reader),
     )
 
 
@@ -370,7 +401,9 @@ def _read_memberships(items: list[JSON], reader: _Reader) -> None:
             role = "partner"
         periods = reader.members.setdefault(target, {}).setdefault(member, [])
         try:
-            membership = Membership(member, role, joined, left)
+            membership = Membership(
+                member, role, joined, left, sources=_sources(item, path, reader)
+            )
         except ModelError as error:
             reader.omit(path, error.reason)
             continue
@@ -425,6 +458,7 @@ def _read_partnership(popolo_id: str, item: JSON, reader: _Reader) -> Partnershi
         areas=() if own_area is None else (own_area,),
         parent=parent if parent != ident else None,
         members=members,
+        sources=_sources(item, path, reader),
     )
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "Mapped",
     "Omitted",
     "Table",
+    "cited",
     "mapping_table",
     "membership_keys",
     "why",
@@ -96,6 +97,21 @@ def membership_keys(partnership: Partnership) -> tuple[str, ...]:
         else f"{m.organisation}/{write_when(m.joined)}"
         for m in partnership.members
     )
+
+
+def cited(
+    records: tuple[type, ...], *, sources: Mapped | Omitted, note: Mapped | Omitted
+) -> dict[tuple[type, str], Mapped | Omitted]:
+    """The entries of a :data:`FieldTable` for the ``sources`` and ``note`` of ``records``.
+
+    Every cited record has the two (:class:`~samarbejde.model.sources.Cited`); an
+    exporter writes them, or leaves them out, the same way for each record it reads.
+    """
+    return {
+        key: where
+        for record in records
+        for key, where in (((record, "sources"), sources), ((record, "note"), note))
+    }
 
 
 def why(table: FieldTable, record: type, field: str) -> str:

@@ -86,6 +86,7 @@ from samarbejde.model.periods import PlanPeriod
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.redaction import personal_fields, redact
 from samarbejde.model.secretariats import Secretariat
+from samarbejde.model.sources import Cited, Source
 from samarbejde.model.terms import Term, add_duration
 from samarbejde.model.text import DEFAULT_LANG, LANGS, Text
 from samarbejde.model.transitions import (
@@ -121,6 +122,7 @@ __all__ = [
     "AreaCategory",
     "AreaList",
     "Challenge",
+    "Cited",
     "Classification",
     "Commitment",
     "CommitmentStatus",
@@ -171,6 +173,7 @@ __all__ = [
     "Secretariat",
     "Sector",
     "Signature",
+    "Source",
     "StatusChange",
     "StrategicLifecycle",
     "StrategicPhase",

@@ -21,6 +21,7 @@ from samarbejde.model._checks import (
 )
 from samarbejde.model.approximate import When, may_be_by
 from samarbejde.model.enums import AgreementKind
+from samarbejde.model.sources import Cited
 from samarbejde.model.terms import Term
 
 __all__ = ["Agreement", "Signature"]
@@ -51,7 +52,7 @@ def _parent_not_self(instance: Agreement, attribute: attrs.Attribute[Any], value
 
 
 @attrs.frozen
-class Agreement:
+class Agreement(Cited):
     """A memorandum, strategic agreement, sub-agreement or contract.
 
     Attributes:

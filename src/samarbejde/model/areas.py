@@ -24,6 +24,7 @@ from samarbejde.model._checks import (
 )
 from samarbejde.model.enums import AreaCategory
 from samarbejde.model.municipalities import municipalities
+from samarbejde.model.sources import Cited
 from samarbejde.model.terms import Term
 from samarbejde.model.unknown import UNKNOWN, Unknown
 
@@ -110,7 +111,7 @@ def _in_law_period(
 
 
 @attrs.frozen
-class Classification:
+class Classification(Cited):
     """An area's category on a dated government list.
 
     An area can hold several categories on one list (a parallelsamfund that is also an
@@ -140,7 +141,7 @@ def _classifications(
 
 
 @attrs.frozen
-class Area:
+class Area(Cited):
     """A housing area or district that partnerships serve (*boligområde*).
 
     Attributes:

@@ -24,6 +24,7 @@ from samarbejde.model._checks import (
 from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.history import StatusChange, check_history
 from samarbejde.model.money import Quantity
+from samarbejde.model.sources import Cited
 from samarbejde.model.terms import Term
 from samarbejde.model.transitions import COMMITMENT_STATUS
 from samarbejde.model.unknown import UNKNOWN
@@ -77,7 +78,7 @@ def _to_not_by(instance: Commitment, attribute: attrs.Attribute[Any], value: obj
 
 
 @attrs.frozen
-class Commitment:
+class Commitment(Cited):
     """A contribution a member promises to the partnership or to another member.
 
     Attributes:

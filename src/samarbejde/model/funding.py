@@ -34,6 +34,7 @@ from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, FundingKind, Unit
 from samarbejde.model.errors import ModelError
 from samarbejde.model.money import Money
+from samarbejde.model.sources import Cited
 from samarbejde.model.terms import Term
 from samarbejde.model.unknown import UNKNOWN, Unknown
 
@@ -221,7 +222,7 @@ def _changes(instance: Funding, attribute: attrs.Attribute[Any], value: object) 
 
 
 @attrs.frozen
-class Funding:
+class Funding(Cited):
     """Money for the partnership: who pays, how much, for when, of what kind.
 
     Attributes:

@@ -26,12 +26,13 @@ from samarbejde.model._checks import (
 from samarbejde.model.approximate import When
 from samarbejde.model.enums import Direction, Measure
 from samarbejde.model.measurements import Measurement
+from samarbejde.model.sources import Cited
 
 __all__ = ["Challenge", "Goal", "Vision"]
 
 
 @attrs.frozen
-class Vision:
+class Vision(Cited):
     """The partnership's shared vision (*fælles vision*).
 
     Attributes:
@@ -46,7 +47,7 @@ class Vision:
 
 
 @attrs.frozen
-class Challenge:
+class Challenge(Cited):
     """A need or problem identified jointly (*udfordring*).
 
     Attributes:
@@ -74,7 +75,7 @@ def _measurements(
 
 
 @attrs.frozen
-class Goal:
+class Goal(Cited):
     """A measurable goal (*mål*).
 
     Attributes:

@@ -30,8 +30,9 @@ from samarbejde.model._checks import (
     optional_instance_of,
     tuple_of,
 )
-from samarbejde.model.approximate import When, first_day
+from samarbejde.model.approximate import When, first_day, last_day
 from samarbejde.model.enums import DecisionPower, SeatRole
+from samarbejde.model.sources import Cited
 from samarbejde.model.terms import FIRST_DAY, Term
 
 __all__ = ["GovernanceBody", "Seat", "check_history"]
@@ -96,7 +97,7 @@ def _holds_the_seats(
 
 
 @attrs.frozen
-class GovernanceBody:
+class GovernanceBody(Cited):
     """A body that steers or follows the partnership.
 
     Attributes:
@@ -176,7 +177,9 @@ def check_history(
     for body_id, chain in chains.items():
         versions = (*chain, latest[body_id])
         for before, after in itertools.pairwise(versions):
-            if after.decided_on is None or _day(after) <= _day(before):
+            # Surely not forward: every day ``after`` may be is on or before every day
+            # ``before`` may be (approximate days are intervals, design decision D72).
+            if after.decided_on is None or last_day(after.decided_on) <= _day(before):
                 return (
                     f"the versions of {body_id} do not go forward in time "
                     f"({before.decided_on}, then {after.decided_on})"

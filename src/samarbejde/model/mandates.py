@@ -17,6 +17,7 @@ from samarbejde.model._checks import (
 )
 from samarbejde.model.enums import MandateLevel, Power
 from samarbejde.model.money import Money
+from samarbejde.model.sources import Cited
 from samarbejde.model.terms import Term
 
 __all__ = ["Mandate"]
@@ -35,7 +36,7 @@ def _revoked_in_term(instance: Mandate, attribute: attrs.Attribute[Any], value: 
 
 
 @attrs.frozen
-class Mandate:
+class Mandate(Cited):
     """Authority that an organisation delegates to its representative.
 
     Attributes:

@@ -28,6 +28,7 @@ from samarbejde.model.approximate import (
 )
 from samarbejde.model.errors import UnknownIdError
 from samarbejde.model.mandates import Mandate
+from samarbejde.model.sources import Cited
 from samarbejde.model.unknown import Unknown
 
 __all__ = ["Membership"]
@@ -53,7 +54,7 @@ def _mandates(
 
 
 @attrs.frozen
-class Membership:
+class Membership(Cited):
     """An organisation's participation in a partnership (*medlem, part*).
 
     Attributes:

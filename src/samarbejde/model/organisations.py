@@ -27,6 +27,7 @@ from samarbejde.model._checks import (
 from samarbejde.model.enums import Sector
 from samarbejde.model.errors import UnknownIdError
 from samarbejde.model.municipalities import municipalities
+from samarbejde.model.sources import Cited
 
 __all__ = ["EntryPoint", "Identifiers", "Organisation"]
 
@@ -99,7 +100,7 @@ def _entry_points(
 
 
 @attrs.frozen
-class Organisation:
+class Organisation(Cited):
     """An organisation or a unit of one (*aktør, forvaltning, afdeling*).
 
     Units point to their organisation with ``parent``; that is where silos show.

@@ -49,6 +49,7 @@ from samarbejde.model.lifecycles import Lifecycle, ProjectLifecycle, StrategicLi
 from samarbejde.model.memberships import Membership
 from samarbejde.model.periods import PlanPeriod
 from samarbejde.model.secretariats import Secretariat
+from samarbejde.model.sources import Cited
 
 __all__ = ["Partnership"]
 
@@ -143,6 +144,7 @@ def _versions_go_forward(
 
 @attrs.frozen
 class Partnership(
+    Cited,
     MemberOperations,
     CommitmentOperations,
     LifecycleOperations,

@@ -47,6 +47,7 @@ from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.report._bodies import bodies_html
 from samarbejde.report._format import format_date, format_number, format_quantity
 from samarbejde.report._periods import amount_cell, funders_cell, periods_html
+from samarbejde.report._sources import sources_list
 from samarbejde.report._style import STYLE
 from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
 from samarbejde.report._texts import say
@@ -278,6 +279,9 @@ def _section(  # noqa: PLR0917 - the page's one loop passes its settings on
                 lang=lang,
             )
         )
+    shared = sources_list(portfolio, (*portfolio.organisations, *portfolio.areas), lang)
+    if shared:
+        parts.append(f'<h3 id="{key}-sources">{_e(say("sources_of_portfolio", lang))}</h3>{shared}')
     parts.append("</section>")
     return "".join(parts)
 
@@ -391,8 +395,14 @@ def _partnership(
         + _funding(portfolio, partnership, ends, lang)
         + f"<h4>{_e(say('governance', lang))}</h4>"
         + bodies_html(portfolio, partnership, lang, _table)
+        + _sources(portfolio, partnership, lang)
         + "</article>"
     )
+
+
+def _sources(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> str:
+    listed = sources_list(portfolio, (partnership,), lang)
+    return f"<h4>{_e(say('sources', lang))}</h4>{listed}" if listed else ""
 
 
 def _facts(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date, lang: Lang) -> str:

@@ -142,7 +142,8 @@ def load_csv_package(folder: str | Path) -> Portfolio:
         if not path.is_file():
             continue
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            # bytes, not read_text: universal newlines would turn a "\r" in a cell into "\n"
+            text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise LoadError([Problem(path.name, f"not UTF-8 text: {error}")], str(folder)) from None
         rows = (tuple(r) for r in csv.reader(io.StringIO(text, newline="")))

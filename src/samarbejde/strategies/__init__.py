@@ -73,6 +73,7 @@ if TYPE_CHECKING:
         signatures,
         visions,
     )
+    from samarbejde.strategies._sources import cited, sources
     from samarbejde.strategies._values import (
         DEFAULT_END,
         DEFAULT_START,
@@ -110,6 +111,7 @@ _MODULES = {
     "amounts": "_values",
     "areas": "_records",
     "challenges": "_records",
+    "cited": "_sources",
     "classifications": "_records",
     "codes": "_records",
     "commitments": "_records",
@@ -148,6 +150,7 @@ _MODULES = {
     "refused_operations": "_operations",
     "reviews": "_records",
     "signatures": "_records",
+    "sources": "_sources",
     "status_changes": "_values",
     "strategic_lifecycles": "_lifecycles",
     "terms": "_values",
@@ -172,6 +175,7 @@ __all__ = [
     "area_lists",
     "areas",
     "challenges",
+    "cited",
     "classifications",
     "codes",
     "commitments",
@@ -210,6 +214,7 @@ __all__ = [
     "seats",
     "secretariats",
     "signatures",
+    "sources",
     "status_changes",
     "strategic_lifecycles",
     "terms",

@@ -260,7 +260,7 @@ def _s017(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
     return _rule("S017", "two strategic partnerships run under each other", changed)
 
 
-def _s019(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
+def _s020(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
     p = portfolio.partnerships[0]
     taken = {e.id for e in p.involvement}
     event_id = next(f"defekt-{n}" for n in range(len(taken) + 1) if f"defekt-{n}" not in taken)
@@ -269,7 +269,7 @@ def _s019(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
     )
     changed = attrs.evolve(p, involvement=(*p.involvement, event))
     return _rule(
-        "S019",
+        "S020",
         "an involvement event names a challenge the partnership does not have",
         _with_partnership(portfolio, 0, changed),
     )
@@ -422,7 +422,7 @@ RULES: dict[str, tuple[Breaker, dict[str, Any]]] = {
     "S016": (_s016, {}),
     "S017": (_s017, {"lifecycle": "strategic", "partnerships": (2, 3)}),
     "S018": (_s018, {}),
-    "S019": (_s019, {}),
+    "S020": (_s020, {}),
     "M002": (_m002, {}),
     "M003": (_m003, {}),
     "M004": (_m004, {}),

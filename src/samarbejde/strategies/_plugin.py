@@ -34,6 +34,7 @@ _STRATEGIES = {
     "Challenge": "challenges",
     "Vision": "visions",
     "Signature": "signatures",
+    "Source": "sources",
     "Agreement": "agreements",
     "GovernanceBody": "governance_bodies",
     "Seat": "seats",

@@ -19,6 +19,7 @@ from samarbejde.model.portfolio import Portfolio
 from samarbejde.strategies._approximate import loosen
 from samarbejde.strategies._partnerships import Form, PartnershipPlan, draw_partnership
 from samarbejde.strategies._records import POSTS, area_lists
+from samarbejde.strategies._sources import cite_throughout
 from samarbejde.strategies._unknowns import maybe_unknown
 from samarbejde.strategies._values import (
     DEFAULT_END,
@@ -257,7 +258,9 @@ def portfolios(
             if area_ids
             else st.just([])
         )
-        return Portfolio(orgs, drawn_areas, tuple(drawn), tuple(lists))
+        # sources read and notes written by the day the portfolio is recorded
+        portfolio = Portfolio(orgs, drawn_areas, tuple(drawn), tuple(lists))
+        return cite_throughout(draw, portfolio, start, begin_by)
 
     return build()
 

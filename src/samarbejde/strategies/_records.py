@@ -44,6 +44,7 @@ from samarbejde.model.organisations import EntryPoint, Identifiers, Organisation
 from samarbejde.model.terms import Term
 from samarbejde.model.transitions import COMMITMENT_STATUS
 from samarbejde.model.unknown import UNKNOWN, Unknown
+from samarbejde.strategies._sources import cited
 from samarbejde.strategies._unknowns import maybe_unknown
 from samarbejde.strategies._values import (
     DEFAULT_END,
@@ -162,15 +163,17 @@ def organisations(sector: Sector | None = None) -> st.SearchStrategy[Organisatio
     They stand alone: none is a unit of a parent, which would need its portfolio
     (:func:`samarbejde.strategies.portfolios` draws units).
     """
-    return st.builds(
-        Organisation,
-        ids(),
-        texts(),
-        st.sampled_from(Sector) if sector is None else st.just(sector),
-        parent=st.none(),
-        identifiers=identifiers(),
-        remit=st.lists(texts(), max_size=2).map(tuple),
-        entry_points=st.lists(entry_points(), max_size=2, unique_by=lambda e: e.id).map(tuple),
+    return cited(
+        st.builds(
+            Organisation,
+            ids(),
+            texts(),
+            st.sampled_from(Sector) if sector is None else st.just(sector),
+            parent=st.none(),
+            identifiers=identifiers(),
+            remit=st.lists(texts(), max_size=2).map(tuple),
+            entry_points=st.lists(entry_points(), max_size=2, unique_by=lambda e: e.id).map(tuple),
+        )
     )
 
 
@@ -178,8 +181,12 @@ def classifications(
     start: pendulum.Date = DEFAULT_START, end: pendulum.Date = DEFAULT_END
 ) -> st.SearchStrategy[Classification]:
     """Single dated area classifications, each of a category its list date's law knew."""
-    return dates(start, end).flatmap(
-        lambda day: st.builds(Classification, st.sampled_from(categories_on(day)), st.just(day))
+    return cited(
+        dates(start, end).flatmap(
+            lambda day: st.builds(Classification, st.sampled_from(categories_on(day)), st.just(day))
+        ),
+        start,
+        end,
     )
 
 
@@ -190,13 +197,17 @@ def areas(
     history = st.lists(classifications(start, end), max_size=3).map(
         lambda cs: tuple(sorted(cs, key=lambda c: c.list_date))
     )
-    return st.builds(
-        Area,
-        ids(),
-        texts(),
-        kommunekoder(),
-        residents=st.none() | st.integers(0, 20_000),
-        classifications=history,
+    return cited(
+        st.builds(
+            Area,
+            ids(),
+            texts(),
+            kommunekoder(),
+            residents=st.none() | st.integers(0, 20_000),
+            classifications=history,
+        ),
+        start,
+        end,
     )
 
 
@@ -263,7 +274,7 @@ def mandates(
     """Mandates whose term lies in ``start``..``end``, perhaps capped and revoked."""
     term = draw(terms(start, end))
     revoked = draw(st.none() | dates(term.start, term.end or end))
-    return Mandate(
+    record = Mandate(
         draw(ids()),
         draw(st.sampled_from(MandateLevel)),
         frozenset(draw(st.sets(st.sampled_from(Power), min_size=1, max_size=3))),
@@ -272,6 +283,7 @@ def mandates(
         ceiling=draw(st.none() | money()),
         revoked=revoked,
     )
+    return draw(cited(st.just(record), start, end))
 
 
 @st.composite
@@ -284,7 +296,7 @@ def memberships(
     joined = draw(dates(start, end))
     left = draw(st.none() | dates(joined, end))
     held = draw(st.lists(mandates(joined, end), max_size=2, unique_by=lambda m: m.id))
-    return Membership(
+    record = Membership(
         draw(ids()),
         maybe_unknown(draw, draw(codes(KNOWN_ROLES))),
         joined,
@@ -293,6 +305,7 @@ def memberships(
         mandates=tuple(held),
         interests=tuple(draw(st.lists(codes(KNOWN_INTERESTS), max_size=3, unique=True))),
     )
+    return draw(cited(st.just(record), start, end))
 
 
 def _parts(draw: st.DrawFn, total: Decimal) -> list[Decimal]:
@@ -386,7 +399,7 @@ def commitments(
         draw, made_on, term_end or end, quantity, final=final_states
     )
     by, to = draw(st.lists(ids(), min_size=2, max_size=2, unique=True))
-    return Commitment(
+    record = Commitment(
         draw(ids()),
         by,
         kind,
@@ -399,6 +412,7 @@ def commitments(
         goals=tuple(draw(st.lists(ids(), unique=True, max_size=2))),
         fulfilments=fulfilled,
     )
+    return draw(cited(st.just(record), start, end))
 
 
 def fulfilments(
@@ -431,8 +445,12 @@ def challenges(
     end: pendulum.Date = DEFAULT_END,
 ) -> st.SearchStrategy[Challenge]:
     """Challenges identified by some of ``organisation_ids`` (drawn ids when ``None``)."""
-    return st.builds(
-        Challenge, ids(), texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1)
+    return cited(
+        st.builds(
+            Challenge, ids(), texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1)
+        ),
+        start,
+        end,
     )
 
 
@@ -442,7 +460,11 @@ def visions(
     end: pendulum.Date = DEFAULT_END,
 ) -> st.SearchStrategy[Vision]:
     """Shared visions agreed by some of ``organisation_ids``."""
-    return st.builds(Vision, texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1))
+    return cited(
+        st.builds(Vision, texts(), dates(start, end), _id_tuples(organisation_ids, min_size=1)),
+        start,
+        end,
+    )
 
 
 def _measurement(
@@ -538,7 +560,7 @@ def goals(
             measurements=draw_measurements(draw, organisation_ids, start, end),
         )
 
-    return draw_goal()
+    return cited(draw_goal(), start, end)
 
 
 def signatures(
@@ -563,7 +585,7 @@ def agreements(
     parties = draw(
         st.lists(signatures(None, start, end), max_size=3, unique_by=lambda s: s.organisation)
     )
-    return Agreement(
+    record = Agreement(
         agreement_id,
         draw(st.sampled_from(AgreementKind)),
         tuple(parties),
@@ -574,3 +596,4 @@ def agreements(
         notice=draw(st.none() | durations(max_months=12)),
         concluded_on=draw(st.none() | dates(start, end)),
     )
+    return draw(cited(st.just(record), start, end))

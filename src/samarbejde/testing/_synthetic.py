@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import attrs
 import pendulum
@@ -62,6 +63,7 @@ from samarbejde.model import (
     Secretariat,
     Sector,
     Signature,
+    Source,
     StatusChange,
     StrategicLifecycle,
     StrategicPhase,
@@ -70,7 +72,10 @@ from samarbejde.model import (
     Vision,
     categories_on,
 )
+from samarbejde.model.sources import Cited
 from samarbejde.testing._builders import phases
+
+R = TypeVar("R")
 
 __all__ = ["synthetic_document", "synthetic_portfolio"]
 
@@ -92,6 +97,25 @@ D = pendulum.Date
 CVR = "25313763"
 #: The day every area was put on a government list.
 LISTED_ON = D(2021, 12, 1)
+#: The source of every cited record in the first partnership, organisation and area.
+SOURCE = Source("Byrådets referat", address="https://example.dk/referat", read_on=D(2022, 1, 3))
+#: Their note.
+NOTE = "Syntetisk: ingen virkelig kilde."
+
+
+def _cited(record: R) -> R:
+    """``record`` with :data:`SOURCE` and :data:`NOTE` on it and every cited record inside."""
+    changes: dict[str, object] = {}
+    kind: Any = type(record)
+    for field in attrs.fields(kind):
+        held = getattr(record, field.name)
+        if field.init and attrs.has(type(held)):
+            changes[field.name] = _cited(held)
+        elif field.init and isinstance(held, tuple) and held and attrs.has(type(held[0])):
+            changes[field.name] = tuple(_cited(item) for item in held)
+    if isinstance(record, Cited):
+        changes.update(sources=(SOURCE,), note=NOTE)
+    return attrs.evolve(record, **changes) if changes else record  # type: ignore[misc]
 
 
 def _organisations(
@@ -432,7 +456,9 @@ def synthetic_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
     once), and two plan periods. Every second one is strategic, grown
     from an earlier project and reviewed once; the others run under the last strategic
     partnership that had begun by their start, if any. There is one
-    organisation per two partnerships (at least eight) and one area per ten. The same
+    organisation per two partnerships (at least eight) and one area per ten. The
+    first partnership, organisation and area, and every record in them, cite a source
+    and have a note. The same
     arguments always give an equal portfolio.
 
     Args:
@@ -458,6 +484,10 @@ def synthetic_portfolio(n_commitments: int, *, seed: int = 0) -> Portfolio:
         count = min(COMMITMENTS_PER_PARTNERSHIP, left)
         left -= count
         built.append(_partnership(index, count, organisations, areas, rng, built=built))
+    # the first of each has its sources and a note, as a real record would
+    built[0] = _cited(built[0])
+    organisations = (_cited(organisations[0]), *organisations[1:])
+    areas = (_cited(areas[0]), *areas[1:])
     return Portfolio(organisations, areas, tuple(built), _lists(areas[0].id))
 
 
