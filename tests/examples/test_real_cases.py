@@ -151,3 +151,14 @@ def test_the_report_of_a_real_case_says_unknown_where_the_sources_are_silent(nam
         page = html(portfolio, as_of=AS_OF, lang=lang)
         if says_unknown:
             assert word in page
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED))
+def test_every_cited_record_of_a_real_case_names_its_source(name: str) -> None:
+    portfolio = load(EXAMPLES / f"{name}.yaml")
+    records: list[Any] = [*portfolio.organisations, *portfolio.areas]
+    records += [c for area in portfolio.areas for c in area.classifications]
+    for p in portfolio.partnerships:
+        records += [p, *p.members, *p.goals, *p.agreements, *p.governance, *p.funding]
+    unsourced = [r for r in records if not r.sources]
+    assert not unsourced
