@@ -196,6 +196,11 @@ FIELDS: FieldTable = MappingProxyType(
             sources=Mapped("dct:source"),
             note=Mapped("skos:note"),
         ),
+        **cited(
+            (GovernanceBody,),
+            sources=Omitted("a body's sources are not written yet (its unit carries none)"),
+            note=Omitted("a body's note is not written yet (its unit carries none)"),
+        ),
         (Source, "title"): Mapped("dct:title"),
         (Source, "address"): Mapped(
             "the source's @id when it is a web address, else dct:bibliographicCitation"

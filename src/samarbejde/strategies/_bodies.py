@@ -27,6 +27,7 @@ from samarbejde.model.involvement import InvolvementEvent
 from samarbejde.model.secretariats import Secretariat
 from samarbejde.model.terms import Term
 from samarbejde.strategies._records import POSTS, codes
+from samarbejde.strategies._sources import provenance
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
@@ -108,6 +109,7 @@ def governance_bodies(
         power=draw(st.none() | st.sampled_from(DecisionPower)),
         seats=drawn,
         size=size,
+        **draw(provenance(start, end)),
     )
 
 

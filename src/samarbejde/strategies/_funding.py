@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from samarbejde.model.money import Money
 from samarbejde.model.periods import PlanPeriod
 from samarbejde.model.terms import Term
 from samarbejde.model.unknown import UNKNOWN
+from samarbejde.strategies._sources import provenance
 from samarbejde.strategies._unknowns import maybe_unknown
 from samarbejde.strategies._values import (
     DEFAULT_END,
@@ -210,7 +212,8 @@ def funding(
         if funder_ids is not None
         else list(dict.fromkeys(draw(st.lists(ids(), min_size=1, max_size=4))))
     )
-    return draw_funding(draw, draw(ids()), pool, (start, end, end))
+    drawn = draw_funding(draw, draw(ids()), pool, (start, end, end))
+    return attrs.evolve(drawn, **draw(provenance(start, end)))
 
 
 @st.composite

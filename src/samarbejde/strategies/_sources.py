@@ -55,7 +55,7 @@ def sources(
     )
 
 
-def _provenance(start: pendulum.Date, end: pendulum.Date) -> st.SearchStrategy[dict[str, Any]]:
+def provenance(start: pendulum.Date, end: pendulum.Date) -> st.SearchStrategy[dict[str, Any]]:
     """Keyword arguments for a cited record: none, sources, a note, or both."""
     return st.fixed_dictionaries(
         {},
@@ -76,7 +76,7 @@ def cited(
     end: pendulum.Date = DEFAULT_END,
 ) -> st.SearchStrategy[T]:
     """``records``, each perhaps given sources read inside ``start``..``end`` and a note."""
-    return st.tuples(records, _provenance(start, end)).map(lambda drawn: _with(*drawn))
+    return st.tuples(records, provenance(start, end)).map(lambda drawn: _with(*drawn))
 
 
 def cite_throughout(draw: st.DrawFn, value: T, start: pendulum.Date, end: pendulum.Date) -> T:
@@ -102,5 +102,5 @@ def cite_throughout(draw: st.DrawFn, value: T, start: pendulum.Date, end: pendul
         if new != held:
             changes[field.name] = new
     if isinstance(value, Cited):
-        changes.update(draw(_provenance(start, end)))
+        changes.update(draw(provenance(start, end)))
     return attrs.evolve(value, **changes) if changes else value  # type: ignore[misc]
