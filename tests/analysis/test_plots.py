@@ -154,3 +154,57 @@ def test_a_partnership_without_members_is_a_lone_square_in_its_own_place() -> No
     (squares,) = tagged(figure, "partnerships")
     assert squares.get_offsets().tolist() == [[0.0, 0.0]]
     assert not tagged(figure, "organisations")
+
+
+def test_a_national_timeline_is_one_readable_figure_of_phases_by_year() -> None:
+    """Above the limit: per year, the partnerships in each phase at its end, summed right."""
+    from samarbejde.testing import synthetic_portfolio  # noqa: PLC0415
+
+    portfolio = synthetic_portfolio(10_000)
+    figure = plots.timeline(portfolio, as_of=AS_OF)
+    assert tuple(figure.get_size_inches()) == (11, 5)
+    seen = portfolio.as_of(AS_OF)
+    heights: dict[int, float] = {}
+    for container in figure.axes[0].containers:
+        for bar in container:
+            year = round(bar.get_x() + bar.get_width() / 2)
+            heights[year] = heights.get(year, 0) + bar.get_height()
+    for year, total in heights.items():
+        day = AS_OF if year == AS_OF.year else D(year, 12, 31)
+        running = 0
+        for p in seen.partnerships:
+            phases = [c.phase for lc in p.lifecycles for c in lc.phases if c.on <= day]
+            running += bool(phases) and phases[-1] not in FINALS
+        assert total == running, year
+
+
+def test_a_national_network_is_a_matrix_of_sectors_at_the_table_together() -> None:
+    from samarbejde.model import Sector  # noqa: PLC0415
+    from samarbejde.testing import synthetic_portfolio  # noqa: PLC0415
+
+    portfolio = synthetic_portfolio(10_000)
+    figure = plots.network(portfolio, as_of=AS_OF, lang="da")
+    (image,) = tagged(figure, "memberships")
+    matrix = image.get_array()
+    seen = portfolio.as_of(AS_OF)
+    sectors = {o.id: o.sector for o in seen.organisations}
+    present = [{sectors[m.organisation] for m in p.members_on(AS_OF)} for p in seen.partnerships]
+    for i, first in enumerate(Sector):
+        for j, second in enumerate(Sector):
+            assert matrix[i][j] == sum(1 for s in present if first in s and second in s)
+
+
+def test_a_chosen_subset_is_drawn_row_by_row() -> None:
+    from samarbejde.testing import synthetic_portfolio  # noqa: PLC0415
+
+    portfolio = synthetic_portfolio(10_000)
+    chosen = [p.id for p in portfolio.partnerships[:5]]
+    figure = plots.timeline(portfolio, as_of=AS_OF, partnerships=chosen)
+    names = {
+        t.get_text().strip(" \N{RIGHTWARDS ARROW WITH HOOK}")
+        for t in figure.axes[0].get_yticklabels()
+    }
+    assert names == {portfolio.partnership(p).name for p in chosen}
+    network = plots.network(portfolio, as_of=AS_OF, partnerships=chosen)
+    (squares,) = tagged(network, "partnerships")
+    assert len(squares.get_offsets()) == len(chosen)

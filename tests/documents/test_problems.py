@@ -277,3 +277,20 @@ def test_the_fast_json_load_refuses_a_currency_that_is_no_iso_4217_code_too() ->
     problem = only(problems(text, "json"))
     assert problem.path == "partnerships[0].members[1].mandates[0].ceiling.currency"
     assert "not an ISO 4217 currency code" in problem.message
+
+
+def test_json_nested_past_the_limit_is_too_deep_where_the_decoder_reads_it() -> None:
+    """Python's decoder reads 60 levels; the document is still refused as too deep."""
+    import json  # noqa: PLC0415
+
+    from samarbejde import LoadError, loads  # noqa: PLC0415
+
+    nested: list[object] = []
+    inner = nested
+    for _ in range(60):
+        inner.append([])
+        inner = inner[0]  # type: ignore[assignment]
+    document = {"format": "samarbejde/1", "organisations": [{"id": "a", "remit": nested}]}
+    with pytest.raises(LoadError) as raised:
+        loads(json.dumps(document), "json")
+    assert [p.message for p in raised.value.problems] == ["nested more than 48 levels deep"]

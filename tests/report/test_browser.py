@@ -181,3 +181,39 @@ def test_the_checks_would_see_a_request_and_a_console_error(driver: Any, tmp_pat
     open_page(driver, path, DESKTOP)
     assert "http://127.0.0.1:9/pixel.png" in foreign(requests(driver), path.as_uri())
     assert any("boom" in e["message"] for e in driver.get_log("browser"))
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_national_overview_fits_phone_and_desktop_and_passes_axe(
+    driver: Any, tmp_path: Path, lang: str
+) -> None:
+    """The overview of a 2,000-partnership portfolio: screenshots at 390 and 1280 px, axe."""
+    from samarbejde.report import pages  # noqa: PLC0415
+    from samarbejde.testing import synthetic_portfolio  # noqa: PLC0415
+
+    folder = pages(
+        Document(synthetic_portfolio(100_000)),
+        as_of=examples.AS_OF,
+        lang=lang,  # type: ignore[arg-type]
+    )
+    path = tmp_path / "index.html"
+    path.write_text(folder["index.html"], encoding="utf-8")
+    assert path.stat().st_size < 2_000_000
+    source = axe_source()
+    for width in (PHONE, DESKTOP):
+        open_page(driver, path, width)
+        inner = driver.execute_script("return window.innerWidth")
+        wide = driver.execute_script("return document.documentElement.scrollWidth")
+        assert wide <= inner, f"the overview scrolls sideways at {width} px"
+        shot = screenshot(driver, artifacts() / f"overview-{lang}-{width}.png", width)
+        assert shot.stat().st_size > 10_000
+        if source is not None:
+            driver.execute_script(source)
+            result = driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document, {resultTypes: ['violations']})"
+                ".then(r => done(r.violations.map(v => ["
+                "v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))])))"
+                ".catch(e => done([['axe-error', String(e), []]]));"
+            )
+            assert result == [], f"at {width} px"

@@ -90,3 +90,44 @@ def test_an_unwritable_target_is_reported_without_a_traceback(
     assert code == 2
     assert "cannot write the file" in err
     assert "Traceback" not in err
+
+
+def test_overview_writes_a_folder_narrowed_to_a_region(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--overview -o DIR: index.html and a page per partnership shown; --region narrows."""
+    files = [str(EXAMPLES / f"{n}.yaml") for n in ("gladsaxe", "medvind", "ungejob")]
+    folder = tmp_path / "rapport"
+    code, out, err = run(
+        capsys, "report", *files, "--merge", "--as-of", "2025-06-01", "--overview", "-o",
+        str(folder), "--region", "Region Syddanmark", "--ignore", "T001",
+    )  # fmt: skip
+    assert (code, out, err) == (0, "", "")
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    pages = sorted(p.name for p in (folder / "p").iterdir())
+    assert pages == ["1.html"]  # MedVind, the one partnership in Region Syddanmark
+    medvind = examples.load("medvind").partnerships[0]
+    assert f'href="p/1.html">{medvind.name}</a>' in index
+    assert "T001" not in (folder / "p" / "1.html").read_text(encoding="utf-8")
+
+
+def test_overview_needs_one_portfolio_and_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(EXAMPLES / f"{n}.yaml") for n in ("gladsaxe", "medvind")]
+    code, out, err = run(capsys, "report", *files, "--as-of", "2025-06-01", "--overview", "-o", "x")
+    assert (code, out) == (2, "")
+    assert "--overview" in err
+    code, _, err = run(capsys, "report", files[0], "--as-of", "2025-06-01", "--overview")
+    assert code == 2
+    assert "-o" in err
+
+
+def test_select_keeps_only_the_rules_chosen(capsys: pytest.CaptureFixture[str]) -> None:
+    file = str(EXAMPLES / "medvind.yaml")
+    code, every, _ = run(capsys, "report", file, "--as-of", "2025-06-01", "--lang", "en")
+    assert code == 0
+    assert "T001" in every
+    code, chosen, _ = run(
+        capsys, "report", file, "--as-of", "2025-06-01", "--lang", "en", "--select", "C"
+    )
+    assert code == 0
+    assert "T001" not in chosen

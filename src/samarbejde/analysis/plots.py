@@ -27,7 +27,7 @@ from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
 
-__all__ = ["SECTOR_COLOURS", "commitment_status", "network", "timeline"]
+__all__ = ["ROWS", "SECTOR_COLOURS", "commitment_status", "network", "timeline"]
 
 _FINALS: frozenset[object] = frozenset((*PROJECT_PHASES.finals, *STRATEGIC_PHASES.finals))
 _PHASE_COLOURS: dict[ProjectPhase | StrategicPhase, str] = {
@@ -77,6 +77,98 @@ _PARTNERSHIP = Text("samarbejde", "partnership")
 _NUMBER = Text("antal", "number")
 
 
+#: Above this many partnerships a picture draws the aggregate, not one row or node each.
+ROWS = 60
+
+_PHASES_BY_YEAR = Text(
+    "{count} samarbejder efter fase ved hvert års udgang ({as_of})",
+    "{count} partnerships by phase at the end of each year ({as_of})",
+)
+_TOGETHER = Text(
+    "Samarbejder hvor begge sektorer sidder med ({count} samarbejder, {as_of})",
+    "Partnerships where both sectors sit at the table ({count} partnerships, {as_of})",
+)
+
+
+def _chosen(found: Sequence[Partnership], wanted: Iterable[str] | None) -> list[Partnership]:
+    """The partnerships asked for (all when ``wanted`` is ``None``), in their order."""
+    if wanted is None:
+        return list(found)
+    ids = set(wanted)
+    return [p for p in found if p.id in ids]
+
+
+def _phase_on(partnership: Partnership, day: datetime.date) -> ProjectPhase | StrategicPhase | None:
+    """The phase of the lifecycle running on ``day``; ``None`` before it or after its end."""
+    current = None
+    for lifecycle in partnership.lifecycles:
+        for change in lifecycle.phases:
+            if change.on <= day:
+                current = change.phase
+    return None if current in _FINALS else current
+
+
+def _phases_by_year(
+    partnerships: Sequence[Partnership], as_of: pendulum.Date, lang: Lang, patches: Any
+) -> Any:
+    """Stacked bars: per year, the partnerships in each phase at its last day."""
+    first = min(p.lifecycles[0].started.year for p in partnerships)
+    years = list(range(first, as_of.year + 1))
+    order = [*ProjectPhase, *StrategicPhase]
+    counts = {phase: [0] * len(years) for phase in order}
+    for p in partnerships:
+        for index, year in enumerate(years):
+            day = as_of if year == as_of.year else datetime.date(year, 12, 31)
+            phase = _phase_on(p, day)
+            if phase is not None:
+                counts[phase][index] += 1
+    figure = _figure(11, 5)
+    ax = figure.add_subplot()
+    bottom = [0] * len(years)
+    handles = []
+    for phase in order:
+        heights = counts[phase]
+        if not any(heights):
+            continue
+        bars = ax.bar(years, heights, bottom=bottom, color=_PHASE_COLOURS[phase], width=0.8)
+        _tag(bars, "phase")
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        handles.append(patches.Patch(color=_PHASE_COLOURS[phase], label=label(phase, lang)))
+    ax.set_ylabel(_NUMBER.pick(lang))
+    ax.set_title(_PHASES_BY_YEAR.format(lang, count=len(partnerships), as_of=as_of))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
+    return figure
+
+
+def _sectors_together(
+    seen: Portfolio, partnerships: Sequence[Partnership], as_of: pendulum.Date, lang: Lang
+) -> Any:
+    """A matrix: for each two sectors, the partnerships where both have an active member."""
+    sectors = {o.id: o.sector for o in seen.organisations}
+    order = list(Sector)
+    together = [[0] * len(order) for _ in order]
+    for p in partnerships:
+        present = {sectors.get(m.organisation) for m in p.members_on(as_of)}
+        indexes = [i for i, sector in enumerate(order) if sector in present]
+        for i in indexes:
+            for j in indexes:
+                together[i][j] += 1
+    figure = _figure(9, 7)
+    ax = figure.add_subplot()
+    image = ax.imshow(together, cmap="Blues")
+    image.set_gid("memberships")
+    names = [label(sector, lang) for sector in order]
+    ax.set_xticks(range(len(order)), names, rotation=45, ha="right", fontsize="small")
+    ax.set_yticks(range(len(order)), names, fontsize="small")
+    top = max((max(row) for row in together), default=0)
+    for i, row in enumerate(together):
+        for j, count in enumerate(row):
+            colour = "white" if top and count > top / 2 else "black"
+            ax.text(j, i, str(count), ha="center", va="center", fontsize="x-small", color=colour)
+    ax.set_title(_TOGETHER.format(lang, count=len(partnerships), as_of=as_of))
+    return figure
+
+
 def _num(day: datetime.date) -> float:
     dates = require("matplotlib.dates")
     return float(dates.date2num(datetime.date(day.year, day.month, day.day)))
@@ -109,7 +201,14 @@ def _rows(partnerships: Iterable[Partnership]) -> list[tuple[Partnership, bool]]
     return rows
 
 
-def timeline(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -> Any:
+def timeline(
+    portfolio: Portfolio,
+    *,
+    as_of: pendulum.Date,
+    lang: Lang = "en",
+    partnerships: Iterable[str] | None = None,
+    limit: int = ROWS,
+) -> Any:
     """A bar per lifecycle phase of each partnership, with funding, reviews and ``as_of``.
 
     Projects that run under a strategic partnership are drawn right below it, indented.
@@ -117,13 +216,21 @@ def timeline(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -
     as thin hatched bars underneath; triangles mark reviews; a dashed line marks
     ``as_of``. Phases up to ``as_of`` are shown; a phase still running ends at ``as_of``.
 
+    A portfolio of more than ``limit`` partnerships (a country's) is drawn as its
+    aggregate instead: per year, how many partnerships were in each phase at its end
+    (at ``as_of`` for the last year), a figure of one size whatever the count. Choose
+    the rows to draw with ``partnerships`` (ids) to see some of them one by one.
+
     Raises:
         MissingExtraError: matplotlib is not installed.
     """
     as_of = days.day(as_of, "as_of")
     patches = require("matplotlib.patches")
     seen = portfolio.as_of(as_of)
-    rows = _rows(seen.partnerships)
+    chosen = _chosen(seen.partnerships, partnerships)
+    if len(chosen) > limit:
+        return _phases_by_year(chosen, as_of, lang, patches)
+    rows = _rows(chosen)
     figure = _figure(11, 1.2 + 0.55 * max(len(rows), 1))
     ax = figure.add_subplot()
     end = _num(as_of)
@@ -229,12 +336,24 @@ def _name(portfolio: Portfolio, organisation: str) -> str:
         return organisation
 
 
-def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", seed: int = 0) -> Any:
+def network(
+    portfolio: Portfolio,
+    *,
+    as_of: pendulum.Date,
+    lang: Lang = "en",
+    seed: int = 0,
+    partnerships: Iterable[str] | None = None,
+    limit: int = ROWS,
+) -> Any:
     """Organisations (circles coloured by sector) linked to their partnerships (squares).
 
     Only organisations that are active members on ``as_of`` are drawn. The layout is
     networkx's spring layout with a fixed ``seed``, so the same portfolio gives the
     same picture.
+
+    Above ``limit`` partnerships the picture is the aggregate instead: for each two
+    sectors, in how many partnerships both sit at the table on ``as_of`` (a matrix of
+    one size whatever the count). Choose ``partnerships`` (ids) to draw some of them.
 
     Raises:
         MissingExtraError: matplotlib or networkx is not installed.
@@ -244,8 +363,11 @@ def network(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en", se
     collections = require("matplotlib.collections")
     check_lang(lang)
     seen = portfolio.as_of(as_of)
+    chosen = _chosen(seen.partnerships, partnerships)
+    if len(chosen) > limit:
+        return _sectors_together(seen, chosen, as_of, lang)
     graph = nx.Graph()
-    for p in sorted(seen.partnerships, key=lambda x: x.id):
+    for p in sorted(chosen, key=lambda x: x.id):
         graph.add_node(("partnership", p.id))
         for member in sorted(p.members_on(as_of), key=lambda m: m.organisation):
             graph.add_edge(("partnership", p.id), ("organisation", member.organisation))

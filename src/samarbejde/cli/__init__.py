@@ -14,9 +14,11 @@ command is adding a record there.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 import pendulum
@@ -82,7 +84,8 @@ def _guarded(run: Run, args: argparse.Namespace, call: Invocation) -> int:
     """Run a command; every failure becomes a message on ``err`` and an exit code."""
     out, err = call.out, call.err
     try:
-        status = run(args, call)
+        with _collector_paused():
+            status = run(args, call)
         out.flush()
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly
         _silence(out)
@@ -98,6 +101,25 @@ def _guarded(run: Run, args: argparse.Namespace, call: Invocation) -> int:
         err.write(f"samarbejde: internal error ({type(error).__name__}): {error}\n")
         return FAILURE
     return status
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one command, as a program owning its process may.
+
+    A command builds a portfolio of many records and keeps it to the end; the collector's
+    passes over that growing heap cost about as much as reading the locations of every
+    finding (design decision D103). The records are trees: reference counting frees
+    them. The library itself never touches the collector (D65); the command line runs
+    the whole process, and restores the collector as it found it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _silence(out: TextIO) -> None:

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from samarbejde.cli._command import FAILURE, OK, Command, Invocation, argument, date
 from samarbejde.cli._lines import MAX_BYTES, problem_line
 from samarbejde.cli._merge import MERGE, load_input
 from samarbejde.cli._output import write_document, write_file
-from samarbejde.model import Lang
+from samarbejde.cli._validate import RULE_CHOICE, chosen_rules
+from samarbejde.model import Lang, Portfolio, Text
 from samarbejde.model.errors import Problem
 
 __all__ = ["REPORT"]
 
+_OVERVIEW_NEEDS = Text(
+    da="--overview skriver en mappe: giv én portefølje (eller --merge) og -o MAPPE",
+    en="--overview writes a folder: give one portfolio (or --merge) and -o FOLDER",
+)
+
 
 def _report(args: argparse.Namespace, call: Invocation) -> int:
-    from samarbejde.report import Document, page  # noqa: PLC0415 - only this command needs it
+    from samarbejde.report import Document, narrowed, page, pages  # noqa: PLC0415 - only here
 
     lang: Lang = args.lang
     documents = []
@@ -30,7 +37,30 @@ def _report(args: argparse.Namespace, call: Invocation) -> int:
         documents.append(Document(loaded[0], file=file, sources=loaded[1]))
     if status != OK:
         return status
-    text = page(documents, as_of=args.as_of, lang=lang)
+    rules = chosen_rules(args)
+    kommuner, regions = args.kommune, args.region
+    if args.overview:
+        if len(documents) != 1 or args.output is None:
+            call.err.write(
+                problem_line("report", Problem("", _OVERVIEW_NEEDS.pick(lang)), lang, "USAGE")
+                + "\n"
+            )
+            return FAILURE
+        folder = pages(
+            documents[0],
+            as_of=args.as_of,
+            lang=lang,
+            rules=rules,
+            kommuner=kommuner,
+            regions=regions,
+        )
+        return _write_folder(args.output, folder, call, lang)
+
+    def keep(portfolio: Portfolio) -> tuple[str, ...]:
+        return narrowed(portfolio.as_of(args.as_of).partnerships, portfolio, kommuner, regions)
+
+    chosen = keep if kommuner or regions else None
+    text = page(documents, as_of=args.as_of, lang=lang, rules=rules, keep=chosen)
     if args.output is None:
         write_document(call.out, text)
         return OK
@@ -39,6 +69,21 @@ def _report(args: argparse.Namespace, call: Invocation) -> int:
     except OSError as error:
         problem = Problem("", f"cannot write the file: {error.strerror or error}")
         call.err.write(problem_line(args.output, problem, lang, "WRITE") + "\n")
+        return FAILURE
+    return OK
+
+
+def _write_folder(directory: str, folder: dict[str, str], call: Invocation, lang: Lang) -> int:
+    """Write each page of ``folder`` under ``directory`` (made if missing)."""
+    root = Path(directory)
+    try:
+        for name, text in folder.items():
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_file(str(target), text)
+    except OSError as error:
+        problem = Problem("", f"cannot write the file: {error.strerror or error}")
+        call.err.write(problem_line(directory, problem, lang, "WRITE") + "\n")
         return FAILURE
     return OK
 
@@ -58,8 +103,28 @@ REPORT = Command(
             "--output",
             metavar="OUT",
             default=None,
-            help="the HTML file to write (default: stdout)",
+            help="the HTML file to write (default: stdout); with --overview, the folder",
         ),
+        argument(
+            "--overview",
+            action="store_true",
+            help="write a folder: a national overview (index.html) and a page per partnership",
+        ),
+        argument(
+            "--kommune",
+            action="append",
+            default=[],
+            metavar="CODE",
+            help="show only partnerships serving an area in this kommune (repeatable)",
+        ),
+        argument(
+            "--region",
+            action="append",
+            default=[],
+            metavar="REGION",
+            help="show only partnerships serving an area in this region, by code or name",
+        ),
+        *RULE_CHOICE,
         MAX_BYTES,
     ),
     _report,

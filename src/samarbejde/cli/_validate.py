@@ -28,6 +28,7 @@ from samarbejde.model.iso import write_date
 from samarbejde.rules import (
     PROFILES,
     Report,
+    Rule,
     builtin_rules,
     plugin_rules,
     sarif_log,
@@ -35,7 +36,7 @@ from samarbejde.rules import (
     validate,
 )
 
-__all__ = ["VALIDATE"]
+__all__ = ["RULE_CHOICE", "VALIDATE", "chosen_rules"]
 
 _SUMMARY = Text(
     da="{files} fil(er){unloaded}: {error} fejl, {warning} advarsel(er), {info} bemærkning(er).",
@@ -48,16 +49,37 @@ _BROKEN = Text(
 )
 
 
+#: ``--profile``, ``--select`` and ``--ignore``: the rules a command runs.
+RULE_CHOICE = (
+    argument(
+        "--profile",
+        action="append",
+        choices=PROFILES,
+        help="rule profile; repeat for several (default: all)",
+    ),
+    argument("--select", type=codes, action="append", default=[], help="codes or prefixes to keep"),
+    argument("--ignore", type=codes, action="append", default=[], help="codes or prefixes to drop"),
+)
+
+
+def chosen_rules(args: argparse.Namespace) -> tuple[Rule, ...]:
+    """The built-in and plug-in rules ``--profile``, ``--select`` and ``--ignore`` choose.
+
+    The plug-ins' entry points are read once per command, not once per document.
+    """
+    return select(
+        (*builtin_rules(), *plugin_rules()),
+        profiles=args.profile or ["all"],
+        select=[code for group in args.select for code in group],
+        ignore=[code for group in args.ignore for code in group],
+    )
+
+
 def _validate(args: argparse.Namespace, call: Invocation) -> int:
     lang: Lang = args.lang
     out = call.out
     as_of = call.day(args.as_of)
-    profiles = args.profile or ["all"]
-    chosen = [code for group in args.select for code in group]
-    dropped = [code for group in args.ignore for code in group]
-    rules = select(
-        (*builtin_rules(), *plugin_rules()), profiles=profiles, select=chosen, ignore=dropped
-    )
+    rules = chosen_rules(args)
     results: list[dict[str, object]] = []
     reports: list[tuple[str, Report]] = []
     failed: list[str] = []
@@ -126,18 +148,7 @@ VALIDATE = Command(
         argument(
             "--as-of", type=date, default=None, help=f"the day to judge by (default: today, {ZONE})"
         ),
-        argument(
-            "--profile",
-            action="append",
-            choices=PROFILES,
-            help="rule profile; repeat for several (default: all)",
-        ),
-        argument(
-            "--select", type=codes, action="append", default=[], help="codes or prefixes to keep"
-        ),
-        argument(
-            "--ignore", type=codes, action="append", default=[], help="codes or prefixes to drop"
-        ),
+        *RULE_CHOICE,
         argument("--lang", choices=LANGS, default="en", help="message language"),
         MERGE,
         argument(

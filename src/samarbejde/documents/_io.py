@@ -17,6 +17,7 @@ from samarbejde.documents._atomic import write_atomically
 from samarbejde.documents._converter import DocumentConverter, make_converter
 from samarbejde.documents._fast_load import GaveUp, fast_load_json
 from samarbejde.documents._hooks import structuring_run
+from samarbejde.documents._json_walk import walk_json
 from samarbejde.documents._json_writer import json_writer
 from samarbejde.documents._locate import Path, SourceMap
 from samarbejde.documents._parse import (
@@ -142,11 +143,17 @@ def _log_gave_up(gave_up: GaveUp, source: str) -> None:
         logger.debug("%s: the fast JSON load gave up (%s)", source, gave_up)
 
 
+#: The positions of a document nobody will ask about (``loads``): none are kept.
+_NOWHERE = SourceMap(None, {}, {})
+
+
 def _load(
     data: str | bytes,
     format: Format,  # noqa: A002 - the public keyword
     source: str,
     max_bytes: int,
+    *,
+    located: bool = False,
 ) -> tuple[Portfolio, SourceMap]:
     if format not in _SUFFIXES.values():
         raise LoadError([Problem("", f"unknown format {format!r}: use json, yaml or toml")], source)
@@ -157,11 +164,11 @@ def _load(
     if format == "json":
         outcome = fast_load_json(text)
         if outcome.portfolio is not None:
-            return outcome.portfolio, SourceMap.deferred(lambda: _positions(text, format))
+            return outcome.portfolio, walk_json(data) if located else _NOWHERE
         assert outcome.gave_up is not None
         _log_gave_up(outcome.gave_up, source)
     try:
-        raw, source_map, issues = parse_lean(text, format)
+        raw, source_map, issues = parse_lean(text, format, located=located)
     except ParseFailure as failure:
         raise to_load_error(failure.issues, None, source) from None
     portfolio: Portfolio | None = None
@@ -175,6 +182,8 @@ def _load(
         if source_map is None:  # positions of the problems only (design decision D68)
             source_map = locate(text, format, _targets(issues))
         raise to_load_error(issues, source_map, source)
+    if not located:
+        return portfolio, _NOWHERE
     if source_map is None:  # positions are only found when someone asks for one
         source_map = SourceMap.deferred(lambda: _positions(text, format))
     return portfolio, source_map
@@ -228,7 +237,7 @@ def loads_located(
     Raises:
         LoadError: As :func:`loads`.
     """
-    return _load(data, format, source, max_bytes)
+    return _load(data, format, source, max_bytes, located=True)
 
 
 def _format_of(path: FilePath, format: Format | None) -> Format:  # noqa: A002

@@ -126,23 +126,49 @@ def parse(text: str, format: Format) -> tuple[object, SourceMap, list[Issue]]:  
 def parse_lean(
     text: str,
     format: Format,  # noqa: A002
+    *,
+    located: bool = False,
 ) -> tuple[object, SourceMap | None, list[Issue]]:
     """Parse as :func:`parse` does, keeping positions only where the readers need them.
 
     The source map is ``None`` when none was kept: :func:`locate` then finds the
-    positions of the problems found (design decision D68).
+    positions of the problems found (design decision D68). With ``located``, a YAML
+    document without problems comes with the positions its one read kept (D103).
 
     Raises:
         ParseFailure: The text cannot be read as ``format``.
     """
     if format == "json":
         try:
-            return loads_fast(text), None, []
+            data = loads_fast(text)
         except (ValueError, RecursionError):  # the scanner says what and where
             return scan_json(text, MAX_DEPTH)
+        if _deeper_than(data, MAX_DEPTH):  # the decoder has no limit of ours: the scanner does
+            return scan_json(text, MAX_DEPTH)
+        return data, None, []
     if format == "yaml":
-        return scan_yaml(text, MAX_DEPTH, positions=False)
+        return scan_yaml(text, MAX_DEPTH, positions=False, log=located)
     return _parse_toml(text), _EMPTY, []
+
+
+def _deeper_than(data: object, limit: int) -> bool:
+    """Whether lists and mappings nest more than ``limit`` levels in ``data``.
+
+    Iterative, and it stops at the first container past the limit.
+    """
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Iterable[object] = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def locate(text: str, format: Format, targets: Iterable[Path]) -> SourceMap:  # noqa: A002

@@ -29,6 +29,7 @@ from yaml import events
 
 from samarbejde.documents._locate import Path, SourceMap
 from samarbejde.documents._problems import MAX_NUMBER_DIGITS, Issue, ParseFailure, add_issue
+from samarbejde.documents._yaml_log import EventLog, LoggedYaml
 
 __all__ = ["dumps_yaml", "locate_yaml", "scan_yaml"]
 
@@ -116,9 +117,10 @@ class _Relocate(Exception):  # noqa: N818 - internal signal
 
 
 class _Builder:
-    def __init__(self, max_depth: int, positions: bool = True) -> None:
+    def __init__(self, max_depth: int, positions: bool = True, log: EventLog | None = None) -> None:
         self.max_depth = max_depth
         self.positions = positions
+        self.log = log  # a lean read's compact positions, when asked for
         self.values: dict[Path, tuple[int, int]] = {}
         self.keys: dict[Path, tuple[int, int]] = {}
         self.issues: list[Issue] = []
@@ -131,7 +133,7 @@ class _Builder:
     def path(self) -> Path:
         if not self.stack:
             return ()
-        container, path, key, _ = self.stack[-1]
+        container, path, key, *_ = self.stack[-1]
         return (*path, key if isinstance(container, dict) else len(container))
 
     def check_node(self, event: events.NodeEvent, path: Path) -> None:
@@ -168,7 +170,7 @@ class _Builder:
             self.root = value
             return
         frame = self.stack[-1]
-        container, path, key, key_mark = frame
+        container, path, key, key_mark, *_ = frame
         if isinstance(container, list):
             container.append(value)
             return
@@ -191,7 +193,10 @@ class _Builder:
         elif isinstance(event, events.NodeEvent):
             self.node(event)
         elif isinstance(event, events.CollectionEndEvent):
-            self.add(self.stack.pop()[0])
+            frame = self.stack.pop()
+            if self.log is not None:
+                self.log.close(frame[4])
+            self.add(frame[0])
 
     def bare_key(self, event: events.NodeEvent) -> bool:
         """Report a key with no colon and no value (a flow mapping split by a comma)."""
@@ -206,7 +211,7 @@ class _Builder:
         ):
             return False
         frame = self.stack[-1]
-        container, path, key, key_mark = frame
+        container, path, key, key_mark, *_ = frame
         before = list(container.items())[-1] if container else None
         if before is not None and isinstance(before[1], str | int | float):
             previous, text = before
@@ -241,6 +246,13 @@ class _Builder:
         path = self.path()
         if self.positions:
             self.values[path] = _mark(event)
+        logged = -1
+        logged_key: str | None = None
+        if self.log is not None:
+            key_mark = None
+            if self.stack and isinstance(self.stack[-1][0], dict):
+                logged_key, key_mark = self.stack[-1][2], self.stack[-1][3]
+            logged = self.log.value(event, logged_key, key_mark)
         if isinstance(event, events.AliasEvent):
             message = f"aliases (*{event.anchor}) are not allowed"
             add_issue(self.issues, Issue(path, message, where=_mark(event)))
@@ -248,16 +260,19 @@ class _Builder:
             return
         self.check_node(event, path)
         if isinstance(event, events.ScalarEvent):
-            self.add(_scalar(event))
+            value = _scalar(event)
+            if self.log is not None and self.stack:
+                self.log.text(logged, logged_key, value)
+            self.add(value)
             return
         if len(self.stack) >= self.max_depth:
             raise self.fatal(path, f"nested more than {self.max_depth} levels deep", event)
         container: Any = {} if isinstance(event, events.MappingStartEvent) else []
-        self.stack.append([container, path, None, None])
+        self.stack.append([container, path, None, None, logged])
 
 
 def scan_yaml(
-    text: str, max_depth: int, *, positions: bool = True
+    text: str, max_depth: int, *, positions: bool = True, log: bool = False
 ) -> tuple[object, SourceMap | None, list[Issue]]:
     """Read one YAML document, keeping the line and column of every value and key.
 
@@ -267,6 +282,8 @@ def scan_yaml(
         positions: With ``False``, keep no positions (unless a duplicate key needs
             them) and return ``None`` for the source map: a document with problems is
             located by :func:`locate_yaml` at those problems only.
+        log: With ``positions=False``, keep a compact :class:`EventLog` as the text is
+            read, and return its map when the document has no problem (D103).
 
     Returns:
         The data, its source map and the problems that do not stop reading
@@ -276,12 +293,14 @@ def scan_yaml(
         ParseFailure: The text is not YAML, holds several documents or nests too deep.
     """
     if not positions:
+        kept = EventLog() if log else None
         try:
-            lean = _scan(text, _Builder(max_depth, positions=False))
+            lean = _scan(text, _Builder(max_depth, positions=False, log=kept))
         except _Relocate:
             pass
         else:
-            return lean.root, None, lean.issues
+            logged = None if kept is None or lean.issues else LoggedYaml(kept)
+            return lean.root, logged, lean.issues
     builder = _scan(text, _Builder(max_depth))
     return builder.root, SourceMap(builder.root, builder.values, builder.keys), builder.issues
 
@@ -289,7 +308,7 @@ def scan_yaml(
 def _scan(text: str, builder: _Builder) -> _Builder:
     loader = _Loader(text)
     check, get, stack = loader.check_event, loader.get_event, builder.stack
-    lean = not builder.positions
+    lean, log = not builder.positions, builder.log
     try:
         while check():
             event = get()
@@ -303,7 +322,10 @@ def _scan(text: str, builder: _Builder) -> _Builder:
             ):  # a list's plain item, as ``node`` would read it: the flood's fast path
                 value = event.value
                 plain = event.implicit[0] and len(value) <= MAX_NUMBER_DIGITS
-                stack[-1][0].append(_plain(value) if plain else value)
+                item = _plain(value) if plain else value
+                stack[-1][0].append(item)
+                if log is not None:
+                    log.text(log.value(event, None, None), None, item)
                 continue
             builder.feed(event)
     except yaml.MarkedYAMLError as error:

@@ -11,6 +11,7 @@ library, and it has no script. It reads on a phone and prints on paper.
 from __future__ import annotations
 
 from samarbejde.report._format import format_date, format_money, format_number, format_quantity
+from samarbejde.report._national import narrowed, overview, pages
 from samarbejde.report._page import Document, html, page
 from samarbejde.report._texts import TEXTS
 
@@ -22,5 +23,8 @@ __all__ = [
     "format_number",
     "format_quantity",
     "html",
+    "narrowed",
+    "overview",
     "page",
+    "pages",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 import attrs
 import pendulum
@@ -38,7 +38,7 @@ from samarbejde.report._format import format_date, format_money, format_quantity
 from samarbejde.report._style import STYLE
 from samarbejde.report._svg import display_order, funding_svg, network_svg, timeline_svg
 from samarbejde.report._texts import say
-from samarbejde.rules import Finding, Locator, Severity, validate
+from samarbejde.rules import Finding, Locator, Rule, Severity, validate
 
 __all__ = ["Document", "html", "page"]
 
@@ -103,16 +103,30 @@ def html(
     return page([Document(portfolio, file, sources)], as_of=as_of, lang=lang)
 
 
-def page(documents: Sequence[Document], *, as_of: pendulum.Date, lang: Lang = "da") -> str:
+def page(
+    documents: Sequence[Document],
+    *,
+    as_of: pendulum.Date,
+    lang: Lang = "da",
+    rules: Sequence[Rule] | None = None,
+    keep: Callable[[Portfolio], Collection[str]] | None = None,
+) -> str:
     """One self-contained HTML page with a section per document (see :func:`html`).
+
+    Args:
+        documents: The portfolios, each with its file and source map.
+        as_of: The day the report is about; never read from a clock.
+        lang: ``"da"`` (the default) or ``"en"``.
+        rules: The rules to validate with (default: every built-in and plug-in rule).
+        keep: The ids of the partnerships to show, given a portfolio (default: all);
+            see :func:`samarbejde.report.narrowed`.
 
     Raises:
         ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
     """
     as_of = days.day(as_of, "as_of")
     check_lang(lang)
-    day = format_date(as_of, lang)
-    sections = [_section(d, index, as_of, lang) for index, d in enumerate(documents)]
+    sections = [_section(d, index, as_of, lang, rules, keep) for index, d in enumerate(documents)]
     contents = "".join(
         f'<li><a href="#doc-{i}">{_e(_document_title(d, i, lang))}</a></li>'
         for i, d in enumerate(documents)
@@ -123,7 +137,12 @@ def page(documents: Sequence[Document], *, as_of: pendulum.Date, lang: Lang = "d
         if len(documents) > 1
         else ""
     )
-    title = say("title", lang)
+    return shell(say("title", lang), nav + "".join(sections), as_of=as_of, lang=lang)
+
+
+def shell(title: str, main: str, *, as_of: pendulum.Date, lang: Lang) -> str:
+    """A whole page around ``main`` (HTML): its head, stylesheet, title and footer."""
+    day = format_date(as_of, lang)
     return (
         f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -131,7 +150,7 @@ def page(documents: Sequence[Document], *, as_of: pendulum.Date, lang: Lang = "d
         f"<title>{_e(title)} · {_e(day)}</title><style>{STYLE}</style></head>"
         f'<body><header class="top"><h1>{_e(title)}</h1>'
         f'<p class="as-of">{_e(say("as_of", lang, day=day))}</p></header>'
-        f"<main>{nav}{''.join(sections)}</main>"
+        f"<main>{main}</main>"
         f"<footer><p>{_e(say('made_by', lang))}</p></footer></body></html>\n"
     )
 
@@ -152,9 +171,16 @@ def _partnership_of(finding: Finding, shown: set[str]) -> str | None:
     return match.group(1)
 
 
-def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -> str:
+def _section(  # noqa: PLR0917 - the page's one loop passes its settings on
+    document: Document,
+    index: int,
+    as_of: pendulum.Date,
+    lang: Lang,
+    rules: Sequence[Rule] | None = None,
+    keep: Callable[[Portfolio], Collection[str]] | None = None,
+) -> str:
     portfolio = document.portfolio
-    report = validate(portfolio, as_of=as_of, lang=lang, sources=document.sources)
+    report = validate(portfolio, as_of=as_of, lang=lang, sources=document.sources, rules=rules)
     where = _locations(document, lang)
     seen = portfolio.as_of(as_of)
     shown = {p.id for p in seen.partnerships}
@@ -169,6 +195,9 @@ def _section(document: Document, index: int, as_of: pendulum.Date, lang: Lang) -
     key = f"d{index}"
     day = format_date(as_of, lang)
     rows = display_order(seen.partnerships)
+    if keep is not None:
+        kept = set(keep(portfolio))
+        rows = [row for row in rows if row[0].id in kept]
     counts = say(
         "portfolio_counts",
         lang,

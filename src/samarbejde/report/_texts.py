@@ -178,6 +178,53 @@ _TEXTS: dict[str, Text] = {
     "legend_review": Text("evaluering", "review"),
     "legend_planned": Text("planlagt resten", "planned remainder"),
     "today": Text("i dag", "today"),
+    # the national overview (D104)
+    "national_title": Text("Samarbejderne i hele landet", "The partnerships of the whole country"),
+    "national_intro": Text(
+        "{count} samarbejder pr. {day}, talt efter region, kommune, form, fase og modenhed. "
+        "Hvert samarbejde har sin egen side.",
+        "{count} partnerships as of {day}, counted by region, kommune, form, phase and "
+        "maturity. Each partnership has its own page.",
+    ),
+    "back_to_overview": Text("Tilbage til overblikket", "Back to the overview"),
+    "value": Text("Hvad", "What"),
+    "partnerships": Text("Samarbejder", "Partnerships"),
+    "strategic_count": Text("Heraf strategiske", "Of which strategic"),
+    "by_region": Text("Efter region", "By region"),
+    "by_kommune": Text("Efter kommune", "By kommune"),
+    "by_form": Text("Efter form", "By form"),
+    "by_phase": Text("Efter fase", "By phase"),
+    "by_level": Text("Efter modenhed", "By maturity"),
+    "all_partnerships": Text("Alle samarbejder", "Every partnership"),
+    "kommune": Text("Kommune", "Kommune"),
+    "no_kommune": Text("intet område angivet", "no area named"),
+    "findings_ewi": Text("Fejl / advarsler / bemærkninger", "Errors / warnings / info"),
+    "listed_areas": Text("Områder på listerne", "Areas on the lists"),
+    "listed_counts": Text(
+        "{listed} områder på en liste; {without} uden et samarbejde, {without_strategic} "
+        "uden et strategisk samarbejde.",
+        "{listed} areas on a list; {without} without a partnership, {without_strategic} "
+        "without a strategic partnership.",
+    ),
+    "area": Text("Område", "Area"),
+    "list": Text("Liste", "List"),
+    "strategic": Text("Strategiske", "Strategic"),
+    "none": Text("ingen", "none"),
+    "missing_sectors": Text("Sektorer der mangler ved bordet", "Sectors missing from the table"),
+    "funding_by_year": Text("Finansiering der slutter, år for år", "Funding that ends, by year"),
+    "year": Text("År", "Year"),
+    "funding_ends": Text("Ophører", "Ends"),
+    "cliffs": Text("Finansieringskløfter", "Funding cliffs"),
+    "overdue_ranked": Text(
+        "Samarbejder med forpligtelser over tid", "Partnerships with overdue commitments"
+    ),
+    "overdue_total": Text(
+        "{count} forpligtelser over tid i {partnerships} samarbejder; de første 50 er vist.",
+        "{count} overdue commitments in {partnerships} partnerships; the first 50 are shown.",
+    ),
+    "rules_counted": Text("Fund efter regel", "Findings by rule"),
+    "code": Text("Regel", "Rule"),
+    "severity": Text("Alvor", "Severity"),
 }
 
 #: Every text of the report, by key.

@@ -1,0 +1,92 @@
+"""The national overview counts what the portfolio holds, each fact once.
+
+Every count is checked against the records it counts, over generated portfolios and
+over the synthetic national one: nothing is dropped, nothing counted twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+
+from samarbejde import Portfolio, examples, validate
+from samarbejde.analysis import CORE_SECTORS, funding_ends, overdue_commitments
+from samarbejde.analysis.national import national, national_frames
+from samarbejde.strategies import portfolios
+from samarbejde.testing import synthetic_portfolio
+
+AS_OF = pendulum.date(2026, 1, 1)
+
+
+def _check(portfolio: Portfolio, as_of: pendulum.Date) -> None:
+    findings = validate(portfolio, as_of=as_of).findings
+    overview = national(portfolio, as_of=as_of, findings=findings)
+    seen = portfolio.as_of(as_of)
+    lines = {line.partnership: line for line in overview.partnerships}
+    assert list(lines) == [p.id for p in seen.partnerships]
+    for group in ("form", "phase", "level"):  # one value per partnership
+        counted = [c for c in overview.counts if c.group == group]
+        assert sum(c.partnerships for c in counted) == len(lines)
+        strategic = sum(1 for p in seen.partnerships if p.form == "strategic")
+        assert sum(c.strategic for c in counted) == strategic
+    places = {a.id: a.municipality for a in seen.areas}
+    kommuner = Counter(k for p in seen.partnerships for k in {places[a] for a in p.areas} or {""})
+    assert {c.value: c.partnerships for c in overview.counts if c.group == "kommune"} == kommuner
+    marks = Counter((f.partnership, f.severity.value) for f in findings if f.partnership)
+    overdue = Counter(o.partnership for o in overdue_commitments(portfolio, as_of=as_of))
+    for p, line in lines.items():
+        assert (line.errors, line.warnings, line.infos) == (
+            marks[(p, "error")],
+            marks[(p, "warning")],
+            marks[(p, "info")],
+        )
+        assert line.overdue == overdue[p]
+    assert [line.partnership for line in overview.overdue] == sorted(
+        (p for p in overdue if p in lines), key=lambda p: (-overdue[p], p)
+    )
+    assert len(overview.areas) == sum(len(a.classifications) for a in seen.areas)
+    for listed in overview.areas:
+        serving = {p.id for p in seen.partnerships if listed.area in p.areas}
+        assert set(listed.partnerships) == serving
+        assert set(listed.strategic) == {p for p in serving if lines[p].form == "strategic"}
+    sectors = {o.id: o.sector for o in seen.organisations}
+    for missing in overview.missing_sectors:
+        here = [
+            p for p in seen.partnerships if (set(lines[p.id].kommuner) or {""}) & {missing.kommune}
+        ]
+        present = {sectors.get(m.organisation) for p in here for m in p.members_on(as_of)}
+        assert missing.partnerships == len(here)
+        assert set(missing.missing) == {s for s in CORE_SECTORS if s not in present}
+    ahead = [e for e in funding_ends(portfolio, as_of=as_of) if e.on >= as_of]
+    assert sum(f.ends for f in overview.funding) == len(ahead)
+    assert sum(f.cliffs for f in overview.funding) == sum(e.cliff for e in ahead)
+    assert sum(r.findings for r in overview.rules) == len(findings)
+
+
+@settings(max_examples=30, deadline=None)
+@given(portfolios())
+def test_every_count_is_the_records_it_counts(portfolio: Portfolio) -> None:
+    """Generated portfolios: counts, areas, sectors, funding and rules add up."""
+    _check(portfolio, AS_OF)
+
+
+@pytest.mark.parametrize("name", examples.names())
+def test_the_examples_add_up(name: str) -> None:
+    _check(examples.load(name), examples.AS_OF)
+
+
+def test_a_national_portfolio_adds_up() -> None:
+    """200 partnerships across many kommuner and regions."""
+    _check(synthetic_portfolio(10_000), AS_OF)
+
+
+def test_the_frames_hold_every_line() -> None:
+    pytest.importorskip("pandas")
+    overview = national(synthetic_portfolio(2_000), as_of=AS_OF)
+    frames = national_frames(overview)
+    for name, frame in frames.items():
+        assert len(frame) == len(getattr(overview, name)), name
+    assert list(frames["partnerships"].columns)[:3] == ["partnership", "name", "form"]
