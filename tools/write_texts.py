@@ -24,7 +24,7 @@ from pathlib import Path
 import pendulum
 
 from samarbejde.model.enums import CommitmentStatus, Power, ProjectPhase, Sector, StrategicPhase
-from samarbejde.model.text import fill
+from samarbejde.model.text import cadence, fill
 from samarbejde.model.words import LANGS, catalogue, language_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,10 +61,11 @@ SAMPLES: dict[str, object] = {
     "due": pendulum.Date(2024, 12, 31),
     "due_on": pendulum.Date(2025, 3, 1),
     "end": pendulum.Date(2026, 12, 31),
+    "between": pendulum.duration(years=1, months=6),
     "entry": "måling",
     "error": 2,
     "event": "Beboermøde i Høje Gladsaxe",
-    "every": pendulum.duration(years=1),
+    "every": cadence(pendulum.duration(years=1)),
     "exploring_end": pendulum.Date(2018, 6, 30),
     "field": "by",
     "files": 3,

@@ -62,7 +62,7 @@ def test_save_log_show_and_export(
 
     code, out, _ = run(capsys, "store", "show", registry, "2", "--lang", "da")
     assert code == 0
-    assert "areas[osterbyen].name ændret fra «Østerbyen» til «Ny Østerby»." in out
+    assert "Områder › osterbyen › navn ændret fra «Østerbyen» til «Ny Østerby»." in out
     code, out, _ = run(capsys, "store", "show", registry, "1", "--redact")
     assert "\t-\t" in out.splitlines()[0]
 

@@ -32,7 +32,11 @@ def test_a_hand_written_example_passes_through_pyyaml_and_loads_equal(name: str)
 @given(portfolios())
 def test_any_document_passes_through_pyyaml_and_loads_equal(portfolio: object) -> None:
     for text in (dumps(portfolio, "yaml"), dumps(portfolio, "yaml").replace("'on':", "on:")):  # type: ignore[arg-type]
-        edited = yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=True)
+        # PyYAML's own round trip loses a NEL (U+0085): with allow_unicode it writes it in
+        # single quotes and reads it back as a space. Escaped (the default) it survives;
+        # our writer escapes it as \N.
+        unicode = "\\N" not in text
+        edited = yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=unicode)
         assert loads(edited, "yaml") == portfolio
 
 

@@ -1,8 +1,9 @@
-"""The same value reads the same everywhere: in documents, findings and maturity facts.
+"""The same value reads the same everywhere: in findings and maturity facts, in every language.
 
-A duration is written by one writer (:mod:`samarbejde.model.iso`), so the text a finding
-or a fact shows for it is the text the document holds. The languages every layer
-accepts are the fields of the one text type.
+A length of time is said by one writer (:func:`samarbejde.model.text.say_duration`) and
+how often something happens by another built on it (:func:`samarbejde.model.text.cadence`),
+so the text a finding or a fact shows is theirs, never the document's ISO text.
+The languages every layer accepts are the catalogues' (:data:`samarbejde.model.LANGS`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from samarbejde import Portfolio, Severity, StrategicLifecycle, dumps, examples,
 from samarbejde.analysis import Dimension, Level, assess
 from samarbejde.cli import main
 from samarbejde.model import LANGS, Text
+from samarbejde.model.text import cadence, fill, say_duration
 from samarbejde.rules import RuleError, rule
 from samarbejde.strategies import durations
 
@@ -58,49 +60,64 @@ def document_texts(portfolio: Portfolio) -> set[str]:
 
 @settings(deadline=None)  # a whole portfolio validated and assessed twice per example
 @given(durations(max_months=4 * 12, any_part=True))
-def test_findings_and_facts_show_a_duration_as_the_document_writes_it(
+def test_findings_and_facts_say_a_cadence_as_the_one_writer_says_it(
     duration: pendulum.Duration,
 ) -> None:
     portfolio = with_durations(duration)
-    (text,) = document_texts(portfolio)
+    (iso,) = document_texts(portfolio)
     lifecycle = portfolio.partnerships[0].lifecycle
     assert isinstance(lifecycle, StrategicLifecycle)
     due = lifecycle.next_review()
     assert due is not None
     as_of = due.add(days=1)
+    bodies = len(portfolio.partnerships[0].governance)
     for lang in LANGS:
+        said = fill("{every}", {"every": cadence(duration)}, lang)
         report = validate(portfolio, as_of=as_of, lang=lang, select=["L003", "L005"])
         assert sorted(f.code for f in report) == ["L003", "L005"]
         for finding in report:
-            assert DURATION_TEXT.findall(finding.message) == [text], finding.message
+            # the horizon (L003) is a length of time; the review (L005) is how often
+            shown = say_duration(duration, lang) if finding.code == "L003" else said
+            assert shown in finding.message, finding.message
+            # the document's ISO text shows only where words cannot say it (minutes, seconds)
+            assert (iso in finding.message) == (iso in said), finding.message
         (maturity,) = assess(portfolio, as_of=as_of, findings=(), lang=lang)
         (rhythm,) = (s for s in maturity.scores if s.dimension is Dimension.REVIEW_RHYTHM)
-        shown = [m for fact in rhythm.facts for m in DURATION_TEXT.findall(fact)]
-        bodies = len(portfolio.partnerships[0].governance)
-        assert shown == [text] * (1 + bodies), rhythm.facts
+        assert sum(fact.count(said) for fact in rhythm.facts) >= 1 + bodies, rhythm.facts
+        if iso not in said:
+            assert not any(DURATION_TEXT.search(fact) for fact in rhythm.facts), rhythm.facts
 
 
-def test_a_fortnight_is_p2w_and_four_hours_pt4h_in_every_finding() -> None:
-    for duration, text in [
-        (pendulum.duration(weeks=2), "P2W"),
-        (pendulum.duration(hours=4), "PT4H"),
-    ]:
-        portfolio = with_durations(duration)
-        assert document_texts(portfolio) == {text}
-        report = validate(portfolio, as_of=pendulum.Date(2030, 1, 1), select=["L005"])
-        assert f"(every {text})" in report.findings[0].message
+@pytest.mark.parametrize(
+    ("duration", "lang", "said"),
+    [
+        (pendulum.duration(weeks=2), "en", "(every 2 weeks)"),
+        (pendulum.duration(weeks=2), "da", "(hver 2. uge)"),
+        (pendulum.duration(hours=4), "en", "(every 4 hours)"),
+        (pendulum.duration(years=1), "da", "(hvert år)"),
+        (pendulum.duration(years=1), "en", "(every year)"),
+        (pendulum.duration(years=1, months=6), "da", "(med 1 år og 6 måneder imellem)"),
+    ],
+)
+def test_a_finding_says_how_often_in_words(
+    duration: pendulum.Duration, lang: str, said: str
+) -> None:
+    portfolio = with_durations(duration)
+    assert len(document_texts(portfolio)) == 1
+    report = validate(portfolio, as_of=pendulum.Date(2030, 1, 1), select=["L005"], lang=lang)  # type: ignore[arg-type]
+    assert said in report.findings[0].message, report.findings[0].message
 
 
 def test_every_layer_accepts_exactly_the_languages_of_the_text_type(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    fields = tuple(field.name for field in attrs.fields(Text))
-    for lang in fields:
+    for lang in LANGS:
         assert main(["rules", "--lang", lang]) == 0
         assert validate(Portfolio(), lang=lang).ok
     capsys.readouterr()
     assert main(["rules", "--lang", "de"]) == 2
-    assert ", ".join(repr(lang) for lang in fields) in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert all(repr(lang) in err for lang in LANGS), err
     with pytest.raises(ValueError, match="lang must be"):
         validate(Portfolio(), lang="de")  # type: ignore[arg-type]
 
@@ -114,14 +131,19 @@ def test_severities_dimensions_and_levels_have_a_name_in_every_language(value: E
 
 def test_a_rule_keeps_its_templates_as_one_text() -> None:
     mine = rule("ORG001", "mine", en="Mine {x}.", da="Min {x}.")(lambda ctx: iter(()))
-    assert mine.messages == Text(da="Min {x}.", en="Mine {x}.")
-    assert mine.message("da") == "Min {x}."
+    assert mine.messages == Text.of(en="Mine {x}.", da="Min {x}.")
+    assert [mine.message(lang) for lang in ("da", "en")] == ["Min {x}.", "Mine {x}."]
 
 
 def test_a_rule_built_directly_takes_one_template_per_language_or_a_text() -> None:
     made = rule("ORG001", "mine", en="Mine.", da="Min.")(lambda ctx: iter(()))
     by_mapping = attrs.evolve(made, messages={"en": "Mine.", "da": "Min."})
     assert by_mapping.messages == made.messages
-    for wrong in ({"en": "Mine."}, {"en": "Mine.", "da": "Min.", "de": "Meins."}, "Mine."):
-        with pytest.raises(RuleError, match="needs a message template for 'da' and 'en'"):
+    # one language is enough (the others fall back); an unknown language or no text is not
+    assert attrs.evolve(made, messages={"en": "Mine."}).message("da") == "Mine."
+    for wrong, match in (
+        ({"en": "Mine.", "da": "Min.", "de": "Meins."}, "'de'"),
+        ("Mine.", "needs a message template"),
+    ):
+        with pytest.raises(RuleError, match=match):
             attrs.evolve(made, messages=wrong)

@@ -47,7 +47,7 @@ CASES = {
     "digit grouping of a long amount": f"""
         from decimal import Decimal
         from samarbejde.report import format_number
-        assert format_number(Decimal("9" * {N * 6})).count(".") == {N * 2 - 1}
+        assert format_number(Decimal("9" * {N * 6}), "da").count(".") == {N * 2 - 1}
     """,
 }
 

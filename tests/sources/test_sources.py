@@ -177,7 +177,7 @@ def test_a_changed_note_and_an_added_source_are_changes_with_sentences() -> None
         ("sources[0]", "added"),
         ("note", "changed"),
     ]
-    assert changes[1].sentence("da") == "note ændret fra «Gammel note» til «Ny note»."
+    assert changes[1].sentence("da") == "Note ændret fra «Gammel note» til «Ny note»."
     assert "Lauritzen Fonden: MedVind" in changes[0].sentence("en")
     assert s.changes.apply(changes, old) == new
 

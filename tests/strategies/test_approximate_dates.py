@@ -39,6 +39,8 @@ def _plans(p: Partnership) -> Iterator[object]:
     yield from (a.concluded_on for a in p.agreements)
 
 
+# find() shows the example it found; a large one (no shrinking here) warns of its repr's size
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
 @pytest.mark.parametrize("dates_of", [_members, _since, _plans], ids=lambda f: f.__name__)
 def test_generated_portfolios_hold_approximate_dates(
     dates_of: Callable[[Partnership], Iterator[object]],

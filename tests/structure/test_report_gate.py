@@ -146,8 +146,6 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     ),
     (s.Mandate, "ceiling"): "checked, not shown: commitments above it are a finding (M003), "
     "which the page lists",
-    (s.Partnership, "governance_history"): "the page reads the portfolio as of its day and "
-    "shows each body in the version then in force; the earlier versions are not listed",
     (s.InvolvementEvent, "id"): "the page names an event by its name (the id only when it "
     "has none)",
     (s.Area, "residents"): "gap: the areas list gives each area's name, municipality and "

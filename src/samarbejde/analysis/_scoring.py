@@ -24,7 +24,7 @@ from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.terms import add_duration
-from samarbejde.model.text import Lang, Text
+from samarbejde.model.text import Lang, Text, cadence
 from samarbejde.model.unknown import UNKNOWN
 
 #: Funding that does not run out with a grant: budgets and contributions in kind.
@@ -368,14 +368,15 @@ def _funding(p: Partnership, as_of: pendulum.Date) -> Score:
 
 def review_rhythm(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
     """A review cadence that is kept, and governance that meets regularly."""
-    bodies = [g for g in p.governance if g.meets_every is not None]
-    meets = [fact("meets", body=g.name or g.id, every=g.meets_every) for g in bodies]
+    rhythms = [(g, g.meets_every) for g in p.governance if g.meets_every is not None]
+    bodies = [g for g, _ in rhythms]
+    meets = [fact("meets", body=g.name or g.id, every=cadence(every)) for g, every in rhythms]
     lifecycle = p.lifecycle
     if not isinstance(lifecycle, StrategicLifecycle):
         return (1 if bodies else 0), [fact("project_form"), *meets]
     facts: list[Fact] = []
-    cadence = lifecycle.review_every
-    facts.append(fact("no_cadence") if cadence is None else fact("cadence", every=cadence))
+    every = lifecycle.review_every
+    facts.append(fact("no_cadence") if every is None else fact("cadence", every=cadence(every)))
     if lifecycle.reviews:
         facts.append(fact("reviews", n=len(lifecycle.reviews), on=lifecycle.reviews[-1].on))
     due = lifecycle.next_review()
@@ -383,9 +384,9 @@ def review_rhythm(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) ->
     if due is not None:
         facts.append(fact("review_overdue" if overdue else "next_review", on=due))
     facts.extend(meets)
-    if cadence is None and not lifecycle.reviews:
+    if every is None and not lifecycle.reviews:
         return (1 if bodies else 0), facts
-    if cadence is None or overdue:
+    if every is None or overdue:
         return 1, facts
     return (3 if lifecycle.reviews and bodies else 2), facts
 

@@ -16,6 +16,7 @@ import pendulum
 
 from samarbejde.model import days
 from samarbejde.model.agreements import Agreement
+from samarbejde.model.approximate import first_day
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.errors import ModelError, UnknownIdError
 from samarbejde.model.funding import Funding
@@ -90,14 +91,14 @@ class PartnershipLookups:
             return find(held, lambda m: m.active(on), "member", organisation)
         if not held:
             raise UnknownIdError("member", organisation)
-        return max(held, key=lambda m: m.joined)
+        return held[-1]
 
     def memberships(self, organisation: str) -> tuple[Membership, ...]:
         """Every membership of ``organisation``, one per period, oldest first."""
         return tuple(
             sorted(
                 (m for m in self.members if m.organisation == organisation),
-                key=lambda m: m.joined,
+                key=lambda m: first_day(m.joined),
             )
         )
 

@@ -40,6 +40,7 @@ from samarbejde.model._partnership_lifecycle import LifecycleOperations
 from samarbejde.model._partnership_members import MemberOperations
 from samarbejde.model._partnership_plans import PlanOperations
 from samarbejde.model.agreements import Agreement
+from samarbejde.model.approximate import first_day
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.funding import Funding
 from samarbejde.model.goals import Challenge, Goal, Vision
@@ -85,7 +86,7 @@ def _periods_apart(
     for organisation, held in periods.items():
         if len(held) == 1:
             continue
-        ordered = sorted(held, key=lambda m: m.joined)
+        ordered = sorted(held, key=lambda m: first_day(m.joined))
         for before, after in itertools.pairwise(ordered):
             if before.overlaps(after):
                 until = "" if before.left is None else f" until {before.left}"

@@ -13,6 +13,7 @@ one new catalogue and nothing else (design notes, D83).
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -31,6 +32,7 @@ __all__ = [
     "Lang",
     "Phrase",
     "Text",
+    "cadence",
     "check_lang",
     "fill",
     "isolate",
@@ -186,7 +188,7 @@ _MONTH_KEYS = (
 )
 
 
-def say_date(day: pendulum.Date, lang: Lang) -> str:
+def say_date(day: datetime.date, lang: Lang) -> str:
     """A date as people write it: ``1. juni 2025`` in Danish, ``1 June 2025`` in English.
 
     >>> say_date(pendulum.Date(2025, 6, 1), "da"), say_date(pendulum.Date(2025, 6, 1), "en")
@@ -235,6 +237,36 @@ def say_duration(value: pendulum.Duration, lang: Lang) -> str:
         return write_duration(value)
     last = parts.pop()
     return f"{', '.join(parts)}{word('format.and', lang)}{last}" if parts else last
+
+
+def cadence(every: pendulum.Duration) -> Phrase:
+    """How often, as people say it: ``hvert år``, ``hver 3. måned``, ``every 2 weeks``.
+
+    A length of one unit (years, months, weeks, days or hours) is said with that unit;
+    any other is said as the time between (``med 1 år og 6 måneder imellem``).
+
+    >>> fill("{e}", {"e": cadence(pendulum.duration(years=1))}, "da")
+    'hvert år'
+    >>> fill("{e}", {"e": cadence(pendulum.duration(months=3))}, "da")
+    'hver 3. måned'
+    >>> fill("{e}", {"e": cadence(pendulum.duration(years=1, months=6))}, "en")
+    'every 1 year and 6 months'
+    """
+    amounts = {
+        "year": every.years,
+        "month": every.months,
+        "week": every.weeks,
+        "day": every.remaining_days,
+        "hour": every.hours,
+    }
+    given = [(unit, n) for unit, n in amounts.items() if n]
+    rest = every.minutes or every.remaining_seconds or every.microseconds
+    if len(given) == 1 and not rest:
+        ((unit, n),) = given
+        if n == 1:
+            return Phrase.of(Text(f"format.every.{unit}"))
+        return Phrase.of(Text(f"format.every_n.{unit}"), n=n)
+    return Phrase.of(Text("format.every.between"), between=every)
 
 
 def render_approximate(value: Approximate, lang: Lang) -> str:

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from samarbejde.model import DEFAULT_LANG, UNKNOWN, Lang, Money, Quantity, Unit, Unknown, label
 from samarbejde.model.approximate import Approximate
-from samarbejde.model.text import check_lang, render_approximate
-from samarbejde.report._texts import MONTHS, say
+from samarbejde.model.text import check_lang, render_approximate, say_date, say_number
+from samarbejde.report._texts import say
 
 __all__ = ["format_date", "format_money", "format_number", "format_quantity"]
 
@@ -30,15 +30,9 @@ def format_number(value: Decimal | int | Unknown, lang: Lang = DEFAULT_LANG) -> 
     check_lang(lang)
     if value is UNKNOWN:
         return say("unknown", lang)
-    number = Decimal(value)
-    if not number.is_finite():
+    if not Decimal(value).is_finite():
         raise ValueError(f"not a finite number: {value!r}")
-    # The decimal module groups the digits in C, in time linear in their number.
-    whole, _, fraction = format(number, ",f").partition(".")
-    fraction = fraction.rstrip("0")
-    group, point = say("number.group", lang), say("number.point", lang)
-    result = whole.replace(",", group)
-    return f"{result}{point}{fraction}" if fraction else result
+    return say_number(value, lang)
 
 
 def format_money(money: Money, lang: Lang = DEFAULT_LANG) -> str:
@@ -83,5 +77,4 @@ def format_date(day: datetime.date | Approximate, lang: Lang = DEFAULT_LANG) -> 
     """
     if isinstance(day, Approximate):
         return render_approximate(day, check_lang(lang))
-    month = MONTHS[day.month - 1].pick(lang)
-    return say("date", lang, day=day.day, month=month, year=day.year)
+    return say_date(day, check_lang(lang))

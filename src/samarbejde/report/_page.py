@@ -41,8 +41,7 @@ from samarbejde.model import (
     municipalities,
 )
 from samarbejde.model._html import escape as _e
-from samarbejde.model.iso import write_duration
-from samarbejde.model.text import check_lang
+from samarbejde.model.text import cadence, check_lang
 from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.report._bodies import bodies_html
 from samarbejde.report._format import format_date, format_number, format_quantity
@@ -692,7 +691,7 @@ def _goal_row(r: GoalProgress, lang: Lang) -> tuple[str, ...]:
     if goal.measure is not None:
         indicator.append(label(goal.measure, lang) + (f" ({goal.unit})" if goal.unit else ""))
     if goal.measure_every is not None:
-        indicator.append(say("measured_every", lang, every=write_duration(goal.measure_every)))
+        indicator.append(say("measured_every", lang, every=cadence(goal.measure_every)))
     span = " \N{RIGHTWARDS ARROW} ".join(
         "" if v is None else format_number(v, lang) for v in (goal.baseline, goal.target)
     )

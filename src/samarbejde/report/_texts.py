@@ -12,7 +12,7 @@ from types import MappingProxyType
 from samarbejde.model import Lang, Text
 from samarbejde.model.text import check_lang
 
-__all__ = ["MONTHS", "TEXTS", "say"]
+__all__ = ["TEXTS", "say"]
 
 _TEXTS: dict[str, Text] = {
     # how numbers, amounts and dates are written
@@ -217,24 +217,6 @@ _TEXTS: dict[str, Text] = {
 
 #: Every text of the report, by key.
 TEXTS = MappingProxyType(_TEXTS)
-
-_MONTHS: tuple[Text, ...] = (
-    Text("report.january"),
-    Text("report.february"),
-    Text("report.march"),
-    Text("report.april"),
-    Text("report.may"),
-    Text("report.june"),
-    Text("report.july"),
-    Text("report.august"),
-    Text("report.september"),
-    Text("report.october"),
-    Text("report.november"),
-    Text("report.december"),
-)
-
-#: The months' names, January first.
-MONTHS = _MONTHS
 
 
 def say(key: str, lang: Lang, /, **values: object) -> str:

@@ -14,6 +14,7 @@ from samarbejde.model.enums import ReviewOutcome, StrategicPhase
 from samarbejde.model.funding import SHORT_TERM_FUNDING
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.terms import add_duration
+from samarbejde.model.text import cadence
 from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import STRATEGIC, defined_rules
 from samarbejde.rules._findings import Severity
@@ -119,13 +120,13 @@ def no_review_cadence(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
 def review_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     """Strategic partnerships whose next review lies before ``as_of``."""
     lifecycle = _lifecycle(part)
-    due = lifecycle.next_review()
-    if due is not None and due < ctx.today:
+    due, every = lifecycle.next_review(), lifecycle.review_every
+    if due is not None and every is not None and due < ctx.today:
         yield hit(
             f"{part.path}.lifecycle.reviews",
             part.partnership.id,
             due=due,
-            every=lifecycle.review_every,
+            every=cadence(every),
             as_of=ctx.today,
         )
 

@@ -16,6 +16,7 @@ from samarbejde.model.approximate import When, last_day, surely_after, surely_by
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.measurements import projection
 from samarbejde.model.terms import add_duration
+from samarbejde.model.text import cadence
 from samarbejde.rules._families import TIME, defined_rules
 from samarbejde.rules._findings import Severity
 from samarbejde.rules._hits import Hit, hit
@@ -199,7 +200,7 @@ def measurement_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
                 goal.id,
                 goal=goal.id,
                 last=last,
-                every=every,
+                every=cadence(every),
                 due_on=due_on,
             )
 
