@@ -38,6 +38,9 @@ __all__ = [
     "isolate",
     "render",
     "render_approximate",
+    "say_date",
+    "say_duration",
+    "say_number",
 ]
 
 
