@@ -83,12 +83,14 @@ def main_(argv: list[str] | None = None) -> int:
         )
         yaml_file.write_text(dumps(portfolio, "yaml"), encoding="utf-8")
         data = {"json": json_file.read_bytes(), "yaml": yaml_file.read_bytes()}
+        # the national files are larger than the default limit (64 MB): say so, as a user would
+        limit = max(len(text) for text in data.values())
         target = root / "national.db"
         with store.open(target) as kept:
             kept.save(portfolio, recorded_by="benchmark", note="the national portfolio")
 
         def load() -> object:
-            return loads(data["json"], "json")
+            return loads(data["json"], "json", max_bytes=limit)
 
         def read() -> object:
             with store.open(target) as fresh:
@@ -115,14 +117,16 @@ def main_(argv: list[str] | None = None) -> int:
 
         def plain(fmt: str) -> Callable[[], object]:
             file = json_file if fmt == "json" else yaml_file  # read here, as the CLI reads it
-            return lambda: check(loads(file.read_bytes(), fmt))  # type: ignore[arg-type]
+            return lambda: check(loads(file.read_bytes(), fmt, max_bytes=limit))  # type: ignore[arg-type]
 
         def command(fmt: str) -> Callable[[], object]:
             file = str(json_file if fmt == "json" else yaml_file)
 
             def run() -> object:
                 with contextlib.redirect_stdout(io.StringIO()):
-                    return main(["validate", file, "--as-of", str(AS_OF)])
+                    return main(
+                        ["validate", file, "--as-of", str(AS_OF), "--max-bytes", str(limit)]
+                    )
 
             return run
 
