@@ -135,7 +135,7 @@ class LifecycleOperations(PartnershipLookups):
         dated on or before ``day``; a governance body is shown as its version then in
         force (design decision D88), and an event's links to challenges not yet
         identified are left out; what
-        came later is not yet known, and a commitment's link to a goal or agreement not
+        came later is not yet known, and a commitment's or plan period's link to a goal or agreement not
         yet known is left out (design decision D63). A record with no such day is in
         every view. A member that had left stays in the record with the day it left, so
         its commitments still name a member: :meth:`members_on` gives those taking
@@ -205,7 +205,14 @@ class LifecycleOperations(PartnershipLookups):
             "vision": vision,
             "agreements": agreements,
             "funding": tuple(f.as_of(day) for f in self.funding if _by(f.granted_on, until)),
-            "periods": tuple(p for p in self.periods if _by(p.decided_on, until)),
+            "periods": tuple(
+                p
+                if p.agreement is None or p.agreement in agreement_ids
+                # a period's agreement not yet concluded is not yet known (D63)
+                else attrs.evolve(p, agreement=None)
+                for p in self.periods
+                if _by(p.decided_on, until)
+            ),
             "governance": governance,
             "governance_history": governance_history,
             "secretariat": secretariat,
