@@ -134,9 +134,9 @@ class LifecycleOperations(PartnershipLookups):
         funding, plan periods, the secretariat, by the day their operation gave them)
         dated on or before ``day``; a governance body is shown as its version then in
         force (design decision D88), and an event's links to challenges not yet
-        identified are left out; what
-        came later is not yet known, and a commitment's or plan period's link to a goal or agreement not
-        yet known is left out (design decision D63). A record with no such day is in
+        identified are left out; what came later is not yet known, and a commitment's or
+        plan period's link to a goal or agreement not yet known is left out (design
+        decision D63). A record with no such day is in
         every view. A member that had left stays in the record with the day it left, so
         its commitments still name a member: :meth:`members_on` gives those taking
         part that day. A lifecycle that began later is left out, and so are links
