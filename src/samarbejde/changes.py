@@ -28,6 +28,7 @@ __all__ = [
     "apply",
     "diff",
     "keyed_changes",
+    "name_of",
     "names_of",
     "render_steps",
 ]
@@ -127,6 +128,20 @@ def _name(value: object) -> str | None:
         if isinstance(own, str) and own:
             return own
     return None
+
+
+def name_of(record: object) -> str:
+    """What a reader calls ``record``: its name (or title) where it has one, else its id.
+
+    Findings, maturity evidence and the report name records by this; a record without a
+    name (a commitment, a funding) is called by its id.
+
+    >>> from samarbejde import Area
+    >>> name_of(Area("hg", "Høje Gladsaxe", "159"))
+    'Høje Gladsaxe'
+    """
+    own = _name(record)
+    return own if own is not None else str(getattr(record, "id", record))
 
 
 def names_of(*values: object) -> dict[str, str]:

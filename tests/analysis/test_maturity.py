@@ -397,7 +397,9 @@ def test_money_promised_but_not_recorded_as_funding_is_named_not_counted() -> No
     (found,) = [
         f for f in scoring.funding(Portfolio(), promised, AS_OF)[1] if f.key == "money_not_funding"
     ]
-    assert found.values == {"ids": ("c-penge",)}
+    assert found.text("en") == (
+        "money promised but not recorded as funding (not counted): c-penge by kommune-social"
+    )
     assert score(scoring.funding, promised) == score(scoring.funding, base)
     recorded = attrs.evolve(promised, funding=(*promised.funding, paid))
     assert "money_not_funding" not in _facts(recorded)
