@@ -9,6 +9,7 @@ lists of ids are matched by those keys; other lists (dated histories) by positio
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
@@ -31,6 +32,7 @@ __all__ = [
     "name_of",
     "names_of",
     "render_steps",
+    "say_place",
 ]
 
 #: One step of a change's place: a field name, a position in a list (``int``), or a
@@ -119,6 +121,24 @@ def _place(steps: Sequence[Step], lang: Lang, names: Mapping[str, str]) -> str:
             field = f"change.field.{step}"
             parts.append(word(field, lang) if has_word(field) else step.replace("_", " "))
     return Text("change.separator").pick(lang).join(parts)
+
+
+_STEP = re.compile(r"([^.\[\]]+)|\[([^\]]*)\]")
+
+
+def say_place(path: str, lang: Lang = DEFAULT_LANG, names: Mapping[str, str] | None = None) -> str:
+    """A path by ids (as findings give it) as a reader says it: names and words, no brackets.
+
+    >>> say_place("members[dab].role", "da", {"dab": "DAB"})
+    'DAB › rolle'
+    """
+    steps: list[Step] = []
+    for field, key in _STEP.findall(path):
+        if field:
+            steps.append(field)
+        else:
+            steps.append(int(key) if key.isdigit() else (key,))
+    return _place(steps, check_lang(lang), names or {})
 
 
 def _name(value: object) -> str | None:

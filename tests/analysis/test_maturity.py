@@ -130,7 +130,7 @@ def test_assessments_come_most_mature_first_and_skip_partnerships_not_yet_begun(
 def test_facts_come_in_danish_on_request() -> None:
     maturity = by_id(assess(neighbourhood(), as_of=AS_OF, findings=(), lang="da"), "alliancen")
     assert maturity.score(Dimension.SECTORS).facts == (
-        "sektorer (5): kommune, almen boligorganisation, civilsamfund, erhvervsliv, beboere",
+        "sektorer (5): kommune, almen boligorganisation, civilsamfund, erhvervsliv og beboere",
     )
     assert Dimension.SECTORS.label("da") == "bredde i sektorer"
     assert Level.NETWORKING.label("en") == "networking"

@@ -83,6 +83,7 @@ _TEXTS: dict[str, Text] = {
     "event": Text("maturity.event"),
 }
 _PROMISE = Text("maturity.promise")
+_CHALLENGE = Text("maturity.challenge")
 
 
 @attrs.frozen
@@ -163,12 +164,14 @@ def _anchors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> tupl
         except KeyError:
             continue
         anchors.extend(
-            f"{organisation.name} ({entry.post})"
+            f"{organisation.name} \u2013 {entry.post}"
             for entry in organisation.entry_points
             if not served.isdisjoint(entry.covers)
         )
     anchors.extend(_promise(portfolio, c) for c in p.commitments if c.kind == "local_presence")
-    anchors.extend(name_of(c) for c in p.challenges if len(c.identified_by) >= 2)
+    anchors.extend(
+        Phrase.of(_CHALLENGE, title=name_of(c)) for c in p.challenges if len(c.identified_by) >= 2
+    )
     return tuple(anchors)
 
 
@@ -254,7 +257,7 @@ def sectors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score
     ordered = tuple(s for s in Sector if s in present)
     count = len(ordered)
     score = 0 if count <= 1 else 1 if count == 2 else 2 if count == 3 else 3
-    return score, [fact("sectors", n=count, sectors=ordered)]
+    return score, [fact("sectors", n=count, sectors=listing(ordered))]
 
 
 def early_cutoff(p: Partnership, as_of: pendulum.Date) -> pendulum.Date:
@@ -374,7 +377,7 @@ def _funding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Scor
     base = tuple(k for k in FundingKind if k in {f.kind for f in p.funding} & BASE_FUNDING)
     facts = [
         fact("funders", n=len(funders), ids=_names(portfolio, funders)),
-        fact("base", kinds=base) if base else fact("grants_only"),
+        fact("base", kinds=listing(base)) if base else fact("grants_only"),
     ]
     ends = [f.term.end for f in p.funding]
     outlook = add_duration(as_of, FUNDING_OUTLOOK)

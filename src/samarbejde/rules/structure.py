@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from samarbejde.changes import name_of
+from samarbejde.changes import name_of, names_of, say_place
 from samarbejde.model.approximate import surely_after, surely_before
 from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.iso import write_date
 from samarbejde.model.lifecycles import ProjectLifecycle, StrategicLifecycle
 from samarbejde.model.phrasing import listing
-from samarbejde.model.text import Phrase
+from samarbejde.model.text import LANGS, Phrase, Text, fill, say_date
 from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import STRUCTURE, defined_rules
 from samarbejde.rules._findings import Related, Severity
@@ -590,8 +590,28 @@ def not_known(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             part.path,
             part.partnership.id,
             n=len(unknown),
-            unknown=", ".join(unknown),
+            unknown=_said(ctx, part, unknown),
         ).relating(*(Related(where, "unknown") for where in unknown))
+
+
+def _said(ctx: RuleContext, part: PartnershipIndex, paths: tuple[str, ...]) -> Text:
+    """The places of S019 as a reader says them, in every language: names, words, dates."""
+    inside = part.path + "."
+    areas = [ctx.index.areas.get(a) for a in part.partnership.areas]
+    members = (ctx.index.organisations.get(m.organisation) for m in part.partnership.members)
+    names = names_of(part.partnership, *areas, *members)
+    days = {
+        write_date(c.list_date): c.list_date
+        for a in areas
+        if a is not None
+        for c in a.classifications
+    }
+    said = {}
+    for lang in LANGS:
+        called = {**names, **{key: say_date(day, lang) for key, day in days.items()}}
+        places = (say_place(p.removeprefix(inside), lang, called) for p in paths)
+        said[lang] = fill("{x}", {"x": listing(places)}, lang)
+    return Text.of(said)
 
 
 @STRUCTURE.rule(
