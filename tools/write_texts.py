@@ -24,7 +24,8 @@ from pathlib import Path
 import pendulum
 
 from samarbejde.model.enums import CommitmentStatus, Power, ProjectPhase, Sector, StrategicPhase
-from samarbejde.model.text import cadence, fill
+from samarbejde.model.phrasing import definite, definites, listing
+from samarbejde.model.text import Text, cadence, fill
 from samarbejde.model.words import LANGS, catalogue, language_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +38,7 @@ _DAY = pendulum.Date(2025, 6, 1)
 #: package gives it (so it is rendered as the package renders it).
 SAMPLES: dict[str, object] = {
     "agreed": 4,
-    "agreement": "Partnerskabsaftale 2019-2026",
+    "agreement": "a-partnerskab",  # agreements, commitments, funding, mandates: ids
     "amount": Decimal("250000.50"),
     "anchors": "Gladsaxe Kommune",
     "area": "Høje Gladsaxe",
@@ -51,11 +52,11 @@ SAMPLES: dict[str, object] = {
     "ceiling": Decimal("1000000"),
     "challenge": "Lav beskæftigelse",
     "code": "S003",
-    "commitment": "Lokaler til lektiecafé",
-    "commitments": ("Lokaler til lektiecafé", "Jobkonsulent to dage om ugen"),
+    "commitment": "c-lokaler",
+    "commitments": listing(("c-lokaler", "c-jobkonsulent")),
     "count": 3,
     "currency": "EUR",
-    "cycle": ("Gladsaxe Kommune", "Jobcenter Gladsaxe"),
+    "cycle": listing(("Gladsaxe Kommune", "Jobcenter Gladsaxe")),
     "day": pendulum.Date(2025, 12, 31),
     "days": 45,
     "due": pendulum.Date(2024, 12, 31),
@@ -67,13 +68,13 @@ SAMPLES: dict[str, object] = {
     "event": "Beboermøde i Høje Gladsaxe",
     "every": cadence(pendulum.duration(years=1)),
     "exploring_end": pendulum.Date(2018, 6, 30),
-    "field": "by",
+    "field": Text("rules.side.by"),
     "files": 3,
     "final_on": pendulum.Date(2024, 6, 30),
     "fulfilled_on": pendulum.Date(2024, 9, 1),
     "full": 2,
     "funded_until": pendulum.Date(2025, 12, 31),
-    "funding": "Boligsocial helhedsplan 2019-2026",
+    "funding": "f-lbf-2019",
     "gap": 45,
     "gaps": 1,
     "given_on": pendulum.Date(2020, 3, 15),
@@ -84,7 +85,7 @@ SAMPLES: dict[str, object] = {
     "horizon_end": pendulum.Date(2031, 12, 31),
     "host": "Gladsaxe Kommune",
     "id": "medvind",
-    "ids": ("Gladsaxe Kommune", "SAB"),
+    "ids": listing(("Gladsaxe Kommune", "SAB")),
     "info": 4,
     "joined": pendulum.Date(2019, 2, 1),
     "kind": "samarbejde",
@@ -95,7 +96,7 @@ SAMPLES: dict[str, object] = {
     "line": 42,
     "listed": 12,
     "made_on": pendulum.Date(2020, 3, 15),
-    "mandate": "Direktionens mandat 2020",
+    "mandate": "m-direktion-2020",
     "measurable": 3,
     "min_percent": 25,
     "min_sectors": 3,
@@ -125,7 +126,7 @@ SAMPLES: dict[str, object] = {
     "revoked": "",
     "role": "lead",
     "score": 2,
-    "sector": Sector.MUNICIPALITY,
+    "sector": definite(Sector.BUSINESS),  # a sector in a sentence: erhvervslivet
     "sectors": (Sector.MUNICIPALITY,),
     "share": Decimal("12.5"),
     "start": pendulum.Date(2019, 1, 1),
@@ -133,6 +134,7 @@ SAMPLES: dict[str, object] = {
     "subject": "Flere unge i job eller uddannelse",
     "target": Decimal("60"),
     "text": "Høje Gladsaxe",
+    "title": "Lav beskæftigelse",
     "theme": "Kultur og fritid",
     "themes": ("Uddannelse og livschancer", "Beskæftigelse"),
     "total": 12,
@@ -153,9 +155,16 @@ SAMPLES: dict[str, object] = {
 OVERRIDES: dict[str, dict[str, object]] = {
     "rule.M002": {"kind": "fondsbevilling"},
     "rule.M003": {"total": Decimal("1250000")},
-    "rule.S009": {"kind": "samarbejde", "id": "medvind"},
-    "rule.S017": {"cycle": ("MedVind", "Vestegnens Partnerskab")},
-    "rule.S018": {"cycle": ("Delaftale om lektiecafé", "Partnerskabsaftale 2019-2026")},
+    "rule.S009": {"kind": Text("rules.partnerships"), "id": "medvind"},
+    # a goal or challenge that is not described has only its id to show
+    "rule.S005": {"goal": "g-beskaeftigelse"},
+    "rule.S006": {"challenge": "ch-ledighed"},
+    "rule.S020": {"challenge": "ch-ledighed"},
+    "rule.S017": {"cycle": listing(("MedVind", "Vestegnens Partnerskab"))},
+    "rule.S018": {"cycle": listing(("a-lektiecafe", "a-partnerskab"))},
+    "rule.C006": {"sectors": definites((Sector.MUNICIPALITY, Sector.HOUSING))},
+    "rule.S007": {"subject": Text.of(da="Forpligtelsen c-lokaler", en="Commitment c-lokaler")},
+    "maturity.promise": {"id": "c-belysning", "by": "Lejerbo"},
     "rule.P002": {"phase": ProjectPhase.CLOSING},
     "rule.P004": {"phase": ProjectPhase.RUNNING},
     "rule.S019": {"n": 2},

@@ -9,6 +9,7 @@ lists of ids are matched by those keys; other lists (dated histories) by positio
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
@@ -28,8 +29,10 @@ __all__ = [
     "apply",
     "diff",
     "keyed_changes",
+    "name_of",
     "names_of",
     "render_steps",
+    "say_place",
 ]
 
 #: One step of a change's place: a field name, a position in a list (``int``), or a
@@ -120,6 +123,24 @@ def _place(steps: Sequence[Step], lang: Lang, names: Mapping[str, str]) -> str:
     return Text("change.separator").pick(lang).join(parts)
 
 
+_STEP = re.compile(r"([^.\[\]]+)|\[([^\]]*)\]")
+
+
+def say_place(path: str, lang: Lang = DEFAULT_LANG, names: Mapping[str, str] | None = None) -> str:
+    """A path by ids (as findings give it) as a reader says it: names and words, no brackets.
+
+    >>> say_place("members[dab].role", "da", {"dab": "DAB"})
+    'DAB › rolle'
+    """
+    steps: list[Step] = []
+    for field, key in _STEP.findall(path):
+        if field:
+            steps.append(field)
+        else:
+            steps.append(int(key) if key.isdigit() else (key,))
+    return _place(steps, check_lang(lang), names or {})
+
+
 def _name(value: object) -> str | None:
     """A record's own name (or title), if it has one."""
     for field in ("name", "title"):
@@ -127,6 +148,20 @@ def _name(value: object) -> str | None:
         if isinstance(own, str) and own:
             return own
     return None
+
+
+def name_of(record: object) -> str:
+    """What a reader calls ``record``: its name (or title) where it has one, else its id.
+
+    Findings, maturity evidence and the report name records by this; a record without a
+    name (a commitment, a funding) is called by its id.
+
+    >>> from samarbejde import Area
+    >>> name_of(Area("hg", "Høje Gladsaxe", "159"))
+    'Høje Gladsaxe'
+    """
+    own = _name(record)
+    return own if own is not None else str(getattr(record, "id", record))
 
 
 def names_of(*values: object) -> dict[str, str]:

@@ -59,5 +59,5 @@ def test_a_late_member_is_named_in_its_fact() -> None:
     members = (member("kommune"), member("forening", LATE))
     p = strategic(members=members)
     _, facts = early_involvement(Portfolio(ORGANISATIONS), p, AS_OF)
-    late = [f.values["ids"] for f in facts if f.key == "late"]
-    assert late == [("forening",)]
+    late = [f.text("da") for f in facts if f.key == "late"]
+    assert late == ["civilsamfundet kom først senere: Foreningen"]

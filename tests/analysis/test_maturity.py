@@ -130,7 +130,7 @@ def test_assessments_come_most_mature_first_and_skip_partnerships_not_yet_begun(
 def test_facts_come_in_danish_on_request() -> None:
     maturity = by_id(assess(neighbourhood(), as_of=AS_OF, findings=(), lang="da"), "alliancen")
     assert maturity.score(Dimension.SECTORS).facts == (
-        "sektorer (5): kommune, almen boligorganisation, civilsamfund, erhvervsliv, beboere",
+        "sektorer (5): kommune, almen boligorganisation, civilsamfund, erhvervsliv og beboere",
     )
     assert Dimension.SECTORS.label("da") == "bredde i sektorer"
     assert Level.NETWORKING.label("en") == "networking"
@@ -397,7 +397,9 @@ def test_money_promised_but_not_recorded_as_funding_is_named_not_counted() -> No
     (found,) = [
         f for f in scoring.funding(Portfolio(), promised, AS_OF)[1] if f.key == "money_not_funding"
     ]
-    assert found.values == {"ids": ("c-penge",)}
+    assert found.text("en") == (
+        "money promised but not recorded as funding (not counted): c-penge by kommune-social"
+    )
     assert score(scoring.funding, promised) == score(scoring.funding, base)
     recorded = attrs.evolve(promised, funding=(*promised.funding, paid))
     assert "money_not_funding" not in _facts(recorded)

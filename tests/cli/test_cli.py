@@ -118,8 +118,9 @@ def test_json_output_parses_and_carries_every_file(
 
 def test_danish_output_speaks_danish(capsys: pytest.CaptureFixture[str], medvind: Path) -> None:
     _, out, _ = run(capsys, "validate", str(medvind), "--lang", "da")
-    assert "T001 advarsel: Forpligtelsen c-praktik fra business-esbjerg" in out
+    assert "T001 advarsel: Forpligtelsen c-praktik fra Business Esbjerg" in out
     assert "C006 bemærkning:" in out
+    assert "blev kun identificeret af kommunen." in out
     assert out.splitlines()[-1] == "1 fil(er): 0 fejl, 1 advarsel(er), 1 bemærkning(er)."
 
 

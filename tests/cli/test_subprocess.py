@@ -31,9 +31,9 @@ def test_the_readme_command_validates_the_bundled_example(tmp_path: Path) -> Non
     assert example.returncode == 0
     assert result.returncode == 0
     assert result.stdout.splitlines()[:2] == [
-        "medvind.yaml:78:24: C006 info: Challenge ch-ensomhed of strategic partnership medvind "
-        "was identified by municipality only.",
-        "medvind.yaml:197:11: T001 warning: Commitment c-praktik by business-esbjerg ended on "
+        "medvind.yaml:78:24: C006 info: Challenge “Ensomhed blandt ældre beboere” of strategic "
+        "partnership Medvind i Østerbyen was identified by the municipality only.",
+        "medvind.yaml:197:11: T001 warning: Commitment c-praktik by Business Esbjerg ended on "
         "31 December 2024 but is still agreed as of 1 June 2025.",
     ]
     assert result.stderr == ""

@@ -1,9 +1,10 @@
 """The checks as they were before the rules shared indexes (D53, commit f03882f).
 
-Only the checks that D53 rewrote are kept here, bodies unchanged; their helpers,
-words and message templates are the rules' own, so nothing but the walk is written
-twice. tests/rules/test_reference.py runs them in place of the built-in checks and
-requires the same findings.
+Only the checks that D53 rewrote are kept here, bodies unchanged but for the
+message values that name records by their names (D111); their helpers, words and
+message templates are the rules' own, so nothing but the walk is written twice.
+tests/rules/test_reference.py runs them in place of the built-in checks and requires the
+same findings.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from decimal import Decimal
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import Power
 from samarbejde.model.funding import promises_money, same_money
+from samarbejde.model.phrasing import listing
 from samarbejde.model.text import Phrase
 from samarbejde.rules import Related, RuleContext
 from samarbejde.rules._hits import Hit, hit
 from samarbejde.rules._index import PartnershipIndex
 from samarbejde.rules._text import OPEN, Words, code_words
 from samarbejde.rules.mandates import _NOTHING, _given_on, _summands
+from samarbejde.rules.structure import _SIDES
 
 
 def _counted_dkk(part: PartnershipIndex) -> dict[str, list[Commitment]]:
@@ -72,7 +75,7 @@ def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             yield hit(
                 f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling",
                 mandate_id,
-                holder=member.organisation,
+                holder=ctx.index.organisation_name(member.organisation),
                 total=total,
                 mandate=mandate_id,
                 ceiling=ceiling.amount,
@@ -114,9 +117,9 @@ def currency_not_comparable(ctx: RuleContext, part: PartnershipIndex) -> Iterato
                 f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling.currency",
                 mandate_id,
                 mandate=mandate_id,
-                holder=member.organisation,
+                holder=ctx.index.organisation_name(member.organisation),
                 currency=mandate.ceiling.currency,
-                commitments=", ".join(sorted(c.id for c in commitments)),
+                commitments=listing(sorted(c.id for c in commitments)),
             ).relating(*_summands(part, commitments))
 
 
@@ -129,7 +132,7 @@ def money_promised_twice(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
                     part.commitment_path(c.id),
                     c.id,
                     commitment=c.id,
-                    by=c.by,
+                    by=ctx.index.organisation_name(c.by),
                     amount=c.quantity.amount,
                     funding=f.id,
                 ).relating(
@@ -146,8 +149,8 @@ def unknown_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
                     f"{part.commitment_path(c.id)}.{field}",
                     c.id,
                     commitment=c.id,
-                    organisation=org_id,
-                    field=field,
+                    organisation=ctx.index.organisation_name(org_id),
+                    field=_SIDES[field],
                 )
 
 

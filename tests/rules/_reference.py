@@ -57,13 +57,14 @@ def _one(
     inside: str | None,
     lang: Lang,
     sources: Locator | None,
+    called: str | None = None,
 ) -> list[Finding]:
     made = []
     try:
         check = ORIGINAL.get(r.code, r.check) if BUILTIN.get(r.code) is r.check else r.check
         for found in check(ctx, *args):  # type: ignore[call-arg]
             values = (
-                dict(found.values) if inside is None else {"partnership": inside, **found.values}
+                dict(found.values) if called is None else {"partnership": called, **found.values}
             )
             line, column = _where(sources, found.path)
             related = []
@@ -127,7 +128,13 @@ def reference_findings(
             if covers is not None and covers(part):
                 ctx = RuleContext(index, as_of, r.params)
                 chunk += _one(
-                    r, ctx, (part,), inside=part.partnership.id, lang=lang, sources=sources
+                    r,
+                    ctx,
+                    (part,),
+                    inside=part.partnership.id,
+                    lang=lang,
+                    sources=sources,
+                    called=part.partnership.name,  # {partnership} names it (D111)
                 )
         findings += _ordered(chunk)
     return Report(findings=findings).findings  # located findings first, by line and column

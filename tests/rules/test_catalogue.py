@@ -7,6 +7,7 @@ from tests.rules._fragments import AS_OF, base, document
 from tests.rules.fragments import CASES
 
 from samarbejde import Severity, builtin_rules, validate
+from samarbejde.changes import names_of
 
 CODES = [r.code for r in builtin_rules()]
 
@@ -42,14 +43,17 @@ def test_the_passing_fragment_gives_no_finding(code: str) -> None:
 def test_findings_carry_the_rule_severity_and_a_message_in_each_language(code: str) -> None:
     rule = next(r for r in builtin_rules() if r.code == code)
     _, failing = CASES[code]
-    english = validate(document(failing), as_of=AS_OF, select=[code])
-    danish = validate(document(failing), as_of=AS_OF, select=[code], lang="da")
+    portfolio = document(failing)
+    english = validate(portfolio, as_of=AS_OF, select=[code])
+    danish = validate(portfolio, as_of=AS_OF, select=[code], lang="da")
+    names = names_of(portfolio)  # a message names its subject as a reader knows it
     assert english.findings
     for en, da in zip(english.findings, danish.findings, strict=True):
         assert en.severity is rule.severity
         assert en.path == da.path
-        assert en.subject in en.message
-        assert en.subject in da.message
+        called = names.get(en.subject, en.subject)
+        assert called in en.message
+        assert called in da.message
         assert en.message != da.message
         assert "{" not in en.message + da.message
 

@@ -23,7 +23,10 @@ def test_a_cycle_of_three_partnerships_is_reported_once_from_its_least_id() -> N
     report = validate(document(fragment), as_of=AS_OF, select=["S017"])
     (finding,) = report.findings
     assert finding.path == "partnerships[alliance].parent"
-    assert "alliance, alliance-2, alliance-3" in finding.message
+    # The three share a name, so each is told apart by its id, in walking order.
+    assert "Alliancen (alliance), Alliancen (alliance-2) and Alliancen (alliance-3)" in (
+        finding.message
+    )
 
 
 def test_a_chain_of_sub_agreements_is_no_cycle() -> None:
@@ -44,7 +47,8 @@ def test_past_planned_end_judges_the_phase_on_the_day() -> None:
     report = validate(document(fragment), as_of=AS_OF, select=["P004"])
     (finding,) = report.findings
     assert finding.message == (
-        "Project projekt was planned to end on 31 May 2021, but on 1 June 2021 it is still running."
+        "Project Projektet was planned to end on 31 May 2021, but on 1 June 2021 it is still "
+        "running."
     )
     assert validate(document(fragment), select=["P004"]).skipped == ("P004",)
 
@@ -53,8 +57,13 @@ def test_sector_missing_names_each_missing_sector() -> None:
     fragment = {"organisations[firma].sector": "foundation", "organisations[ngo].sector": "state"}
     report = validate(document(fragment), as_of=AS_OF, select=["C007"])
     assert sorted(f.message for f in report.findings) == [
-        "Strategic partnership alliance has no business member.",
-        "Strategic partnership alliance has no civil society member.",
+        "Strategic partnership Alliancen has no member from business.",
+        "Strategic partnership Alliancen has no member from civil society.",
+    ]
+    danish = validate(document(fragment), as_of=AS_OF, select=["C007"], lang="da")
+    assert sorted(f.message for f in danish.findings) == [
+        "Det strategiske samarbejde Alliancen har intet medlem fra civilsamfundet.",
+        "Det strategiske samarbejde Alliancen har intet medlem fra erhvervslivet.",
     ]
 
 
@@ -74,7 +83,7 @@ def test_past_planned_horizon_names_the_end_and_the_phase_in_both_languages() ->
     (finding,) = validate(document(PAST_HORIZON), as_of=AS_OF, select=["L011"]).findings
     assert finding.path == "partnerships[alliance].lifecycle.horizon"
     assert finding.message == (
-        "Strategic partnership alliance was planned to run until 31 May 2021 (a horizon of "
+        "Strategic partnership Alliancen was planned to run until 31 May 2021 (a horizon of "
         "5 years), but on 1 June 2021 it is still operating and no review has renewed it."
     )
     (dansk,) = validate(document(PAST_HORIZON), as_of=AS_OF, select=["L011"], lang="da").findings

@@ -16,15 +16,18 @@ import attrs
 import pendulum
 
 from samarbejde.analysis.funding import lifecycle_until
+from samarbejde.changes import name_of
 from samarbejde.model.approximate import may_be_by
+from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import FundingKind, Sector, StrategicPhase
 from samarbejde.model.funding import promises_money, same_money
 from samarbejde.model.involvement import first_by_sector
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.partnerships import Partnership
+from samarbejde.model.phrasing import definite, listing
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.terms import add_duration
-from samarbejde.model.text import Lang, Text, cadence
+from samarbejde.model.text import Lang, Phrase, Text, cadence
 from samarbejde.model.unknown import UNKNOWN
 
 #: Funding that does not run out with a grant: budgets and contributions in kind.
@@ -79,6 +82,8 @@ _TEXTS: dict[str, Text] = {
     "horizon_unknown": Text("maturity.horizon_unknown"),
     "event": Text("maturity.event"),
 }
+_PROMISE = Text("maturity.promise")
+_CHALLENGE = Text("maturity.challenge")
 
 
 @attrs.frozen
@@ -107,6 +112,24 @@ def fact(key: str, **values: Any) -> Fact:
 Score = tuple[int | None, list[Fact]]
 
 
+def _called(find: Callable[[str], object], key: str) -> str:
+    """The name of the record ``find`` gives for ``key`` (``portfolio.area``), or ``key``."""
+    try:
+        return name_of(find(key))
+    except KeyError:  # not described: the id is all there is
+        return key
+
+
+def _names(portfolio: Portfolio, organisations: Iterable[str]) -> Phrase:
+    """Organisations by their names, as one listing."""
+    return listing(_called(portfolio.organisation, o) for o in organisations)
+
+
+def _promise(portfolio: Portfolio, c: Commitment) -> Phrase:
+    """A commitment as a reader knows it: its id and who made it."""
+    return Phrase.of(_PROMISE, id=c.id, by=_called(portfolio.organisation, c.by))
+
+
 def _years(start: pendulum.Date, end: pendulum.Date) -> Decimal:
     # a Decimal, so evidence writes it as the language does (12 år, 4,4 år; never 12.0)
     return round(Decimal(end.toordinal() - start.toordinal()) / Decimal("365.25"), 1)
@@ -116,24 +139,24 @@ def place_specific(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -
     """Named areas, one municipality, and a local anchor."""
     if not p.areas:
         return 0, [fact("no_area")]
-    facts = [fact("areas", areas=p.areas)]
+    facts = [fact("areas", areas=listing(_called(portfolio.area, a) for a in p.areas))]
     served = frozenset(p.areas)
     known = [a for a in portfolio.areas if a.id in served]
     known_ids = frozenset(a.id for a in known)
     unknown = tuple(a for a in p.areas if a not in known_ids)
     municipalities = {a.municipality for a in known}
     if unknown:
-        return 1, [*facts, fact("unknown_areas", areas=unknown)]
+        return 1, [*facts, fact("unknown_areas", areas=listing(unknown))]
     if len(municipalities) > 1:
         return 1, [*facts, fact("municipalities", n=len(municipalities))]
     anchors = _anchors(portfolio, p, as_of)
     if anchors:
-        return 3, [*facts, fact("anchors", anchors=anchors)]
+        return 3, [*facts, fact("anchors", anchors=listing(anchors))]
     return 2, [*facts, fact("no_anchor")]
 
 
-def _anchors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> tuple[str, ...]:
-    anchors: list[str] = []
+def _anchors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> tuple[object, ...]:
+    anchors: list[object] = []
     served = frozenset(p.areas)
     for member in p.members_on(as_of):
         try:
@@ -141,12 +164,14 @@ def _anchors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> tupl
         except KeyError:
             continue
         anchors.extend(
-            f"{organisation.id}/{entry.id}"
+            f"{organisation.name} \u2013 {entry.post}"
             for entry in organisation.entry_points
             if not served.isdisjoint(entry.covers)
         )
-    anchors.extend(c.id for c in p.commitments if c.kind == "local_presence")
-    anchors.extend(c.id for c in p.challenges if len(c.identified_by) >= 2)
+    anchors.extend(_promise(portfolio, c) for c in p.commitments if c.kind == "local_presence")
+    anchors.extend(
+        Phrase.of(_CHALLENGE, title=name_of(c)) for c in p.challenges if len(c.identified_by) >= 2
+    )
     return tuple(anchors)
 
 
@@ -232,7 +257,7 @@ def sectors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score
     ordered = tuple(s for s in Sector if s in present)
     count = len(ordered)
     score = 0 if count <= 1 else 1 if count == 2 else 2 if count == 3 else 3
-    return score, [fact("sectors", n=count, sectors=ordered)]
+    return score, [fact("sectors", n=count, sectors=listing(ordered))]
 
 
 def early_cutoff(p: Partnership, as_of: pendulum.Date) -> pendulum.Date:
@@ -255,11 +280,10 @@ def early_involvement(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date
         members = [m for m in p.members if sectors_of.get(m.organisation) is sector]
         event = events.get(sector)
         if event is not None:
-            facts.append(
-                fact("event", sector=sector, event=event.name or event.id, on=event.held_on)
-            )
+            called = definite(sector)
+            facts.append(fact("event", sector=called, event=name_of(event), on=event.held_on))
         if not members and event is None:
-            facts.append(fact("absent", sector=sector))
+            facts.append(fact("absent", sector=definite(sector)))
             continue
         present += 1
         first = tuple(m.organisation for m in members if may_be_by(m.joined, cutoff))
@@ -267,11 +291,15 @@ def early_involvement(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date
         if first or at_an_early_event:
             early += 1
         if first:
-            facts.append(fact("early", sector=sector, ids=first))
+            facts.append(fact("early", sector=definite(sector), ids=_names(portfolio, first)))
         elif not at_an_early_event:
             ids = tuple(m.organisation for m in members)
-            later = ids or (() if event is None else (event.id,))
-            facts.append(fact("late", sector=sector, ids=later))
+            later = (
+                _names(portfolio, ids)
+                if ids
+                else listing(() if event is None else (name_of(event),))
+            )
+            facts.append(fact("late", sector=definite(sector), ids=later))
     score = 0 if not present else 1 + early
     return score, facts
 
@@ -309,7 +337,8 @@ def ownership(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Sco
     if total:
         organisation, most = sorted(makers.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         top_share = most / total
-        facts.append(fact("top_share", organisation=organisation, share=round(100 * top_share)))
+        called = _called(portfolio.organisation, organisation)
+        facts.append(fact("top_share", organisation=called, share=round(100 * top_share)))
     if len(members) < 2 or not contributors:
         return 0, facts
     if top_share > 0.5 or len(contributors) * 2 < len(members):
@@ -324,29 +353,31 @@ def funding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score
     with no funding record of the same money (:func:`samarbejde.model.same_money`) are
     named in a fact, so that money left out is said, not silently missed (D50).
     """
-    score, facts = _funding(p, as_of)
+    score, facts = _funding(portfolio, p, as_of)
     if score is None:
         return score, facts
-    promised = tuple(
-        sorted(
-            c.id
+    promised = sorted(
+        (
+            c
             for c in p.commitments
             if promises_money(c) and not any(same_money(c, f) for f in p.funding)
-        )
+        ),
+        key=lambda c: c.id,
     )
     if promised:
-        facts.append(fact("money_not_funding", ids=promised))
+        said = listing(_promise(portfolio, c) for c in promised)
+        facts.append(fact("money_not_funding", ids=said))
     return score, facts
 
 
-def _funding(p: Partnership, as_of: pendulum.Date) -> Score:
+def _funding(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
     if not p.funding:
         return 0, [fact("no_funding")]
     funders = tuple(sorted({f.funder for f in p.funding}))
     base = tuple(k for k in FundingKind if k in {f.kind for f in p.funding} & BASE_FUNDING)
     facts = [
-        fact("funders", n=len(funders), ids=funders),
-        fact("base", kinds=base) if base else fact("grants_only"),
+        fact("funders", n=len(funders), ids=_names(portfolio, funders)),
+        fact("base", kinds=listing(base)) if base else fact("grants_only"),
     ]
     ends = [f.term.end for f in p.funding]
     outlook = add_duration(as_of, FUNDING_OUTLOOK)
@@ -370,7 +401,7 @@ def review_rhythm(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) ->
     """A review cadence that is kept, and governance that meets regularly."""
     rhythms = [(g, g.meets_every) for g in p.governance if g.meets_every is not None]
     bodies = [g for g, _ in rhythms]
-    meets = [fact("meets", body=g.name or g.id, every=cadence(every)) for g, every in rhythms]
+    meets = [fact("meets", body=name_of(g), every=cadence(every)) for g, every in rhythms]
     lifecycle = p.lifecycle
     if not isinstance(lifecycle, StrategicLifecycle):
         return (1 if bodies else 0), [fact("project_form"), *meets]

@@ -384,7 +384,8 @@ class _Runner:
         start = len(to)
         code, severity, sources = self.code, self.severity, self.sources
         inside = None if part is None else part.partnership.id
-        wording = (self.template, self.lang, inside)  # shared by this call's findings
+        called = None if part is None else part.partnership.name  # {partnership}, by default
+        wording = (self.template, self.lang, called)  # shared by this call's findings
         make, append = self.make, to.append
         try:
             if part is None:

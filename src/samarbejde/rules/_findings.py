@@ -76,16 +76,16 @@ def _related(items: Iterable[Related]) -> tuple[Related, ...]:
 
 
 #: How a rule's findings on one partnership (or on the portfolio) are worded: the
-#: rule's template in the run's language, the language, and the id of the partnership
+#: rule's template in the run's language, the language, and the name of the partnership
 #: the rule ran on (``None`` for a portfolio-wide rule). One per rule and partnership,
 #: shared by the findings; each finding adds its hit's values.
 Wording: TypeAlias = tuple[str, Lang, str | None]
 
 
 def _render(wording: Wording, values: Mapping[str, object]) -> str:
-    """The message: a partnership's id is ``{partnership}`` unless a value is."""
-    template, lang, inside = wording
-    return fill(template, values if inside is None else {"partnership": inside, **values}, lang)
+    """The message: the partnership's name is ``{partnership}`` unless a value is."""
+    template, lang, called = wording
+    return fill(template, values if called is None else {"partnership": called, **values}, lang)
 
 
 class _PendingSlots:
@@ -104,7 +104,8 @@ class Finding(_PendingSlots):
     Attributes:
         code: The rule's code, e.g. ``"M003"``.
         severity: How serious it is.
-        message: What is wrong, in the chosen language, naming ids, dates and amounts.
+        message: What is wrong, in the chosen language, naming records by their names
+            (ids where they have none), dates and amounts.
         path: Where, by ids, e.g. ``partnerships[medvind].commitments[c-fritidsjob].term``.
         subject: The id of the object the finding is about.
         line: 1-based line in the source document, when the portfolio came from a file.

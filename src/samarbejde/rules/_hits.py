@@ -19,7 +19,7 @@ class Hit:
         path: Where, by ids (see :class:`Finding`).
         subject: The id of the object concerned.
         values: The named values the message templates refer to. A check that receives
-            a partnership need not give ``partnership``: its id is the default.
+            a partnership need not give ``partnership``: its name is the default.
         partnership: The partnership the hit is inside. A check that receives a
             partnership need not set it (the engine does); a portfolio-wide check sets it
             for what it finds inside a partnership.

@@ -2,17 +2,22 @@
 
 Every index is built in one pass, so each rule stays linear in the size of the
 portfolio: a rule looks things up, it never scans pairs.
+
+A message names a record as a reader knows it: the ``*_name`` lookups give the record's
+name (:func:`samarbejde.changes.name_of`), or the id itself when nothing by that id is
+described; a finding's ``subject``, ``path`` and ``related`` stay ids.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TypeVar
 
 import pendulum
 
+from samarbejde.changes import name_of
 from samarbejde.model.agreements import Agreement
 from samarbejde.model.approximate import first_day
 from samarbejde.model.areas import Area
@@ -26,9 +31,27 @@ from samarbejde.model.organisations import Organisation
 from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 
-__all__ = ["PartnershipIndex", "PortfolioIndex"]
+__all__ = ["PartnershipIndex", "PortfolioIndex", "named_apart"]
 
 T = TypeVar("T", Organisation, Area, Partnership)
+
+
+def _named(table: Mapping[str, object], key: str) -> str:
+    """The name of the record ``key`` in ``table``, or ``key`` when there is none."""
+    found = table.get(key)
+    return key if found is None else name_of(found)
+
+
+def named_apart(ids: Iterable[str], name: Callable[[str], str]) -> tuple[str, ...]:
+    """Each id's ``name``; a name that two of them share is followed by the id, to tell them apart.
+
+    >>> named_apart(["a", "b", "c"], {"a": "Alliancen", "b": "Alliancen", "c": "Nord"}.get)
+    ('Alliancen (a)', 'Alliancen (b)', 'Nord')
+    """
+    keys = tuple(ids)
+    names = [name(key) for key in keys]
+    shared = {n for n in names if names.count(n) > 1}
+    return tuple(f"{n} ({key})" if n in shared else n for key, n in zip(keys, names, strict=True))
 
 
 def _first_by_id(items: tuple[T, ...]) -> dict[str, T]:
@@ -81,6 +104,31 @@ class PartnershipIndex:
     def challenges(self) -> frozenset[str]:
         """The ids of the partnership's challenges."""
         return frozenset(c.id for c in self.partnership.challenges)
+
+    @property
+    def name(self) -> str:
+        """The partnership's name, as messages call it."""
+        return self.partnership.name
+
+    def goal_name(self, goal: str) -> str:
+        """The title of the goal ``goal``, or the id when the partnership has no such goal."""
+        return _named(self.goals, goal)
+
+    def challenge_name(self, challenge: str) -> str:
+        """The title of the challenge ``challenge``, or the id when there is no such challenge."""
+        return _named(self._challenges_by_id, challenge)
+
+    def event_name(self, event: str) -> str:
+        """The name of the involvement event ``event``, or its id when it has none."""
+        return _named({e.id: e for e in self.partnership.involvement}, event)
+
+    def period_name(self, period: str) -> str:
+        """The name of the plan period ``period``, or its id when it has none."""
+        return _named({x.id: x for x in self.partnership.periods}, period)
+
+    @cached_property
+    def _challenges_by_id(self) -> Mapping[str, object]:
+        return {c.id: c for c in self.partnership.challenges}
 
     @cached_property
     def agreements(self) -> Mapping[str, Agreement]:
@@ -173,6 +221,18 @@ class PortfolioIndex:
     def parts(self) -> tuple[PartnershipIndex, ...]:
         """One :class:`PartnershipIndex` per partnership, in portfolio order."""
         return tuple(PartnershipIndex(p) for p in self.portfolio.partnerships)
+
+    def organisation_name(self, organisation: str) -> str:
+        """The name of an organisation, or its id when it is not described."""
+        return _named(self.organisations, organisation)
+
+    def area_name(self, area: str) -> str:
+        """The name of an area, or its id when it is not described."""
+        return _named(self.areas, area)
+
+    def partnership_name(self, partnership: str) -> str:
+        """The name of a partnership, or its id when it is not described."""
+        return _named(self.partnerships, partnership)
 
     def sector(self, organisation: str) -> Sector | None:
         """The sector of an organisation, or ``None`` when it is unknown."""

@@ -257,7 +257,7 @@ def rule(
     'X001'
     >>> @rule("X002", "no-members", en="{partnership} has no members.", da="{partnership} har "
     ...       "ingen medlemmer.", scope=EVERY_PARTNERSHIP)  # or as keywords by language
-    ... def no_members(ctx, part):  # the message's {partnership} is the partnership's id
+    ... def no_members(ctx, part):  # the message's {partnership} is the partnership's name
     ...     if not part.partnership.members:
     ...         yield hit(f"{part.path}.members", part.partnership.id)
     >>> no_members.scope.name

@@ -10,10 +10,12 @@ from decimal import Decimal
 
 import pendulum
 
+from samarbejde.changes import name_of
 from samarbejde.model.approximate import When, first_day
 from samarbejde.model.enums import CommitmentStatus, Sector, StrategicPhase
 from samarbejde.model.involvement import first_by_sector
 from samarbejde.model.lifecycles import StrategicLifecycle
+from samarbejde.model.phrasing import definite, definites
 from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import COLLABORATION, defined_rules
 from samarbejde.rules._findings import Related, Severity
@@ -94,8 +96,8 @@ def joined_after_exploring(ctx: RuleContext, part: PartnershipIndex) -> Iterator
             yield hit(
                 part.member_path(organisation) + ".joined",
                 organisation,
-                sector=sector,
-                organisation=organisation,
+                sector=definite(sector),
+                organisation=ctx.index.organisation_name(organisation),
                 joined=joined,
                 exploring_end=exploring_end,
             )
@@ -139,7 +141,7 @@ def no_entry_point(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             yield hit(
                 f"organisations[{m.organisation}].entry_points",
                 m.organisation,
-                organisation=m.organisation,
+                organisation=ctx.index.organisation_name(m.organisation),
             )
 
 
@@ -165,7 +167,7 @@ def dominant_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
         yield hit(
             part.member_path(organisation),
             organisation,
-            organisation=organisation,
+            organisation=ctx.index.organisation_name(organisation),
             count=count,
             total=total,
             percent=(share * 100).normalize(),
@@ -196,8 +198,8 @@ def challenge_from_one_sector(ctx: RuleContext, part: PartnershipIndex) -> Itera
             yield hit(
                 f"{part.path}.challenges[{challenge.id}].identified_by",
                 challenge.id,
-                challenge=challenge.id,
-                sectors=sectors or _NONE,
+                challenge=name_of(challenge),
+                sectors=definites(sectors) if sectors else _NONE,
             )
 
 
@@ -219,7 +221,7 @@ def sector_missing(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     present.update(first_by_sector(p.involvement, ctx.index.sector))
     for sector in wanted:
         if sector not in present:
-            yield hit(f"{part.path}.members", p.id, partnership=p.id, sector=sector)
+            yield hit(f"{part.path}.members", p.id, sector=definite(sector))
 
 
 #: The collaboration rules: those this module defines, in code order.

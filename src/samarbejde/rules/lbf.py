@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pendulum
 
+from samarbejde.changes import name_of
 from samarbejde.model.enums import GovernanceKind, Sector
 from samarbejde.model.funding import Funding
 from samarbejde.model.terms import add_duration
@@ -135,7 +136,7 @@ def indsats_themes(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
                 yield hit(
                     f"{part.path}.periods[{period.id}].themes",
                     period.id,
-                    period=period.id,
+                    period=name_of(period),
                     theme=theme,
                 )
 

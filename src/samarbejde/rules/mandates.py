@@ -15,6 +15,7 @@ from samarbejde.model.codes import COMMITMENT_POWERS
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import CommitmentStatus, MandateLevel, Power
 from samarbejde.model.funding import same_money
+from samarbejde.model.phrasing import listing
 from samarbejde.model.text import Phrase
 from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import MANDATES, defined_rules
@@ -57,7 +58,12 @@ def without_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             CommitmentStatus.PROPOSED,
             CommitmentStatus.WITHDRAWN,
         ):
-            yield hit(part.commitment_path(c.id), c.id, commitment=c.id, by=c.by)
+            yield hit(
+                part.commitment_path(c.id),
+                c.id,
+                commitment=c.id,
+                by=ctx.index.organisation_name(c.by),
+            )
 
 
 @MANDATES.rule(
@@ -113,7 +119,7 @@ def above_ceiling(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             yield hit(
                 f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling",
                 mandate_id,
-                holder=member.organisation,
+                holder=ctx.index.organisation_name(member.organisation),
                 total=total,
                 mandate=mandate_id,
                 ceiling=ceiling.amount,
@@ -172,7 +178,7 @@ def core_without_strategic_mandate(ctx: RuleContext, part: PartnershipIndex) -> 
             yield hit(
                 part.member_path(m.organisation),
                 m.organisation,
-                organisation=m.organisation,
+                organisation=ctx.index.organisation_name(m.organisation),
                 role=code_words(m.role),
             )
 
@@ -198,9 +204,9 @@ def currency_not_comparable(ctx: RuleContext, part: PartnershipIndex) -> Iterato
                 f"{part.member_path(member.organisation)}.mandates[{mandate_id}].ceiling.currency",
                 mandate_id,
                 mandate=mandate_id,
-                holder=member.organisation,
+                holder=ctx.index.organisation_name(member.organisation),
                 currency=mandate.ceiling.currency,
-                commitments=", ".join(sorted(c.id for c in commitments)),
+                commitments=listing(sorted(c.id for c in commitments)),
             ).relating(*_summands(part, commitments))
 
 
@@ -224,7 +230,7 @@ def money_promised_twice(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
                     part.commitment_path(c.id),
                     c.id,
                     commitment=c.id,
-                    by=c.by,
+                    by=ctx.index.organisation_name(c.by),
                     amount=c.quantity.amount,
                     funding=f.id,
                 ).relating(

@@ -120,7 +120,6 @@ def past_planned_end(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
         yield hit(
             f"{part.path}.lifecycle.phases",
             part.partnership.id,
-            partnership=part.partnership.id,
             end=end,
             as_of=today,
             phase=phase,

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 
 import pendulum
 
+from samarbejde.changes import name_of
 from samarbejde.model.approximate import last_day
 from samarbejde.model.enums import ReviewOutcome, StrategicPhase
 from samarbejde.model.funding import SHORT_TERM_FUNDING
 from samarbejde.model.lifecycles import StrategicLifecycle
+from samarbejde.model.phrasing import listing
 from samarbejde.model.terms import add_duration
 from samarbejde.model.text import cadence
 from samarbejde.model.unknown import UNKNOWN
@@ -170,8 +172,8 @@ def goal_not_measurable(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
             yield hit(
                 f"{part.path}.goals[{goal.id}]",
                 goal.id,
-                goal=goal.id,
-                missing=missing,
+                goal=name_of(goal),
+                missing=listing(missing),
             )
 
 
@@ -221,7 +223,7 @@ def passive_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             yield hit(
                 part.member_path(m.organisation),
                 m.organisation,
-                organisation=m.organisation,
+                organisation=ctx.index.organisation_name(m.organisation),
             )
 
 
@@ -241,8 +243,7 @@ def member_seeks_nothing(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
             yield hit(
                 part.member_path(m.organisation),
                 m.organisation,
-                organisation=m.organisation,
-                partnership=part.partnership.id,
+                organisation=ctx.index.organisation_name(m.organisation),
             )
 
 
@@ -279,7 +280,6 @@ def past_planned_horizon(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
     yield hit(
         f"{part.path}.lifecycle.horizon",
         part.partnership.id,
-        partnership=part.partnership.id,
         end=end,
         horizon=lifecycle.horizon,
         as_of=today,

@@ -8,16 +8,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from samarbejde.changes import name_of, names_of, say_place
 from samarbejde.model.approximate import surely_after, surely_before
 from samarbejde.model.enums import CommitmentStatus
 from samarbejde.model.governance import GovernanceBody
 from samarbejde.model.iso import write_date
 from samarbejde.model.lifecycles import ProjectLifecycle, StrategicLifecycle
+from samarbejde.model.phrasing import listing
+from samarbejde.model.text import LANGS, Phrase, Text, fill, say_date
 from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import STRUCTURE, defined_rules
 from samarbejde.rules._findings import Related, Severity
 from samarbejde.rules._hits import Hit, hit
-from samarbejde.rules._index import PartnershipIndex
+from samarbejde.rules._index import PartnershipIndex, named_apart
 from samarbejde.rules._rule import RuleContext
 from samarbejde.rules._scopes import PORTFOLIO
 from samarbejde.rules._text import OPEN, Words
@@ -156,6 +159,10 @@ def _areas_named(part: PartnershipIndex) -> Iterator[tuple[str, str]]:
         yield f"{part.path}.secretariat.area", sits
 
 
+#: The side of a commitment an organisation is on, as S003 says it.
+_SIDES = {"by": Words("rules.side.by"), "to": Words("rules.side.to")}
+
+
 @STRUCTURE.rule(
     "S003",
     "unknown-member",
@@ -174,8 +181,8 @@ def unknown_member(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
                     f"{part.commitment_path(c.id)}.{field}",
                     c.id,
                     commitment=c.id,
-                    organisation=org_id,
-                    field=field,
+                    organisation=ctx.index.organisation_name(org_id),
+                    field=_SIDES[field],
                 )
 
 
@@ -197,7 +204,7 @@ def unknown_mandate(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
                 c.id,
                 commitment=c.id,
                 mandate=c.mandate,
-                by=c.by,
+                by=ctx.index.organisation_name(c.by),
             )
 
 
@@ -233,9 +240,17 @@ def unknown_challenge(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
                 yield hit(
                     f"{part.path}.goals[{goal.id}].challenges",
                     goal.id,
-                    goal=goal.id,
+                    goal=name_of(goal),
                     challenge=challenge,
                 )
+
+
+#: What S007's subject is: a commitment, a sub-agreement or a plan period.
+_SUBJECTS = {
+    "commitment": Words("rules.subject.commitment"),
+    "agreement": Words("rules.subject.agreement"),
+    "period": Words("rules.subject.period"),
+}
 
 
 @STRUCTURE.rule(
@@ -252,7 +267,7 @@ def unknown_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
             yield hit(
                 f"{part.commitment_path(c.id)}.agreement",
                 c.id,
-                subject=c.id,
+                subject=Phrase.of(_SUBJECTS["commitment"], id=c.id),
                 agreement=c.agreement,
             )
     for a in p.agreements:
@@ -260,7 +275,7 @@ def unknown_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
             yield hit(
                 f"{part.path}.agreements[{a.id}].parent",
                 a.id,
-                subject=a.id,
+                subject=Phrase.of(_SUBJECTS["agreement"], id=a.id),
                 agreement=a.parent,
             )
     for period in p.periods:
@@ -268,7 +283,7 @@ def unknown_agreement(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]
             yield hit(
                 f"{part.path}.periods[{period.id}].agreement",
                 period.id,
-                subject=period.id,
+                subject=Phrase.of(_SUBJECTS["period"], id=name_of(period)),
                 agreement=period.agreement,
             )
 
@@ -343,7 +358,8 @@ def parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
         if current is not None and current in walk:
             cycle = list(walk)[walk[current] :]
             first = min(cycle)
-            yield hit(f"organisations[{first}].parent", first, cycle=tuple(cycle)).relating(
+            names = listing(named_apart(cycle, ctx.index.organisation_name))
+            yield hit(f"organisations[{first}].parent", first, cycle=names).relating(
                 *(Related(f"organisations[{o}].parent", o) for o in cycle if o != first)
             )
         done.update(walk)
@@ -362,7 +378,7 @@ def membership_outside_lifetime(ctx: RuleContext, part: PartnershipIndex) -> Ite
             yield hit(
                 part.member_path(m.organisation) + ".joined",
                 m.organisation,
-                organisation=m.organisation,
+                organisation=ctx.index.organisation_name(m.organisation),
                 joined=m.joined,
                 start=start,
                 end=OPEN if end is None else end,
@@ -405,7 +421,7 @@ def commitment_by_inactive_member(ctx: RuleContext, part: PartnershipIndex) -> I
                 c.id,
                 commitment=c.id,
                 made_on=c.made_on,
-                by=c.by,
+                by=ctx.index.organisation_name(c.by),
                 joined=member.joined,
                 left=Words("rules.not") if member.left is None else member.left,
             )
@@ -425,7 +441,7 @@ def parent_not_strategic(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
         yield hit(
             f"{part.path}.parent",
             part.partnership.id,
-            parent=parent_id,
+            parent=parent.name,
         )
 
 
@@ -502,7 +518,8 @@ def partnership_parent_cycle(ctx: RuleContext) -> Iterator[Hit]:
     """Cycles among partnership parents, each reported once."""
     parents = {p.id: p.parent for p in ctx.index.portfolio.partnerships}
     for cycle in _cycles(parents):
-        yield hit(f"partnerships[{cycle[0]}].parent", cycle[0], cycle=cycle).relating(
+        names = listing(named_apart(cycle, ctx.index.partnership_name))
+        yield hit(f"partnerships[{cycle[0]}].parent", cycle[0], cycle=names).relating(
             *(Related(f"partnerships[{p}].parent", p) for p in cycle[1:])
         )
 
@@ -520,8 +537,7 @@ def agreement_parent_cycle(ctx: RuleContext, part: PartnershipIndex) -> Iterator
         yield hit(
             f"{part.path}.agreements[{cycle[0]}].parent",
             cycle[0],
-            cycle=cycle,
-            partnership=part.partnership.id,
+            cycle=listing(cycle),
         ).relating(*(Related(f"{part.path}.agreements[{a}].parent", a) for a in cycle[1:]))
 
 
@@ -573,10 +589,29 @@ def not_known(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
         yield hit(
             part.path,
             part.partnership.id,
-            partnership=part.partnership.id,
             n=len(unknown),
-            unknown=", ".join(unknown),
+            unknown=_said(ctx, part, unknown),
         ).relating(*(Related(where, "unknown") for where in unknown))
+
+
+def _said(ctx: RuleContext, part: PartnershipIndex, paths: tuple[str, ...]) -> Text:
+    """The places of S019 as a reader says them, in every language: names, words, dates."""
+    inside = part.path + "."
+    areas = [ctx.index.areas.get(a) for a in part.partnership.areas]
+    members = (ctx.index.organisations.get(m.organisation) for m in part.partnership.members)
+    names = names_of(part.partnership, *areas, *members)
+    days = {
+        write_date(c.list_date): c.list_date
+        for a in areas
+        if a is not None
+        for c in a.classifications
+    }
+    said = {}
+    for lang in LANGS:
+        called = {**names, **{key: say_date(day, lang) for key, day in days.items()}}
+        places = (say_place(p.removeprefix(inside), lang, called) for p in paths)
+        said[lang] = fill("{x}", {"x": listing(places)}, lang)
+    return Text.of(said)
 
 
 @STRUCTURE.rule(
@@ -593,7 +628,7 @@ def event_unknown_challenge(ctx: RuleContext, part: PartnershipIndex) -> Iterato
                 yield hit(
                     f"{part.path}.involvement[{event.id}].challenges",
                     event.id,
-                    event=event.id,
+                    event=name_of(event),
                     challenge=challenge,
                 )
 

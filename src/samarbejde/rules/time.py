@@ -12,6 +12,7 @@ from typing import Any
 
 import pendulum
 
+from samarbejde.changes import name_of
 from samarbejde.model.approximate import When, last_day, surely_after, surely_by
 from samarbejde.model.lifecycles import StrategicLifecycle
 from samarbejde.model.measurements import projection
@@ -44,7 +45,7 @@ def commitment_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit
                 f"{part.commitment_path(c.id)}.status",
                 c.id,
                 commitment=c.id,
-                by=c.by,
+                by=ctx.index.organisation_name(c.by),
                 end=c.term.end,
                 status=c.current,
                 as_of=today,
@@ -96,28 +97,33 @@ def _histories(part: PartnershipIndex, day: pendulum.Date) -> Iterator[Hit]:
     for number, lifecycle in enumerate(p.lifecycles):
         where = f"{path}.lifecycle" if lifecycle is p.lifecycle else f"{path}.earlier[{number}]"
         for _, index, on in _late((lifecycle,), "phases", day):
-            yield _found(f"{where}.phases[{index}]", _PHASE, p.id, on, day)
+            yield _found(f"{where}.phases[{index}]", _PHASE, p.id, p.name, on, day)
         if isinstance(lifecycle, StrategicLifecycle):
             for _, index, on in _late((lifecycle,), "reviews", day):
-                yield _found(f"{where}.reviews[{index}]", _REVIEW, p.id, on, day)
+                yield _found(f"{where}.reviews[{index}]", _REVIEW, p.id, p.name, on, day)
     for c, index, on in _late(p.commitments, "status", day):
-        yield _found(f"{part.commitment_path(c.id)}.status[{index}]", _STATUS, c.id, on, day)
+        at = f"{part.commitment_path(c.id)}.status[{index}]"
+        yield _found(at, _STATUS, c.id, c.id, on, day)
     for c, index, on in _late(p.commitments, "fulfilments", day):
         at = f"{part.commitment_path(c.id)}.fulfilments[{index}]"
-        yield _found(at, _FULFILMENT, c.id, on, day)
+        yield _found(at, _FULFILMENT, c.id, c.id, on, day)
     for g, index, on in _late(p.goals, "measurements", day):
-        yield _found(f"{path}.goals[{g.id}].measurements[{index}]", _MEASUREMENT, g.id, on, day)
+        at = f"{path}.goals[{g.id}].measurements[{index}]"
+        yield _found(at, _MEASUREMENT, g.id, name_of(g), on, day)
     for a in p.agreements:
         signed = [s.signed_on for s in a.parties]
         found = _first_after(signed, day)
         if found is not None:
             party = a.parties[found]
             at = f"{path}.agreements[{a.id}].parties[{party.organisation}]"
-            yield _found(at, _SIGNATURE, a.id, signed[found], day)
+            yield _found(at, _SIGNATURE, a.id, a.id, signed[found], day)
 
 
-def _found(path: str, entry: Words, subject: str, on: When | None, day: pendulum.Date) -> Hit:
-    return hit(path, subject, entry=entry, subject=subject, on=on, as_of=day)
+def _found(  # noqa: PLR0917 - a hit's place, subject and values
+    path: str, entry: Words, subject: str, called: str, on: When | None, day: pendulum.Date
+) -> Hit:
+    """A history entry dated after ``day``: ``subject`` by id, ``called`` by name."""
+    return hit(path, subject, entry=entry, subject=called, on=on, as_of=day)
 
 
 @TIME.rule(
@@ -159,7 +165,7 @@ def goal_off_track(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
             yield hit(
                 f"{part.path}.goals[{goal.id}].measurements",
                 goal.id,
-                goal=goal.id,
+                goal=name_of(goal),
                 projected=projected,
                 due=goal.due,
                 target=goal.target,
@@ -198,7 +204,7 @@ def measurement_overdue(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hi
             yield hit(
                 f"{part.path}.goals[{goal.id}].measurements",
                 goal.id,
-                goal=goal.id,
+                goal=name_of(goal),
                 last=last,
                 every=cadence(every),
                 due_on=due_on,
@@ -223,7 +229,7 @@ def dated_perhaps_in_future(ctx: RuleContext, part: PartnershipIndex) -> Iterato
         if found is not None:
             party = a.parties[found]
             at = f"{part.path}.agreements[{a.id}].parties[{party.organisation}]"
-            yield _found(at, _SIGNATURE, a.id, signed[found], today)
+            yield _found(at, _SIGNATURE, a.id, a.id, signed[found], today)
 
 
 #: The time rules: those this module defines, in code order.
