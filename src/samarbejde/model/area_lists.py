@@ -210,7 +210,8 @@ def categories_of(area: Area, lists: Iterable[AreaList], day: pendulum.Date) -> 
     names every category of its law the area held that day, so it takes the area off
     the others. On the same day a list's word wins over the area's own. A known
     category ends with its law (D63). An area no list says anything of keeps its own
-    classifications exactly, in their order, ``unknown`` included (D75).
+    classifications exactly, in their order, ``unknown`` included (D75); an area
+    whose own latest list is ``unknown`` stays so until a later list speaks of it.
 
     Raises:
         DateTypeError: ``day`` is not a calendar date (D64).
