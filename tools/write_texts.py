@@ -168,6 +168,7 @@ OVERRIDES: dict[str, dict[str, object]] = {
     "rule.P002": {"phase": ProjectPhase.CLOSING},
     "rule.P004": {"phase": ProjectPhase.RUNNING},
     "rule.S019": {"n": 2},
+    "maturity.listed": {"areas": ("Høje Gladsaxe (udsat)",)},
     "report.change_end": {"before": "31. december 2025", "after": "31. december 2026"},
     "report.change_start": {"before": "1. januar 2020", "after": "1. juli 2020"},
     "report.change_shares": {
