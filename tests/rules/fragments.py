@@ -28,6 +28,8 @@ def _second_alliance(parent: str) -> str:
 
 
 WORKSHOP = "[{{id: ws, kind: workshop, held_on: 2019-02-01, challenges: [{challenge}]}}]"
+LISTS = """[{{id: u-2019, category: udsat, list_date: 2019-12-01, listings: [{{area: omraadet}}]}},
+            {{id: u-2020, category: udsat, list_date: 2020-12-01, {then}}}]"""
 SUB_AGREEMENT = "{id: a-del, kind: sub_agreement, parent: a-strategi, theme: Fritidsjob}"
 
 
@@ -296,6 +298,10 @@ CASES: dict[str, tuple[Fragment, Fragment]] = {
     "S020": (
         {f"{A}.involvement": WORKSHOP.format(challenge="ch-ung")},
         {f"{A}.involvement": WORKSHOP.format(challenge="ch-x")},
+    ),
+    "S021": (
+        {"lists": LISTS.format(then="listings: [{area: omraadet}]")},
+        {"lists": LISTS.format(then="complete: true")},
     ),
     "P004": (
         {

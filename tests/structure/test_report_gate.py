@@ -121,11 +121,6 @@ NOT_IN_REPORT: Mapping[Key, str] = {
         ],
         "how to reach an organisation: a directory's concern, not the steering page's",
     ),
-    **dict.fromkeys(
-        keys([s.FundingChange]),
-        "gap: the page reads each funding as it stood on its day (as_of); what it was "
-        "before an amendment, extension or early end is not printed",
-    ),
     (s.PeriodAmount, "amount"): "shown under the funding's total, but never changed alone "
     "here: a funding's periods must add up to its amount (D91), so the model refuses it",
     (s.PlanPeriod, "id"): "a period is shown by its name; its id only when it has none",

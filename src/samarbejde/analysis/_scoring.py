@@ -41,6 +41,7 @@ _TEXTS: dict[str, Text] = {
     "no_area": Text("maturity.no_area"),
     "areas": Text("maturity.areas"),
     "unknown_areas": Text("maturity.unknown_areas"),
+    "listed": Text("maturity.listed"),
     "municipalities": Text("maturity.municipalities"),
     "anchors": Text("maturity.anchors"),
     "no_anchor": Text("maturity.no_anchor"),
@@ -136,7 +137,7 @@ def _years(start: pendulum.Date, end: pendulum.Date) -> Decimal:
 
 
 def place_specific(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
-    """Named areas, one municipality, and a local anchor."""
+    """Named areas, one municipality, and a local anchor; the areas' lists as evidence."""
     if not p.areas:
         return 0, [fact("no_area")]
     facts = [fact("areas", areas=listing(_called(portfolio.area, a) for a in p.areas))]
@@ -145,6 +146,13 @@ def place_specific(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -
     known_ids = frozenset(a.id for a in known)
     unknown = tuple(a for a in p.areas if a not in known_ids)
     municipalities = {a.municipality for a in known}
+    listed = tuple(
+        f"{a.id} ({', '.join(held)})"
+        for a in known
+        if (held := portfolio.categories_on(a.id, as_of))  # lists and its own (D113)
+    )
+    if listed:
+        facts.append(fact("listed", on=as_of, areas=listed))
     if unknown:
         return 1, [*facts, fact("unknown_areas", areas=listing(unknown))]
     if len(municipalities) > 1:

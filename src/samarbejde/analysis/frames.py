@@ -93,7 +93,8 @@ class Frames:
         organisations: One row per organisation.
         areas: One row per area, with every category it holds on ``as_of`` (codes
             joined by ``, ``; empty when on no list), derived from the portfolio's lists
-            where they name the area (:meth:`~samarbejde.Portfolio.categories_on`).
+            and the area's own classifications (:meth:`~samarbejde.Portfolio.categories_on`,
+            D113).
         lists: One row per government list dated by ``as_of``, with its published count
             and how many areas it names.
         listings: One row per area on a list, with its figures (``name=value; …``).
@@ -305,7 +306,7 @@ def _delivered(c: Commitment) -> object:
 
 @attrs.frozen
 class _Placed:
-    """An area with the categories it holds on the tables' day (derived, D97)."""
+    """An area with the categories it holds on the tables' day (derived, D97, D113)."""
 
     area: Area
     categories: tuple[str, ...]

@@ -14,6 +14,7 @@ from samarbejde.model.area_lists import (
     AreaList,
     Figure,
     Listing,
+    categories_of,
     categories_on_lists,
 )
 from samarbejde.model.areas import LAW_PERIODS, LAW_SOURCES, Area, Classification, categories_on
@@ -187,6 +188,7 @@ __all__ = [
     "Vision",
     "When",
     "add_duration",
+    "categories_of",
     "categories_on",
     "categories_on_lists",
     "check_list_counts",

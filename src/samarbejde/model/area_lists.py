@@ -38,10 +38,18 @@ from samarbejde.model._checks import (
     tuple_of,
     unique_by,
 )
-from samarbejde.model.areas import LAW_PERIODS
+from samarbejde.model.areas import LAW_PERIODS, Area, categories_on
 from samarbejde.model.enums import AreaCategory
+from samarbejde.model.unknown import UNKNOWN
 
-__all__ = ["KNOWN_LIST_CATEGORIES", "AreaList", "Figure", "Listing", "categories_on_lists"]
+__all__ = [
+    "KNOWN_LIST_CATEGORIES",
+    "AreaList",
+    "Figure",
+    "Listing",
+    "categories_of",
+    "categories_on_lists",
+]
 
 #: The list categories known so far (open: any code is accepted): the 2018 law's,
 #: the 2021 amendment's and the 2024 list of areas with kombineret udlejning.
@@ -172,7 +180,16 @@ def categories_on_lists(
     >>> categories_on_lists([udsat, left], "a", pendulum.Date(2023, 1, 1))
     ()
     """
-    day = days.day(day, "day")
+    said = _said(lists, area, days.day(day, "day"))
+    if not said:
+        return None
+    return tuple(sorted(c for c, (_, on) in said.items() if on and _in_force(c, day)))
+
+
+def _said(
+    lists: Iterable[AreaList], area: str, day: pendulum.Date
+) -> dict[str, tuple[pendulum.Date, bool]]:
+    """Per category, the date and word (on or off) of the latest list that says anything."""
     said: dict[str, tuple[pendulum.Date, bool]] = {}
     for x in sorted(lists, key=lambda x: x.list_date):
         if x.list_date > day:
@@ -180,6 +197,51 @@ def categories_on_lists(
         on = x.says(area)
         if on is not None:
             said[x.category] = (x.list_date, on)
+    return said
+
+
+def categories_of(area: Area, lists: Iterable[AreaList], day: pendulum.Date) -> tuple[str, ...]:
+    """The categories ``area`` holds on ``day``: its lists and its own classifications (D113).
+
+    The one answer to "which categories did the area have that day", read by the rules,
+    maturity, the frames and the report. Per category the latest word decides: a list
+    that says anything of the area (:func:`categories_on_lists`), or the area's own
+    latest classification list (:meth:`~samarbejde.Area.classifications_on`), which
+    names every category of its law the area held that day, so it takes the area off
+    the others. On the same day a list's word wins over the area's own. A known
+    category ends with its law (D63). An area no list says anything of keeps its own
+    classifications exactly, in their order, ``unknown`` included (D75); an area
+    whose own latest list is ``unknown`` stays so until a later list speaks of it.
+
+    Raises:
+        DateTypeError: ``day`` is not a calendar date (D64).
+
+    >>> from samarbejde.model.areas import Classification
+    >>> own = Classification(AreaCategory.GHETTO, pendulum.Date(2019, 12, 1))
+    >>> a = Area("a", "A", "561", classifications=(own,))
+    >>> ghetto = AreaList("g-2018", "ghetto", pendulum.Date(2018, 12, 1), complete=True)
+    >>> categories_of(a, [ghetto], pendulum.Date(2020, 1, 1))
+    ('ghetto',)
+    """
+    day = days.day(day, "day")
+    said = _said(lists, area.id, day)
+    own = area.classifications_on(day)
     if not said:
-        return None
-    return tuple(sorted(c for c, (_, on) in said.items() if on and _in_force(c, day)))
+        return tuple(c.value for c in own)
+    latest = [c for c in area.classifications if c.list_date <= day]
+    if not latest:
+        return categories_on_lists(lists, area.id, day) or ()
+    listed = latest[-1].list_date
+    newest = max(when for when, _ in said.values())  # the latest list that speaks of it
+    held = {c.value for c in own}
+    doubt = UNKNOWN in own  # the area's own list is not known to have held it or not
+    for category in categories_on(listed):
+        code = category.value
+        if category is AreaCategory.NONE or (code in said and said[code][0] >= listed):
+            continue
+        if code in held or not doubt:
+            said[code] = (listed, code in held)
+    codes = [c for c, (_, on) in sorted(said.items()) if on and _in_force(c, day)]
+    if doubt and newest < listed:
+        codes.append(UNKNOWN.value)
+    return tuple(codes)

@@ -11,7 +11,7 @@ import pendulum
 
 from samarbejde.model import days
 from samarbejde.model._checks import tuple_of
-from samarbejde.model.area_lists import AreaList, categories_on_lists
+from samarbejde.model.area_lists import AreaList, categories_of
 from samarbejde.model.areas import Area
 from samarbejde.model.errors import ModelError, UnknownIdError
 from samarbejde.model.organisations import Organisation
@@ -240,21 +240,18 @@ class Portfolio:
         )
 
     def categories_on(self, area: str, day: pendulum.Date) -> tuple[str, ...]:
-        """The categories area ``area`` holds on ``day``, derived from the lists (D97).
+        """The categories area ``area`` holds on ``day``, derived from the lists (D97, D113).
 
-        From :attr:`lists` when any of them says anything of the area
-        (:func:`~samarbejde.categories_on_lists`); otherwise from the area's own
-        ``classifications`` (documents written before lists were data), as codes.
+        From :attr:`lists` together with the area's own ``classifications``
+        (:func:`~samarbejde.categories_of`): per category the latest word decides. An
+        area no list names keeps its own classifications, as codes. Every reader (the
+        rules, maturity, the frames, the report) asks this.
 
         Raises:
             UnknownIdError: No area has that id (a ``KeyError``).
             DateTypeError: ``day`` is not a calendar date (D64).
         """
-        found = self.area(area)
-        derived = categories_on_lists(self.lists, area, day)
-        if derived is not None:
-            return derived
-        return tuple(c.value for c in found.classifications_on(day))
+        return categories_of(self.area(area), self.lists, day)
 
 
 def _same(new: tuple[T, ...], old: tuple[T, ...]) -> bool:

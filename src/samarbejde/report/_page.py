@@ -25,6 +25,7 @@ from samarbejde.documents import MergedSources
 from samarbejde.model import (
     LAW_PERIODS,
     UNKNOWN,
+    Area,
     AreaCategory,
     Classification,
     Goal,
@@ -35,7 +36,6 @@ from samarbejde.model import (
     ProjectLifecycle,
     Sector,
     Unknown,
-    categories_on_lists,
     days,
     label,
     municipalities,
@@ -45,6 +45,7 @@ from samarbejde.model.text import cadence, check_lang
 from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.report._bodies import bodies_html
 from samarbejde.report._format import format_date, format_number, format_quantity
+from samarbejde.report._funding_changes import changes_html
 from samarbejde.report._periods import amount_cell, funders_cell, periods_html
 from samarbejde.report._sources import sources_list
 from samarbejde.report._style import STYLE
@@ -445,19 +446,30 @@ def _areas(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date,
             items.append(f"<li>{_e(area_id)}</li>")
             continue
         municipality = known[area.municipality].name  # an Area checks its kommunekode
-        lists = ", ".join(_classified(c, as_of, lang) for c in area.classifications) or say(
-            "not_on_lists", lang
-        )
-        derived = categories_on_lists(portfolio.lists, area.id, as_of)
-        if derived is not None:  # the lists, where they say anything of it (D97)
-            lists = ", ".join(_category(c, lang) for c in derived) or say("not_on_lists", lang)
+        lists = _listed(portfolio, area, as_of, lang)
         name = say("area_line", lang, name=area.name, municipality=municipality)
         items.append(f"<li>{_e(name)}: {_e(lists)}</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
+def _listed(portfolio: Portfolio, area: Area, as_of: pendulum.Date, lang: Lang) -> str:
+    """The area's categories on the day, from its lists and its own (D113), with its own.
+
+    The categories come from :meth:`~samarbejde.Portfolio.categories_on`; the area's own
+    classifications follow as recorded, each on its list, when it has any.
+    """
+    held = portfolio.categories_on(area.id, as_of)
+    own = ", ".join(_classified(c, as_of, lang) for c in area.classifications)
+    if not own:
+        return ", ".join(_category(c, lang) for c in held) or say("not_on_lists", lang)
+    now = ", ".join(_category(c, lang) for c in held) or say("no_category", lang)
+    return say("area_categories", lang, day=format_date(as_of, lang), now=now, recorded=own)
+
+
 def _category(code: str, lang: Lang) -> str:
     """A list category's label; an open category the model does not know, as its code."""
+    if code == UNKNOWN.value:
+        return say("unknown", lang)
     try:
         return label(AreaCategory(code), lang)
     except ValueError:
@@ -750,7 +762,8 @@ def _funding(
     if not partnership.funding:
         return f"<p>{_e(say('funding_none', lang))}</p>"
     rows = []
-    for funding in sorted(partnership.funding, key=lambda f: (f.funder, f.term.start, f.id)):
+    ordered = sorted(partnership.funding, key=lambda f: (f.funder, f.term.start, f.id))
+    for funding in ordered:
         end = funding.term.end
         span = format_date(funding.term.start, lang) + " \N{EN DASH} "
         span += say("open_ended", lang) if end is None else format_date(end, lang)
@@ -766,6 +779,7 @@ def _funding(
         )
     headers = [say(k, lang) for k in ("funder", "kind", "amount", "period")]
     table = _table(say("funding_caption", lang), headers, rows)
+    table += changes_html(portfolio, ordered, lang)
     lines = []
     for end_ in ends:
         day = format_date(end_.on, lang)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import pendulum
 
 from samarbejde.analysis.periods import continuity
-from samarbejde.model import Funding, Lang, Partnership, Portfolio
+from samarbejde.model import Funding, FundingShare, Lang, Partnership, Portfolio
 from samarbejde.model._html import escape as _e
 from samarbejde.report._format import format_date, format_money, format_number
 from samarbejde.report._texts import say
 
-__all__ = ["amount_cell", "funders_cell", "periods_html"]
+__all__ = ["amount_cell", "funders_cell", "periods_html", "shares_text", "span"]
 
 
-def _span(start: pendulum.Date, end: pendulum.Date | None, lang: Lang) -> str:
+def span(start: pendulum.Date, end: pendulum.Date | None, lang: Lang) -> str:
+    """From ``start`` to ``end``, or open-ended (plain text)."""
     first = format_date(start, lang)
     last = say("open_ended", lang) if end is None else format_date(end, lang)
     return f"{first} \N{EN DASH} {last}"
@@ -36,7 +37,7 @@ def periods_html(portfolio: Portfolio, partnership: Partnership, lang: Lang) -> 
         line = say("continuity", lang, count=len(steps), start=start)
     items = []
     for period in partnership.periods:
-        parts = [_span(period.term.start, period.term.end, lang)]
+        parts = [span(period.term.start, period.term.end, lang)]
         if period.themes:
             parts.append(say("period_themes", lang, themes=", ".join(period.themes)))
         if period.areas:
@@ -64,14 +65,19 @@ def funders_cell(portfolio: Portfolio, funding: Funding, lang: Lang) -> str:
     """The funder, or every funder of a joint funding with its share (escaped HTML)."""
     if not funding.shares:
         return _e(_name(portfolio, funding.funder))
+    return _e(shares_text(portfolio, funding.shares, lang))
+
+
+def shares_text(portfolio: Portfolio, shares: tuple[FundingShare, ...], lang: Lang) -> str:
+    """Every funder of a joint funding with its share, as plain text (not escaped)."""
     parts = []
-    for share in funding.shares:
+    for share in shares:
         name = _name(portfolio, share.organisation)
         if share.share is None:
             parts.append(f"{name} ({say('share_unknown', lang)})")
         else:
             parts.append(f"{name} ({format_number(share.share * 100, lang)} %)")
-    return _e(", ".join(parts))
+    return ", ".join(parts)
 
 
 def _name(portfolio: Portfolio, organisation: str) -> str:
@@ -87,7 +93,7 @@ def amount_cell(funding: Funding, lang: Lang) -> str:
     if not funding.periods:
         return total
     lines = "".join(
-        f"<li>{_e(_span(p.term.start, p.term.end, lang))}: "
+        f"<li>{_e(span(p.term.start, p.term.end, lang))}: "
         f'<span class="number">{_e(format_money(p.amount, lang))}</span></li>'
         for p in funding.periods
     )

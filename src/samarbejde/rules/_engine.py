@@ -33,6 +33,7 @@ from samarbejde.rules._rule import (
 from samarbejde.rules.collaboration import COLLABORATION_RULES
 from samarbejde.rules.lbf import LBF_RULES
 from samarbejde.rules.mandates import MANDATE_RULES
+from samarbejde.rules.places import PLACE_RULES
 from samarbejde.rules.projects import PROJECT_RULES
 from samarbejde.rules.strategic import STRATEGIC_RULES
 from samarbejde.rules.structure import STRUCTURE_RULES
@@ -53,6 +54,7 @@ ENTRY_POINT_GROUP = "samarbejde.rules"
 
 _BUILTIN: tuple[Rule, ...] = (
     *STRUCTURE_RULES,
+    *PLACE_RULES,
     *MANDATE_RULES,
     *PROJECT_RULES,
     *STRATEGIC_RULES,
