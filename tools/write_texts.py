@@ -51,7 +51,7 @@ SAMPLES: dict[str, object] = {
     "names": "Decimal",
     "path": "partnerships[medvind]",
     "paths": "partnerships[medvind]",
-    "pattern": "[a-z0-9][a-z0-9._-]{0,63}",
+    "pattern": "[a-z0-9._-]{1,64}",
     "places": "members",
     "revision": 4,
     "until": "",
