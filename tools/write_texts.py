@@ -240,6 +240,8 @@ OVERRIDES: dict[str, dict[str, object]] = {
     "error.reason.duplicate": {"what": "id"},
     "error.reason.mandate_holder": {"by": "sab"},
     "error.reason.not_begun": {"id": "medvind"},
+    "error.reason.ends_before_start": {"start": "2019-01-01"},
+    "error.reason.left_before_joining": {"joined": "2019-02-01"},
     "error.unknown_id": {"record": "commitment", "id": "'c-9'"},
     "load.format.missing": {"version": "samarbejde/1"},
     "load.format.not_mapping": {"version": "samarbejde/1"},
