@@ -242,7 +242,7 @@ class Change:
             return text + "."
         return text[0].upper() + text[1:] + "."
 
-    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
         """The change as plain JSON-ready values, for an API's answer.
 
         Stable keys: ``path``, ``steps`` (a field name as text, a position as a

@@ -16,6 +16,7 @@ from samarbejde import Portfolio, diff
 from samarbejde import store as stores
 from samarbejde import strategies as sst
 from samarbejde.changes import render_steps
+from samarbejde.model.words import own_words
 from samarbejde.store import ConflictError
 
 
@@ -92,8 +93,9 @@ def test_a_store_error_says_in_danish_what_it_means_and_keeps_the_detail(
     da, en = error.to_dict("da"), error.to_dict("en")
     assert json.loads(json.dumps(da)) == da
     assert en == {"error": type(error).__name__, "message": str(error)}
-    assert da["message"] == f"{type(error).danish}: {error}"
-    assert type(error).danish != stores.StoreError.danish or type(error) is stores.StoreError
+    lead = own_words("da")[f"error.store.{type(error).kind}"]
+    assert da["message"] == f"{lead}: {error}"
+    assert type(error).kind != stores.StoreError.kind or type(error) is stores.StoreError
 
 
 def test_an_unknown_revision_answers_as_an_input_error(tmp_path: object) -> None:

@@ -31,7 +31,7 @@ from samarbejde.model import days
 from samarbejde.model.enums import Sector
 from samarbejde.model.municipalities import municipalities
 from samarbejde.model.portfolio import Portfolio
-from samarbejde.model.text import Lang
+from samarbejde.model.text import DEFAULT_LANG, Lang
 
 if TYPE_CHECKING:
     from samarbejde.rules import Finding
@@ -204,7 +204,7 @@ def national(
     as_of: pendulum.Date,
     findings: Sequence[Finding] | None = None,
     maturities: Iterable[Maturity] | None = None,
-    lang: Lang = "en",
+    lang: Lang = DEFAULT_LANG,
 ) -> National:
     """The national overview of ``portfolio`` on ``as_of``.
 

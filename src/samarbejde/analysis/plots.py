@@ -479,7 +479,7 @@ def commitment_status(
     return figure
 
 
-def progress(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = "en") -> Any:
+def progress(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang = DEFAULT_LANG) -> Any:
     """Each goal's measurements over time, one panel per goal, with baseline and target.
 
     A panel shows the measurements up to ``as_of`` (a period value as a line over its

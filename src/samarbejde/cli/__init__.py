@@ -42,6 +42,7 @@ from samarbejde.cli._sheets import TEMPLATE
 from samarbejde.cli._store import STORE
 from samarbejde.cli._validate import VALIDATE
 from samarbejde.model.errors import SamarbejdeError
+from samarbejde.model.words import DEFAULT_LANG
 
 __all__ = ["main"]
 
@@ -106,7 +107,7 @@ def _guarded(run: Run, args: argparse.Namespace, call: Invocation) -> int:
         err.write(f"samarbejde: cannot write the output: {error.strerror or error}\n")
         return FAILURE
     except SamarbejdeError as error:
-        err.write(f"samarbejde: {error}\n")
+        err.write(f"samarbejde: {error.say(getattr(args, 'lang', None) or DEFAULT_LANG)}\n")
         return FAILURE
     except Exception as error:  # the command line never shows a traceback
         err.write(f"samarbejde: internal error ({type(error).__name__}): {error}\n")

@@ -88,7 +88,7 @@ def _into_store(args: argparse.Namespace, call: Invocation) -> int:
             call.out.write(problem_line(args.source, problem, lang, "IMPORT") + "\n")
         return FAILURE
     except StoreError as error:
-        call.err.write(f"samarbejde: {error}\n")
+        call.err.write(f"samarbejde: {error.say(lang)}\n")
         return FAILURE
     for path, outcome in outcomes:
         call.out.write(f"{outcome:<9} {path}\n")

@@ -10,6 +10,7 @@ from samarbejde.cli._command import STDIO, argument
 from samarbejde.cli._sheets import is_sheets, load_sheets
 from samarbejde.documents import DEFAULT_MAX_BYTES, Format, SourceMap, load_located, loads_located
 from samarbejde.documents._parse import _too_large
+from samarbejde.documents._problems import Said, problem
 from samarbejde.model import Lang, Text
 from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.portfolio import Portfolio
@@ -73,17 +74,12 @@ def problem_line(file: str, problem: Problem, lang: Lang, kind: str = "LOAD") ->
     """``FILE:LINE:COL: LOAD error: message [path]`` (or another ``kind``: ``WRITE``)."""
     where = _where(file, problem.line, problem.column)
     at = f" [{problem.path}]" if problem.path else ""
-    return f"{where} {kind} {_LOAD.pick(lang)}: {problem.message}{at}"
+    return f"{where} {kind} {_LOAD.pick(lang)}: {problem.say(lang)}{at}"
 
 
-def as_dict(problem: Problem) -> dict[str, object]:
-    """A problem as ``validate --format json`` lists it."""
-    return {
-        "path": problem.path,
-        "message": problem.message,
-        "line": problem.line,
-        "column": problem.column,
-    }
+def as_dict(problem: Problem, lang: Lang) -> dict[str, object]:
+    """A problem as ``validate --format json`` lists it, its message in ``lang``."""
+    return problem.to_dict(lang)
 
 
 def load(
@@ -117,8 +113,8 @@ def _standard_input(
 ) -> tuple[bytes, Format]:
     """The bytes of standard input and their format, or a :class:`LoadError` saying why not."""
 
-    def refuse(message: str) -> LoadError:
-        return LoadError([Problem("", message)], STDIO)
+    def refuse(message: Said) -> LoadError:
+        return LoadError([problem("", message)], STDIO)
 
     if fmt is None:
         raise refuse(_NEEDS_FORMAT.pick(lang))

@@ -44,7 +44,9 @@ def _stated(run: Callable[[argparse.Namespace, Invocation], int]) -> Callable[..
         try:
             return run(args, call)
         except StoreError as error:
-            call.err.write(f"samarbejde: {error}\n")
+            call.err.write(
+                f"samarbejde: {error.say(getattr(args, 'lang', None) or DEFAULT_LANG)}\n"
+            )
             return FAILURE
 
     return stated
@@ -120,7 +122,7 @@ def _export(args: argparse.Namespace, call: Invocation) -> int:
             dump(portfolio, args.target)
         except OSError as error:
             problem = Problem("", f"cannot write the file: {error.strerror or error}")
-            call.out.write(problem_line(args.target, problem, "en") + "\n")
+            call.out.write(problem_line(args.target, problem, DEFAULT_LANG) + "\n")
             return FAILURE
     return OK
 

@@ -90,7 +90,7 @@ def _validate(args: argparse.Namespace, call: Invocation) -> int:
             status = FAILURE
             unloaded += 1
             failed.append(file)
-            shown = [as_dict(p) for p in problems]
+            shown = [as_dict(p, lang) for p in problems]
             results.append({"file": file, "loaded": False, "problems": shown})
             continue
         portfolio, sources = loaded
@@ -103,7 +103,7 @@ def _validate(args: argparse.Namespace, call: Invocation) -> int:
             reason = f"{type(error).__name__}: {error}"
             problem = Problem("", _BROKEN.format(lang, reason=reason))
             lines.append(problem_line(file, problem, lang))
-            results.append({"file": file, "loaded": True, "problems": [as_dict(problem)]})
+            results.append({"file": file, "loaded": True, "problems": [as_dict(problem, lang)]})
             continue
         lines += [
             finding_line(file_of(merged, f, file) if merged else file, f, lang) for f in report

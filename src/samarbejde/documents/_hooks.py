@@ -30,7 +30,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from samarbejde.documents._invariants import constructor_failed, every_invariant
-from samarbejde.documents._problems import MAX_PROBLEMS
+from samarbejde.documents._problems import MAX_PROBLEMS, said
 from samarbejde.documents._scalars import InvalidValueError, describe, did_you_mean
 from samarbejde.documents._shape import TaggedKind
 from samarbejde.model.areas import Classification
@@ -241,12 +241,12 @@ def tuple_factory(converter: cattrs.Converter, detailed: bool) -> Callable[[Any]
 
         def fast(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list:
-                raise InvalidValueError(f"expected a list, got {describe(value)}")
+                raise InvalidValueError(said("expected.list", got=describe(value)))
             return tuple([item(x, item_type) for x in value])
 
         def checked(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list:
-                raise InvalidValueError(f"expected a list, got {describe(value)}")
+                raise InvalidValueError(said("expected.list", got=describe(value)))
             out: list[Any] = []
             errors: list[Exception] = []
             run = _RUN.get()
@@ -309,12 +309,12 @@ def frozenset_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
 
         def structure(value: Any, _: Any) -> frozenset[Any]:
             if type(value) is not list:
-                raise InvalidValueError(f"expected a list, got {describe(value)}")
+                raise InvalidValueError(said("expected.list", got=describe(value)))
             items = [item(x, item_type) for x in value]
             result = frozenset(items)
             if len(result) != len(items):
                 twice = next(x for i, x in enumerate(items) if x in items[:i])
-                raise InvalidValueError(f"lists {twice!s} more than once")
+                raise InvalidValueError(said("twice", item=str(twice)))
             return result
 
         return structure
@@ -352,7 +352,7 @@ def record_factory(converter: DocumentConverter, detailed: bool) -> Callable[[An
 
         def structure(value: Any, _: Any) -> Any:
             if type(value) is not dict:
-                raise InvalidValueError(f"expected a mapping ({name}), got {describe(value)}")
+                raise InvalidValueError(said("expected.mapping", name=name, got=describe(value)))
             try:
                 return generated(value, cl)
             except ClassValidationError as error:
@@ -419,18 +419,19 @@ def tagged_hook(converter: cattrs.Converter, kind: TaggedKind) -> Hook:
     noun, tag = noun_of(kind), kind.tag
     forms = ", ".join(str(m) for m in members)
     needed = [f"`{tag}: {m}`" for m in members]
-    needs = f"a {noun} needs {', '.join(needed[:-1])} or {needed[-1]}"
+    needs = said("tag.needs", noun=noun, first=", ".join(needed[:-1]), last=needed[-1])
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise InvalidValueError(f"expected a mapping (a {noun}), got {describe(value)}")
+            raise InvalidValueError(said("expected.tagged", noun=noun, got=describe(value)))
         form = value.get(tag)
         cls = members.get(form) if type(form) is str else None
         if cls is None:
             if tag not in value:
                 raise InvalidValueError(needs)
+            hint = did_you_mean(form, members)
             raise InvalidValueError(
-                f"unknown {noun} {tag} {form!r}{did_you_mean(form, members)} (allowed: {forms})"
+                said("tag.unknown", noun=noun, tag=tag, form=repr(form), hint=hint, allowed=forms)
             )
         rest = {k: v for k, v in value.items() if k != tag}
         return converter.structure(rest, cls)

@@ -29,9 +29,16 @@ from samarbejde.documents._parse import (
     parse,
     parse_lean,
 )
-from samarbejde.documents._problems import Issue, ParseFailure, issues_from, to_load_error
+from samarbejde.documents._problems import (
+    Issue,
+    ParseFailure,
+    issues_from,
+    problem,
+    said,
+    to_load_error,
+)
 from samarbejde.documents._yaml_text import dumps_yaml
-from samarbejde.model.errors import LoadError, Problem
+from samarbejde.model.errors import LoadError
 from samarbejde.model.portfolio import Portfolio
 
 __all__ = [
@@ -72,14 +79,14 @@ def _write_json() -> Callable[[Portfolio], str]:
 
 def _version_issues(raw: object) -> list[Issue]:
     if not isinstance(raw, dict):
-        return [Issue((), "a document is a mapping that starts with `format: samarbejde/1`")]
+        return [Issue((), said("format.not_mapping", version=FORMAT_VERSION))]
     version = raw.get("format")
     readable = ", ".join(READABLE_FORMATS)
     if "format" not in raw:
         return [
             Issue(
                 ("format",),
-                f"missing key 'format': a document starts with `format: {FORMAT_VERSION}`",
+                said("format.missing", version=FORMAT_VERSION),
                 at_parent=True,
             )
         ]
@@ -87,7 +94,7 @@ def _version_issues(raw: object) -> list[Issue]:
         return [
             Issue(
                 ("format",),
-                f"cannot read format {version!r}: this release reads {readable}",
+                said("format.unreadable", version=repr(version), readable=readable),
             )
         ]
     return []
@@ -156,7 +163,7 @@ def _load(
     located: bool = False,
 ) -> tuple[Portfolio, SourceMap]:
     if format not in _SUFFIXES.values():
-        raise LoadError([Problem("", f"unknown format {format!r}: use json, yaml or toml")], source)
+        raise LoadError([problem("", said("format.unknown", format=repr(format)))], source)
     try:
         text = decode(data, max_bytes)
     except ParseFailure as failure:
@@ -247,7 +254,7 @@ def _format_of(path: FilePath, format: Format | None) -> Format:  # noqa: A002
     if found is None:
         known = ", ".join(_SUFFIXES)
         raise LoadError(
-            [Problem("", f"cannot tell the format from the suffix {path.suffix!r} ({known})")],
+            [problem("", said("format.suffix", suffix=repr(path.suffix), known=known))],
             str(path),
         )
     return found
@@ -264,14 +271,11 @@ def _read(path: FilePath, max_bytes: int) -> bytes:
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            message = f"not a regular file ({_kind(status.st_mode)}): only files are read"
-            raise LoadError([Problem("", message)], str(path))
+            message = said("not_a_file", kind=_kind(status.st_mode))
+            raise LoadError([problem("", message)], str(path))
         if status.st_size > max_bytes:
-            message = (
-                f"the document is {status.st_size} bytes, "
-                f"over the limit of {max_bytes} bytes (max_bytes)"
-            )
-            raise LoadError([Problem("", message)], str(path))
+            message = said("too_large", size=str(status.st_size), limit=str(max_bytes))
+            raise LoadError([problem("", message)], str(path))
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
             return stream.read(max_bytes + 1)
     finally:

@@ -17,7 +17,14 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from samarbejde.documents._locate import Path, SourceMap, line_starts
-from samarbejde.documents._problems import MAX_NUMBER_DIGITS, Issue, ParseFailure, add_issue
+from samarbejde.documents._problems import (
+    MAX_NUMBER_DIGITS,
+    Issue,
+    ParseFailure,
+    Said,
+    add_issue,
+    said,
+)
 
 __all__ = ["loads_fast", "locate_json", "scan_json"]
 
@@ -74,7 +81,7 @@ class _Scanner:
         self.issues: list[Issue] = []
         self.lines = line_starts(text)
 
-    def fail(self, message: str, offset: int) -> ParseFailure:
+    def fail(self, message: Said, offset: int) -> ParseFailure:
         where = SourceMap(None, {(): offset}, {}, self.lines).position(())
         return ParseFailure([*self.issues, Issue((), message, where=where)])
 
@@ -97,7 +104,7 @@ class _Scanner:
             line = first[0] if first else "?"
             add_issue(
                 self.issues,
-                Issue(path, f"duplicate key {key!r} (first on line {line})", where=where),
+                Issue(path, said("duplicate_key", key=repr(key), line=str(line)), where=where),
             )
         else:
             self.keys[path] = offset
@@ -111,14 +118,12 @@ class _Scanner:
         try:
             value, end = scanstring(self.text, offset + 1, True)
         except json.JSONDecodeError as error:
-            raise self.fail(error.msg.lower(), error.pos) from None
+            raise self.fail(said("json.parser", detail=error.msg.lower()), error.pos) from None
         lone = _SURROGATE.search(value)
         if lone is not None:
             where = SourceMap(None, {(): offset}, {}, self.lines).position(())
-            message = (
-                f"a lone surrogate ({lone.group().encode('unicode_escape').decode()}) "
-                "is not a character: write the text in UTF-8"
-            )
+            escaped = lone.group().encode("unicode_escape").decode()
+            message = said("json.surrogate", escaped=escaped)
             add_issue(self.issues, Issue((), message, where=where))
         return value, end
 
@@ -131,7 +136,7 @@ class _Scanner:
         if match is not None:
             number = match.group()
             if len(number) > MAX_NUMBER_DIGITS:
-                raise self.fail(f"a number of more than {MAX_NUMBER_DIGITS} digits", offset)
+                raise self.fail(said("long_number", digits=str(MAX_NUMBER_DIGITS)), offset)
             fraction, exponent = match.groups()
             value: object = float(number) if fraction or exponent else int(number)
             return value, match.end()
@@ -140,7 +145,7 @@ class _Scanner:
                 return literal, offset + len(word)
         if not char:
             raise self.fail("the document ends where a value was expected", offset)
-        raise self.fail(f"expected a value, found {char!r}", offset)
+        raise self.fail(said("json.value", found=repr(char)), offset)
 
     def run(self) -> object:  # noqa: PLR0912, PLR0915 - one state machine, one piece
         text = self.text
@@ -154,7 +159,7 @@ class _Scanner:
             value: object
             if char in ("{", "["):
                 if len(stack) >= self.max_depth:
-                    raise self.fail(f"nested more than {self.max_depth} levels deep", offset)
+                    raise self.fail(said("too_deep", depth=str(self.max_depth)), offset)
                 after = self.skip(offset + 1)
                 closing = "}" if char == "{" else "]"
                 if text.startswith(closing, after):
@@ -194,11 +199,13 @@ class _Scanner:
                     stack.pop()
                     value, offset = container, offset + 1
                     continue
-                inside = "mapping" if isinstance(container, dict) else "list"
-                expected = "',' or '}'" if isinstance(container, dict) else "',' or ']'"
+                mapping = isinstance(container, dict)
                 if not char:
-                    raise self.fail(f"the document ends inside a {inside}", offset)
-                raise self.fail(f"expected {expected}, found {char!r}", offset)
+                    raise self.fail(
+                        said("json.ends_mapping" if mapping else "json.ends_list"), offset
+                    )
+                close = "'}'" if mapping else "']'"
+                raise self.fail(said("json.expected", close=close, found=repr(char)), offset)
 
 
 def scan_json(text: str, max_depth: int) -> tuple[object, SourceMap, list[Issue]]:

@@ -9,9 +9,16 @@ from typing import Literal
 
 from samarbejde.documents._json_text import loads_fast, locate_json, scan_json
 from samarbejde.documents._locate import Path, SourceMap
-from samarbejde.documents._problems import MAX_NUMBER_DIGITS, MAX_PROBLEMS, Issue, ParseFailure
+from samarbejde.documents._problems import (
+    MAX_NUMBER_DIGITS,
+    MAX_PROBLEMS,
+    Issue,
+    ParseFailure,
+    said,
+)
 from samarbejde.documents._toml_runs import loads_toml
 from samarbejde.documents._yaml_text import locate_yaml, scan_yaml
+from samarbejde.model.text import Phrase
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -81,22 +88,23 @@ def decode(data: str | bytes, max_bytes: int) -> str:
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-            message = f"not UTF-8: byte {data[error.start]:#04x} at offset {error.start}"
+            message = said("utf8.byte", byte=f"{data[error.start]:#04x}", offset=str(error.start))
             raise ParseFailure([Issue((), message, where=(line, column))]) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise ParseFailure([Issue((), "the document is empty")])
+        raise ParseFailure([Issue((), said("empty"))])
     return text
 
 
-def _too_large(size: int, limit: int, at_least: str = "") -> str:
-    return f"the document is {at_least}{size} bytes, over the limit of {limit} bytes (max_bytes)"
+def _too_large(size: int, limit: int, at_least: str = "") -> Phrase:
+    key = "too_large_at_least" if at_least else "too_large"
+    return said(key, size=str(size), limit=str(limit))
 
 
 def _not_utf8(text: str, index: int) -> Issue:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
-    message = f"not UTF-8: the text holds {text[index]!r}, which cannot be encoded"
+    message = said("utf8.text", char=repr(text[index]))
     return Issue((), message, where=(line, column))
 
 
@@ -188,20 +196,20 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 def _parse_toml(text: str) -> object:
     dotted = _TOML_DOTTED.search(text)
     if dotted is not None:
-        message = f"a dotted key of more than {MAX_DEPTH} parts: nested too deep"
+        message = said("toml.dotted", depth=str(MAX_DEPTH))
         raise ParseFailure([Issue((), message, where=_position(text, dotted.start()))])
     try:
         return loads_toml(text)
     except tomllib.TOMLDecodeError as error:
         found = _TOML_WHERE.search(str(error))
         where = (int(found.group(1)), int(found.group(2))) if found else None
-        message = _TOML_WHERE.sub("", str(error)).lower()
-        raise ParseFailure([Issue((), f"not valid TOML: {message}", where=where)]) from None
+        detail = _TOML_WHERE.sub("", str(error)).lower()
+        raise ParseFailure([Issue((), said("toml.invalid", detail=detail), where=where)]) from None
     except RecursionError:
-        raise ParseFailure([Issue((), f"nested more than {MAX_DEPTH} levels deep")]) from None
+        raise ParseFailure([Issue((), said("too_deep", depth=str(MAX_DEPTH)))]) from None
     except ValueError:  # Python's limit on converting digits to int, or a bad date
         long = _TOML_LONG_NUMBER.search(text)
         if long is None:  # pragma: no cover - tomllib raises TOMLDecodeError for the rest
-            raise ParseFailure([Issue((), "not valid TOML: a value out of range")]) from None
-        message = f"a number of more than {MAX_NUMBER_DIGITS} digits"
+            raise ParseFailure([Issue((), said("toml.range"))]) from None
+        message = said("long_number", digits=str(MAX_NUMBER_DIGITS))
         raise ParseFailure([Issue((), message, where=_position(text, long.start()))]) from None

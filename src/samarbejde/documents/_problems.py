@@ -16,16 +16,53 @@ from cattrs.errors import (
 
 from samarbejde.documents._locate import Path, SourceMap, render_path
 from samarbejde.model.errors import LoadError, ModelError, Problem
+from samarbejde.model.text import Phrase, Text, render
 
 __all__ = [
     "MAX_NUMBER_DIGITS",
     "MAX_PROBLEMS",
     "Issue",
     "ParseFailure",
+    "Said",
     "add_issue",
+    "english",
     "issues_from",
+    "model_problem",
+    "problem",
+    "said",
     "to_load_error",
 ]
+
+#: What a problem says: a message of the catalogues with its values (``load.*``), or a
+#: text that exists in one language only.
+Said = str | Phrase
+
+
+def said(key: str, /, **values: object) -> Phrase:
+    """The load problem ``load.<key>`` of the catalogues, with its values.
+
+    Values are given as they are shown (a quoted key as ``repr(key)``), so the English
+    rendering is the message loaders have always given.
+
+    >>> english(said("missing_key", name="'id'"))
+    "missing required key 'id'"
+    """
+    return Phrase.of(Text(f"load.{key}"), **values)
+
+
+def english(message: Said) -> str:
+    """``message`` in English: the text of :attr:`Problem.message`."""
+    return message if isinstance(message, str) else render(message, "en")
+
+
+def problem(
+    path: str, message: Said, line: int | None = None, column: int | None = None
+) -> Problem:
+    """A :class:`Problem` saying ``message``, in every language when it is a phrase."""
+    if isinstance(message, str):
+        return Problem(path, message, line, column)
+    return Problem.of(path, message, line, column)
+
 
 #: A :class:`LoadError` keeps at most this many problems; ``LoadError.omitted`` counts
 #: the rest. Readers stop keeping problems at this number too, so memory stays bounded.
@@ -44,7 +81,7 @@ class Issue:
 
     Attributes:
         path: Keys and indexes in the raw document.
-        message: What is wrong.
+        message: What is wrong (a phrase of the catalogues, see :func:`said`).
         at_key: Point at the key rather than the value (unknown or duplicate keys).
         at_parent: Point at the enclosing mapping (missing keys).
         where: A known (line, column), e.g. from a parser.
@@ -53,7 +90,7 @@ class Issue:
     """
 
     path: Path
-    message: str
+    message: Said
     at_key: bool = False
     at_parent: bool = False
     where: tuple[int, int] | None = None
@@ -118,25 +155,36 @@ def issues_from(error: BaseException, path: Path = ()) -> list[Issue]:
 def _issues_of(
     current: BaseException,
     where: Path,
-    did_you_mean: Callable[[str, Iterable[str]], str],
+    did_you_mean: Callable[[str, Iterable[str]], Said],
     invalid: type[Exception],
 ) -> Iterator[Issue]:
     if isinstance(current, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(current.cl) if a.init]
         for key in sorted(current.extra_fields):
-            yield Issue((*where, key), f"unknown key {key!r}{did_you_mean(key, known)}", True)
+            hint = did_you_mean(key, known)
+            yield Issue((*where, key), said("unknown_key", key=repr(key), hint=hint), True)
     elif isinstance(current, KeyError) and _note_path(current):
         name = str(where[-1])
-        yield Issue(where, f"missing required key {name!r}", at_parent=True)
+        yield Issue(where, said("missing_key", name=repr(name)), at_parent=True)
     elif isinstance(current, ModelError):
-        yield Issue(
-            where + _field_path(current.field),
-            f"{current.record}.{current.field}: {current.reason} (got {_shown(current.value)})",
-        )
+        yield Issue(where + _field_path(current.field), model_problem(current))
     elif isinstance(current, invalid):
-        yield Issue(where, getattr(current, "message", str(current)))
+        phrase = getattr(current, "phrase", None)
+        told = phrase if isinstance(phrase, Phrase) else getattr(current, "message", str(current))
+        yield Issue(where, told)
     else:
-        yield Issue(where, f"cannot read this value: {_plain(current)}")
+        yield Issue(where, said("unreadable", reason=_plain(current)))
+
+
+def model_problem(error: ModelError) -> Phrase:
+    """A model error as a load problem: ``Record.field: reason (got value)``."""
+    return Phrase.of(
+        Text("error.model"),
+        record=error.record,
+        field=error.field,
+        reason=error.phrase or error.reason,
+        value=_shown(error.value),
+    )
 
 
 def _plain(error: BaseException) -> str:
@@ -171,7 +219,7 @@ def to_load_error(issues: Iterable[Issue], source_map: SourceMap | None, source:
             target = issue.path[:-1] if issue.at_parent else issue.path
             where = source_map.position(target, key=issue.at_key)
         line, column = where if where is not None else (None, None)
-        problems.append(Problem(render_path(issue.path), issue.message, line, column))
+        problems.append(problem(render_path(issue.path), issue.message, line, column))
     ordered = sorted(
         enumerate(problems),
         key=lambda p: (p[1].line is None, p[1].line or 0, p[1].column or 0, p[0]),

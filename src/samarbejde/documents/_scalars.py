@@ -32,11 +32,13 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
+from samarbejde.documents._problems import Said, english, said
 from samarbejde.model import iso
 from samarbejde.model.approximate import Approximate, When
 from samarbejde.model.iso import write_decimal as format_decimal
 from samarbejde.model.iso import write_duration as format_duration
 from samarbejde.model.labels import label
+from samarbejde.model.text import Phrase
 from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = [
@@ -63,49 +65,52 @@ class InvalidValueError(ValueError):
 
     Attributes:
         message: What is wrong, in English, naming what was expected.
+        phrase: What is wrong in every language, when the catalogues say it.
     """
 
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+    def __init__(self, message: Said) -> None:
+        self.message = english(message)
+        self.phrase = None if isinstance(message, str) else message
+        super().__init__(self.message)
 
 
-def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of value
-    """Name a raw document value for a message: ``the number 5``, ``a list``."""
+def describe(value: object) -> Phrase:  # noqa: PLR0911 - one answer per kind of value
+    """Name a raw document value for a message: ``the number 5``, ``a list``.
+
+    >>> english(describe(5)), english(describe([]))
+    ('the number 5', 'a list')
+    """
     if value is None:
-        return "null (an empty value)"
+        return said("value.null")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return said("value.boolean", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return said("value.number", value=repr(value))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return said("value.text", value=repr(shown))
     if isinstance(value, list):
-        return "a list"
+        return said("value.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return said("value.mapping")
     if isinstance(value, _dt.datetime):
-        return f"the date-time {value.isoformat()}"
+        return said("value.datetime", value=value.isoformat())
     if isinstance(value, _dt.date):
-        return f"the date {value.isoformat()}"
-    return f"a value of type {type(value).__name__}"
+        return said("value.date", value=value.isoformat())
+    return said("value.other", kind=type(value).__name__)
 
 
 #: YAML 1.1 tools read the key ``on`` as true and write it ``true``; the YAML reader
 #: undoes that, and other formats get this hint (design decision D33).
-ON_READ_AS_TRUE = (
-    "; YAML 1.1 tools such as PyYAML read the key `on` as true and write it back as "
-    "`true`: write 'on' (in YAML, quoted)"
-)
+ON_READ_AS_TRUE = said("hint.on")
 
 
 def did_you_mean(
     value: object,
     choices: Iterable[str],
     aliases: Mapping[str, str] | None = None,
-) -> str:
-    """``"; did you mean 'x'?"`` when a choice is close to ``value``, else ``""``.
+) -> Said:
+    """``"; did you mean 'x'?"`` (a phrase) when a choice is close to ``value``, else ``""``.
 
     Letter case is ignored (``AGREED`` suggests ``agreed``), and ``aliases`` maps other
     words for a choice, case-folded (Danish and English labels), to the choice.
@@ -120,18 +125,18 @@ def did_you_mean(
         folded = {**{k.casefold(): v for k, v in aliases.items()}, **folded}
     wanted = value.casefold().strip()
     if wanted in folded:
-        return f"; did you mean {folded[wanted]!r}?"
+        return said("hint.did_you_mean", choice=repr(folded[wanted]))
     close = difflib.get_close_matches(value, pool, n=1, cutoff=0.6) or [
         folded[c] for c in difflib.get_close_matches(wanted, sorted(folded), n=1, cutoff=0.75)
     ]
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return said("hint.did_you_mean", choice=repr(close[0])) if close else ""
 
 
-def _quote_hint(value: object) -> str:
+def _quote_hint(value: object) -> Said:
     if isinstance(value, bool):
-        return " (YAML reads yes/no/on/off/true/false as booleans: put the text in quotes)"
+        return said("hint.boolean")
     if isinstance(value, int | float):
-        return " (put it in quotes to write it as text)"
+        return said("hint.quote")
     return ""
 
 
@@ -164,19 +169,19 @@ def _pattern(text: str) -> str:
 def _read_str(value: Any, _: Any) -> str:
     if type(value) is str:
         return value
-    raise InvalidValueError(f"expected text, got {describe(value)}{_quote_hint(value)}")
+    raise InvalidValueError(said("expected.text", got=describe(value), hint=_quote_hint(value)))
 
 
 def _read_int(value: Any, _: Any) -> int:
     if type(value) is int:
         return value
-    raise InvalidValueError(f"expected a whole number, got {describe(value)}")
+    raise InvalidValueError(said("expected.int", got=describe(value)))
 
 
 def _read_bool(value: Any, _: Any) -> bool:
     if type(value) is bool:
         return value
-    raise InvalidValueError(f"expected true or false, got {describe(value)}")
+    raise InvalidValueError(said("expected.bool", got=describe(value)))
 
 
 def _read_decimal(value: Any, _: Any) -> Decimal:
@@ -186,12 +191,8 @@ def _read_decimal(value: Any, _: Any) -> Decimal:
         except iso.IsoTextError:
             pass
     if isinstance(value, int | float) and not isinstance(value, bool):
-        raise InvalidValueError(
-            f'expected a decimal number written as text, e.g. "{value}", got {describe(value)}'
-        )
-    raise InvalidValueError(
-        f'expected a decimal number written as text, e.g. "25.5", got {describe(value)}'
-    )
+        raise InvalidValueError(said("expected.decimal", example=str(value), got=describe(value)))
+    raise InvalidValueError(said("expected.decimal", example="25.5", got=describe(value)))
 
 
 def _read_date(value: Any, _: Any) -> pendulum.Date:
@@ -202,14 +203,16 @@ def _read_date(value: Any, _: Any) -> pendulum.Date:
             except iso.IsoTextError as error:
                 raise InvalidValueError(error.message) from None
         if len(value) > 10 and value[:10].count("-") == 2 and value[10] in "T t":
-            raise InvalidValueError(f"expected a date (YYYY-MM-DD), got the date-time {value!r}")
-        raise InvalidValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+            raise InvalidValueError(said("expected.date", got=_datetime_text(value)))
+        raise InvalidValueError(said("expected.date", got=describe(value)))
     if type(value) is _dt.date:  # a TOML date literal
         return pendulum.Date(value.year, value.month, value.day)
-    raise InvalidValueError(f"expected a date (YYYY-MM-DD), got {describe(value)}")
+    raise InvalidValueError(said("expected.date", got=describe(value)))
 
 
-_WHEN_FORMS = "a date (YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known)"
+def _datetime_text(value: str) -> Phrase:
+    """``the date-time '2021-01-01T10:00'``: text that is a date-time where a date is wanted."""
+    return said("value.datetime", value=repr(value))
 
 
 def _read_when(value: Any, _: Any) -> When:
@@ -227,13 +230,13 @@ def _read_when(value: Any, _: Any) -> When:
             if iso.WHEN.fullmatch(value):  # the form, with a month that does not exist
                 raise InvalidValueError(error.message) from None
         if len(value) > 10 and value[:10].count("-") == 2 and value[10] in "T t":
-            raise InvalidValueError(f"expected {_WHEN_FORMS}, got the date-time {value!r}")
-        raise InvalidValueError(f"expected {_WHEN_FORMS}, got {describe(value)}")
+            raise InvalidValueError(said("expected.when", got=_datetime_text(value)))
+        raise InvalidValueError(said("expected.when", got=describe(value)))
     if type(value) is int and 1000 <= value <= 9999:
         return Approximate(value)
     if type(value) is _dt.date:
         return _read_date(value, _)
-    raise InvalidValueError(f"expected {_WHEN_FORMS}, got {describe(value)}")
+    raise InvalidValueError(said("expected.when", got=describe(value)))
 
 
 def _read_datetime(value: Any, _: Any) -> pendulum.DateTime:
@@ -244,22 +247,18 @@ def _read_datetime(value: Any, _: Any) -> pendulum.DateTime:
         try:
             parsed = _dt.datetime.fromisoformat(value)
         except ValueError:
-            raise InvalidValueError(f"not an ISO 8601 date-time: {value!r}") from None
+            raise InvalidValueError(said("datetime.invalid", value=repr(value))) from None
     if parsed is None:
-        raise InvalidValueError(
-            f"expected an ISO 8601 date-time with offset, got {describe(value)}"
-        )
+        raise InvalidValueError(said("expected.datetime", got=describe(value)))
     if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise InvalidValueError(f"a date-time needs a UTC offset (e.g. +01:00), got {value!s}")
+        raise InvalidValueError(said("datetime.offset", value=str(value)))
     return pendulum.instance(parsed)
 
 
 def _read_duration(value: Any, _: Any) -> pendulum.Duration:
     if type(value) is str:
         return parse_duration(value)
-    raise InvalidValueError(
-        f"expected an ISO 8601 duration such as P1Y or P3M, got {describe(value)}"
-    )
+    raise InvalidValueError(said("expected.duration", got=describe(value)))
 
 
 def _isoformat(value: pendulum.DateTime) -> str:
@@ -380,11 +379,17 @@ def enum_scalar(enum: type[Enum]) -> Scalar:
             member = table.get(value)
             if member is not None:
                 return member
+            hint = did_you_mean(value, table, aliases)
             raise InvalidValueError(
-                f"unknown {enum.__name__} {value!r}{did_you_mean(value, table, aliases)} "
-                f"(allowed: {allowed})"
+                said(
+                    "enum.unknown",
+                    kind=enum.__name__,
+                    value=repr(value),
+                    hint=hint,
+                    allowed=allowed,
+                )
             )
-        raise InvalidValueError(f"expected one of {allowed}, got {describe(value)}")
+        raise InvalidValueError(said("expected.one_of", allowed=allowed, got=describe(value)))
 
     # `_value_` is the member's attribute; `.value` is a slower property.
     schema = {"enum": [member.value for member in enum]}

@@ -28,7 +28,14 @@ import yaml
 from yaml import events
 
 from samarbejde.documents._locate import Path, SourceMap
-from samarbejde.documents._problems import MAX_NUMBER_DIGITS, Issue, ParseFailure, add_issue
+from samarbejde.documents._problems import (
+    MAX_NUMBER_DIGITS,
+    Issue,
+    ParseFailure,
+    Said,
+    add_issue,
+    said,
+)
 from samarbejde.documents._yaml_log import EventLog, LoggedYaml
 
 __all__ = ["dumps_yaml", "locate_yaml", "scan_yaml"]
@@ -140,25 +147,27 @@ class _Builder:
         if event.anchor is not None:
             add_issue(
                 self.issues,
-                Issue(path, f"anchors (&{event.anchor}) are not allowed", where=_mark(event)),
+                Issue(path, said("yaml.anchor", anchor=event.anchor), where=_mark(event)),
             )
         tag = getattr(event, "tag", None)
         if tag not in _ALLOWED_TAGS:
             add_issue(
                 self.issues,
-                Issue(
-                    path, f"tags ({tag}) are not allowed: write plain values", where=_mark(event)
-                ),
+                Issue(path, said("yaml.tag", tag=str(tag)), where=_mark(event)),
             )
             return
         fitting, kind = _FITTING_TAGS.get(type(event), (_ALLOWED_TAGS, "node"))
         if tag not in fitting:
             add_issue(
                 self.issues,
-                Issue(path, f"the tag {_short(tag)} does not fit a {kind}", where=_mark(event)),
+                Issue(
+                    path,
+                    said("yaml.tag_fit", tag=_short(tag), kind=said(f"yaml.kind.{kind}")),
+                    where=_mark(event),
+                ),
             )
 
-    def fatal(self, path: Path, message: str, event: events.Event) -> ParseFailure:
+    def fatal(self, path: Path, message: Said, event: events.Event) -> ParseFailure:
         return ParseFailure([*self.issues, Issue(path, message, where=_mark(event))])
 
     def pending_key(self) -> bool:
@@ -178,7 +187,7 @@ class _Builder:
         if key in container:
             if not self.positions:
                 raise _Relocate
-            message = f"duplicate key {key!r} (first on line {self.keys[where][0]})"
+            message = said("duplicate_key", key=repr(key), line=str(self.keys[where][0]))
             add_issue(self.issues, Issue(where, message, at_key=True, where=key_mark))
         else:
             container[key] = value
@@ -217,13 +226,10 @@ class _Builder:
             previous, text = before
             fix = f'{previous}: "{text}, {key}"'
             where: Path = (*path, previous)
-            message = (
-                f"{key!r} is not a key: in a flow mapping {{…}} a comma ends the text before "
-                f"it; to keep the comma, put the text in quotes: {fix}"
-            )
+            message = said("yaml.flow_comma", key=repr(key), fix=fix)
         else:
             where = (*path, key)
-            message = f"{key!r} has no value: write `{key}: value`, or quote a text with commas"
+            message = said("yaml.no_value", key=repr(key), name=str(key))
         self.issues.append(Issue(where, message, where=key_mark))
         frame[2] = None
         return True
@@ -254,7 +260,7 @@ class _Builder:
                 logged_key, key_mark = self.stack[-1][2], self.stack[-1][3]
             logged = self.log.value(event, logged_key, key_mark)
         if isinstance(event, events.AliasEvent):
-            message = f"aliases (*{event.anchor}) are not allowed"
+            message = said("yaml.alias", anchor=str(event.anchor))
             add_issue(self.issues, Issue(path, message, where=_mark(event)))
             self.add(None)
             return
@@ -266,7 +272,7 @@ class _Builder:
             self.add(value)
             return
         if len(self.stack) >= self.max_depth:
-            raise self.fatal(path, f"nested more than {self.max_depth} levels deep", event)
+            raise self.fatal(path, said("too_deep", depth=str(self.max_depth)), event)
         container: Any = {} if isinstance(event, events.MappingStartEvent) else []
         self.stack.append([container, path, None, None, logged])
 
@@ -331,13 +337,14 @@ def _scan(text: str, builder: _Builder) -> _Builder:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = None if mark is None else (mark.line + 1, mark.column + 1)
-        message = " ".join(filter(None, (error.context, error.problem))) or "not valid YAML"
+        detail = " ".join(filter(None, (error.context, error.problem)))
+        message = said("yaml.parser", detail=detail) if detail else said("yaml.invalid")
         raise ParseFailure([*builder.issues, Issue((), message, where=where)]) from None
     except yaml.reader.ReaderError as error:
         raise ParseFailure([*builder.issues, _reader_issue(text, error)]) from None
     except (yaml.YAMLError, ValueError) as error:  # pragma: no cover - defensive
-        message = str(error).split("\n", 1)[0]
-        raise ParseFailure([*builder.issues, Issue((), f"not valid YAML: {message}")]) from None
+        first = str(error).split("\n", 1)[0]
+        raise ParseFailure([*builder.issues, Issue((), said("yaml.other", detail=first))]) from None
     finally:
         loader.dispose()
     return builder
@@ -407,7 +414,7 @@ def _reader_issue(text: str, error: yaml.reader.ReaderError) -> Issue:
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     code = error.character if isinstance(error.character, int) else ord(error.character)
-    message = f"not valid YAML: {error.reason} (U+{code:04X})"
+    message = said("yaml.character", reason=str(error.reason), code=f"U+{code:04X}")
     return Issue((), message, where=(line, column))
 
 

@@ -21,6 +21,7 @@ import pendulum
 from samarbejde.model.approximate import Approximate, When, first_day, last_day
 from samarbejde.model.errors import ModelError
 from samarbejde.model.ids import ID_PATTERN
+from samarbejde.model.text import Phrase, Text
 from samarbejde.model.unknown import UNKNOWN
 
 CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,63}")
@@ -101,7 +102,18 @@ def validators_of(validator: object) -> list[Any]:
     return [validator]
 
 
-def fail(instance: object, attribute: attrs.Attribute[Any], value: object, reason: str) -> None:
+def because(key: str, /, **values: object) -> Phrase:
+    """The reason ``error.reason.<key>`` of the catalogues, for a :class:`ModelError`.
+
+    Values are given as the English message has always shown them (dates as ISO text),
+    so ``str(error)`` is unchanged; :meth:`ModelError.say` gives the reason in any language.
+    """
+    return Phrase.of(Text(f"error.reason.{key}"), **values)
+
+
+def fail(
+    instance: object, attribute: attrs.Attribute[Any], value: object, reason: str | Phrase
+) -> None:
     """Raise a ModelError for ``instance.attribute``."""
     raise ModelError(type(instance).__name__, attribute.name, value, reason)
 
@@ -133,7 +145,7 @@ class Matches(_Check):
     _fields = ("pattern", "reason", "whole", "optional", "items", "distinct")
 
     pattern: re.Pattern[str]
-    reason: str
+    reason: str | Phrase
     whole: bool
     optional: bool
     items: str | None
@@ -145,7 +157,7 @@ class Matches(_Check):
     def __init__(
         self,
         pattern: re.Pattern[str],
-        reason: str,
+        reason: str | Phrase,
         *,
         whole: bool = True,
         optional: bool = False,
@@ -175,12 +187,12 @@ class Matches(_Check):
             self.check(instance, attribute, value)
             return
         if not isinstance(value, tuple):
-            fail(instance, attribute, value, f"must be a tuple of {self.items}")
+            fail(instance, attribute, value, because("tuple_of", items=self.items))
         assert isinstance(value, tuple)
         for item in value:
             self.check(instance, attribute, item)
         if self.distinct and len(set(value)) != len(value):
-            fail(instance, attribute, value, "lists the same id twice")
+            fail(instance, attribute, value, because("same_id_twice"))
 
     def check(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Fail unless ``value`` itself is one matching text."""
@@ -210,11 +222,11 @@ class OneOf(_Check):
     _fields = ("reason", "optional")
 
     values: Callable[[], Collection[str]]
-    reason: str
+    reason: str | Phrase
     optional: bool
 
     def __init__(
-        self, values: Callable[[], Collection[str]], reason: str, *, optional: bool = False
+        self, values: Callable[[], Collection[str]], reason: str | Phrase, *, optional: bool = False
     ) -> None:
         self._set(values=values, reason=reason, optional=optional)
 
@@ -242,7 +254,7 @@ class AtLeast(_Check):
     _fields = ("minimum", "reason", "exclusive", "whole", "optional")
 
     minimum: int | Decimal
-    reason: str
+    reason: str | Phrase
     exclusive: bool
     whole: bool
     optional: bool
@@ -250,7 +262,7 @@ class AtLeast(_Check):
     def __init__(
         self,
         minimum: int | Decimal,
-        reason: str,
+        reason: str | Phrase,
         *,
         exclusive: bool = False,
         whole: bool = False,
@@ -270,8 +282,8 @@ class AtLeast(_Check):
             fail(instance, attribute, value, self.reason)
 
 
-_NOT_AN_ID = "not a valid id ([a-z0-9][a-z0-9._-]{0,63})"
-_BLANK = "must be a non-empty string of Unicode characters (no lone surrogate)"
+_NOT_AN_ID = because("id", pattern="[a-z0-9][a-z0-9._-]{0,63}")
+_BLANK = because("blank")
 
 #: An id: ``[a-z0-9][a-z0-9._-]{0,63}``.
 is_id = Matches(ID_PATTERN, _NOT_AN_ID)
@@ -280,7 +292,7 @@ is_optional_id = Matches(ID_PATTERN, _NOT_AN_ID, optional=True)
 #: A tuple of distinct ids.
 is_ids = Matches(ID_PATTERN, _NOT_AN_ID, items="ids", distinct=True)
 #: A code from an open list: ``[a-z][a-z0-9_]{0,63}``.
-is_code = Matches(CODE_PATTERN, "not a valid code ([a-z][a-z0-9_]{0,63})")
+is_code = Matches(CODE_PATTERN, because("code", pattern="[a-z][a-z0-9_]{0,63}"))
 #: A non-blank string.
 is_text = Matches(TEXT, _BLANK)
 #: ``None`` or a non-blank string.
@@ -292,7 +304,7 @@ is_texts = Matches(TEXT, _BLANK, items="strings")
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A calendar date (``pendulum.Date``), not a date-time."""
     if not isinstance(value, pendulum.Date) or isinstance(value, pendulum.DateTime):
-        fail(instance, attribute, value, "must be a pendulum.Date (a calendar date)")
+        fail(instance, attribute, value, because("date"))
 
 
 def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -309,7 +321,7 @@ def is_when(instance: object, attribute: attrs.Attribute[Any], value: object) ->
             instance,
             attribute,
             value,
-            "must be a pendulum.Date or an Approximate (a year or month)",
+            because("when"),
         )
 
 
@@ -325,7 +337,7 @@ def is_duration(instance: object, attribute: attrs.Attribute[Any], value: object
     A mixed duration such as one month minus five days has no ISO 8601 form.
     """
     if not isinstance(value, pendulum.Duration):
-        fail(instance, attribute, value, "must be a pendulum.Duration")
+        fail(instance, attribute, value, because("duration"))
     assert isinstance(value, pendulum.Duration)
     parts = (
         value.years,
@@ -336,9 +348,9 @@ def is_duration(instance: object, attribute: attrs.Attribute[Any], value: object
         value.microseconds,
     )
     if any(part < 0 for part in parts):
-        fail(instance, attribute, value, "must not be negative, in whole or in part")
+        fail(instance, attribute, value, because("negative"))
     if value.years == 0 and value.months == 0 and value.total_seconds() == 0:
-        fail(instance, attribute, value, "must be longer than zero")
+        fail(instance, attribute, value, because("zero"))
 
 
 def is_optional_duration(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -350,7 +362,7 @@ def is_optional_duration(instance: object, attribute: attrs.Attribute[Any], valu
 def is_decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A finite ``Decimal`` (never a float)."""
     if not isinstance(value, Decimal) or not value.is_finite():
-        fail(instance, attribute, value, "must be a finite Decimal")
+        fail(instance, attribute, value, because("finite"))
 
 
 def is_optional_decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -367,7 +379,7 @@ def instance_of(kind: type[Any] | tuple[type[Any], ...]) -> Validator:
             names = (
                 kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
             )
-            fail(instance, attribute, value, f"must be {names}")
+            fail(instance, attribute, value, because("must_be", names=names))
 
     return check
 
@@ -388,7 +400,7 @@ def tuple_of(kind: type[Any] | tuple[type[Any], ...]) -> Validator:
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
-            fail(instance, attribute, value, "must be a tuple")
+            fail(instance, attribute, value, because("tuple"))
         assert isinstance(value, tuple)
         for item in value:
             if not isinstance(item, kind):
@@ -397,7 +409,7 @@ def tuple_of(kind: type[Any] | tuple[type[Any], ...]) -> Validator:
                     if isinstance(kind, type)
                     else " or ".join(k.__name__ for k in kind)
                 )
-                fail(instance, attribute, item, f"items must be {names}")
+                fail(instance, attribute, item, because("items", names=names))
 
     return check
 
@@ -414,7 +426,7 @@ def unique_by(
     for item in items:
         k = key(item)
         if k in seen:
-            fail(instance, attribute, k, f"duplicate {what}")
+            fail(instance, attribute, k, because("duplicate", what=what))
         seen.add(k)
 
 

@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import days
+from samarbejde.model._checks import because
 from samarbejde.model._partnership_lookups import PartnershipLookups, replace
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import CommitmentStatus
@@ -38,7 +39,7 @@ class CommitmentOperations(PartnershipLookups):
         on = days.day(on, "on")
         if commitment.made_on != on:
             raise ModelError(
-                "Commitment", "status", commitment.made_on, f"first status must be dated {on}"
+                "Commitment", "status", commitment.made_on, because("first_status", on=str(on))
             )
         self._open_on("commitments", on)
         self._active_member(commitment.by, on)
@@ -52,12 +53,10 @@ class CommitmentOperations(PartnershipLookups):
                     "Commitment",
                     "mandate",
                     commitment.mandate,
-                    f"mandate is held by {whose}, not by {commitment.by}",
+                    because("mandate_holder", whose=str(whose), by=commitment.by),
                 )
         if any(c.id == commitment.id for c in self.commitments):
-            raise ModelError(
-                "Partnership", "commitments", commitment.id, "commitment id already in use"
-            )
+            raise ModelError("Partnership", "commitments", commitment.id, because("commitment_id"))
         return self._evolve(commitments=(*self.commitments, commitment))
 
     def set_status(
@@ -100,14 +99,14 @@ class CommitmentOperations(PartnershipLookups):
         current = self.commitment(commitment)
         if on < current.made_on:
             raise ModelError(
-                "Fulfilment", "on", on, f"before the commitment was made ({current.made_on})"
+                "Fulfilment", "on", on, because("before_made", made_on=str(current.made_on))
             )
         if current.is_final and current.status[-1].on < on:
             raise ModelError(
                 "Fulfilment",
                 "on",
                 on,
-                f"after the commitment ended as {current.current} on {current.status[-1].on}",
+                because("after_ended", status=f"{current.current}", on=str(current.status[-1].on)),
             )
         fulfilment = Fulfilment(on, quantity, note)
         changed = attrs.evolve(current, fulfilments=(*current.fulfilments, fulfilment))

@@ -13,6 +13,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import days
+from samarbejde.model._checks import because
 from samarbejde.model._partnership_lookups import PartnershipLookups, find, replace
 from samarbejde.model.approximate import first_day
 from samarbejde.model.errors import ModelError
@@ -59,11 +60,11 @@ class FundingOperations(PartnershipLookups):
         current = self._changeable(funding, on)
         if last < current.term.start:
             raise ModelError(
-                "Funding", "term", last, f"before the funding starts ({current.term.start})"
+                "Funding", "term", last, because("before_funding", start=str(current.term.start))
             )
         if current.term.end is not None and last >= current.term.end:
             raise ModelError(
-                "Funding", "term", last, f"not before the funding's end ({current.term.end})"
+                "Funding", "term", last, because("not_before_end", end=str(current.term.end))
             )
         kept = tuple(
             attrs.evolve(p, term=Term(p.term.start, min(last, p.term.end or last)))
@@ -91,10 +92,12 @@ class FundingOperations(PartnershipLookups):
         current = self._changeable(funding.id, on)
         for field in ("funder", "kind"):
             if getattr(funding, field) != getattr(current, field):
-                raise ModelError("Funding", field, getattr(funding, field), "an amendment keeps it")
+                raise ModelError(
+                    "Funding", field, getattr(funding, field), because("amendment_keeps")
+                )
         new = (funding.amount, funding.term, funding.periods, funding.shares)
         if new == (current.amount, current.term, current.periods, current.shares):
-            raise ModelError("Funding", "id", funding.id, "the amendment changes nothing")
+            raise ModelError("Funding", "id", funding.id, because("amendment_nothing"))
         return self._changed(
             current,
             on,
@@ -132,23 +135,15 @@ class FundingOperations(PartnershipLookups):
         current = self._changeable(funding, on)
         end = current.term.end
         if end is None:
-            raise ModelError(
-                "Funding", "term", current.term, "an open-ended funding has no end to move"
-            )
+            raise ModelError("Funding", "term", current.term, because("open_ended"))
         if until <= end:
-            raise ModelError("Funding", "term", until, f"not after the funding's end ({end})")
+            raise ModelError("Funding", "term", until, because("not_after_end", end=str(end)))
         if adding is not None and periods:
-            raise ModelError(
-                "Funding", "amount", adding, "give the added periods or an amount, not both"
-            )
+            raise ModelError("Funding", "amount", adding, because("periods_or_amount"))
         if periods and not current.periods:
-            raise ModelError(
-                "Funding", "periods", periods, "a funding without periods is extended by an amount"
-            )
+            raise ModelError("Funding", "periods", periods, because("by_amount"))
         if adding is not None and current.periods:
-            raise ModelError(
-                "Funding", "amount", adding, "a funding with periods is extended by periods"
-            )
+            raise ModelError("Funding", "amount", adding, because("by_periods"))
         amount = current.amount
         if periods:
             amount = amount + _total(periods, current.amount.currency)
@@ -172,7 +167,7 @@ class FundingOperations(PartnershipLookups):
                 "Funding",
                 "changes",
                 on,
-                f"before the funding was granted or last changed ({latest})",
+                because("before_granted", latest=str(latest)),
             )
         return current
 

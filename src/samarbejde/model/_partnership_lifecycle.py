@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import days
+from samarbejde.model._checks import because
 from samarbejde.model._partnership_bodies import bodies_as_of
 from samarbejde.model._partnership_lookups import PartnershipLookups
 from samarbejde.model.agreements import Agreement
@@ -55,15 +56,13 @@ class LifecycleOperations(PartnershipLookups):
         on = days.day(on, "on")
         lifecycle = self.lifecycle
         if not isinstance(lifecycle, StrategicLifecycle):
-            raise ModelError(
-                "Partnership", "lifecycle", self.form, "reviews need the strategic form"
-            )
+            raise ModelError("Partnership", "lifecycle", self.form, because("reviews_strategic"))
         if lifecycle.ended is not None:
             raise ModelError(
                 "StrategicLifecycle",
                 "reviews",
                 on,
-                f"the partnership was dissolved on {lifecycle.ended}",
+                because("dissolved", ended=str(lifecycle.ended)),
             )
         review = Review(on, outcome, note)
         reviewed = self._evolve(
@@ -101,7 +100,7 @@ class LifecycleOperations(PartnershipLookups):
         on = days.day(on, "on")
         project = self.lifecycle
         if not isinstance(project, ProjectLifecycle):
-            raise ModelError("Partnership", "lifecycle", self.form, "is already strategic")
+            raise ModelError("Partnership", "lifecycle", self.form, because("already_strategic"))
         steps = {
             ProjectPhase.RUNNING: (ProjectPhase.CLOSING, ProjectPhase.CLOSED),
             ProjectPhase.CLOSING: (ProjectPhase.CLOSED,),
@@ -151,9 +150,7 @@ class LifecycleOperations(PartnershipLookups):
         day = days.day(day, "day")
         lifecycles = [c for c in (lc.as_of(day) for lc in self.lifecycles) if c is not None]
         if not lifecycles:
-            raise ModelError(
-                "Partnership", "lifecycle", day, f"{self.id} had not begun on that day"
-            )
+            raise ModelError("Partnership", "lifecycle", day, because("not_begun", id=self.id))
         # Between lifecycles (the one in view ended, the next not yet begun), what is
         # dated after the end belongs to the next lifecycle and is not yet in view.
         ended = lifecycles[-1].ended
@@ -277,10 +274,10 @@ def _moved(
     """``lifecycle`` moved to ``phase`` on ``on``, as its phase table allows."""
     if isinstance(lifecycle, ProjectLifecycle):
         if not isinstance(phase, ProjectPhase):
-            raise ModelError("ProjectLifecycle", "phases", phase, "not a project phase")
+            raise ModelError("ProjectLifecycle", "phases", phase, because("not_project_phase"))
         PROJECT_PHASES.check("ProjectLifecycle", "phases", lifecycle.phase, phase)
         return attrs.evolve(lifecycle, phases=(*lifecycle.phases, PhaseChange(phase, on)))
     if not isinstance(phase, StrategicPhase):
-        raise ModelError("StrategicLifecycle", "phases", phase, "not a strategic phase")
+        raise ModelError("StrategicLifecycle", "phases", phase, because("not_strategic_phase"))
     STRATEGIC_PHASES.check("StrategicLifecycle", "phases", lifecycle.phase, phase)
     return attrs.evolve(lifecycle, phases=(*lifecycle.phases, PhaseChange(phase, on)))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pendulum
 
 from samarbejde.model import days
+from samarbejde.model._checks import because
 from samarbejde.model.agreements import Agreement
 from samarbejde.model.approximate import first_day
 from samarbejde.model.commitments import Commitment
@@ -164,7 +165,7 @@ class PartnershipLookups:
     def _open_on(self, field: str, on: pendulum.Date) -> None:
         ended = self.lifecycle.ended
         if ended is not None and ended <= on:
-            raise ModelError("Partnership", field, on, f"the lifecycle ended on {ended}")
+            raise ModelError("Partnership", field, on, because("lifecycle_ended", ended=str(ended)))
 
     def _active_member(self, organisation: str, on: pendulum.Date) -> Membership:
         held = [m for m in self.members if m.organisation == organisation]
@@ -172,7 +173,9 @@ class PartnershipLookups:
             if member.active(on):
                 return member
         if held:
-            raise ModelError("Partnership", "members", organisation, f"is not a member on {on}")
+            raise ModelError(
+                "Partnership", "members", organisation, because("not_member", on=str(on))
+            )
         raise ModelError("Partnership", "members", organisation, "is not a member")
 
 

@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import days
+from samarbejde.model._checks import because
 from samarbejde.model._partnership_lookups import PartnershipLookups, replace
 from samarbejde.model.approximate import surely_by
 from samarbejde.model.errors import ModelError
@@ -51,12 +52,12 @@ class MemberOperations(PartnershipLookups):
             if held.organisation == organisation and (
                 held.left is None or not surely_by(held.left, on)
             ):
-                until = "" if held.left is None else f" until {held.left}"
+                until = "" if held.left is None else because("until", left=str(held.left))
                 raise ModelError(
                     "Partnership",
                     "members",
                     organisation,
-                    f"already has a membership (from {held.joined}{until})",
+                    because("already_member", joined=str(held.joined), until=until),
                 )
         member = Membership(
             organisation,
@@ -122,7 +123,7 @@ class MemberOperations(PartnershipLookups):
         held = member.mandate(mandate)
         if held.revoked is not None:
             raise ModelError(
-                "Mandate", "revoked", held.revoked, f"mandate {mandate} is already revoked"
+                "Mandate", "revoked", held.revoked, because("revoked", mandate=mandate)
             )
         changed = attrs.evolve(
             member, mandates=replace(member.mandates, held, attrs.evolve(held, revoked=on))

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from samarbejde.model.words import DEFAULT_LANG
+
 if TYPE_CHECKING:
-    from samarbejde.model.text import Lang
+    from samarbejde.model.text import Lang, Phrase
 
 __all__ = [
     "DateTypeError",
@@ -31,14 +33,28 @@ __all__ = [
 class SamarbejdeError(Exception):
     """Root of every exception that samarbejde raises on purpose."""
 
-    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+    def say(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The error's message in ``lang``, from the catalogues (``str(error)`` stays English).
+
+        Parts that only exist in English (a reason not yet in the catalogues, a store's
+        driver detail, a parser's text) stay English inside the language's frame.
+
+        Raises:
+            ValueError: ``lang`` is not one of the package's languages.
+
+        >>> UnknownIdError("commitment", "c-9").say("da")
+        "ingen commitment har id 'c-9'"
+        """
+        from samarbejde.model.text import check_lang  # noqa: PLC0415 - text imports us
+
+        return self._message(check_lang(lang))
+
+    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
         """The error as plain JSON-ready values, for an API's answer.
 
-        The keys are stable: ``error`` (the class's name), ``message`` (in ``lang``:
-        ``"da"`` or ``"en"``) and each of the error's attributes (values as
-        JSON-ready data: ISO dates, enum values, records as objects). Parts that
-        only exist in English (a validator's ``reason``, a problem's text, a store's
-        driver detail) stay English inside a Danish message.
+        The keys are stable: ``error`` (the class's name), ``message`` (in ``lang``,
+        as :meth:`say` gives it) and each of the error's attributes (values as
+        JSON-ready data: ISO dates, enum values, records as objects).
 
         Raises:
             ValueError: ``lang`` is not one of the package's languages.
@@ -47,9 +63,8 @@ class SamarbejdeError(Exception):
         'Term.end: must be a date (fik 3)'
         """
         from samarbejde.model._plain import plain  # noqa: PLC0415 - text and iso import us
-        from samarbejde.model.text import check_lang  # noqa: PLC0415
 
-        message = self._message(check_lang(lang))
+        message = self.say(lang)
         return {"error": type(self).__name__, "message": message, **plain(self._details())}
 
     def _message(self, lang: Lang) -> str:
@@ -69,28 +84,42 @@ class ModelError(SamarbejdeError, ValueError):
         field: Name of the offending field, e.g. ``"end"``.
         value: The offending value.
         reason: What is wrong, in English.
+        phrase: What is wrong in every language (a message of the catalogues with its
+            values), or ``None`` where the reason exists only in English.
     """
 
     record: str
     field: str
     value: object
     reason: str
+    phrase: Phrase | None
 
-    def __init__(self, record: str, field: str, value: object, reason: str) -> None:
+    def __init__(self, record: str, field: str, value: object, reason: str | Phrase) -> None:
         self.record = record
         self.field = field
         self.value = value
-        self.reason = reason
-        super().__init__(f"{record}.{field}: {reason} (got {value!r})")
+        if isinstance(reason, str):
+            self.reason, self.phrase = reason, None
+        else:
+            from samarbejde.model.text import render  # noqa: PLC0415 - text imports us
+
+            self.reason, self.phrase = render(reason, "en"), reason
+        super().__init__(f"{record}.{field}: {self.reason} (got {value!r})")
 
     def __reduce__(self) -> tuple[type[ModelError], tuple[object, ...]]:
         # Exceptions pickle through their ``args``; ours take other arguments.
-        return (type(self), (self.record, self.field, self.value, self.reason))
+        return (type(self), (self.record, self.field, self.value, self.phrase or self.reason))
 
     def _message(self, lang: Lang) -> str:
-        if lang == "da":
-            return f"{self.record}.{self.field}: {self.reason} (fik {self.value!r})"
-        return str(self)
+        from samarbejde.model.text import Text  # noqa: PLC0415 - text imports us
+
+        return Text("error.model").format(
+            lang,
+            record=self.record,
+            field=self.field,
+            reason=self.phrase or self.reason,
+            value=repr(self.value),
+        )
 
     def _details(self) -> dict[str, object]:
         return {
@@ -112,6 +141,7 @@ class DateTypeError(SamarbejdeError, TypeError):
     Attributes:
         name: The parameter's name, e.g. ``"as_of"``.
         value: What was given.
+        hint: What to do instead, as code (``use .date()``).
     """
 
     name: str
@@ -122,17 +152,28 @@ class DateTypeError(SamarbejdeError, TypeError):
         self.name = name
         self.value = value
         self.hint = hint
-        shown = value.isoformat() if isinstance(value, datetime.datetime) else repr(value)
-        super().__init__(f"{name} must be a date; got {type(value).__name__} {shown} — {hint}")
+        super().__init__(
+            f"{name} must be a date; got {type(value).__name__} {self._shown} — {hint}"
+        )
+
+    @property
+    def _shown(self) -> str:
+        value = self.value
+        return value.isoformat() if isinstance(value, datetime.datetime) else repr(value)
 
     def __reduce__(self) -> tuple[type[DateTypeError], tuple[object, ...]]:
         return (type(self), (self.name, self.value, self.hint))
 
     def _message(self, lang: Lang) -> str:
-        if lang == "da":
-            shown = str(self).split("; got ", 1)[1].split(" — ", 1)[0]
-            return f"{self.name} skal være en dato; fik {shown} — {self.hint}"
-        return str(self)
+        from samarbejde.model.text import Text  # noqa: PLC0415 - text imports us
+
+        return Text("error.date_type").format(
+            lang,
+            name=self.name,
+            kind=type(self.value).__name__,
+            shown=self._shown,
+            hint=self.hint,
+        )
 
     def _details(self) -> dict[str, object]:
         return {"name": self.name, "value": self.value, "hint": self.hint}
@@ -159,33 +200,27 @@ class TransitionError(ModelError):
         requested: str,
         allowed: Iterable[str],
     ) -> None:
+        from samarbejde.model.text import Phrase, Text  # noqa: PLC0415 - text imports us
+
         self.current = current
         self.requested = requested
         self.allowed = tuple(sorted(allowed))
-        shown = ", ".join(self.allowed) if self.allowed else "none (final state)"
         move = (
-            f"cannot start in {requested!r}"
+            Phrase.of(Text("error.transition.start"), requested=repr(requested))
             if current is None
-            else f"cannot go to {requested!r} from {current!r}"
+            else Phrase.of(
+                Text("error.transition.move"), requested=repr(requested), current=repr(current)
+            )
         )
-        super().__init__(record, field, requested, f"{move}; allowed: {shown}")
+        shown = ", ".join(self.allowed) if self.allowed else Text("error.transition.final")
+        reason = Phrase.of(Text("error.transition.reason"), move=move, allowed=shown)
+        super().__init__(record, field, requested, reason)
 
     def __reduce__(self) -> tuple[type[ModelError], tuple[object, ...]]:
         return (
             type(self),
             (self.record, self.field, self.current, self.requested, self.allowed),
         )
-
-    def _message(self, lang: Lang) -> str:
-        if lang != "da":
-            return str(self)
-        shown = ", ".join(self.allowed) if self.allowed else "ingen (sluttilstand)"
-        move = (
-            f"kan ikke begynde i {self.requested!r}"
-            if self.current is None
-            else f"kan ikke gå til {self.requested!r} fra {self.current!r}"
-        )
-        return f"{self.record}.{self.field}: {move}; tilladt: {shown} (fik {self.requested!r})"
 
     def _details(self) -> dict[str, object]:
         return {
@@ -223,7 +258,9 @@ class UnknownIdError(SamarbejdeError, KeyError):
         return (type(self), (self.record, self.id))
 
     def _message(self, lang: Lang) -> str:
-        return f"ingen {self.record} har id {self.id!r}" if lang == "da" else str(self)
+        from samarbejde.model.text import Text  # noqa: PLC0415 - text imports us
+
+        return Text("error.unknown_id").format(lang, record=self.record, id=repr(self.id))
 
     def _details(self) -> dict[str, object]:
         return {"record": self.record, "id": self.id}
@@ -239,29 +276,66 @@ class Problem:
         message: What is wrong, in English.
         line: 1-based line in the source text, when known.
         column: 1-based column in the source text, when known.
+        phrase: What is wrong in every language (a message of the catalogues with its
+            values; :meth:`say` renders it), or ``None`` for a text given in one
+            language only. Not compared: ``message`` is its English rendering.
     """
 
     path: str
     message: str
     line: int | None = None
     column: int | None = None
+    phrase: Phrase | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
-    def __str__(self) -> str:
+    @classmethod
+    def of(
+        cls, path: str, phrase: Phrase, line: int | None = None, column: int | None = None
+    ) -> Problem:
+        """The problem said by ``phrase``, with its English rendering as ``message``.
+
+        >>> from samarbejde.model.text import Phrase, Text
+        >>> problem = Problem.of("", Phrase.of(Text("load.empty")))
+        >>> problem.message, problem.say("da")
+        ('the document is empty', 'dokumentet er tomt')
+        """
+        from samarbejde.model.text import render  # noqa: PLC0415 - text imports us
+
+        return cls(path, render(phrase, "en"), line, column, phrase=phrase)
+
+    def say(self, lang: Lang = DEFAULT_LANG) -> str:
+        """What is wrong, in ``lang`` (the English ``message`` where no phrase is kept).
+
+        Raises:
+            ValueError: ``lang`` is not one of the package's languages.
+        """
+        from samarbejde.model.text import check_lang, render  # noqa: PLC0415 - text imports us
+
+        check_lang(lang)
+        return self.message if self.phrase is None else render(self.phrase, lang)
+
+    def told(self, lang: Lang = DEFAULT_LANG) -> str:
+        """``LINE:COLUMN: message @ path`` in ``lang``, as ``str(problem)`` says it in English."""
+        return self._told(self.say(lang))
+
+    def _told(self, message: str) -> str:
         where = ""
         if self.line is not None:
             where = f"{self.line}:{self.column or 1}: "
         at = f" @ {self.path}" if self.path else ""
-        return f"{where}{self.message}{at}"
+        return f"{where}{message}{at}"
 
-    def to_dict(self) -> dict[str, object]:
-        """The problem as plain JSON-ready values: ``path``, ``message``, ``line``, ``column``.
+    def __str__(self) -> str:
+        return self._told(self.message)
+
+    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict[str, object]:
+        """The problem as JSON: ``path``, ``message`` (in ``lang``), ``line``, ``column``.
 
         >>> Problem("partnerships[0].id", "not a valid id", 3, 7).to_dict()["line"]
         3
         """
         return {
             "path": self.path,
-            "message": self.message,
+            "message": self.say(lang),
             "line": self.line,
             "column": self.column,
         }
@@ -301,14 +375,24 @@ class LoadError(SamarbejdeError, ValueError):
         return (type(self), (self.problems, self.source, self.omitted))
 
     def _message(self, lang: Lang) -> str:
-        if lang != "da":
-            return str(self)
+        from samarbejde.model.text import Text  # noqa: PLC0415 - text imports us
+
         count = len(self.problems) + self.omitted
-        lines = [f"{self.source}: {count} problem{'er' if count != 1 else ''}"]
-        lines += [f"  {self.source}:{p}" if p.line else f"  {p}" for p in self.problems]
+        head = Text("error.load.one" if count == 1 else "error.load.many")
+        lines = [head.format(lang, source=self.source, count=count)]
+        for p in self.problems:
+            told = p.told(lang)
+            lines.append(f"  {self.source}:{told}" if p.line else f"  {told}")
         if self.omitted:
-            lines.append(f"  … og {self.omitted} problem{'er' if self.omitted != 1 else ''} mere")
+            more = Text("error.load.more_one" if self.omitted == 1 else "error.load.more_many")
+            lines.append("  " + more.format(lang, count=self.omitted))
         return "\n".join(lines)
+
+    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
+        """As :meth:`SamarbejdeError.to_dict`, each problem's message in ``lang`` too."""
+        said = super().to_dict(lang)
+        said["problems"] = [p.to_dict(lang) for p in self.problems]
+        return said
 
     def _details(self) -> dict[str, object]:
         return {
@@ -338,13 +422,13 @@ class MissingExtraError(SamarbejdeError, ImportError):
             name=module,
         )
 
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[object, ...]]:
+        return (type(self), (self.module, self.extra))
+
     def _message(self, lang: Lang) -> str:
-        if lang == "da":
-            return (
-                f"{self.module} skal bruges til dette og er ikke installeret; "
-                f"installér det med: pip install 'samarbejde[{self.extra}]'"
-            )
-        return str(self)
+        from samarbejde.model.text import Text  # noqa: PLC0415 - text imports us
+
+        return Text("error.missing_extra").format(lang, module=self.module, extra=self.extra)
 
     def _details(self) -> dict[str, object]:
         return {"module": self.module, "extra": self.extra}

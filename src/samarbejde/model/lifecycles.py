@@ -9,6 +9,7 @@ import pendulum
 
 from samarbejde.model._checks import (
     OrUnknown,
+    because,
     fail,
     in_date_order,
     instance_of,
@@ -31,7 +32,7 @@ __all__ = ["Lifecycle", "ProjectLifecycle", "Review", "StrategicLifecycle"]
 
 def _project_term(instance: object, attribute: attrs.Attribute[Any], value: Term) -> None:
     if value.end is None:
-        fail(instance, attribute, value, "a project lifecycle needs a term with an end date")
+        fail(instance, attribute, value, because("project_term"))
 
 
 def _project_phases(
@@ -39,7 +40,7 @@ def _project_phases(
 ) -> None:
     for change in value:
         if not isinstance(change.phase, ProjectPhase):
-            fail(instance, attribute, change.phase, "not a project phase")
+            fail(instance, attribute, change.phase, because("not_project_phase"))
     check_history(instance, attribute, [(c.phase, c.on) for c in value], PROJECT_PHASES)
 
 
@@ -50,7 +51,7 @@ def _strategic_phases(
 ) -> None:
     for change in value:
         if not isinstance(change.phase, StrategicPhase):
-            fail(instance, attribute, change.phase, "not a strategic phase")
+            fail(instance, attribute, change.phase, because("not_strategic_phase"))
     check_history(instance, attribute, [(c.phase, c.on) for c in value], STRATEGIC_PHASES)
     if surely_before(value[0].on, first_day(instance.since)):
         fail(

@@ -9,6 +9,7 @@ import pendulum
 
 from samarbejde.model._checks import (
     OrUnknown,
+    because,
     fail,
     is_code,
     is_id,
@@ -38,7 +39,9 @@ def _left_after_joined(
     instance: Membership, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     if value is not None and surely_before(value, first_day(instance.joined)):  # type: ignore[arg-type]
-        fail(instance, attribute, value, f"left before joining ({instance.joined})")
+        fail(
+            instance, attribute, value, because("left_before_joining", joined=str(instance.joined))
+        )
 
 
 def _interests(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:

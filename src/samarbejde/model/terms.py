@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from samarbejde.model._checks import fail, is_date, is_optional_date
+from samarbejde.model._checks import because, fail, is_date, is_optional_date
 
 __all__ = ["FIRST_DAY", "LAST_DAY", "Term", "add_duration"]
 
@@ -19,7 +19,7 @@ LAST_DAY = pendulum.Date(9999, 12, 31)
 
 def _end_not_before_start(instance: Term, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value < instance.start:  # type: ignore[operator]
-        fail(instance, attribute, value, f"ends before it starts ({instance.start})")
+        fail(instance, attribute, value, because("ends_before_start", start=str(instance.start)))
 
 
 @attrs.frozen

@@ -22,7 +22,7 @@ from samarbejde.analysis.national import National, national
 from samarbejde.model import AreaCategory, Partnership, Portfolio, days, label
 from samarbejde.model._html import escape as _e
 from samarbejde.model.municipalities import municipalities
-from samarbejde.model.text import Lang, check_lang
+from samarbejde.model.text import DEFAULT_LANG, Lang, check_lang
 from samarbejde.report._format import format_date, format_number
 from samarbejde.report._page import Document, _locations, _partnership, _table, shell
 from samarbejde.report._texts import say
@@ -38,7 +38,7 @@ def pages(
     document: Document,
     *,
     as_of: pendulum.Date,
-    lang: Lang = "da",
+    lang: Lang = DEFAULT_LANG,
     rules: Sequence[Rule] | None = None,
     kommuner: Iterable[str] = (),
     regions: Iterable[str] = (),
@@ -48,7 +48,7 @@ def pages(
     Args:
         document: The portfolio to report on, with its file and source map.
         as_of: The day the report is about; never read from a clock.
-        lang: ``"da"`` (the default) or ``"en"``.
+        lang: A language of the catalogues (default: ``DEFAULT_LANG``).
         rules: The rules to validate with (default: every built-in and plug-in rule).
         kommuner: Show only partnerships serving an area in these kommuner (codes).
         regions: Show only partnerships serving an area in these regions (codes or
@@ -58,7 +58,7 @@ def pages(
         Each page's text by its path in the folder (``index.html``, ``p/1.html`` …).
 
     Raises:
-        ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
+        ValueError: ``lang`` is not a language of the catalogues.
     """
     as_of = days.day(as_of, "as_of")
     check_lang(lang)
@@ -137,7 +137,7 @@ def overview(
     document: Document,
     *,
     as_of: pendulum.Date,
-    lang: Lang = "da",
+    lang: Lang = DEFAULT_LANG,
     findings: Sequence[Finding] | None = None,
     maturities: Sequence[Maturity] | None = None,
     link: Callable[[str], str | None] = lambda _: None,
@@ -147,7 +147,7 @@ def overview(
     Args:
         document: The portfolio, with its file and source map.
         as_of: The day the overview is about.
-        lang: ``"da"`` (the default) or ``"en"``.
+        lang: A language of the catalogues (default: ``DEFAULT_LANG``).
         findings: Its findings on ``as_of``, if made already.
         maturities: Its maturity assessment, if made already.
         link: The address of a partnership's own page, by id (``None``: no link, and

@@ -17,10 +17,12 @@ from typing import Any
 
 import pendulum
 
+from samarbejde.documents._problems import english, said
 from samarbejde.documents._scalars import did_you_mean
 from samarbejde.model import iso
 from samarbejde.model.approximate import When
 from samarbejde.model.labels import label
+from samarbejde.model.text import Phrase
 from samarbejde.model.unknown import UNKNOWN, UNKNOWN_WORDS
 from samarbejde.sheets._layout import Column
 
@@ -28,7 +30,15 @@ __all__ = ["CellError", "cell_text", "cell_value", "read_cell"]
 
 
 class CellError(ValueError):
-    """A cell's value cannot be read as its column's kind."""
+    """A cell's value cannot be read as its column's kind.
+
+    Attributes:
+        phrase: What is wrong, in every language (``str(error)`` is the English).
+    """
+
+    def __init__(self, phrase: Phrase) -> None:
+        self.phrase = phrase
+        super().__init__(english(phrase))
 
 
 _DANISH_DATE = re.compile(r"([0-9]{1,2})[.\-/ ]([0-9]{1,2})[.\-/ ]([0-9]{4})")
@@ -64,7 +74,7 @@ def _number_text(text: str, danish: bool) -> str:
 
 def _decimal(value: Any, danish: bool) -> str:
     if isinstance(value, bool):
-        raise CellError(f"expected a number, got {value!r}")
+        raise CellError(said("cell.number", got=repr(value)))
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
@@ -73,23 +83,23 @@ def _decimal(value: Any, danish: bool) -> str:
     try:
         return iso.write_decimal(iso.read_decimal(text))
     except iso.IsoTextError:
-        raise CellError(f"expected a number (e.g. 1.500.000 or 1,5), got {value!r}") from None
+        raise CellError(said("cell.number_example", got=repr(value))) from None
 
 
 def _int(value: Any, danish: bool) -> int:
     try:
         number = Decimal(_decimal(value, danish))
     except CellError:
-        raise CellError(f"expected a whole number, got {value!r}") from None
+        raise CellError(said("cell.int", got=repr(value))) from None
     if number != number.to_integral_value():
-        raise CellError(f"expected a whole number, got {value!r}")
+        raise CellError(said("cell.int", got=repr(value)))
     return int(number)
 
 
 def _date(value: Any) -> str:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
-            raise CellError(f"expected a date without a time, got {value.isoformat()}")
+            raise CellError(said("cell.date_time", got=value.isoformat()))
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -103,11 +113,11 @@ def _date(value: Any) -> str:
         if found:
             parts = (int(found[3]), int(found[2]), int(found[1]))
     if parts is None:
-        raise CellError(f"expected a date (e.g. 1.6.2025 or 2025-06-01), got {value!r}")
+        raise CellError(said("cell.date", got=repr(value)))
     try:
         return pendulum.date(*parts).isoformat()
     except ValueError:
-        raise CellError(f"no such date: {value!r}") from None
+        raise CellError(said("cell.no_date", got=repr(value))) from None
 
 
 def _when(value: Any) -> str | int:
@@ -132,7 +142,7 @@ def _bool(value: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError(f"expected ja/nej (true/false), got {value!r}")
+    raise CellError(said("cell.bool", got=repr(value)))
 
 
 def _enum(value: Any, enums: tuple[type[Enum], ...]) -> str:
@@ -146,9 +156,8 @@ def _enum(value: Any, enums: tuple[type[Enum], ...]) -> str:
     found = table.get(text.casefold())
     if found is None:
         allowed = sorted({m.value for e in enums for m in e})
-        raise CellError(
-            f"unknown value {text!r}{did_you_mean(text, table)} (allowed: {', '.join(allowed)})"
-        )
+        hint = did_you_mean(text, table)
+        raise CellError(said("cell.enum", value=repr(text), hint=hint, allowed=", ".join(allowed)))
     return found
 
 
@@ -177,9 +186,9 @@ def read_cell(  # noqa: PLR0911 - one answer per kind
         text = str(value).strip()
         folded = {c.casefold(): c for c in column.choices}
         if text.casefold() not in folded:
+            hint = did_you_mean(text, column.choices)
             raise CellError(
-                f"expected one of {', '.join(column.choices)}, got {text!r}"
-                f"{did_you_mean(text, column.choices)}"
+                said("cell.choice", allowed=", ".join(column.choices), got=repr(text), hint=hint)
             )
         return folded[text.casefold()]
     if column.unknowable and isinstance(value, str) and value.strip().casefold() in UNKNOWN_WORDS:

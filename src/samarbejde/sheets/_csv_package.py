@@ -20,8 +20,9 @@ import pendulum
 
 from samarbejde.documents import unstructure
 from samarbejde.documents._atomic import write_atomically
+from samarbejde.documents._problems import problem, said
 from samarbejde.model.approximate import When
-from samarbejde.model.errors import LoadError, Problem
+from samarbejde.model.errors import LoadError
 from samarbejde.model.iso import WHEN_PATTERN
 from samarbejde.model.labels import Lang
 from samarbejde.model.portfolio import Portfolio
@@ -134,7 +135,7 @@ def load_csv_package(folder: str | Path) -> Portfolio:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise LoadError([Problem("", "not a folder of CSV files")], str(folder))
+        raise LoadError([problem("", said("sheet.not_folder"))], str(folder))
     problems: list[SheetProblem] = []
     tables: dict[Table, list[RawRow]] = {}
     for table in layout():
@@ -145,7 +146,9 @@ def load_csv_package(folder: str | Path) -> Portfolio:
             # bytes, not read_text: universal newlines would turn a "\r" in a cell into "\n"
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise LoadError([Problem(path.name, f"not UTF-8 text: {error}")], str(folder)) from None
+            raise LoadError(
+                [problem(path.name, said("sheet.not_utf8", detail=str(error)))], str(folder)
+            ) from None
         rows = (tuple(r) for r in csv.reader(io.StringIO(text, newline="")))
         tables[table] = read_sheet(path.name, table, rows, problems, escaped=False)
     return portfolio_from_rows(tables, problems, str(folder), danish=False)

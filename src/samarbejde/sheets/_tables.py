@@ -13,9 +13,11 @@ from typing import Any, NamedTuple
 
 from samarbejde.documents._io import FORMAT_VERSION, _structure_checked
 from samarbejde.documents._locate import render_path
+from samarbejde.documents._problems import Said, problem, said
 from samarbejde.documents._scalars import did_you_mean
 from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.portfolio import Portfolio
+from samarbejde.model.text import Phrase, Text
 from samarbejde.sheets._cells import CellError, read_cell
 from samarbejde.sheets._layout import Column, Table, layout
 
@@ -64,7 +66,7 @@ class SheetProblem(NamedTuple):
     """A problem found before the document is checked: at a place, a message."""
 
     place: Place
-    message: str
+    message: Said
 
 
 def children(table: Table) -> list[Table]:
@@ -144,7 +146,7 @@ class _Reader:
             try:
                 plain = read_cell(cell, column, danish=self.danish)
             except CellError as error:
-                self.problems.append(SheetProblem(place, str(error)))
+                self.problems.append(SheetProblem(place, error.phrase))
                 failed.append(column)
                 continue
             if plain is None:
@@ -172,8 +174,12 @@ class _Reader:
                     self.problems.append(
                         SheetProblem(
                             place,
-                            f"no {table.keys[-1].table[-1]} {wanted!r} above"
-                            f"{did_you_mean(wanted, known)}",
+                            said(
+                                "sheet.no_parent",
+                                parent=table.keys[-1].table[-1],
+                                key=repr(wanted),
+                                hint=did_you_mean(wanted, known),
+                            ),
                         )
                     )
                     continue
@@ -251,9 +257,14 @@ def portfolio_from_rows(
     raise LoadError(problems, source)
 
 
-def _problem(place: Place | None, message: str, path: str) -> Problem:
+#: A cell's problem: ``header: message (path)``, the same in every language.
+_AT_CELL = Text.of(en="{header}{message}{at}")
+
+
+def _problem(place: Place | None, message: Said, path: str) -> Problem:
     if place is None:
-        return Problem(path, message)
+        return problem(path, message)
     at = f" ({path})" if path else ""
     header = f"{place.header}: " if place.header and place.column else ""
-    return Problem(str(place), f"{header}{message}{at}", place.row, place.column or None)
+    framed = Phrase.of(_AT_CELL, header=header, message=message, at=at)
+    return Problem.of(str(place), framed, place.row, place.column or None)

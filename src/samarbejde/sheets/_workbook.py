@@ -19,9 +19,10 @@ import pendulum
 
 from samarbejde.documents import unstructure
 from samarbejde.documents._atomic import write_atomically
+from samarbejde.documents._problems import problem, said
 from samarbejde.documents._scalars import did_you_mean
 from samarbejde.model.approximate import When
-from samarbejde.model.errors import LoadError, MissingExtraError, Problem
+from samarbejde.model.errors import LoadError, MissingExtraError
 from samarbejde.model.labels import Lang, label
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.words import DEFAULT_LANG
@@ -272,7 +273,7 @@ def read_sheet(
             problems.append(
                 SheetProblem(
                     Place(name, 1, index + 1, text),
-                    f"unknown column {text!r}{did_you_mean(text, list(known))}",
+                    said("sheet.column", name=repr(text), hint=did_you_mean(text, list(known))),
                 )
             )
             continue
@@ -302,7 +303,7 @@ def loads_workbook(data: bytes, *, source: str = "<workbook>") -> Portfolio:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:
-        raise LoadError([Problem("", f"not an .xlsx workbook: {error}")], source) from None
+        raise LoadError([problem("", said("sheet.not_xlsx", detail=str(error)))], source) from None
     names = _tables_by_name()
     problems: list[SheetProblem] = []
     tables: dict[Table, list[RawRow]] = {}
@@ -319,7 +320,9 @@ def loads_workbook(data: bytes, *, source: str = "<workbook>") -> Portfolio:
             if table is None:
                 hint = did_you_mean(title, [t.name("en") for t in layout()])
                 problems.append(
-                    SheetProblem(Place(title, 1, 0, ""), f"unknown sheet {title!r}{hint}")
+                    SheetProblem(
+                        Place(title, 1, 0, ""), said("sheet.unknown", name=repr(title), hint=hint)
+                    )
                 )
                 continue
             rows = sheet.iter_rows(values_only=True)

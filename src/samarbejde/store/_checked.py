@@ -15,7 +15,7 @@ import attrs
 import pendulum
 
 from samarbejde.changes import Change
-from samarbejde.model import Lang
+from samarbejde.model import DEFAULT_LANG, Lang
 from samarbejde.store._deltas import patched
 from samarbejde.store._engines import Engine
 from samarbejde.store._errors import StoreDamagedError
@@ -50,7 +50,7 @@ class Revision:
     base: int | None = None
     changes: tuple[Change, ...] = ()
 
-    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
         """The revision as plain JSON-ready values, for an API's answer.
 
         Stable keys: ``number``, ``recorded_at`` (ISO 8601, UTC), ``recorded_by``,

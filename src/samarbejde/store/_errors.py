@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from samarbejde.model import Lang, SamarbejdeError
+from samarbejde.model.text import Text
 
 __all__ = [
     "StoreBusyError",
@@ -29,18 +30,20 @@ __all__ = [
 class StoreError(SamarbejdeError):
     """A store cannot be opened, read or written as asked; the message says why."""
 
-    #: What the error means, in Danish: the lead of ``to_dict("da")``'s message, before
-    #: the detail (which names a driver's or the caller's text, and stays as given).
-    danish = "Registret kan ikke åbnes, læses eller skrives som ønsket"
+    #: What the error means (``error.store.<kind>`` in the catalogues): the lead of the
+    #: message in a language other than English, before the detail (which names a
+    #: driver's or the caller's text, and stays as given).
+    kind = "store"
 
     def _message(self, lang: Lang) -> str:
-        return f"{self.danish}: {self}" if lang == "da" else str(self)
+        lead = Text(f"error.store.{self.kind}").pick(lang)
+        return f"{lead}: {self}" if lead else str(self)
 
 
 class StoreInputError(StoreError, ValueError):
     """The caller's input cannot be stored or looked up: the message names the field."""
 
-    danish = "Inddata kan ikke gemmes eller slås op"
+    kind = "input"
 
 
 class StoreBusyError(StoreError, TimeoutError):
@@ -49,7 +52,7 @@ class StoreBusyError(StoreError, TimeoutError):
     Trying again later may succeed.
     """
 
-    danish = "Registret er optaget af en anden skrivning; prøv igen"
+    kind = "busy"
 
 
 class StoreUnavailableError(StoreError, ConnectionError):
@@ -58,7 +61,7 @@ class StoreUnavailableError(StoreError, ConnectionError):
     A lost connection, a server restarting, a full disk, a read-only file.
     """
 
-    danish = "Databasen kan ikke nås eller skrives; intet blev skrevet"
+    kind = "unavailable"
 
 
 class StoreDamagedError(StoreError):
@@ -67,7 +70,7 @@ class StoreDamagedError(StoreError):
     The message names the store and, where known, the revision.
     """
 
-    danish = "De gemte data er beskadigede"
+    kind = "damaged"
 
 
 #: Control characters (C0 but tab, line feed and carriage return; DEL; C1) and surrogates.

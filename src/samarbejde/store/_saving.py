@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from samarbejde.model import Lang
+from samarbejde.model.text import Phrase, Text
 from samarbejde.store._deltas import DEPTH, delta
 from samarbejde.store._engines import StoreError
 from samarbejde.store._errors import StoreInputError, checked_number
@@ -74,17 +75,25 @@ class ConflictError(StoreError):
         return (type(self), (self.paths, self.base, self.latest, self.clashes))
 
     def _message(self, lang: Lang) -> str:
-        if lang != "da":
-            return str(self)
         told = "".join(
-            f"; {path} blev ændret af revision {number} ({by or 'ukendt'}, {at})"
-            + (f" i {', '.join(places)}" if places else "")
+            Text("error.conflict.clash").format(
+                lang,
+                path=path,
+                revision=str(number),
+                by=by or Text("error.conflict.nobody"),
+                at=at,
+                places=Phrase.of(Text("error.conflict.places"), places=", ".join(places))
+                if places
+                else "",
+            )
             for path, number, by, at, places in self.clashes
         )
-        return (
-            f"revisioner efter {self.base} (til og med {self.latest}) ændrede det, som denne"
-            f" gemning ændrer: {', '.join(self.paths)}{told}; hent revision {self.latest},"
-            f" lav ændringen igen og gem med base={self.latest}"
+        return Text("error.conflict.message").format(
+            lang,
+            base=str(self.base),
+            latest=str(self.latest),
+            paths=", ".join(self.paths),
+            clashes=told,
         )
 
     def _details(self) -> dict[str, object]:
