@@ -46,7 +46,13 @@ def _resolved(record_kind: Any) -> dict[str, Any]:
     table = dict(
         zip(getattr(origin, "__parameters__", ()), typing.get_args(record_kind), strict=False)
     )
-    return {name: table.get(hint, hint) for name, hint in hints.items()}
+    # A type variable inside a union (``P | Unknown``, D112) is replaced there too.
+    return {
+        name: hint[tuple(table[p] for p in hint.__parameters__)]
+        if getattr(hint, "__parameters__", ()) and typing.get_origin(hint) is typing.Union
+        else table.get(hint, hint)
+        for name, hint in hints.items()
+    }
 
 
 def _without_none(hint: Any) -> Any:

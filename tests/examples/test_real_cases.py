@@ -114,9 +114,10 @@ def _unknowns(data: Any, path: str) -> Iterator[str]:
             else:
                 yield from _unknowns(value, f"{path}.{key}")
     elif isinstance(data, list):
-        for item in data:
+        for index, item in enumerate(data):
             if isinstance(item, dict):
-                name = item.get("id", item.get("organisation"))
+                # By id or organisation; a phase entry (D112) by its place in the history.
+                name = item.get("id", item.get("organisation", index))
                 yield from _unknowns(item, f"{path}[{name}]")
 
 

@@ -225,9 +225,11 @@ def test_an_impossible_date_is_not_read() -> None:
     assert imported.omitted[0].path == "memberships[m].start_date"
 
 
-def test_a_partial_founding_date_falls_back_to_the_first_member() -> None:
+def test_a_partial_founding_date_is_an_unknown_early_history() -> None:
     imported = from_popolo(_partnership_document(organizations__1__founding_date="2020-01"))
-    assert imported.portfolio.partnership("p").lifecycle.started == pendulum.Date(2020, 2, 1)
+    lifecycle = imported.portfolio.partnership("p").lifecycle
+    assert lifecycle.since == Approximate(2020, 1)  # D112: no day from the first member
+    assert lifecycle.started == pendulum.Date(2020, 1, 1)
 
 
 def test_a_membership_s_year_or_month_is_read_as_an_approximate_date() -> None:

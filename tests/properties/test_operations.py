@@ -42,7 +42,7 @@ Operation = Callable[[Partnership], Partnership]
 def last_entry(p: Partnership) -> pendulum.Date:
     """The latest date in the current lifecycle's history."""
     lifecycle = p.lifecycle
-    days = [c.on for c in lifecycle.phases]
+    days = [first_day(c.on) for c in lifecycle.phases]  # an unknown first may be a year
     if isinstance(lifecycle, StrategicLifecycle):
         days += [r.on for r in lifecycle.reviews]
     return max(days)

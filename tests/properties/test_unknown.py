@@ -1,4 +1,4 @@
-"""Unknown, as a value (D75-D78): kept by every format and the store, guessed by no rule.
+"""Unknown, as a value (D75-D78, D112): kept by every format and the store, guessed by no rule.
 
 The portfolios are the library's own, with facts stated unknown on top of those the
 strategies already draw unknown now and then.
@@ -24,6 +24,7 @@ from samarbejde import (
     FundingKind,
     Money,
     Partnership,
+    PhaseChange,
     Portfolio,
     StrategicLifecycle,
     Term,
@@ -36,6 +37,7 @@ from samarbejde import strategies as sst
 from samarbejde.analysis import Dimension, assess, to_frames
 from samarbejde.documents import Format
 from samarbejde.documents._scalars import SCALARS, unknowable
+from samarbejde.model.approximate import first_day, last_day
 from samarbejde.report import html
 from samarbejde.sheets._cells import CellError, read_cell
 from samarbejde.sheets._layout import Column
@@ -55,9 +57,22 @@ def _with_unknowns(draw: st.DrawFn, p: Partnership) -> Partnership:
         )
     if p.members and draw(st.booleans()):
         changes["members"] = (attrs.evolve(p.members[0], role=UNKNOWN), *p.members[1:])
-    if isinstance(p.lifecycle, StrategicLifecycle) and draw(st.booleans()):
-        changes["lifecycle"] = attrs.evolve(p.lifecycle, horizon=UNKNOWN)
+    lifecycle = p.lifecycle
+    if isinstance(lifecycle, StrategicLifecycle) and draw(st.booleans()):
+        lifecycle = attrs.evolve(lifecycle, horizon=UNKNOWN)
+    if isinstance(lifecycle, StrategicLifecycle) and draw(st.booleans()):
+        lifecycle = _early_unknown(lifecycle)
+    if lifecycle is not p.lifecycle:
+        changes["lifecycle"] = lifecycle
     return attrs.evolve(p, **changes)  # type: ignore[arg-type]
+
+
+def _early_unknown(lifecycle: StrategicLifecycle) -> StrategicLifecycle:
+    """``lifecycle`` with its first phase unknown (D112), when that entry lies in ``since``."""
+    first = lifecycle.phases[0]
+    if not first_day(lifecycle.since) <= first_day(first.on) <= last_day(lifecycle.since):
+        return lifecycle
+    return attrs.evolve(lifecycle, phases=(PhaseChange(UNKNOWN, first.on), *lifecycle.phases[1:]))
 
 
 @st.composite
@@ -80,6 +95,7 @@ def _unknown_places(portfolio: Portfolio, p: Partnership) -> int:
     count = sum(
         1 for lc in p.lifecycles if isinstance(lc, StrategicLifecycle) and lc.horizon is UNKNOWN
     )
+    count += sum(1 for lc in p.lifecycles if lc.phases[0].phase is UNKNOWN)
     count += sum(1 for m in p.members if m.role is UNKNOWN)
     count += sum(
         1

@@ -17,7 +17,7 @@ import pendulum
 
 from samarbejde.analysis.funding import lifecycle_until
 from samarbejde.changes import name_of
-from samarbejde.model.approximate import may_be_by
+from samarbejde.model.approximate import first_day, may_be_by
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import FundingKind, Sector, StrategicPhase
 from samarbejde.model.funding import promises_money, same_money
@@ -81,6 +81,7 @@ _TEXTS: dict[str, Text] = {
     "capped": Text("maturity.capped"),
     "no_horizon": Text("maturity.no_horizon"),
     "horizon_unknown": Text("maturity.horizon_unknown"),
+    "phase_unknown": Text("maturity.phase_unknown"),
     "event": Text("maturity.event"),
 }
 _PROMISE = Text("maturity.promise")
@@ -268,18 +269,29 @@ def sectors(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score
     return score, [fact("sectors", n=count, sectors=listing(ordered))]
 
 
-def early_cutoff(p: Partnership, as_of: pendulum.Date) -> pendulum.Date:
-    """The last day that counts as *early*: the end of exploring, or a project's start."""
+def early_cutoff(p: Partnership, as_of: pendulum.Date) -> pendulum.Date | None:
+    """The last day that counts as *early*: the end of exploring, or a project's start.
+
+    ``None`` when the early history is unknown (design decision D112): when exploring
+    ended cannot be told.
+    """
     first = p.lifecycles[0]
     if isinstance(first, StrategicLifecycle):
+        if first.phases[0].phase is UNKNOWN:
+            return None
         later = [c.on for c in first.phases if c.phase is not StrategicPhase.EXPLORING]
-        return later[0] if later else as_of
+        return first_day(later[0]) if later else as_of
     return first.started
 
 
 def early_involvement(portfolio: Portfolio, p: Partnership, as_of: pendulum.Date) -> Score:
-    """Whether civil society and business were at the table from the start."""
+    """Whether civil society and business were at the table from the start.
+
+    Not assessed when the early phases are unknown (D77, D112).
+    """
     cutoff = early_cutoff(p, as_of)
+    if cutoff is None:
+        return None, [fact("phase_unknown")]
     sectors_of = _sectors(portfolio, p)
     events = first_by_sector(p.involvement, lambda o: _sector_of(portfolio, o))
     facts = [fact("cutoff", on=cutoff)]

@@ -71,8 +71,10 @@ __all__ = [
     "to_parquet",
 ]
 
-_PHASES = tuple(p.value for p in ProjectPhase) + tuple(
-    p.value for p in StrategicPhase if p.value not in {x.value for x in ProjectPhase}
+_PHASES = (
+    *(p.value for p in ProjectPhase),
+    *(p.value for p in StrategicPhase if p.value not in {x.value for x in ProjectPhase}),
+    UNKNOWN.value,  # an early history the sources do not give (design decision D112)
 )
 _FORMS = ("project", "strategic")
 
@@ -158,7 +160,10 @@ def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str,
     for name, given in columns.items():
         kind = types.get(name)
         if isinstance(kind, tuple):
-            data[name] = pd.Categorical([_value(v) for v in given], categories=list(kind))
+            # A category list with ``unknown`` (the phases) says it; any other leaves it missing.
+            said = UNKNOWN.value in kind
+            shown = [_text(v) if said else _value(v) for v in given]
+            data[name] = pd.Categorical([_value(v) for v in shown], categories=list(kind))
             continue
         if kind == _MAYBE:  # yes, no or not known
             data[name] = pd.Series(list(given), dtype="boolean")
@@ -295,7 +300,7 @@ def _phases(x: Partnership) -> Iterator[_Phase]:
     for index, lifecycle in enumerate(x.lifecycles):
         changes: Sequence[PhaseChange[Any]] = lifecycle.phases
         for position, change in enumerate(changes):
-            following = changes[position + 1].on if position + 1 < len(changes) else None
+            following = first_day(changes[position + 1].on) if position + 1 < len(changes) else None
             yield _Phase(index, lifecycle.form, change, following)
 
 
@@ -728,7 +733,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
             Column("lifecycle", lambda r: r.item.lifecycle, int, ((_P, "earlier"),)),
             Column("form", lambda r: r.item.form, _FORMS, ((_P, "lifecycle"),)),
             Column("phase", lambda r: r.item.change.phase, _PHASES, ((PhaseChange, "phase"),)),
-            Column("on", lambda r: r.item.change.on, _DATE, ((PhaseChange, "on"),)),
+            *_when("on", lambda r: r.item.change.on, (PhaseChange, "on")),
             Column("until", lambda r: r.item.until, _DATE),
         ),
         ((ProjectLifecycle, "phases"), (StrategicLifecycle, "phases")),

@@ -21,6 +21,7 @@ from samarbejde.analysis._optional import require
 from samarbejde.analysis.commitments import status_over_time
 from samarbejde.analysis.progress import goal_progress
 from samarbejde.model import days
+from samarbejde.model.approximate import first_day
 from samarbejde.model.enums import CommitmentStatus, ProjectPhase, Sector, StrategicPhase
 from samarbejde.model.history import PhaseChange
 from samarbejde.model.labels import label
@@ -28,6 +29,7 @@ from samarbejde.model.partnerships import Partnership
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import Lang, Text, check_lang
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+from samarbejde.model.unknown import UNKNOWN
 from samarbejde.model.words import DEFAULT_LANG
 
 __all__ = ["ROWS", "SECTOR_COLOURS", "commitment_status", "network", "progress", "timeline"]
@@ -97,13 +99,17 @@ def _chosen(found: Sequence[Partnership], wanted: Iterable[str] | None) -> list[
 
 
 def _phase_on(partnership: Partnership, day: datetime.date) -> ProjectPhase | StrategicPhase | None:
-    """The phase of the lifecycle running on ``day``; ``None`` before it or after its end."""
+    """The phase of the lifecycle running on ``day``; ``None`` before it or after its end.
+
+    ``None`` too while its early history is unknown: not drawn (design decision D112).
+    """
     current = None
+    on = pendulum.Date(day.year, day.month, day.day)
     for lifecycle in partnership.lifecycles:
-        for change in lifecycle.phases:
-            if change.on <= day:
-                current = change.phase
-    return None if current in _FINALS else current
+        phase = lifecycle.phase_on(on)
+        if phase is not None:
+            current = phase
+    return None if current is UNKNOWN or current in _FINALS else current
 
 
 def _phases_by_year(
@@ -239,10 +245,10 @@ def timeline(
         for lifecycle in p.lifecycles:
             changes: Sequence[PhaseChange[Any]] = lifecycle.phases
             for index, change in enumerate(changes):
-                if change.phase in _FINALS:
-                    continue
-                stop = _num(changes[index + 1].on) if index + 1 < len(changes) else end
-                start = _num(change.on)
+                if change.phase is UNKNOWN or change.phase in _FINALS:
+                    continue  # an unknown early history is not drawn (D112)
+                stop = _num(first_day(changes[index + 1].on)) if index + 1 < len(changes) else end
+                start = _num(first_day(change.on))
                 bars = ax.barh(
                     y,
                     max(stop - start, 1.0),

@@ -192,8 +192,21 @@ def _hints(kind: Any) -> dict[str, Any]:
     args = typing.get_args(kind)
     if args:
         table = dict(zip(origin.__parameters__, args, strict=True))
-        hints = {name: table.get(hint, hint) for name, hint in hints.items()}
+        hints = {name: _substituted(hint, table) for name, hint in hints.items()}
     return hints
+
+
+def _substituted(hint: Any, table: dict[Any, Any]) -> Any:
+    """``hint`` with the type variables in ``table`` replaced, also inside a union.
+
+    ``P | Unknown`` is a phase that may be unknown (design decision D112).
+    """
+    if hint in table:
+        return table[hint]
+    parameters = getattr(hint, "__parameters__", ())
+    if parameters and typing.get_origin(hint) in (Union, types.UnionType):
+        return hint[tuple(table.get(p, p) for p in parameters)]
+    return hint
 
 
 class _Walk:

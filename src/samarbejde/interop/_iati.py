@@ -161,9 +161,14 @@ FIELDS: FieldTable = MappingProxyType(
         ),
         (StrategicLifecycle, "review_every"): _IN_LIFECYCLE,
         (StrategicLifecycle, "reviews"): _IN_LIFECYCLE,
-        (PhaseChange, "phase"): Mapped("activity-status (IATI_ACTIVITY_STATUS)"),
+        (PhaseChange, "phase"): Mapped(
+            "activity-status (IATI_ACTIVITY_STATUS)",
+            "the phase is unknown, and an IATI activity needs an activity-status (IATI has no"
+            " unknown status), so the partnership is no activity",
+        ),
         (PhaseChange, "on"): Mapped(
-            "activity-date type 2 (the first phase past the pipeline), type 4 (a final one)"
+            "activity-date type 2 (the first phase past the pipeline), type 4 (a final one)",
+            "an unknown early phase has no activity-date",
         ),
         (Term, "start"): Mapped("activity-date type 1; budget period-start, value-date"),
         (Term, "end"): Mapped("activity-date type 3; budget period-end"),
@@ -478,6 +483,8 @@ class _Activities:
             reporter = self.reporter(partnership)
             if not self.participants_cache[partnership.id]:
                 self.omit(path, "no member plays an IATI organisation role")
+            elif partnership.lifecycle.phase is UNKNOWN:  # an unknown early history (D112)
+                self.omit(path, why(FIELDS, PhaseChange, "phase"))
             elif reporter is None:
                 self.omit(
                     path,
@@ -589,14 +596,15 @@ class _Activities:
         type 4) on a final phase.
         """
         first, current = partnership.lifecycles[0], partnership.lifecycle
+        assert current.phase is not UNKNOWN  # such a partnership is no activity (plan)
         status = IATI_ACTIVITY_STATUS[current.phase]
         ET.SubElement(activity, "activity-status", code=status)
         began = next(
             (
-                change.on
+                first_day(change.on)
                 for lifecycle in partnership.lifecycles
                 for change in lifecycle.phases
-                if IATI_ACTIVITY_STATUS[change.phase] != _PIPELINE
+                if change.phase is not UNKNOWN and IATI_ACTIVITY_STATUS[change.phase] != _PIPELINE
             ),
             None,
         )

@@ -229,6 +229,14 @@ _NO_INSTANT = (
 )
 
 
+def _day(day: When) -> JSON:
+    """``day`` as an ``xsd:date``, or the ``xsd:gYear`` or ``xsd:gYearMonth`` of one."""
+    if isinstance(day, pendulum.Date):
+        return _date(day)
+    kind = "xsd:gYear" if day.month is None else "xsd:gYearMonth"
+    return {"@value": write_when(day), "@type": kind}
+
+
 def _time(day: When) -> JSON:
     """A ``time:Instant`` of ``day``: a date, or OWL-Time's year or year-month of one."""
     if isinstance(day, pendulum.Date):
@@ -418,7 +426,7 @@ def _partnership(
         "@id": names.partnership(partnership.id),
         "@type": "org:OrganizationalCollaboration",
         "skos:prefLabel": _da(partnership.name),
-        "schema:foundingDate": _date(partnership.lifecycles[0].started),
+        "schema:foundingDate": _day(partnership.lifecycles[0].began),
     }
     ended = partnership.lifecycle.ended
     if ended is not None:

@@ -232,7 +232,7 @@ def _partnership(partnership: Partnership, out: _Out) -> JSON:
         "id": _partnership_id(partnership.id),
         "name": partnership.name,
         "classification": PARTNERSHIP_CLASSIFICATION,
-        "founding_date": write_date(partnership.lifecycles[0].started),
+        "founding_date": write_when(partnership.lifecycles[0].began),
     }
     ended = partnership.lifecycle.ended
     if ended is not None:

@@ -418,6 +418,14 @@ def _read_memberships(items: list[JSON], reader: _Reader) -> None:
 
 
 def _lifecycle(item: JSON, members: Sequence[Membership]) -> StrategicLifecycle | None:
+    founded = _when(item.get("founding_date"))
+    dissolved = _date(item.get("dissolution_date"))
+    if founded is not None and not isinstance(founded, pendulum.Date):
+        # A founding year or month: the early phases are unknown (design decision D112).
+        early: list[PhaseChange[StrategicPhase]] = [PhaseChange(UNKNOWN, founded)]
+        if dissolved is not None and dissolved >= first_day(founded):
+            early.append(PhaseChange(StrategicPhase.DISSOLVED, dissolved))
+        return StrategicLifecycle(since=founded, phases=tuple(early))
     started = _date(item.get("founding_date"))
     if started is None and members:
         started = min(first_day(m.joined) for m in members)

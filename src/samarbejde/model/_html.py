@@ -163,7 +163,7 @@ def partnership_html(partnership: Partnership, lang: Lang = DEFAULT_LANG) -> str
     heading = (
         f"<p><strong>{escape(partnership.name)}</strong> <code>{escape(partnership.id)}</code>"
         f" · {escape(_form(partnership, lang))} · {_cell(lifecycle.phase, lang)}"
-        f" · {_SINCE.pick(lang)} {escape(write_date(lifecycle.started))}</p>"
+        f" · {_SINCE.pick(lang)} {escape(write_when(lifecycle.began))}</p>"
     )
     members = table_html(
         headings(_MEMBER_HEADERS, lang),

@@ -12,7 +12,7 @@ from samarbejde.model._checks import because
 from samarbejde.model._partnership_bodies import bodies_as_of
 from samarbejde.model._partnership_lookups import PartnershipLookups
 from samarbejde.model.agreements import Agreement
-from samarbejde.model.approximate import When, may_be_by
+from samarbejde.model.approximate import When, first_day, may_be_by
 from samarbejde.model.commitments import Commitment
 from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.errors import ModelError
@@ -112,7 +112,9 @@ class LifecycleOperations(PartnershipLookups):
             # so that it runs through its term), not on the strategic start.
             end = project.term.end
             after = None if end is None else end.add(days=1)
-            closing = on if after is None or on <= after else max(after, project.phases[-1].on)
+            closing = (
+                on if after is None or on <= after else max(after, first_day(project.phases[-1].on))
+            )
             for step in steps:
                 closed = _moved(closed, step, closing)
         STRATEGIC_PHASES.check("StrategicLifecycle", "phases", None, phase)

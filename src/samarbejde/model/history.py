@@ -9,10 +9,19 @@ from typing import Any, Generic, TypeVar
 import attrs
 import pendulum
 
-from samarbejde.model._checks import fail, instance_of, is_date, is_optional_text
+from samarbejde.model._checks import (
+    OrUnknown,
+    fail,
+    instance_of,
+    is_date,
+    is_optional_text,
+    is_when,
+)
+from samarbejde.model.approximate import When, first_day, is_approximate
 from samarbejde.model.enums import CommitmentStatus, ProjectPhase, StrategicPhase
-from samarbejde.model.errors import TransitionError
+from samarbejde.model.errors import ModelError, TransitionError
 from samarbejde.model.transitions import TransitionTable
+from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = ["PhaseChange", "StatusChange", "check_history"]
 
@@ -20,17 +29,27 @@ P = TypeVar("P", ProjectPhase, StrategicPhase)
 S = TypeVar("S", bound=Enum)
 
 
+def _phase_day(instance: PhaseChange[Any], attribute: attrs.Attribute[Any], value: When) -> None:
+    if is_approximate(value) and instance.phase is not UNKNOWN:
+        fail(instance, attribute, value, "only an unknown phase may be dated to a year or month")
+
+
 @attrs.frozen
 class PhaseChange(Generic[P]):
     """A lifecycle entered ``phase`` on the date ``on``.
 
     Attributes:
-        phase: The phase entered (a :class:`ProjectPhase` or :class:`StrategicPhase`).
-        on: The date it was entered.
+        phase: The phase entered (a :class:`ProjectPhase` or :class:`StrategicPhase`),
+            or :data:`~samarbejde.UNKNOWN` for the early history of a strategic
+            lifecycle the sources do not give (design decision D112).
+        on: The date it was entered; an unknown phase may be dated to a year or month
+            (an :class:`~samarbejde.Approximate`), a known one takes a day.
     """
 
-    phase: P = attrs.field(validator=instance_of((ProjectPhase, StrategicPhase)))
-    on: pendulum.Date = attrs.field(validator=is_date)
+    phase: P | Unknown = attrs.field(
+        validator=OrUnknown(instance_of((ProjectPhase, StrategicPhase)))
+    )
+    on: When = attrs.field(validator=[is_when, _phase_day])
 
 
 @attrs.frozen
@@ -53,13 +72,17 @@ class StatusChange:
 def check_history(
     instance: object,
     attribute: attrs.Attribute[Any],
-    entries: Sequence[tuple[S, pendulum.Date]],
+    entries: Sequence[tuple[S | Unknown, When]],
     table: TransitionTable[S],
 ) -> None:
     """Check that dated ``(state, date)`` entries follow ``table`` in date order.
 
+    Only the first entry may be :data:`~samarbejde.UNKNOWN` (an early history the
+    sources do not give); any state of ``table`` may follow it (design decision D112).
+
     Raises:
-        ModelError: The history is empty or its dates go backwards.
+        ModelError: The history is empty, its dates go backwards, or an unknown state
+            follows another entry.
         TransitionError: A state does not follow from the one before it.
     """
     if not entries:
@@ -71,7 +94,19 @@ def check_history(
     allowed = table.starts
     current: S | None = None
     previous: pendulum.Date | None = None
-    for index, (state, day) in enumerate(entries):
+    for index, (state, when) in enumerate(entries):
+        day = first_day(when)
+        if state is UNKNOWN:
+            if index:
+                raise ModelError(
+                    type(instance).__name__,
+                    f"{attribute.name}[{index}]",
+                    state,
+                    f"an unknown {table.name} cannot follow another entry; only the first"
+                    " may be unknown",
+                )
+            previous, allowed = day, table.states
+            continue
         if state not in moves:
             fail(instance, attribute, state, f"not a {table.name}")
         if previous is not None and day < previous:

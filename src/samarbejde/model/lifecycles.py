@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, cast
 
 import attrs
 import pendulum
@@ -20,7 +20,7 @@ from samarbejde.model._checks import (
     is_when,
     tuple_of,
 )
-from samarbejde.model.approximate import When, first_day, last_day, surely_before
+from samarbejde.model.approximate import When, first_day, last_day, may_be_by, surely_before
 from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.history import PhaseChange, check_history
 from samarbejde.model.terms import Term, add_duration
@@ -39,6 +39,8 @@ def _project_phases(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[PhaseChange[Any], ...]
 ) -> None:
     for change in value:
+        if change.phase is UNKNOWN:
+            fail(instance, attribute, change.phase, "a project's phases must be known (D112)")
         if not isinstance(change.phase, ProjectPhase):
             fail(instance, attribute, change.phase, because("not_project_phase"))
     check_history(instance, attribute, [(c.phase, c.on) for c in value], PROJECT_PHASES)
@@ -50,13 +52,29 @@ def _strategic_phases(
     value: tuple[PhaseChange[Any], ...],
 ) -> None:
     for change in value:
-        if not isinstance(change.phase, StrategicPhase):
+        if change.phase is not UNKNOWN and not isinstance(change.phase, StrategicPhase):
             fail(instance, attribute, change.phase, because("not_strategic_phase"))
     check_history(instance, attribute, [(c.phase, c.on) for c in value], STRATEGIC_PHASES)
-    if surely_before(value[0].on, first_day(instance.since)):
+    first = value[0]
+    if surely_before(first.on, first_day(instance.since)):
+        fail(instance, attribute, first.on, f"first phase dated before `since` ({instance.since})")
+    if first.phase is UNKNOWN and last_day(first.on) > last_day(instance.since):
         fail(
-            instance, attribute, value[0].on, f"first phase dated before `since` ({instance.since})"
+            instance,
+            attribute,
+            first.on,
+            f"an unknown first phase is dated within `since` ({instance.since}), not after it",
         )
+
+
+def _phase_on(phases: tuple[PhaseChange[Any], ...], day: pendulum.Date) -> Any:
+    """The phase of the last entry of ``phases`` that may have begun by ``day``, or ``None``."""
+    current = None
+    for change in phases:
+        if not may_be_by(change.on, day):
+            break
+        current = change.phase
+    return current
 
 
 @attrs.frozen
@@ -79,23 +97,32 @@ class ProjectLifecycle:
 
     @property
     def phase(self) -> ProjectPhase:
-        """The current phase."""
-        return self.phases[-1].phase
+        """The current phase (a project's phases are always known)."""
+        return cast("ProjectPhase", self.phases[-1].phase)
 
     @property
     def started(self) -> pendulum.Date:
         """The date of the first phase entry."""
+        return first_day(self.phases[0].on)
+
+    @property
+    def began(self) -> When:
+        """The date of the first phase entry (a project's is always a day)."""
         return self.phases[0].on
 
     @property
     def ended(self) -> pendulum.Date | None:
         """The date a final phase was entered, or ``None`` while it lasts."""
         last = self.phases[-1]
-        return last.on if PROJECT_PHASES.is_final(last.phase) else None
+        return first_day(last.on) if PROJECT_PHASES.is_final(self.phase) else None
+
+    def phase_on(self, day: pendulum.Date) -> ProjectPhase | None:
+        """The phase on ``day``: that of the last entry by then; ``None`` before the first."""
+        return cast("ProjectPhase | None", _phase_on(self.phases, day))
 
     def as_of(self, day: pendulum.Date) -> ProjectLifecycle | None:
         """The lifecycle as recorded on ``day``; ``None`` if it began later."""
-        phases = tuple(p for p in self.phases if p.on <= day)
+        phases = tuple(p for p in self.phases if may_be_by(p.on, day))
         if not phases:
             return None
         return self if len(phases) == len(self.phases) else attrs.evolve(self, phases=phases)
@@ -155,20 +182,47 @@ class StrategicLifecycle:
     reviews: tuple[Review, ...] = attrs.field(default=(), validator=[tuple_of(Review), _reviews])
 
     @property
-    def phase(self) -> StrategicPhase:
-        """The current phase."""
+    def phase(self) -> StrategicPhase | Unknown:
+        """The current phase.
+
+        :data:`~samarbejde.UNKNOWN` while the unknown early history is the latest entry
+        (design decision D112).
+        """
         return self.phases[-1].phase
 
     @property
     def started(self) -> pendulum.Date:
-        """The date of the first phase entry."""
+        """The first day the first phase entry may be.
+
+        Its day, or the first day of the year or month an unknown early phase is dated
+        to (design decisions D72, D112).
+        """
+        return first_day(self.phases[0].on)
+
+    @property
+    def began(self) -> When:
+        """The date of the first phase entry as recorded.
+
+        A day, or the year or month of an unknown early phase: what exporters write,
+        never an invented day (design decision D112).
+        """
         return self.phases[0].on
 
     @property
     def ended(self) -> pendulum.Date | None:
         """The date the partnership was dissolved, or ``None`` while it lasts."""
         last = self.phases[-1]
-        return last.on if STRATEGIC_PHASES.is_final(last.phase) else None
+        if last.phase is UNKNOWN or not STRATEGIC_PHASES.is_final(last.phase):
+            return None
+        return first_day(last.on)
+
+    def phase_on(self, day: pendulum.Date) -> StrategicPhase | Unknown | None:
+        """The phase on ``day``: that of the last entry that may have begun by then.
+
+        :data:`~samarbejde.UNKNOWN` while the unknown early history is the latest
+        (from the first day it is dated to); ``None`` before the first entry.
+        """
+        return cast("StrategicPhase | Unknown | None", _phase_on(self.phases, day))
 
     @property
     def horizon_end(self) -> pendulum.Date | Unknown | None:
@@ -190,7 +244,7 @@ class StrategicLifecycle:
 
     def as_of(self, day: pendulum.Date) -> StrategicLifecycle | None:
         """The lifecycle as recorded on ``day``; ``None`` if it began later."""
-        phases = tuple(p for p in self.phases if p.on <= day)
+        phases = tuple(p for p in self.phases if may_be_by(p.on, day))
         if not phases:
             return None
         reviews = tuple(r for r in self.reviews if r.on <= day)

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 from samarbejde.model.enums import CommitmentStatus, ProjectPhase, StrategicPhase
 from samarbejde.model.errors import TransitionError
+from samarbejde.model.unknown import UNKNOWN, Unknown
 
 __all__ = [
     "COMMITMENT_STATUS",
@@ -55,15 +56,23 @@ class TransitionTable(Generic[S]):
         """The states a history cannot leave."""
         return frozenset(s for s, targets in self.moves.items() if not targets)
 
-    def allowed(self, current: S | None) -> frozenset[S]:
-        """The states that may follow ``current`` (``None``: the start states)."""
-        return self.starts if current is None else self.moves[current]
+    def allowed(self, current: S | Unknown | None) -> frozenset[S]:
+        """The states that may follow ``current``.
+
+        ``None`` (no history yet): the start states; :data:`~samarbejde.UNKNOWN` (an
+        early history the sources do not give): every state (design decision D112).
+        """
+        if current is None:
+            return self.starts
+        if current is UNKNOWN:
+            return self.states
+        return self.moves[current]
 
     def is_final(self, state: S) -> bool:
         """Whether ``state`` ends the history."""
         return not self.moves[state]
 
-    def check(self, record: str, field: str, current: S | None, requested: S) -> None:
+    def check(self, record: str, field: str, current: S | Unknown | None, requested: S) -> None:
         """Raise :class:`TransitionError` unless ``current → requested`` is allowed."""
         allowed = self.allowed(current)
         if requested not in allowed:

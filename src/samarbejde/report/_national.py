@@ -19,7 +19,7 @@ import pendulum
 from samarbejde.analysis import assess, funding_ends, overdue_commitments
 from samarbejde.analysis.maturity import Level, Maturity
 from samarbejde.analysis.national import National, national
-from samarbejde.model import AreaCategory, Partnership, Portfolio, days, label
+from samarbejde.model import UNKNOWN, AreaCategory, Partnership, Portfolio, days, label
 from samarbejde.model._html import escape as _e
 from samarbejde.model.municipalities import municipalities
 from samarbejde.model.text import DEFAULT_LANG, Lang, check_lang
@@ -319,4 +319,4 @@ def _phase(code: str, lang: Lang) -> str:
     for kind in (ProjectPhase, StrategicPhase):
         if code in kind._value2member_map_:
             return label(kind(code), lang)
-    return code
+    return label(UNKNOWN, lang) if code == UNKNOWN.value else code  # D112

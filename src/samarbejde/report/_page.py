@@ -411,7 +411,7 @@ def _facts(portfolio: Portfolio, partnership: Partnership, as_of: pendulum.Date,
     items = [
         (say("form", lang), _e(_form(partnership, lang))),
         (say("phase", lang), _e(label(lifecycle.phase, lang))),
-        (say("since", lang), _e(format_date(lifecycle.started, lang))),
+        (say("since", lang), _e(format_date(lifecycle.began, lang))),
         (
             say("until", lang),
             _e(_until(until, lang)),

@@ -26,7 +26,9 @@ from samarbejde.model import (
     label,
 )
 from samarbejde.model._html import escape as _e
+from samarbejde.model.approximate import first_day, surely_after
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+from samarbejde.model.unknown import UNKNOWN
 from samarbejde.report._format import format_date, format_money
 from samarbejde.report._texts import say
 
@@ -205,10 +207,14 @@ def timeline_svg(portfolio: Portfolio, *, as_of: pendulum.Date, lang: Lang, key:
         for lifecycle in p.lifecycles:
             changes: Sequence[PhaseChange[Any]] = lifecycle.phases
             for number, change in enumerate(changes):
-                if change.phase in _FINALS or change.on > as_of:
-                    continue
-                stop = changes[number + 1].on if number + 1 < len(changes) else as_of
-                x0, x1 = scale.x(change.on), scale.x(min(stop, as_of))
+                if (
+                    change.phase is UNKNOWN
+                    or change.phase in _FINALS
+                    or surely_after(change.on, as_of)
+                ):
+                    continue  # an unknown early history is not drawn (D112)
+                stop = first_day(changes[number + 1].on) if number + 1 < len(changes) else as_of
+                x0, x1 = scale.x(first_day(change.on)), scale.x(min(stop, as_of))
                 width = max(x1 - x0, 2.0)
                 if change.phase not in used:
                     used.append(change.phase)

@@ -73,7 +73,9 @@ def joined_after_exploring(ctx: RuleContext, part: PartnershipIndex) -> Iterator
     wanted = tuple(ctx.params["sectors"])
     lifecycle = part.partnership.lifecycle
     assert isinstance(lifecycle, StrategicLifecycle)
-    later = [c.on for c in lifecycle.phases if c.phase is not StrategicPhase.EXPLORING]
+    if lifecycle.phases[0].phase is UNKNOWN:
+        return  # when exploring ended cannot be told (D112)
+    later = [first_day(c.on) for c in lifecycle.phases if c.phase is not StrategicPhase.EXPLORING]
     if not later:
         return
     exploring_end = later[0]

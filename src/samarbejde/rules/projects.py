@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pendulum
 
+from samarbejde.model.approximate import may_be_by
 from samarbejde.model.enums import ProjectPhase
 from samarbejde.model.lifecycles import ProjectLifecycle
 from samarbejde.model.terms import add_duration
@@ -114,7 +115,7 @@ def past_planned_end(ctx: RuleContext, part: PartnershipIndex) -> Iterator[Hit]:
     lifecycle = part.partnership.lifecycle
     assert isinstance(lifecycle, ProjectLifecycle)
     end = lifecycle.term.end
-    known = [c.phase for c in lifecycle.phases if c.on <= today]
+    known = [c.phase for c in lifecycle.phases if may_be_by(c.on, today)]
     phase = known[-1] if known else None
     if end is not None and end < today and phase in _UNFINISHED:
         yield hit(

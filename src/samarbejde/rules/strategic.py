@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pendulum
 
 from samarbejde.changes import name_of
-from samarbejde.model.approximate import last_day
+from samarbejde.model.approximate import last_day, may_be_by
 from samarbejde.model.enums import ReviewOutcome, StrategicPhase
 from samarbejde.model.funding import SHORT_TERM_FUNDING
 from samarbejde.model.lifecycles import StrategicLifecycle
@@ -269,9 +269,9 @@ def past_planned_horizon(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
     today = ctx.today
     if end is None or end is UNKNOWN or not end < today:
         return
-    known = [c.phase for c in lifecycle.phases if c.on <= today]
-    if not known or known[-1] is StrategicPhase.DISSOLVED:
-        return
+    known = [c.phase for c in lifecycle.phases if may_be_by(c.on, today)]
+    if not known or known[-1] is StrategicPhase.DISSOLVED or known[-1] is UNKNOWN:
+        return  # an unknown phase may be dissolved: cannot tell (D73, D112)
     window = add_duration(end, -(lifecycle.review_every or _YEAR))
     if any(
         r.outcome is ReviewOutcome.RENEWED and window <= r.on <= today for r in lifecycle.reviews

@@ -546,6 +546,8 @@ def _unknowns(ctx: RuleContext, part: PartnershipIndex) -> Iterator[str]:  # noq
     p, path = part.partnership, part.path
     for index, lifecycle in enumerate(p.lifecycles):
         where = f"{path}.lifecycle" if index == len(p.earlier) else f"{path}.earlier[{index}]"
+        if lifecycle.phases[0].phase is UNKNOWN:
+            yield f"{where}.phases[0].phase"  # its early history (D112)
         if isinstance(lifecycle, StrategicLifecycle) and lifecycle.horizon is UNKNOWN:
             yield f"{where}.horizon"
     for member in p.members:

@@ -86,7 +86,7 @@ def _late(
     """
     for record in records:
         history = getattr(record, field)
-        if history and history[-1].on > day:
+        if history and surely_after(history[-1].on, day):  # a phase may be a year (D112)
             index = _first_after([entry.on for entry in history], day)
             assert index is not None
             yield record, index, history[index].on

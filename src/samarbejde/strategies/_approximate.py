@@ -18,6 +18,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from samarbejde.model.approximate import When, first_day, last_day
+from samarbejde.model.history import PhaseChange
 from samarbejde.strategies._values import approximately
 
 __all__ = ["loosen"]
@@ -38,7 +39,10 @@ def _fields(cls: type[Any]) -> tuple[tuple[str, bool], ...]:
         if not field.init:
             continue
         hint = hints[field.name]
-        found.append((field.name, hint in (When, _OPTIONAL_WHEN)))
+        # A phase's day stays a day: only an unknown phase may be approximate, and
+        # the lifecycle strategy draws that one itself (design decision D112).
+        when = hint in (When, _OPTIONAL_WHEN) and not (cls is PhaseChange and field.name == "on")
+        found.append((field.name, when))
     return _FIELDS.setdefault(cls, tuple(found))
 
 

@@ -11,7 +11,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from samarbejde.model.agreements import Agreement
-from samarbejde.model.approximate import last_day
+from samarbejde.model.approximate import first_day, last_day
 from samarbejde.model.codes import COMMITMENT_POWERS
 from samarbejde.model.commitments import Commitment, Fulfilment
 from samarbejde.model.enums import (
@@ -182,7 +182,7 @@ def _s011(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
 
 def _ended(p: Partnership) -> tuple[Partnership, pendulum.Date]:
     """``p`` with its current lifecycle ended on or after every date in it, and that day."""
-    days = [c.on for c in p.lifecycle.phases]
+    days = [first_day(c.on) for c in p.lifecycle.phases]
     days += [last_day(m.joined) for m in p.members]
     days += [last_day(m.left) for m in p.members if m.left is not None]
     days += [c.made_on for c in p.commitments]
@@ -368,7 +368,9 @@ def _m004(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
 
 
 def _t002(draw: st.DrawFn, portfolio: Portfolio) -> Defect:
-    latest = max(c.on for p in portfolio.partnerships for lc in p.lifecycles for c in lc.phases)
+    latest = max(
+        first_day(c.on) for p in portfolio.partnerships for lc in p.lifecycles for c in lc.phases
+    )
     return _rule(
         "T002",
         "validated as of the day before its latest phase change",

@@ -11,16 +11,19 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from samarbejde.model.approximate import When, first_day, last_day
 from samarbejde.model.enums import ReviewOutcome, StrategicPhase
 from samarbejde.model.history import PhaseChange
 from samarbejde.model.lifecycles import ProjectLifecycle, Review, StrategicLifecycle
 from samarbejde.model.terms import Term, add_duration
 from samarbejde.model.transitions import PROJECT_PHASES, STRATEGIC_PHASES
+from samarbejde.model.unknown import UNKNOWN
 from samarbejde.strategies._unknowns import maybe_unknown
 from samarbejde.strategies._values import (
     DEFAULT_END,
     DEFAULT_START,
     add_days,
+    approximately,
     day,
     ids,
     maybe,
@@ -108,6 +111,18 @@ def _strategic_path(draw: st.DrawFn, *, final: bool | None) -> list[StrategicPha
     return head + walk(draw, STRATEGIC_PHASES, final=final, start=pick(draw, after))
 
 
+def _early(
+    draw: st.DrawFn, exact: pendulum.Date, first: pendulum.Date, last: pendulum.Date
+) -> When:
+    """The date of an unknown early history that began on ``exact``.
+
+    The day, or now and then its year or month when that lies in ``first``..``last``
+    (design decision D112).
+    """
+    loose = approximately(exact, draw(st.integers(0, 2)))
+    return loose if first <= first_day(loose) and last_day(loose) <= last else exact
+
+
 def draw_strategic(
     draw: st.DrawFn,
     start: pendulum.Date,
@@ -119,17 +134,25 @@ def draw_strategic(
 ) -> StrategicLifecycle:
     """A strategic lifecycle beginning in ``start``..``end`` (before ``end`` at the latest).
 
+    Now and then its early history is unknown: the first phase is
+    :data:`~samarbejde.UNKNOWN`, dated (like ``since``) to the day, year or month it
+    began; the later phases follow the table from any phase (design decision D112).
+
     Reviews are recorded where a ``reviewing`` phase ends: ``dissolved`` when the
     partnership is dissolved, otherwise continued, adjusted or renewed.
     """
-    since = day(draw, start, _latest_start(end, begin_by))
+    exact = day(draw, start, _latest_start(end, begin_by))
     horizon = maybe_months(draw, 5 * 12, 15 * 12)
     stated = horizon if horizon is None else maybe_unknown(draw, horizon)
     review_every = maybe_months(draw, 6, 24)
-    limit = end if horizon is None else min(end, add_duration(since, horizon))
-    path = _room(_strategic_path(draw, final=final), since, limit, today)
-    days = [since, *sorted_dates(draw, len(path) - 1, add_days(since, 1), _until(limit, today))]
+    limit = end if horizon is None else min(end, add_duration(exact, horizon))
+    path = _room(_strategic_path(draw, final=final), exact, limit, today)
+    days = [exact, *sorted_dates(draw, len(path) - 1, add_days(exact, 1), _until(limit, today))]
     phases = tuple(PhaseChange(p, d) for p, d in zip(path, days, strict=True))
+    since: When = exact
+    if maybe_unknown(draw, exact) is UNKNOWN:
+        since = _early(draw, exact, start, _until(days[1] if len(days) > 1 else limit, today))
+        phases = (PhaseChange(UNKNOWN, since), *phases[1:])
     reviews = []
     for before, after in itertools.pairwise(phases):
         if before.phase is StrategicPhase.REVIEWING:
@@ -140,7 +163,7 @@ def draw_strategic(
                     draw, (ReviewOutcome.CONTINUED, ReviewOutcome.ADJUSTED, ReviewOutcome.RENEWED)
                 )
             )
-            reviews.append(Review(after.on, outcome, maybe_pick(draw, REVIEW_NOTES)))
+            reviews.append(Review(first_day(after.on), outcome, maybe_pick(draw, REVIEW_NOTES)))
     return StrategicLifecycle(
         since,
         phases,

@@ -41,7 +41,7 @@ from samarbejde.model import (
     TransitionError,
     UnknownIdError,
 )
-from samarbejde.model.approximate import last_day, surely_before, surely_by
+from samarbejde.model.approximate import first_day, last_day, surely_before, surely_by
 from samarbejde.strategies._records import POSTS, codes, draw_quantity
 from samarbejde.strategies._values import DEFAULT_END, amounts, dates, ids, texts
 
@@ -269,7 +269,7 @@ def _accepted(p: Partnership, on: pendulum.Date) -> list[Draw]:
         found.append(_release)
     if active:
         found.append(_declare_interests)
-    if _phase_table(p).allowed(p.lifecycle.phase) and p.lifecycle.phases[-1].on <= on:
+    if _phase_table(p).allowed(p.lifecycle.phase) and first_day(p.lifecycle.phases[-1].on) <= on:
         found.append(_advance)
     if open_:
         found += [_fund, _set_goal, _identify_challenge, _admit]
@@ -297,7 +297,7 @@ def _days(
     """
     known = {last_day(m.joined) for m in p.members} | {c.status[-1].on for c in p.commitments}
     known |= {f.on for c in p.commitments for f in c.fulfilments}
-    known |= {change.on for change in p.lifecycle.phases}
+    known |= {first_day(change.on) for change in p.lifecycle.phases}
     if known:
         known.add(max(known).add(days=1))
     inside = sorted(d for d in known if start <= d <= last)
