@@ -47,6 +47,7 @@ __all__ = [
     "AreaList",
     "Figure",
     "Listing",
+    "as_category",
     "categories_of",
     "categories_on_lists",
 ]
@@ -148,6 +149,18 @@ class AreaList:
         if area in self.left or self.complete:
             return False
         return None
+
+
+def as_category(code: str) -> AreaCategory | str:
+    """A list category as the model knows it, for a label; an open one as its words.
+
+    >>> as_category("udsat"), as_category("kombineret_udlejning")
+    (<AreaCategory.UDSAT: 'udsat'>, 'kombineret udlejning')
+    """
+    try:
+        return AreaCategory(code)
+    except ValueError:
+        return code.replace("_", " ")
 
 
 def _in_force(category: str, day: pendulum.Date) -> bool:

@@ -26,7 +26,6 @@ from samarbejde.model import (
     LAW_PERIODS,
     UNKNOWN,
     Area,
-    AreaCategory,
     Classification,
     Goal,
     Lang,
@@ -41,6 +40,7 @@ from samarbejde.model import (
     municipalities,
 )
 from samarbejde.model._html import escape as _e
+from samarbejde.model.area_lists import as_category
 from samarbejde.model.text import cadence, check_lang
 from samarbejde.model.words import DEFAULT_LANG
 from samarbejde.report._bodies import bodies_html
@@ -470,10 +470,8 @@ def _category(code: str, lang: Lang) -> str:
     """A list category's label; an open category the model does not know, as its code."""
     if code == UNKNOWN.value:
         return say("unknown", lang)
-    try:
-        return label(AreaCategory(code), lang)
-    except ValueError:
-        return code.replace("_", " ")
+    category = as_category(code)
+    return category if isinstance(category, str) else label(category, lang)
 
 
 def _classified(classification: Classification, as_of: pendulum.Date, lang: Lang) -> str:

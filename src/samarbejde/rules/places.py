@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pendulum
 
+from samarbejde.model.area_lists import as_category
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.unknown import UNKNOWN
 from samarbejde.rules._families import STRUCTURE, defined_rules
@@ -41,7 +42,13 @@ def area_left_every_list(ctx: RuleContext, part: PartnershipIndex) -> Iterator[H
         if area not in ctx.index.areas:
             continue  # S002 says so
         for on, held in _leavings(portfolio, area, part.started, part.ended):
-            yield hit(f"{part.path}.areas", area, area=area, on=on, categories=", ".join(held))
+            yield hit(
+                f"{part.path}.areas",
+                area,
+                area=ctx.index.area_name(area),
+                on=on,
+                categories=tuple(as_category(c) for c in held),
+            )
 
 
 def _leavings(
