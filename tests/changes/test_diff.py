@@ -44,7 +44,7 @@ DAY = pendulum.date(2025, 3, 1)
 
 def last_entry(p: Partnership) -> pendulum.Date:
     lifecycle = p.lifecycle
-    days = [c.on for c in lifecycle.phases]
+    days = [last_day(c.on) for c in lifecycle.phases]  # a first unknown phase may be a year
     days += [r.on for r in getattr(lifecycle, "reviews", ())]
     return max(days)
 
