@@ -183,16 +183,18 @@ def test_the_checks_would_see_a_request_and_a_console_error(driver: Any, tmp_pat
     assert any("boom" in e["message"] for e in driver.get_log("browser"))
 
 
-@pytest.mark.parametrize("lang", ["da", "en"])
+# Danish at 2,000 partnerships (the issue's size), English at 200: the page is the same
+# markup in either language, and the large one costs half a minute to make.
+@pytest.mark.parametrize(("lang", "size"), [("da", 100_000), ("en", 10_000)])
 def test_the_national_overview_fits_phone_and_desktop_and_passes_axe(
-    driver: Any, tmp_path: Path, lang: str
+    driver: Any, tmp_path: Path, lang: str, size: int
 ) -> None:
     """The overview of a 2,000-partnership portfolio: screenshots at 390 and 1280 px, axe."""
     from samarbejde.report import pages  # noqa: PLC0415
     from samarbejde.testing import synthetic_portfolio  # noqa: PLC0415
 
     folder = pages(
-        Document(synthetic_portfolio(100_000)),
+        Document(synthetic_portfolio(size)),
         as_of=examples.AS_OF,
         lang=lang,  # type: ignore[arg-type]
     )
