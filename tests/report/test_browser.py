@@ -53,6 +53,20 @@ def driver() -> Iterator[Any]:
         yield chromium
 
 
+def axe_violations(driver: Any, source: str) -> list[Any]:
+    """axe-core's violations on the open page: rule, impact and up to three targets."""
+    driver.execute_script(source)
+    return list(
+        driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']})"
+            ".then(r => done(r.violations.map(v => ["
+            "v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))])))"
+            ".catch(e => done([['axe-error', String(e), []]]));"
+        )
+    )
+
+
 def open_page(driver: Any, path: Path, width: int) -> None:
     driver.get("about:blank")
     driver.get_log("performance")  # forget what came before
@@ -159,15 +173,7 @@ def test_axe_core_finds_no_accessibility_violation(driver: Any, tmp_path: Path, 
     path.write_text(page(documents, as_of=examples.AS_OF, lang=lang), encoding="utf-8")  # type: ignore[arg-type]
     for width in (PHONE, DESKTOP):
         open_page(driver, path, width)
-        driver.execute_script(source)
-        result = driver.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "axe.run(document, {resultTypes: ['violations']})"
-            ".then(r => done(r.violations.map(v => ["
-            "v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))])))"
-            ".catch(e => done([['axe-error', String(e), []]]));"
-        )
-        assert result == [], f"at {width} px"
+        assert axe_violations(driver, source) == [], f"at {width} px"
 
 
 def test_the_checks_would_see_a_request_and_a_console_error(driver: Any, tmp_path: Path) -> None:
@@ -210,12 +216,4 @@ def test_the_national_overview_fits_phone_and_desktop_and_passes_axe(
         shot = screenshot(driver, artifacts() / f"overview-{lang}-{width}.png", width)
         assert shot.stat().st_size > 10_000
         if source is not None:
-            driver.execute_script(source)
-            result = driver.execute_async_script(
-                "const done = arguments[arguments.length - 1];"
-                "axe.run(document, {resultTypes: ['violations']})"
-                ".then(r => done(r.violations.map(v => ["
-                "v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))])))"
-                ".catch(e => done([['axe-error', String(e), []]]));"
-            )
-            assert result == [], f"at {width} px"
+            assert axe_violations(driver, source) == [], f"at {width} px"
