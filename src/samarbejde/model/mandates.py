@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    because,
     fail,
     instance_of,
     is_id,
@@ -25,7 +26,7 @@ __all__ = ["Mandate"]
 
 def _powers(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, frozenset) or not all(isinstance(p, Power) for p in value):
-        fail(instance, attribute, value, "must be a frozenset of Power values")
+        fail(instance, attribute, value, because("powers"))
 
 
 def _revoked_in_term(instance: Mandate, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from samarbejde.model._checks import (
+    because,
     fail,
     instance_of,
     is_id,
@@ -115,7 +116,7 @@ def _periods_in_order(
 
 def _parent_not_self(instance: Partnership, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value == instance.id:
-        fail(instance, attribute, value, "a partnership cannot be its own parent")
+        fail(instance, attribute, value, because("partnership_own_parent"))
 
 
 def _earlier(
@@ -125,7 +126,7 @@ def _earlier(
     for index, (before, after) in enumerate(itertools.pairwise(chain)):
         ended = before.ended
         if ended is None:
-            fail(instance, attribute, before.phase, f"earlier lifecycle {index} has not ended")
+            fail(instance, attribute, before.phase, because("earlier_open", index=f"{index}"))
         elif ended > after.started:
             fail(
                 instance,
