@@ -224,6 +224,9 @@ SAMPLES: dict[str, object] = {
     "previous": "2025-12-31",
     "since": "2017-01-01",
     "term": "2024-01-01..2027-12-31",
+    "unit": "m²",
+    "other": "2024-01-01",
+    "started": "2023-06-01",
 }
 
 
@@ -333,6 +336,12 @@ OVERRIDES: dict[str, dict[str, object]] = {
     "load.sheet.not_utf8": {"detail": "'utf-8' codec can't decode byte 0xe6 in position 12"},
     "error.reason.currency": {"hint": Phrase.of(Text("error.reason.currency_hint"), codes="'DKK'")},
     "error.reason.history_empty": {"name": "phase"},
+    "error.reason.list_dated": {
+        "category": "'vulnerable'",
+        "start": "2019-01-01",
+        "end": Phrase.of(Text("error.reason.list_to"), end="2026-12-31"),
+        "known": Phrase.of(Text("error.reason.no_category")),
+    },
     "error.reason.not_a": {"name": "phase"},
     "error.reason.unknown_later": {"name": "phase"},
     "error.reason.one_seat": {"role": "chair", "count": "2"},

@@ -184,7 +184,7 @@ class BodyOperations(PartnershipLookups):
         for challenge in event.challenges:
             if challenge not in known:
                 raise ModelError(
-                    "InvolvementEvent", "challenges", challenge, f"no challenge identified by {on}"
+                    "InvolvementEvent", "challenges", challenge, because("no_challenge", on=f"{on}")
                 )
         return self._evolve(involvement=(*self.involvement, event))
 

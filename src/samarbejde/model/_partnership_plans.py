@@ -57,7 +57,7 @@ class PlanOperations(PartnershipLookups):
                 "Vision",
                 "agreed_on",
                 on,
-                f"before the vision it replaces ({self.vision.agreed_on})",
+                because("before_vision", day=f"{self.vision.agreed_on}"),
             )
         return self._evolve(vision=Vision(text, on, tuple(by)))
 
@@ -99,7 +99,7 @@ class PlanOperations(PartnershipLookups):
         for challenge in goal.challenges:
             if challenge not in known:
                 raise ModelError(
-                    "Goal", "challenges", challenge, f"no challenge identified by {on}"
+                    "Goal", "challenges", challenge, because("no_challenge", on=f"{on}")
                 )
         goal = dated(goal, "decided_on", on)
         not_before(self.goals, goal.id, lambda g: (g.id, g.decided_on), "Goal", on)
@@ -160,9 +160,7 @@ class PlanOperations(PartnershipLookups):
         on = days.day(on, "on")
         self._open_on("agreements", on)
         if any(a.id == agreement.id for a in self.agreements):
-            raise ModelError(
-                "Partnership", "agreements", agreement.id, "agreement id already in use"
-            )
+            raise ModelError("Partnership", "agreements", agreement.id, because("agreement_id"))
         if agreement.parent is not None and all(a.id != agreement.parent for a in self.agreements):
             raise ModelError("Agreement", "parent", agreement.parent, because("no_agreement"))
         for party in agreement.parties:
@@ -195,7 +193,12 @@ class PlanOperations(PartnershipLookups):
                     "Signature",
                     "signed_on",
                     on,
-                    f"{organisation} already signed {agreement} on {party.signed_on}",
+                    because(
+                        "already_signed",
+                        organisation=f"{organisation}",
+                        agreement=f"{agreement}",
+                        on=f"{party.signed_on}",
+                    ),
                 )
         signed = Signature(organisation, on)
         changed = attrs.evolve(

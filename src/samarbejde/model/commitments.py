@@ -69,7 +69,7 @@ def _fulfilments(
                 instance,
                 attribute,
                 fulfilment.quantity.unit,
-                f"fulfilment in another unit than the commitment ({instance.quantity.unit})",
+                because("other_unit", unit=f"{instance.quantity.unit}"),
             )
 
 

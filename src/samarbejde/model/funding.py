@@ -151,7 +151,7 @@ def check_periods(
                 instance,
                 attribute,
                 period.amount.currency,
-                f"a period's currency must be the funding's ({amount.currency})",
+                because("period_currency", currency=f"{amount.currency}"),
             )
     for before, after in itertools.pairwise(periods):
         assert before.term.end is not None  # checked by PeriodAmount
@@ -160,7 +160,7 @@ def check_periods(
                 instance,
                 attribute,
                 after.term.start,
-                f"periods overlap or are out of order: one ends {before.term.end}",
+                because("periods_overlap", end=f"{before.term.end}"),
             )
     amounts = [p.amount.amount for p in periods]
     known = [a for a in amounts if not isinstance(a, Unknown)]
@@ -171,7 +171,7 @@ def check_periods(
                 instance,
                 attribute,
                 total,
-                f"the periods add up to {total}, not to the amount {amount.amount}",
+                because("periods_sum", total=f"{total}", amount=f"{amount.amount}"),
             )
     elif not isinstance(amount.amount, Unknown) and total > amount.amount:
         # Some period is not known: the known ones fit inside the amount (D75).
@@ -179,7 +179,7 @@ def check_periods(
             instance,
             attribute,
             total,
-            f"the known periods add up to {total}, more than the amount {amount.amount}",
+            because("known_periods_sum", total=f"{total}", amount=f"{amount.amount}"),
         )
 
 
@@ -209,7 +209,7 @@ def check_shares(
             instance,
             attribute,
             total,
-            "the known shares must add up to 1 (at most 1 while one is unknown)",
+            because("shares_sum"),
         )
 
 

@@ -65,7 +65,7 @@ def _strategic_phases(
             instance,
             attribute,
             first.on,
-            f"an unknown first phase is dated within `since` ({instance.since}), not after it",
+            because("unknown_after_since", since=f"{instance.since}"),
         )
 
 

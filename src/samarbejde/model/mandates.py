@@ -32,7 +32,10 @@ def _powers(instance: object, attribute: attrs.Attribute[Any], value: object) ->
 def _revoked_in_term(instance: Mandate, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value < instance.term.start:  # type: ignore[operator]
         fail(
-            instance, attribute, value, f"revoked before the mandate starts ({instance.term.start})"
+            instance,
+            attribute,
+            value,
+            because("revoked_before_start", start=f"{instance.term.start}"),
         )
 
 

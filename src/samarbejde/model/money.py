@@ -97,7 +97,10 @@ class Money:
             return NotImplemented
         if other.currency != self.currency:
             raise ModelError(
-                "Money", "currency", other.currency, f"cannot add it to {self.currency}"
+                "Money",
+                "currency",
+                other.currency,
+                because("other_currency", currency=f"{self.currency}"),
             )
         if self.amount is UNKNOWN or other.amount is UNKNOWN:
             return Money(UNKNOWN, self.currency)

@@ -90,13 +90,19 @@ def _periods_apart(
         ordered = sorted(held, key=lambda m: first_day(m.joined))
         for before, after in itertools.pairwise(ordered):
             if before.overlaps(after):
-                until = "" if before.left is None else f" until {before.left}"
+                until: object = (
+                    "" if before.left is None else because("until", left=f"{before.left}")
+                )
                 fail(
                     instance,
                     attribute,
                     organisation,
-                    f"membership periods overlap: one from {before.joined}{until}, "
-                    f"another from {after.joined}",
+                    because(
+                        "memberships_overlap",
+                        joined=f"{before.joined}",
+                        until=until,
+                        other=f"{after.joined}",
+                    ),
                 )
 
 
@@ -110,7 +116,7 @@ def _periods_in_order(
                 instance,
                 attribute,
                 after.id,
-                f"starts {after.term.start}, before period {before.id} has ended",
+                because("period_starts_early", start=f"{after.term.start}", period=f"{before.id}"),
             )
 
 
@@ -132,7 +138,7 @@ def _earlier(
                 instance,
                 attribute,
                 ended,
-                f"earlier lifecycle {index} ends after the next one starts ({after.started})",
+                because("lifecycle_overlap", index=f"{index}", started=f"{after.started}"),
             )
 
 
