@@ -214,6 +214,19 @@ SAMPLES: dict[str, object] = {
     "without_strategic": 7,
     "year": 2025,
     "years": 10,
+    # error reasons: values as the English message has always shown them (ISO text)
+    "a": "'DKK'",
+    "b": "'DKR'",
+    "codes": "'DKK'",
+    "date": "2024-05-01",
+    "granted": "2024-05-01",
+    "index": "0",
+    "previous": "2025-12-31",
+    "since": "2017-01-01",
+    "term": "2024-01-01..2027-12-31",
+    "unit": "m²",
+    "other": "2024-01-01",
+    "started": "2023-06-01",
 }
 
 
@@ -321,6 +334,17 @@ OVERRIDES: dict[str, dict[str, object]] = {
     "load.sheet.unknown": {"name": "'Ark1'", "hint": ""},
     "load.sheet.not_xlsx": {"detail": "File is not a zip file"},
     "load.sheet.not_utf8": {"detail": "'utf-8' codec can't decode byte 0xe6 in position 12"},
+    "error.reason.currency": {"hint": Phrase.of(Text("error.reason.currency_hint"), codes="'DKK'")},
+    "error.reason.history_empty": {"name": "phase"},
+    "error.reason.list_dated": {
+        "category": "'vulnerable'",
+        "start": "2019-01-01",
+        "end": Phrase.of(Text("error.reason.list_to"), end="2026-12-31"),
+        "known": Phrase.of(Text("error.reason.no_category")),
+    },
+    "error.reason.not_a": {"name": "phase"},
+    "error.reason.unknown_later": {"name": "phase"},
+    "error.reason.one_seat": {"role": "chair", "count": "2"},
     **{f"format.{unit}": {"n": 1} for unit in ("year", "month", "week", "day", "hour")},
 }
 

@@ -73,7 +73,9 @@ def _outcome(check: Any, *arguments: Any) -> tuple[type[BaseException], str, Any
     try:
         check(*arguments)
     except Exception as error:
-        return type(error), str(error), (error.args, vars(error))
+        # the phrase (D110) is how the reason is said in other languages, not the verdict
+        said = {k: v for k, v in vars(error).items() if k != "phrase"}
+        return type(error), str(error), (error.args, said)
     return None
 
 

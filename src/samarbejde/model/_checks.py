@@ -440,7 +440,10 @@ def in_date_order(
     for date in dates:
         if previous is not None and last_day(date) < first_day(previous):
             fail(
-                instance, attribute, date, f"dates go backwards: {date} is listed after {previous}"
+                instance,
+                attribute,
+                date,
+                because("backwards", date=f"{date}", previous=f"{previous}"),
             )
         previous = date
 

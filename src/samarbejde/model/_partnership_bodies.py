@@ -14,6 +14,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import days
+from samarbejde.model._checks import because
 from samarbejde.model._partnership_lookups import PartnershipLookups, put
 from samarbejde.model._partnership_plans import dated, not_before
 from samarbejde.model.approximate import first_day, may_be_by
@@ -73,7 +74,7 @@ class BodyOperations(PartnershipLookups):
             ModelError: Its id is taken, or as :meth:`set_governance`.
         """
         if any(b.id == body.id for b in self.governance):
-            raise ModelError("Partnership", "governance", body.id, "governance body id in use")
+            raise ModelError("Partnership", "governance", body.id, because("body_id"))
         return self.set_governance(body, on=on)
 
     def change_body(
@@ -99,10 +100,12 @@ class BodyOperations(PartnershipLookups):
         names = {a.name for a in attrs.fields(GovernanceBody)} - _NOT_CHANGED
         for name, value in changes.items():
             if name not in names:
-                raise ModelError("GovernanceBody", name, value, "cannot be changed")
+                raise ModelError("GovernanceBody", name, value, because("unchangeable"))
         term = current.term
         if term is not None and term.end is not None and term.end < on:
-            raise ModelError("GovernanceBody", "term", term.end, f"{body} had closed before {on}")
+            raise ModelError(
+                "GovernanceBody", "term", term.end, because("body_closed", body=body, on=f"{on}")
+            )
         given: dict[str, Any] = {**changes, "decided_on": None}
         changed = attrs.evolve(current, **given)
         return self.set_governance(changed, on=on)
@@ -128,9 +131,13 @@ class BodyOperations(PartnershipLookups):
             start = on if given is None else first_day(given)
             term = Term(min(start, on))
         if term.start > on:
-            raise ModelError("GovernanceBody", "term", term.start, f"starts after {on}")
+            raise ModelError(
+                "GovernanceBody", "term", term.start, because("starts_after", on=f"{on}")
+            )
         if term.end is not None and term.end < on:
-            raise ModelError("GovernanceBody", "term", term.end, f"{body} had closed before {on}")
+            raise ModelError(
+                "GovernanceBody", "term", term.end, because("body_closed", body=body, on=f"{on}")
+            )
         return self.change_body(body, on=on, term=Term(term.start, on))
 
     def set_secretariat(self, secretariat: Secretariat, *, on: pendulum.Date) -> Partnership:
@@ -148,7 +155,10 @@ class BodyOperations(PartnershipLookups):
         before = self.secretariat
         if before is not None and before.decided_on is not None and on < before.decided_on:
             raise ModelError(
-                "Secretariat", "decided_on", on, f"before the one it replaces ({before.decided_on})"
+                "Secretariat",
+                "decided_on",
+                on,
+                because("before_one_replaced", day=f"{before.decided_on}"),
             )
         return self._evolve(secretariat=secretariat)
 
@@ -164,15 +174,17 @@ class BodyOperations(PartnershipLookups):
         """
         on = days.day(on, "on")
         if event.held_on != on:
-            raise ModelError("InvolvementEvent", "held_on", event.held_on, f"must be dated {on}")
+            raise ModelError(
+                "InvolvementEvent", "held_on", event.held_on, because("dated", on=f"{on}")
+            )
         self._open_on("involvement", on)
         if any(e.id == event.id for e in self.involvement):
-            raise ModelError("Partnership", "involvement", event.id, "event id already in use")
+            raise ModelError("Partnership", "involvement", event.id, because("event_id"))
         known = {c.id for c in self.challenges if may_be_by(c.identified_on, on)}
         for challenge in event.challenges:
             if challenge not in known:
                 raise ModelError(
-                    "InvolvementEvent", "challenges", challenge, f"no challenge identified by {on}"
+                    "InvolvementEvent", "challenges", challenge, because("no_challenge", on=f"{on}")
                 )
         return self._evolve(involvement=(*self.involvement, event))
 

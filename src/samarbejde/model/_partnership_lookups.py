@@ -176,7 +176,7 @@ class PartnershipLookups:
             raise ModelError(
                 "Partnership", "members", organisation, because("not_member", on=str(on))
             )
-        raise ModelError("Partnership", "members", organisation, "is not a member")
+        raise ModelError("Partnership", "members", organisation, because("not_a_member"))
 
 
 def find(items: Iterable[T], match: Callable[[T], bool], record: str, key: str) -> T:

@@ -107,7 +107,7 @@ class MemberOperations(PartnershipLookups):
         self._open_on("mandates", on)
         member = self._active_member(organisation, on)
         if any(held.id == mandate.id for _, held in self.mandates()):
-            raise ModelError("Partnership", "mandates", mandate.id, "mandate id already in use")
+            raise ModelError("Partnership", "mandates", mandate.id, because("mandate_id"))
         changed = attrs.evolve(member, mandates=(*member.mandates, mandate))
         return self._evolve(members=replace(self.members, member, changed))
 

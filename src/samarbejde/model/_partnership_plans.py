@@ -13,6 +13,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import days
+from samarbejde.model._checks import because
 from samarbejde.model._partnership_lookups import PartnershipLookups, put, replace
 from samarbejde.model.agreements import Agreement, Signature
 from samarbejde.model.approximate import When, may_be_by, surely_after
@@ -56,7 +57,7 @@ class PlanOperations(PartnershipLookups):
                 "Vision",
                 "agreed_on",
                 on,
-                f"before the vision it replaces ({self.vision.agreed_on})",
+                because("before_vision", day=f"{self.vision.agreed_on}"),
             )
         return self._evolve(vision=Vision(text, on, tuple(by)))
 
@@ -71,15 +72,13 @@ class PlanOperations(PartnershipLookups):
         on = days.day(on, "on")
         if challenge.identified_on != on:
             raise ModelError(
-                "Challenge", "identified_on", challenge.identified_on, f"must be dated {on}"
+                "Challenge", "identified_on", challenge.identified_on, because("dated", on=f"{on}")
             )
         self._open_on("challenges", on)
         for organisation in challenge.identified_by:
             self._active_member(organisation, on)
         if any(c.id == challenge.id for c in self.challenges):
-            raise ModelError(
-                "Partnership", "challenges", challenge.id, "challenge id already in use"
-            )
+            raise ModelError("Partnership", "challenges", challenge.id, because("challenge_id"))
         return self._evolve(challenges=(*self.challenges, challenge))
 
     def set_goal(self, goal: Goal, *, on: pendulum.Date) -> Partnership:
@@ -100,7 +99,7 @@ class PlanOperations(PartnershipLookups):
         for challenge in goal.challenges:
             if challenge not in known:
                 raise ModelError(
-                    "Goal", "challenges", challenge, f"no challenge identified by {on}"
+                    "Goal", "challenges", challenge, because("no_challenge", on=f"{on}")
                 )
         goal = dated(goal, "decided_on", on)
         not_before(self.goals, goal.id, lambda g: (g.id, g.decided_on), "Goal", on)
@@ -134,7 +133,7 @@ class PlanOperations(PartnershipLookups):
         try:
             number = value if isinstance(value, Decimal) else Decimal(value)
         except ArithmeticError:
-            raise ModelError("Measurement", "value", value, "not a number") from None
+            raise ModelError("Measurement", "value", value, because("not_number")) from None
         measurement = Measurement(
             on,
             number,
@@ -161,15 +160,16 @@ class PlanOperations(PartnershipLookups):
         on = days.day(on, "on")
         self._open_on("agreements", on)
         if any(a.id == agreement.id for a in self.agreements):
-            raise ModelError(
-                "Partnership", "agreements", agreement.id, "agreement id already in use"
-            )
+            raise ModelError("Partnership", "agreements", agreement.id, because("agreement_id"))
         if agreement.parent is not None and all(a.id != agreement.parent for a in self.agreements):
-            raise ModelError("Agreement", "parent", agreement.parent, "no such agreement")
+            raise ModelError("Agreement", "parent", agreement.parent, because("no_agreement"))
         for party in agreement.parties:
             if party.signed_on is not None and surely_after(party.signed_on, on):
                 raise ModelError(
-                    "Signature", "signed_on", party.signed_on, f"after the agreement ({on})"
+                    "Signature",
+                    "signed_on",
+                    party.signed_on,
+                    because("after_agreement", on=f"{on}"),
                 )
         agreement = dated(agreement, "concluded_on", on)
         return self._evolve(agreements=(*self.agreements, agreement))
@@ -193,7 +193,12 @@ class PlanOperations(PartnershipLookups):
                     "Signature",
                     "signed_on",
                     on,
-                    f"{organisation} already signed {agreement} on {party.signed_on}",
+                    because(
+                        "already_signed",
+                        organisation=f"{organisation}",
+                        agreement=f"{agreement}",
+                        on=f"{party.signed_on}",
+                    ),
                 )
         signed = Signature(organisation, on)
         changed = attrs.evolve(
@@ -213,10 +218,10 @@ class PlanOperations(PartnershipLookups):
         on = days.day(on, "on")
         self._open_on("funding", on)
         if any(f.id == funding.id for f in self.funding):
-            raise ModelError("Partnership", "funding", funding.id, "funding id already in use")
+            raise ModelError("Partnership", "funding", funding.id, because("funding_id"))
         end = funding.term.end
         if end is not None and end < on:
-            raise ModelError("Funding", "term", end, f"ended before it was granted ({on})")
+            raise ModelError("Funding", "term", end, because("ended_before_grant", on=f"{on}"))
         funding = dated(funding, "granted_on", on)
         return self._evolve(funding=(*self.funding, funding))
 
@@ -248,7 +253,7 @@ def dated(record: R, field: str, on: pendulum.Date) -> R:
         changes: dict[str, Any] = {field: on}
         return attrs.evolve(record, **changes)
     if given != on:
-        raise ModelError(type(record).__name__, field, given, f"must be dated {on}")
+        raise ModelError(type(record).__name__, field, given, because("dated", on=f"{on}"))
     return record
 
 
@@ -263,4 +268,4 @@ def not_before(
     for record in records:
         found, day = key(record)
         if found == id and day is not None and surely_after(day, on):
-            raise ModelError(name, "decided_on", on, f"before the version it replaces ({day})")
+            raise ModelError(name, "decided_on", on, because("before_replaced", day=f"{day}"))

@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    because,
     fail,
     instance_of,
     is_id,
@@ -48,7 +49,7 @@ def _parties(
 
 def _parent_not_self(instance: Agreement, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value == instance.id:
-        fail(instance, attribute, value, "an agreement cannot be its own parent")
+        fail(instance, attribute, value, because("agreement_own_parent"))
 
 
 @attrs.frozen

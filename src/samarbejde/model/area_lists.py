@@ -26,6 +26,7 @@ import pendulum
 from samarbejde.model import days
 from samarbejde.model._checks import (
     AtLeast,
+    because,
     fail,
     instance_of,
     is_code,
@@ -105,7 +106,7 @@ def _left(instance: AreaList, attribute: attrs.Attribute[Any], value: tuple[str,
     on = {x.area for x in instance.listings}
     for area in value:
         if area in on:
-            fail(instance, attribute, area, "an area cannot be on a list and leave it the same day")
+            fail(instance, attribute, area, because("same_day"))
 
 
 @attrs.frozen

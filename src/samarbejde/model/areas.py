@@ -14,6 +14,7 @@ from samarbejde.model._checks import (
     AtLeast,
     OneOf,
     OrUnknown,
+    because,
     fail,
     in_date_order,
     instance_of,
@@ -99,15 +100,16 @@ def _in_law_period(
         return
     period = LAW_PERIODS[category]
     if isinstance(value, pendulum.Date) and not period.contains(value):
-        end = "" if period.end is None else f" to {period.end}"
-        known = ", ".join(c.value for c in categories_on(value)) or "no category"
-        fail(
-            instance,
-            attribute,
-            value,
-            f"{category.value!r} lists are dated from {period.start}{end}; "
-            f"a list of that date holds {known}",
+        end: object = "" if period.end is None else because("list_to", end=f"{period.end}")
+        known: object = ", ".join(c.value for c in categories_on(value))
+        reason = because(
+            "list_dated",
+            category=repr(category.value),
+            start=f"{period.start}",
+            end=end,
+            known=known or because("no_category"),
         )
+        fail(instance, attribute, value, reason)
 
 
 @attrs.frozen

@@ -9,6 +9,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    because,
     fail,
     in_date_order,
     instance_of,
@@ -68,13 +69,13 @@ def _fulfilments(
                 instance,
                 attribute,
                 fulfilment.quantity.unit,
-                f"fulfilment in another unit than the commitment ({instance.quantity.unit})",
+                because("other_unit", unit=f"{instance.quantity.unit}"),
             )
 
 
 def _to_not_by(instance: Commitment, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value == instance.by:
-        fail(instance, attribute, value, "a member cannot commit to itself")
+        fail(instance, attribute, value, because("self_commit"))
 
 
 @attrs.frozen

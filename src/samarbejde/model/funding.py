@@ -20,6 +20,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    because,
     fail,
     in_date_order,
     instance_of,
@@ -61,7 +62,7 @@ _CENT = Decimal("0.01")
 def _ends(instance: object, attribute: attrs.Attribute[Any], value: Term) -> None:
     instance_of(Term)(instance, attribute, value)
     if value.end is None:
-        fail(instance, attribute, value, "a period with an amount needs an end")
+        fail(instance, attribute, value, because("period_end"))
 
 
 @attrs.frozen
@@ -84,7 +85,7 @@ class PeriodAmount:
 def _share(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     is_optional_decimal(instance, attribute, value)
     if isinstance(value, Decimal) and not Decimal(0) < value <= Decimal(1):
-        fail(instance, attribute, value, "must be a fraction above 0 and at most 1")
+        fail(instance, attribute, value, because("fraction"))
 
 
 @attrs.frozen
@@ -144,13 +145,13 @@ def check_periods(
         return
     for period in periods:
         if not term.covers(period.term):
-            fail(instance, attribute, period.term, f"lies outside the funding's term {term}")
+            fail(instance, attribute, period.term, because("outside_term", term=f"{term}"))
         if period.amount.currency != amount.currency:
             fail(
                 instance,
                 attribute,
                 period.amount.currency,
-                f"a period's currency must be the funding's ({amount.currency})",
+                because("period_currency", currency=f"{amount.currency}"),
             )
     for before, after in itertools.pairwise(periods):
         assert before.term.end is not None  # checked by PeriodAmount
@@ -159,7 +160,7 @@ def check_periods(
                 instance,
                 attribute,
                 after.term.start,
-                f"periods overlap or are out of order: one ends {before.term.end}",
+                because("periods_overlap", end=f"{before.term.end}"),
             )
     amounts = [p.amount.amount for p in periods]
     known = [a for a in amounts if not isinstance(a, Unknown)]
@@ -170,7 +171,7 @@ def check_periods(
                 instance,
                 attribute,
                 total,
-                f"the periods add up to {total}, not to the amount {amount.amount}",
+                because("periods_sum", total=f"{total}", amount=f"{amount.amount}"),
             )
     elif not isinstance(amount.amount, Unknown) and total > amount.amount:
         # Some period is not known: the known ones fit inside the amount (D75).
@@ -178,7 +179,7 @@ def check_periods(
             instance,
             attribute,
             total,
-            f"the known periods add up to {total}, more than the amount {amount.amount}",
+            because("known_periods_sum", total=f"{total}", amount=f"{amount.amount}"),
         )
 
 
@@ -198,9 +199,9 @@ def check_shares(
         return
     names = [s.organisation for s in shares]
     if funder not in names:
-        fail(instance, attribute, funder, "the funder must be one of the shares' organisations")
+        fail(instance, attribute, funder, because("funder_share"))
     if len(set(names)) != len(names):
-        fail(instance, attribute, names, "an organisation has two shares")
+        fail(instance, attribute, names, because("two_shares"))
     known = [s.share for s in shares if s.share is not None]
     total = sum(known, Decimal(0))
     if total > 1 or (len(known) == len(shares) and total != 1):
@@ -208,7 +209,7 @@ def check_shares(
             instance,
             attribute,
             total,
-            "the known shares must add up to 1 (at most 1 while one is unknown)",
+            because("shares_sum"),
         )
 
 
@@ -218,7 +219,7 @@ def _changes(instance: Funding, attribute: attrs.Attribute[Any], value: object) 
     granted = instance.granted_on
     for change in instance.changes:
         if granted is not None and change.on < first_day(granted):
-            fail(instance, attribute, change.on, f"before the funding was granted ({granted})")
+            fail(instance, attribute, change.on, because("before_grant", granted=f"{granted}"))
 
 
 @attrs.frozen
@@ -281,7 +282,7 @@ class Funding(Cited):
             ModelError: ``term`` has no end, or a field is invalid.
         """
         if term.end is None:
-            raise ModelError("Funding", "term", term, "a yearly funding needs an end")
+            raise ModelError("Funding", "term", term, because("yearly_end"))
         periods = []
         start, year = term.start, 0
         while start <= term.end:

@@ -9,6 +9,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    because,
     fail,
     in_date_order,
     is_id,
@@ -65,7 +66,7 @@ class Challenge(Cited):
 
 def _unit(instance: Goal, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and instance.measure is not Measure.AMOUNT:
-        fail(instance, attribute, value, "only a goal measured as an amount has a unit")
+        fail(instance, attribute, value, because("unit_amount"))
 
 
 def _measurements(

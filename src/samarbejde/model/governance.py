@@ -18,6 +18,7 @@ import pendulum
 
 from samarbejde.model._checks import (
     AtLeast,
+    because,
     fail,
     instance_of,
     is_code,
@@ -48,7 +49,12 @@ def _code(value: str) -> str:
 
 def _one_for_a_chair(instance: Seat, attribute: attrs.Attribute[Any], value: SeatRole) -> None:
     if value is not SeatRole.MEMBER and instance.count != 1:
-        fail(instance, attribute, value, f"a {value} seat is one seat, not {instance.count}")
+        fail(
+            instance,
+            attribute,
+            value,
+            because("one_seat", role=f"{value}", count=f"{instance.count}"),
+        )
 
 
 @attrs.frozen
@@ -84,8 +90,7 @@ def _seats_apart_from_members(
                 instance,
                 attribute,
                 seat.organisation,
-                "is listed in members too: give an organisation in members (one seat, "
-                "nothing more known) or in seats, not both",
+                because("member_and_seat"),
             )
 
 
@@ -93,7 +98,7 @@ def _holds_the_seats(
     instance: GovernanceBody, attribute: attrs.Attribute[Any], value: int | None
 ) -> None:
     if value is not None and instance.seat_count > value:
-        fail(instance, attribute, value, f"fewer than the seats listed ({instance.seat_count})")
+        fail(instance, attribute, value, because("seats_listed", count=f"{instance.seat_count}"))
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ import pendulum
 
 from samarbejde.model._checks import (
     OrUnknown,
+    because,
     fail,
     instance_of,
     is_date,
@@ -31,7 +32,7 @@ S = TypeVar("S", bound=Enum)
 
 def _phase_day(instance: PhaseChange[Any], attribute: attrs.Attribute[Any], value: When) -> None:
     if is_approximate(value) and instance.phase is not UNKNOWN:
-        fail(instance, attribute, value, "only an unknown phase may be dated to a year or month")
+        fail(instance, attribute, value, because("unknown_dated"))
 
 
 @attrs.frozen
@@ -86,7 +87,7 @@ def check_history(
         TransitionError: A state does not follow from the one before it.
     """
     if not entries:
-        fail(instance, attribute, (), f"a {table.name} history needs at least one entry")
+        fail(instance, attribute, (), because("history_empty", name=table.name))
     # Every record built checks its history, so the common case is kept short: the
     # states are looked up in ``table.moves`` (its keys are ``table.states``) and the
     # transition is tested in place; ``table.check`` only runs to word a failure.
@@ -102,19 +103,18 @@ def check_history(
                     type(instance).__name__,
                     f"{attribute.name}[{index}]",
                     state,
-                    f"an unknown {table.name} cannot follow another entry; only the first"
-                    " may be unknown",
+                    because("unknown_later", name=table.name),
                 )
             previous, allowed = day, table.states
             continue
         if state not in moves:
-            fail(instance, attribute, state, f"not a {table.name}")
+            fail(instance, attribute, state, because("not_a", name=table.name))
         if previous is not None and day < previous:
             fail(
                 instance,
                 attribute,
                 day,
-                f"entry {index} is dated before the entry before it ({previous})",
+                because("entry_before", index=f"{index}", previous=f"{previous}"),
             )
         if state not in allowed:
             record = type(instance).__name__

@@ -13,6 +13,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    because,
     fail,
     is_code,
     is_date,
@@ -28,7 +29,7 @@ __all__ = ["InvolvementEvent", "first_by_sector"]
 
 def _sectors(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, frozenset) or not all(isinstance(s, Sector) for s in value):
-        fail(instance, attribute, value, "must be a frozenset of Sector")
+        fail(instance, attribute, value, because("sectors"))
 
 
 @attrs.frozen

@@ -40,7 +40,7 @@ def _project_phases(
 ) -> None:
     for change in value:
         if change.phase is UNKNOWN:
-            fail(instance, attribute, change.phase, "a project's phases must be known (D112)")
+            fail(instance, attribute, change.phase, because("project_known"))
         if not isinstance(change.phase, ProjectPhase):
             fail(instance, attribute, change.phase, because("not_project_phase"))
     check_history(instance, attribute, [(c.phase, c.on) for c in value], PROJECT_PHASES)
@@ -57,13 +57,15 @@ def _strategic_phases(
     check_history(instance, attribute, [(c.phase, c.on) for c in value], STRATEGIC_PHASES)
     first = value[0]
     if surely_before(first.on, first_day(instance.since)):
-        fail(instance, attribute, first.on, f"first phase dated before `since` ({instance.since})")
+        fail(
+            instance, attribute, first.on, because("first_before_since", since=f"{instance.since}")
+        )
     if first.phase is UNKNOWN and last_day(first.on) > last_day(instance.since):
         fail(
             instance,
             attribute,
             first.on,
-            f"an unknown first phase is dated within `since` ({instance.since}), not after it",
+            because("unknown_after_since", since=f"{instance.since}"),
         )
 
 
@@ -150,7 +152,12 @@ def _reviews(
 ) -> None:
     in_date_order(instance, attribute, (r.on for r in value))
     if value and surely_before(value[0].on, first_day(instance.since)):
-        fail(instance, attribute, value[0].on, f"review dated before `since` ({instance.since})")
+        fail(
+            instance,
+            attribute,
+            value[0].on,
+            because("review_before_since", since=f"{instance.since}"),
+        )
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    because,
     fail,
     instance_of,
     is_id,
@@ -25,13 +26,16 @@ __all__ = ["Mandate"]
 
 def _powers(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, frozenset) or not all(isinstance(p, Power) for p in value):
-        fail(instance, attribute, value, "must be a frozenset of Power values")
+        fail(instance, attribute, value, because("powers"))
 
 
 def _revoked_in_term(instance: Mandate, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value < instance.term.start:  # type: ignore[operator]
         fail(
-            instance, attribute, value, f"revoked before the mandate starts ({instance.term.start})"
+            instance,
+            attribute,
+            value,
+            because("revoked_before_start", start=f"{instance.term.start}"),
         )
 
 

@@ -20,6 +20,7 @@ import attrs
 import pendulum
 
 from samarbejde.model._checks import (
+    because,
     fail,
     is_date,
     is_decimal,
@@ -33,7 +34,7 @@ __all__ = ["Measurement", "projection"]
 
 def _since(instance: Measurement, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, pendulum.Date) and value > instance.on:
-        fail(instance, attribute, value, f"a period must begin on or before `on` ({instance.on})")
+        fail(instance, attribute, value, because("period_on", on=f"{instance.on}"))
 
 
 @attrs.frozen

@@ -14,6 +14,7 @@ from samarbejde.model._checks import (
     Matches,
     OrUnknown,
     Validator,
+    because,
     fail,
     instance_of,
     is_decimal,
@@ -56,8 +57,13 @@ def _is_iso4217(instance: object, attribute: attrs.Attribute[Any], value: object
         import difflib  # noqa: PLC0415 - only on a failure
 
         close = difflib.get_close_matches(value, sorted(known), n=3)
-        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        fail(instance, attribute, value, f"is not an ISO 4217 currency code{hint}")
+        hint: object = ""
+        if close:
+            codes: object = repr(close[0])
+            for code in close[1:]:
+                codes = because("or", a=codes, b=repr(code))
+            hint = because("currency_hint", codes=codes)
+        fail(instance, attribute, value, because("currency", hint=hint))
 
 
 @attrs.frozen
@@ -91,7 +97,10 @@ class Money:
             return NotImplemented
         if other.currency != self.currency:
             raise ModelError(
-                "Money", "currency", other.currency, f"cannot add it to {self.currency}"
+                "Money",
+                "currency",
+                other.currency,
+                because("other_currency", currency=f"{self.currency}"),
             )
         if self.amount is UNKNOWN or other.amount is UNKNOWN:
             return Money(UNKNOWN, self.currency)

@@ -11,6 +11,7 @@ import pendulum
 from samarbejde.model._checks import (
     Matches,
     OneOf,
+    because,
     fail,
     instance_of,
     is_code,
@@ -90,7 +91,7 @@ def _parent_not_self(
     instance: Organisation, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     if value is not None and value == instance.id:
-        fail(instance, attribute, value, "an organisation cannot be its own parent")
+        fail(instance, attribute, value, because("organisation_own_parent"))
 
 
 def _entry_points(

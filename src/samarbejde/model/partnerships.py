@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from samarbejde.model._checks import (
+    because,
     fail,
     instance_of,
     is_id,
@@ -89,13 +90,19 @@ def _periods_apart(
         ordered = sorted(held, key=lambda m: first_day(m.joined))
         for before, after in itertools.pairwise(ordered):
             if before.overlaps(after):
-                until = "" if before.left is None else f" until {before.left}"
+                until: object = (
+                    "" if before.left is None else because("until", left=f"{before.left}")
+                )
                 fail(
                     instance,
                     attribute,
                     organisation,
-                    f"membership periods overlap: one from {before.joined}{until}, "
-                    f"another from {after.joined}",
+                    because(
+                        "memberships_overlap",
+                        joined=f"{before.joined}",
+                        until=until,
+                        other=f"{after.joined}",
+                    ),
                 )
 
 
@@ -109,13 +116,13 @@ def _periods_in_order(
                 instance,
                 attribute,
                 after.id,
-                f"starts {after.term.start}, before period {before.id} has ended",
+                because("period_starts_early", start=f"{after.term.start}", period=f"{before.id}"),
             )
 
 
 def _parent_not_self(instance: Partnership, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value == instance.id:
-        fail(instance, attribute, value, "a partnership cannot be its own parent")
+        fail(instance, attribute, value, because("partnership_own_parent"))
 
 
 def _earlier(
@@ -125,13 +132,13 @@ def _earlier(
     for index, (before, after) in enumerate(itertools.pairwise(chain)):
         ended = before.ended
         if ended is None:
-            fail(instance, attribute, before.phase, f"earlier lifecycle {index} has not ended")
+            fail(instance, attribute, before.phase, because("earlier_open", index=f"{index}"))
         elif ended > after.started:
             fail(
                 instance,
                 attribute,
                 ended,
-                f"earlier lifecycle {index} ends after the next one starts ({after.started})",
+                because("lifecycle_overlap", index=f"{index}", started=f"{after.started}"),
             )
 
 

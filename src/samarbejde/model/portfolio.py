@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from samarbejde.model import days
-from samarbejde.model._checks import tuple_of
+from samarbejde.model._checks import because, tuple_of
 from samarbejde.model.area_lists import AreaList, categories_of
 from samarbejde.model.areas import Area
 from samarbejde.model.errors import ModelError, UnknownIdError
@@ -175,25 +175,25 @@ class Portfolio:
 
     def _new(self, field: str, id: str, table: Mapping[str, object]) -> None:  # noqa: A002
         if id in table:
-            raise ModelError("Portfolio", field, id, f"{field[:-1]} id already in use")
+            raise ModelError("Portfolio", field, id, because(f"{field[:-1]}_id"))
 
     def _parent_known(self, organisation: Organisation) -> None:
         parent = organisation.parent
         if parent is not None and parent != organisation.id and parent not in self._organisations:
-            raise ModelError("Organisation", "parent", parent, "no such organisation")
+            raise ModelError("Organisation", "parent", parent, because("no_organisation"))
 
     def _references_known(self, partnership: Partnership) -> None:
         for area in partnership.areas:
             if area not in self._areas:
-                raise ModelError("Partnership", "areas", area, "no such area")
+                raise ModelError("Partnership", "areas", area, because("no_area"))
         for member in partnership.members:
             if member.organisation not in self._organisations:
                 raise ModelError(
-                    "Partnership", "members", member.organisation, "no such organisation"
+                    "Partnership", "members", member.organisation, because("no_organisation")
                 )
         parent = partnership.parent
         if parent is not None and parent not in self._partnerships:
-            raise ModelError("Partnership", "parent", parent, "no such partnership")
+            raise ModelError("Partnership", "parent", parent, because("no_partnership"))
 
     def as_of(self, day: pendulum.Date) -> Portfolio:
         """The portfolio as recorded on ``day``.
