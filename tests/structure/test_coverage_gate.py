@@ -148,7 +148,7 @@ PORTFOLIO_DEFAULTS: Mapping[Key, str] = {
 }
 
 #: Records drawn per record strategy, and whole portfolios drawn (each costs more).
-EXAMPLES, WHOLE_EXAMPLES = 40, 40
+EXAMPLES, WHOLE_EXAMPLES = 40, 60
 #: Strategies of whole portfolios: ``partnerships()`` is ``portfolios(partnerships=1)``
 #: seen from its partnership, so the portfolio check covers both.
 WHOLE = (s.Partnership, s.Portfolio)

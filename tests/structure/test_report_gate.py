@@ -114,12 +114,13 @@ NOT_IN_REPORT: Mapping[Key, str] = {
     ),
     **dict.fromkeys(
         [
+            (s.EntryPoint, "id"),
             (s.EntryPoint, "kind"),
-            (s.EntryPoint, "post"),
             (s.EntryPoint, "channel"),
             (s.EntryPoint, "verified_on"),
         ],
-        "how to reach an organisation: a directory's concern, not the steering page's",
+        "how to reach an organisation: a directory's concern, not the steering page's (the "
+        "maturity evidence names an anchor by its organisation and post)",
     ),
     (s.PeriodAmount, "amount"): "shown under the funding's total, but never changed alone "
     "here: a funding's periods must add up to its amount (D91), so the model refuses it",
