@@ -97,7 +97,7 @@ def test_as_of_never_shows_a_later_entry(data: st.DataObject) -> None:
     p = data.draw(partnerships(commitments=(0, 4)))
     day = data.draw(dates(begun(p), DEFAULT_END))
     seen = p.as_of(day)
-    assert all(c.on <= day for lifecycle in seen.lifecycles for c in lifecycle.phases)
+    assert all(first_day(c.on) <= day for lifecycle in seen.lifecycles for c in lifecycle.phases)
     assert all(s.on <= day for c in seen.commitments for s in c.status)
     assert all(f.on <= day for c in seen.commitments for f in c.fulfilments)
     assert all(m.left is None or first_day(m.left) <= day for m in seen.members)
