@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import tempfile
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from tests.profiles import WHOLE_PORTFOLIOS
@@ -57,3 +59,31 @@ def test_problems_are_located_at_file_and_cell(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load_csv_package(tmp_path)
     assert any(p.path.startswith("areas.csv!A2") for p in caught.value.problems)
+
+
+def test_a_nul_in_a_cell_round_trips_on_every_python(tmp_path: Path) -> None:
+    # Python 3.10's csv reader refuses NUL ("line contains NUL"); 3.11 reads it.
+    portfolio = examples.load("medvind")
+    first, *rest = portfolio.partnerships
+    portfolio = attrs.evolve(portfolio, partnerships=(attrs.evolve(first, note="a\x00b"), *rest))
+    dump_csv_package(portfolio, tmp_path, lang="en")
+    assert load_csv_package(tmp_path) == portfolio
+
+
+def test_a_cell_the_csv_reader_refuses_is_a_located_problem(tmp_path: Path) -> None:
+    dump_csv_package(examples.load("medvind"), tmp_path, lang="en")
+    path = tmp_path / "areas.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "x" * 2_000)
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    # The csv module's field size limit is its global; frictionless raises it on import.
+    before = csv.field_size_limit(1_000)
+    try:
+        with pytest.raises(LoadError) as caught:
+            load_csv_package(tmp_path)
+    finally:
+        csv.field_size_limit(before)
+    (found,) = caught.value.problems
+    assert (found.path, found.line) == ("areas.csv", 3)
+    assert "field larger than field limit" in found.message
+    assert found.say("da").startswith("ikke CSV")

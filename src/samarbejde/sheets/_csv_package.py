@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from samarbejde.documents import unstructure
 from samarbejde.documents._atomic import write_atomically
 from samarbejde.documents._problems import problem, said
 from samarbejde.model.approximate import When
-from samarbejde.model.errors import LoadError
+from samarbejde.model.errors import LoadError, Problem
 from samarbejde.model.iso import WHEN_PATTERN
 from samarbejde.model.labels import Lang
 from samarbejde.model.portfolio import Portfolio
@@ -94,11 +95,8 @@ def dump_csv_package(
     resources = []
     for table in layout():
         name = resource_name(table)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(table.headers(lang))
-        writer.writerows([cell_text(v) for v in row] for row in tables[table])
-        write_atomically(folder / f"{name}.csv", out.getvalue().encode("utf-8"))
+        rows = [table.headers(lang), *([cell_text(v) for v in row] for row in tables[table])]
+        write_atomically(folder / f"{name}.csv", _text(rows).encode("utf-8"))
         resources.append(
             {
                 "name": name,
@@ -125,6 +123,45 @@ def dump_csv_package(
     write_atomically(folder / DESCRIPTOR, text.encode("utf-8"))
 
 
+# Python 3.10's csv module refuses NUL both ways ("line contains NUL", "need to escape")
+# where 3.11 reads and writes it as any other character; so, on every Python, a character
+# the text does not hold stands in for NUL while the csv module sees the text.
+
+
+def _stand_in(text: str) -> str:
+    return next(chr(c) for c in range(0xE000, 0x110000) if chr(c) not in text)
+
+
+def _text(rows: list[list[str]]) -> str:
+    """The CSV text of ``rows``, NUL characters included, as Python 3.11 writes it."""
+    joined = "".join("".join(row) for row in rows)
+    stand_in = _stand_in(joined) if "\0" in joined else "\0"
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([cell.replace("\0", stand_in) for cell in row] for row in rows)
+    return out.getvalue().replace(stand_in, "\0")
+
+
+def _rows(text: str) -> list[tuple[str, ...]]:
+    """The rows of one CSV text, NUL characters included.
+
+    Raises:
+        csv.Error: As ``(message, line)``, where the text is not CSV the reader takes.
+    """
+    if "\0" not in text:
+        return _read(text, lambda cell: cell)
+    stand_in = _stand_in(text)
+    return _read(text.replace("\0", stand_in), lambda cell: cell.replace(stand_in, "\0"))
+
+
+def _read(text: str, cell: Callable[[str], str]) -> list[tuple[str, ...]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return [tuple(map(cell, row)) for row in reader]
+    except csv.Error as error:
+        raise csv.Error(str(error), reader.line_num) from None
+
+
 def load_csv_package(folder: str | Path) -> Portfolio:
     """Read a portfolio from a folder of CSV files (with or without ``datapackage.json``).
 
@@ -149,6 +186,12 @@ def load_csv_package(folder: str | Path) -> Portfolio:
             raise LoadError(
                 [problem(path.name, said("sheet.not_utf8", detail=str(error)))], str(folder)
             ) from None
-        rows = (tuple(r) for r in csv.reader(io.StringIO(text, newline="")))
-        tables[table] = read_sheet(path.name, table, rows, problems, escaped=False)
+        try:
+            rows = _rows(text)
+        except csv.Error as error:
+            raise LoadError(
+                [Problem.of(path.name, said("sheet.not_csv", detail=error.args[0]), error.args[1])],
+                str(folder),
+            ) from None
+        tables[table] = read_sheet(path.name, table, iter(rows), problems, escaped=False)
     return portfolio_from_rows(tables, problems, str(folder), danish=False)
