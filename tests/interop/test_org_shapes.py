@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 import rdflib
@@ -11,12 +13,14 @@ from rdflib.namespace import SKOS, XSD
 from tests.interop.conftest import VALIDATED, with_cvr_numbers
 from tests.interop.standards import SHAPES, org_graph, shape_results
 
-from samarbejde import Identifiers, Organisation, Portfolio, Sector, examples
+from samarbejde import Identifiers, Organisation, Portfolio, Sector, examples, load
 from samarbejde import strategies as sst
 from samarbejde.interop import CVR_IRI, DEFAULT_BASE, to_org_jsonld
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = Namespace("http://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
 BASE = "https://example.org/samarbejde/"
 
 
@@ -25,6 +29,24 @@ BASE = "https://example.org/samarbejde/"
 def test_bundled_examples_pass_the_shapes(name: str, shape: str) -> None:
     graph = org_graph(to_org_jsonld(examples.load(name)).document)
     assert shape_results(graph, shape) == []
+
+
+REAL_CASES = sorted((Path(__file__).parents[2] / "docs" / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", REAL_CASES, ids=lambda p: p.stem)
+def test_the_real_cases_pass_the_shapes(path: Path) -> None:
+    # slagelse.yaml begins in a year ("on: 2017"): ORG-AP-DK's foundingDate is an xsd:date
+    graph = org_graph(to_org_jsonld(load(path)).document)
+    for shape in SHAPES:
+        assert shape_results(graph, shape) == []
+
+
+def test_a_founding_year_is_a_beginning_not_an_invented_day() -> None:
+    graph = _graph(load(Path(__file__).parents[2] / "docs" / "examples" / "slagelse.yaml"))
+    years = {str(o) for o in graph.objects(None, TIME.inXSDgYear)}
+    assert "2017" in years
+    assert not [d for d in graph.objects(None, SCHEMA.foundingDate) if str(d).startswith("2017")]
 
 
 @VALIDATED

@@ -7,6 +7,7 @@ its message is for people (design notes, D111).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 import attrs
@@ -46,15 +47,19 @@ def hidden_ids(portfolio: Portfolio) -> frozenset[str]:
     """The ids of named records that no message has a reason to show.
 
     An id that is part of a name, or of any other text of the portfolio (an unnamed
-    record's id, a theme, a code), may appear in a message for that reason; the rest
-    may not.
+    record's id, a theme, a code), may appear in a message for that reason, and so may
+    the ids of records that share one name (``Medvind (p-1) og Medvind (p-2)`` tells
+    them apart); the rest may not.
     """
     named = names_of(portfolio)
+    shared = Counter(named.values())
     others = [s for s in _strings(portfolio) if s not in named]
     return frozenset(
         key
-        for key in named
-        if not any(key in name for name in named.values()) and not any(key in s for s in others)
+        for key, name in named.items()
+        if shared[name] == 1
+        and not any(key in name for name in named.values())
+        and not any(key in s for s in others)
     )
 
 

@@ -179,7 +179,10 @@ FIELDS: FieldTable = MappingProxyType(
         (StrategicLifecycle, "review_every"): _IN_LIFECYCLE,
         (StrategicLifecycle, "reviews"): _IN_LIFECYCLE,
         (PhaseChange, "phase"): Mapped("schema:dissolutionDate when the last phase is final"),
-        (PhaseChange, "on"): Mapped("schema:foundingDate (the first), schema:dissolutionDate"),
+        (PhaseChange, "on"): Mapped(
+            "schema:foundingDate (the first; a year or a month: dct:temporal"
+            " time:hasBeginning), schema:dissolutionDate"
+        ),
         (Membership, "organisation"): Mapped("org:member"),
         (Membership, "role"): Mapped("org:role, an org:Role with a definition, in the role scheme"),
         (Membership, "joined"): Mapped(
@@ -229,12 +232,15 @@ _NO_INSTANT = (
 )
 
 
-def _day(day: When) -> JSON:
-    """``day`` as an ``xsd:date``, or the ``xsd:gYear`` or ``xsd:gYearMonth`` of one."""
+def _founded(day: When) -> JSON:
+    """The founding day: ``schema:foundingDate``, or a beginning where it is approximate.
+
+    ORG-AP-DK's ``schema:foundingDate`` is an ``xsd:date``; a year or a month is kept
+    as the OWL-Time beginning of a ``dct:temporal`` period, never as an invented day.
+    """
     if isinstance(day, pendulum.Date):
-        return _date(day)
-    kind = "xsd:gYear" if day.month is None else "xsd:gYearMonth"
-    return {"@value": write_when(day), "@type": kind}
+        return {"schema:foundingDate": _date(day)}
+    return {"dct:temporal": {"@type": "dct:PeriodOfTime", "time:hasBeginning": _time(day)}}
 
 
 def _time(day: When) -> JSON:
@@ -426,7 +432,7 @@ def _partnership(
         "@id": names.partnership(partnership.id),
         "@type": "org:OrganizationalCollaboration",
         "skos:prefLabel": _da(partnership.name),
-        "schema:foundingDate": _day(partnership.lifecycles[0].began),
+        **_founded(partnership.lifecycles[0].began),
     }
     ended = partnership.lifecycle.ended
     if ended is not None:

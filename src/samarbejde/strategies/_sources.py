@@ -95,12 +95,12 @@ def cite_throughout(draw: st.DrawFn, value: T, start: pendulum.Date, end: pendul
         held = getattr(value, field.name)
         if attrs.has(type(held)):
             new = cite_throughout(draw, held, start, end)
+            if new is not held:  # identity: equality would compare the whole subtree again
+                changes[field.name] = new
         elif isinstance(held, tuple) and held and attrs.has(type(held[0])):
-            new = tuple(cite_throughout(draw, item, start, end) for item in held)
-        else:
-            continue
-        if new != held:
-            changes[field.name] = new
+            items = tuple(cite_throughout(draw, item, start, end) for item in held)
+            if any(new is not old for new, old in zip(items, held, strict=True)):
+                changes[field.name] = items
     if isinstance(value, Cited):
         changes.update(draw(provenance(start, end)))
     return attrs.evolve(value, **changes) if changes else value  # type: ignore[misc]
