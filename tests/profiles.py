@@ -1,10 +1,12 @@
 """The suite's Hypothesis profiles, and the one settings object for whole portfolios.
 
 ``HYPOTHESIS_PROFILE`` chooses the profile: ``dev`` (the default, the README's test
-command) or ``ci`` (``.ci/run``: many more examples, no deadline). Property tests that
-draw whole portfolios (or whole invalid portfolios) cost a hundred times a small
-record, so they share :data:`WHOLE_PORTFOLIOS`, whose example count each profile sets
-once in :data:`WHOLE_PORTFOLIO_EXAMPLES`.
+command, under two minutes) or ``ci`` (``.ci/run``: five times the examples, and the
+``deep`` tests). Property tests that draw whole portfolios (or whole invalid
+portfolios) cost a hundred times a small record, so they share
+:data:`WHOLE_PORTFOLIOS`, whose example count each profile sets once in
+:data:`WHOLE_PORTFOLIO_EXAMPLES`. Tests marked ``deep`` (the report gate, the national
+scale in a browser: minutes each) run only under ``ci`` (:data:`DEEP`).
 """
 
 from __future__ import annotations
@@ -14,22 +16,26 @@ import os
 from hypothesis import HealthCheck, settings
 
 #: Examples per property test that draws whole portfolios, by profile.
-WHOLE_PORTFOLIO_EXAMPLES = {"dev": 10, "ci": 30}
+WHOLE_PORTFOLIO_EXAMPLES = {"dev": 3, "ci": 10}
 
 # No profile asserts speed: deadlines and the too-slow health check measure the machine,
 # which is shared and loaded, not the code. Speed is measured in benchmarks/.
 settings.register_profile(
-    "dev", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "dev", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
     "ci",
-    max_examples=100,
+    max_examples=50,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
 settings.load_profile(PROFILE)
+
+#: Whether the ``deep`` tests run: under the ``ci`` profile (tests/conftest.py skips
+#: them otherwise, saying so).
+DEEP = PROFILE == "ci"
 
 #: The settings of every property test that draws whole portfolios: few examples
 #: (more under ``ci``), no deadline, and no too-slow health check - drawing a

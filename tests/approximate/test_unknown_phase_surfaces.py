@@ -122,8 +122,11 @@ def test_popolo_writes_the_founding_year_and_reads_an_unknown_early_history(
 
 
 def test_org_writes_the_founding_year_as_a_year(only_unknown: Portfolio) -> None:
+    # ORG-AP-DK's schema:foundingDate must be an xsd:date: a year is a period's beginning
     text = str(to_org_jsonld(only_unknown).document)
-    assert "'schema:foundingDate': {'@value': '2021', '@type': 'xsd:gYear'}" in text
+    year = "{'@type': 'time:Instant', 'time:inXSDgYear': {'@value': '2021', '@type': 'xsd:gYear'}}"
+    assert f"'dct:temporal': {{'@type': 'dct:PeriodOfTime', 'time:hasBeginning': {year}}}" in text
+    assert "schema:foundingDate" not in text
 
 
 def _with_cvr(portfolio: Portfolio) -> Portfolio:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -272,7 +273,15 @@ def test_the_fast_path_loads_what_the_detailed_path_loads(drawn: Portfolio) -> N
     compact = dumps(drawn, "json")
     indented = json.dumps(json.loads(compact), ensure_ascii=False, indent=2)
     for text in (compact, indented):
-        assert _fast_load.fast_loads_json(text) == drawn
+        fast = _fast_load.fast_load_json(text)
+        if fast.portfolio is None:
+            # the one give-up a valid document may meet: a text value that ends in a
+            # quote and a colon looks like one key more (test_text_that_looks_like_a_key…)
+            assert fast.gave_up is not None
+            assert fast.gave_up.stage == "keys", fast.gave_up
+            assert re.search(r'\\"\s*:', text), fast.gave_up
+        else:
+            assert fast.portfolio == drawn
         assert _same(text) == drawn
 
 

@@ -191,7 +191,9 @@ def test_the_checks_would_see_a_request_and_a_console_error(driver: Any, tmp_pat
 
 # Danish at 2,000 partnerships (the size), English at 200: the page is the same
 # markup in either language, and the large one costs half a minute to make.
-@pytest.mark.parametrize(("lang", "size"), [("da", 100_000), ("en", 10_000)])
+@pytest.mark.parametrize(
+    ("lang", "size"), [pytest.param("da", 100_000, marks=pytest.mark.deep), ("en", 10_000)]
+)
 def test_the_national_overview_fits_phone_and_desktop_and_passes_axe(
     driver: Any, tmp_path: Path, lang: str, size: int
 ) -> None:
