@@ -5,8 +5,8 @@ command, under two minutes) or ``ci`` (``.ci/run``: five times the examples, and
 ``deep`` tests). Property tests that draw whole portfolios (or whole invalid
 portfolios) cost a hundred times a small record, so they share
 :data:`WHOLE_PORTFOLIOS`, whose example count each profile sets once in
-:data:`WHOLE_PORTFOLIO_EXAMPLES`. Tests marked ``deep`` (the report gate, the national
-scale in a browser: minutes each) run only under ``ci`` (:data:`DEEP`).
+:data:`WHOLE_PORTFOLIO_EXAMPLES`. Tests marked ``deep`` (the national overview at
+100,000 commitments in a browser) run only under ``ci`` (:data:`DEEP`).
 """
 
 from __future__ import annotations
