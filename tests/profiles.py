@@ -1,8 +1,8 @@
 """The suite's Hypothesis profiles, and the one settings object for whole portfolios.
 
 ``HYPOTHESIS_PROFILE`` chooses the profile: ``dev`` (the default, the README's test
-command, under two minutes) or ``ci`` (``.ci/run``: five times the examples, and the
-``deep`` tests). Property tests that draw whole portfolios (or whole invalid
+command, under two minutes) or ``ci`` (``.ci/run``: more examples, and the ``deep``
+tests). Property tests that draw whole portfolios (or whole invalid
 portfolios) cost a hundred times a small record, so they share
 :data:`WHOLE_PORTFOLIOS`, whose example count each profile sets once in
 :data:`WHOLE_PORTFOLIO_EXAMPLES`. Tests marked ``deep`` (the national overview at
@@ -16,7 +16,7 @@ import os
 from hypothesis import HealthCheck, settings
 
 #: Examples per property test that draws whole portfolios, by profile.
-WHOLE_PORTFOLIO_EXAMPLES = {"dev": 3, "ci": 10}
+WHOLE_PORTFOLIO_EXAMPLES = {"dev": 3, "ci": 6}
 
 # No profile asserts speed: deadlines and the too-slow health check measure the machine,
 # which is shared and loaded, not the code. Speed is measured in benchmarks/.
@@ -25,7 +25,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "ci",
-    max_examples=50,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
