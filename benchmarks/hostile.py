@@ -31,7 +31,7 @@ from samarbejde.analysis import assess
 from samarbejde.interop import from_popolo, to_iati
 from samarbejde.report import format_number
 
-BASE: Portfolio = examples.load("medvind")
+BASE: Portfolio = examples.load("opdrift")
 
 
 def maturity_over_areas(n: int) -> Callable[[], object]:

@@ -1,7 +1,7 @@
 """What changed between two values of a record: :func:`diff` and :func:`apply`.
 
-A change names its place by ids, as findings do: ``partnerships[medvind].members[kbh]``
-selects the partnership whose ``id`` is ``medvind``, then the membership whose
+A change names its place by ids, as findings do: ``partnerships[opdrift].members[kbh]``
+selects the partnership whose ``id`` is ``opdrift``, then the membership whose
 ``organisation`` is ``kbh``. Lists of records with an ``id`` (or ``organisation``) and
 lists of ids are matched by those keys; other lists (dated histories) by position.
 """
@@ -57,10 +57,10 @@ _QUOTED = Text("change.quoted")
 
 
 def render_steps(steps: Sequence[Step]) -> str:
-    """Write steps as a path: ``partnerships[medvind].commitments[c-1].status[2]``.
+    """Write steps as a path: ``partnerships[opdrift].commitments[c-1].status[2]``.
 
-    >>> render_steps(("partnerships", ("medvind",), "status", 2))
-    'partnerships[medvind].status[2]'
+    >>> render_steps(("partnerships", ("opdrift",), "status", 2))
+    'partnerships[opdrift].status[2]'
     """
     out = ""
     for step in steps:
@@ -112,7 +112,7 @@ def _place(steps: Sequence[Step], lang: Lang, names: Mapping[str, str]) -> str:
     for at, step in enumerate(steps):
         after = steps[at + 1] if at + 1 < len(steps) else None
         if isinstance(step, str) and isinstance(after, tuple) and after[0] in names:
-            continue  # "MedVind", not "samarbejder, MedVind": the name says what it is
+            continue  # "Opdrift", not "samarbejder, Opdrift": the name says what it is
         if isinstance(step, tuple):
             parts.append(names.get(step[0], step[0]))
         elif isinstance(step, int):
@@ -157,8 +157,8 @@ def name_of(record: object) -> str:
     name (a commitment, a funding) is called by its id.
 
     >>> from samarbejde import Area
-    >>> name_of(Area("hg", "Høje Gladsaxe", "159"))
-    'Høje Gladsaxe'
+    >>> name_of(Area("hg", "Høje Lerbakke", "159"))
+    'Høje Lerbakke'
     """
     own = _name(record)
     return own if own is not None else str(getattr(record, "id", record))
@@ -169,11 +169,11 @@ def names_of(*values: object) -> dict[str, str]:
 
     A change sentence names a record by this (:meth:`Change.sentence`'s ``names``). An
     id two records of different names share (an area and a partnership both
-    ``hoeje-gladsaxe``) is left out, so it is shown as it is rather than misnamed.
+    ``hoeje-lerbakke``) is left out, so it is shown as it is rather than misnamed.
 
     >>> from samarbejde import Area, Portfolio
-    >>> names_of(Portfolio(areas=(Area("hg", "Høje Gladsaxe", "159"),)))
-    {'hg': 'Høje Gladsaxe'}
+    >>> names_of(Portfolio(areas=(Area("hg", "Høje Lerbakke", "159"),)))
+    {'hg': 'Høje Lerbakke'}
     """
     found: dict[str, set[str]] = {}
     todo: list[Any] = list(values)

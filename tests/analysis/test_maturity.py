@@ -346,26 +346,26 @@ def test_review_rhythm_scores_cadence_kept_reviews_and_meetings() -> None:
 
 
 def test_the_esbjerg_alliance_collaborates() -> None:
-    (medvind,) = assess(examples.load("medvind"), as_of=examples.AS_OF)
-    assert medvind.partnership == "medvind"
-    assert medvind.level is Level.COLLABORATING
-    assert all(s.score >= 2 for s in medvind.scores)
+    (opdrift,) = assess(examples.load("opdrift"), as_of=examples.AS_OF)
+    assert opdrift.partnership == "opdrift"
+    assert opdrift.level is Level.COLLABORATING
+    assert all(s.score >= 2 for s in opdrift.scores)
 
 
 def test_the_fund_financed_project_with_no_successor_does_not_collaborate() -> None:
-    (ungejob,) = assess(examples.load("ungejob"), as_of=examples.AS_OF)
-    assert ungejob.form == "project"
-    assert ungejob.level.rank < Level.COOPERATING.rank
-    funding = ungejob.score(Dimension.FUNDING)
+    (trappen,) = assess(examples.load("trappen"), as_of=examples.AS_OF)
+    assert trappen.form == "project"
+    assert trappen.level.rank < Level.COOPERATING.rank
+    funding = trappen.score(Dimension.FUNDING)
     assert funding.score == 1
     assert {"P002", "P003"} <= {f.code for f in funding.findings}
-    assert ungejob.score(Dimension.LONG_LASTING).score <= 1
+    assert trappen.score(Dimension.LONG_LASTING).score <= 1
 
 
-def test_gladsaxe_without_civil_society_or_business_cooperates_but_does_not_collaborate() -> None:
-    (gladsaxe,) = assess(examples.load("gladsaxe"), as_of=examples.AS_OF)
-    assert gladsaxe.score(Dimension.EARLY_INVOLVEMENT).score == 0
-    assert gladsaxe.level is Level.COOPERATING
+def test_lerbakke_without_civil_society_or_business_cooperates_but_does_not_collaborate() -> None:
+    (lerbakke,) = assess(examples.load("lerbakke"), as_of=examples.AS_OF)
+    assert lerbakke.score(Dimension.EARLY_INVOLVEMENT).score == 0
+    assert lerbakke.level is Level.COOPERATING
 
 
 def _money(amount: str, **changes: object) -> Commitment:

@@ -1,6 +1,6 @@
 """An approximate date on every surface: formats, sheets, frames, report, rules, exports.
 
-The Gladsaxe example with its alliance's ``since`` known to the year (2020) and its
+The Lerbakke example with its alliance's ``since`` known to the year (2020) and its
 first member's ``joined`` to the month (January 2021): each surface shows the year or
 month, never an invented day, and a full day stays as it was.
 """
@@ -30,7 +30,7 @@ _CVR = ("13585628", "10503280", "11975658", "25662202", "28107773", "29523215", 
 
 @pytest.fixture(scope="module")
 def portfolio() -> Portfolio:
-    base = examples.load("gladsaxe")
+    base = examples.load("lerbakke")
     p = base.partnerships[0]
     first, *rest = p.members
     loose = attrs.evolve(
@@ -88,7 +88,7 @@ def test_no_rule_raises_and_the_findings_are_those_of_the_exact_dates(
     portfolio: Portfolio,
 ) -> None:
     loose = validate(portfolio, as_of=AS_OF)
-    exact = validate(examples.load("gladsaxe"), as_of=AS_OF)
+    exact = validate(examples.load("lerbakke"), as_of=AS_OF)
     assert not [f for f in loose.findings if f.severity is Severity.ERROR]
     assert sorted(f.code for f in loose.findings) == sorted(f.code for f in exact.findings)
 
@@ -112,7 +112,7 @@ def test_org_says_the_month_in_owl_time_and_that_its_prov_time_is_the_first_day(
 
 
 def test_iati_writes_the_first_day_of_an_approximate_start_and_says_so() -> None:
-    base = examples.load("gladsaxe")
+    base = examples.load("lerbakke")
     cvr = iter(_CVR)
     organisations = tuple(
         attrs.evolve(o, identifiers=attrs.evolve(o.identifiers, cvr=next(cvr)))

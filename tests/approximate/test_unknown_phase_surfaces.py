@@ -1,6 +1,6 @@
 """An unknown early phase on every surface: formats, sheets, frames, report, rules, exports.
 
-The Gladsaxe example with its alliance's early history unknown, dated to the year it
+The Lerbakke example with its alliance's early history unknown, dated to the year it
 began (``since: 2021``, ``{phase: unknown, on: 2021}``, design decision D112): each
 surface says unknown, or leaves the phase out and says so, never an invented phase.
 """
@@ -28,7 +28,7 @@ from samarbejde.report import html
 
 AS_OF = D(2025, 6, 1)
 YEAR = Approximate(2021)
-_PID = "partnerships[hoeje-gladsaxe]"
+_PID = "partnerships[hoeje-lerbakke]"
 #: Real CVR numbers, one for each organisation: IATI needs a reporter with one.
 _CVR = ("13585628", "10503280", "11975658", "25662202", "28107773", "29523215", "65070413")
 
@@ -43,16 +43,16 @@ def _early(base: Portfolio, *, later: bool) -> Portfolio:
 
 @pytest.fixture(scope="module")
 def portfolio() -> Portfolio:
-    return _early(examples.load("gladsaxe"), later=True)
+    return _early(examples.load("lerbakke"), later=True)
 
 
 @pytest.fixture(scope="module")
 def only_unknown() -> Portfolio:
-    return _early(examples.load("gladsaxe"), later=False)
+    return _early(examples.load("lerbakke"), later=False)
 
 
 def test_the_example_is_the_one_meant(portfolio: Portfolio) -> None:
-    assert portfolio.partnerships[0].id == "hoeje-gladsaxe"
+    assert portfolio.partnerships[0].id == "hoeje-lerbakke"
     assert portfolio.partnerships[0].lifecycle.phases[1].on == D(2021, 9, 1)
 
 
@@ -87,7 +87,7 @@ def test_the_frames_say_unknown_and_the_year(only_unknown: Portfolio) -> None:
 def test_the_report_says_the_phase_is_unknown(
     only_unknown: Portfolio, lang: str, word: str
 ) -> None:
-    assert word not in html(examples.load("gladsaxe"), as_of=AS_OF, lang=lang)  # type: ignore[arg-type]
+    assert word not in html(examples.load("lerbakke"), as_of=AS_OF, lang=lang)  # type: ignore[arg-type]
     assert word in html(only_unknown, as_of=AS_OF, lang=lang)  # type: ignore[arg-type]
 
 
@@ -103,7 +103,7 @@ def test_no_rule_raises_and_not_known_lists_the_phase_once(
 
 
 def test_maturity_leaves_early_involvement_not_assessed(portfolio: Portfolio) -> None:
-    (before,) = assess(examples.load("gladsaxe"), as_of=AS_OF)
+    (before,) = assess(examples.load("lerbakke"), as_of=AS_OF)
     (after,) = assess(portfolio, as_of=AS_OF)
     assert before.score(Dimension.EARLY_INVOLVEMENT).assessed
     assert not after.score(Dimension.EARLY_INVOLVEMENT).assessed

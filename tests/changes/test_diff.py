@@ -14,7 +14,7 @@ import pendulum
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from tests import medvind
+from tests import opdrift
 
 from samarbejde import (
     COMMITMENT_STATUS,
@@ -188,7 +188,7 @@ def test_apply_turns_one_organisation_into_another(a: Organisation, b: Organisat
 
 
 def test_a_status_change_is_one_added_history_entry_named_by_ids() -> None:
-    before = medvind.portfolio()
+    before = opdrift.portfolio()
     p = before.partnerships[0]
     c = next(c for c in p.commitments if COMMITMENT_STATUS.allowed(c.current))
     status = sorted(COMMITMENT_STATUS.allowed(c.current), key=str)[0]
@@ -203,7 +203,7 @@ def test_a_status_change_is_one_added_history_entry_named_by_ids() -> None:
 
 
 def test_a_new_member_is_added_by_its_organisation() -> None:
-    before = medvind.portfolio()
+    before = opdrift.portfolio()
     p = before.partnerships[0]
     after_p = p.admit("ny-forening", role="partner", on=max(p.lifecycle.started, DAY))
     (change,) = diff(p, after_p)

@@ -69,8 +69,8 @@ def samarbejde(
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    (tmp_path / "m.yaml").write_text(text("medvind"), encoding="utf-8")
-    (tmp_path / os.fsdecode(NAME)).write_text(text("medvind"), encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(text("opdrift"), encoding="utf-8")
+    (tmp_path / os.fsdecode(NAME)).write_text(text("opdrift"), encoding="utf-8")
     return tmp_path
 
 
@@ -88,7 +88,7 @@ CASES: dict[str, tuple[Environment, tuple[str | bytes, ...], int, str]] = {
     "closed-export": (CLOSED_STDIN, ("export", "-", "--to", "org"), 2, "--from"),
     "closed-schema": (CLOSED_STDIN, ("schema",), 0, ""),
     "closed-rules": (CLOSED_STDIN, ("rules",), 0, ""),
-    "closed-example": (CLOSED_STDIN, ("example", "medvind"), 0, ""),
+    "closed-example": (CLOSED_STDIN, ("example", "opdrift"), 0, ""),
     # A file name that is not UTF-8 under a strict UTF-8 standard output: shown escaped.
     "name-validate": (STRICT_UTF8, ("validate", NAME, *AS_OF), 0, f"{SHOWN}:78:24: C006"),
     "name-validate-json": (STRICT_UTF8, ("validate", NAME, *AS_OF, "--format", "json"), 0, SHOWN),
@@ -108,7 +108,7 @@ CASES: dict[str, tuple[Environment, tuple[str | bytes, ...], int, str]] = {
     "ascii-schema": (STRICT_ASCII, ("schema",), 0, "å"),
     "ascii-convert": (STRICT_ASCII, ("convert", "m.yaml", "-", "--to", "yaml"), 0, "beskæftigelse"),
     "ascii-rules": (STRICT_ASCII, ("rules", "--lang", "da"), 0, ""),
-    "ascii-example": (STRICT_ASCII, ("example", "medvind"), 0, "Østerbyen"),
+    "ascii-example": (STRICT_ASCII, ("example", "opdrift"), 0, "Ørnereden"),
     "ascii-export": (STRICT_ASCII, ("export", "m.yaml", "--to", "org"), 0, ""),
     "ascii-report": (STRICT_ASCII, ("report", "m.yaml", *AS_OF), 0, "·"),
     # Arguments out of range: a usage message naming the argument.
@@ -130,7 +130,7 @@ CASES: dict[str, tuple[Environment, tuple[str | bytes, ...], int, str]] = {
     "full-schema": (FULL_DISK, ("schema",), 2, "cannot write the output"),
     "full-convert": (FULL_DISK, ("convert", "m.yaml", "-", "--to", "json"), 2, "cannot write"),
     "full-rules": (FULL_DISK, ("rules",), 2, "cannot write the output"),
-    "full-example": (FULL_DISK, ("example", "medvind"), 2, "cannot write the output"),
+    "full-example": (FULL_DISK, ("example", "opdrift"), 2, "cannot write the output"),
     "full-export": (FULL_DISK, ("export", "m.yaml", "--to", "org"), 2, "cannot write the output"),
     "full-report": (FULL_DISK, ("report", "m.yaml", *AS_OF), 2, "cannot write the output"),
 }
@@ -160,5 +160,5 @@ def test_json_names_a_file_that_is_not_utf8_by_a_json_escape(folder: Path) -> No
 
 
 def test_a_document_on_an_ascii_stdout_is_the_utf8_text(folder: Path) -> None:
-    _, out, _ = samarbejde(("example", "medvind"), STRICT_ASCII, folder)
-    assert out.decode("utf-8") == text("medvind")
+    _, out, _ = samarbejde(("example", "opdrift"), STRICT_ASCII, folder)
+    assert out.decode("utf-8") == text("opdrift")

@@ -37,9 +37,9 @@ partnerships:
 
 
 @pytest.fixture
-def medvind(tmp_path: Path) -> Path:
-    path = tmp_path / "medvind.yaml"
-    path.write_text(text("medvind"), encoding="utf-8")
+def opdrift(tmp_path: Path) -> Path:
+    path = tmp_path / "opdrift.yaml"
+    path.write_text(text("opdrift"), encoding="utf-8")
     return path
 
 
@@ -50,21 +50,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_validate_prints_located_findings_in_linter_form(
-    capsys: pytest.CaptureFixture[str], medvind: Path
+    capsys: pytest.CaptureFixture[str], opdrift: Path
 ) -> None:
-    code, out, _ = run(capsys, "validate", str(medvind))
+    code, out, _ = run(capsys, "validate", str(opdrift))
     findings = [LINTER.match(line) for line in out.splitlines()[:-1]]
     assert code == 0
     assert [m["code"] for m in findings if m] == ["C006", "T001"]
-    assert all(m is not None and m["file"] == str(medvind) for m in findings)
+    assert all(m is not None and m["file"] == str(opdrift) for m in findings)
     assert out.splitlines()[-1] == "1 file(s): 0 error(s), 1 warning(s), 1 info."
 
 
 def test_as_of_defaults_to_the_day_given_and_can_be_set(
-    capsys: pytest.CaptureFixture[str], medvind: Path
+    capsys: pytest.CaptureFixture[str], opdrift: Path
 ) -> None:
-    _, later, _ = run(capsys, "validate", str(medvind), "--as-of", "2026-11-27")
-    _, default, _ = run(capsys, "validate", str(medvind))
+    _, later, _ = run(capsys, "validate", str(opdrift), "--as-of", "2026-11-27")
+    _, default, _ = run(capsys, "validate", str(opdrift))
     assert "L005" in later
     assert "27 November 2026" in later
     assert "L005" not in default
@@ -89,22 +89,22 @@ def test_a_missing_file_exits_with_two_and_says_so(
 
 
 def test_a_broken_file_gives_located_load_problems(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, medvind: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, opdrift: Path
 ) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: samarbejde/1\norganisations:\n  - {id: X, name: 1}\n")
-    code, out, _ = run(capsys, "validate", str(broken), str(medvind))
+    code, out, _ = run(capsys, "validate", str(broken), str(opdrift))
     lines = out.splitlines()
     assert code == 2
     assert lines[0].startswith(f"{broken}:3:5: LOAD error: missing required key 'sector'")
-    assert any(line.startswith(f"{medvind}:") and "T001" in line for line in lines)
+    assert any(line.startswith(f"{opdrift}:") and "T001" in line for line in lines)
 
 
 def test_json_output_parses_and_carries_every_file(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, medvind: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, opdrift: Path
 ) -> None:
     missing = tmp_path / "missing.yaml"
-    code, out, _ = run(capsys, "validate", str(medvind), str(missing), "--format", "json")
+    code, out, _ = run(capsys, "validate", str(opdrift), str(missing), "--format", "json")
     document = json.loads(out)
     assert code == 2
     assert document["ok"] is False
@@ -116,20 +116,20 @@ def test_json_output_parses_and_carries_every_file(
     assert "cannot read" in second["problems"][0]["message"]
 
 
-def test_danish_output_speaks_danish(capsys: pytest.CaptureFixture[str], medvind: Path) -> None:
-    _, out, _ = run(capsys, "validate", str(medvind), "--lang", "da")
-    assert "T001 advarsel: Forpligtelsen c-praktik fra Business Esbjerg" in out
+def test_danish_output_speaks_danish(capsys: pytest.CaptureFixture[str], opdrift: Path) -> None:
+    _, out, _ = run(capsys, "validate", str(opdrift), "--lang", "da")
+    assert "T001 advarsel: Forpligtelsen c-praktik fra Bryggens Erhverv" in out
     assert "C006 bemærkning:" in out
     assert "blev kun identificeret af kommunen." in out
     assert out.splitlines()[-1] == "1 fil(er): 0 fejl, 1 advarsel(er), 1 bemærkning(er)."
 
 
 def test_select_ignore_and_profile_narrow_the_rules(
-    capsys: pytest.CaptureFixture[str], medvind: Path
+    capsys: pytest.CaptureFixture[str], opdrift: Path
 ) -> None:
-    _, selected, _ = run(capsys, "validate", str(medvind), "--select", "T,S")
-    _, ignored, _ = run(capsys, "validate", str(medvind), "--ignore", "T001", "--ignore", "C00")
-    _, structure, _ = run(capsys, "validate", str(medvind), "--profile", "structure")
+    _, selected, _ = run(capsys, "validate", str(opdrift), "--select", "T,S")
+    _, ignored, _ = run(capsys, "validate", str(opdrift), "--ignore", "T001", "--ignore", "C00")
+    _, structure, _ = run(capsys, "validate", str(opdrift), "--profile", "structure")
     assert "T001" in selected
     assert "C006" not in selected
     assert "T001" not in ignored
@@ -139,13 +139,13 @@ def test_select_ignore_and_profile_narrow_the_rules(
 
 
 def test_unlocated_findings_name_their_path(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, medvind: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, opdrift: Path
 ) -> None:
-    target = tmp_path / "medvind.toml"
-    assert cli.main(["convert", str(medvind), str(target)]) == 0
+    target = tmp_path / "opdrift.toml"
+    assert cli.main(["convert", str(opdrift), str(target)]) == 0
     _, out, _ = run(capsys, "validate", str(target), "--select", "T001")
     assert out.startswith(f"{target}: T001 warning: ")
-    assert "[partnerships[medvind].commitments[c-praktik].status]" in out
+    assert "[partnerships[opdrift].commitments[c-praktik].status]" in out
 
 
 @pytest.mark.parametrize(
@@ -184,28 +184,28 @@ def test_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_convert_writes_an_equal_document_in_another_format(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, medvind: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, opdrift: Path
 ) -> None:
-    target = tmp_path / "medvind.json"
-    code, out, _ = run(capsys, "convert", str(medvind), str(target))
+    target = tmp_path / "opdrift.json"
+    code, out, _ = run(capsys, "convert", str(opdrift), str(target))
     assert code == 0
     assert out == ""
-    assert loads(target.read_text(encoding="utf-8"), "json") == loads(text("medvind"), "yaml")
+    assert loads(target.read_text(encoding="utf-8"), "json") == loads(text("opdrift"), "yaml")
 
 
 def test_convert_refuses_a_broken_source_and_an_unknown_target_format(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, medvind: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, opdrift: Path
 ) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("a: [\n")
     code, out, _ = run(capsys, "convert", str(broken), str(tmp_path / "x.json"))
     assert code == 2
     assert out.startswith(f"{broken}:2:1: LOAD error:")
-    code, out, _ = run(capsys, "convert", str(medvind), str(tmp_path / "x.txt"))
+    code, out, _ = run(capsys, "convert", str(opdrift), str(tmp_path / "x.txt"))
     assert code == 2
     assert "cannot tell the format" in out
     target = tmp_path / "no" / "dir" / "x.json"
-    code, out, _ = run(capsys, "convert", str(medvind), str(target))
+    code, out, _ = run(capsys, "convert", str(opdrift), str(target))
     assert code == 2
     assert out.startswith(f"{target}: WRITE error: cannot write the file")
 
@@ -228,22 +228,22 @@ def test_example_lists_prints_and_refuses_unknown_names(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, _ = run(capsys, "example")
-    assert (code, out.split()) == (0, ["gladsaxe", "medvind", "ungejob"])
-    code, out, _ = run(capsys, "example", "ungejob")
-    assert (code, out) == (0, text("ungejob"))
+    assert (code, out.split()) == (0, ["lerbakke", "opdrift", "trappen"])
+    code, out, _ = run(capsys, "example", "trappen")
+    assert (code, out) == (0, text("trappen"))
     code, out, err = run(capsys, "example", "atlantis")
     assert (code, out) == (2, "")
-    assert "no example 'atlantis'; there are: gladsaxe, medvind, ungejob" in err
+    assert "no example 'atlantis'; there are: lerbakke, opdrift, trappen" in err
 
 
 def test_a_broken_plugin_is_reported_without_a_traceback(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, medvind: Path
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, opdrift: Path
 ) -> None:
     def broken() -> tuple[()]:
         raise RuleError("entry point 'x' (pkg:rules): boom")
 
     monkeypatch.setattr(cli._validate, "plugin_rules", broken)
-    code, _, err = run(capsys, "validate", str(medvind))
+    code, _, err = run(capsys, "validate", str(opdrift))
     assert code == 2
     assert err == "samarbejde: entry point 'x' (pkg:rules): boom\n"
 
@@ -262,7 +262,7 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(
 
 
 def test_without_a_day_given_the_command_uses_today_in_copenhagen(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, medvind: Path
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, opdrift: Path
 ) -> None:
     seen: list[str] = []
 
@@ -271,7 +271,7 @@ def test_without_a_day_given_the_command_uses_today_in_copenhagen(
         return pendulum.datetime(2030, 1, 1, tz=zone)
 
     monkeypatch.setattr(cli.pendulum, "today", today)
-    code = cli.main(["validate", str(medvind), "--format", "json"])
+    code = cli.main(["validate", str(opdrift), "--format", "json"])
     document = json.loads(capsys.readouterr().out)
     assert code == 0
     assert seen == ["Europe/Copenhagen"]
@@ -317,4 +317,4 @@ def test_python_dash_m_samarbejde_runs_the_command(
     with pytest.raises(SystemExit) as exit_:
         runpy.run_module("samarbejde", run_name="__main__")
     assert exit_.value.code == 0
-    assert capsys.readouterr().out.split() == ["gladsaxe", "medvind", "ungejob"]
+    assert capsys.readouterr().out.split() == ["lerbakke", "opdrift", "trappen"]

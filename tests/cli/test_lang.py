@@ -10,8 +10,8 @@ from samarbejde.model.words import DEFAULT_LANG
 
 
 def _validate(capsys: pytest.CaptureFixture[str], tmp_path: object, *extra: str) -> str:
-    path = tmp_path / "medvind.yaml"  # type: ignore[operator]
-    path.write_text(text("medvind"), encoding="utf-8")
+    path = tmp_path / "opdrift.yaml"  # type: ignore[operator]
+    path.write_text(text("opdrift"), encoding="utf-8")
     cli.main(["validate", "--profile", "all", "--as-of", "2025-06-01", *extra, str(path)])
     return capsys.readouterr().out
 

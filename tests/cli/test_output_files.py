@@ -19,9 +19,9 @@ ROOM = 1024
 PREVIOUS = "the previous complete file\n"
 
 COMMANDS = {
-    "report": ("report", "medvind.yaml", "--as-of", "2025-06-01", "-o", "OUT"),
-    "export": ("export", "medvind.yaml", "--to", "org", "-o", "OUT"),
-    "convert": ("convert", "medvind.yaml", "OUT", "--to", "json"),
+    "report": ("report", "opdrift.yaml", "--as-of", "2025-06-01", "-o", "OUT"),
+    "export": ("export", "opdrift.yaml", "--to", "org", "-o", "OUT"),
+    "convert": ("convert", "opdrift.yaml", "OUT", "--to", "json"),
 }
 
 
@@ -55,7 +55,7 @@ def samarbejde(*argv: str, cwd: Path, full: bool) -> subprocess.CompletedProcess
 def test_a_write_failing_midway_keeps_the_previous_file_and_leaves_no_temporary(
     tmp_path: Path, name: str
 ) -> None:
-    (tmp_path / "medvind.yaml").write_text(text("medvind"), encoding="utf-8")
+    (tmp_path / "opdrift.yaml").write_text(text("opdrift"), encoding="utf-8")
     target = tmp_path / "out.html"
     argv = [str(target) if a == "OUT" else a for a in COMMANDS[name]]
     whole = samarbejde(*argv, cwd=tmp_path, full=False)
@@ -69,14 +69,14 @@ def test_a_write_failing_midway_keeps_the_previous_file_and_leaves_no_temporary(
     assert "cannot write" in result.stdout + result.stderr
     assert "internal error" not in result.stdout + result.stderr
     assert target.read_text(encoding="utf-8") == PREVIOUS
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["medvind.yaml", "out.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["opdrift.yaml", "out.html"]
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_a_fifo_is_written_into_and_kept_never_replaced_by_a_file(
     tmp_path: Path, name: str
 ) -> None:
-    (tmp_path / "medvind.yaml").write_text(text("medvind"), encoding="utf-8")
+    (tmp_path / "opdrift.yaml").write_text(text("opdrift"), encoding="utf-8")
     fifo = tmp_path / "out.fifo"
     os.mkfifo(fifo)
     argv = [str(fifo) if a == "OUT" else a for a in COMMANDS[name]]
@@ -100,7 +100,7 @@ def test_a_fifo_is_written_into_and_kept_never_replaced_by_a_file(
 def test_an_output_that_names_no_file_says_why(
     tmp_path: Path, name: str, target: str, said: str
 ) -> None:
-    (tmp_path / "medvind.yaml").write_text(text("medvind"), encoding="utf-8")
+    (tmp_path / "opdrift.yaml").write_text(text("opdrift"), encoding="utf-8")
     (tmp_path / "folder").mkdir()
     argv = [target if a == "OUT" else a for a in COMMANDS[name]]
     result = samarbejde(*argv, cwd=tmp_path, full=False)

@@ -13,7 +13,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
-MEDVIND = ROOT / "src" / "samarbejde" / "examples" / "medvind.yaml"
+OPDRIFT = ROOT / "src" / "samarbejde" / "examples" / "opdrift.yaml"
 
 
 def _hook() -> dict[str, object]:
@@ -59,7 +59,7 @@ def _entry(*files: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_entry_validates_a_bundled_example_without_as_of() -> None:
     """As in a hook: no --as-of, so the day is today; the example loads and is judged."""
-    done = _entry(str(MEDVIND.relative_to(ROOT)))
+    done = _entry(str(OPDRIFT.relative_to(ROOT)))
     assert done.returncode in (0, 1), done.stderr
     assert done.stderr == ""
     assert done.stdout.splitlines()[-1].startswith("1 file(s): ")
@@ -69,7 +69,7 @@ def test_the_entry_validates_a_bundled_example_without_as_of() -> None:
 def test_the_entry_fails_the_commit_on_a_file_that_does_not_load(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: samarbejde/1\norganisations: {\n", encoding="utf-8")
-    done = _entry(str(MEDVIND), str(broken))
+    done = _entry(str(OPDRIFT), str(broken))
     assert done.returncode == 2
     assert f"{broken}:" in done.stdout
     assert " LOAD " in done.stdout

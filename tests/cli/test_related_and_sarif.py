@@ -133,9 +133,9 @@ def _schema_validate(log: dict[str, Any]) -> None:
 def test_sarif_output_is_a_valid_sarif_2_1_0_log(
     capsys: pytest.CaptureFixture[str], over_ceiling: Path, tmp_path: Path
 ) -> None:
-    medvind = tmp_path / "medvind.yaml"
-    medvind.write_text(text("medvind"), encoding="utf-8")
-    code, log = _sarif(capsys, str(over_ceiling), str(medvind), "--as-of", "2026-12-01")
+    opdrift = tmp_path / "opdrift.yaml"
+    opdrift.write_text(text("opdrift"), encoding="utf-8")
+    code, log = _sarif(capsys, str(over_ceiling), str(opdrift), "--as-of", "2026-12-01")
     assert code == 1
     assert log["$schema"] == SARIF_SCHEMA
     assert log["version"] == SARIF_VERSION == "2.1.0"
@@ -156,16 +156,16 @@ def test_sarif_output_is_a_valid_sarif_2_1_0_log(
     uris = {
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run_["results"]
     }
-    assert uris == {over_ceiling.as_posix(), medvind.as_posix()}
+    assert uris == {over_ceiling.as_posix(), opdrift.as_posix()}
     assert run_["invocations"] == [{"executionSuccessful": True}]
 
 
 def test_sarif_results_map_severity_location_and_related(
     capsys: pytest.CaptureFixture[str], over_ceiling: Path, tmp_path: Path
 ) -> None:
-    medvind = tmp_path / "medvind.yaml"
-    medvind.write_text(text("medvind"), encoding="utf-8")
-    _, log = _sarif(capsys, str(over_ceiling), str(medvind), "--as-of", "2026-12-01")
+    opdrift = tmp_path / "opdrift.yaml"
+    opdrift.write_text(text("opdrift"), encoding="utf-8")
+    _, log = _sarif(capsys, str(over_ceiling), str(opdrift), "--as-of", "2026-12-01")
     results = log["runs"][0]["results"]
     levels = {r["ruleId"]: r["level"] for r in results}
     assert levels["M003"] == "error"

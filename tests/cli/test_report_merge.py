@@ -27,19 +27,19 @@ def _locations(page: Path) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def register(tmp_path: Path) -> tuple[Path, Path]:
-    """MedVind in one file, its organisation register (the same records) in another.
+    """Opdrift in one file, its organisation register (the same records) in another.
 
     One member's organisation has no entry point, so a finding lies in the register.
     """
-    medvind = examples.load("medvind")
-    member = medvind.partnerships[0].members[0].organisation
+    opdrift = examples.load("opdrift")
+    member = opdrift.partnerships[0].members[0].organisation
     organisations = tuple(
-        attrs.evolve(o, entry_points=()) if o.id == member else o for o in medvind.organisations
+        attrs.evolve(o, entry_points=()) if o.id == member else o for o in opdrift.organisations
     )
-    medvind = attrs.evolve(medvind, organisations=organisations)
-    whole, shared = tmp_path / "medvind.yaml", tmp_path / "organisationer.yaml"
-    dump(medvind, whole)
-    dump(attrs.evolve(medvind, partnerships=()), shared)
+    opdrift = attrs.evolve(opdrift, organisations=organisations)
+    whole, shared = tmp_path / "opdrift.yaml", tmp_path / "organisationer.yaml"
+    dump(opdrift, whole)
+    dump(attrs.evolve(opdrift, partnerships=()), shared)
     return whole, shared
 
 

@@ -29,21 +29,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_convert_reads_stdin_and_writes_stdout_in_the_formats_given(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    feed(monkeypatch, text("medvind"))
+    feed(monkeypatch, text("opdrift"))
     code, out, _ = run(capsys, "convert", "-", "-", "--from", "yaml", "--to", "json")
     assert code == 0
     assert json.loads(out)["format"] == "samarbejde/1"
-    assert loads(out, "json") == load("medvind")
+    assert loads(out, "json") == load("opdrift")
 
 
 def test_convert_writes_a_file_in_the_format_given_whatever_its_suffix(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    feed(monkeypatch, text("medvind"))
-    target = tmp_path / "medvind.txt"
+    feed(monkeypatch, text("opdrift"))
+    target = tmp_path / "opdrift.txt"
     code, _, _ = run(capsys, "convert", "-", str(target), "--from", "yaml", "--to", "toml")
     assert code == 0
-    assert loads(target.read_text(encoding="utf-8"), "toml") == load("medvind")
+    assert loads(target.read_text(encoding="utf-8"), "toml") == load("opdrift")
 
 
 @pytest.mark.parametrize(
@@ -60,9 +60,9 @@ def test_a_dash_without_its_format_exits_two_and_says_which_option(
     argv: tuple[str, ...],
     needs: str,
 ) -> None:
-    source = tmp_path / "medvind.yaml"
-    source.write_text(text("medvind"), encoding="utf-8")
-    feed(monkeypatch, text("medvind"))
+    source = tmp_path / "opdrift.yaml"
+    source.write_text(text("opdrift"), encoding="utf-8")
+    feed(monkeypatch, text("opdrift"))
     code, out, _ = run(capsys, *(str(source) if a == "IN" else a for a in argv))
     assert code == 2
     assert out.startswith("-: ")
@@ -72,7 +72,7 @@ def test_a_dash_without_its_format_exits_two_and_says_which_option(
 def test_validate_reads_stdin(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    feed(monkeypatch, text("medvind"))
+    feed(monkeypatch, text("opdrift"))
     code, out, _ = run(capsys, "validate", "-", "--from", "yaml", "--format", "json")
     assert code in (0, 1)
     report = json.loads(out)
@@ -83,8 +83,8 @@ def test_validate_reads_stdin(
 def test_the_summary_counts_the_files_that_did_not_load(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    good = tmp_path / "medvind.yaml"
-    good.write_text(text("medvind"), encoding="utf-8")
+    good = tmp_path / "opdrift.yaml"
+    good.write_text(text("opdrift"), encoding="utf-8")
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: samarbejde/1\norganisations: 5\n", encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(good), str(broken), str(tmp_path / "none.yaml"))

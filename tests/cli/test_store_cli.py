@@ -6,7 +6,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from tests import medvind
+from tests import opdrift
 
 from samarbejde import cli, dump, load
 from samarbejde import store as stores
@@ -20,8 +20,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def documents(tmp_path: Path) -> tuple[Path, Path]:
-    first = medvind.portfolio()
-    area = attrs.evolve(first.areas[0], name="Ny Østerby")
+    first = opdrift.portfolio()
+    area = attrs.evolve(first.areas[0], name="Ny Ørnerede")
     second = attrs.evolve(first, areas=(area, *first.areas[1:]))
     one, two = tmp_path / "one.yaml", tmp_path / "two.json"
     dump(first, one)
@@ -57,12 +57,12 @@ def test_save_log_show_and_export(
     assert code == 0
     assert [line.split("\t")[0] for line in lines] == ["1", "2"]
     assert lines[1].split("\t")[2:] == ["kontoret", "1 change(s) (from 1)  nyt navn"]
-    code, out, _ = run(capsys, "store", "log", registry, "--record", "areas[osterbyen]", "--redact")
+    code, out, _ = run(capsys, "store", "log", registry, "--record", "areas[ornereden]", "--redact")
     assert [line.split("\t")[2] for line in out.splitlines()] == ["-", "-"]
 
     code, out, _ = run(capsys, "store", "show", registry, "2", "--lang", "da")
     assert code == 0
-    assert "Områder › osterbyen › navn ændret fra «Østerbyen» til «Ny Østerby»." in out
+    assert "Områder › ornereden › navn ændret fra «Ørnereden» til «Ny Ørnerede»." in out
     code, out, _ = run(capsys, "store", "show", registry, "1", "--redact")
     assert "\t-\t" in out.splitlines()[0]
 

@@ -25,15 +25,15 @@ def samarbejde(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_readme_command_validates_the_bundled_example(tmp_path: Path) -> None:
-    example = samarbejde("example", "medvind", cwd=tmp_path)
-    (tmp_path / "medvind.yaml").write_text(example.stdout, encoding="utf-8")
-    result = samarbejde("validate", "medvind.yaml", "--as-of", "2025-06-01", cwd=tmp_path)
+    example = samarbejde("example", "opdrift", cwd=tmp_path)
+    (tmp_path / "opdrift.yaml").write_text(example.stdout, encoding="utf-8")
+    result = samarbejde("validate", "opdrift.yaml", "--as-of", "2025-06-01", cwd=tmp_path)
     assert example.returncode == 0
     assert result.returncode == 0
     assert result.stdout.splitlines()[:2] == [
-        "medvind.yaml:78:24: C006 info: Challenge “Ensomhed blandt ældre beboere” of strategic "
-        "partnership Medvind i Østerbyen was identified by the municipality only.",
-        "medvind.yaml:197:11: T001 warning: Commitment c-praktik by Business Esbjerg ended on "
+        "opdrift.yaml:78:24: C006 info: Challenge “Ensomhed blandt ældre beboere” of strategic "
+        "partnership Opdrift i Ørnereden was identified by the municipality only.",
+        "opdrift.yaml:197:11: T001 warning: Commitment c-praktik by Bryggens Erhverv ended on "
         "31 December 2024 but is still agreed as of 1 June 2025.",
     ]
     assert result.stderr == ""
@@ -51,7 +51,7 @@ def test_the_readme_command_validates_the_bundled_example(tmp_path: Path) -> Non
 )
 def test_exit_codes_and_no_traceback(tmp_path: Path, argv: list[str], code: int) -> None:
     (tmp_path / "broken.yaml").write_text("partnerships: [\n", encoding="utf-8")
-    errors = text("ungejob").replace("owner: brabrand-boligforening", "owner: ukendt")
+    errors = text("trappen").replace("owner: bregnebo-boligforening", "owner: ukendt")
     (tmp_path / "errors.yaml").write_text(errors, encoding="utf-8")
     result = samarbejde(*argv, cwd=tmp_path)
     assert result.returncode == code
@@ -59,7 +59,7 @@ def test_exit_codes_and_no_traceback(tmp_path: Path, argv: list[str], code: int)
 
 
 def test_json_and_danish_from_a_real_process(tmp_path: Path) -> None:
-    (tmp_path / "u.yaml").write_text(text("ungejob"), encoding="utf-8")
+    (tmp_path / "u.yaml").write_text(text("trappen"), encoding="utf-8")
     result = samarbejde(
         "validate",
         "u.yaml",

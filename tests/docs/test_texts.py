@@ -70,12 +70,12 @@ def machine_words(text: str) -> list[str]:
         ("evaluering hver P1Y", True),
         ("planlagt varighed 12.0 år", True),
         ("i gang i 8.4 år", True),
-        ("partnerships[medvind].members tilføjet", True),
+        ("partnerships[opdrift].members tilføjet", True),
         ("ProjectLifecycle Term ændret", True),
         ("Classification ikke klassificeret", True),
         ("mangler review_every", True),
         ("1.500.000,5 kr. den 1. juni 2025, hvert år", False),
-        ("Perioden 2019-26 i MedVind", False),
+        ("Perioden 2019-26 i Opdrift", False),
     ],
 )
 def test_the_check_sees_machine_words(text: str, bad: bool) -> None:
@@ -136,7 +136,7 @@ class _Visible(HTMLParser):
 
 def _visible(page: str) -> list[str]:
     """The text of ``page`` a reader reads: not its style, and not its ``<code>``, which
-    is where in the file a finding lies (``medvind.yaml:8:7 partnerships[medvind]``),
+    is where in the file a finding lies (``opdrift.yaml:8:7 partnerships[opdrift]``),
     for the one who edits the file."""
     parser = _Visible()
     parser.feed(page)

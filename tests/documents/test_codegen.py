@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 
 from samarbejde import Portfolio, dumps
 from samarbejde.documents import _codegen, _fast_load, _io

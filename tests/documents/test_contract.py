@@ -19,7 +19,7 @@ from pathlib import Path
 import pendulum
 import pytest
 from tests.documents.texts import only, problems
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 
 from samarbejde import (
     LoadError,
@@ -72,7 +72,7 @@ def test_a_duration_too_long_to_represent_leaks_no_python_internals() -> None:
 
 
 def test_a_lone_surrogate_in_a_json_string_is_refused_at_load() -> None:
-    text = dumps(portfolio(), "json").replace("Østerbyen", "\\udc00sterbyen", 1)
+    text = dumps(portfolio(), "json").replace("Ørnereden", "\\udc00sterbyen", 1)
     found = problems(text, "json")
     assert found[0].message.startswith("a lone surrogate (\\udc00)")
     assert found[0].line == 1
@@ -81,8 +81,8 @@ def test_a_lone_surrogate_in_a_json_string_is_refused_at_load() -> None:
 
 
 def test_a_surrogate_pair_is_one_character_and_loads() -> None:
-    text = dumps(portfolio(), "json").replace("Østerbyen", "\\ud83d\\ude00 Østerbyen", 1)
-    assert "😀 Østerbyen" in dumps(loads(text, "json"), "json")
+    text = dumps(portfolio(), "json").replace("Ørnereden", "\\ud83d\\ude00 Ørnereden", 1)
+    assert "😀 Ørnereden" in dumps(loads(text, "json"), "json")
 
 
 def test_a_lone_surrogate_in_a_key_gives_a_printable_message() -> None:
@@ -328,7 +328,7 @@ def test_a_rule_that_raises_becomes_an_internal_finding_naming_it() -> None:
         "internal error in rule X900 (always-breaks): ZeroDivisionError: division by zero"
     ]
     assert broken[0].severity is Severity.ERROR
-    assert broken[0].path == "partnerships[medvind]"
+    assert broken[0].path == "partnerships[opdrift]"
     assert [f for f in report if f.code != "X900"] == list(alone)
 
 

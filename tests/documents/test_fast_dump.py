@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 
 from samarbejde import Portfolio, dumps
 from samarbejde import strategies as sst

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 
 from samarbejde import LoadError, Portfolio, dumps, loads
 from samarbejde import strategies as sst

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 
 from samarbejde import LoadError, Portfolio, dump, dumps, load
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.documents.texts import MEDVIND_YAML, only, problems
-from tests.medvind import portfolio
+from tests.documents.texts import OPDRIFT_YAML, only, problems
+from tests.opdrift import portfolio
 
 from samarbejde import DEFAULT_MAX_BYTES, LoadError, Portfolio, Problem, dumps, loads
 from samarbejde.documents import Format
@@ -84,7 +84,7 @@ def test_duplicate_keys_in_json_are_all_reported() -> None:
 
 
 def test_duplicate_keys_in_yaml_are_reported_with_the_first_line() -> None:
-    text = MEDVIND_YAML.replace(
+    text = OPDRIFT_YAML.replace(
         "        representative: Direktør\n",
         "        representative: Direktør\n        representative: Formand\n",
     )
@@ -133,14 +133,14 @@ def test_yaml_aliases_cannot_blow_up_a_document() -> None:
     ],
 )
 def test_yaml_tags_are_refused(value: str, tag: str) -> None:
-    text = MEDVIND_YAML.replace("representative: Direktør", f"representative: {value}")
+    text = OPDRIFT_YAML.replace("representative: Direktør", f"representative: {value}")
     found = problems(text, "yaml")
     assert found[0].path == "partnerships[0].members[0].representative"
     assert found[0].message.startswith(f"tags ({tag}")
 
 
 def test_a_yaml_str_tag_is_plain_text() -> None:
-    text = MEDVIND_YAML.replace('municipality: "561"', "municipality: !!str 561")
+    text = OPDRIFT_YAML.replace('municipality: "561"', "municipality: !!str 561")
     assert loads(text, "yaml") == portfolio()
 
 

@@ -14,7 +14,7 @@ import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 
 from samarbejde import Organisation, Partnership, Portfolio, dumps
 from samarbejde import strategies as sst

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.documents.texts import MEDVIND_YAML, column_of, line_of
-from tests.medvind import portfolio
+from tests.documents.texts import OPDRIFT_YAML, column_of, line_of
+from tests.opdrift import portfolio
 
 from samarbejde import SourceMap, dumps, load_located, loads_located
 from samarbejde.documents._locate import parse_path, render_path
@@ -14,30 +14,30 @@ from samarbejde.documents._locate import parse_path, render_path
 
 @pytest.fixture(scope="module")
 def where() -> SourceMap:
-    loaded, source_map = loads_located(MEDVIND_YAML, "yaml")
+    loaded, source_map = loads_located(OPDRIFT_YAML, "yaml")
     assert loaded == portfolio()
     return source_map
 
 
 def test_a_path_with_indexes_gives_the_line_and_column_of_the_value(where: SourceMap) -> None:
     found = where.locate("partnerships[0].commitments[0].term.end")
-    assert found == (line_of(MEDVIND_YAML, "2021-12-31"), column_of(MEDVIND_YAML, "2021-12-31"))
+    assert found == (line_of(OPDRIFT_YAML, "2021-12-31"), column_of(OPDRIFT_YAML, "2021-12-31"))
 
 
 def test_a_path_with_ids_selects_list_elements_by_id(where: SourceMap) -> None:
-    by_id = where.locate("partnerships[medvind].commitments[c-fritidsjob].term")
+    by_id = where.locate("partnerships[opdrift].commitments[c-fritidsjob].term")
     assert by_id == where.locate("partnerships[0].commitments[0].term")
-    assert by_id == (line_of(MEDVIND_YAML, "{start: 2021-01-01"), 15)
+    assert by_id == (line_of(OPDRIFT_YAML, "{start: 2021-01-01"), 15)
 
 
 def test_members_and_parties_are_selected_by_organisation(where: SourceMap) -> None:
-    found = where.locate("partnerships[medvind].members[business-esbjerg].joined")
-    assert found == (line_of(MEDVIND_YAML, "joined: 2019"), 17)
+    found = where.locate("partnerships[opdrift].members[bryggens-erhverv].joined")
+    assert found == (line_of(OPDRIFT_YAML, "joined: 2019"), 17)
 
 
 def test_a_path_without_a_position_gives_the_nearest_located_parent(where: SourceMap) -> None:
-    assert where.locate("partnerships[medvind].vision.text") == where.locate(
-        "partnerships[medvind]"
+    assert where.locate("partnerships[opdrift].vision.text") == where.locate(
+        "partnerships[opdrift]"
     )
     assert where.locate("partnerships[nowhere].name") == where.locate("partnerships")
     assert where.locate("organisations[0].sector[3]") == where.locate("organisations[0].sector")
@@ -54,7 +54,7 @@ def test_json_positions_are_exact() -> None:
     text = dumps(portfolio(), "json")
     _, where = loads_located(text, "json")
     fragment = '"municipality":"561"'
-    assert where.locate("areas[osterbyen].municipality") == (
+    assert where.locate("areas[ornereden].municipality") == (
         line_of(text, fragment),
         column_of(text, fragment) + len('"municipality":'),
     )
@@ -62,20 +62,20 @@ def test_json_positions_are_exact() -> None:
 
 def test_toml_has_no_positions() -> None:
     _, where = loads_located(dumps(portfolio(), "toml"), "toml")
-    assert where.locate("partnerships[medvind]") is None
+    assert where.locate("partnerships[opdrift]") is None
 
 
 def test_load_located_reads_a_file(tmp_path: Path) -> None:
-    file = tmp_path / "medvind.yml"
-    file.write_text(MEDVIND_YAML, encoding="utf-8")
+    file = tmp_path / "opdrift.yml"
+    file.write_text(OPDRIFT_YAML, encoding="utf-8")
     loaded, where = load_located(file)
     assert loaded == portfolio()
-    assert where.locate("areas[osterbyen]") == (line_of(MEDVIND_YAML, "{id: osterbyen"), 5)
+    assert where.locate("areas[ornereden]") == (line_of(OPDRIFT_YAML, "{id: ornereden"), 5)
 
 
 @pytest.mark.parametrize(
     "path",
-    ["partnerships[0].commitments[2].term.end", "areas", "a.b[3][4].c", "partnerships[medvind]"],
+    ["partnerships[0].commitments[2].term.end", "areas", "a.b[3][4].c", "partnerships[opdrift]"],
 )
 def test_paths_are_parsed_and_written_back(path: str) -> None:
     parts = parse_path(path)
@@ -85,9 +85,9 @@ def test_paths_are_parsed_and_written_back(path: str) -> None:
 
 
 def test_an_id_in_a_list_of_ids_is_selected_by_its_value(where: SourceMap) -> None:
-    assert where.locate("partnerships[medvind].areas[osterbyen]") == (
-        line_of(MEDVIND_YAML, "areas: [osterbyen]"),
-        column_of(MEDVIND_YAML, "osterbyen]"),
+    assert where.locate("partnerships[opdrift].areas[ornereden]") == (
+        line_of(OPDRIFT_YAML, "areas: [ornereden]"),
+        column_of(OPDRIFT_YAML, "ornereden]"),
     )
 
 

@@ -6,18 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.documents.texts import MEDVIND_YAML, column_of, line_of, only, problems
-from tests.medvind import portfolio
+from tests.documents.texts import OPDRIFT_YAML, column_of, line_of, only, problems
+from tests.opdrift import portfolio
 
 from samarbejde import LoadError, dumps, loads
 
 
 def test_the_design_example_loads_as_the_model_built_in_python() -> None:
-    assert loads(MEDVIND_YAML, "yaml") == portfolio()
+    assert loads(OPDRIFT_YAML, "yaml") == portfolio()
 
 
 def test_a_misspelt_key_is_reported_at_the_key_with_a_suggestion() -> None:
-    text = MEDVIND_YAML.replace("representative: Direktør", "representativ: Direktør")
+    text = OPDRIFT_YAML.replace("representative: Direktør", "representativ: Direktør")
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].members[0].representativ"
     assert "unknown key 'representativ'" in problem.message
@@ -29,7 +29,7 @@ def test_a_misspelt_key_is_reported_at_the_key_with_a_suggestion() -> None:
 
 
 def test_an_unknown_enum_value_names_the_allowed_values_and_a_suggestion() -> None:
-    text = MEDVIND_YAML.replace("sector: civil_society", "sector: civil_sociey")
+    text = OPDRIFT_YAML.replace("sector: civil_society", "sector: civil_sociey")
     problem = only(problems(text, "yaml"))
     assert problem.path == "organisations[1].sector"
     assert "unknown Sector 'civil_sociey'" in problem.message
@@ -40,14 +40,14 @@ def test_an_unknown_enum_value_names_the_allowed_values_and_a_suggestion() -> No
 
 
 def test_an_enum_value_far_from_any_allowed_one_gets_no_suggestion() -> None:
-    text = MEDVIND_YAML.replace("sector: business}", "sector: zzz}")
+    text = OPDRIFT_YAML.replace("sector: business}", "sector: zzz}")
     problem = only(problems(text, "yaml"))
     assert "did you mean" not in problem.message
     assert "allowed:" in problem.message
 
 
 def test_a_missing_key_is_reported_at_its_mapping() -> None:
-    text = MEDVIND_YAML.replace("        kind: leisure_jobs\n", "")
+    text = OPDRIFT_YAML.replace("        kind: leisure_jobs\n", "")
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].commitments[0].kind"
     assert problem.message == "missing required key 'kind'"
@@ -55,7 +55,7 @@ def test_a_missing_key_is_reported_at_its_mapping() -> None:
 
 
 def test_a_broken_model_invariant_is_reported_at_the_field_with_the_model_message() -> None:
-    text = MEDVIND_YAML.replace("end: 2021-12-31", "end: 2020-12-31")
+    text = OPDRIFT_YAML.replace("end: 2021-12-31", "end: 2020-12-31")
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].commitments[0].term.end"
     assert "Term.end: ends before it starts (2021-01-01)" in problem.message
@@ -64,7 +64,7 @@ def test_a_broken_model_invariant_is_reported_at_the_field_with_the_model_messag
 
 
 def test_a_forbidden_transition_points_at_the_history_entry() -> None:
-    text = MEDVIND_YAML.replace("{status: agreed, on:", "{status: breached, on:")
+    text = OPDRIFT_YAML.replace("{status: agreed, on:", "{status: breached, on:")
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].commitments[0].status[1]"
     assert "cannot go to 'breached' from 'proposed'" in problem.message
@@ -73,7 +73,7 @@ def test_a_forbidden_transition_points_at_the_history_entry() -> None:
 
 def test_every_problem_of_the_document_comes_in_one_error_in_document_order() -> None:
     text = (
-        MEDVIND_YAML.replace("sector: business}", "sector: busines}")
+        OPDRIFT_YAML.replace("sector: business}", "sector: busines}")
         .replace('municipality: "561"}', "municipality: 561}")
         .replace("role: bridge_builder", "rolle: bridge_builder")
         .replace("horizon: P10Y", "horizon: 10 years")
@@ -92,18 +92,18 @@ def test_every_problem_of_the_document_comes_in_one_error_in_document_order() ->
 
 
 def test_the_error_text_reads_like_a_compiler_error_list() -> None:
-    text = MEDVIND_YAML.replace("sector: business}", "sector: busines}")
+    text = OPDRIFT_YAML.replace("sector: business}", "sector: busines}")
     with pytest.raises(LoadError) as caught:
-        loads(text, "yaml", source="medvind.yaml")
+        loads(text, "yaml", source="opdrift.yaml")
     line = line_of(text, "busines}")
     column = column_of(text, "busines}")
     assert str(caught.value).splitlines() == [
-        "medvind.yaml: 1 problem",
-        f"  medvind.yaml:{line}:{column}: unknown Sector 'busines'; did you mean 'business'? "
+        "opdrift.yaml: 1 problem",
+        f"  opdrift.yaml:{line}:{column}: unknown Sector 'busines'; did you mean 'business'? "
         "(allowed: municipality, housing, civil_society, business, residents, region, state, "
         "education, foundation, knowledge, other) @ organisations[2].sector",
     ]
-    assert caught.value.source == "medvind.yaml"
+    assert caught.value.source == "opdrift.yaml"
 
 
 def test_json_problems_carry_line_and_column_too() -> None:
@@ -120,7 +120,7 @@ def test_json_problems_carry_line_and_column_too() -> None:
 
 
 def test_a_number_where_text_is_expected_is_refused_not_turned_into_text() -> None:
-    text = MEDVIND_YAML.replace('municipality: "561"}', "municipality: 561}")
+    text = OPDRIFT_YAML.replace('municipality: "561"}', "municipality: 561}")
     problem = only(problems(text, "yaml"))
     assert problem.path == "areas[0].municipality"
     assert "expected text, got the number 561" in problem.message
@@ -128,28 +128,28 @@ def test_a_number_where_text_is_expected_is_refused_not_turned_into_text() -> No
 
 
 def test_a_yaml_boolean_where_text_is_expected_is_refused_with_a_hint() -> None:
-    text = MEDVIND_YAML.replace("representative: Direktør", "representative: no")
+    text = OPDRIFT_YAML.replace("representative: Direktør", "representative: no")
     problem = only(problems(text, "yaml"))
     assert "got the boolean false" in problem.message
     assert "quotes" in problem.message
 
 
 def test_text_where_a_number_is_expected_is_refused() -> None:
-    text = MEDVIND_YAML.replace('municipality: "561"}', 'municipality: "561", residents: "5000"}')
+    text = OPDRIFT_YAML.replace('municipality: "561"}', 'municipality: "561", residents: "5000"}')
     problem = only(problems(text, "yaml"))
     assert problem.path == "areas[0].residents"
     assert "expected a whole number, got the text '5000'" in problem.message
 
 
 def test_a_decimal_written_as_a_number_is_refused_with_the_text_to_write() -> None:
-    text = MEDVIND_YAML.replace('amount: "25"', "amount: 25.5")
+    text = OPDRIFT_YAML.replace('amount: "25"', "amount: 25.5")
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].commitments[0].quantity.amount"
     assert 'e.g. "25.5"' in problem.message
 
 
 def test_a_date_time_where_a_date_is_expected_is_refused() -> None:
-    text = MEDVIND_YAML.replace("joined: 2019-09-01", "joined: 2019-09-01T10:00:00+02:00")
+    text = OPDRIFT_YAML.replace("joined: 2019-09-01", "joined: 2019-09-01T10:00:00+02:00")
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].members[0].joined"
     assert "got the date-time" in problem.message
@@ -157,34 +157,34 @@ def test_a_date_time_where_a_date_is_expected_is_refused() -> None:
 
 @pytest.mark.parametrize("written", ["01-09-2019", "2019-02-30", "20190901", "yesterday"])
 def test_a_date_not_in_iso_form_is_refused(written: str) -> None:
-    text = MEDVIND_YAML.replace("joined: 2019-09-01", f"joined: '{written}'")
+    text = OPDRIFT_YAML.replace("joined: 2019-09-01", f"joined: '{written}'")
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].members[0].joined"
     assert written in problem.message
 
 
 def test_a_bad_duration_is_refused_with_examples() -> None:
-    text = MEDVIND_YAML.replace("review_every: P1Y", "review_every: every year")
+    text = OPDRIFT_YAML.replace("review_every: P1Y", "review_every: every year")
     problem = only(problems(text, "yaml"))
     assert "ISO 8601 duration such as P1Y" in problem.message
 
 
 def test_a_string_where_a_list_is_expected_is_not_split_into_characters() -> None:
-    text = MEDVIND_YAML.replace("areas: [osterbyen]", "areas: osterbyen")
+    text = OPDRIFT_YAML.replace("areas: [ornereden]", "areas: ornereden")
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].areas"
-    assert "expected a list, got the text 'osterbyen'" in problem.message
+    assert "expected a list, got the text 'ornereden'" in problem.message
 
 
 def test_a_list_where_a_record_is_expected_is_one_problem() -> None:
-    text = MEDVIND_YAML.replace("term: {start: 2020-01-01}", "term: [2020-01-01]")
+    text = OPDRIFT_YAML.replace("term: {start: 2020-01-01}", "term: [2020-01-01]")
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].members[0].mandates[0].term"
     assert "expected a mapping (Term), got a list" in problem.message
 
 
 def test_a_power_listed_twice_is_refused() -> None:
-    text = MEDVIND_YAML.replace("[offer_jobs, commit_staff]", "[offer_jobs, offer_jobs]")
+    text = OPDRIFT_YAML.replace("[offer_jobs, commit_staff]", "[offer_jobs, offer_jobs]")
     problem = only(problems(text, "yaml"))
     assert problem.message == "lists offer_jobs more than once"
 
@@ -197,7 +197,7 @@ def test_a_power_listed_twice_is_refused() -> None:
     ],
 )
 def test_a_lifecycle_needs_a_known_form(replacement: str, expected: str) -> None:
-    text = MEDVIND_YAML.replace("form: strategic", replacement)
+    text = OPDRIFT_YAML.replace("form: strategic", replacement)
     problem = only(problems(text, "yaml"))
     assert problem.path == "partnerships[0].lifecycle"
     assert expected in problem.message
@@ -211,7 +211,7 @@ def test_a_lifecycle_that_is_not_a_mapping_is_one_problem() -> None:
 
 
 def test_a_document_without_a_format_line_is_refused() -> None:
-    text = MEDVIND_YAML.replace("format: samarbejde/1\n", "")
+    text = OPDRIFT_YAML.replace("format: samarbejde/1\n", "")
     problem = only(problems(text, "yaml"))
     assert problem.path == "format"
     assert "format: samarbejde/1" in problem.message
@@ -219,7 +219,7 @@ def test_a_document_without_a_format_line_is_refused() -> None:
 
 
 def test_a_newer_format_is_refused_naming_the_versions_this_release_reads() -> None:
-    text = MEDVIND_YAML.replace("format: samarbejde/1", "format: samarbejde/2")
+    text = OPDRIFT_YAML.replace("format: samarbejde/1", "format: samarbejde/2")
     problem = only(problems(text, "yaml"))
     assert problem.message == "cannot read format 'samarbejde/2': this release reads samarbejde/1"
     assert (problem.line, problem.column) == (1, 9)

@@ -99,7 +99,7 @@ def test_a_load_error_is_said_in_danish_with_every_problem(data: st.DataObject) 
 
 
 def test_a_workbook_with_bad_cells_gives_danish_problems_at_the_same_cells() -> None:
-    book = openpyxl.load_workbook(io.BytesIO(dumps_workbook(examples.load("medvind"), lang="da")))
+    book = openpyxl.load_workbook(io.BytesIO(dumps_workbook(examples.load("opdrift"), lang="da")))
     sheet = book["Områder"]
     column = next(c.column for c in sheet[1] if c.value == "beboere")
     sheet.cell(2, column).value = "mange"
@@ -125,7 +125,7 @@ def test_validate_in_danish_says_a_broken_document_in_danish(
     capsys: pytest.CaptureFixture[str], tmp_path: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "brudt.yaml"  # type: ignore[operator]
-    text = examples.text("medvind").replace("sector: municipality", "sector: kommune", 1)
+    text = examples.text("opdrift").replace("sector: municipality", "sector: kommune", 1)
     path.write_text(text.replace("    remit:", "    remitt:", 1), encoding="utf-8")
     monkeypatch.delenv("SAMARBEJDE_LANG", raising=False)
     assert cli.main(["validate", "--lang", "da", str(path)]) != 0

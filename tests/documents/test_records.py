@@ -5,7 +5,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 from cattrs.errors import ClassValidationError
-from tests.medvind import partnership
+from tests.opdrift import partnership
 
 from samarbejde import (
     Area,

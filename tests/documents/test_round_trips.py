@@ -10,7 +10,7 @@ import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import Goal, LoadError, Portfolio, dumps, loads
@@ -49,7 +49,7 @@ def test_json_is_written_compact_on_one_line() -> None:
     text = dumps(portfolio(), "json")
     assert text.count("\n") == 1
     assert text.endswith("}\n")
-    assert "Østerbyen" in text
+    assert "Ørnereden" in text
 
 
 def test_fields_equal_to_their_default_are_left_out() -> None:

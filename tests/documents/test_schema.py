@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import given
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import LoadError, Portfolio, dumps, json_schema, loads
@@ -67,8 +67,8 @@ def _drop(path: tuple[Any, ...]) -> Callable[[dict[str, Any]], None]:
 
 MUTATIONS = {
     "unknown sector": _set(("organisations", 0, "sector"), "church"),
-    "bad id": _set(("organisations", 1, "id"), "Røde Kors"),
-    "bad id in a list": _set(("partnerships", 0, "areas", 0), "-osterbyen"),
+    "bad id": _set(("organisations", 1, "id"), "Ringkæden"),
+    "bad id in a list": _set(("partnerships", 0, "areas", 0), "-ornereden"),
     "missing required key": _drop(("partnerships", 0, "commitments", 0, "kind")),
     "extra key": _set(("partnerships", 0, "members", 0, "mandate"), "m-business"),
     "extra key in a lifecycle": _set(("partnerships", 0, "lifecycle", "owner"), "x"),

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from hypothesis import given
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import LoadError, Portfolio, dumps, loads

@@ -13,7 +13,7 @@ import json
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
-from tests.documents.texts import MEDVIND_YAML, line_of, only, problems
+from tests.documents.texts import OPDRIFT_YAML, line_of, only, problems
 
 from samarbejde import dumps, examples, loads
 from samarbejde.strategies import portfolios
@@ -41,13 +41,13 @@ def test_any_document_passes_through_pyyaml_and_loads_equal(portfolio: object) -
 
 
 def test_a_quoted_true_key_stays_an_unknown_key() -> None:
-    text = MEDVIND_YAML.replace("representative: Direktør", "'true': Direktør", 1)
+    text = OPDRIFT_YAML.replace("representative: Direktør", "'true': Direktør", 1)
     problem = only(problems(text, "yaml"))
     assert "unknown key 'true'" in problem.message
 
 
 def test_json_that_went_through_pyyaml_names_the_cause_and_the_fix() -> None:
-    data = yaml.safe_load(examples.text("medvind"))
+    data = yaml.safe_load(examples.text("opdrift"))
     text = json.dumps(data, default=str)
     found = problems(text, "json")
     unknown = [p for p in found if "unknown key 'true'" in p.message]
@@ -73,8 +73,8 @@ def test_json_that_went_through_pyyaml_names_the_cause_and_the_fix() -> None:
 def test_a_commitment_status_in_danish_or_another_case_suggests_the_code(
     written: str, meant: str
 ) -> None:
-    text = MEDVIND_YAML.replace("{status: agreed,", f"{{status: {written},", 1)
-    assert text != MEDVIND_YAML
+    text = OPDRIFT_YAML.replace("{status: agreed,", f"{{status: {written},", 1)
+    assert text != OPDRIFT_YAML
     problem = only(problems(text, "yaml"))
     assert f"unknown CommitmentStatus {written!r}; did you mean {meant!r}?" in problem.message
 
@@ -83,20 +83,20 @@ def test_a_commitment_status_in_danish_or_another_case_suggests_the_code(
     ("written", "meant"), [("erhvervsliv", "business"), ("Business", "business")]
 )
 def test_a_sector_in_danish_or_another_case_suggests_the_code(written: str, meant: str) -> None:
-    text = MEDVIND_YAML.replace("sector: business", f"sector: {written}", 1)
-    assert text != MEDVIND_YAML
+    text = OPDRIFT_YAML.replace("sector: business", f"sector: {written}", 1)
+    assert text != OPDRIFT_YAML
     problem = only(problems(text, "yaml"))
     assert f"did you mean {meant!r}?" in problem.message
 
 
 def test_a_key_in_another_case_suggests_the_key() -> None:
-    text = MEDVIND_YAML.replace("representative: Direktør", "Representative: Direktør", 1)
+    text = OPDRIFT_YAML.replace("representative: Direktør", "Representative: Direktør", 1)
     problem = only(problems(text, "yaml"))
     assert "unknown key 'Representative'; did you mean 'representative'?" in problem.message
 
 
 def test_a_word_far_from_every_value_gets_no_suggestion() -> None:
-    text = MEDVIND_YAML.replace("{status: agreed,", "{status: qqqqqq,", 1)
+    text = OPDRIFT_YAML.replace("{status: agreed,", "{status: qqqqqq,", 1)
     problem = only(problems(text, "yaml"))
     assert "did you mean" not in problem.message
 
@@ -105,7 +105,7 @@ def test_a_word_far_from_every_value_gets_no_suggestion() -> None:
 
 
 def test_an_unquoted_comma_in_a_flow_mapping_gets_the_quoted_text_as_the_fix() -> None:
-    block = MEDVIND_YAML.replace("representative: Direktør", "representative: Direktør, Brabrand")
+    block = OPDRIFT_YAML.replace("representative: Direktør", "representative: Direktør, Brabrand")
     flow = (
         "format: samarbejde/1\n"
         "organisations:\n"

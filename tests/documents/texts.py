@@ -7,7 +7,7 @@ import pytest
 from samarbejde import LoadError, Problem, loads
 from samarbejde.documents import Format
 
-MEDVIND_YAML = """\
+OPDRIFT_YAML = """\
 format: samarbejde/1
 organisations:
   - id: esbjerg-kommune
@@ -16,19 +16,19 @@ organisations:
     identifiers: {kommunekode: "561"}
     entry_points:
       - {id: boligsocial-koordinator, kind: liaison, post: Boligsocial koordinator}
-  - id: roede-kors
-    name: Røde Kors
+  - id: ringkaeden
+    name: Ringkæden
     sector: civil_society
     entry_points:
       - {id: regional-konsulent, kind: regional_consultant, post: Regional konsulent}
       - {id: lokalafdeling, kind: local_branch, post: Lokal frivillig afdeling}
-  - {id: business-esbjerg, name: Business Esbjerg, sector: business}
+  - {id: bryggens-erhverv, name: Bryggens Erhverv, sector: business}
 areas:
-  - {id: osterbyen, name: Østerbyen, municipality: "561"}
+  - {id: ornereden, name: Ørnereden, municipality: "561"}
 partnerships:
-  - id: medvind
-    name: Medvind i Østerbyen
-    areas: [osterbyen]
+  - id: opdrift
+    name: Opdrift i Ørnereden
+    areas: [ornereden]
     lifecycle:
       form: strategic
       since: 2019-09-01
@@ -39,7 +39,7 @@ partnerships:
         - {phase: forming, on: 2020-03-01}
         - {phase: operating, on: 2020-09-01}
     members:
-      - organisation: business-esbjerg
+      - organisation: bryggens-erhverv
         role: bridge_builder
         joined: 2019-09-01
         representative: Direktør
@@ -51,7 +51,7 @@ partnerships:
             term: {start: 2020-01-01}
     commitments:
       - id: c-fritidsjob
-        by: business-esbjerg
+        by: bryggens-erhverv
         kind: leisure_jobs
         quantity: {amount: "25", unit: places}
         term: {start: 2021-01-01, end: 2021-12-31}

@@ -9,9 +9,9 @@ from samarbejde.examples import AS_OF, load, load_located, names, text
 
 #: What the docs and the files' own headers promise, as of AS_OF.
 DOCUMENTED = {
-    "medvind": ("C006", "T001"),
-    "gladsaxe": ("C007",),
-    "ungejob": ("P001", "P002", "P003"),
+    "opdrift": ("C006", "T001"),
+    "lerbakke": ("C007",),
+    "trappen": ("P001", "P002", "P003"),
 }
 
 
@@ -41,34 +41,34 @@ def test_each_example_survives_a_round_trip_through_json(name: str) -> None:
 
 
 def test_findings_of_an_example_point_at_lines_in_its_text() -> None:
-    portfolio, sources = load_located("medvind")
+    portfolio, sources = load_located("opdrift")
     report = validate(portfolio, as_of=AS_OF, sources=sources)
-    lines = text("medvind").splitlines()
+    lines = text("opdrift").splitlines()
     overdue = next(f for f in report if f.code == "T001")
     assert overdue.line is not None
     assert "status:" in lines[overdue.line - 1]
     assert "c-praktik" in "\n".join(lines[overdue.line - 10 : overdue.line])
 
 
-def test_medvind_is_the_strategic_alliance_in_esbjerg() -> None:
-    portfolio = load("medvind")
+def test_opdrift_is_the_strategic_alliance_in_esbjerg() -> None:
+    portfolio = load("opdrift")
     assert isinstance(portfolio, Portfolio)
     esbjerg = portfolio.organisation("esbjerg-kommune")
     assert esbjerg.identifiers.kommunekode == "561"
-    medvind = portfolio.partnership("medvind")
-    assert medvind.form == "strategic"
-    assert medvind.member("business-esbjerg").role == "bridge_builder"
-    kinds = {c.kind for c in medvind.commitments if c.by == "business-esbjerg"}
+    opdrift = portfolio.partnership("opdrift")
+    assert opdrift.form == "strategic"
+    assert opdrift.member("bryggens-erhverv").role == "bridge_builder"
+    kinds = {c.kind for c in opdrift.commitments if c.by == "bryggens-erhverv"}
     assert {"leisure_jobs", "internships"} <= kinds
-    entry_kinds = {e.kind for e in portfolio.organisation("roede-kors").entry_points}
+    entry_kinds = {e.kind for e in portfolio.organisation("ringkaeden").entry_points}
     assert entry_kinds == {"regional_consultant", "local_branch"}
     assert any(
-        portfolio.organisation(m.organisation).sector == "residents" for m in medvind.members
+        portfolio.organisation(m.organisation).sector == "residents" for m in opdrift.members
     )
 
 
-def test_gladsaxe_is_a_binding_place_specific_partnership_of_municipality_and_housing() -> None:
-    portfolio = load("gladsaxe")
+def test_lerbakke_is_a_binding_place_specific_partnership_of_municipality_and_housing() -> None:
+    portfolio = load("lerbakke")
     assert portfolio.organisation("gladsaxe-kommune").identifiers.kommunekode == "159"
     partnership = portfolio.partnerships[0]
     assert partnership.areas
@@ -78,5 +78,5 @@ def test_gladsaxe_is_a_binding_place_specific_partnership_of_municipality_and_ho
 
 
 def test_an_unknown_example_name_lists_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="medvind"):
+    with pytest.raises(KeyError, match="opdrift"):
         text("nowhere")

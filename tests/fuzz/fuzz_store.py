@@ -28,7 +28,7 @@ from samarbejde.store import open as open_store
 
 EXAMPLES: list[Portfolio] = [examples.load(n) for n in examples.names()]
 PATHS = (
-    "partnerships[medvind]",
+    "partnerships[opdrift]",
     "organisations[esbjerg-kommune]",
     "areas[stengaardsvej]",
     "partnerships",

@@ -23,37 +23,37 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def medvind(tmp_path: Path) -> Path:
-    path = tmp_path / "medvind.yaml"
-    path.write_text(examples.text("medvind"), encoding="utf-8")
+def opdrift(tmp_path: Path) -> Path:
+    path = tmp_path / "opdrift.yaml"
+    path.write_text(examples.text("opdrift"), encoding="utf-8")
     return path
 
 
 @pytest.fixture
 def with_cvr(tmp_path: Path) -> Path:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     organisations = tuple(
         attrs.evolve(o, identifiers=attrs.evolve(o.identifiers, cvr=cvr))
         for o, cvr in zip(portfolio.organisations, CVR, strict=False)
     )
-    path = tmp_path / "medvind-cvr.json"
+    path = tmp_path / "opdrift-cvr.json"
     dump(Portfolio(organisations, portfolio.areas, portfolio.partnerships), path)
     return path
 
 
 def test_popolo_to_stdout_with_a_summary_on_stderr(
-    capsys: pytest.CaptureFixture[str], medvind: Path
+    capsys: pytest.CaptureFixture[str], opdrift: Path
 ) -> None:
-    code, out, err = run(capsys, "export", str(medvind), "--to", "popolo")
+    code, out, err = run(capsys, "export", str(opdrift), "--to", "popolo")
     assert code == 0
     assert popolo_errors(json.loads(out)) == []
     assert err.startswith("export to popolo: 25 item(s) left out:\n")  # interests too
-    assert "Popolo has no mandates (partnerships[medvind].members[" in err
+    assert "Popolo has no mandates (partnerships[opdrift].members[" in err
 
 
-def test_org_to_a_file(capsys: pytest.CaptureFixture[str], medvind: Path, tmp_path: Path) -> None:
-    target = tmp_path / "medvind.jsonld"
-    code, out, err = run(capsys, "export", str(medvind), "--to", "org", "-o", str(target))
+def test_org_to_a_file(capsys: pytest.CaptureFixture[str], opdrift: Path, tmp_path: Path) -> None:
+    target = tmp_path / "opdrift.jsonld"
+    code, out, err = run(capsys, "export", str(opdrift), "--to", "org", "-o", str(target))
     assert (code, out) == (0, "")
     assert len(org_graph(json.loads(target.read_text(encoding="utf-8")))) > 20
     assert "ORG has no mandates" in err
@@ -68,41 +68,41 @@ def test_iati_judges_by_today_unless_told(
     code, out, err = run(capsys, "export", str(with_cvr), "--to", "iati", "--as-of", "2019-01-01")
     assert (code, out) == (2, "")
     assert "no partnership can be written as an IATI activity" in err
-    assert "had not begun by 2019-01-01 (partnerships[medvind])" in err
+    assert "had not begun by 2019-01-01 (partnerships[opdrift])" in err
 
 
 def test_as_of_applies_to_org_and_popolo_too(
-    capsys: pytest.CaptureFixture[str], medvind: Path
+    capsys: pytest.CaptureFixture[str], opdrift: Path
 ) -> None:
-    code, out, _ = run(capsys, "export", str(medvind), "--to", "popolo", "--as-of", "2019-01-01")
+    code, out, _ = run(capsys, "export", str(opdrift), "--to", "popolo", "--as-of", "2019-01-01")
     assert code == 0
     assert not [o for o in json.loads(out)["organizations"] if o["id"].startswith("partnership/")]
 
 
 def test_iati_without_cvr_numbers_says_why(
-    capsys: pytest.CaptureFixture[str], medvind: Path
+    capsys: pytest.CaptureFixture[str], opdrift: Path
 ) -> None:
-    code, out, err = run(capsys, "export", str(medvind), "--to", "iati")
+    code, out, err = run(capsys, "export", str(opdrift), "--to", "iati")
     assert (code, out) == (2, "")
     assert "no participating organisation has a CVR number" in err
     assert "Traceback" not in err
 
 
 def test_bad_input_and_arguments_exit_2(
-    capsys: pytest.CaptureFixture[str], medvind: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], opdrift: Path, tmp_path: Path
 ) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("a: [\n")
     code, out, err = run(capsys, "export", str(broken), "--to", "org")
     assert (code, out) == (2, "")
     assert err.startswith(f"{broken}:2:1: LOAD error:")
-    code, _, err = run(capsys, "export", str(medvind), "--to", "csv")
+    code, _, err = run(capsys, "export", str(opdrift), "--to", "csv")
     assert code == 2
     assert "invalid choice" in err
-    code, _, err = run(capsys, "export", str(medvind), "--to", "org", "--as-of", "2025-13-01")
+    code, _, err = run(capsys, "export", str(opdrift), "--to", "org", "--as-of", "2025-13-01")
     assert code == 2
     code, _, err = run(
-        capsys, "export", str(medvind), "--to", "org", "-o", str(tmp_path / "no" / "x.jsonld")
+        capsys, "export", str(opdrift), "--to", "org", "-o", str(tmp_path / "no" / "x.jsonld")
     )
     assert code == 2
     assert "cannot write" in err
@@ -119,6 +119,6 @@ def test_the_exporters_need_no_optional_dependency() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_export_is_deterministic(capsys: pytest.CaptureFixture[str], medvind: Path) -> None:
-    first = run(capsys, "export", str(medvind), "--to", "org")
-    assert run(capsys, "export", str(medvind), "--to", "org") == first
+def test_export_is_deterministic(capsys: pytest.CaptureFixture[str], opdrift: Path) -> None:
+    first = run(capsys, "export", str(opdrift), "--to", "org")
+    assert run(capsys, "export", str(opdrift), "--to", "org") == first

@@ -13,8 +13,8 @@ from samarbejde.interop import Omission, from_popolo, summary, to_iati, to_org_j
 CVR = ("13585628", "10503280", "11975658", "25662202", "28107773", "29523215", "65070413")
 
 
-def _medvind() -> Portfolio:
-    portfolio = examples.load("medvind")
+def _opdrift() -> Portfolio:
+    portfolio = examples.load("opdrift")
     organisations = tuple(
         attrs.evolve(o, identifiers=attrs.evolve(o.identifiers, cvr=cvr))
         for o, cvr in zip(portfolio.organisations, CVR, strict=False)
@@ -27,43 +27,43 @@ def _reasons(omitted: tuple[Omission, ...]) -> dict[str, str]:
 
 
 def test_iati_reports_duplicates_missing_areas_parents_and_incomplete_targets() -> None:
-    portfolio = _medvind()
-    medvind = portfolio.partnership("medvind")
-    goal = medvind.goals[0]
+    portfolio = _opdrift()
+    opdrift = portfolio.partnership("opdrift")
+    goal = opdrift.goals[0]
     goals = (
         attrs.evolve(goal, id="no-due", target=goal.target or 1, due=None, baseline=None),
         attrs.evolve(goal, id="no-target", target=None, due=pendulum.Date(2030, 1, 1)),
     )
-    changed = attrs.evolve(medvind, areas=("nowhere",), parent="ghost", goals=goals)
-    portfolio = Portfolio(portfolio.organisations, portfolio.areas, (changed, medvind))
+    changed = attrs.evolve(opdrift, areas=("nowhere",), parent="ghost", goals=goals)
+    portfolio = Portfolio(portfolio.organisations, portfolio.areas, (changed, opdrift))
     export = to_iati(portfolio, as_of=examples.AS_OF)
     assert iati_errors(export.document.encode()) == []
     reasons = _reasons(export.omitted)
-    assert reasons["partnerships[medvind].areas[nowhere]"] == "not an area"
-    assert reasons["partnerships[medvind].parent"] == "the parent is not an activity"
-    assert "no due date" in reasons["partnerships[medvind].goals[no-due].target"]
-    assert "needs a target" in reasons["partnerships[medvind].goals[no-target].due"]
-    assert reasons["partnerships[medvind]"] == "a second partnership with this id"
+    assert reasons["partnerships[opdrift].areas[nowhere]"] == "not an area"
+    assert reasons["partnerships[opdrift].parent"] == "the parent is not an activity"
+    assert "no due date" in reasons["partnerships[opdrift].goals[no-due].target"]
+    assert "needs a target" in reasons["partnerships[opdrift].goals[no-target].due"]
+    assert reasons["partnerships[opdrift]"] == "a second partnership with this id"
     assert len(etree.fromstring(export.document.encode()).findall("iati-activity")) == 1
 
 
 def test_a_project_under_a_strategic_partnership_is_related_both_ways() -> None:
-    portfolio = _medvind()
-    medvind = portfolio.partnership("medvind")
-    ungejob = attrs.evolve(examples.load("ungejob").partnerships[0], parent="medvind")
-    members = tuple(attrs.evolve(m, organisation="domea") for m in ungejob.members[:1])
-    project = attrs.evolve(ungejob, members=members, funding=(), areas=())
-    portfolio = Portfolio(portfolio.organisations, portfolio.areas, (medvind, project))
+    portfolio = _opdrift()
+    opdrift = portfolio.partnership("opdrift")
+    trappen = attrs.evolve(examples.load("trappen").partnerships[0], parent="opdrift")
+    members = tuple(attrs.evolve(m, organisation="digebo") for m in trappen.members[:1])
+    project = attrs.evolve(trappen, members=members, funding=(), areas=())
+    portfolio = Portfolio(portfolio.organisations, portfolio.areas, (opdrift, project))
     tree = etree.fromstring(to_iati(portfolio, as_of=examples.AS_OF).document.encode())
     parent_id, child_id = (a.findtext("iati-identifier") for a in tree)
-    assert child_id.endswith("-ungejob")
+    assert child_id.endswith("-trappen")
     related = [(r.get("type"), r.get("ref")) for r in tree.iter("related-activity")]
     assert related == [("2", child_id), ("1", parent_id)]
     graph = org_graph(to_org_jsonld(portfolio).document)
     assert org_terms_used(graph) <= org_terms()
     popolo = to_popolo(portfolio).document
-    assert popolo["organizations"][-1]["parent_id"] == "partnership/medvind"
-    assert from_popolo(popolo).portfolio.partnership(project.id).parent == "medvind"
+    assert popolo["organizations"][-1]["parent_id"] == "partnership/opdrift"
+    assert from_popolo(popolo).portfolio.partnership(project.id).parent == "opdrift"
 
 
 def test_popolo_posts_that_cannot_be_entry_points_are_reported() -> None:

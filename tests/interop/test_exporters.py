@@ -39,7 +39,7 @@ def test_names_and_suffixes_are_unique() -> None:
 
 @pytest.mark.parametrize("exporter", EXPORTERS, ids=lambda e: e.name)
 def test_the_text_is_the_document_in_its_media_type(exporter: Exporter) -> None:
-    portfolio = _with_cvr("medvind")
+    portfolio = _with_cvr("opdrift")
     export = exporter.export(portfolio, as_of=examples.AS_OF)
     written = exporter.write(portfolio, as_of=examples.AS_OF)
     assert written.omitted == export.omitted
@@ -54,7 +54,7 @@ def test_the_text_is_the_document_in_its_media_type(exporter: Exporter) -> None:
 
 @pytest.mark.parametrize("exporter", EXPORTERS, ids=lambda e: e.name)
 def test_as_of_is_passed_or_narrows_the_portfolio(exporter: Exporter) -> None:
-    portfolio = _with_cvr("medvind")
+    portfolio = _with_cvr("opdrift")
     if exporter.needs_as_of:
         day = examples.AS_OF
         assert exporter.export(portfolio, as_of=day) == exporter.function(portfolio, as_of=day)
@@ -94,8 +94,8 @@ def test_the_command_offers_the_table(capsys: pytest.CaptureFixture[str]) -> Non
 def test_the_command_writes_what_the_exporter_writes(
     capsys: pytest.CaptureFixture[str], exporter: Exporter, tmp_path: Path
 ) -> None:
-    source = tmp_path / "medvind.json"
-    dump(_with_cvr("medvind"), source)
+    source = tmp_path / "opdrift.json"
+    dump(_with_cvr("opdrift"), source)
     day = examples.AS_OF
     assert cli.main(["export", str(source), "--to", exporter.name, "--as-of", str(day)]) == 0
     out, err = capsys.readouterr()
@@ -118,11 +118,11 @@ def test_an_exporter_added_to_the_table_is_offered_and_run_by_the_command(
     shown = " ".join(capsys.readouterr().out.split())
     assert "Popolo (JSON), IATI (XML) or a list of names (JSON)" in shown
 
-    source = tmp_path / "medvind.yaml"
-    source.write_text(examples.text("medvind"), encoding="utf-8")
+    source = tmp_path / "opdrift.yaml"
+    source.write_text(examples.text("opdrift"), encoding="utf-8")
     assert cli.main(["export", str(source), "--to", "names"]) == 0
     out, err = capsys.readouterr()
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     assert json.loads(out) == [o.name for o in portfolio.organisations]
     assert err.startswith(f"export to names: {len(portfolio.organisations)} item(s) left out:\n")
 

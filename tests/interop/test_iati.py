@@ -79,7 +79,7 @@ def test_every_mapped_code_is_on_its_code_list() -> None:
 
 
 def test_every_code_written_is_on_its_code_list() -> None:
-    tree = etree.fromstring(to_iati(_with_cvr("medvind"), as_of=examples.AS_OF).document.encode())
+    tree = etree.fromstring(to_iati(_with_cvr("opdrift"), as_of=examples.AS_OF).document.encode())
     pairs = {
         "activity-date": ("type", "ActivityDateType"),
         "budget": ("status", "BudgetStatus"),
@@ -122,22 +122,22 @@ def test_bundled_examples_with_cvr_numbers_export_valid_iati(name: str) -> None:
 
 
 def test_an_activity_says_what_iati_can() -> None:
-    portfolio = _with_cvr("medvind")
+    portfolio = _with_cvr("opdrift")
     tree = etree.fromstring(to_iati(portfolio, as_of=examples.AS_OF).document.encode())
     (activity,) = tree.iter("iati-activity")
     assert tree.get("version") == "2.03"
-    lead = next(m for m in portfolio.partnership("medvind").members if m.role == "lead")
+    lead = next(m for m in portfolio.partnership("opdrift").members if m.role == "lead")
     reporter = portfolio.organisation(lead.organisation)
-    assert activity.findtext("iati-identifier") == f"DK-CVR-{reporter.identifiers.cvr}-medvind"
+    assert activity.findtext("iati-identifier") == f"DK-CVR-{reporter.identifiers.cvr}-opdrift"
     assert activity.find("reporting-org").get("ref") == f"DK-CVR-{reporter.identifiers.cvr}"
     roles = {(p.get("ref"), p.get("role")) for p in activity.iter("participating-org")}
     assert (f"DK-CVR-{reporter.identifiers.cvr}", "2") in roles
-    phase = portfolio.as_of(examples.AS_OF).partnership("medvind").lifecycle.phase
+    phase = portfolio.as_of(examples.AS_OF).partnership("opdrift").lifecycle.phase
     assert activity.find("activity-status").get("code") == IATI_ACTIVITY_STATUS[phase]
     # It began on 2019-09-01 exploring (the pipeline) and started operating on 2020-09-01.
     assert activity.find("activity-date[@type='2']").get("iso-date") == "2020-09-01"
-    assert activity.find("location/name/narrative").text == "Østerbyen"
-    goals = portfolio.partnership("medvind").goals
+    assert activity.find("location/name/narrative").text == "Ørnereden"
+    goals = portfolio.partnership("opdrift").goals
     assert len(activity.findall("result")) == len(goals)
     with_target = next(g for g in goals if g.target is not None and g.due is not None)
     result = next(
@@ -148,7 +148,7 @@ def test_an_activity_says_what_iati_can() -> None:
 
 
 def test_a_project_owner_and_funders_take_part() -> None:
-    portfolio = _with_cvr("ungejob")
+    portfolio = _with_cvr("trappen")
     tree = etree.fromstring(to_iati(portfolio, as_of=examples.AS_OF).document.encode())
     roles = [p.get("role") for p in tree.iter("participating-org")]
     assert "1" in roles  # a funder
@@ -157,16 +157,16 @@ def test_a_project_owner_and_funders_take_part() -> None:
 
 
 def test_partnerships_not_begun_are_left_out_and_reported() -> None:
-    portfolio = _with_cvr("medvind")
+    portfolio = _with_cvr("opdrift")
     with pytest.raises(InteropError) as raised:
         to_iati(portfolio, as_of=pendulum.Date(2000, 1, 1))
-    assert raised.value.omitted[0].path == "partnerships[medvind]"
+    assert raised.value.omitted[0].path == "partnerships[opdrift]"
     assert "had not begun" in raised.value.omitted[0].reason
 
 
 def test_unmapped_roles_and_unknown_members_are_reported() -> None:
-    portfolio = _with_cvr("medvind")
-    partnership = portfolio.partnership("medvind")
+    portfolio = _with_cvr("opdrift")
+    partnership = portfolio.partnership("opdrift")
     members = (
         *partnership.members[:1],
         attrs.evolve(partnership.members[1], role="observer"),
@@ -180,9 +180,9 @@ def test_unmapped_roles_and_unknown_members_are_reported() -> None:
     reasons = {o.path: o.reason for o in export.omitted}
     assert (
         "no organisation role for 'observer'"
-        in reasons[f"partnerships[medvind].members[{members[1].organisation}].role"]
+        in reasons[f"partnerships[opdrift].members[{members[1].organisation}].role"]
     )
-    assert "not an organisation" in reasons["partnerships[medvind].members[nobody]"]
+    assert "not an organisation" in reasons["partnerships[opdrift].members[nobody]"]
 
 
 def _export(portfolio: Portfolio) -> tuple[str | None, dict[str, str]]:

@@ -17,7 +17,7 @@ D = pendulum.Date
 
 def test_a_funding_paid_by_period_gives_each_year_its_period_s_amount() -> None:
     """Unequal years (DKK 100, 300): not a total shared by days."""
-    funder = _with_cvr("medvind").organisations[0].id
+    funder = _with_cvr("opdrift").organisations[0].id
     periods = (
         PeriodAmount(Term(D(2023, 1, 1), D(2023, 12, 31)), Money(Decimal(100))),
         PeriodAmount(Term(D(2024, 1, 1), D(2024, 12, 31)), Money(Decimal(300))),
@@ -37,7 +37,7 @@ def test_a_funding_paid_by_period_gives_each_year_its_period_s_amount() -> None:
 
 
 def test_every_joint_funder_is_a_funding_participant() -> None:
-    portfolio = _with_cvr("medvind")
+    portfolio = _with_cvr("opdrift")
     first, second = (o.id for o in portfolio.organisations[:2])
     funding = Funding(
         "f",

@@ -58,7 +58,7 @@ def test_generated_portfolios_pass_the_ruleset_errors(
 
 
 def test_every_activity_has_the_sector_the_caller_sets() -> None:
-    portfolio = _with_cvr("medvind")
+    portfolio = _with_cvr("opdrift")
     default = _tree(to_iati(portfolio, as_of=examples.AS_OF).document)
     assert [(s.get("vocabulary"), s.get("code")) for s in default.iter("sector")] == [
         ("1", "16010")
@@ -86,8 +86,8 @@ def test_a_sector_iati_refuses_is_refused(code: str, vocabulary: str, narrative:
 
 
 def _funded(*fundings: Funding) -> Portfolio:
-    portfolio = _with_cvr("medvind")
-    partnership = attrs.evolve(portfolio.partnership("medvind"), funding=fundings)
+    portfolio = _with_cvr("opdrift")
+    partnership = attrs.evolve(portfolio.partnership("opdrift"), funding=fundings)
     return Portfolio(portfolio.organisations, portfolio.areas, (partnership,))
 
 
@@ -103,7 +103,7 @@ def _budgets(xml: str) -> list[tuple[str, str, Decimal]]:
 
 
 def test_a_funding_term_becomes_one_budget_per_year_summing_to_its_amount() -> None:
-    funder = _with_cvr("medvind").organisations[0].id
+    funder = _with_cvr("opdrift").organisations[0].id
     term = Term(pendulum.Date(2022, 7, 1), pendulum.Date(2025, 6, 30))
     portfolio = _funded(Funding("f", funder, Money(Decimal("3000000")), term, FundingKind.OTHER))
     budgets = _budgets(to_iati(portfolio, as_of=examples.AS_OF).document)
@@ -120,7 +120,7 @@ def test_a_funding_term_becomes_one_budget_per_year_summing_to_its_amount() -> N
 
 
 def test_overlapping_funding_is_summed_per_year_so_no_budgets_overlap() -> None:
-    funder = _with_cvr("medvind").organisations[0].id
+    funder = _with_cvr("opdrift").organisations[0].id
     year = Term(pendulum.Date(2023, 1, 1), pendulum.Date(2023, 12, 31))
     portfolio = _funded(
         Funding("a", funder, Money(Decimal("100")), year, FundingKind.OTHER),
@@ -132,8 +132,8 @@ def test_overlapping_funding_is_summed_per_year_so_no_budgets_overlap() -> None:
 
 
 def test_members_who_left_take_no_part_and_never_report() -> None:
-    portfolio = _with_cvr("medvind")
-    partnership = portfolio.partnership("medvind")
+    portfolio = _with_cvr("opdrift")
+    partnership = portfolio.partnership("opdrift")
     lead = next(m for m in partnership.members if m.role == "lead")
     gone = attrs.evolve(lead, left=examples.AS_OF.subtract(days=1))
     members = tuple(gone if m is lead else m for m in partnership.members)
@@ -147,19 +147,19 @@ def test_members_who_left_take_no_part_and_never_report() -> None:
     # It funds the partnership still (a funding record), but is no longer accountable.
     assert (ref, "2") not in {(p.get("ref"), p.get("role")) for p in tree.iter("participating-org")}
     reasons = {o.path: o.reason for o in export.omitted}
-    assert "had left" in reasons[f"partnerships[medvind].members[{lead.organisation}]"]
+    assert "had left" in reasons[f"partnerships[opdrift].members[{lead.organisation}]"]
 
 
 def test_a_fixed_reporter_keeps_the_identifier_and_an_earlier_one_is_kept() -> None:
-    portfolio = _with_cvr("medvind")
+    portfolio = _with_cvr("opdrift")
     other = portfolio.organisations[-1]
     export = to_iati(portfolio, as_of=examples.AS_OF, reporter=other.id)
     tree = _tree(export.document)
-    assert tree.findtext(".//iati-identifier") == f"DK-CVR-{other.identifiers.cvr}-medvind"
-    earlier = f"DK-CVR-{CVR[-1]}-medvind"
+    assert tree.findtext(".//iati-identifier") == f"DK-CVR-{other.identifiers.cvr}-opdrift"
+    earlier = f"DK-CVR-{CVR[-1]}-opdrift"
     tree = _tree(
         to_iati(
-            portfolio, as_of=examples.AS_OF, reporter=other.id, identifiers={"medvind": earlier}
+            portfolio, as_of=examples.AS_OF, reporter=other.id, identifiers={"opdrift": earlier}
         ).document
     )
     assert tree.findtext(".//iati-identifier") == earlier
@@ -169,11 +169,11 @@ def test_a_fixed_reporter_keeps_the_identifier_and_an_earlier_one_is_kept() -> N
     with pytest.raises(InteropError, match="reporter"):
         to_iati(portfolio, as_of=examples.AS_OF, reporter="nobody")
     with pytest.raises(ValueError, match="identifier"):
-        to_iati(portfolio, as_of=examples.AS_OF, identifiers={"medvind": "DK-CVR-1/x"})
+        to_iati(portfolio, as_of=examples.AS_OF, identifiers={"opdrift": "DK-CVR-1/x"})
 
 
 def test_the_identifier_does_not_follow_the_members_when_the_reporter_is_fixed() -> None:
-    portfolio = _with_cvr("medvind")
+    portfolio = _with_cvr("opdrift")
     lead = portfolio.organisations[0]
     before = _tree(to_iati(portfolio, as_of=examples.AS_OF, reporter=lead.id).document)
     without = tuple(
@@ -191,8 +191,8 @@ def test_the_identifier_does_not_follow_the_members_when_the_reporter_is_fixed()
 
 
 def _with_goal(goal: Goal) -> Portfolio:
-    portfolio = _with_cvr("medvind")
-    partnership = attrs.evolve(portfolio.partnership("medvind"), goals=(goal,))
+    portfolio = _with_cvr("opdrift")
+    partnership = attrs.evolve(portfolio.partnership("opdrift"), goals=(goal,))
     return Portfolio(portfolio.organisations, portfolio.areas, (partnership,))
 
 
@@ -215,7 +215,7 @@ def test_a_percentage_indicator_falling_to_its_target_says_so() -> None:
 
 
 def test_an_activity_in_the_pipeline_has_no_actual_start() -> None:
-    portfolio = _with_cvr("ungejob")
+    portfolio = _with_cvr("trappen")
     partnership = portfolio.partnerships[0]
     lifecycle = partnership.lifecycle
     planned = attrs.evolve(
@@ -233,20 +233,20 @@ def test_an_activity_in_the_pipeline_has_no_actual_start() -> None:
 
 
 def test_children_say_their_level_and_the_file_its_day() -> None:
-    portfolio = _with_cvr("ungejob")
+    portfolio = _with_cvr("trappen")
     project = portfolio.partnerships[0]
-    strategic = attrs.evolve(_with_cvr("medvind").partnership("medvind"), members=project.members)
-    child = attrs.evolve(project, parent="medvind")
-    medvind = _with_cvr("medvind")
+    strategic = attrs.evolve(_with_cvr("opdrift").partnership("opdrift"), members=project.members)
+    child = attrs.evolve(project, parent="opdrift")
+    opdrift = _with_cvr("opdrift")
     changed = Portfolio(
-        portfolio.organisations + medvind.organisations,
-        portfolio.areas + medvind.areas,
+        portfolio.organisations + opdrift.organisations,
+        portfolio.areas + opdrift.areas,
         (strategic, child),
     )
     tree = _tree(to_iati(changed, as_of=examples.AS_OF).document)
     assert {a.findtext("iati-identifier")[-7:]: a.get("hierarchy") for a in tree} == {
-        "medvind": "1",
-        "ungejob": "2",
+        "opdrift": "1",
+        "trappen": "2",
     }
     assert tree.get("generated-datetime") == f"{examples.AS_OF}T00:00:00Z"
     assert {a.get("last-updated-datetime") for a in tree} == {f"{examples.AS_OF}T00:00:00Z"}
@@ -254,13 +254,13 @@ def test_children_say_their_level_and_the_file_its_day() -> None:
 
 @pytest.mark.parametrize("bad", ["\x01", "\x1f", "\ufffe", "\uffff"])
 def test_a_name_xml_cannot_carry_is_replaced_and_reported(bad: str) -> None:
-    portfolio = _with_cvr("medvind")
-    partnership = attrs.evolve(portfolio.partnership("medvind"), name=f"Med{bad}vind")
+    portfolio = _with_cvr("opdrift")
+    partnership = attrs.evolve(portfolio.partnership("opdrift"), name=f"Med{bad}vind")
     changed = Portfolio(portfolio.organisations, portfolio.areas, (partnership,))
     export = to_iati(changed, as_of=examples.AS_OF)
     assert _tree(export.document).findtext(".//title/narrative") == "Med\ufffdvind"
     assert any(
-        o.path == "partnerships[medvind].name" and "U+FFFD" in o.reason for o in export.omitted
+        o.path == "partnerships[opdrift].name" and "U+FFFD" in o.reason for o in export.omitted
     )
 
 

@@ -41,34 +41,34 @@ def test_bundled_examples_export_rdf_with_org_terms_only(name: str) -> None:
 
 
 def test_the_context_is_inline_so_nothing_is_fetched() -> None:
-    document = to_org_jsonld(examples.load("medvind")).document
+    document = to_org_jsonld(examples.load("opdrift")).document
     assert document["@context"] == ORG_CONTEXT
     assert all(isinstance(v, str) and v.startswith("http") for v in ORG_CONTEXT.values())
 
 
 def test_an_export_says_what_org_can() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     graph = org_graph(to_org_jsonld(portfolio).document)
-    partnership = URIRef(BASE + "partnership/medvind")
+    partnership = URIRef(BASE + "partnership/opdrift")
     assert (partnership, RDF.type, ORG.OrganizationalCollaboration) in graph
     # Esbjerg Kommune has a kommunekode (561) and no CVR number: its IRI is minted from it.
     kommune = URIRef(KOMMUNEKODE_IRI + "561")
     assert (kommune, RDF.type, ORG.FormalOrganization) in graph
     assert (kommune, RDF.type, URIRef("http://data.europa.eu/m8g/PublicOrganisation")) in graph
     assert (partnership, ORG.hasMember, kommune) in graph
-    membership = URIRef(BASE + "partnership/medvind/membership/esbjerg-kommune")
+    membership = URIRef(BASE + "partnership/opdrift/membership/esbjerg-kommune")
     assert (membership, ORG.member, kommune) in graph
     assert (membership, ORG.organization, partnership) in graph
     during = graph.value(membership, ORG.memberDuring)
     start = graph.value(graph.value(during, TIME.hasBeginning), TIME.inXSDDate)
-    joined = portfolio.partnership("medvind").member("esbjerg-kommune").joined
+    joined = portfolio.partnership("opdrift").member("esbjerg-kommune").joined
     assert start == Literal(joined.isoformat(), datatype=XSD.date)
     identifier = graph.value(kommune, ADMS.identifier)
     assert graph.value(identifier, SKOS.notation) == Literal("561")
 
 
 def test_units_are_sub_organisations_and_cvr_numbers_identifiers() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     unit = next(o for o in portfolio.organisations if o.parent is not None)
     graph = org_graph(to_org_jsonld(portfolio).document)
     node, parent = (

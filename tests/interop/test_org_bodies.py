@@ -27,7 +27,7 @@ BODY = GovernanceBody(
 
 
 def with_body() -> Portfolio:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     p = portfolio.partnerships[0]
     changed = attrs.evolve(p, governance=(*p.governance, BODY))
     return attrs.evolve(portfolio, partnerships=(changed, *portfolio.partnerships[1:]))

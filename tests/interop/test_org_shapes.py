@@ -59,7 +59,7 @@ def test_generated_portfolios_pass_the_shapes(portfolio: Portfolio, registered: 
 
 
 def test_the_shapes_find_what_the_old_export_lacked() -> None:
-    graph = org_graph(to_org_jsonld(examples.load("medvind")).document)
+    graph = org_graph(to_org_jsonld(examples.load("opdrift")).document)
     roles = list(graph.subjects(RDF.type, ORG.Role))
     for role in roles:
         graph.remove((role, SKOS.definition, None))
@@ -75,7 +75,7 @@ def _graph(portfolio: Portfolio, **kwargs: str) -> rdflib.Graph:
 
 
 def test_registered_organisations_are_named_by_their_cvr_number() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     first = portfolio.organisations[0]
     registered = attrs.evolve(first, identifiers=attrs.evolve(first.identifiers, cvr="13585628"))
     changed = Portfolio(
@@ -84,19 +84,19 @@ def test_registered_organisations_are_named_by_their_cvr_number() -> None:
     graph = _graph(changed, base=BASE)
     iri = URIRef(CVR_IRI + "13585628")
     assert (iri, RDF.type, ORG.FormalOrganization) in graph
-    assert (URIRef(BASE + "partnership/medvind"), ORG.hasMember, iri) in graph
+    assert (URIRef(BASE + "partnership/opdrift"), ORG.hasMember, iri) in graph
     assert not any(str(s).startswith(DEFAULT_BASE) for s in graph.subjects())
 
 
 def test_the_default_base_is_reported_and_a_given_one_is_not() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     assert "base" in {o.path for o in to_org_jsonld(portfolio).omitted}
     assert "base" not in {o.path for o in to_org_jsonld(portfolio, base=BASE).omitted}
 
 
 def test_a_member_who_left_is_dated_and_no_timeless_member() -> None:
-    portfolio = examples.load("medvind")
-    partnership = portfolio.partnership("medvind")
+    portfolio = examples.load("opdrift")
+    partnership = portfolio.partnership("opdrift")
     member = partnership.members[1]
     left = attrs.evolve(member, left=member.joined.add(years=1))
     members = tuple(left if m is member else m for m in partnership.members)
@@ -105,8 +105,8 @@ def test_a_member_who_left_is_dated_and_no_timeless_member() -> None:
     )
     graph = _graph(changed, base=BASE)
     org = URIRef(BASE + f"organisation/{member.organisation}")
-    assert (URIRef(BASE + "partnership/medvind"), ORG.hasMember, org) not in graph
-    membership = URIRef(BASE + f"partnership/medvind/membership/{member.organisation}")
+    assert (URIRef(BASE + "partnership/opdrift"), ORG.hasMember, org) not in graph
+    membership = URIRef(BASE + f"partnership/opdrift/membership/{member.organisation}")
     assert graph.value(membership, PROV.invalidatedAtTime) == Literal(
         f"{left.left}T00:00:00", datatype=XSD.dateTime
     )
@@ -132,7 +132,7 @@ def test_a_unit_of_a_unit_is_a_sub_organisation_not_a_unit_of_it() -> None:
 
 
 def test_sectors_roles_and_kinds_are_concepts_of_a_scheme() -> None:
-    graph = _graph(examples.load("gladsaxe"), base=BASE)
+    graph = _graph(examples.load("lerbakke"), base=BASE)
     for scheme in ("sector", "role"):
         iri = URIRef(BASE + scheme)
         assert (iri, RDF.type, SKOS.ConceptScheme) in graph

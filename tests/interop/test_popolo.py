@@ -76,28 +76,28 @@ def test_bundled_examples_export_valid_popolo(name: str) -> None:
 
 
 def test_an_export_says_what_popolo_can() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     document = to_popolo(portfolio).document
     kinds = {item["id"]: item for item in document["organizations"]}
-    assert kinds["partnership/medvind"]["classification"] == "partnership"
-    assert kinds["partnership/medvind"]["founding_date"] == "2019-09-01"
+    assert kinds["partnership/opdrift"]["classification"] == "partnership"
+    assert kinds["partnership/opdrift"]["founding_date"] == "2019-09-01"
     assert kinds["esbjerg-kommune"]["classification"] == "municipality"
     assert {"identifier": "561", "scheme": "DK-KOMMUNEKODE"} in kinds["esbjerg-kommune"][
         "identifiers"
     ]
-    membership = next(m for m in document["memberships"] if m["id"] == "medvind/domea")
-    assert membership["member"] == {"@type": "Organization", "id": "domea"}
-    assert membership["organization_id"] == "partnership/medvind"
+    membership = next(m for m in document["memberships"] if m["id"] == "opdrift/digebo")
+    assert membership["member"] == {"@type": "Organization", "id": "digebo"}
+    assert membership["organization_id"] == "partnership/opdrift"
     areas = {a["id"]: a for a in document["areas"]}
-    assert areas["osterbyen"]["parent_id"] == "kommune/561"
+    assert areas["ornereden"]["parent_id"] == "kommune/561"
     assert areas["kommune/561"]["name"] == "Esbjerg"
 
 
 def test_omissions_name_their_paths_by_id() -> None:
-    export = to_popolo(examples.load("medvind"))
+    export = to_popolo(examples.load("opdrift"))
     paths = {o.path for o in export.omitted}
-    assert "partnerships[medvind].commitments" in paths
-    assert "areas[osterbyen].residents" in paths
+    assert "partnerships[opdrift].commitments" in paths
+    assert "areas[ornereden].residents" in paths
     assert all(o.reason for o in export.omitted)
 
 
@@ -165,13 +165,13 @@ def test_areas_are_read_inside_their_municipality() -> None:
                 "identifier": "561",
                 "classification": "municipality",
             },
-            {"id": "osterbyen", "name": "Østerbyen", "parent_id": "kommune/561"},
-            {"id": "osterbyen", "name": "Again", "parent_id": "kommune/561"},
+            {"id": "ornereden", "name": "Ørnereden", "parent_id": "kommune/561"},
+            {"id": "ornereden", "name": "Again", "parent_id": "kommune/561"},
             {"id": "ward-1", "name": "Boston Ward 1", "parent_id": "boston"},
         ]
     }
     imported = from_popolo(document)
-    assert [(a.id, a.municipality) for a in imported.portfolio.areas] == [("osterbyen", "561")]
+    assert [(a.id, a.municipality) for a in imported.portfolio.areas] == [("ornereden", "561")]
     assert [o.reason for o in imported.omitted] == [
         "a second area with this id",
         "the area lies in no Danish municipality (no parent municipality)",
@@ -332,7 +332,7 @@ def test_a_document_of_the_wrong_shape_is_a_load_error(document: object, path: s
 
 
 def test_a_member_that_left_and_joined_again_exports_two_periods_and_reads_back() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     first = portfolio.partnerships[0]
     member = first.members[-1]
     left = first.lifecycle.started.add(years=1)

@@ -28,7 +28,7 @@ LISTED = (
 
 
 def test_an_area_lies_in_a_danish_municipality() -> None:
-    area = Area("osterbyen", "Østerbyen", "561", residents=2400)
+    area = Area("ornereden", "Ørnereden", "561", residents=2400)
     assert (area.municipality, area.residents) == ("561", 2400)
 
 
@@ -51,7 +51,7 @@ def test_residents_are_a_whole_number_zero_or_more(residents: object) -> None:
     assert_model_error(caught.value, "Area", "residents", residents)
 
 
-@pytest.mark.parametrize(("field", "value"), [("id", "Østerbyen"), ("name", "  ")])
+@pytest.mark.parametrize(("field", "value"), [("id", "Ørnereden"), ("name", "  ")])
 def test_an_area_needs_an_id_and_a_name(field: str, value: str) -> None:
     fields = {"id": "a", "name": "A", "municipality": "561", field: value}
     with pytest.raises(ModelError) as caught:

@@ -241,8 +241,8 @@ def portfolio() -> Portfolio:
         members=(),
     )
     area = Area(
-        "osterbyen",
-        "Østerbyen",
+        "ornereden",
+        "Ørnereden",
         "561",
         classifications=(
             Classification(AreaCategory.UDSAT, D(2018, 12, 1)),
@@ -262,7 +262,7 @@ def test_a_portfolio_as_of_a_day_leaves_out_partnerships_not_yet_begun() -> None
     assert then.partnerships == (history().as_of(D(2020, 8, 1)),)
     assert then.organisations is whole.organisations
     assert then.areas == (whole.areas[0].as_of(D(2020, 8, 1)),)
-    assert then.area("osterbyen").classifications == whole.areas[0].classifications[:1]
+    assert then.area("ornereden").classifications == whole.areas[0].classifications[:1]
     with pytest.raises(KeyError):
         then.partnership("p-late")
     assert whole == portfolio()

@@ -26,7 +26,7 @@ C = CommitmentStatus
 def test_a_commitment_reads_like_the_design_example() -> None:
     made = commitment(
         "c-fritidsjob",
-        "business-esbjerg",
+        "bryggens-erhverv",
         D(2020, 10, 1),
         (C.AGREED, D(2020, 11, 15)),
         kind="leisure_jobs",

@@ -45,7 +45,7 @@ from samarbejde.analysis import (
 from samarbejde.interop import EXPORTERS, to_iati
 from samarbejde.model.days import day, optional_day
 
-PORTFOLIO = examples.load("medvind")
+PORTFOLIO = examples.load("opdrift")
 PARTNERSHIP = PORTFOLIO.partnerships[0]
 FIRST = PARTNERSHIP.members[0].organisation
 FIRST = PARTNERSHIP.members[0].organisation
@@ -177,7 +177,7 @@ def test_an_empty_portfolio_refuses_too() -> None:
 
 
 def test_the_exporters_and_the_frames_take_a_day_by_the_same_rule() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     now = pendulum.now()
     for call in (
         lambda: to_iati(portfolio, as_of=now),  # type: ignore[arg-type]

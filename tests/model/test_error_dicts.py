@@ -103,7 +103,7 @@ def test_the_public_id_pattern_matches_every_drawn_id(drawn: str) -> None:
     assert ID_PATTERN.fullmatch(drawn)
 
 
-@pytest.mark.parametrize("bad", ["", "Medvind", "-a", "a b", "a" * 65, "æble"])
+@pytest.mark.parametrize("bad", ["", "Opdrift", "-a", "a b", "a" * 65, "æble"])
 def test_the_public_id_pattern_refuses_what_the_model_refuses(bad: str) -> None:
     assert ID_PATTERN.fullmatch(bad) is None
     with pytest.raises(ModelError):

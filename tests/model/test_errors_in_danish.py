@@ -57,7 +57,7 @@ ERRORS: tuple[SamarbejdeError, ...] = (
     LoadError([Problem("", "x")] * 2, "a.yaml", omitted=3),
     MissingExtraError("openpyxl", "sheets"),
     ConflictError(
-        ["partnerships[medvind]"], 3, 5, [("partnerships[medvind]", 4, None, "2025-06-01", ("x",))]
+        ["partnerships[opdrift]"], 3, 5, [("partnerships[opdrift]", 4, None, "2025-06-01", ("x",))]
     ),
     stores.StoreBusyError("another writer held the lock for 30 s"),
 )
@@ -74,7 +74,7 @@ def test_each_error_class_says_its_message_in_danish(error: SamarbejdeError) -> 
 
 
 def _partnership() -> Partnership:
-    return examples.load("medvind").partnerships[0]
+    return examples.load("opdrift").partnerships[0]
 
 
 def _break(case: str) -> None:
@@ -146,7 +146,7 @@ def test_the_model_gives_its_reasons_from_the_catalogues() -> None:
 
 
 def _portfolio_break(case: str) -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     partnership = portfolio.partnerships[0]
     day = pendulum.Date(2030, 1, 1)
     if case == "organisation twice":

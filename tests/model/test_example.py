@@ -7,7 +7,7 @@ from decimal import Decimal
 import pendulum
 import pytest
 from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
-from tests.medvind import partnership, portfolio
+from tests.opdrift import partnership, portfolio
 
 from samarbejde import (
     Commitment,
@@ -37,27 +37,27 @@ def test_the_example_portfolio_holds_what_the_design_document_shows() -> None:
     example = portfolio()
     assert [o.id for o in example.organisations] == [
         "esbjerg-kommune",
-        "roede-kors",
-        "business-esbjerg",
+        "ringkaeden",
+        "bryggens-erhverv",
     ]
     kommune = example.organisation("esbjerg-kommune")
     assert (kommune.sector, kommune.identifiers.kommunekode) == (Sector.MUNICIPALITY, "561")
-    assert [e.kind for e in example.organisation("roede-kors").entry_points] == [
+    assert [e.kind for e in example.organisation("ringkaeden").entry_points] == [
         "regional_consultant",
         "local_branch",
     ]
-    assert example.area("osterbyen").municipality == "561"
-    assert [p.id for p in example.partnerships] == ["medvind"]
+    assert example.area("ornereden").municipality == "561"
+    assert [p.id for p in example.partnerships] == ["opdrift"]
 
 
-def test_medvind_is_an_operating_strategic_partnership_with_a_ten_year_horizon() -> None:
-    medvind = partnership()
-    assert (medvind.name, medvind.areas, medvind.form) == (
-        "Medvind i Østerbyen",
-        ("osterbyen",),
+def test_opdrift_is_an_operating_strategic_partnership_with_a_ten_year_horizon() -> None:
+    opdrift = partnership()
+    assert (opdrift.name, opdrift.areas, opdrift.form) == (
+        "Opdrift i Ørnereden",
+        ("ornereden",),
         "strategic",
     )
-    lifecycle = medvind.lifecycle
+    lifecycle = opdrift.lifecycle
     assert isinstance(lifecycle, StrategicLifecycle)
     assert [(p.phase, p.on) for p in lifecycle.phases] == [
         (S.EXPLORING, D(2019, 9, 1)),
@@ -68,8 +68,8 @@ def test_medvind_is_an_operating_strategic_partnership_with_a_ten_year_horizon()
     assert lifecycle.next_review() == D(2020, 9, 1)
 
 
-def test_business_esbjerg_bridges_with_a_strategic_mandate() -> None:
-    business = partnership().member("business-esbjerg")
+def test_bryggens_erhverv_bridges_with_a_strategic_mandate() -> None:
+    business = partnership().member("bryggens-erhverv")
     assert (business.role, business.joined, business.representative) == (
         "bridge_builder",
         D(2019, 9, 1),
@@ -84,7 +84,7 @@ def test_business_esbjerg_bridges_with_a_strategic_mandate() -> None:
 
 def test_twenty_five_leisure_jobs_were_agreed_in_november_2020() -> None:
     jobs = partnership().commitment("c-fritidsjob")
-    assert (jobs.by, jobs.kind, jobs.mandate) == ("business-esbjerg", "leisure_jobs", "m-business")
+    assert (jobs.by, jobs.kind, jobs.mandate) == ("bryggens-erhverv", "leisure_jobs", "m-business")
     assert jobs.quantity == Quantity(Decimal("25"), Unit.PLACES)
     assert jobs.term == Term(D(2021, 1, 1), D(2021, 12, 31))
     assert jobs.status == (
@@ -96,14 +96,14 @@ def test_twenty_five_leisure_jobs_were_agreed_in_november_2020() -> None:
 
 
 def walk() -> Partnership:
-    """Medvind's next two years, one dated operation at a time."""
+    """Opdrift's next two years, one dated operation at a time."""
     return (
         partnership()
-        .admit("roede-kors", role="partner", on=D(2021, 1, 1), representative="Regional konsulent")
+        .admit("ringkaeden", role="partner", on=D(2021, 1, 1), representative="Regional konsulent")
         .grant(
-            "roede-kors",
+            "ringkaeden",
             mandate(
-                "m-roede-kors",
+                "m-ringkaeden",
                 level=MandateLevel.OPERATIONAL,
                 powers=frozenset({Power.COMMIT_VOLUNTEERS}),
                 term=Term(D(2021, 1, 1), D(2022, 12, 31)),
@@ -114,12 +114,12 @@ def walk() -> Partnership:
         .commit(
             Commitment(
                 "c-lektiecafe",
-                "roede-kors",
+                "ringkaeden",
                 "volunteers",
                 Quantity(Decimal("8"), Unit.PERSONS),
                 Term(D(2021, 3, 1), D(2021, 12, 31)),
                 status=(StatusChange(C.PLEDGED, D(2021, 2, 1)),),
-                mandate="m-roede-kors",
+                mandate="m-ringkaeden",
             ),
             on=D(2021, 2, 1),
         )
@@ -134,13 +134,13 @@ def walk() -> Partnership:
 
 def test_the_walk_records_every_step() -> None:
     after = walk()
-    roede_kors = after.member("roede-kors")
-    assert (roede_kors.role, roede_kors.joined, roede_kors.representative) == (
+    ringkaeden = after.member("ringkaeden")
+    assert (ringkaeden.role, ringkaeden.joined, ringkaeden.representative) == (
         "partner",
         D(2021, 1, 1),
         "Regional konsulent",
     )
-    assert [m.id for m in roede_kors.mandates] == ["m-roede-kors"]
+    assert [m.id for m in ringkaeden.mandates] == ["m-ringkaeden"]
     assert after.commitment("c-lektiecafe").status == (
         StatusChange(C.PLEDGED, D(2021, 2, 1)),
         StatusChange(C.AGREED, D(2021, 2, 20)),
@@ -159,24 +159,24 @@ def test_the_walk_records_every_step() -> None:
     assert partnership() == partnership()  # the walk changed nothing in place
 
 
-def test_business_esbjerg_cannot_commit_under_the_red_cross_mandate() -> None:
+def test_bryggens_erhverv_cannot_commit_under_the_ringkaeden_mandate() -> None:
     borrowed = Commitment(
         "c-borrowed",
-        "business-esbjerg",
+        "bryggens-erhverv",
         "volunteers",
         Quantity(Decimal("2"), Unit.PERSONS),
         Term(D(2021, 6, 1)),
         status=(StatusChange(C.PROPOSED, D(2021, 5, 1)),),
-        mandate="m-roede-kors",
+        mandate="m-ringkaeden",
     )
-    with pytest.raises(ModelError, match="held by roede-kors, not by business-esbjerg"):
+    with pytest.raises(ModelError, match="held by ringkaeden, not by bryggens-erhverv"):
         walk().commit(borrowed, on=D(2021, 5, 1))
 
 
-def test_the_red_cross_could_not_commit_before_it_joined() -> None:
+def test_the_ringkaeden_could_not_commit_before_it_joined() -> None:
     early = Commitment(
         "c-early",
-        "roede-kors",
+        "ringkaeden",
         "volunteers",
         Quantity(Decimal("2"), Unit.PERSONS),
         Term(D(2021, 1, 1)),
@@ -189,12 +189,12 @@ def test_the_red_cross_could_not_commit_before_it_joined() -> None:
 @pytest.mark.parametrize(
     ("day", "phase", "members", "jobs_status"),
     [
-        (D(2019, 9, 1), S.EXPLORING, ["business-esbjerg"], None),
-        (D(2020, 10, 15), S.OPERATING, ["business-esbjerg"], C.PROPOSED),
-        (D(2020, 12, 31), S.OPERATING, ["business-esbjerg"], C.AGREED),
-        (D(2021, 1, 1), S.OPERATING, ["business-esbjerg", "roede-kors"], C.AGREED),
-        (D(2021, 8, 31), S.REVIEWING, ["business-esbjerg", "roede-kors"], C.AGREED),
-        (D(2022, 1, 1), S.OPERATING, ["business-esbjerg", "roede-kors"], C.FULFILLED),
+        (D(2019, 9, 1), S.EXPLORING, ["bryggens-erhverv"], None),
+        (D(2020, 10, 15), S.OPERATING, ["bryggens-erhverv"], C.PROPOSED),
+        (D(2020, 12, 31), S.OPERATING, ["bryggens-erhverv"], C.AGREED),
+        (D(2021, 1, 1), S.OPERATING, ["bryggens-erhverv", "ringkaeden"], C.AGREED),
+        (D(2021, 8, 31), S.REVIEWING, ["bryggens-erhverv", "ringkaeden"], C.AGREED),
+        (D(2022, 1, 1), S.OPERATING, ["bryggens-erhverv", "ringkaeden"], C.FULFILLED),
     ],
 )
 def test_as_of_answers_what_was_recorded_on_a_day(
@@ -220,7 +220,7 @@ def test_as_of_mid_2021_shows_half_the_jobs_delivered() -> None:
     assert then.commitment("c-fritidsjob").delivered() == Quantity(Decimal("12"), Unit.PLACES)
 
 
-def test_medvind_had_not_begun_in_august_2019() -> None:
-    with pytest.raises(ModelError, match="medvind had not begun"):
+def test_opdrift_had_not_begun_in_august_2019() -> None:
+    with pytest.raises(ModelError, match="opdrift had not begun"):
         walk().as_of(D(2019, 8, 31))
     assert portfolio().as_of(D(2019, 8, 31)).partnerships == ()

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable, Iterator
 
 import pytest
-from tests.medvind import portfolio
+from tests.opdrift import portfolio
 
 from samarbejde import LoadError, dumps, loads, validate
 

@@ -19,7 +19,7 @@ def test_a_goal_has_an_indicator_a_baseline_and_a_target() -> None:
         baseline=Decimal("12"),
         target=Decimal("25"),
         due=D(2025, 12, 31),
-        owners=("business-esbjerg",),
+        owners=("bryggens-erhverv",),
         challenges=("u-ledighed",),
     )
     assert (goal.baseline, goal.target) == (Decimal("12"), Decimal("25"))
@@ -76,7 +76,7 @@ def test_a_challenge_refuses_bad_fields(field: str, value: object) -> None:
 
 
 def test_a_vision_is_agreed_on_a_day() -> None:
-    vision = Vision("Alle unge i Østerbyen har en vej ind", D(2020, 6, 1), ("kommune",))
+    vision = Vision("Alle unge i Ørnereden har en vej ind", D(2020, 6, 1), ("kommune",))
     assert vision.agreed_on == D(2020, 6, 1)
 
 

@@ -34,7 +34,7 @@ def test_text_is_taken_exactly_when_it_is_not_blank_and_can_be_written(text: str
 
 @given(st.text(min_size=1).filter(lambda t: not t.isspace() and TEXT.fullmatch(t)))
 def test_every_text_the_model_takes_makes_a_round_trip(name: str) -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     areas = tuple(attrs.evolve(a, name=name) for a in portfolio.areas)
     changed = attrs.evolve(portfolio, areas=areas)
     assert loads(dumps(changed, "json"), "json") == changed
@@ -42,7 +42,7 @@ def test_every_text_the_model_takes_makes_a_round_trip(name: str) -> None:
 
 
 def test_a_popolo_name_with_a_lone_surrogate_is_read_as_a_replacement_and_said() -> None:
-    document = to_popolo(examples.load("medvind")).document
+    document = to_popolo(examples.load("opdrift")).document
     document["organizations"][0]["name"] = "Esbjerg \udcff Kommune"
     read = from_popolo(document)
     organisation = read.portfolio.organisations[0]

@@ -38,7 +38,7 @@ ON = D(2022, 6, 1)
 def full_project(*phases: tuple[ProjectPhase, D]) -> Partnership:
     return project(
         lifecycle=project_lifecycle(*phases) if phases else project_lifecycle(),
-        areas=("osterbyen",),
+        areas=("ornereden",),
         vision=Vision("Alle unge har en vej ind", D(2020, 3, 1)),
         challenges=(Challenge("u-ledighed", "Ungdomsledighed", D(2020, 2, 1)),),
         goals=(Goal("g-job", "Flere unge i job"),),

@@ -157,10 +157,10 @@ def test_an_entry_point_is_a_post_with_a_kind() -> None:
         "local_branch",
         "Lokal frivillig afdeling",
         channel="lokal@example.org",
-        covers=("osterbyen",),
+        covers=("ornereden",),
         verified_on=D(2024, 1, 1),
     )
-    assert entry.covers == ("osterbyen",)
+    assert entry.covers == ("ornereden",)
     assert entry.verified_on == D(2024, 1, 1)
 
 
@@ -181,9 +181,9 @@ def test_an_entry_point_kind_may_be_any_code(kind: str) -> None:
     [
         ("post", " "),
         ("channel", ""),
-        ("covers", ("osterbyen", "osterbyen")),
-        ("covers", ("Østerbyen",)),
-        ("covers", ["osterbyen"]),
+        ("covers", ("ornereden", "ornereden")),
+        ("covers", ("Ørnereden",)),
+        ("covers", ["ornereden"]),
         ("verified_on", "2024-01-01"),
     ],
 )
@@ -191,7 +191,7 @@ def test_an_entry_point_refuses_bad_fields(field: str, value: object) -> None:
     fields: dict[str, object] = {"id": "e", "kind": "liaison", "post": "Post", field: value}
     with pytest.raises(ModelError) as caught:
         EntryPoint(**fields)  # type: ignore[arg-type]
-    expected = "Østerbyen" if value == ("Østerbyen",) else value
+    expected = "Ørnereden" if value == ("Ørnereden",) else value
     assert_model_error(caught.value, "EntryPoint", field, expected)
 
 

@@ -52,8 +52,8 @@ def test_a_partnership_has_an_id_a_name_and_a_lifecycle() -> None:
         ("id", "P 1", "P 1"),
         ("name", "", ""),
         ("lifecycle", None, None),
-        ("areas", ("osterbyen", "osterbyen"), ("osterbyen", "osterbyen")),
-        ("parent", "Medvind", "Medvind"),
+        ("areas", ("ornereden", "ornereden"), ("ornereden", "ornereden")),
+        ("parent", "Opdrift", "Opdrift"),
         ("vision", "Alle unge", "Alle unge"),
         ("members", [member("kommune")], [member("kommune")]),
         ("goals", (Vision("v", D(2020, 1, 1)),), Vision("v", D(2020, 1, 1))),
@@ -67,7 +67,7 @@ def test_a_partnership_refuses_bad_fields(field: str, value: object, offending: 
 
 
 def test_a_partnership_cannot_be_its_own_parent() -> None:
-    assert project(parent="medvind").parent == "medvind"
+    assert project(parent="opdrift").parent == "opdrift"
     with pytest.raises(ModelError) as caught:
         project(parent="p-1")
     assert_model_error(caught.value, "Partnership", "parent", "p-1")

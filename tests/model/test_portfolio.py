@@ -7,7 +7,7 @@ import pickle
 
 import attrs
 import pytest
-from tests.medvind import portfolio as medvind
+from tests.opdrift import portfolio as opdrift
 
 from samarbejde import Area, ModelError, Organisation, Portfolio, Sector
 from samarbejde.testing import assert_model_error, project
@@ -15,11 +15,11 @@ from samarbejde.testing import assert_model_error, project
 
 def test_a_portfolio_looks_records_up_by_id() -> None:
     kommune = Organisation("kommune", "Kommune", Sector.MUNICIPALITY)
-    area = Area("osterbyen", "Østerbyen", "561")
+    area = Area("ornereden", "Ørnereden", "561")
     partnership = project()
     portfolio = Portfolio((kommune,), (area,), (partnership,))
     assert portfolio.organisation("kommune") is kommune
-    assert portfolio.area("osterbyen") is area
+    assert portfolio.area("ornereden") is area
     assert portfolio.partnership("p-1") is partnership
     for lookup in (portfolio.organisation, portfolio.area, portfolio.partnership):
         with pytest.raises(KeyError):
@@ -42,7 +42,7 @@ def test_duplicate_ids_are_left_to_the_rules_and_the_first_one_is_found() -> Non
     ("field", "value", "offending"),
     [
         ("organisations", [Organisation("o", "O", Sector.OTHER)], None),
-        ("areas", ("osterbyen",), "osterbyen"),
+        ("areas", ("ornereden",), "ornereden"),
         ("partnerships", (project().lifecycle,), project().lifecycle),
     ],
 )
@@ -64,17 +64,17 @@ def test_portfolios_compare_by_content_and_evolve_with_fresh_lookups() -> None:
 
 
 def test_a_portfolio_survives_pickling_and_copying_with_working_lookups() -> None:
-    example = medvind()
+    example = opdrift()
     for clone in (
         pickle.loads(pickle.dumps(example)),
         copy.deepcopy(example),
         copy.copy(example),
     ):
         assert clone == example
-        assert clone.partnership("medvind") == example.partnership("medvind")
-        assert clone.organisation("roede-kors").name == "Røde Kors"
-        assert clone.area("osterbyen") == example.area("osterbyen")
+        assert clone.partnership("opdrift") == example.partnership("opdrift")
+        assert clone.organisation("ringkaeden").name == "Ringkæden"
+        assert clone.area("ornereden") == example.area("ornereden")
 
 
 def test_portfolios_with_the_same_content_hash_alike() -> None:
-    assert hash(medvind()) == hash(pickle.loads(pickle.dumps(medvind())))
+    assert hash(opdrift()) == hash(pickle.loads(pickle.dumps(opdrift())))

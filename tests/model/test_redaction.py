@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pytest
 from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
-from tests.medvind import portfolio as medvind
+from tests.opdrift import portfolio as opdrift
 
 import samarbejde
 from samarbejde import (
@@ -97,7 +97,7 @@ def full_portfolio(personal: bool) -> Portfolio:
     )
     return Portfolio(
         organisations=organisations,
-        areas=(Area("osterbyen", "Østerbyen", "561"),),
+        areas=(Area("ornereden", "Ørnereden", "561"),),
         partnerships=(partnership, project(id="p-2", lifecycle=project_lifecycle())),
     )
 
@@ -171,9 +171,9 @@ def test_redact_works_on_a_single_record_and_on_plain_values() -> None:
 
 
 def test_redacted_lookups_still_work() -> None:
-    redacted = redact(medvind())
-    assert redacted.partnership("medvind").member("business-esbjerg").representative is None
-    assert redacted.organisation("roede-kors").name == "Røde Kors"
+    redacted = redact(opdrift())
+    assert redacted.partnership("opdrift").member("bryggens-erhverv").representative is None
+    assert redacted.organisation("ringkaeden").name == "Ringkæden"
 
 
 @pytest.mark.parametrize(

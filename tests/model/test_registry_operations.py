@@ -285,7 +285,7 @@ def test_unknown_ids_raise_a_library_key_error_naming_the_id(
 
 KOMMUNE = Organisation("kommune", "Kommune", Sector.MUNICIPALITY)
 BOLIG = Organisation("boligselskab", "Boligselskab", Sector.HOUSING)
-AREA = Area("osterbyen", "Østerbyen", "561")
+AREA = Area("ornereden", "Ørnereden", "561")
 
 
 def base() -> Portfolio:
@@ -315,12 +315,12 @@ def test_portfolio_adds_and_replaces_areas() -> None:
     assert isinstance(after, Portfolio)
     assert after.areas == (AREA, other)
     listed = Area(
-        "osterbyen",
-        "Østerbyen",
+        "ornereden",
+        "Ørnereden",
         "561",
         classifications=(Classification(AreaCategory.UDSAT, D(2021, 12, 1)),),
     )
-    assert after.replace_area(listed).area("osterbyen") is listed
+    assert after.replace_area(listed).area("ornereden") is listed
     refused(lambda: after.add_area(other), "Portfolio", "areas", "vestby")
     with pytest.raises(UnknownIdError):
         after.replace_area(Area("ny", "Ny", "561"))
@@ -328,7 +328,7 @@ def test_portfolio_adds_and_replaces_areas() -> None:
 
 def test_portfolio_adds_and_replaces_partnerships() -> None:
     before = base()
-    p = project(areas=("osterbyen",))
+    p = project(areas=("ornereden",))
     after = unchanged(before, lambda: before.add_partnership(p))
     assert isinstance(after, Portfolio)
     assert after.partnership("p-1") is p

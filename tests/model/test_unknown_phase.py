@@ -95,7 +95,7 @@ def test_an_unknown_phase_cannot_follow_a_known_one(start: StrategicPhase) -> No
 
 
 def test_advance_from_an_unknown_phase_takes_any_phase_but_not_unknown() -> None:
-    portfolio = examples.load("gladsaxe")
+    portfolio = examples.load("lerbakke")
     p = portfolio.partnerships[0]
     early = attrs.evolve(p, lifecycle=_early())
     assert early.advance(StrategicPhase.REVIEWING, on=D(2018, 1, 1)).lifecycle.phase is (

@@ -92,7 +92,7 @@ from samarbejde import ProjectPhase, Sector, label, validate
 from samarbejde.model.words import LANGS
 from samarbejde.examples import AS_OF, load
 from samarbejde.report import html
-p = load("medvind")
+p = load("opdrift")
 found = validate(p, lang="sv", profiles=["all"], as_of=AS_OF).findings
 print(json.dumps({
     "langs": LANGS,
@@ -124,7 +124,7 @@ def test_a_third_language_is_one_new_catalogue_file(tmp_path: Path) -> None:
     assert messages, "the example should have findings in the all profile"
     danish = {
         f.code: f.message
-        for f in samarbejde.validate(_medvind(), profiles=["all"], as_of=AS_OF, lang="da").findings
+        for f in samarbejde.validate(_opdrift(), profiles=["all"], as_of=AS_OF, lang="da").findings
     }
     for code, message in messages.items():
         if code == "L004":
@@ -134,7 +134,7 @@ def test_a_third_language_is_one_new_catalogue_file(tmp_path: Path) -> None:
     cli = subprocess.run(
         [sys.executable, "-m", "samarbejde", "validate", "--lang", "sv", "-"],
         env=env,
-        input=(SRC / "examples" / "medvind.yaml").read_text(),
+        input=(SRC / "examples" / "opdrift.yaml").read_text(),
         capture_output=True,
         text=True,
         check=False,
@@ -142,10 +142,10 @@ def test_a_third_language_is_one_new_catalogue_file(tmp_path: Path) -> None:
     assert "invalid choice" not in cli.stderr
 
 
-def _medvind() -> samarbejde.Portfolio:
+def _opdrift() -> samarbejde.Portfolio:
     from samarbejde.examples import load  # noqa: PLC0415
 
-    return load("medvind")
+    return load("opdrift")
 
 
 def _converter() -> ModuleType:

@@ -31,14 +31,14 @@ DURATION_TEXT = re.compile(r"\bP(?=[0-9T])[0-9YMWDTHS.]+")
 
 
 @functools.cache
-def medvind() -> Portfolio:
-    """The Medvind example, read once (portfolios are frozen)."""
-    return examples.load("medvind")
+def opdrift() -> Portfolio:
+    """The Opdrift example, read once (portfolios are frozen)."""
+    return examples.load("opdrift")
 
 
 def with_durations(duration: pendulum.Duration) -> Portfolio:
-    """The Medvind example with ``duration`` as its horizon, review cadence and meeting rhythm."""
-    portfolio = medvind()
+    """The Opdrift example with ``duration`` as its horizon, review cadence and meeting rhythm."""
+    portfolio = opdrift()
     (partnership,) = portfolio.partnerships
     lifecycle = partnership.lifecycle
     assert isinstance(lifecycle, StrategicLifecycle)

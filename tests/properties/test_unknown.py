@@ -14,7 +14,7 @@ import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.medvind import portfolio as medvind
+from tests.opdrift import portfolio as opdrift
 from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import (
@@ -148,8 +148,8 @@ def test_no_rule_raises_and_each_partnership_gets_one_not_known_finding(drawn: P
             assert len(found[0].related) == expected
 
 
-def _medvind_with_unknown_horizon() -> Portfolio:
-    portfolio = medvind()
+def _opdrift_with_unknown_horizon() -> Portfolio:
+    portfolio = opdrift()
     p = portfolio.partnerships[0]
     assert isinstance(p.lifecycle, StrategicLifecycle)
     changed = attrs.evolve(p, lifecycle=attrs.evolve(p.lifecycle, horizon=UNKNOWN))
@@ -157,8 +157,8 @@ def _medvind_with_unknown_horizon() -> Portfolio:
 
 
 def test_an_unknown_horizon_leaves_long_lasting_not_assessed_and_says_the_share() -> None:
-    portfolio = _medvind_with_unknown_horizon()
-    before = {m.partnership: m for m in assess(medvind(), as_of=AS_OF)}
+    portfolio = _opdrift_with_unknown_horizon()
+    before = {m.partnership: m for m in assess(opdrift(), as_of=AS_OF)}
     after = {m.partnership: m for m in assess(portfolio, as_of=AS_OF)}
     pid = portfolio.partnerships[0].id
     score = after[pid].score(Dimension.LONG_LASTING)
@@ -171,7 +171,7 @@ def test_an_unknown_horizon_leaves_long_lasting_not_assessed_and_says_the_share(
 
 
 def test_an_absent_horizon_is_not_read_as_open_ended_at_the_top_score() -> None:
-    portfolio = medvind()
+    portfolio = opdrift()
     p = portfolio.partnerships[0]
     assert isinstance(p.lifecycle, StrategicLifecycle)
     changed = attrs.evolve(p, lifecycle=attrs.evolve(p.lifecycle, horizon=None))
@@ -182,15 +182,15 @@ def test_an_absent_horizon_is_not_read_as_open_ended_at_the_top_score() -> None:
 
 
 def test_the_report_says_ukendt_and_unknown() -> None:
-    portfolio = _medvind_with_unknown_horizon()
+    portfolio = _opdrift_with_unknown_horizon()
     assert "ukendt" in html(portfolio, as_of=AS_OF, lang="da")
     assert "unknown" in html(portfolio, as_of=AS_OF, lang="en")
-    assert "ukendt" not in html(medvind(), as_of=AS_OF, lang="da")
+    assert "ukendt" not in html(opdrift(), as_of=AS_OF, lang="da")
 
 
 def test_frames_tell_an_unknown_amount_from_a_known_one() -> None:
     pytest.importorskip("pandas")
-    portfolio = medvind()
+    portfolio = opdrift()
     p = portfolio.partnerships[0]
     funder = p.members[0].organisation
     term = Term(pendulum.Date(2021, 1, 1), pendulum.Date(2025, 12, 31))

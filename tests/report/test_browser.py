@@ -139,8 +139,8 @@ def test_screenshots_at_phone_and_desktop_width_with_no_sideways_scrolling(
 
 
 def test_the_print_stylesheet_keeps_every_picture_on_the_page(driver: Any, tmp_path: Path) -> None:
-    _, text = example_page("medvind")
-    path = tmp_path / "medvind.html"
+    _, text = example_page("opdrift")
+    path = tmp_path / "opdrift.html"
     path.write_text(text, encoding="utf-8")
     open_page(driver, path, DESKTOP)
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})

@@ -21,7 +21,7 @@ def test_the_report_is_written_in_danish_for_every_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     target = tmp_path / "report.html"
-    files = [str(EXAMPLES / f"{n}.yaml") for n in ("gladsaxe", "medvind", "ungejob")]
+    files = [str(EXAMPLES / f"{n}.yaml") for n in ("lerbakke", "opdrift", "trappen")]
     code, out, err = run(
         capsys, "report", "--lang", "da", *files, "--as-of", "2025-06-01", "-o", str(target)
     )
@@ -30,12 +30,12 @@ def test_the_report_is_written_in_danish_for_every_file(
     assert '<html lang="da">' in text
     for file in files:
         assert f">{file}</a>" in text
-    assert f"{files[1]}:197:" in text  # T001 of medvind, with its file and line
+    assert f"{files[1]}:197:" in text  # T001 of opdrift, with its file and line
 
 
 def test_english_on_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
-        capsys, "report", str(EXAMPLES / "ungejob.yaml"), "--as-of", "2025-06-01", "--lang", "en"
+        capsys, "report", str(EXAMPLES / "trappen.yaml"), "--as-of", "2025-06-01", "--lang", "en"
     )
     assert code == 0
     assert out.startswith("<!doctype html>")
@@ -70,11 +70,11 @@ def test_a_file_that_does_not_load_writes_no_report(
 
 
 def test_as_of_is_required_and_must_be_a_date(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "report", "--lang", "da", str(EXAMPLES / "medvind.yaml"))
+    code, _, err = run(capsys, "report", "--lang", "da", str(EXAMPLES / "opdrift.yaml"))
     assert code == 2
     assert "--as-of" in err
     code, _, err = run(
-        capsys, "report", "--lang", "da", str(EXAMPLES / "medvind.yaml"), "--as-of", "juni"
+        capsys, "report", "--lang", "da", str(EXAMPLES / "opdrift.yaml"), "--as-of", "juni"
     )
     assert code == 2
     assert "not a date" in err
@@ -87,7 +87,7 @@ def test_an_unwritable_target_is_reported_without_a_traceback(
     code, _, err = run(
         capsys,
         "report",
-        str(EXAMPLES / "medvind.yaml"),
+        str(EXAMPLES / "opdrift.yaml"),
         "--as-of",
         "2025-06-01",
         "-o",
@@ -102,7 +102,7 @@ def test_overview_writes_a_folder_narrowed_to_a_region(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """--overview -o DIR: index.html and a page per partnership shown; --region narrows."""
-    files = [str(EXAMPLES / f"{n}.yaml") for n in ("gladsaxe", "medvind", "ungejob")]
+    files = [str(EXAMPLES / f"{n}.yaml") for n in ("lerbakke", "opdrift", "trappen")]
     folder = tmp_path / "rapport"
     code, out, err = run(
         capsys, "report", *files, "--merge", "--as-of", "2025-06-01", "--overview", "-o",
@@ -111,14 +111,14 @@ def test_overview_writes_a_folder_narrowed_to_a_region(
     assert (code, out, err) == (0, "", "")
     index = (folder / "index.html").read_text(encoding="utf-8")
     pages = sorted(p.name for p in (folder / "p").iterdir())
-    assert pages == ["1.html"]  # MedVind, the one partnership in Region Syddanmark
-    medvind = examples.load("medvind").partnerships[0]
-    assert f'href="p/1.html">{medvind.name}</a>' in index
+    assert pages == ["1.html"]  # Opdrift, the one partnership in Region Syddanmark
+    opdrift = examples.load("opdrift").partnerships[0]
+    assert f'href="p/1.html">{opdrift.name}</a>' in index
     assert "T001" not in (folder / "p" / "1.html").read_text(encoding="utf-8")
 
 
 def test_overview_needs_one_portfolio_and_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
-    files = [str(EXAMPLES / f"{n}.yaml") for n in ("gladsaxe", "medvind")]
+    files = [str(EXAMPLES / f"{n}.yaml") for n in ("lerbakke", "opdrift")]
     code, out, err = run(capsys, "report", *files, "--as-of", "2025-06-01", "--overview", "-o", "x")
     assert (code, out) == (2, "")
     assert "--overview" in err
@@ -128,7 +128,7 @@ def test_overview_needs_one_portfolio_and_a_folder(capsys: pytest.CaptureFixture
 
 
 def test_select_keeps_only_the_rules_chosen(capsys: pytest.CaptureFixture[str]) -> None:
-    file = str(EXAMPLES / "medvind.yaml")
+    file = str(EXAMPLES / "opdrift.yaml")
     code, every, _ = run(capsys, "report", file, "--as-of", "2025-06-01", "--lang", "en")
     assert code == 0
     assert "T001" in every

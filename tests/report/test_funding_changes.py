@@ -15,9 +15,9 @@ from samarbejde.report._format import format_date, format_money
 from samarbejde.strategies import funding
 
 D = pendulum.Date
-MEDVIND = examples.load("medvind")
-LIFE = MEDVIND.partnership("medvind")
-FUNDER = MEDVIND.organisations[0]
+OPDRIFT = examples.load("opdrift")
+LIFE = OPDRIFT.partnership("opdrift")
+FUNDER = OPDRIFT.organisations[0]
 
 
 class _Changes(HTMLParser):
@@ -54,7 +54,7 @@ def _changes(portfolio: Portfolio, lang: str = "en") -> list[str]:
 
 
 def _with(partnership: Partnership) -> Portfolio:
-    return attrs.evolve(MEDVIND, partnerships=(partnership,))
+    return attrs.evolve(OPDRIFT, partnerships=(partnership,))
 
 
 def _grant() -> Funding:

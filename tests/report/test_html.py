@@ -101,11 +101,11 @@ def test_the_page_is_self_contained_and_well_formed(name: str, lang: str) -> Non
 
 
 def test_the_page_is_the_same_every_time() -> None:
-    assert example_page("medvind")[1] == example_page("medvind")[1]
+    assert example_page("opdrift")[1] == example_page("opdrift")[1]
 
 
 def test_the_default_is_the_package_default_and_danish_is_danish() -> None:
-    portfolio = examples.load("ungejob")
+    portfolio = examples.load("trappen")
     danish = html(portfolio, as_of=examples.AS_OF, lang="da")
     english = html(portfolio, as_of=examples.AS_OF, lang="en")
     assert html(portfolio, as_of=examples.AS_OF) == (danish if DEFAULT_LANG == "da" else english)
@@ -120,29 +120,29 @@ def test_the_default_is_the_package_default_and_danish_is_danish() -> None:
 
 
 def test_the_funding_cliff_is_marked_in_words_in_the_picture_and_the_text() -> None:
-    _, text = example_page("ungejob")
+    _, text = example_page("trappen")
     assert 'class="cliff-mark"' in text
     assert "finansieringskløft 31. december 2022" in text
     assert "Finansieringen slutter 31. december 2022, og intet registreret" in text
-    _, gladsaxe = example_page("gladsaxe")
-    assert 'class="cliff-mark"' not in gladsaxe
+    _, lerbakke = example_page("lerbakke")
+    assert 'class="cliff-mark"' not in lerbakke
 
 
 def test_overdue_commitments_and_missing_sectors_are_listed() -> None:
-    _, medvind = example_page("medvind", "en")
-    assert "c-praktik" in medvind
-    assert "Commitments whose term has ended but that are still open" in medvind
-    _, ungejob = example_page("ungejob")
-    assert "Mangler ved bordet: civilsamfund, erhvervsliv, beboere." in ungejob
-    assert "Ingen forpligtelser er over tid." in ungejob
-    assert "All five sectors are at the table." in medvind
+    _, opdrift = example_page("opdrift", "en")
+    assert "c-praktik" in opdrift
+    assert "Commitments whose term has ended but that are still open" in opdrift
+    _, trappen = example_page("trappen")
+    assert "Mangler ved bordet: civilsamfund, erhvervsliv, beboere." in trappen
+    assert "Ingen forpligtelser er over tid." in trappen
+    assert "All five sectors are at the table." in opdrift
 
 
 def test_areas_show_their_classifications_with_the_list_date() -> None:
-    portfolio = examples.load("gladsaxe")
-    assert portfolio.areas[0].classifications == ()  # Høje Gladsaxe was on no list
-    _, text = example_page("gladsaxe")
-    assert "Høje Gladsaxe (Gladsaxe Kommune): ingen listestatus registreret" in text
+    portfolio = examples.load("lerbakke")
+    assert portfolio.areas[0].classifications == ()  # Høje Lerbakke was on no list
+    _, text = example_page("lerbakke")
+    assert "Høje Lerbakke (Gladsaxe Kommune): ingen listestatus registreret" in text
     listed = attrs.evolve(  # a made-up area, so that no real one is put on a list
         portfolio.areas[0],
         name="Testparken",
@@ -160,7 +160,7 @@ def test_areas_show_their_classifications_with_the_list_date() -> None:
 
 
 def test_findings_are_grouped_by_severity_in_words() -> None:
-    _, text = example_page("medvind")
+    _, text = example_page("opdrift")
     assert "Advarsel (1)" in text
     assert "Bemærkning (1)" in text
     assert text.index("Advarsel (1)") < text.index("Bemærkning (1)")
@@ -168,17 +168,17 @@ def test_findings_are_grouped_by_severity_in_words() -> None:
 
 
 def test_without_a_file_the_line_is_shown_and_without_sources_the_path() -> None:
-    portfolio, where = examples.load_located("medvind")
+    portfolio, where = examples.load_located("opdrift")
     lined = html(portfolio, as_of=examples.AS_OF, sources=where, lang="da")
     assert "linje 197" in lined
-    assert "medvind.yaml:" not in lined
+    assert "opdrift.yaml:" not in lined
     bare = html(portfolio, as_of=examples.AS_OF, lang="en")
-    assert "partnerships[medvind].commitments[c-praktik].status" in bare
+    assert "partnerships[opdrift].commitments[c-praktik].status" in bare
     assert "line 197" not in bare
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>&'
     organisations = tuple(attrs.evolve(o, name=hostile + o.id) for o in portfolio.organisations)
     partnerships = tuple(attrs.evolve(p, name=hostile) for p in portfolio.partnerships)
@@ -207,7 +207,7 @@ def test_an_empty_portfolio_and_several_documents() -> None:
 
 
 def test_a_partnership_not_yet_begun_is_left_out_but_its_findings_are_not_lost() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     early = pendulum.Date(2019, 1, 1)
     text = html(portfolio, as_of=early, lang="en")
     assert "No partnership had begun by 1 January 2019." in text
@@ -286,7 +286,7 @@ def test_every_text_has_danish_and_english() -> None:
 
 
 def test_sector_words_come_from_the_shared_labels() -> None:
-    _, text = example_page("medvind", "en")
+    _, text = example_page("opdrift", "en")
     assert label(Sector.CIVIL_SOCIETY, "en") in text
 
 
@@ -295,47 +295,47 @@ def _funding(id_: str, funder: str, start: pendulum.Date, end: pendulum.Date) ->
 
 
 def test_what_follows_each_funding_end_is_said_in_words() -> None:
-    medvind = examples.load("medvind")
-    ungejob = examples.load("ungejob")
-    project = ungejob.partnership("ungejob")
+    opdrift = examples.load("opdrift")
+    trappen = examples.load("trappen")
+    project = trappen.partnership("trappen")
     later = _funding(
         "f-later", "aarhus-kommune", pendulum.Date(2023, 3, 1), pendulum.Date(2023, 6, 30)
     )
-    project = attrs.evolve(project, parent="medvind", funding=(*project.funding, later))
+    project = attrs.evolve(project, parent="opdrift", funding=(*project.funding, later))
     portfolio = Portfolio(
-        (*medvind.organisations, *ungejob.organisations),
-        (*medvind.areas, *ungejob.areas),
-        (*medvind.partnerships, project),
+        (*opdrift.organisations, *trappen.organisations),
+        (*opdrift.areas, *trappen.areas),
+        (*opdrift.partnerships, project),
     )
     text = html(portfolio, as_of=examples.AS_OF, lang="en")
     assert "new funding starts on 1 March 2023 (59 days without)" in text
     assert "runs under a strategic partnership that goes on" in text
-    assert "<dt>Part of</dt><dd>Medvind i Østerbyen</dd>" in text
+    assert "<dt>Part of</dt><dd>Opdrift i Ørnereden</dd>" in text
     assert "\N{RIGHTWARDS ARROW WITH HOOK} <a href=" in text  # nested under its parent
 
 
 def test_unknown_references_are_shown_by_their_ids() -> None:
-    ungejob = examples.load("ungejob")
-    project = ungejob.partnership("ungejob")
+    trappen = examples.load("trappen")
+    project = trappen.partnership("trappen")
     stranger = attrs.evolve(project.members[0], organisation="ghost-org")
     project = attrs.evolve(project, parent="nowhere", areas=("no-such-area",), members=(stranger,))
-    text = html(Portfolio(ungejob.organisations, ungejob.areas, (project,)), as_of=AS_OF, lang="da")
+    text = html(Portfolio(trappen.organisations, trappen.areas, (project,)), as_of=AS_OF, lang="da")
     assert "<dt>Del af</dt><dd>nowhere</dd>" in text
     assert "<li>no-such-area</li>" in text
     assert "ukendt organisation ghost-org" in text
     for finding in validate(
-        Portfolio(ungejob.organisations, ungejob.areas, (project,)), as_of=AS_OF
+        Portfolio(trappen.organisations, trappen.areas, (project,)), as_of=AS_OF
     ):
         assert finding.code in text
 
 
 def test_partnerships_that_are_each_others_parent_are_still_shown_once_each() -> None:
-    medvind = examples.load("medvind")
-    first = medvind.partnership("medvind")
-    second = attrs.evolve(first, id="anden", name="Anden", parent="medvind")
+    opdrift = examples.load("opdrift")
+    first = opdrift.partnership("opdrift")
+    second = attrs.evolve(first, id="anden", name="Anden", parent="opdrift")
     first = attrs.evolve(first, parent="anden")
     text = html(
-        Portfolio(medvind.organisations, medvind.areas, (first, second)), as_of=AS_OF, lang="da"
+        Portfolio(opdrift.organisations, opdrift.areas, (first, second)), as_of=AS_OF, lang="da"
     )
     assert text.count('<article class="partnership"') == 2
     assert balance(text).errors == []
@@ -355,7 +355,7 @@ def test_the_text_table_refuses_a_bad_language() -> None:
     ],
 )
 def test_an_area_whose_category_ended_with_its_law_says_so(lang: str, words: str) -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     area = attrs.evolve(
         portfolio.areas[0],
         classifications=(Classification(AreaCategory.GHETTO, pendulum.Date(2018, 12, 1)),),

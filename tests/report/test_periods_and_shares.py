@@ -15,8 +15,8 @@ D = pendulum.Date
 
 
 def _page(lang: str = "en", **changes: object) -> str:
-    portfolio = examples.load("medvind")
-    partnership = attrs.evolve(portfolio.partnership("medvind"), **changes)
+    portfolio = examples.load("opdrift")
+    partnership = attrs.evolve(portfolio.partnership("opdrift"), **changes)
     changed = attrs.evolve(portfolio, partnerships=(partnership,))
     return html(changed, as_of=examples.AS_OF, lang=lang)  # type: ignore[arg-type]
 
@@ -34,7 +34,7 @@ def test_a_page_without_periods_has_no_periods_block() -> None:
 
 
 def test_joint_funders_are_named_with_their_shares_and_the_years_under_the_total() -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     first, second = (o.id for o in portfolio.organisations[:2])
     names = {o.id: o.name for o in portfolio.organisations}
     grant = Funding.yearly(

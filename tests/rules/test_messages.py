@@ -109,7 +109,7 @@ def test_convert_blames_the_output_file_for_a_write_problem(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     source = tmp_path / "in.yaml"
-    source.write_text(text("medvind"), encoding="utf-8")
+    source.write_text(text("opdrift"), encoding="utf-8")
     code = cli.main(["convert", str(source), str(tmp_path / "out.txt")], today=AS_OF)
     out = capsys.readouterr().out
     assert code == 2

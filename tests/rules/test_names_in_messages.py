@@ -48,7 +48,7 @@ def hidden_ids(portfolio: Portfolio) -> frozenset[str]:
 
     An id that is part of a name, or of any other text of the portfolio (an unnamed
     record's id, a theme, a code), may appear in a message for that reason, and so may
-    the ids of records that share one name (``Medvind (p-1) og Medvind (p-2)`` tells
+    the ids of records that share one name (``Opdrift (p-1) og Opdrift (p-2)`` tells
     them apart); the rest may not.
     """
     named = names_of(portfolio)

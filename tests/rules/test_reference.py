@@ -19,7 +19,7 @@ import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.medvind import portfolio as medvind
+from tests.opdrift import portfolio as opdrift
 from tests.profiles import WHOLE_PORTFOLIOS
 from tests.rules._fragments import AS_OF, document
 from tests.rules._reference import reference_findings
@@ -275,7 +275,7 @@ def test_a_scope_is_asked_once_per_partnership_however_many_rules_share_it() -> 
 
     drawn = Portfolio(
         partnerships=tuple(
-            attrs.evolve(medvind().partnerships[0], id=name) for name in ("p0", "p1", "p2")
+            attrs.evolve(opdrift().partnerships[0], id=name) for name in ("p0", "p1", "p2")
         )
     )
     report = validate(drawn, rules=[make("XSC001"), make("XSC002")])

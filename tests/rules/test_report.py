@@ -34,18 +34,18 @@ def test_located_findings_come_first_by_line_the_others_keep_their_order() -> No
 
 
 def test_validate_gives_each_partnership_s_findings_by_path_in_portfolio_order() -> None:
-    medvind, ungejob = load("medvind"), load("ungejob")
+    opdrift, trappen = load("opdrift"), load("trappen")
     both = Portfolio(
-        organisations=(*ungejob.organisations, *medvind.organisations),
-        areas=(*ungejob.areas, *medvind.areas),
-        partnerships=(*ungejob.partnerships, *medvind.partnerships),
+        organisations=(*trappen.organisations, *opdrift.organisations),
+        areas=(*trappen.areas, *opdrift.areas),
+        partnerships=(*trappen.partnerships, *opdrift.partnerships),
     )
     report = validate(both, as_of=AS_OF)
     assert [f.code for f in report] == ["P003", "P002", "P001", "C006", "T001"]
     assert [f.path for f in report][:3] == [
-        "partnerships[ungejob].funding[f-bikuben].term",
-        "partnerships[ungejob].lifecycle.phases[3]",
-        "partnerships[ungejob].lifecycle.term",
+        "partnerships[trappen].funding[f-birkely].term",
+        "partnerships[trappen].lifecycle.phases[3]",
+        "partnerships[trappen].lifecycle.term",
     ]
 
 
@@ -58,7 +58,7 @@ def test_ok_means_no_error_and_counts_every_severity() -> None:
 
 
 def test_filter_by_severity_and_code_prefix() -> None:
-    report = validate(load("ungejob"), as_of=AS_OF)
+    report = validate(load("trappen"), as_of=AS_OF)
     assert report.filter(code="P00").codes == ("P001", "P002", "P003")
     assert report.filter(code="P002").codes == ("P002",)
     assert report.filter(severity="error").findings == ()
@@ -66,7 +66,7 @@ def test_filter_by_severity_and_code_prefix() -> None:
 
 
 def test_to_dict_is_json_ready() -> None:
-    report = validate(load("medvind"), as_of=AS_OF, lang="da")
+    report = validate(load("opdrift"), as_of=AS_OF, lang="da")
     data = json.loads(json.dumps(report.to_dict()))
     assert data["ok"] is True
     assert data["as_of"] == "2025-06-01"
@@ -74,7 +74,7 @@ def test_to_dict_is_json_ready() -> None:
     assert [f["code"] for f in data["findings"]] == ["C006", "T001"]
     assert data["findings"][1]["severity"] == "warning"
     assert data["counts"] == {"error": 0, "warning": 1, "info": 1}
-    skipped = validate(load("medvind")).to_dict()["skipped"]
+    skipped = validate(load("opdrift")).to_dict()["skipped"]
     assert skipped == ["L005", "L011", "P004", "T001", "T002", "T003", "T004", "T005"]
 
 

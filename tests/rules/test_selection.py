@@ -48,8 +48,8 @@ def test_known_codes_and_prefixes_still_select() -> None:
 def test_the_command_line_refuses_a_selection_of_nothing_with_exit_two(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    document = tmp_path / "medvind.yaml"
-    document.write_text(text("medvind"), encoding="utf-8")
+    document = tmp_path / "opdrift.yaml"
+    document.write_text(text("opdrift"), encoding="utf-8")
     code = cli.main(["validate", str(document), "--select", "S03"], today=AS_OF)
     captured = capsys.readouterr()
     assert code == 2

@@ -26,7 +26,7 @@ CASES = {
         import attrs
         from samarbejde import Area, examples
         from samarbejde.analysis import assess
-        p = examples.load("medvind")
+        p = examples.load("opdrift")
         areas = tuple(Area(id=f"a{{i}}", name=f"A {{i}}", municipality="561") for i in range({N}))
         one = attrs.evolve(p.partnerships[0], areas=tuple(a.id for a in areas))
         [m] = assess(attrs.evolve(p, areas=areas, partnerships=(one,)), as_of=examples.AS_OF)

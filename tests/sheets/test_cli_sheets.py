@@ -16,29 +16,29 @@ AS_OF = "2025-06-01"
 
 
 @pytest.fixture
-def medvind(tmp_path: Path) -> Path:
-    path = tmp_path / "medvind.yaml"
-    path.write_text(examples.text("medvind"), encoding="utf-8")
+def opdrift(tmp_path: Path) -> Path:
+    path = tmp_path / "opdrift.yaml"
+    path.write_text(examples.text("opdrift"), encoding="utf-8")
     return path
 
 
-def test_convert_writes_and_reads_a_workbook(medvind: Path, tmp_path: Path) -> None:
-    book = tmp_path / "medvind.xlsx"
-    assert cli.main(["convert", str(medvind), str(book), "--lang", "en"]) == 0
-    assert load_workbook(book) == load(medvind)
+def test_convert_writes_and_reads_a_workbook(opdrift: Path, tmp_path: Path) -> None:
+    book = tmp_path / "opdrift.xlsx"
+    assert cli.main(["convert", str(opdrift), str(book), "--lang", "en"]) == 0
+    assert load_workbook(book) == load(opdrift)
     back = tmp_path / "back.json"
     assert cli.main(["convert", str(book), str(back)]) == 0
-    assert load(back) == load(medvind)
+    assert load(back) == load(opdrift)
 
 
-def test_convert_writes_and_reads_a_csv_package(medvind: Path, tmp_path: Path) -> None:
+def test_convert_writes_and_reads_a_csv_package(opdrift: Path, tmp_path: Path) -> None:
     folder = tmp_path / "pakke"
-    assert cli.main(["convert", str(medvind), f"{folder}/"]) == 0
+    assert cli.main(["convert", str(opdrift), f"{folder}/"]) == 0
     assert (folder / "datapackage.json").is_file()
-    assert load_csv_package(folder) == load(medvind)
+    assert load_csv_package(folder) == load(opdrift)
     back = tmp_path / "back.yaml"
     assert cli.main(["convert", str(folder), str(back)]) == 0
-    assert load(back) == load(medvind)
+    assert load(back) == load(opdrift)
 
 
 @pytest.mark.parametrize("name", examples.names())
@@ -64,10 +64,10 @@ def test_a_workbook_of_an_example_validates_with_the_yaml_findings(
 
 
 def test_a_mistake_in_a_workbook_is_a_located_problem(
-    medvind: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    opdrift: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    book = tmp_path / "medvind.xlsx"
-    assert cli.main(["convert", str(medvind), str(book), "--lang", "en"]) == 0
+    book = tmp_path / "opdrift.xlsx"
+    assert cli.main(["convert", str(opdrift), str(book), "--lang", "en"]) == 0
     workbook = openpyxl.load_workbook(book)
     workbook["Areas"]["D2"] = "many"
     workbook.save(book)

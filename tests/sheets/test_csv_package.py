@@ -35,7 +35,7 @@ def test_generated_portfolios_round_trip(portfolio: Portfolio) -> None:
 
 
 def test_the_descriptor_names_every_table(tmp_path: Path) -> None:
-    dump_csv_package(examples.load("medvind"), tmp_path)
+    dump_csv_package(examples.load("opdrift"), tmp_path)
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["profile"] == "tabular-data-package"
     assert len(descriptor["resources"]) == len(layout())
@@ -45,13 +45,13 @@ def test_the_descriptor_names_every_table(tmp_path: Path) -> None:
 
 def test_the_package_is_valid_under_frictionless(tmp_path: Path) -> None:
     frictionless = pytest.importorskip("frictionless", reason="the frictionless validator")
-    dump_csv_package(examples.load("medvind"), tmp_path, lang="da")
+    dump_csv_package(examples.load("opdrift"), tmp_path, lang="da")
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldNumber", "type", "note"])
 
 
 def test_problems_are_located_at_file_and_cell(tmp_path: Path) -> None:
-    dump_csv_package(examples.load("medvind"), tmp_path, lang="en")
+    dump_csv_package(examples.load("opdrift"), tmp_path, lang="en")
     path = tmp_path / "areas.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[1] = lines[1].replace(lines[1].split(",")[0], "Bad Id", 1)
@@ -63,7 +63,7 @@ def test_problems_are_located_at_file_and_cell(tmp_path: Path) -> None:
 
 def test_a_nul_in_a_cell_round_trips_on_every_python(tmp_path: Path) -> None:
     # Python 3.10's csv reader refuses NUL ("line contains NUL"); 3.11 reads it.
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     first, *rest = portfolio.partnerships
     portfolio = attrs.evolve(portfolio, partnerships=(attrs.evolve(first, note="a\x00b"), *rest))
     dump_csv_package(portfolio, tmp_path, lang="en")
@@ -71,7 +71,7 @@ def test_a_nul_in_a_cell_round_trips_on_every_python(tmp_path: Path) -> None:
 
 
 def test_a_cell_the_csv_reader_refuses_is_a_located_problem(tmp_path: Path) -> None:
-    dump_csv_package(examples.load("medvind"), tmp_path, lang="en")
+    dump_csv_package(examples.load("opdrift"), tmp_path, lang="en")
     path = tmp_path / "areas.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines.insert(2, "x" * 2_000)

@@ -32,37 +32,37 @@ def _changed(portfolio: Portfolio) -> Portfolio:
 
 
 def test_a_different_record_is_refused_without_replace() -> None:
-    medvind = examples.load("medvind")
+    opdrift = examples.load("opdrift")
     with pytest.raises(LoadError) as caught:
-        import_records(medvind, _changed(medvind))
+        import_records(opdrift, _changed(opdrift))
     assert [p.path for p in caught.value.problems] == [
-        f"organisations[{medvind.organisations[0].id}]"
+        f"organisations[{opdrift.organisations[0].id}]"
     ]
-    imported, outcomes = import_records(medvind, _changed(medvind), replace=True)
-    assert outcomes == [(f"organisations[{medvind.organisations[0].id}]", "replaced")]
+    imported, outcomes = import_records(opdrift, _changed(opdrift), replace=True)
+    assert outcomes == [(f"organisations[{opdrift.organisations[0].id}]", "replaced")]
     assert imported.organisations[0].name == "Et nyt navn"
-    assert imported.organisations[1:] == medvind.organisations[1:]
+    assert imported.organisations[1:] == opdrift.organisations[1:]
 
 
 def test_the_import_command_says_what_became_of_each_record(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    medvind = examples.load("medvind")
+    opdrift = examples.load("opdrift")
     base = tmp_path / "register.yaml"
-    dump(attrs.evolve(medvind, partnerships=()), base)
-    sheet = tmp_path / "medvind.xlsx"
-    dump_workbook(attrs.evolve(medvind, organisations=medvind.organisations[:1]), sheet)
+    dump(attrs.evolve(opdrift, partnerships=()), base)
+    sheet = tmp_path / "opdrift.xlsx"
+    dump_workbook(attrs.evolve(opdrift, organisations=opdrift.organisations[:1]), sheet)
     assert cli.main(["import", str(sheet), "--into", str(base)]) == 0
     out = capsys.readouterr().out
-    assert f"unchanged organisations[{medvind.organisations[0].id}]" in out
-    assert "added     partnerships[medvind]" in out
-    assert load(base) == medvind
+    assert f"unchanged organisations[{opdrift.organisations[0].id}]" in out
+    assert "added     partnerships[opdrift]" in out
+    assert load(base) == opdrift
 
     changed = tmp_path / "changed.xlsx"
-    dump_workbook(_changed(medvind), changed)
+    dump_workbook(_changed(opdrift), changed)
     assert cli.main(["import", str(changed), "--into", str(base)]) != 0
     assert "IMPORT" in capsys.readouterr().out
-    assert load(base) == medvind  # nothing written
+    assert load(base) == opdrift  # nothing written
     assert cli.main(["import", str(changed), "--into", str(base), "--replace"]) == 0
     assert "replaced" in capsys.readouterr().out
     assert load(base).organisations[0].name == "Et nyt navn"

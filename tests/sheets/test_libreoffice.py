@@ -53,8 +53,8 @@ def _through_libreoffice(book: Path, tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_a_workbook_saved_by_libreoffice_loads_equal(tmp_path: Path, lang: Lang) -> None:
-    portfolio = examples.load("medvind")
-    book = tmp_path / "medvind.xlsx"
+    portfolio = examples.load("opdrift")
+    book = tmp_path / "opdrift.xlsx"
     dump_workbook(portfolio, book, lang=lang)
     assert load_workbook(_through_libreoffice(book, tmp_path)) == portfolio
 

@@ -34,19 +34,19 @@ def test_a_register_and_its_partnerships_merge_back_into_the_portfolio(
 
 
 def test_different_registers_add_up_in_order() -> None:
-    medvind, gladsaxe = examples.load("medvind"), examples.load("gladsaxe")
-    merged = merge(medvind, gladsaxe)
-    assert merged.partnerships == medvind.partnerships + gladsaxe.partnerships
+    opdrift, lerbakke = examples.load("opdrift"), examples.load("lerbakke")
+    merged = merge(opdrift, lerbakke)
+    assert merged.partnerships == opdrift.partnerships + lerbakke.partnerships
     ids = [o.id for o in merged.organisations]
     assert len(ids) == len(set(ids))
 
 
 def test_a_conflict_is_a_problem_naming_both(tmp_path: Path) -> None:
-    medvind = examples.load("medvind")
-    first = medvind.organisations[0]
-    changed = attrs.evolve(medvind, organisations=(attrs.evolve(first, name="Anden"),))
+    opdrift = examples.load("opdrift")
+    first = opdrift.organisations[0]
+    changed = attrs.evolve(opdrift, organisations=(attrs.evolve(first, name="Anden"),))
     with pytest.raises(LoadError) as caught:
-        merge(medvind, changed)
+        merge(opdrift, changed)
     (problem,) = caught.value.problems
     assert problem.path == f"organisations[{first.id}]"
     assert "<portfolio 1>" in problem.message
@@ -56,15 +56,15 @@ def test_a_conflict_is_a_problem_naming_both(tmp_path: Path) -> None:
 def test_validate_merge_names_each_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    whole = tmp_path / "medvind.yaml"
-    whole.write_text(examples.text("medvind"), encoding="utf-8")
+    whole = tmp_path / "opdrift.yaml"
+    whole.write_text(examples.text("opdrift"), encoding="utf-8")
     register, partnerships = _split(load(whole))
     folder = tmp_path / "register"
     folder.mkdir()
     dump(register, folder / "organisationer.yaml")
-    dump(partnerships, folder / "medvind.yaml")
+    dump(partnerships, folder / "opdrift.yaml")
     capsys.readouterr()
-    assert cli.main(["validate", str(folder / "medvind.yaml"), "--as-of", AS_OF]) != 0
+    assert cli.main(["validate", str(folder / "opdrift.yaml"), "--as-of", AS_OF]) != 0
     assert "S001" in capsys.readouterr().out  # alone, its organisations are unknown
 
     def findings(*args: str) -> list[str]:
@@ -75,17 +75,17 @@ def test_validate_merge_names_each_file_and_line(
     merged = findings(str(folder), "--merge")
     assert [code for _, code in merged] == [code for _, code in findings(str(whole))]
     assert merged
-    assert {file for file, _ in merged} == {str(folder / "medvind.yaml")}
+    assert {file for file, _ in merged} == {str(folder / "opdrift.yaml")}
 
 
 def test_validate_merge_locates_a_conflict_in_both_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    medvind = examples.load("medvind")
-    first = medvind.organisations[0]
+    opdrift = examples.load("opdrift")
+    first = opdrift.organisations[0]
     one, two = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    dump(medvind, one)
-    dump(attrs.evolve(medvind, organisations=(attrs.evolve(first, name="Anden"),)), two)
+    dump(opdrift, one)
+    dump(attrs.evolve(opdrift, organisations=(attrs.evolve(first, name="Anden"),)), two)
     capsys.readouterr()
     assert cli.main(["validate", str(one), str(two), "--merge"]) != 0
     out = capsys.readouterr().out
@@ -97,12 +97,12 @@ def test_validate_merge_locates_a_conflict_in_both_files(
 
 
 def _register(tmp_path: Path) -> tuple[Path, Portfolio]:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     register, partnerships = _split(portfolio)
     folder = tmp_path / "register"
     folder.mkdir()
     dump(register, folder / "organisationer.yaml")
-    dump(partnerships, folder / "medvind.yaml")
+    dump(partnerships, folder / "opdrift.yaml")
     return folder, portfolio
 
 

@@ -66,7 +66,7 @@ def test_generated_portfolios_round_trip(portfolio: Portfolio) -> None:
 
 
 def _book(lang: str = "da") -> openpyxl.Workbook:
-    data = dumps_workbook(examples.load("medvind"), lang=lang)
+    data = dumps_workbook(examples.load("opdrift"), lang=lang)
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
@@ -94,7 +94,7 @@ def test_cells_are_typed_for_people() -> None:
 
 
 def test_what_people_type_is_read() -> None:
-    expected = examples.load("medvind")
+    expected = examples.load("opdrift")
     book = _book()
     commitments = book["Partnerskaber tilsagn"]
     start = commitments.cell(2, _column(commitments, "periode.start"))
@@ -116,7 +116,7 @@ def test_english_and_danish_headers_both_read() -> None:
     copy = da.create_sheet("Partnerships commitments")
     for row in en_sheet.iter_rows(values_only=True):
         copy.append(row)
-    assert loads_workbook(_save(da)) == examples.load("medvind")
+    assert loads_workbook(_save(da)) == examples.load("opdrift")
 
 
 def test_every_problem_is_located_at_its_cell() -> None:
@@ -142,7 +142,7 @@ def test_every_problem_is_located_at_its_cell() -> None:
 
 @pytest.mark.parametrize("name", ["control\x01char", "looks_x0041_escaped", "=SUM(A1)"])
 def test_text_a_workbook_cannot_hold_plainly_reads_back(name: str) -> None:
-    portfolio = examples.load("medvind")
+    portfolio = examples.load("opdrift")
     first = attrs.evolve(portfolio.organisations[0], name=name)
     changed = attrs.evolve(portfolio, organisations=(first, *portfolio.organisations[1:]))
     assert loads_workbook(dumps_workbook(changed)) == changed

@@ -183,7 +183,7 @@ def test_a_changed_note_and_an_added_source_are_changes_with_sentences() -> None
 
 
 def _example_with(sources: tuple[s.Source, ...], note: str | None) -> s.Portfolio:
-    portfolio = examples.load("ungejob")
+    portfolio = examples.load("trappen")
     first = attrs.evolve(portfolio.partnerships[0], sources=sources, note=note)
     return attrs.evolve(portfolio, partnerships=(first, *portfolio.partnerships[1:]))
 

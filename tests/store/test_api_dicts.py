@@ -8,7 +8,7 @@ import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests import medvind
+from tests import opdrift
 from tests.changes.test_diff import operated, replaced
 from tests.store.test_store import renamed, status_changed
 
@@ -40,7 +40,7 @@ def test_every_change_is_json_ready_with_its_path_kind_and_sentence(
 
 
 def test_a_revision_is_json_ready_with_its_changes(tmp_path: object) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(f"{tmp_path}/r.db") as registry:
         registry.save(portfolio, recorded_by="sekretariatet", note="start")
         saved = registry.save(status_changed(portfolio), recorded_by="kommunen", note="status")
@@ -58,7 +58,7 @@ def test_a_revision_is_json_ready_with_its_changes(tmp_path: object) -> None:
 
 
 def test_a_conflict_says_who_when_and_where_in_both_languages(tmp_path: object) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(f"{tmp_path}/r.db") as registry:
         base = registry.save(portfolio, recorded_by="a")
         theirs = registry.save(renamed(portfolio, 0, "Deres"), recorded_by="b", base=base)

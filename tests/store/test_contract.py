@@ -18,7 +18,7 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests import medvind
+from tests import opdrift
 
 from samarbejde import ModelError, Portfolio
 from samarbejde import store as stores
@@ -59,21 +59,21 @@ def org_ids(portfolio: Portfolio) -> list[str]:
 
 
 def test_a_stale_save_that_kept_the_order_keeps_the_latest_order(target: str) -> None:
-    first = medvind.portfolio()
+    first = opdrift.portfolio()
     with stores.open(target) as registry:
         base = registry.save(first, recorded_by="a")
         moved = ordered(first, list(reversed(org_ids(first))))
         registry.save(moved, recorded_by="a", base=base)
-        mine = renamed_organisation(first, "roede-kors", "Røde Kors Esbjerg")
+        mine = renamed_organisation(first, "ringkaeden", "Ringkæden Esbjerg")
         merged = registry.save(mine, recorded_by="b", base=base)
         latest = registry.portfolio()
         assert org_ids(latest) == org_ids(moved)
-        assert {o.id: o.name for o in latest.organisations}["roede-kors"] == "Røde Kors Esbjerg"
-        assert [c.path for c in merged.changes] == ["organisations[roede-kors].name"]
+        assert {o.id: o.name for o in latest.organisations}["ringkaeden"] == "Ringkæden Esbjerg"
+        assert [c.path for c in merged.changes] == ["organisations[ringkaeden].name"]
 
 
 def test_two_different_reorders_from_one_base_conflict(target: str) -> None:
-    first = medvind.portfolio()
+    first = opdrift.portfolio()
     ids = org_ids(first)
     with stores.open(target) as registry:
         base = registry.save(first, recorded_by="a")
@@ -85,7 +85,7 @@ def test_two_different_reorders_from_one_base_conflict(target: str) -> None:
 
 
 def test_concurrent_additions_keep_each_others_order_and_are_additions(target: str) -> None:
-    first = medvind.portfolio()
+    first = opdrift.portfolio()
     extra = [attrs.evolve(first.organisations[1], id=f"ny-{i}") for i in range(2)]
     with stores.open(target) as registry:
         base = registry.save(first, recorded_by="a")
@@ -124,10 +124,10 @@ def test_stamps_sort_as_text_in_time_order_for_every_year(a: object, b: object) 
 def test_the_portfolio_recorded_before_a_year_999_instant(target: str) -> None:
     early = pendulum.datetime(998, 6, 1, tz="UTC")
     with stores.open(target) as registry:
-        registry.save(medvind.portfolio(), recorded_by="a", recorded_at=early)
+        registry.save(opdrift.portfolio(), recorded_by="a", recorded_at=early)
         registry.save(Portfolio(), recorded_by="a", recorded_at=pendulum.datetime(2026, 1, 1))
         assert registry.portfolio(at=pendulum.datetime(999, 1, 1, tz="UTC")) == (
-            medvind.portfolio()
+            opdrift.portfolio()
         )
         assert registry.revision(1).recorded_at == early
 
@@ -138,7 +138,7 @@ def test_the_portfolio_recorded_before_a_year_999_instant(target: str) -> None:
 def test_bad_instants_numbers_and_texts_are_refused_naming_the_input(target: str) -> None:
     edge = pendulum.datetime(1, 1, 1, tz="Europe/Copenhagen")
     with stores.open(target) as registry:
-        registry.save(medvind.portfolio(), recorded_by="a")
+        registry.save(opdrift.portfolio(), recorded_by="a")
         with pytest.raises(StoreInputError, match="at"):
             registry.portfolio(at=edge)
         with pytest.raises(StoreInputError, match="recorded_at"):
@@ -166,13 +166,13 @@ def test_bad_instants_numbers_and_texts_are_refused_naming_the_input(target: str
 def test_a_record_with_nul_round_trips_and_one_with_a_lone_surrogate_is_refused(
     target: str,
 ) -> None:
-    first = medvind.portfolio()
-    odd = renamed_organisation(first, "roede-kors", "Røde \x00 Kors \x1b")
+    first = opdrift.portfolio()
+    odd = renamed_organisation(first, "ringkaeden", "Røde \x00 Kors \x1b")
     with stores.open(target) as registry:
         registry.save(odd, recorded_by="a")
         # the model refuses the lone surrogate before any store sees it (D69)
         with pytest.raises(ModelError, match="no lone surrogate"):
-            registry.save(renamed_organisation(first, "roede-kors", "\ud800"), recorded_by="a")
+            registry.save(renamed_organisation(first, "ringkaeden", "\ud800"), recorded_by="a")
     with stores.open(target) as registry:
         assert registry.portfolio() == odd
         assert [r.number for r in registry.revisions()] == [1]
@@ -195,14 +195,14 @@ def test_store_errors_keep_their_builtin_and_pickle() -> None:
 def test_a_read_only_store_reads_and_refuses_to_write(tmp_path: Path) -> None:
     target = tmp_path / "registry.db"
     with stores.open(target) as registry:
-        registry.save(medvind.portfolio(), recorded_by="a")
+        registry.save(opdrift.portfolio(), recorded_by="a")
     target.chmod(0o444)
     tmp_path.chmod(0o555)
     try:
         if sys.platform != "win32" and __import__("os").geteuid() == 0:
             pytest.skip("root writes read-only files")
         with stores.open(target) as registry:
-            assert registry.portfolio() == medvind.portfolio()
+            assert registry.portfolio() == opdrift.portfolio()
             with pytest.raises(StoreUnavailableError, match=str(target)):
                 registry.save(Portfolio(), recorded_by="a")
     finally:
@@ -214,9 +214,9 @@ def test_a_read_only_database_connection_gives_a_store_error(tmp_path: Path) -> 
     """As a read-only file does, also when the test runs as root."""
     target = tmp_path / "registry.db"
     with stores.open(target) as registry:
-        registry.save(medvind.portfolio(), recorded_by="a")
+        registry.save(opdrift.portfolio(), recorded_by="a")
     with stores.open(f"sqlite:///file:{target}?mode=ro") as registry:
-        assert registry.portfolio() == medvind.portfolio()
+        assert registry.portfolio() == opdrift.portfolio()
         with pytest.raises(StoreUnavailableError, match="read"):
             registry.save(Portfolio(), recorded_by="a")
 
@@ -241,7 +241,7 @@ sys.stdin.read()
 
 def test_a_lock_held_by_another_process_ends_the_save_with_busy(target: str) -> None:
     with stores.open(target) as registry:
-        registry.save(medvind.portfolio(), recorded_by="a")
+        registry.save(opdrift.portfolio(), recorded_by="a")
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD, target],
         stdin=subprocess.PIPE,
@@ -253,7 +253,7 @@ def test_a_lock_held_by_another_process_ends_the_save_with_busy(target: str) -> 
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "holding"
         with stores.open(target, timeout=1) as registry:
-            assert registry.portfolio() == medvind.portfolio()  # reading takes no lock
+            assert registry.portfolio() == opdrift.portfolio()  # reading takes no lock
             with pytest.raises(StoreBusyError, match="lock"):
                 registry.save(Portfolio(), recorded_by="b")
             assert registry.latest is not None
@@ -271,9 +271,9 @@ def test_listing_revisions_binds_at_most_one_batch_of_parameters(
     monkeypatch.setattr(_checked, "BATCH", 5)
     count = 12
     with stores.open(target) as registry:
-        portfolio = medvind.portfolio()
+        portfolio = opdrift.portfolio()
         for i in range(count):
-            portfolio = renamed_organisation(portfolio, "roede-kors", f"Røde Kors {i}")
+            portfolio = renamed_organisation(portfolio, "ringkaeden", f"Ringkæden {i}")
             registry.save(portfolio, recorded_by="a")
     with stores.open(target) as registry:
         bound: list[int] = []
@@ -286,7 +286,7 @@ def test_listing_revisions_binds_at_most_one_batch_of_parameters(
 
         monkeypatch.setattr(db, "execute", counting)
         assert [r.number for r in registry.revisions()] == list(range(1, count + 1))
-        listed = registry.revisions("organisations[roede-kors]")
+        listed = registry.revisions("organisations[ringkaeden]")
         assert [r.number for r in listed] == list(range(1, count + 1))
         assert max(bound) <= 5  # the batch; one parameter a revision would bind 12
 
@@ -299,28 +299,28 @@ def test_more_revisions_than_sqlite_binds_in_one_statement(tmp_path: Path) -> No
     target = tmp_path / "registry.db"
     count = 25
     with stores.open(target) as registry:
-        portfolio = medvind.portfolio()
+        portfolio = opdrift.portfolio()
         for i in range(count):
-            portfolio = renamed_organisation(portfolio, "roede-kors", f"Røde Kors {i}")
+            portfolio = renamed_organisation(portfolio, "ringkaeden", f"Ringkæden {i}")
             registry.save(portfolio, recorded_by="a")
     with stores.open(target) as registry:
         connection = registry._db.connection()
         connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 20)
         assert [r.number for r in registry.revisions()] == list(range(1, count + 1))
-        assert len(registry.revisions("organisations[roede-kors]")) == count
+        assert len(registry.revisions("organisations[ringkaeden]")) == count
 
 
 def test_a_full_disk_gives_unavailable_and_loses_nothing(tmp_path: Path) -> None:
     target = tmp_path / "registry.db"
     with stores.open(target) as registry:
-        registry.save(medvind.portfolio(), recorded_by="a")
+        registry.save(opdrift.portfolio(), recorded_by="a")
         connection = registry._db.connection()
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
         connection.execute(f"PRAGMA max_page_count = {pages}")
-        bigger = renamed_organisation(medvind.portfolio(), "roede-kors", "x" * 100_000)
+        bigger = renamed_organisation(opdrift.portfolio(), "ringkaeden", "x" * 100_000)
         with pytest.raises(StoreUnavailableError, match="full"):
             registry.save(bigger, recorded_by="a")
-        assert registry.portfolio() == medvind.portfolio()
+        assert registry.portfolio() == opdrift.portfolio()
         assert [r.number for r in registry.revisions()] == [1]
 
 

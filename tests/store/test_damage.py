@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from tests import medvind
+from tests import opdrift
 
 from samarbejde import Portfolio
 from samarbejde import store as stores
@@ -26,11 +26,11 @@ SEED = 28
 
 def written(path: Path) -> bytes:
     """A store of a few revisions: renames, an addition, a reorder, a removal."""
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(path) as registry:
         registry.save(portfolio, recorded_by="sekretariatet", note="start")
         for i in range(3):
-            area = attrs.evolve(portfolio.areas[0], name=f"Østerbyen {i}")
+            area = attrs.evolve(portfolio.areas[0], name=f"Ørnereden {i}")
             portfolio = attrs.evolve(portfolio, areas=(area, *portfolio.areas[1:]))
             registry.save(portfolio, recorded_by="kontoret", note=f"navn {i}")
         more = attrs.evolve(portfolio.organisations[1], id="ny", name="Ny")
@@ -50,7 +50,7 @@ def everything(path: Path) -> tuple[object, ...]:
         numbers = [r.number for r in revisions]
         portfolios: list[Portfolio] = [registry.portfolio(revision=n) for n in numbers]
         shown = [registry.revision(n) for n in numbers]
-        one = registry.revisions("areas[osterbyen]")
+        one = registry.revisions("areas[ornereden]")
         return (revisions, portfolios, shown, one, registry.latest)
 
 
@@ -98,11 +98,11 @@ def test_a_changed_byte_in_a_record_is_refused_naming_the_store_and_revision(
 ) -> None:
     path = tmp_path / "registry.db"
     original = written(path)
-    at = original.find("Østerbyen 1".encode()) + len("Østerbyen ".encode())
+    at = original.find("Ørnereden 1".encode()) + len("Ørnereden ".encode())
     assert original[at : at + 1] == b"1"
     path.write_bytes(original[:at] + b"7" + original[at + 1 :])
     with stores.open(path) as registry:
-        assert registry.portfolio(revision=1) == medvind.portfolio()
+        assert registry.portfolio(revision=1) == opdrift.portfolio()
         with pytest.raises(stores.StoreDamagedError, match="revision 3") as caught:
             registry.portfolio(revision=3)
         assert str(path) in str(caught.value)

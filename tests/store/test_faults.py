@@ -18,7 +18,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from tests import medvind
+from tests import opdrift
 
 from samarbejde import Area, Portfolio, dump, load
 from samarbejde import store as stores
@@ -49,8 +49,8 @@ def finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
 
 
 def with_areas(names: str, count: int = 12) -> Portfolio:
-    """Medvind with ``count`` extra areas, all named ``names``: one revision, one name."""
-    base = medvind.portfolio()
+    """Opdrift with ``count`` extra areas, all named ``names``: one revision, one name."""
+    base = opdrift.portfolio()
     extra = tuple(Area(f"omraade-{i}", names, "561") for i in range(count))
     return attrs.evolve(base, areas=(*base.areas, *extra))
 

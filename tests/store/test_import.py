@@ -7,7 +7,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given
-from tests import medvind
+from tests import opdrift
 from tests.profiles import PATIENT
 from tests.store.test_store import renamed
 
@@ -21,7 +21,7 @@ NEW = Area("nyt-omraade", "Nyt område", "561")
 
 
 def test_an_import_is_one_revision_saying_what_became_of_each_record(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     incoming = attrs.evolve(portfolio, areas=(*portfolio.areas, NEW))
     with stores.open(target) as registry:
         registry.save(portfolio, recorded_by="sekretariatet")
@@ -40,7 +40,7 @@ def test_an_import_is_one_revision_saying_what_became_of_each_record(target: str
 
 
 def test_an_import_that_changes_nothing_records_nothing(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         registry.save(portfolio, recorded_by="sekretariatet")
         saved, outcomes = registry.import_records(portfolio, recorded_by="import")
@@ -51,7 +51,7 @@ def test_an_import_that_changes_nothing_records_nothing(target: str) -> None:
 
 
 def test_an_overwrite_is_refused_without_replace_and_nothing_is_written(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         registry.save(portfolio, recorded_by="sekretariatet")
         with pytest.raises(LoadError, match=r"areas\["):
@@ -68,7 +68,7 @@ def test_an_overwrite_is_refused_without_replace_and_nothing_is_written(target: 
 def test_an_import_onto_an_old_base_keeps_later_changes_elsewhere_and_conflicts_on_its_own(
     target: str,
 ) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         base = registry.save(portfolio, recorded_by="a")
         registry.save(renamed(portfolio, 0, "Deres navn"), recorded_by="b", base=base)
@@ -103,7 +103,7 @@ def test_an_import_into_a_store_records_what_import_records_gives(
 def test_the_command_imports_a_document_into_a_store(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     registry = tmp_path / "registry.db"
     with stores.open(registry) as opened:
         opened.save(portfolio, recorded_by="sekretariatet")

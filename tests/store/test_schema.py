@@ -8,7 +8,7 @@ from pathlib import Path
 import attrs
 import pendulum
 import pytest
-from tests import medvind
+from tests import opdrift
 
 from samarbejde import store as stores
 from samarbejde.store import StoreError
@@ -16,7 +16,7 @@ from samarbejde.store._engines import Engine, connect
 from samarbejde.store._schema import MIGRATIONS, Migration, _tables, prepare, recorded_version
 
 #: A store that the release before the store was split wrote (schema version 1): two
-#: revisions of the test portfolio of tests/medvind.py, the second renaming its area.
+#: revisions of the test portfolio of tests/opdrift.py, the second renaming its area.
 VERSION_1 = Path(__file__).parent / "data" / "version-1.sql"
 
 #: The schema version this release writes.
@@ -43,7 +43,7 @@ def version_1_store(path: Path) -> Path:
 def saved_store(target: str) -> str:
     """A store of this release's version with one revision."""
     with stores.open(target) as registry:
-        registry.save(medvind.portfolio(), recorded_by="a")
+        registry.save(opdrift.portfolio(), recorded_by="a")
     return target
 
 
@@ -64,15 +64,15 @@ def test_a_version_1_store_opens_reports_its_version_and_reads_back(tmp_path: Pa
         assert registry.schema_version == stores.SCHEMA_VERSION
         assert registry.latest is not None
         assert (registry.latest.number, registry.latest.recorded_by) == (2, "kontoret")
-        assert [c.path for c in registry.revision(2).changes] == ["areas[osterbyen].name"]
-        assert registry.portfolio(revision=1).areas[0].name == "Østerbyen"
+        assert [c.path for c in registry.revision(2).changes] == ["areas[ornereden].name"]
+        assert registry.portfolio(revision=1).areas[0].name == "Ørnereden"
         latest = registry.portfolio()
-        assert latest.areas[0].name == "Ny Østerby"
-        assert attrs.evolve(latest, areas=medvind.portfolio().areas) == medvind.portfolio()
-        again = registry.save(medvind.portfolio(), recorded_by="kontoret", base=2)
-        assert [c.path for c in again.changes] == ["areas[osterbyen].name"]
+        assert latest.areas[0].name == "Ny Ørnerede"
+        assert attrs.evolve(latest, areas=opdrift.portfolio().areas) == opdrift.portfolio()
+        again = registry.save(opdrift.portfolio(), recorded_by="kontoret", base=2)
+        assert [c.path for c in again.changes] == ["areas[ornereden].name"]
     with stores.open(target) as registry:
-        assert registry.portfolio() == medvind.portfolio()
+        assert registry.portfolio() == opdrift.portfolio()
 
 
 def test_a_version_1_store_is_migrated_in_order_and_keeps_its_revisions(target: str) -> None:
@@ -165,5 +165,5 @@ def test_a_version_1_store_with_record_times_before_year_1000_reads_right(
     with stores.open(target) as registry:
         assert registry.revision(1).recorded_at == pendulum.datetime(998, 6, 1)
         early = registry.portfolio(at=pendulum.datetime(999, 1, 1))
-        assert early.areas[0].name == "Østerbyen"
-        assert registry.portfolio(at=pendulum.datetime(2026, 1, 2)).areas[0].name == "Ny Østerby"
+        assert early.areas[0].name == "Ørnereden"
+        assert registry.portfolio(at=pendulum.datetime(2026, 1, 2)).areas[0].name == "Ny Ørnerede"

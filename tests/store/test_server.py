@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
-from tests import medvind
+from tests import opdrift
 from tests.changes.test_diff import replaced
 
 from samarbejde import Portfolio
@@ -39,20 +39,20 @@ def named(portfolio: Portfolio, name: str) -> Portfolio:
 
 
 def test_two_admissions_to_one_partnership_from_one_base_are_both_kept(target: str) -> None:
-    first = medvind.portfolio()
+    first = opdrift.portfolio()
     with stores.open(target) as registry:
         base = registry.save(first, recorded_by="a")
         registry.save(admitted(first, "esbjerg-kommune"), recorded_by="vest", base=base)
-        merged = registry.save(admitted(first, "roede-kors"), recorded_by="oest", base=base)
+        merged = registry.save(admitted(first, "ringkaeden"), recorded_by="oest", base=base)
         members = [m.organisation for m in registry.portfolio().partnerships[0].members]
-        assert members == ["business-esbjerg", "esbjerg-kommune", "roede-kors"]
+        assert members == ["bryggens-erhverv", "esbjerg-kommune", "ringkaeden"]
         assert [(c.path, c.kind) for c in merged.changes] == [
-            ("partnerships[medvind].members[roede-kors]", "added")
+            ("partnerships[opdrift].members[ringkaeden]", "added")
         ]
 
 
 def test_overlapping_edits_of_one_partnership_say_who_when_and_what(target: str) -> None:
-    first = medvind.portfolio()
+    first = opdrift.portfolio()
     when = pendulum.datetime(2026, 2, 3, 10, 30, tz="UTC")
     with stores.open(target) as registry:
         base = registry.save(first, recorded_by="a", recorded_at=when.subtract(days=1))
@@ -60,16 +60,16 @@ def test_overlapping_edits_of_one_partnership_say_who_when_and_what(target: str)
         with pytest.raises(ConflictError) as caught:
             registry.save(named(first, "Mit navn"), recorded_by="oest", base=base)
         error = caught.value
-        assert error.paths == ("partnerships[medvind]",)
+        assert error.paths == ("partnerships[opdrift]",)
         assert error.clashes == (
-            ("partnerships[medvind]", 2, "vest", "2026-02-03T10:30:00Z", ("name",)),
+            ("partnerships[opdrift]", 2, "vest", "2026-02-03T10:30:00Z", ("name",)),
         )
         assert "revision 2 (vest, 2026-02-03T10:30:00Z) at name" in str(error)
         assert registry.portfolio().partnerships[0].name == "Deres navn"
 
 
 def test_eight_threads_share_one_store_object(target: str) -> None:
-    first = medvind.portfolio()
+    first = opdrift.portfolio()
     rounds = 4
     with stores.open(target) as registry:
         registry.save(first, recorded_by="start")
@@ -106,7 +106,7 @@ def test_eight_threads_share_one_store_object(target: str) -> None:
 def test_a_checkout_is_a_portfolio_with_its_revision_and_one_record_reads_alone(
     target: str,
 ) -> None:
-    first = medvind.portfolio()
+    first = opdrift.portfolio()
     with stores.open(target) as registry:
         empty = registry.checkout()
         assert (empty.number, empty.revision, empty.portfolio) == (0, None, Portfolio())
@@ -117,16 +117,16 @@ def test_a_checkout_is_a_portfolio_with_its_revision_and_one_record_reads_alone(
         assert got.revision == attrs.evolve(saved, changes=())
         assert got.portfolio == first
         assert registry.checkout(revision=1).portfolio is got.portfolio  # kept by number
-        assert registry.record("partnerships[medvind]", revision=1) == first.partnerships[0]
-        assert registry.record("partnerships[medvind]").name == "Nyt navn"  # type: ignore[union-attr]
+        assert registry.record("partnerships[opdrift]", revision=1) == first.partnerships[0]
+        assert registry.record("partnerships[opdrift]").name == "Nyt navn"  # type: ignore[union-attr]
         assert registry.record("areas[nowhere]") is None
-        assert registry.record("partnerships[medvind]", revision=0) is None
+        assert registry.record("partnerships[opdrift]", revision=0) is None
         with pytest.raises(StoreError, match="record"):
-            registry.record("medvind")
+            registry.record("opdrift")
 
 
 def test_the_history_of_one_record_is_paged(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         registry.save(portfolio, recorded_by="a")
         for i in range(6):
@@ -136,7 +136,7 @@ def test_the_history_of_one_record_is_paged(target: str) -> None:
                 attrs.evolve(portfolio, areas=(attrs.evolve(portfolio.areas[0], name=f"{i}"),)),
                 recorded_by="a",
             )
-        record = "partnerships[medvind]"
+        record = "partnerships[opdrift]"
         every = [r.number for r in registry.revisions(record)]
         assert every == [1, 2, 4, 6, 8, 10, 12]
         assert [r.number for r in registry.revisions(record, limit=2)] == [10, 12]
@@ -166,8 +166,8 @@ def test_a_postgresql_store_recovers_from_a_server_restart() -> None:
     url, folder = exports["SAMARBEJDE_TEST_POSTGRES_URL"], exports["SAMARBEJDE_TEST_POSTGRES_DIR"]
     try:
         with stores.open(url, timeout=5) as registry:
-            registry.save(medvind.portfolio(), recorded_by="a")
-            assert registry.portfolio() == medvind.portfolio()
+            registry.save(opdrift.portfolio(), recorded_by="a")
+            assert registry.portfolio() == opdrift.portfolio()
             bin_dir = next(Path("/usr/lib/postgresql").glob("*/bin"))
             restart = (
                 f"'{bin_dir}/pg_ctl' -D '{folder}/data' -l '{folder}/log' -m fast -w -t 60 restart"
@@ -184,11 +184,11 @@ def test_a_postgresql_store_recovers_from_a_server_restart() -> None:
                 timeout=120,
                 check=True,
             )
-            assert registry.portfolio() == medvind.portfolio()  # read again on a new connection
+            assert registry.portfolio() == opdrift.portfolio()  # read again on a new connection
             try:
-                registry.save(named(medvind.portfolio(), "Efter"), recorded_by="a")
+                registry.save(named(opdrift.portfolio(), "Efter"), recorded_by="a")
             except stores.StoreUnavailableError:  # said clearly, once; the next works
-                registry.save(named(medvind.portfolio(), "Efter"), recorded_by="a")
+                registry.save(named(opdrift.portfolio(), "Efter"), recorded_by="a")
             assert registry.portfolio().partnerships[0].name == "Efter"
     finally:
         subprocess.run(
@@ -203,9 +203,9 @@ def test_the_history_of_one_record_reads_no_more_for_more_revisions_of_others(
     target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its cost follows the record's own revisions: statements counted, not time."""
-    portfolio = named(medvind.portfolio(), "Første")
+    portfolio = named(opdrift.portfolio(), "Første")
     with stores.open(target) as registry:
-        registry.save(medvind.portfolio(), recorded_by="a")
+        registry.save(opdrift.portfolio(), recorded_by="a")
         registry.save(portfolio, recorded_by="a")
     counts = []
     done = 0
@@ -230,7 +230,7 @@ def test_the_history_of_one_record_reads_no_more_for_more_revisions_of_others(
                 return run(sql, params)
 
             monkeypatch.setattr(registry._db, "execute", counting)
-            found = registry.revisions("partnerships[medvind]")
+            found = registry.revisions("partnerships[opdrift]")
             assert [r.number for r in found] == [1, 2]
             counts.append(len(statements))
             monkeypatch.undo()

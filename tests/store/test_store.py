@@ -11,7 +11,7 @@ import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests import medvind
+from tests import opdrift
 from tests.changes.test_diff import operated, replaced
 
 from samarbejde import (
@@ -49,7 +49,7 @@ def renamed(portfolio: Portfolio, area: int, name: str) -> Portfolio:
 
 
 def test_a_saved_portfolio_reads_back_equal_with_who_when_and_why(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         assert registry.latest is None
         assert registry.portfolio() == Portfolio()
@@ -76,7 +76,7 @@ def test_a_saved_portfolio_reads_back_equal_with_who_when_and_why(target: str) -
 
 
 def test_the_portfolio_as_recorded_at_an_instant(target: str) -> None:
-    first = medvind.portfolio()
+    first = opdrift.portfolio()
     second = status_changed(first)
     with stores.open(target) as registry:
         registry.save(first, recorded_by="a", recorded_at=at(0))
@@ -100,47 +100,47 @@ def test_the_portfolio_as_recorded_at_an_instant(target: str) -> None:
 
 def test_a_small_change_writes_one_record_version(tmp_path: Path) -> None:
     target = tmp_path / "registry.db"
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         registry.save(portfolio, recorded_by="a")
         changed = registry.save(status_changed(portfolio), recorded_by="b", note="status")
     (change,) = changed.changes
-    assert change.path.startswith("partnerships[medvind].commitments[")
+    assert change.path.startswith("partnerships[opdrift].commitments[")
     db = sqlite3.connect(target)
     rows = db.execute("SELECT kind, id FROM samarbejde_versions WHERE revision = 2").fetchall()
     orders = db.execute("SELECT COUNT(*) FROM samarbejde_orders WHERE revision = 2").fetchone()
     db.close()
-    assert rows == [("partnerships", "medvind")]
+    assert rows == [("partnerships", "opdrift")]
     assert orders == (0,)
 
 
 def test_the_log_of_one_record(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     area = portfolio.areas[0].id
     with stores.open(target) as registry:
         registry.save(portfolio, recorded_by="a", note="first")
-        registry.save(renamed(portfolio, 0, "Ny Østerby"), recorded_by="b", note="rename")
+        registry.save(renamed(portfolio, 0, "Ny Ørnerede"), recorded_by="b", note="rename")
         registry.save(
-            status_changed(renamed(portfolio, 0, "Ny Østerby")), recorded_by="c", note="status"
+            status_changed(renamed(portfolio, 0, "Ny Ørnerede")), recorded_by="c", note="status"
         )
         everything = registry.revisions()
         assert [r.note for r in everything] == ["first", "rename", "status"]
         of_area = registry.revisions(f"areas[{area}]")
         assert [r.number for r in of_area] == [1, 2]
         assert [c.path for c in of_area[1].changes] == [f"areas[{area}].name"]
-        of_partnership = registry.revisions("partnerships[medvind]")
+        of_partnership = registry.revisions("partnerships[opdrift]")
         assert [r.number for r in of_partnership] == [1, 3]
         commitment = of_partnership[1].changes[0].path.split(".status")[0]
         assert [r.number for r in registry.revisions(commitment)] == [1, 3]
         assert registry.revisions("partnerships[nowhere]") == ()
         with pytest.raises(StoreError, match="name a record"):
-            registry.revisions("medvind")
+            registry.revisions("opdrift")
         with pytest.raises(StoreError, match="no revision 9"):
             registry.revision(9)
 
 
 def test_a_stale_save_of_the_same_record_conflicts_and_writes_nothing(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         base = registry.save(portfolio, recorded_by="a")
         theirs = registry.save(renamed(portfolio, 0, "Deres navn"), recorded_by="b", base=base)
@@ -157,7 +157,7 @@ def test_a_stale_save_of_the_same_record_conflicts_and_writes_nothing(target: st
 
 
 def test_a_stale_save_of_other_records_keeps_both_changes(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         base = registry.save(portfolio, recorded_by="a")
         registry.save(renamed(portfolio, 0, "Deres navn"), recorded_by="b", base=base)
@@ -174,7 +174,7 @@ def test_a_stale_save_of_other_records_keeps_both_changes(target: str) -> None:
 
 
 def test_records_added_or_removed_by_a_later_revision_stay_so(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     extra = Area("nyt-omraade", "Nyt område", "561")
     with stores.open(target) as registry:
         base = registry.save(
@@ -195,7 +195,7 @@ def test_records_added_or_removed_by_a_later_revision_stay_so(target: str) -> No
 
 
 def test_a_reordered_list_is_recorded_and_reported_as_diff_does(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     two = attrs.evolve(portfolio, areas=(*portfolio.areas, Area("x", "X", "561")))
     swapped = attrs.evolve(two, areas=tuple(reversed(two.areas)))
     with stores.open(target) as registry:
@@ -239,7 +239,7 @@ def test_every_revision_reads_back_and_lists_what_diff_says(
 
 
 def test_recorded_at_never_goes_back(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         far = pendulum.now("UTC").add(days=3)
         registry.save(portfolio, recorded_by="a", recorded_at=far)
@@ -253,7 +253,7 @@ def test_recorded_at_never_goes_back(target: str) -> None:
 
 
 def test_bad_saves_write_nothing(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as registry:
         registry.save(portfolio, recorded_by="a")
         with pytest.raises(StoreError, match="base 5"):
@@ -269,7 +269,7 @@ def test_bad_saves_write_nothing(target: str) -> None:
 def test_recorded_by_is_personal_data_that_redact_removes(target: str) -> None:
     assert personal_fields(Revision) == ("recorded_by",)
     with stores.open(target) as registry:
-        saved = registry.save(medvind.portfolio(), recorded_by="sekretariatet")
+        saved = registry.save(opdrift.portfolio(), recorded_by="sekretariatet")
     gone = redact(saved)
     assert gone.recorded_by is None
     assert gone.number == saved.number
@@ -342,7 +342,7 @@ def test_conflict_errors_pickle_with_their_details() -> None:
 
 
 def test_two_store_objects_on_one_store_see_each_others_revisions(target: str) -> None:
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     with stores.open(target) as a, stores.open(target) as b:
         first = a.save(portfolio, recorded_by="a")
         theirs = renamed(b.portfolio(), 0, "B's navn")
@@ -364,7 +364,7 @@ def test_a_damaged_store_says_so_instead_of_giving_a_wrong_portfolio(tmp_path: P
     target = tmp_path / "registry.db"
     with stores.open(target) as registry:
         assert registry.revisions() == ()
-        registry.save(medvind.portfolio(), recorded_by="a")
+        registry.save(opdrift.portfolio(), recorded_by="a")
     db = sqlite3.connect(target)
     db.execute("DELETE FROM samarbejde_versions WHERE kind = 'areas'")
     db.commit()
@@ -383,7 +383,7 @@ def test_a_status_change_stores_what_changed_and_every_revision_reads_back(targe
     """Finer rows: a patch of the partnership, the whole again every DEPTH versions."""
     from samarbejde.store._deltas import DEPTH  # noqa: PLC0415 - the depth under test
 
-    portfolio = medvind.portfolio()
+    portfolio = opdrift.portfolio()
     saved = [portfolio]
     with stores.open(target) as registry:
         registry.save(portfolio, recorded_by="a")
@@ -415,5 +415,5 @@ def test_a_status_change_stores_what_changed_and_every_revision_reads_back(targe
     with stores.open(target) as registry:
         for number, expected in enumerate(saved, start=1):
             assert registry.portfolio(revision=number) == expected
-        assert registry.record("partnerships[medvind]") == saved[-1].partnerships[0]
-        assert len(registry.revisions("partnerships[medvind]")) == len(saved)
+        assert registry.record("partnerships[opdrift]") == saved[-1].partnerships[0]
+        assert len(registry.revisions("partnerships[opdrift]")) == len(saved)

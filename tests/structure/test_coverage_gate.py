@@ -381,7 +381,7 @@ def reference_keys() -> list[Key]:
 
 def portfolios_to_break() -> list[s.Portfolio]:
     """Valid portfolios that hold every record: the examples, then a synthetic one."""
-    named = [examples.load(n) for n in ("medvind", "gladsaxe", "ungejob")]
+    named = [examples.load(n) for n in ("opdrift", "lerbakke", "trappen")]
     return [*named, builders.synthetic_portfolio(60)]
 
 

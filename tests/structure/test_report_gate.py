@@ -290,13 +290,13 @@ Base = tuple[s.Portfolio, pendulum.Date]
 def bases() -> tuple[Base, ...]:
     """The portfolios changed, each with its day: the examples, and a small synthetic one.
 
-    ``medvind`` is read a second time on a day when a commitment was overdue and
+    ``opdrift`` is read a second time on a day when a commitment was overdue and
     partly delivered, for what the report shows only then (what was delivered).
     """
     named = {n: examples.load(n) for n in examples.names()}
     return (
         *((portfolio, AS_OF) for portfolio in named.values()),
-        (named["medvind"], pendulum.Date(2022, 1, 10)),
+        (named["opdrift"], pendulum.Date(2022, 1, 10)),
         (builders.synthetic_portfolio(6), AS_OF),
     )
 

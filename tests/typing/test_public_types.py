@@ -68,18 +68,18 @@ else:  # typing_extensions comes with mypy, which the test extra installs
 DAY = pendulum.Date(2025, 6, 1)
 
 
-def _medvind() -> Portfolio:
-    return examples.load("medvind")
+def _opdrift() -> Portfolio:
+    return examples.load("opdrift")
 
 
 def test_documents_load_and_dump_as_portfolios_and_text(tmp_path: Path) -> None:
-    portfolio = _medvind()
+    portfolio = _opdrift()
     text = assert_type(dumps(portfolio, "yaml"), str)
     assert assert_type(loads(text, "yaml"), Portfolio) == portfolio
     assert assert_type(loads(text.encode(), "yaml"), Portfolio) == portfolio
     located = assert_type(loads_located(text, "yaml"), tuple[Portfolio, SourceMap])
     assert located[0] == portfolio
-    path = tmp_path / "medvind.json"
+    path = tmp_path / "opdrift.json"
     assert assert_type(dump(portfolio, path), None) is None
     assert assert_type(load(path), Portfolio) == portfolio
     assert assert_type(load(str(path), format="json"), Portfolio) == portfolio
@@ -100,26 +100,26 @@ def test_a_load_error_carries_problems_with_their_places() -> None:
 
 
 def test_a_portfolio_gives_its_records_by_id_and_new_portfolios() -> None:
-    portfolio = _medvind()
-    medvind = assert_type(portfolio.partnership("medvind"), Partnership)
-    assert assert_type(portfolio.partnerships, tuple[Partnership, ...])[0] == medvind
-    assert assert_type(portfolio.as_of(DAY), Portfolio).partnership("medvind")
-    assert assert_type(portfolio.replace_partnership(medvind), Portfolio) == portfolio
+    portfolio = _opdrift()
+    opdrift = assert_type(portfolio.partnership("opdrift"), Partnership)
+    assert assert_type(portfolio.partnerships, tuple[Partnership, ...])[0] == opdrift
+    assert assert_type(portfolio.as_of(DAY), Portfolio).partnership("opdrift")
+    assert assert_type(portfolio.replace_partnership(opdrift), Portfolio) == portfolio
     assert assert_type(redact(portfolio), Portfolio) != portfolio
 
 
 def test_lookups_on_a_partnership_give_the_records_they_name() -> None:
-    medvind = _medvind().partnership("medvind")
-    assert assert_type(medvind.form, str) == "strategic"
-    assert assert_type(medvind.lifecycle, Lifecycle) in medvind.lifecycles
-    assert assert_type(medvind.lifecycles, tuple[Lifecycle, ...])
-    first = medvind.commitments[0]
-    assert assert_type(medvind.commitment(first.id), Commitment) is first
-    assert assert_type(medvind.member(first.by), Membership).organisation == first.by
-    held = assert_type(medvind.mandates(), Iterable[tuple[Membership, Mandate]])
+    opdrift = _opdrift().partnership("opdrift")
+    assert assert_type(opdrift.form, str) == "strategic"
+    assert assert_type(opdrift.lifecycle, Lifecycle) in opdrift.lifecycles
+    assert assert_type(opdrift.lifecycles, tuple[Lifecycle, ...])
+    first = opdrift.commitments[0]
+    assert assert_type(opdrift.commitment(first.id), Commitment) is first
+    assert assert_type(opdrift.member(first.by), Membership).organisation == first.by
+    held = assert_type(opdrift.mandates(), Iterable[tuple[Membership, Mandate]])
     for member, granted in held:
-        assert assert_type(medvind.holder(granted.id), Membership) == member
-    assert assert_type(medvind.members_on(DAY), tuple[Membership, ...])
+        assert assert_type(opdrift.holder(granted.id), Membership) == member
+    assert assert_type(opdrift.members_on(DAY), tuple[Membership, ...])
     assert assert_type(first.current, CommitmentStatus) in CommitmentStatus
 
 
@@ -142,7 +142,7 @@ def test_every_operation_returns_a_partnership() -> None:
 
 
 def test_validation_gives_a_report_of_findings() -> None:
-    report = assert_type(validate(_medvind(), as_of=DAY, lang="da"), Report)
+    report = assert_type(validate(_opdrift(), as_of=DAY, lang="da"), Report)
     findings = assert_type(report.findings, tuple[Finding, ...])
     assert findings
     finding = findings[0]
@@ -169,7 +169,7 @@ def test_a_rule_is_made_by_the_decorator_and_runs_in_validate() -> None:
             yield hit(f"partnerships[{partnership.id}]", partnership.id)
 
     made = assert_type(decorate(every_partnership), Rule)
-    report = validate(_medvind(), rules=[made])
+    report = validate(_opdrift(), rules=[made])
     assert [f.code for f in report.findings] == ["X900"]
 
 

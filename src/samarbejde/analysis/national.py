@@ -220,7 +220,7 @@ def national(
         The overview.
 
     >>> from samarbejde import examples
-    >>> overview = national(examples.load("medvind"), as_of=examples.AS_OF)
+    >>> overview = national(examples.load("opdrift"), as_of=examples.AS_OF)
     >>> [(c.value, c.partnerships) for c in overview.counts if c.group == "form"]
     [('strategic', 1)]
     """

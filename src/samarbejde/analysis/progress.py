@@ -1,7 +1,7 @@
 """Progress toward goals: where each goal's measurements stand, as of a day (D95, D96).
 
 >>> from samarbejde import examples
->>> rows = goal_progress(examples.load("medvind"), as_of=examples.AS_OF)
+>>> rows = goal_progress(examples.load("opdrift"), as_of=examples.AS_OF)
 >>> all(r.latest is None for r in rows)  # the bundled examples record no measurement yet
 True
 """

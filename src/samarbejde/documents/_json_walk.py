@@ -42,7 +42,7 @@ _NOT_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b <= 0xBF)
 
 
 class _Selectors(msgspec.Struct):
-    """The two keys by which a list element is selected (``[medvind]``)."""
+    """The two keys by which a list element is selected (``[opdrift]``)."""
 
     id: Any = None
     organisation: Any = None

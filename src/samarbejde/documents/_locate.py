@@ -46,8 +46,8 @@ def parse_path(text: str) -> tuple[str | int | tuple[str], ...] | None:
 
     ``None`` when the text is not a path.
 
-    >>> parse_path("partnerships[medvind].members[0].joined")
-    ('partnerships', ('medvind',), 'members', 0, 'joined')
+    >>> parse_path("partnerships[opdrift].members[0].joined")
+    ('partnerships', ('opdrift',), 'members', 0, 'joined')
     """
     parts: list[str | int | tuple[str]] = []
     position = 0

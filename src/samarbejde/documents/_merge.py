@@ -58,7 +58,7 @@ class MergedSources:
         return self._owners.get(head)
 
     def file_of(self, path: str) -> str | None:
-        """The file holding the record at ``path`` (``partnerships[medvind].goals``)."""
+        """The file holding the record at ``path`` (``partnerships[opdrift].goals``)."""
         owner = self._owner(path)
         return None if owner is None else self._files[owner][0]
 

@@ -21,7 +21,7 @@ from samarbejde.documents._on_demand import Container, OnDemand
 
 __all__ = ["EventLog", "LoggedYaml"]
 
-#: The keys whose text selects a list element (``[medvind]``), as ``SourceMap`` reads them.
+#: The keys whose text selects a list element (``[opdrift]``), as ``SourceMap`` reads them.
 SELECTING = ("id", "organisation")
 
 

@@ -1,17 +1,17 @@
 """Bundled example documents: real organisations, invented details.
 
-- ``medvind``: *Medvind i Østerbyen*, a strategic partnership in Esbjerg with the
-  municipality, a housing organisation, Business Esbjerg as bridge builder, Røde Kors
+- ``opdrift``: *Opdrift i Ørnereden*, a strategic partnership in Esbjerg with the
+  municipality, a housing organisation, Bryggens Erhverv as bridge builder, Ringkæden
   with a regional consultant and a local branch, and the residents' board.
-- ``gladsaxe``: *Partnerskab for Høje Gladsaxe*, a place-specific, binding, long-lasting
+- ``lerbakke``: *Partnerskab for Høje Lerbakke*, a place-specific, binding, long-lasting
   partnership between Gladsaxe Kommune and housing organisations.
-- ``ungejob``: *Unge i job i Gellerup*, a four-year fund-financed project that ends with
+- ``trappen``: *Trappen i Glenteby*, a four-year fund-financed project that ends with
   no successor.
 
 >>> names()
-('gladsaxe', 'medvind', 'ungejob')
->>> load("medvind").partnership("medvind").name
-'Medvind i Østerbyen'
+('lerbakke', 'opdrift', 'trappen')
+>>> load("opdrift").partnership("opdrift").name
+'Opdrift i Ørnereden'
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ __all__ = ["AS_OF", "load", "load_located", "names", "text"]
 #: The date the documented findings of the examples refer to.
 AS_OF = pendulum.Date(2025, 6, 1)
 
-_NAMES = ("gladsaxe", "medvind", "ungejob")
+_NAMES = ("lerbakke", "opdrift", "trappen")
 
 
 def names() -> tuple[str, ...]:

@@ -9,7 +9,7 @@ Popolo's schemas with jsonschema, RDF with rdflib) uses the ``interop`` extra.
 
 >>> from samarbejde import examples
 >>> from samarbejde.interop import to_popolo
->>> export = to_popolo(examples.load("medvind"))
+>>> export = to_popolo(examples.load("opdrift"))
 >>> sorted(export.document)
 ['areas', 'memberships', 'organizations', 'posts']
 >>> export.omitted[0].path

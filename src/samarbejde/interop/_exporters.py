@@ -36,7 +36,7 @@ class Exporter:
     >>> popolo = next(e for e in EXPORTERS if e.name == "popolo")
     >>> popolo.media_type
     'application/json'
-    >>> print(popolo.write(examples.load("medvind")).document[:20])
+    >>> print(popolo.write(examples.load("opdrift")).document[:20])
     {
       "organizations":
 

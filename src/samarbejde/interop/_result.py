@@ -34,7 +34,7 @@ class Omission:
 
     Attributes:
         path: Where it is in the source, by ids, e.g.
-            ``partnerships[medvind].goals[g-1].target`` (a samarbejde portfolio) or
+            ``partnerships[opdrift].goals[g-1].target`` (a samarbejde portfolio) or
             ``memberships[593]`` (a Popolo document).
         reason: Why it was left out, in English.
     """

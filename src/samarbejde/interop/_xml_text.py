@@ -21,8 +21,8 @@ def xml_text(text: str) -> tuple[str, bool]:
 
     >>> xml_text("Øst\x01byen")
     ('Øst�byen', True)
-    >>> xml_text("Østerbyen")
-    ('Østerbyen', False)
+    >>> xml_text("Ørnereden")
+    ('Ørnereden', False)
     """
     written, replaced = _NOT_XML.subn(REPLACEMENT, text)
     return written, bool(replaced)

@@ -113,7 +113,7 @@ class GovernanceBody(Cited):
         members: Ids of organisations that sit in it, one seat each, when nothing more
             about their seats is known (the short form of ``seats``).
         meets_every: How often it meets, e.g. ``P3M``.
-        name: Its name, e.g. ``"Styregruppen for Medvind"``.
+        name: Its name, e.g. ``"Styregruppen for Opdrift"``.
         decided_on: The day the partnership set it up, or last changed it (the ``on``
             of the operation that gave this version); a view of an earlier day shows the
             version then in force, or leaves the body out. ``None`` when not recorded:

@@ -323,8 +323,8 @@ def isolate(text: str) -> str:
     before it, so the text cannot reach out of its isolate either way. Any other text is
     returned unchanged.
 
-    >>> isolate("Gellerup"), isolate("\u202eevil"), isolate("\u2066open")
-    ('Gellerup', '\u2068\u202eevil\u2069', '\u2068\u2066open\u2069\u2069')
+    >>> isolate("Glenteby"), isolate("\u202eevil"), isolate("\u2066open")
+    ('Glenteby', '\u2068\u202eevil\u2069', '\u2068\u2066open\u2069\u2069')
     """
     if not _BIDI.search(text):
         return text

@@ -108,7 +108,7 @@ def html(
         ValueError: ``lang`` is neither ``"da"`` nor ``"en"``.
 
     >>> from samarbejde import examples
-    >>> page_text = html(examples.load("medvind"), as_of=examples.AS_OF, lang="en")
+    >>> page_text = html(examples.load("opdrift"), as_of=examples.AS_OF, lang="en")
     >>> page_text.startswith("<!doctype html>"), "T001" in page_text
     (True, True)
     """

@@ -106,7 +106,7 @@ class Finding(_PendingSlots):
         severity: How serious it is.
         message: What is wrong, in the chosen language, naming records by their names
             (ids where they have none), dates and amounts.
-        path: Where, by ids, e.g. ``partnerships[medvind].commitments[c-fritidsjob].term``.
+        path: Where, by ids, e.g. ``partnerships[opdrift].commitments[c-fritidsjob].term``.
         subject: The id of the object the finding is about.
         line: 1-based line in the source document, when the portfolio came from a file.
         column: 1-based column in the source document, when known.

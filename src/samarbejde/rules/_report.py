@@ -92,7 +92,7 @@ class Report:
                 or any of these; a finding about the portfolio as a whole (an
                 organisation, an area) has none and is left out.
 
-        >>> Report().filter(severity="error", code="M", partnership="medvind").ok
+        >>> Report().filter(severity="error", code="M", partnership="opdrift").ok
         True
         """
         wanted = None if severity is None else Severity(severity)

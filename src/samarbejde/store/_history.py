@@ -123,7 +123,7 @@ class History:
         match = _RECORD.match(checked_text("record", record))
         if match is None:
             raise StoreInputError(
-                f"record {record!r}: name a record, e.g. partnerships[medvind] or areas[a-1]"
+                f"record {record!r}: name a record, e.g. partnerships[opdrift] or areas[a-1]"
             )
         kind, record_id = match.groups()
         cls = dict(KINDS)[kind]

@@ -37,7 +37,7 @@ KINDS: tuple[tuple[str, type[Any]], ...] = (
     ("lists", AreaList),
 )
 
-#: A record by kind and id: ``("areas", "osterbyen")``.
+#: A record by kind and id: ``("areas", "ornereden")``.
 Key = tuple[str, str]
 #: Each record's document JSON, by key.
 Rows = dict[Key, str]

@@ -35,7 +35,7 @@ class ConflictError(StoreError):
     with the latest revision as ``base``.
 
     Attributes:
-        paths: The records both changed, by path (``partnerships[medvind]``), or
+        paths: The records both changed, by path (``partnerships[opdrift]``), or
             ``organisations`` (and so on) where both moved records of a kind.
         base: The revision the edit started from.
         latest: The latest revision when the save was tried.

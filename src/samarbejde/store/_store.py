@@ -207,7 +207,7 @@ class Store:
         """One organisation, area or partnership as recorded, without reading the others.
 
         Args:
-            path: The record by kind and id: ``partnerships[medvind]``, ``areas[a-1]``.
+            path: The record by kind and id: ``partnerships[opdrift]``, ``areas[a-1]``.
             at: As recorded at this instant (aware); by default the latest.
             revision: A revision number instead.
 
@@ -219,7 +219,7 @@ class Store:
         """
         match = _RECORD.fullmatch(checked_text("record", path))
         if match is None:
-            raise StoreInputError(f"record {path!r}: name one, e.g. partnerships[medvind]")
+            raise StoreInputError(f"record {path!r}: name one, e.g. partnerships[opdrift]")
         kind, record_id = match.groups()
         cls = dict(KINDS)[kind]
 
@@ -268,8 +268,8 @@ class Store:
         """Every revision, oldest first, each with its changes; or one page of them.
 
         Args:
-            record: A path by ids, e.g. ``partnerships[medvind]`` or
-                ``partnerships[medvind].commitments[c-1]``: only the revisions that
+            record: A path by ids, e.g. ``partnerships[opdrift]`` or
+                ``partnerships[opdrift].commitments[c-1]``: only the revisions that
                 changed something there, each with only those changes. Costs in
                 proportion to that record's revisions, not the store's.
             limit: At most this many: the latest ones, or with ``after`` alone the

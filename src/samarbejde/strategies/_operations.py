@@ -327,11 +327,11 @@ def operations(
 
     >>> from hypothesis import given, settings
     >>> from samarbejde.examples import load
-    >>> medvind = load("medvind").partnerships[0]
+    >>> opdrift = load("opdrift").partnerships[0]
     >>> @settings(max_examples=20)
-    ... @given(operations(medvind))
+    ... @given(operations(opdrift))
     ... def test(operation):
-    ...     assert operation(medvind) != medvind or operation.name == "declare_interests"
+    ...     assert operation(opdrift) != opdrift or operation.name == "declare_interests"
     >>> test()
     """
     if on is not None:
@@ -465,12 +465,12 @@ def refused_operations(
     >>> import pytest
     >>> from hypothesis import given, settings
     >>> from samarbejde.examples import load
-    >>> medvind = load("medvind").partnerships[0]
+    >>> opdrift = load("opdrift").partnerships[0]
     >>> @settings(max_examples=20)
-    ... @given(refused_operations(medvind))
+    ... @given(refused_operations(opdrift))
     ... def test(refusal):
     ...     with pytest.raises(refusal.error, match=refusal.message):
-    ...         refusal.operation(medvind)
+    ...         refusal.operation(opdrift)
     >>> test()
     """
     start = partnership.lifecycle.started

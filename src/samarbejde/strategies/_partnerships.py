@@ -72,8 +72,8 @@ Form = Literal["project", "strategic"] | None
 KIND_POWERS: Mapping[str, Power] = COMMITMENT_POWERS
 
 _NAMES = (
-    "Medvind",
-    "Sammen om Gellerup",
+    "Opdrift",
+    "Sammen om Glenteby",
     "Fremtidens Vollsmose",
     "Tryg i Tingbjerg",
     "Job og fritid",
@@ -452,7 +452,7 @@ def draw_partnership(draw: st.DrawFn, plan: PartnershipPlan) -> Partnership:
     else:
         parent = None
     return Partnership(
-        f"{pick(draw, ('medvind', 'sammen', 'fremtid', 'tryg'))}-{plan.index}",
+        f"{pick(draw, ('opdrift', 'sammen', 'fremtid', 'tryg'))}-{plan.index}",
         pick(draw, _NAMES),
         current,
         areas=_subset(draw, plan.area_ids, min_size=1),

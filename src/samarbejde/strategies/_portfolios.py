@@ -57,7 +57,7 @@ _SLUGS = {
 _CVR_SECTORS = frozenset(
     {Sector.HOUSING, Sector.CIVIL_SOCIETY, Sector.BUSINESS, Sector.FOUNDATION, Sector.EDUCATION}
 )
-_AREA_NAMES = ("Østerbyen", "Gellerupparken", "Vollsmose", "Tingbjerg", "Skovparken", "Solbakken")
+_AREA_NAMES = ("Ørnereden", "Glentebyparken", "Vollsmose", "Tingbjerg", "Skovparken", "Solbakken")
 _CHANNELS = ("Fælles postkasse", "Hovednummer")
 _REMITS = ("Beskæftigelse", "Fritid", "Tryghed", "Sundhed", "Uddannelse")
 

@@ -57,8 +57,8 @@ _ID_HEAD = "abcdefghijklmnopqrstuvwxyz0123456789"
 _ID_TAIL = _ID_HEAD + "._-"
 _CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2)
 _WORDS = (
-    "Østerbyen",
-    "Gellerup",
+    "Ørnereden",
+    "Glenteby",
     "Vollsmose",
     "Mjølnerparken",
     "Tingbjerg",

@@ -35,7 +35,7 @@ Case = tuple[str, str, bytes, str]  # name, format, content, expected fragment (
 
 def base() -> Raw:
     raw: Raw = {"format": "samarbejde/1"}
-    raw.update(unstructure(loads(example_text("gladsaxe"), "yaml")))  # type: ignore[arg-type]
+    raw.update(unstructure(loads(example_text("lerbakke"), "yaml")))  # type: ignore[arg-type]
     return raw
 
 
@@ -102,7 +102,7 @@ MUTATIONS: list[tuple[str, tuple[object, ...], object, str]] = [
     ("id-upper", (*P0, "id"), "Hoeje", "id"),
     ("id-leading-dash", (*P0, "id"), "-x", "id"),
     ("id-too-long", (*P0, "id"), "x" * 65, "id"),
-    ("id-space", (*P0, "id"), "hoeje gladsaxe", "id"),
+    ("id-space", (*P0, "id"), "hoeje lerbakke", "id"),
     ("id-danish", (*P0, "id"), "høje", "id"),
     ("id-number", (*P0, "id"), 5, "text"),
     ("id-control", (*P0, "id"), "a\u0001b", ""),
@@ -160,7 +160,7 @@ MUTATIONS: list[tuple[str, tuple[object, ...], object, str]] = [
         "dates go backwards",
     ),
     ("review-outcome-unknown", (*LC, "reviews", 0, "outcome"), "maybe", "maybe"),
-    ("surrogate-free-emoji", (*P0, "name"), "Høje Gladsaxe 😀", "ok"),
+    ("surrogate-free-emoji", (*P0, "name"), "Høje Lerbakke 😀", "ok"),
     ("nul-in-name", (*P0, "name"), "a\u0000b", "ok"),  # the model allows control characters
     ("rtl-override-in-name", (*P0, "name"), "a\u202eb", "ok"),
     ("zero-width-id", (*P0, "id"), "a\u200bb", "id"),

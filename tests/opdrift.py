@@ -41,22 +41,22 @@ def organisations() -> tuple[Organisation, ...]:
             ),
         ),
         organisation(
-            "roede-kors",
-            name="Røde Kors",
+            "ringkaeden",
+            name="Ringkæden",
             entry_points=(
                 EntryPoint("regional-konsulent", "regional_consultant", "Regional konsulent"),
                 EntryPoint("lokalafdeling", "local_branch", "Lokal frivillig afdeling"),
             ),
         ),
-        organisation("business-esbjerg", Sector.BUSINESS, name="Business Esbjerg"),
+        organisation("bryggens-erhverv", Sector.BUSINESS, name="Bryggens Erhverv"),
     )
 
 
 def partnership() -> Partnership:
     return Partnership(
-        id="medvind",
-        name="Medvind i Østerbyen",
-        areas=("osterbyen",),
+        id="opdrift",
+        name="Opdrift i Ørnereden",
+        areas=("ornereden",),
         lifecycle=strategic_lifecycle(
             (StrategicPhase.EXPLORING, D(2019, 9, 1)),
             (StrategicPhase.FORMING, D(2020, 3, 1)),
@@ -66,7 +66,7 @@ def partnership() -> Partnership:
         ),
         members=(
             member(
-                "business-esbjerg",
+                "bryggens-erhverv",
                 D(2019, 9, 1),
                 role="bridge_builder",
                 representative="Direktør",
@@ -76,7 +76,7 @@ def partnership() -> Partnership:
         commitments=(
             commitment(
                 "c-fritidsjob",
-                "business-esbjerg",
+                "bryggens-erhverv",
                 D(2020, 10, 1),
                 (CommitmentStatus.AGREED, D(2020, 11, 15)),
                 kind="leisure_jobs",
@@ -91,6 +91,6 @@ def partnership() -> Partnership:
 def portfolio() -> Portfolio:
     return Portfolio(
         organisations=organisations(),
-        areas=(Area("osterbyen", "Østerbyen", "561"),),
+        areas=(Area("ornereden", "Ørnereden", "561"),),
         partnerships=(partnership(),),
     )
