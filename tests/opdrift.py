@@ -1,6 +1,7 @@
 """The example partnership of DESIGN.md section 7, built in Python with ``samarbejde.testing``.
 
-Real organisations, invented details.
+Fictional, like the bundled example ``opdrift``: only Esbjerg Kommune and its kommunekode
+are real (design decision D114).
 """
 
 from __future__ import annotations

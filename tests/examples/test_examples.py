@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from samarbejde import Portfolio, dumps, loads, validate
+from samarbejde import Portfolio, dumps, loads, municipalities, validate
 from samarbejde.examples import AS_OF, load, load_located, names, text
 
 #: What the docs and the files' own headers promise, as of AS_OF.
@@ -28,10 +28,28 @@ def test_each_example_gives_its_documented_findings(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTED))
 def test_each_example_names_its_documented_codes_in_its_header(name: str) -> None:
-    header = "".join(line for line in text(name).splitlines() if line.startswith("#"))
-    assert "Real organisations, invented details." in header
+    header = " ".join(line[1:].strip() for line in text(name).splitlines() if line.startswith("#"))
+    assert "Fictional: every name but" in header
+    for organisation in load(name).organisations:
+        if organisation.identifiers.kommunekode is not None:
+            assert f"kommunekode {organisation.identifiers.kommunekode}" in header
     for code in DOCUMENTED[name]:
         assert code in header
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTED))
+def test_each_example_keeps_a_real_municipality_named_for_its_kommunekode(name: str) -> None:
+    """The real names an example keeps agree with the shipped kommuner (D114)."""
+    portfolio = load(name)
+    coded = {
+        o.identifiers.kommunekode: o.name
+        for o in portfolio.organisations
+        if o.identifiers.kommunekode is not None
+    }
+    assert coded
+    for code, organisation_name in coded.items():
+        assert organisation_name == f"{municipalities()[code].name} Kommune"
+    assert {area.municipality for area in portfolio.areas} <= coded.keys()
 
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTED))

@@ -1,4 +1,4 @@
-"""Bundled example documents: real organisations, invented details.
+"""Bundled example documents: fictional partnerships in real municipalities (D114).
 
 - ``opdrift``: *Opdrift i Ørnereden*, a strategic partnership in Esbjerg with the
   municipality, a housing organisation, Bryggens Erhverv as bridge builder, Ringkæden
