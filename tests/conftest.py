@@ -1,7 +1,8 @@
 """Shared test configuration: the Hypothesis profile chosen by ``HYPOTHESIS_PROFILE``.
 
-Tests marked ``deep`` take minutes each; they run under the ``ci`` profile (``.ci/run``)
-and are skipped, with the reason, under ``dev`` (the README's two-minute command).
+Tests marked ``deep`` are too slow for the README's budget: they run under the ``ci``
+profile (``.ci/run``) and are skipped, with the reason, under ``dev`` (the README's
+two-minute command).
 """
 
 from __future__ import annotations

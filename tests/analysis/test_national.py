@@ -10,7 +10,8 @@ from collections import Counter
 
 import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import Portfolio, examples, validate
 from samarbejde.analysis import CORE_SECTORS, funding_ends, overdue_commitments
@@ -66,7 +67,7 @@ def _check(portfolio: Portfolio, as_of: pendulum.Date) -> None:
     assert sum(r.findings for r in overview.rules) == len(findings)
 
 
-@settings(max_examples=30, deadline=None)
+@WHOLE_PORTFOLIOS
 @given(portfolios())
 def test_every_count_is_the_records_it_counts(portfolio: Portfolio) -> None:
     """Generated portfolios: counts, areas, sectors, funding and rules add up."""

@@ -19,7 +19,10 @@ import pytest
 
 from samarbejde.examples import text
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file names and descriptors")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="POSIX file names and descriptors"),
+    pytest.mark.deep,  # a subprocess each: 16 s of the README's two minutes
+]
 
 #: A file name that is not UTF-8, and how the command shows it (a backslash escape).
 NAME = b"n\xff.yaml"

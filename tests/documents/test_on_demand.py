@@ -15,6 +15,7 @@ import json
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import dumps
 from samarbejde.documents._json_text import scan_json
@@ -78,7 +79,7 @@ def test_every_path_of_any_json_is_where_the_scanner_puts_it(
     _agree(_written(document, indent), asked)
 
 
-@settings(max_examples=25, deadline=None)
+@WHOLE_PORTFOLIOS
 @given(portfolios(), _LAYOUTS)
 def test_every_path_of_a_portfolio_and_its_ids(portfolio: object, indent: int | str | None) -> None:
     """The paths rules name (by id and organisation) land where the scanner puts them."""
@@ -147,7 +148,7 @@ def test_every_path_of_any_yaml_is_where_the_full_read_puts_it(
     _agree_yaml(text, asked)
 
 
-@settings(max_examples=25, deadline=None)
+@WHOLE_PORTFOLIOS
 @given(portfolios())
 def test_every_path_of_a_yaml_portfolio_and_its_ids(portfolio: object) -> None:
     """The paths rules name land where the full read puts them, in the YAML we write."""

@@ -12,8 +12,9 @@ import json
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from tests.documents.texts import OPDRIFT_YAML, line_of, only, problems
+from tests.profiles import WHOLE_PORTFOLIOS
 
 from samarbejde import dumps, examples, loads
 from samarbejde.strategies import portfolios
@@ -28,7 +29,7 @@ def test_a_hand_written_example_passes_through_pyyaml_and_loads_equal(name: str)
     assert loads(edited, "yaml") == examples.load(name)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@WHOLE_PORTFOLIOS
 @given(portfolios())
 def test_any_document_passes_through_pyyaml_and_loads_equal(portfolio: object) -> None:
     for text in (dumps(portfolio, "yaml"), dumps(portfolio, "yaml").replace("'on':", "on:")):  # type: ignore[arg-type]

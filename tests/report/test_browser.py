@@ -24,7 +24,10 @@ from tests.report.pages import example_page
 from samarbejde import examples, validate
 from samarbejde.report import Document, page
 
-pytestmark = pytest.mark.skipif(missing() is not None, reason=str(missing()))
+pytestmark = [
+    pytest.mark.skipif(missing() is not None, reason=str(missing())),
+    pytest.mark.deep,  # a Chromium session each
+]
 
 PHONE, DESKTOP = 390, 1280
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,9 +194,7 @@ def test_the_checks_would_see_a_request_and_a_console_error(driver: Any, tmp_pat
 
 # Danish at 2,000 partnerships (the size), English at 200: the page is the same
 # markup in either language, and the large one costs half a minute to make.
-@pytest.mark.parametrize(
-    ("lang", "size"), [pytest.param("da", 100_000, marks=pytest.mark.deep), ("en", 10_000)]
-)
+@pytest.mark.parametrize(("lang", "size"), [("da", 100_000), ("en", 10_000)])
 def test_the_national_overview_fits_phone_and_desktop_and_passes_axe(
     driver: Any, tmp_path: Path, lang: str, size: int
 ) -> None:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from html import escape
 
 import pendulum
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from tests.analysis.generated import days
+from tests.profiles import WHOLE_PORTFOLIOS
 from tests.report.pages import balance
 
 from samarbejde import Portfolio, validate
 from samarbejde import strategies as sst
 from samarbejde.report import html
 
-SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = WHOLE_PORTFOLIOS
 
 
 @SLOW

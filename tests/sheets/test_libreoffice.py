@@ -18,6 +18,8 @@ from samarbejde.model.labels import Lang
 from samarbejde.model.portfolio import Portfolio
 from samarbejde.sheets import dump_workbook, load_workbook, template
 
+pytestmark = pytest.mark.deep  # a LibreOffice process each
+
 #: A conversion takes a few seconds; a hung office suite must not hang the tests.
 TIMEOUT = 180
 

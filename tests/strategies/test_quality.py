@@ -12,10 +12,13 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from samarbejde import Portfolio
 from samarbejde.strategies import Defect, invalid_portfolios, partnerships, portfolios
+
+pytestmark = pytest.mark.deep  # Hypothesis's default settings, as a user meets them: seconds each
 
 SHRINK = textwrap.dedent(
     """

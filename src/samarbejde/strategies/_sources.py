@@ -8,6 +8,7 @@ and the report meet them.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, TypeVar
 
 import attrs
@@ -55,8 +56,13 @@ def sources(
     )
 
 
+@functools.lru_cache(maxsize=256)
 def provenance(start: pendulum.Date, end: pendulum.Date) -> st.SearchStrategy[dict[str, Any]]:
-    """Keyword arguments for a cited record: none, sources, a note, or both."""
+    """Keyword arguments for a cited record: none, sources, a note, or both.
+
+    Built once per span (a strategy is immutable): :func:`cite_throughout` asks for it
+    at every cited record of a portfolio, and a new strategy is validated on first use.
+    """
     return st.fixed_dictionaries(
         {},
         optional={
