@@ -55,12 +55,13 @@ def test_a_failing_example_shrinks_to_a_small_portfolio() -> None:
     )
     assert done.returncode == 0, done.stderr
     shrunk = json.loads(done.stdout.strip().splitlines()[-1])
-    # Small, not necessarily minimal: the shrinker may stop at a local minimum.
-    assert shrunk["partnerships"] == 1
+    # Small, not necessarily minimal: the shrinker may stop at a local minimum (one or
+    # two partnerships, each with an area, as the strategies' objects change).
+    assert shrunk["partnerships"] <= 2
     assert shrunk["members"] <= 2
     assert shrunk["commitments"] == shrunk["agreements"] == shrunk["goals"] == 0
     assert shrunk["organisations"] == 2  # the default smallest number
-    assert shrunk["areas"] == 1
+    assert shrunk["areas"] <= shrunk["partnerships"]
 
 
 DEFAULTS = settings(
