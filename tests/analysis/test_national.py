@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -16,6 +17,7 @@ from tests.profiles import WHOLE_PORTFOLIOS
 from samarbejde import Portfolio, examples, validate
 from samarbejde.analysis import CORE_SECTORS, funding_ends, overdue_commitments
 from samarbejde.analysis.national import national, national_frames
+from samarbejde.model.area_lists import AreaList, Listing
 from samarbejde.strategies import portfolios
 from samarbejde.testing import synthetic_portfolio
 
@@ -48,7 +50,12 @@ def _check(portfolio: Portfolio, as_of: pendulum.Date) -> None:
     assert [line.partnership for line in overview.overdue] == sorted(
         (p for p in overdue if p in lines), key=lambda p: (-overdue[p], p)
     )
-    assert len(overview.areas) == sum(len(a.classifications) for a in seen.areas)
+    held = {a.id for a in seen.areas}
+    onto = {(a.id, c.category.value, c.list_date) for a in seen.areas for c in a.classifications}
+    onto |= {(i.area, x.category, x.list_date) for x in seen.lists for i in x.listings}
+    assert sorted((a.area, a.category, a.list_date) for a in overview.areas) == sorted(
+        k for k in onto if k[0] in held
+    )
     for listed in overview.areas:
         serving = {p.id for p in seen.partnerships if listed.area in p.areas}
         assert set(listed.partnerships) == serving
@@ -91,3 +98,16 @@ def test_the_frames_hold_every_line() -> None:
     for name, frame in frames.items():
         assert len(frame) == len(getattr(overview, name)), name
     assert list(frames["partnerships"].columns)[:3] == ["partnership", "name", "form"]
+
+
+def test_an_area_on_a_list_of_the_portfolio_alone_is_a_listed_area() -> None:
+    portfolio = examples.load("trappen")
+    (area,) = portfolio.areas
+    assert area.classifications == ()
+    day = pendulum.Date(2022, 12, 1)
+    on = AreaList("parallel-2022", "parallelsamfund", day, listings=(Listing(area.id),))
+    overview = national(attrs.evolve(portfolio, lists=(on,)), as_of=examples.AS_OF)
+    assert [(a.area, a.category, a.list_date) for a in overview.areas] == [
+        (area.id, "parallelsamfund", day)
+    ]
+    assert national(portfolio, as_of=examples.AS_OF).areas == ()

@@ -181,7 +181,8 @@ class National:
         as_of: The day asked about.
         partnerships: One line per partnership that had begun, in the portfolio's order.
         counts: Partnerships counted by region, kommune, form, phase and level.
-        areas: Each listed area on each of its lists, by list date, category, kommune.
+        areas: Each listed area on each of its lists (its own classifications and the
+            portfolio's lists), by list date, category, kommune.
         missing_sectors: Per kommune with partnerships, the core sectors missing.
         funding: Per year from the day asked about, the funding that ends.
         overdue: The partnerships with overdue commitments, most first.
@@ -305,22 +306,20 @@ def _areas(seen: Portfolio, lines: Sequence[PartnershipLine]) -> tuple[AreaOnLis
     for p in seen.partnerships:
         for served in p.areas:
             serving.setdefault(served, []).append(p.id)
+    # an area is on a list by its own classification or by the list's listing (D113)
+    onto = {(a.id, c.category.value, c.list_date) for a in seen.areas for c in a.classifications}
+    onto |= {(i.area, on.category, on.list_date) for on in seen.lists for i in on.listings}
+    areas = {a.id: a for a in seen.areas}
     found = []
-    for area in seen.areas:
+    for key, category, list_date in onto:
+        area = areas.get(key)
+        if area is None:  # a listing of an area the portfolio does not hold (S-rule's)
+            continue
         here = tuple(sorted(serving.get(area.id, ())))
         strategic = tuple(p for p in here if forms.get(p) == "strategic")
-        for listed in area.classifications:
-            found.append(
-                AreaOnList(
-                    area.id,
-                    area.name,
-                    area.municipality,
-                    listed.category.value,
-                    listed.list_date,
-                    here,
-                    strategic,
-                )
-            )
+        found.append(
+            AreaOnList(area.id, area.name, area.municipality, category, list_date, here, strategic)
+        )
     found.sort(key=lambda a: (a.list_date, a.category, a.kommune, a.area))
     return tuple(found)
 
