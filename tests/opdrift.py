@@ -12,6 +12,7 @@ import pendulum
 
 from samarbejde import (
     Area,
+    Commitment,
     CommitmentStatus,
     EntryPoint,
     Identifiers,
@@ -53,6 +54,20 @@ def organisations() -> tuple[Organisation, ...]:
     )
 
 
+def fritidsjob() -> Commitment:
+    """Bryggens Erhverv's 25 leisure jobs for 2021: the design's example of a commitment."""
+    return commitment(
+        "c-fritidsjob",
+        "bryggens-erhverv",
+        D(2020, 10, 1),
+        (CommitmentStatus.AGREED, D(2020, 11, 15)),
+        kind="leisure_jobs",
+        quantity=Quantity(Decimal("25"), Unit.PLACES),
+        term=Term(D(2021, 1, 1), D(2021, 12, 31)),
+        mandate="m-business",
+    )
+
+
 def partnership() -> Partnership:
     return Partnership(
         id="opdrift",
@@ -74,18 +89,7 @@ def partnership() -> Partnership:
                 mandates=(mandate("m-business", Power.OFFER_JOBS, Power.COMMIT_STAFF),),
             ),
         ),
-        commitments=(
-            commitment(
-                "c-fritidsjob",
-                "bryggens-erhverv",
-                D(2020, 10, 1),
-                (CommitmentStatus.AGREED, D(2020, 11, 15)),
-                kind="leisure_jobs",
-                quantity=Quantity(Decimal("25"), Unit.PLACES),
-                term=Term(D(2021, 1, 1), D(2021, 12, 31)),
-                mandate="m-business",
-            ),
-        ),
+        commitments=(fritidsjob(),),
     )
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from pendulum import Date as D  # noqa: N817 - the tests' short name for a date
+from tests.opdrift import fritidsjob
 
 from samarbejde import (
     Commitment,
@@ -14,7 +15,6 @@ from samarbejde import (
     ModelError,
     Quantity,
     StatusChange,
-    Term,
     TransitionError,
     Unit,
 )
@@ -24,16 +24,7 @@ C = CommitmentStatus
 
 
 def test_a_commitment_reads_like_the_design_example() -> None:
-    made = commitment(
-        "c-fritidsjob",
-        "bryggens-erhverv",
-        D(2020, 10, 1),
-        (C.AGREED, D(2020, 11, 15)),
-        kind="leisure_jobs",
-        quantity=Quantity(Decimal("25"), Unit.PLACES),
-        term=Term(D(2021, 1, 1), D(2021, 12, 31)),
-        mandate="m-business",
-    )
+    made = fritidsjob()
     assert made.current is C.AGREED
     assert made.made_on == D(2020, 10, 1)
     assert made.is_binding
