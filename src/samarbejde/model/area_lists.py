@@ -137,6 +137,14 @@ class AreaList:
     count: int | None = attrs.field(default=None, validator=_count)
     complete: bool = attrs.field(default=False, validator=instance_of(bool))
     source: str | None = attrs.field(default=None, validator=is_optional_text)
+    # The ids on the list and off it, as sets: :meth:`says` is asked once per area and
+    # list day, and a national list names hundreds of areas.
+    _on: frozenset[str] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _off: frozenset[str] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_on", frozenset(x.area for x in self.listings))
+        object.__setattr__(self, "_off", frozenset(self.left))
 
     @property
     def areas(self) -> tuple[str, ...]:
@@ -145,9 +153,9 @@ class AreaList:
 
     def says(self, area: str) -> bool | None:
         """Whether ``area`` is on this list: ``None`` when an incomplete list does not say."""
-        if area in self.areas:
+        if area in self._on:
             return True
-        if area in self.left or self.complete:
+        if area in self._off or self.complete:
             return False
         return None
 

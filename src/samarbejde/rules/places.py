@@ -59,7 +59,7 @@ def _leavings(
     Yields the day and the categories it held on the list date before.
     """
     found = portfolio.area(area)
-    listed = {x.list_date for x in portfolio.lists if area in (*x.areas, *x.left) or x.complete}
+    listed = {x.list_date for x in portfolio.lists if x.says(area) is not None}
     listed.update(c.list_date for c in found.classifications)
     before: tuple[str, ...] = ()
     for day in sorted(d for d in listed if end is None or d <= end):
