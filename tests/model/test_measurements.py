@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
+import statistics
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import pendulum
@@ -99,6 +100,27 @@ def test_the_trend_does_not_depend_on_the_order_measurements_are_given(
     drawn: list[Measurement], due: pendulum.Date
 ) -> None:
     assert projection(drawn, due) == projection(list(reversed(drawn)), due)
+
+
+@given(st.lists(measurements(), min_size=2, max_size=6), dates())
+def test_the_trend_is_the_least_squares_line_read_exactly(
+    drawn: list[Measurement], due: pendulum.Date
+) -> None:
+    # The oracle: the standard library's least squares over exact fractions, on days
+    # counted from the first measurement, rounded as D96 says.
+    assume(len({m.on for m in drawn}) >= 2)
+    first = min(m.on for m in drawn)
+    slope, intercept = statistics.linear_regression(
+        [Fraction((m.on - first).days) for m in drawn], [Fraction(m.value) for m in drawn]
+    )
+    at = Fraction(intercept) + Fraction(slope) * (due - first).days
+    places = max(0, *(-int(m.value.as_tuple().exponent) for m in drawn)) + 2
+    with localcontext() as context:
+        context.prec = 80
+        expected = (Decimal(at.numerator) / Decimal(at.denominator)).quantize(
+            Decimal(1).scaleb(-places)
+        )
+    assert projection(drawn, due) == expected
 
 
 @given(partnerships(), st.data())
