@@ -83,10 +83,18 @@ class PartnershipIndex:
                 latest[m.organisation] = m
         return latest
 
+    @cached_property
+    def memberships(self) -> Mapping[str, tuple[Membership, ...]]:
+        """Every membership of each organisation, in the partnership's order."""
+        held: dict[str, list[Membership]] = {}
+        for m in self.partnership.members:
+            held.setdefault(m.organisation, []).append(m)
+        return {organisation: tuple(found) for organisation, found in held.items()}
+
     def member_on(self, organisation: str, day: pendulum.Date) -> Membership | None:
         """The membership of ``organisation`` active on ``day``, if any."""
-        for m in self.partnership.members:
-            if m.organisation == organisation and m.active(day):
+        for m in self.memberships.get(organisation, ()):
+            if m.active(day):
                 return m
         return None
 
@@ -222,9 +230,14 @@ class PortfolioIndex:
         """One :class:`PartnershipIndex` per partnership, in portfolio order."""
         return tuple(PartnershipIndex(p) for p in self.portfolio.partnerships)
 
+    @cached_property
+    def _organisation_names(self) -> Mapping[str, str]:
+        # Named once each: a national run names the makers of tens of thousands of findings.
+        return {key: name_of(found) for key, found in self.organisations.items()}
+
     def organisation_name(self, organisation: str) -> str:
         """The name of an organisation, or its id when it is not described."""
-        return _named(self.organisations, organisation)
+        return self._organisation_names.get(organisation, organisation)
 
     def area_name(self, area: str) -> str:
         """The name of an area, or its id when it is not described."""

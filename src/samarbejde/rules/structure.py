@@ -557,16 +557,15 @@ def _unknowns(ctx: RuleContext, part: PartnershipIndex) -> Iterator[str]:  # noq
             if mandate.ceiling is not None and not mandate.ceiling.known:
                 yield f"{part.member_path(member.organisation)}.mandates[{mandate.id}].ceiling"
     for commitment in p.commitments:
-        where = part.commitment_path(commitment.id)
         if not commitment.quantity.known:
-            yield f"{where}.quantity"
+            yield f"{part.commitment_path(commitment.id)}.quantity"
         for index, fulfilment in enumerate(commitment.fulfilments):
             if not fulfilment.quantity.known:
-                yield f"{where}.fulfilments[{index}].quantity"
+                yield f"{part.commitment_path(commitment.id)}.fulfilments[{index}].quantity"
     for funding in p.funding:
         if not funding.amount.known:
             yield f"{path}.funding[{funding.id}].amount"
-    areas = {a.id: a for a in ctx.index.portfolio.areas}
+    areas = ctx.index.areas  # the first of an id used twice, as every rule reads it
     for area_id in p.areas:
         area = areas.get(area_id)
         for c in () if area is None else area.classifications:
