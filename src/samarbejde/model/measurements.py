@@ -102,5 +102,5 @@ def projection(measurements: Sequence[Measurement], due: pendulum.Date) -> Decim
 def _scaled(value: Decimal, scale: int) -> int:
     """``value`` times ``10 ** scale``, exactly, for a scale at least its own decimal places."""
     sign, digits, exponent = value.as_tuple()
-    whole = int("".join(map(str, digits))) * 10 ** (int(exponent) + scale)
+    whole: int = int("".join(map(str, digits))) * 10 ** (int(exponent) + scale)
     return -whole if sign else whole
