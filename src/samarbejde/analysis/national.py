@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from samarbejde.analysis.commitments import overdue_commitments
+from samarbejde.analysis.commitments import overdue_counts
 from samarbejde.analysis.funding import funding_ends
 from samarbejde.analysis.maturity import Maturity, assess
 from samarbejde.analysis.sectors import CORE_SECTORS
@@ -234,7 +234,7 @@ def national(
         maturities = assess(portfolio, as_of=as_of, findings=findings, lang=lang)
     seen = portfolio.as_of(as_of)
     levels = {m.partnership: m.level.value for m in maturities}
-    overdue = Counter(o.partnership for o in overdue_commitments(portfolio, as_of=as_of))
+    overdue = overdue_counts(portfolio, as_of=as_of)
     severities = _severities(findings)
     places = {a.id: a.municipality for a in seen.areas}
     regions = municipalities()
