@@ -34,7 +34,12 @@ from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import DEFAULT_LANG, Lang
 
 if TYPE_CHECKING:
-    from samarbejde.rules import Finding
+    from typing import TypeAlias
+
+    from samarbejde.rules import Finding, Severity
+
+    #: Findings counted by (partnership, code, severity), in the order first found.
+    _Tally: TypeAlias = Counter[tuple[str | None, str, Severity]]
 
 __all__ = [
     "AreaOnList",
@@ -235,7 +240,8 @@ def national(
     seen = portfolio.as_of(as_of)
     levels = {m.partnership: m.level.value for m in maturities}
     overdue = overdue_counts(portfolio, as_of=as_of)
-    severities = _severities(findings)
+    tally = _tally(findings)
+    severities = _severities(tally)
     places = {a.id: a.municipality for a in seen.areas}
     regions = municipalities()
     lines = []
@@ -268,15 +274,20 @@ def national(
         missing_sectors=_missing(seen, lines, as_of),
         funding=_funding(portfolio, as_of),
         overdue=tuple(ranked),
-        rules=_rules(findings),
+        rules=_rules(tally),
     )
 
 
-def _severities(findings: Iterable[Finding]) -> dict[str, Counter[str]]:
+def _tally(findings: Iterable[Finding]) -> _Tally:
+    # one pass over the findings (tens of thousands) for both the lines and the rules
+    return Counter((f.partnership, f.code, f.severity) for f in findings)
+
+
+def _severities(tally: _Tally) -> dict[str, Counter[str]]:
     found: dict[str, Counter[str]] = {}
-    for finding in findings:
-        if finding.partnership is not None:
-            found.setdefault(finding.partnership, Counter())[finding.severity.value] += 1
+    for (partnership, _, severity), n in tally.items():
+        if partnership is not None:
+            found.setdefault(partnership, Counter())[severity.value] += n
     return found
 
 
@@ -357,15 +368,15 @@ def _funding(portfolio: Portfolio, as_of: pendulum.Date) -> tuple[FundingYear, .
     )
 
 
-def _rules(findings: Iterable[Finding]) -> tuple[RuleCount, ...]:
+def _rules(tally: _Tally) -> tuple[RuleCount, ...]:
     counts: Counter[str] = Counter()
     severity: dict[str, str] = {}
     where: dict[str, set[str]] = {}
-    for finding in findings:
-        counts[finding.code] += 1
-        severity.setdefault(finding.code, finding.severity.value)
-        if finding.partnership is not None:
-            where.setdefault(finding.code, set()).add(finding.partnership)
+    for (partnership, code, found), n in tally.items():  # in the order first found
+        counts[code] += n
+        severity.setdefault(code, found.value)
+        if partnership is not None:
+            where.setdefault(code, set()).add(partnership)
     ranked = sorted(counts, key=lambda code: (-counts[code], code))
     return tuple(
         RuleCount(code, severity[code], counts[code], len(where.get(code, ()))) for code in ranked
