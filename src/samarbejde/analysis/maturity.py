@@ -8,7 +8,7 @@ coordinating → cooperating → collaborating.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import Enum
 
 import attrs
@@ -248,18 +248,25 @@ def assess(
     by_partnership = _by_partnership(findings)
     seen = portfolio.as_of(as_of)
     found = [
-        _assess(seen, partnership, as_of, by_partnership.get(partnership.id, ()), lang)
+        _assess(seen, partnership, as_of, by_partnership.get(partnership.id, {}), lang)
         for partnership in seen.partnerships
     ]
     found.sort(key=lambda m: (-m.level.rank, -m.total, m.partnership))
     return tuple(found)
 
 
-def _by_partnership(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    grouped: dict[str, list[Finding]] = {}
+def _by_partnership(findings: Iterable[Finding]) -> dict[str, dict[Dimension, list[Finding]]]:
+    """The findings on each dimension (:data:`DIMENSION_CODES`), by partnership, in order."""
+    bearing_on: dict[str, list[Dimension]] = {}
+    for dimension, codes in DIMENSION_CODES.items():
+        for code in dict.fromkeys(codes):
+            bearing_on.setdefault(code, []).append(dimension)
+    grouped: dict[str, dict[Dimension, list[Finding]]] = {}
     for finding in findings:
-        if finding.partnership is not None:
-            grouped.setdefault(finding.partnership, []).append(finding)
+        if finding.partnership is None:
+            continue
+        for dimension in bearing_on.get(finding.code, ()):
+            grouped.setdefault(finding.partnership, {}).setdefault(dimension, []).append(finding)
     return grouped
 
 
@@ -267,15 +274,14 @@ def _assess(
     portfolio: Portfolio,
     partnership: Partnership,
     as_of: pendulum.Date,
-    findings: Iterable[Finding],
+    findings: Mapping[Dimension, Iterable[Finding]],
     lang: Lang,
 ) -> Maturity:
-    own = list(findings)
     scores = []
     for dimension, (raw, facts) in zip(
         Dimension, _scoring.score_all(portfolio, partnership, as_of), strict=True
     ):
-        bearing = tuple(f for f in own if f.code in DIMENSION_CODES[dimension])
+        bearing = tuple(findings.get(dimension, ()))
         texts = [item.text(lang) for item in facts]
         if raw is None:  # its evidence is unknown
             scores.append(DimensionScore(dimension, 0, tuple(texts), bearing, assessed=False))
