@@ -16,7 +16,13 @@ from collections.abc import Callable, Iterable, Sequence
 
 import pendulum
 
-from samarbejde.analysis import assess, funding_ends, overdue_commitments
+from samarbejde.analysis import (
+    FundingEnd,
+    OverdueCommitment,
+    assess,
+    funding_ends,
+    overdue_commitments,
+)
 from samarbejde.analysis.maturity import Level, Maturity
 from samarbejde.analysis.national import National, national
 from samarbejde.model import UNKNOWN, Partnership, Portfolio, days, label
@@ -83,8 +89,12 @@ def pages(
             by_partnership.setdefault(finding.partnership, []).append(finding)
     levels = {m.partnership: m for m in maturities}
     seen = portfolio.as_of(as_of)
-    ends = funding_ends(portfolio, as_of=as_of)
-    overdue = overdue_commitments(portfolio, as_of=as_of)
+    ends: dict[str, list[FundingEnd]] = {}
+    for end in funding_ends(portfolio, as_of=as_of):
+        ends.setdefault(end.partnership, []).append(end)
+    overdue: dict[str, list[OverdueCommitment]] = {}
+    for item in overdue_commitments(portfolio, as_of=as_of):
+        overdue.setdefault(item.partnership, []).append(item)
     where = _locations(document, lang)
     back = f'<p><a href="../index.html">{_e(say("back_to_overview", lang))}</a></p>'
     for partnership in seen.partnerships:
@@ -97,8 +107,8 @@ def pages(
             anchor="partnership",
             maturity=levels.get(partnership.id),
             findings=by_partnership.get(partnership.id, []),
-            overdue=[o for o in overdue if o.partnership == partnership.id],
-            ends=[e for e in ends if e.partnership == partnership.id],
+            overdue=overdue.get(partnership.id, []),
+            ends=ends.get(partnership.id, []),
             where=where,
             as_of=as_of,
             lang=lang,
