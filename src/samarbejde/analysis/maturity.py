@@ -246,42 +246,58 @@ def assess(
 
         findings = validate(portfolio, as_of=as_of, profiles=("all",), lang=lang).findings
     by_partnership = _by_partnership(findings)
+    bearing_on = _bearing_on()
     seen = portfolio.as_of(as_of)
     found = [
-        _assess(seen, partnership, as_of, by_partnership.get(partnership.id, {}), lang)
+        _assess(
+            seen,
+            partnership,
+            as_of,
+            by_partnership.get(partnership.id, ()),
+            bearing_on=bearing_on,
+            lang=lang,
+        )
         for partnership in seen.partnerships
     ]
     found.sort(key=lambda m: (-m.level.rank, -m.total, m.partnership))
     return tuple(found)
 
 
-def _by_partnership(findings: Iterable[Finding]) -> dict[str, dict[Dimension, list[Finding]]]:
-    """The findings on each dimension (:data:`DIMENSION_CODES`), by partnership, in order."""
-    bearing_on: dict[str, list[Dimension]] = {}
+def _by_partnership(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.partnership is not None:
+            grouped.setdefault(finding.partnership, []).append(finding)
+    return grouped
+
+
+def _bearing_on() -> dict[str, tuple[Dimension, ...]]:
+    """The dimensions each rule code bears on (:data:`DIMENSION_CODES` read the other way)."""
+    bearing_on: dict[str, tuple[Dimension, ...]] = {}
     for dimension, codes in DIMENSION_CODES.items():
         for code in dict.fromkeys(codes):
-            bearing_on.setdefault(code, []).append(dimension)
-    grouped: dict[str, dict[Dimension, list[Finding]]] = {}
-    for finding in findings:
-        if finding.partnership is None:
-            continue
-        for dimension in bearing_on.get(finding.code, ()):
-            grouped.setdefault(finding.partnership, {}).setdefault(dimension, []).append(finding)
-    return grouped
+            bearing_on[code] = (*bearing_on.get(code, ()), dimension)
+    return bearing_on
 
 
 def _assess(
     portfolio: Portfolio,
     partnership: Partnership,
     as_of: pendulum.Date,
-    findings: Mapping[Dimension, Iterable[Finding]],
+    findings: Iterable[Finding],
+    *,
+    bearing_on: Mapping[str, tuple[Dimension, ...]],
     lang: Lang,
 ) -> Maturity:
+    on: dict[Dimension, list[Finding]] = {}  # one pass over its findings, not one per dimension
+    for finding in findings:
+        for dimension in bearing_on.get(finding.code, ()):
+            on.setdefault(dimension, []).append(finding)
     scores = []
     for dimension, (raw, facts) in zip(
         Dimension, _scoring.score_all(portfolio, partnership, as_of), strict=True
     ):
-        bearing = tuple(findings.get(dimension, ()))
+        bearing = tuple(on.get(dimension, ()))
         texts = [item.text(lang) for item in facts]
         if raw is None:  # its evidence is unknown
             scores.append(DimensionScore(dimension, 0, tuple(texts), bearing, assessed=False))

@@ -34,12 +34,7 @@ from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import DEFAULT_LANG, Lang
 
 if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    from samarbejde.rules import Finding, Severity
-
-    #: Findings counted by (partnership, code, severity), in the order first found.
-    _Tally: TypeAlias = Counter[tuple[str | None, str, Severity]]
+    from samarbejde.rules import Finding
 
 __all__ = [
     "AreaOnList",
@@ -240,14 +235,12 @@ def national(
     seen = portfolio.as_of(as_of)
     levels = {m.partnership: m.level.value for m in maturities}
     overdue = overdue_counts(portfolio, as_of=as_of)
-    tally = _tally(findings)
-    severities = _severities(tally)
+    severities = _severities(findings)
     places = {a.id: a.municipality for a in seen.areas}
     regions = municipalities()
     lines = []
     for p in seen.partnerships:
         kommuner = tuple(sorted({places[a] for a in p.areas if a in places}))
-        marks = severities.get(p.id, Counter())
         lines.append(
             PartnershipLine(
                 partnership=p.id,
@@ -257,9 +250,9 @@ def national(
                 kommuner=kommuner,
                 regions=tuple(sorted({regions[k].region_name for k in kommuner if k in regions})),
                 level=levels.get(p.id),
-                errors=marks["error"],
-                warnings=marks["warning"],
-                infos=marks["info"],
+                errors=severities["error"][p.id],
+                warnings=severities["warning"][p.id],
+                infos=severities["info"][p.id],
                 overdue=overdue[p.id],
             )
         )
@@ -274,20 +267,20 @@ def national(
         missing_sectors=_missing(seen, lines, as_of),
         funding=_funding(portfolio, as_of),
         overdue=tuple(ranked),
-        rules=_rules(tally),
+        rules=_rules(findings),
     )
 
 
-def _tally(findings: Iterable[Finding]) -> _Tally:
-    # one pass over the findings (tens of thousands) for both the lines and the rules
-    return Counter((f.partnership, f.code, f.severity) for f in findings)
+def _severities(findings: Iterable[Finding]) -> dict[str, Counter[str]]:
+    """By severity's code (``error``, ``warning``, ``info``), the findings per partnership.
 
-
-def _severities(tally: _Tally) -> dict[str, Counter[str]]:
-    found: dict[str, Counter[str]] = {}
-    for (partnership, _, severity), n in tally.items():
-        if partnership is not None:
-            found.setdefault(partnership, Counter())[severity.value] += n
+    One counter per severity, not one per partnership: the overview of a country makes
+    few objects besides its lines (each one kept costs the collector at that scale).
+    """
+    found: dict[str, Counter[str]] = {"error": Counter(), "warning": Counter(), "info": Counter()}
+    for finding in findings:
+        if finding.partnership is not None:
+            found.setdefault(finding.severity.value, Counter())[finding.partnership] += 1
     return found
 
 
@@ -368,15 +361,15 @@ def _funding(portfolio: Portfolio, as_of: pendulum.Date) -> tuple[FundingYear, .
     )
 
 
-def _rules(tally: _Tally) -> tuple[RuleCount, ...]:
+def _rules(findings: Iterable[Finding]) -> tuple[RuleCount, ...]:
     counts: Counter[str] = Counter()
     severity: dict[str, str] = {}
     where: dict[str, set[str]] = {}
-    for (partnership, code, found), n in tally.items():  # in the order first found
-        counts[code] += n
-        severity.setdefault(code, found.value)
-        if partnership is not None:
-            where.setdefault(code, set()).add(partnership)
+    for finding in findings:
+        counts[finding.code] += 1
+        severity.setdefault(finding.code, finding.severity.value)
+        if finding.partnership is not None:
+            where.setdefault(finding.code, set()).add(finding.partnership)
     ranked = sorted(counts, key=lambda code: (-counts[code], code))
     return tuple(
         RuleCount(code, severity[code], counts[code], len(where.get(code, ()))) for code in ranked
