@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.analysis.generated import days
@@ -24,6 +26,7 @@ from samarbejde.analysis import (
     status_over_time,
 )
 from samarbejde.analysis import _scoring as scoring
+from samarbejde.analysis.commitments import overdue_counts
 from samarbejde.analysis.maturity import CAP_WITH_FINDINGS
 from samarbejde.model.text import LANGS
 from samarbejde.model.transitions import COMMITMENT_STATUS
@@ -44,6 +47,17 @@ def test_every_overdue_commitment_has_an_ended_term_and_no_final_status(
         status = original.status_on(day)
         assert status is not None
         assert not COMMITMENT_STATUS.is_final(status)
+
+
+@WHOLE_PORTFOLIOS
+@given(sst.portfolios(), days())
+def test_overdue_counts_are_the_overdue_commitments_counted(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    counted = overdue_counts(portfolio, as_of=day)
+    assert counted == Counter(o.partnership for o in overdue_commitments(portfolio, as_of=day))
+    assert all(n > 0 for n in counted.values())
 
 
 @WHOLE_PORTFOLIOS

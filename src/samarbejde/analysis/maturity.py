@@ -266,8 +266,12 @@ def assess(
 def _by_partnership(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     grouped: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.partnership is not None:
-            grouped.setdefault(finding.partnership, []).append(finding)
+        if finding.partnership is None:
+            continue
+        own = grouped.get(finding.partnership)
+        if own is None:  # not setdefault: its default list would be made for every finding
+            own = grouped[finding.partnership] = []
+        own.append(finding)
     return grouped
 
 
