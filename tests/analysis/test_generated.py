@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given
+from hypothesis import strategies as st
 from tests.analysis.generated import days
 from tests.profiles import WHOLE_PORTFOLIOS
 
-from samarbejde import CommitmentStatus, Portfolio
+from samarbejde import CommitmentStatus, Portfolio, validate
 from samarbejde import strategies as sst
 from samarbejde.analysis import (
     CORE_SECTORS,
+    DIMENSION_CODES,
     Continuation,
     assess,
     funding_ends,
@@ -21,6 +25,10 @@ from samarbejde.analysis import (
     silos,
     status_over_time,
 )
+from samarbejde.analysis import _scoring as scoring
+from samarbejde.analysis.commitments import overdue_counts
+from samarbejde.analysis.maturity import CAP_WITH_FINDINGS
+from samarbejde.model.text import LANGS
 from samarbejde.model.transitions import COMMITMENT_STATUS
 
 # Each example validates and scores whole portfolios: fewer examples, no deadline.
@@ -39,6 +47,17 @@ def test_every_overdue_commitment_has_an_ended_term_and_no_final_status(
         status = original.status_on(day)
         assert status is not None
         assert not COMMITMENT_STATUS.is_final(status)
+
+
+@WHOLE_PORTFOLIOS
+@given(sst.portfolios(), days())
+def test_overdue_counts_are_the_overdue_commitments_counted(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+) -> None:
+    counted = overdue_counts(portfolio, as_of=day)
+    assert counted == Counter(o.partnership for o in overdue_commitments(portfolio, as_of=day))
+    assert all(n > 0 for n in counted.values())
 
 
 @WHOLE_PORTFOLIOS
@@ -141,3 +160,29 @@ def test_maturity_scores_stay_in_range_and_the_level_follows_them(
         assert maturity.level is level_for(values)
         assert all(s.facts for s in maturity.scores)
     assert assess(portfolio, as_of=day) == maturities
+
+
+@WHOLE_PORTFOLIOS
+@given(sst.portfolios(), days(), st.sampled_from(LANGS), st.randoms(use_true_random=False))
+def test_each_score_holds_its_facts_said_one_by_one_and_every_finding_on_its_codes(
+    portfolio: Portfolio,
+    day,  # type: ignore[no-untyped-def]
+    lang,  # type: ignore[no-untyped-def]
+    random,  # type: ignore[no-untyped-def]
+) -> None:
+    findings = list(validate(portfolio, as_of=day, lang=lang).findings)
+    random.shuffle(findings)  # in any order: each score keeps the order given
+    seen = portfolio.as_of(day)
+    cap = scoring.fact("capped", cap=CAP_WITH_FINDINGS)
+    for maturity in assess(portfolio, as_of=day, findings=findings, lang=lang):
+        partnership = seen.partnership(maturity.partnership)
+        for score, scorer in zip(maturity.scores, scoring.SCORERS, strict=True):
+            codes = DIMENSION_CODES[score.dimension]
+            assert score.findings == tuple(
+                f for f in findings if f.partnership == partnership.id and f.code in codes
+            )
+            raw, facts = scorer(seen, partnership, day)
+            said = [scoring._TEXTS[f.key].format(lang, **f.values) for f in facts]
+            if raw is not None and raw != score.score:
+                said.append(scoring._TEXTS[cap.key].format(lang, **cap.values))
+            assert score.facts == tuple(said)

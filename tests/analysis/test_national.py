@@ -72,6 +72,13 @@ def _check(portfolio: Portfolio, as_of: pendulum.Date) -> None:
     assert sum(f.ends for f in overview.funding) == len(ahead)
     assert sum(f.cliffs for f in overview.funding) == sum(e.cliff for e in ahead)
     assert sum(r.findings for r in overview.rules) == len(findings)
+    by_code = Counter(f.code for f in findings)
+    assert [r.code for r in overview.rules] == sorted(by_code, key=lambda c: (-by_code[c], c))
+    for rule in overview.rules:
+        own = [f for f in findings if f.code == rule.code]
+        assert rule.findings == len(own)
+        assert rule.severity == own[0].severity.value
+        assert rule.partnerships == len({f.partnership for f in own if f.partnership})
 
 
 @WHOLE_PORTFOLIOS

@@ -15,10 +15,15 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.analysis.generated import days
+from tests.profiles import WHOLE_PORTFOLIOS
 
-from samarbejde import examples, validate
+from samarbejde import Portfolio, examples, validate
+from samarbejde import strategies as sst
+from samarbejde.analysis.national import national as national_overview
 from samarbejde.model.municipalities import municipalities
-from samarbejde.report import Document, narrowed, pages
+from samarbejde.model.text import LANGS
+from samarbejde.report import Document, narrowed, overview, pages
 from samarbejde.testing import synthetic_portfolio
 
 from .pages import balance
@@ -64,6 +69,20 @@ def test_the_overview_costs_a_bounded_number_of_bytes_per_partnership() -> None:
     large = pages(Document(synthetic_portfolio(10_000)), as_of=AS_OF)["index.html"]
     per_partnership = (len(large.encode()) - len(small.encode())) / (200 - 40)
     assert per_partnership * 2_000 + len(small.encode()) < 2_000_000
+
+
+@WHOLE_PORTFOLIOS
+@given(sst.portfolios(), days(), st.sampled_from(LANGS))
+def test_the_overview_of_any_portfolio_is_made_and_names_every_listed_area(
+    portfolio: Portfolio,
+    day: pendulum.Date,
+    lang: str,
+) -> None:
+    """Areas on lists of any category, or of a category the sources do not give."""
+    text = overview(Document(portfolio), as_of=day, lang=lang, link=lambda p: f"p/{p}.html")  # type: ignore[arg-type]
+    assert balance(text).errors == []
+    for area in national_overview(portfolio, as_of=day).areas:
+        assert escape(area.name) in text
 
 
 @settings(max_examples=20, deadline=None)

@@ -8,7 +8,7 @@ coordinating → cooperating → collaborating.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import Enum
 
 import attrs
@@ -246,9 +246,17 @@ def assess(
 
         findings = validate(portfolio, as_of=as_of, profiles=("all",), lang=lang).findings
     by_partnership = _by_partnership(findings)
+    bearing_on = _bearing_on()
     seen = portfolio.as_of(as_of)
     found = [
-        _assess(seen, partnership, as_of, by_partnership.get(partnership.id, ()), lang)
+        _assess(
+            seen,
+            partnership,
+            as_of,
+            by_partnership.get(partnership.id, ()),
+            bearing_on=bearing_on,
+            lang=lang,
+        )
         for partnership in seen.partnerships
     ]
     found.sort(key=lambda m: (-m.level.rank, -m.total, m.partnership))
@@ -258,9 +266,22 @@ def assess(
 def _by_partnership(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     grouped: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.partnership is not None:
-            grouped.setdefault(finding.partnership, []).append(finding)
+        if finding.partnership is None:
+            continue
+        own = grouped.get(finding.partnership)
+        if own is None:  # not setdefault: its default list would be made for every finding
+            own = grouped[finding.partnership] = []
+        own.append(finding)
     return grouped
+
+
+def _bearing_on() -> dict[str, tuple[Dimension, ...]]:
+    """The dimensions each rule code bears on (:data:`DIMENSION_CODES` read the other way)."""
+    bearing_on: dict[str, tuple[Dimension, ...]] = {}
+    for dimension, codes in DIMENSION_CODES.items():
+        for code in dict.fromkeys(codes):
+            bearing_on[code] = (*bearing_on.get(code, ()), dimension)
+    return bearing_on
 
 
 def _assess(
@@ -268,14 +289,19 @@ def _assess(
     partnership: Partnership,
     as_of: pendulum.Date,
     findings: Iterable[Finding],
+    *,
+    bearing_on: Mapping[str, tuple[Dimension, ...]],
     lang: Lang,
 ) -> Maturity:
-    own = list(findings)
+    on: dict[Dimension, list[Finding]] = {}  # one pass over its findings, not one per dimension
+    for finding in findings:
+        for dimension in bearing_on.get(finding.code, ()):
+            on.setdefault(dimension, []).append(finding)
     scores = []
     for dimension, (raw, facts) in zip(
         Dimension, _scoring.score_all(portfolio, partnership, as_of), strict=True
     ):
-        bearing = tuple(f for f in own if f.code in DIMENSION_CODES[dimension])
+        bearing = tuple(on.get(dimension, ()))
         texts = [item.text(lang) for item in facts]
         if raw is None:  # its evidence is unknown
             scores.append(DimensionScore(dimension, 0, tuple(texts), bearing, assessed=False))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from samarbejde.analysis.commitments import overdue_commitments
+from samarbejde.analysis.commitments import overdue_counts
 from samarbejde.analysis.funding import funding_ends
 from samarbejde.analysis.maturity import Maturity, assess
 from samarbejde.analysis.sectors import CORE_SECTORS
@@ -34,7 +34,7 @@ from samarbejde.model.portfolio import Portfolio
 from samarbejde.model.text import DEFAULT_LANG, Lang
 
 if TYPE_CHECKING:
-    from samarbejde.rules import Finding
+    from samarbejde.rules import Finding, Severity
 
 __all__ = [
     "AreaOnList",
@@ -234,14 +234,14 @@ def national(
         maturities = assess(portfolio, as_of=as_of, findings=findings, lang=lang)
     seen = portfolio.as_of(as_of)
     levels = {m.partnership: m.level.value for m in maturities}
-    overdue = Counter(o.partnership for o in overdue_commitments(portfolio, as_of=as_of))
-    severities = _severities(findings)
+    overdue = overdue_counts(portfolio, as_of=as_of)
+    severities, rules = _findings(findings)
+    none: Counter[str] = Counter()
     places = {a.id: a.municipality for a in seen.areas}
     regions = municipalities()
     lines = []
     for p in seen.partnerships:
         kommuner = tuple(sorted({places[a] for a in p.areas if a in places}))
-        marks = severities.get(p.id, Counter())
         lines.append(
             PartnershipLine(
                 partnership=p.id,
@@ -251,9 +251,9 @@ def national(
                 kommuner=kommuner,
                 regions=tuple(sorted({regions[k].region_name for k in kommuner if k in regions})),
                 level=levels.get(p.id),
-                errors=marks["error"],
-                warnings=marks["warning"],
-                infos=marks["info"],
+                errors=severities.get("error", none)[p.id],
+                warnings=severities.get("warning", none)[p.id],
+                infos=severities.get("info", none)[p.id],
                 overdue=overdue[p.id],
             )
         )
@@ -268,16 +268,40 @@ def national(
         missing_sectors=_missing(seen, lines, as_of),
         funding=_funding(portfolio, as_of),
         overdue=tuple(ranked),
-        rules=_rules(findings),
+        rules=rules,
     )
 
 
-def _severities(findings: Iterable[Finding]) -> dict[str, Counter[str]]:
-    found: dict[str, Counter[str]] = {}
+def _findings(
+    findings: Iterable[Finding],
+) -> tuple[dict[str, Counter[str]], tuple[RuleCount, ...]]:
+    """Each severity's findings per partnership, and the findings by rule, in one pass.
+
+    The first is by severity's code, the second most first. Few objects besides the
+    counts: at a country's scale every object kept costs the collector, and a default
+    built for every finding costs as much as the count.
+    """
+    per: dict[Severity, Counter[str]] = {}
+    counts: Counter[str] = Counter()
+    severity: dict[str, Severity] = {}
+    where: dict[str, set[str]] = {}
     for finding in findings:
-        if finding.partnership is not None:
-            found.setdefault(finding.partnership, Counter())[finding.severity.value] += 1
-    return found
+        code, partnership, found = finding.code, finding.partnership, finding.severity
+        counts[code] += 1
+        if code not in severity:  # a rule's severity is that of its first finding
+            severity[code] = found
+            where[code] = set()
+        if partnership is not None:
+            where[code].add(partnership)
+            tally = per.get(found)
+            if tally is None:
+                tally = per[found] = Counter()
+            tally[partnership] += 1
+    ranked = sorted(counts, key=lambda code: (-counts[code], code))
+    rules = tuple(
+        RuleCount(code, severity[code].value, counts[code], len(where[code])) for code in ranked
+    )
+    return {s.value: tally for s, tally in per.items()}, rules
 
 
 def _counts(lines: Sequence[PartnershipLine]) -> tuple[CountLine, ...]:
@@ -354,21 +378,6 @@ def _funding(portfolio: Portfolio, as_of: pendulum.Date) -> tuple[FundingYear, .
             tally[2].add(end.partnership)
     return tuple(
         FundingYear(year, t[0], t[1], tuple(sorted(t[2]))) for year, t in sorted(years.items())
-    )
-
-
-def _rules(findings: Iterable[Finding]) -> tuple[RuleCount, ...]:
-    counts: Counter[str] = Counter()
-    severity: dict[str, str] = {}
-    where: dict[str, set[str]] = {}
-    for finding in findings:
-        counts[finding.code] += 1
-        severity.setdefault(finding.code, finding.severity.value)
-        if finding.partnership is not None:
-            where.setdefault(finding.code, set()).add(finding.partnership)
-    ranked = sorted(counts, key=lambda code: (-counts[code], code))
-    return tuple(
-        RuleCount(code, severity[code], counts[code], len(where.get(code, ()))) for code in ranked
     )
 
 

@@ -16,11 +16,18 @@ from collections.abc import Callable, Iterable, Sequence
 
 import pendulum
 
-from samarbejde.analysis import assess, funding_ends, overdue_commitments
+from samarbejde.analysis import (
+    FundingEnd,
+    OverdueCommitment,
+    assess,
+    funding_ends,
+    overdue_commitments,
+)
 from samarbejde.analysis.maturity import Level, Maturity
 from samarbejde.analysis.national import National, national
-from samarbejde.model import UNKNOWN, AreaCategory, Partnership, Portfolio, days, label
+from samarbejde.model import UNKNOWN, Partnership, Portfolio, days, label
 from samarbejde.model._html import escape as _e
+from samarbejde.model.area_lists import as_category
 from samarbejde.model.municipalities import municipalities
 from samarbejde.model.text import DEFAULT_LANG, Lang, check_lang
 from samarbejde.report._format import format_date, format_number
@@ -82,8 +89,12 @@ def pages(
             by_partnership.setdefault(finding.partnership, []).append(finding)
     levels = {m.partnership: m for m in maturities}
     seen = portfolio.as_of(as_of)
-    ends = funding_ends(portfolio, as_of=as_of)
-    overdue = overdue_commitments(portfolio, as_of=as_of)
+    ends: dict[str, list[FundingEnd]] = {}
+    for end in funding_ends(portfolio, as_of=as_of):
+        ends.setdefault(end.partnership, []).append(end)
+    overdue: dict[str, list[OverdueCommitment]] = {}
+    for item in overdue_commitments(portfolio, as_of=as_of):
+        overdue.setdefault(item.partnership, []).append(item)
     where = _locations(document, lang)
     back = f'<p><a href="../index.html">{_e(say("back_to_overview", lang))}</a></p>'
     for partnership in seen.partnerships:
@@ -96,8 +107,8 @@ def pages(
             anchor="partnership",
             maturity=levels.get(partnership.id),
             findings=by_partnership.get(partnership.id, []),
-            overdue=[o for o in overdue if o.partnership == partnership.id],
-            ends=[e for e in ends if e.partnership == partnership.id],
+            overdue=overdue.get(partnership.id, []),
+            ends=ends.get(partnership.id, []),
             where=where,
             as_of=as_of,
             lang=lang,
@@ -224,7 +235,7 @@ def _sections(
         (
             _e(a.name),
             _e(kommune(a.kommune)),
-            _e(f"{label(AreaCategory(a.category), lang)} ({format_date(a.list_date, lang)})"),
+            _e(f"{_list(a.category, lang)} ({format_date(a.list_date, lang)})"),
             ", ".join(linked(p) for p in a.partnerships) or _e(say("none", lang)),
             ", ".join(linked(p) for p in a.strategic) or _e(say("none", lang)),
         )
@@ -311,6 +322,13 @@ def _value(group: str, value: str, lang: Lang, kommune: Callable[[str], str]) ->
     if group == "level":
         return Level(value).label(lang) if value else say("no_maturity", lang)
     return _phase(value, lang)
+
+
+def _list(category: str, lang: Lang) -> str:
+    """A list's category as a person reads it: an open one (a list's own) as its words."""
+    if category == UNKNOWN.value:  # a classification the sources do not give (D112)
+        return label(UNKNOWN, lang)
+    return label(as_category(category), lang)
 
 
 def _phase(code: str, lang: Lang) -> str:
