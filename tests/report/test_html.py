@@ -12,10 +12,13 @@ import pytest
 from tests.report.pages import balance, example_page, findings_of
 
 from samarbejde import (
+    LAW_PERIODS,
     AreaCategory,
+    AreaList,
     Classification,
     Funding,
     FundingKind,
+    Listing,
     Money,
     Portfolio,
     Quantity,
@@ -365,3 +368,23 @@ def test_an_area_whose_category_ended_with_its_law_says_so(lang: str, words: str
     before = html(portfolio, as_of=pendulum.Date(2019, 6, 1), lang=lang)  # type: ignore[arg-type]
     assert "ended with its law" not in before
     assert "ophørte med sin lov" not in before
+
+
+#: The list categories in force on the examples' day, and an open one (a list's own).
+_IN_FORCE = [
+    c for c in AreaCategory if c is not AreaCategory.NONE and LAW_PERIODS[c].contains(AS_OF)
+]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("category", [*_IN_FORCE, "kombineret_udlejning"])
+def test_an_area_on_a_list_is_shown_with_its_categorys_label(
+    lang: str, category: AreaCategory | str
+) -> None:
+    portfolio = examples.load("opdrift")
+    area = attrs.evolve(portfolio.areas[0], classifications=())
+    code = category.value if isinstance(category, AreaCategory) else category
+    listed = AreaList("liste", code, pendulum.Date(2024, 12, 1), listings=(Listing(area.id),))
+    portfolio = attrs.evolve(portfolio, areas=(area,), lists=(listed,))
+    shown = label(category, lang) if isinstance(category, AreaCategory) else "kombineret udlejning"  # type: ignore[arg-type]
+    assert f": {escape(shown)}</li>" in html(portfolio, as_of=AS_OF, lang=lang)  # type: ignore[arg-type]

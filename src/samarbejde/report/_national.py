@@ -27,11 +27,17 @@ from samarbejde.analysis.maturity import Level, Maturity
 from samarbejde.analysis.national import National, national
 from samarbejde.model import UNKNOWN, Partnership, Portfolio, days, label
 from samarbejde.model._html import escape as _e
-from samarbejde.model.area_lists import as_category
 from samarbejde.model.municipalities import municipalities
 from samarbejde.model.text import DEFAULT_LANG, Lang, check_lang
 from samarbejde.report._format import format_date, format_number
-from samarbejde.report._page import Document, _locations, _partnership, _table, shell
+from samarbejde.report._page import (
+    Document,
+    _category,
+    _locations,
+    _partnership,
+    _table,
+    shell,
+)
 from samarbejde.report._texts import say
 from samarbejde.rules import Finding, Rule, validate
 
@@ -235,7 +241,7 @@ def _sections(
         (
             _e(a.name),
             _e(kommune(a.kommune)),
-            _e(f"{_list(a.category, lang)} ({format_date(a.list_date, lang)})"),
+            _e(f"{_category(a.category, lang)} ({format_date(a.list_date, lang)})"),
             ", ".join(linked(p) for p in a.partnerships) or _e(say("none", lang)),
             ", ".join(linked(p) for p in a.strategic) or _e(say("none", lang)),
         )
@@ -322,13 +328,6 @@ def _value(group: str, value: str, lang: Lang, kommune: Callable[[str], str]) ->
     if group == "level":
         return Level(value).label(lang) if value else say("no_maturity", lang)
     return _phase(value, lang)
-
-
-def _list(category: str, lang: Lang) -> str:
-    """A list's category as a person reads it: an open one (a list's own) as its words."""
-    if category == UNKNOWN.value:  # a classification the sources do not give (D112)
-        return label(UNKNOWN, lang)
-    return label(as_category(category), lang)
 
 
 def _phase(code: str, lang: Lang) -> str:

@@ -467,11 +467,10 @@ def _listed(portfolio: Portfolio, area: Area, as_of: pendulum.Date, lang: Lang) 
 
 
 def _category(code: str, lang: Lang) -> str:
-    """A list category's label; an open category the model does not know, as its code."""
-    if code == UNKNOWN.value:
+    """A list category's label; an open category the model does not know, as its words."""
+    if code == UNKNOWN.value:  # a classification the sources do not give (D112)
         return say("unknown", lang)
-    category = as_category(code)
-    return category if isinstance(category, str) else label(category, lang)
+    return label(as_category(code), lang)  # an open code has no label: its words
 
 
 def _classified(classification: Classification, as_of: pendulum.Date, lang: Lang) -> str:
