@@ -6,10 +6,8 @@ are imported when a function here is called, not before.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
@@ -17,9 +15,9 @@ from typing import Any, Generic, TypeVar
 import attrs
 import pendulum
 
+from samarbejde.analysis._columns import MAYBE, typed_frame, value
 from samarbejde.analysis._optional import require
 from samarbejde.analysis.funding import lifecycle_until
-from samarbejde.documents import scalar_for
 from samarbejde.model.agreements import Agreement, Signature
 from samarbejde.model.approximate import Approximate, first_day
 from samarbejde.model.area_lists import AreaList, Figure, Listing
@@ -137,69 +135,9 @@ class Frames:
         return {name: getattr(self, name) for name in TABLES}
 
 
-def _value(item: object) -> object:
-    if item is UNKNOWN:
-        return None
-    return item.value if isinstance(item, Enum) else item
-
-
 def _known(value: Callable[[Any], object]) -> Callable[[Any], object]:
     """A ``..._known`` column's value: whether ``value`` of the row is not unknown."""
     return lambda row: value(row) is not UNKNOWN
-
-
-def _column(kind: object) -> str:
-    """The kind of column for values of a type, as the type table says; text otherwise."""
-    scalar = None if kind is None else scalar_for(kind)
-    return "string" if scalar is None else scalar.column
-
-
-def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str, object]) -> Any:
-    """A DataFrame of ``columns``; ``types`` gives a column's model type, or its categories."""
-    data: dict[str, Any] = {}
-    for name, given in columns.items():
-        kind = types.get(name)
-        if isinstance(kind, tuple):
-            # A category list with ``unknown`` (the phases) says it; any other leaves it missing.
-            said = UNKNOWN.value in kind
-            shown = [_text(v) if said else _value(v) for v in given]
-            data[name] = pd.Categorical([_value(v) for v in shown], categories=list(kind))
-            continue
-        if kind == _MAYBE:  # yes, no or not known
-            data[name] = pd.Series(list(given), dtype="boolean")
-            continue
-        column = _column(kind)
-        # Unknown is missing in a typed column (its ..._known column tells it from absent).
-        values = given if column == "string" else [None if v is UNKNOWN else v for v in given]
-        if column == "date":
-            # Seconds, not nanoseconds: the calendar's whole range (years 1 to 9999) fits.
-            # An approximate date is its first day here; its ``_precision`` column says so.
-            firsts = [None if v is None else first_day(v) for v in values]  # type: ignore[arg-type]
-            days = [None if v is None else _dt.date(v.year, v.month, v.day) for v in firsts]
-            data[name] = pd.Series(days, dtype="object").astype("datetime64[s]")
-        elif column == "float":
-            data[name] = pd.Series([None if v is None else float(v) for v in values], dtype=float)  # type: ignore[arg-type]
-        elif column == "int":
-            data[name] = pd.Series(list(values), dtype="Int64")
-        elif column == "bool":
-            data[name] = pd.Series(list(values), dtype=bool)
-        elif column == "category":
-            data[name] = pd.Categorical([_value(v) for v in values], categories=_codes(kind))
-        else:
-            data[name] = pd.Series([_text(v) for v in values], dtype="string")
-    return pd.DataFrame(data)
-
-
-#: The kind of a column of ``True``, ``False`` or ``None`` (pandas' nullable boolean).
-_MAYBE = "boolean"
-
-
-def _text(value: object) -> object:
-    return UNKNOWN.value if value is UNKNOWN else value
-
-
-def _codes(enum: Any) -> list[str]:
-    return [str(member.value) for member in enum]
 
 
 #: A record's field: the record class and the field's name.
@@ -265,7 +203,9 @@ class Table(Generic[R]):
         """The DataFrame of ``portfolio`` (already as of ``as_of``)."""
         rows = list(self.rows(portfolio, as_of))
         columns = {c.name: [c.value(row) for row in rows] for c in self.columns}
-        return _frame(pd, columns, {c.name: c.kind for c in self.columns if c.kind is not None})
+        return typed_frame(
+            pd, columns, {c.name: c.kind for c in self.columns if c.kind is not None}
+        )
 
 
 @attrs.frozen
@@ -502,7 +442,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
         (
             Column("list", lambda r: r.item.list, shows=((AreaList, "id"),)),
             Column("area", lambda r: r.item.entry.area, shows=((Listing, "area"),)),
-            Column("new", lambda r: r.item.entry.new, _MAYBE, ((Listing, "new"),)),
+            Column("new", lambda r: r.item.entry.new, MAYBE, ((Listing, "new"),)),
             Column(
                 "figures",
                 lambda r: "; ".join(f"{f.name}={f.value}" for f in r.item.entry.figures),
@@ -664,7 +604,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
             Column("measured", lambda r: len(r.item.measurements), int),
             Column("latest", lambda r: _latest(r.item), Decimal, ((Measurement, "value"),)),
             Column("projected", lambda r: _projected(r.item), Decimal),
-            Column("on_track", lambda r: _on_track(r.item), _MAYBE),
+            Column("on_track", lambda r: _on_track(r.item), MAYBE),
         ),
         ((_P, "goals"),),
     ),
@@ -1044,7 +984,7 @@ def records_frame(records: Iterable[Any]) -> Any:
     """
     pd = require("pandas")
     rows = [
-        {k: _value(v) for k, v in attrs.asdict(record, recurse=False).items()} for record in records
+        {k: value(v) for k, v in attrs.asdict(record, recurse=False).items()} for record in records
     ]
     return pd.DataFrame(rows)
 
