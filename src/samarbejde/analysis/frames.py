@@ -288,15 +288,23 @@ def _latest(goal: Goal) -> Decimal | None:
     return goal.measurements[-1].value if goal.measurements else None
 
 
-def _projected(goal: Goal) -> Decimal | None:
-    """The value on the due date by the trend of the measurements (:func:`projection`)."""
-    return None if goal.due is None else projection(goal.measurements, goal.due)
+@attrs.frozen
+class _Trended:
+    """A goal with the value its trend gives on the due date, computed once per goal."""
+
+    goal: Goal
+    projected: Decimal | None
+
+    @property
+    def on_track(self) -> bool | None:
+        """Whether the trend reaches the target by the due date (rule T003's reading)."""
+        return None if self.projected is None else self.goal.reached(self.projected)
 
 
-def _on_track(goal: Goal) -> bool | None:
-    """Whether the trend reaches the target by the due date (rule T003's reading)."""
-    projected = _projected(goal)
-    return None if projected is None else goal.reached(projected)
+def _trended(x: Partnership) -> Iterator[_Trended]:
+    """Each goal with its projection (:func:`projection`; one reading serves two columns)."""
+    for goal in x.goals:
+        yield _Trended(goal, None if goal.due is None else projection(goal.measurements, goal.due))
 
 
 @attrs.frozen
@@ -580,31 +588,31 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
         ),
         ((_P, "commitments"),),
     ),
-    Table[Row[Goal]](
+    Table[Row[_Trended]](
         "goals",
-        _in_partnerships(lambda x: x.goals),
+        _in_partnerships(_trended),
         (
             _IN,
-            Column("goal", lambda r: r.item.id, shows=((Goal, "id"),)),
-            Column("title", lambda r: r.item.title, shows=((Goal, "title"),)),
-            Column("indicator", lambda r: r.item.indicator, shows=((Goal, "indicator"),)),
-            Column("baseline", lambda r: r.item.baseline, Decimal, ((Goal, "baseline"),)),
-            Column("target", lambda r: r.item.target, Decimal, ((Goal, "target"),)),
-            Column("due", lambda r: r.item.due, _DATE, ((Goal, "due"),)),
-            Column("owners", lambda r: ",".join(r.item.owners), shows=((Goal, "owners"),)),
-            *_when("decided_on", lambda r: r.item.decided_on, (Goal, "decided_on")),
-            Column("measure", lambda r: r.item.measure, Measure, ((Goal, "measure"),)),
-            Column("unit", lambda r: r.item.unit, shows=((Goal, "unit"),)),
-            Column("direction", lambda r: r.item.better, Direction, ((Goal, "direction"),)),
+            Column("goal", lambda r: r.item.goal.id, shows=((Goal, "id"),)),
+            Column("title", lambda r: r.item.goal.title, shows=((Goal, "title"),)),
+            Column("indicator", lambda r: r.item.goal.indicator, shows=((Goal, "indicator"),)),
+            Column("baseline", lambda r: r.item.goal.baseline, Decimal, ((Goal, "baseline"),)),
+            Column("target", lambda r: r.item.goal.target, Decimal, ((Goal, "target"),)),
+            Column("due", lambda r: r.item.goal.due, _DATE, ((Goal, "due"),)),
+            Column("owners", lambda r: ",".join(r.item.goal.owners), shows=((Goal, "owners"),)),
+            *_when("decided_on", lambda r: r.item.goal.decided_on, (Goal, "decided_on")),
+            Column("measure", lambda r: r.item.goal.measure, Measure, ((Goal, "measure"),)),
+            Column("unit", lambda r: r.item.goal.unit, shows=((Goal, "unit"),)),
+            Column("direction", lambda r: r.item.goal.better, Direction, ((Goal, "direction"),)),
             Column(
                 "measure_every",
-                lambda r: _iso(r.item.measure_every),
+                lambda r: _iso(r.item.goal.measure_every),
                 shows=((Goal, "measure_every"),),
             ),
-            Column("measured", lambda r: len(r.item.measurements), int),
-            Column("latest", lambda r: _latest(r.item), Decimal, ((Measurement, "value"),)),
-            Column("projected", lambda r: _projected(r.item), Decimal),
-            Column("on_track", lambda r: _on_track(r.item), MAYBE),
+            Column("measured", lambda r: len(r.item.goal.measurements), int),
+            Column("latest", lambda r: _latest(r.item.goal), Decimal, ((Measurement, "value"),)),
+            Column("projected", lambda r: r.item.projected, Decimal),
+            Column("on_track", lambda r: r.item.on_track, MAYBE),
         ),
         ((_P, "goals"),),
     ),
