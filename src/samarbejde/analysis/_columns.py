@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
+import pendulum
+
 from samarbejde.analysis._optional import require
 from samarbejde.documents import scalar_for
 from samarbejde.model.approximate import first_day
@@ -27,6 +29,7 @@ _EPOCH = _dt.date(1970, 1, 1).toordinal()
 #: numpy's ``NaT`` as a ``datetime64`` integer.
 _NAT = -(2**63)
 _SECONDS_A_DAY = 86_400
+_DAY = pendulum.Date
 
 
 def value(item: object) -> object:
@@ -38,6 +41,12 @@ def value(item: object) -> object:
 
 def _text(item: object) -> object:
     return UNKNOWN.value if item is UNKNOWN else item
+
+
+def _texts(pd: Any, given: Sequence[object]) -> Any:
+    """A text column: unknown as the text ``unknown``, absent as missing."""
+    said = UNKNOWN.value
+    return pd.Series(pd.array([said if v is UNKNOWN else v for v in given], dtype="string"))
 
 
 def _codes(enum: Any) -> list[str]:
@@ -69,20 +78,21 @@ def _column(pd: Any, np: Any, given: Sequence[object], kind: object) -> Any:  # 
         return pd.Series(list(given), dtype="boolean")
     column = _kind(kind)
     if column == "string":
-        return pd.Series(pd.array([_text(v) for v in given], dtype="string"))
+        return _texts(pd, given)
     # Unknown is missing in a typed column (its ..._known column tells it from absent).
     if column == "date":
         return _dates(pd, np, given)
-    values = [None if v is UNKNOWN else v for v in given]
     if column == "float":
-        return pd.Series(np.array([None if v is None else float(v) for v in values], dtype=float))  # type: ignore[arg-type]
+        amounts = [None if v is None or v is UNKNOWN else float(v) for v in given]  # type: ignore[arg-type]
+        return pd.Series(np.array(amounts, dtype=float))
+    values = [None if v is UNKNOWN else v for v in given]
     if column == "int":
         return pd.Series(values, dtype="Int64")
     if column == "bool":
         return pd.Series(values, dtype=bool)
     if column == "category":
         return _categorical(pd, np, values, _codes(kind), value)
-    return pd.Series(pd.array([_text(v) for v in values], dtype="string"))
+    return _texts(pd, values)
 
 
 def _dates(pd: Any, np: Any, given: Sequence[object]) -> Any:
@@ -92,7 +102,10 @@ def _dates(pd: Any, np: Any, given: Sequence[object]) -> Any:
     approximate date is its first day here; its ``_precision`` column says so.
     """
     seconds = [
-        _NAT if v is None or v is UNKNOWN else (first_day(v).toordinal() - _EPOCH) * _SECONDS_A_DAY  # type: ignore[arg-type]
+        _NAT
+        if v is None or v is UNKNOWN
+        # an exact day is its own first day (the common case, without a call)
+        else ((v if type(v) is _DAY else first_day(v)).toordinal() - _EPOCH) * _SECONDS_A_DAY  # type: ignore[arg-type]
         for v in given
     ]
     return pd.Series(np.array(seconds, dtype="int64").view("datetime64[s]"))

@@ -201,8 +201,14 @@ class Table(Generic[R]):
 
     def frame(self, pd: Any, portfolio: Portfolio, as_of: pendulum.Date) -> Any:
         """The DataFrame of ``portfolio`` (already as of ``as_of``)."""
-        rows = list(self.rows(portfolio, as_of))
-        columns = {c.name: [c.value(row) for row in rows] for c in self.columns}
+        # Row by row, each row's records are read once while in the cache, and no row
+        # outlives its turn (the collector has less to walk).
+        values: list[list[object]] = [[] for _ in self.columns]
+        cells = [(c.value, v.append) for c, v in zip(self.columns, values, strict=True)]
+        for row in self.rows(portfolio, as_of):
+            for read, add in cells:
+                add(read(row))
+        columns = {c.name: v for c, v in zip(self.columns, values, strict=True)}
         return typed_frame(
             pd, columns, {c.name: c.kind for c in self.columns if c.kind is not None}
         )
