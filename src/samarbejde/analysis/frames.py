@@ -6,10 +6,8 @@ are imported when a function here is called, not before.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
@@ -17,9 +15,9 @@ from typing import Any, Generic, TypeVar
 import attrs
 import pendulum
 
+from samarbejde.analysis._columns import MAYBE, typed_frame, value
 from samarbejde.analysis._optional import require
 from samarbejde.analysis.funding import lifecycle_until
-from samarbejde.documents import scalar_for
 from samarbejde.model.agreements import Agreement, Signature
 from samarbejde.model.approximate import Approximate, first_day
 from samarbejde.model.area_lists import AreaList, Figure, Listing
@@ -137,69 +135,9 @@ class Frames:
         return {name: getattr(self, name) for name in TABLES}
 
 
-def _value(item: object) -> object:
-    if item is UNKNOWN:
-        return None
-    return item.value if isinstance(item, Enum) else item
-
-
 def _known(value: Callable[[Any], object]) -> Callable[[Any], object]:
     """A ``..._known`` column's value: whether ``value`` of the row is not unknown."""
     return lambda row: value(row) is not UNKNOWN
-
-
-def _column(kind: object) -> str:
-    """The kind of column for values of a type, as the type table says; text otherwise."""
-    scalar = None if kind is None else scalar_for(kind)
-    return "string" if scalar is None else scalar.column
-
-
-def _frame(pd: Any, columns: Mapping[str, Sequence[object]], types: Mapping[str, object]) -> Any:
-    """A DataFrame of ``columns``; ``types`` gives a column's model type, or its categories."""
-    data: dict[str, Any] = {}
-    for name, given in columns.items():
-        kind = types.get(name)
-        if isinstance(kind, tuple):
-            # A category list with ``unknown`` (the phases) says it; any other leaves it missing.
-            said = UNKNOWN.value in kind
-            shown = [_text(v) if said else _value(v) for v in given]
-            data[name] = pd.Categorical([_value(v) for v in shown], categories=list(kind))
-            continue
-        if kind == _MAYBE:  # yes, no or not known
-            data[name] = pd.Series(list(given), dtype="boolean")
-            continue
-        column = _column(kind)
-        # Unknown is missing in a typed column (its ..._known column tells it from absent).
-        values = given if column == "string" else [None if v is UNKNOWN else v for v in given]
-        if column == "date":
-            # Seconds, not nanoseconds: the calendar's whole range (years 1 to 9999) fits.
-            # An approximate date is its first day here; its ``_precision`` column says so.
-            firsts = [None if v is None else first_day(v) for v in values]  # type: ignore[arg-type]
-            days = [None if v is None else _dt.date(v.year, v.month, v.day) for v in firsts]
-            data[name] = pd.Series(days, dtype="object").astype("datetime64[s]")
-        elif column == "float":
-            data[name] = pd.Series([None if v is None else float(v) for v in values], dtype=float)  # type: ignore[arg-type]
-        elif column == "int":
-            data[name] = pd.Series(list(values), dtype="Int64")
-        elif column == "bool":
-            data[name] = pd.Series(list(values), dtype=bool)
-        elif column == "category":
-            data[name] = pd.Categorical([_value(v) for v in values], categories=_codes(kind))
-        else:
-            data[name] = pd.Series([_text(v) for v in values], dtype="string")
-    return pd.DataFrame(data)
-
-
-#: The kind of a column of ``True``, ``False`` or ``None`` (pandas' nullable boolean).
-_MAYBE = "boolean"
-
-
-def _text(value: object) -> object:
-    return UNKNOWN.value if value is UNKNOWN else value
-
-
-def _codes(enum: Any) -> list[str]:
-    return [str(member.value) for member in enum]
 
 
 #: A record's field: the record class and the field's name.
@@ -263,9 +201,17 @@ class Table(Generic[R]):
 
     def frame(self, pd: Any, portfolio: Portfolio, as_of: pendulum.Date) -> Any:
         """The DataFrame of ``portfolio`` (already as of ``as_of``)."""
-        rows = list(self.rows(portfolio, as_of))
-        columns = {c.name: [c.value(row) for row in rows] for c in self.columns}
-        return _frame(pd, columns, {c.name: c.kind for c in self.columns if c.kind is not None})
+        # Row by row, each row's records are read once while in the cache, and no row
+        # outlives its turn (the collector has less to walk).
+        values: list[list[object]] = [[] for _ in self.columns]
+        cells = [(c.value, v.append) for c, v in zip(self.columns, values, strict=True)]
+        for row in self.rows(portfolio, as_of):
+            for read, add in cells:
+                add(read(row))
+        columns = {c.name: v for c, v in zip(self.columns, values, strict=True)}
+        return typed_frame(
+            pd, columns, {c.name: c.kind for c in self.columns if c.kind is not None}
+        )
 
 
 @attrs.frozen
@@ -348,15 +294,23 @@ def _latest(goal: Goal) -> Decimal | None:
     return goal.measurements[-1].value if goal.measurements else None
 
 
-def _projected(goal: Goal) -> Decimal | None:
-    """The value on the due date by the trend of the measurements (:func:`projection`)."""
-    return None if goal.due is None else projection(goal.measurements, goal.due)
+@attrs.frozen
+class _Trended:
+    """A goal with the value its trend gives on the due date, computed once per goal."""
+
+    goal: Goal
+    projected: Decimal | None
+
+    @property
+    def on_track(self) -> bool | None:
+        """Whether the trend reaches the target by the due date (rule T003's reading)."""
+        return None if self.projected is None else self.goal.reached(self.projected)
 
 
-def _on_track(goal: Goal) -> bool | None:
-    """Whether the trend reaches the target by the due date (rule T003's reading)."""
-    projected = _projected(goal)
-    return None if projected is None else goal.reached(projected)
+def _trended(x: Partnership) -> Iterator[_Trended]:
+    """Each goal with its projection (:func:`projection`; one reading serves two columns)."""
+    for goal in x.goals:
+        yield _Trended(goal, None if goal.due is None else projection(goal.measurements, goal.due))
 
 
 @attrs.frozen
@@ -502,7 +456,7 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
         (
             Column("list", lambda r: r.item.list, shows=((AreaList, "id"),)),
             Column("area", lambda r: r.item.entry.area, shows=((Listing, "area"),)),
-            Column("new", lambda r: r.item.entry.new, _MAYBE, ((Listing, "new"),)),
+            Column("new", lambda r: r.item.entry.new, MAYBE, ((Listing, "new"),)),
             Column(
                 "figures",
                 lambda r: "; ".join(f"{f.name}={f.value}" for f in r.item.entry.figures),
@@ -640,31 +594,31 @@ TABLE_COLUMNS: tuple[Table[Any], ...] = (
         ),
         ((_P, "commitments"),),
     ),
-    Table[Row[Goal]](
+    Table[Row[_Trended]](
         "goals",
-        _in_partnerships(lambda x: x.goals),
+        _in_partnerships(_trended),
         (
             _IN,
-            Column("goal", lambda r: r.item.id, shows=((Goal, "id"),)),
-            Column("title", lambda r: r.item.title, shows=((Goal, "title"),)),
-            Column("indicator", lambda r: r.item.indicator, shows=((Goal, "indicator"),)),
-            Column("baseline", lambda r: r.item.baseline, Decimal, ((Goal, "baseline"),)),
-            Column("target", lambda r: r.item.target, Decimal, ((Goal, "target"),)),
-            Column("due", lambda r: r.item.due, _DATE, ((Goal, "due"),)),
-            Column("owners", lambda r: ",".join(r.item.owners), shows=((Goal, "owners"),)),
-            *_when("decided_on", lambda r: r.item.decided_on, (Goal, "decided_on")),
-            Column("measure", lambda r: r.item.measure, Measure, ((Goal, "measure"),)),
-            Column("unit", lambda r: r.item.unit, shows=((Goal, "unit"),)),
-            Column("direction", lambda r: r.item.better, Direction, ((Goal, "direction"),)),
+            Column("goal", lambda r: r.item.goal.id, shows=((Goal, "id"),)),
+            Column("title", lambda r: r.item.goal.title, shows=((Goal, "title"),)),
+            Column("indicator", lambda r: r.item.goal.indicator, shows=((Goal, "indicator"),)),
+            Column("baseline", lambda r: r.item.goal.baseline, Decimal, ((Goal, "baseline"),)),
+            Column("target", lambda r: r.item.goal.target, Decimal, ((Goal, "target"),)),
+            Column("due", lambda r: r.item.goal.due, _DATE, ((Goal, "due"),)),
+            Column("owners", lambda r: ",".join(r.item.goal.owners), shows=((Goal, "owners"),)),
+            *_when("decided_on", lambda r: r.item.goal.decided_on, (Goal, "decided_on")),
+            Column("measure", lambda r: r.item.goal.measure, Measure, ((Goal, "measure"),)),
+            Column("unit", lambda r: r.item.goal.unit, shows=((Goal, "unit"),)),
+            Column("direction", lambda r: r.item.goal.better, Direction, ((Goal, "direction"),)),
             Column(
                 "measure_every",
-                lambda r: _iso(r.item.measure_every),
+                lambda r: _iso(r.item.goal.measure_every),
                 shows=((Goal, "measure_every"),),
             ),
-            Column("measured", lambda r: len(r.item.measurements), int),
-            Column("latest", lambda r: _latest(r.item), Decimal, ((Measurement, "value"),)),
-            Column("projected", lambda r: _projected(r.item), Decimal),
-            Column("on_track", lambda r: _on_track(r.item), _MAYBE),
+            Column("measured", lambda r: len(r.item.goal.measurements), int),
+            Column("latest", lambda r: _latest(r.item.goal), Decimal, ((Measurement, "value"),)),
+            Column("projected", lambda r: r.item.projected, Decimal),
+            Column("on_track", lambda r: r.item.on_track, MAYBE),
         ),
         ((_P, "goals"),),
     ),
@@ -1044,7 +998,7 @@ def records_frame(records: Iterable[Any]) -> Any:
     """
     pd = require("pandas")
     rows = [
-        {k: _value(v) for k, v in attrs.asdict(record, recurse=False).items()} for record in records
+        {k: value(v) for k, v in attrs.asdict(record, recurse=False).items()} for record in records
     ]
     return pd.DataFrame(rows)
 
