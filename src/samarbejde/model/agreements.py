@@ -20,6 +20,7 @@ from samarbejde.model._checks import (
     tuple_of,
     unique_by,
 )
+from samarbejde.model._whole_durations import KeepsDurations
 from samarbejde.model.approximate import When, may_be_by
 from samarbejde.model.enums import AgreementKind
 from samarbejde.model.sources import Cited
@@ -53,7 +54,7 @@ def _parent_not_self(instance: Agreement, attribute: attrs.Attribute[Any], value
 
 
 @attrs.frozen
-class Agreement(Cited):
+class Agreement(Cited, KeepsDurations):
     """A memorandum, strategic agreement, sub-agreement or contract.
 
     Attributes:

@@ -24,6 +24,7 @@ from samarbejde.model._checks import (
     optional_instance_of,
     tuple_of,
 )
+from samarbejde.model._whole_durations import KeepsDurations
 from samarbejde.model.approximate import When
 from samarbejde.model.enums import Direction, Measure
 from samarbejde.model.measurements import Measurement
@@ -76,7 +77,7 @@ def _measurements(
 
 
 @attrs.frozen
-class Goal(Cited):
+class Goal(Cited, KeepsDurations):
     """A measurable goal (*mål*).
 
     Attributes:

@@ -31,6 +31,7 @@ from samarbejde.model._checks import (
     optional_instance_of,
     tuple_of,
 )
+from samarbejde.model._whole_durations import KeepsDurations
 from samarbejde.model.approximate import When, first_day, last_day
 from samarbejde.model.enums import DecisionPower, SeatRole
 from samarbejde.model.sources import Cited
@@ -102,7 +103,7 @@ def _holds_the_seats(
 
 
 @attrs.frozen
-class GovernanceBody(Cited):
+class GovernanceBody(Cited, KeepsDurations):
     """A body that steers or follows the partnership.
 
     Attributes:

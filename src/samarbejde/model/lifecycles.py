@@ -20,6 +20,7 @@ from samarbejde.model._checks import (
     is_when,
     tuple_of,
 )
+from samarbejde.model._whole_durations import KeepsDurations
 from samarbejde.model.approximate import When, first_day, last_day, may_be_by, surely_before
 from samarbejde.model.enums import ProjectPhase, ReviewOutcome, StrategicPhase
 from samarbejde.model.history import PhaseChange, check_history
@@ -161,7 +162,7 @@ def _reviews(
 
 
 @attrs.frozen
-class StrategicLifecycle:
+class StrategicLifecycle(KeepsDurations):
     """A long-term strategic partnership (*langsigtet strategisk samarbejde*).
 
     Attributes:
