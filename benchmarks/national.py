@@ -16,7 +16,10 @@ within minutes; the ratios are the figures to compare), the median over ``--roun
   keeps its view on a day once made (D109), so a second run on the same one is cheaper;
 * ``overview``: the national overview page (maturity, counts, the page) from the
   validated findings, likewise of a portfolio loaded and validated just before;
-* ``whole path``: store read + validate + overview page;
+* ``whole path``: store read + validate (every message rendered) + overview page;
+* ``whole, unread``: the same path with the messages left unrendered, as a program that
+  makes only the overview page leaves them (the page counts findings; a message is
+  rendered when first read, D53). Printed for comparison; the target is the first;
 * ``to_frames``: every table of a portfolio loaded just before as DataFrames (the
   ``frames`` extra).
 
@@ -145,6 +148,10 @@ def main_(argv: list[str] | None = None) -> int:
             loaded = read()
             return page(loaded, check(loaded)[1])
 
+        def unread() -> object:
+            loaded = read()
+            return page(loaded, validate(loaded, as_of=AS_OF))
+
         def plain(fmt: Format) -> Callable[[], object]:
             file = json_file if fmt == "json" else yaml_file  # read here, as the CLI reads it
             return lambda: check(loads(file.read_bytes(), fmt, max_bytes=limit))
@@ -168,6 +175,7 @@ def main_(argv: list[str] | None = None) -> int:
             "loads": load,
             "store read": read,
             "whole path": whole,
+            "whole, unread": unread,
             "loads+validate json": plain("json"),
             "CLI validate json": command("json"),
             "loads+validate yaml": plain("yaml"),
