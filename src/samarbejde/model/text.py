@@ -14,7 +14,6 @@ one new catalogue and nothing else (design notes, D83).
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -192,12 +191,8 @@ _MONTH_KEYS = (
 )
 
 
-@functools.lru_cache(maxsize=4096)  # a run's messages name few days many times over
 def say_date(day: datetime.date, lang: Lang) -> str:
     """A date as people write it: ``1. juni 2025`` in Danish, ``1 June 2025`` in English.
-
-    The words are the catalogues', which do not change while the process runs, so a
-    day is said once per language and remembered (the 4,096 latest).
 
     >>> say_date(pendulum.Date(2025, 6, 1), "da"), say_date(pendulum.Date(2025, 6, 1), "en")
     ('1. juni 2025', '1 June 2025')
