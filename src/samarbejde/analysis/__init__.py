@@ -14,6 +14,7 @@ from samarbejde.analysis.commitments import (
     OverdueCommitment,
     StatusSnapshot,
     overdue_commitments,
+    overdue_counts,
     status_over_time,
 )
 from samarbejde.analysis.frames import Frames, records_frame, to_frames, to_parquet
@@ -98,6 +99,7 @@ __all__ = [
     "mandate_coverage",
     "member_load",
     "overdue_commitments",
+    "overdue_counts",
     "period_continuity",
     "records_frame",
     "root_organisation",
